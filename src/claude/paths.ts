@@ -1,0 +1,36 @@
+// Where Claude Code keeps things, computed the way Claude Code computes them.
+import { join } from "node:path";
+import type { Runtime } from "../runtime.ts";
+
+/** `$CLAUDE_CONFIG_DIR`, or `~/.claude`. */
+export function claudeConfigDir(runtime: Runtime): string {
+  const configured = runtime.env.CLAUDE_CONFIG_DIR;
+  return configured && configured.trim() ? configured : join(runtime.homeDir, ".claude");
+}
+
+export function projectsDir(runtime: Runtime): string {
+  return join(claudeConfigDir(runtime), "projects");
+}
+
+/** Claude Code's folder name for a project: every character outside [A-Za-z0-9] becomes "-". */
+export function encodeProjectDir(projectDir: string): string {
+  return projectDir.replace(/[^A-Za-z0-9]/g, "-");
+}
+
+/** Claude Code shortens names past this length and appends a hash; match those by prefix. */
+export const MAX_ENCODED_PROJECT_LENGTH = 200;
+
+export function claudeSessionsDir(runtime: Runtime): string {
+  return join(claudeConfigDir(runtime), "sessions");
+}
+
+/** ctx-monitor's own state (what the statusline and hooks saw), inside Claude Code's config dir. */
+export function ctxMonitorStateDir(runtime: Runtime): string {
+  const configured = runtime.env.CTX_MONITOR_STATE_DIR;
+  return configured && configured.trim() ? configured : join(claudeConfigDir(runtime), "ctx-monitor");
+}
+
+/** The project the session belongs to: what Claude Code told us, or where we run. */
+export function defaultProjectDir(runtime: Runtime): string {
+  return runtime.env.CLAUDE_PROJECT_DIR || runtime.cwd;
+}

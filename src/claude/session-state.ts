@@ -1,0 +1,82 @@
+// The session state file: what Claude Code last told the statusline or a hook about a running
+// session. It is the freshest evidence of which session a Claude Code process is on (the id changes
+// on /clear, resume and some compactions) and the only exact source of the context window size.
+//
+// Format (version 1), one file per Claude Code process, `<stateDir>/sessions/<claudePid>.json`, or
+// `<stateDir>/sessions/session-<sessionId>.json` when the writer could not find that process:
+//   { "version": 1, "claudePid": 4242 | null, "sessionId": "…", "transcriptPath": "…" | null,
+//     "cwd": "…" | null, "modelId": "claude-opus-4-8[1m]" | null, "contextWindowSize": 1000000 | null,
+//     "writtenBy": "statusline" | "hook:SessionStart" | …, "updatedAt": "2026-11-24T12:00:00.000Z" }
+import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import type { Runtime } from "../runtime.ts";
+import { ctxMonitorStateDir } from "./paths.ts";
+
+export const SessionStateSchema = z.object({
+  version: z.literal(1),
+  claudePid: z.number().int().nullable(),
+  sessionId: z.string().min(1),
+  transcriptPath: z.string().nullable(),
+  cwd: z.string().nullable(),
+  modelId: z.string().nullable(),
+  contextWindowSize: z.number().int().positive().nullable(),
+  writtenBy: z.string(),
+  updatedAt: z.string(),
+});
+
+export type SessionState = z.infer<typeof SessionStateSchema>;
+
+export function sessionStateDir(runtime: Runtime): string {
+  return join(ctxMonitorStateDir(runtime), "sessions");
+}
+
+export function sessionStateFileName(state: Pick<SessionState, "claudePid" | "sessionId">): string {
+  return state.claudePid !== null ? `${state.claudePid}.json` : `session-${state.sessionId.replace(/[^\w-]/g, "_")}.json`;
+}
+
+/** Writes atomically (temporary file + rename) so a reader never sees half a file. */
+export function writeSessionState(runtime: Runtime, state: SessionState): string {
+  const dir = sessionStateDir(runtime);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const path = join(dir, sessionStateFileName(state));
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(SessionStateSchema.parse(state))}\n`, { mode: 0o600 });
+  renameSync(temporary, path);
+  return path;
+}
+
+function readStateFile(path: string): SessionState | null {
+  try {
+    const parsed = SessionStateSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The state written for one of these Claude Code processes, nearest first. */
+export function readStateForProcesses(runtime: Runtime, pids: readonly number[]): SessionState | null {
+  const dir = sessionStateDir(runtime);
+  for (const pid of pids) {
+    const state = readStateFile(join(dir, `${pid}.json`));
+    if (state) return state;
+  }
+  return null;
+}
+
+/** The newest state that names this session, whichever process wrote it. */
+export function readStateForSession(runtime: Runtime, sessionId: string): SessionState | null {
+  let names: string[];
+  try {
+    names = readdirSync(sessionStateDir(runtime)).filter((name) => name.endsWith(".json"));
+  } catch {
+    return null;
+  }
+  let newest: SessionState | null = null;
+  for (const name of names) {
+    const state = readStateFile(join(sessionStateDir(runtime), name));
+    if (state?.sessionId === sessionId && (!newest || state.updatedAt > newest.updatedAt)) newest = state;
+  }
+  return newest;
+}

@@ -1,0 +1,21 @@
+// The ctx-monitor executable: no arguments serves MCP on stdio; otherwise a CLI command.
+import { runCommand } from "./cli/run.ts";
+import { serveStdio } from "./commands/serve.ts";
+import { log } from "./log.ts";
+import { nodeRuntime } from "./runtime.ts";
+
+const argv = process.argv.slice(2);
+const runtime = nodeRuntime();
+
+if (argv.length === 0) {
+  serveStdio(runtime).catch((error: unknown) => {
+    log(`could not start the MCP server: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+} else {
+  const code = await runCommand(argv, runtime, {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,6 @@
+// Every CLI command, in the order help lists them.
+import { demoCommand } from "../commands/demo.ts";
+import { usageCommand } from "../commands/usage.ts";
+import type { Command } from "./command.ts";
+
+export const COMMANDS: readonly Command[] = [usageCommand, demoCommand];

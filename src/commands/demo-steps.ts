@@ -1,0 +1,12 @@
+// The tool calls the demo makes, in order. Each tool adds its step here when it lands.
+export interface DemoStep {
+  tool: string;
+  /** Arguments; the demo fills in nothing, the server finds the session from its environment. */
+  args: Record<string, unknown>;
+  /** Why a person would call it, shown above the result. */
+  caption: string;
+}
+
+export const DEMO_STEPS: readonly DemoStep[] = [
+  { tool: "get_context_usage", args: {}, caption: "How full is the context, and how long until auto-compact?" },
+];

@@ -1,0 +1,97 @@
+// `ctx-monitor demo`: starts this very executable as an MCP server over stdio, the way Claude Code
+// does, points it at a bundled transcript written by the real Claude Code, and shows what each tool
+// answers. Everything it writes goes to a temporary folder that is removed afterwards.
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { encodeProjectDir } from "../claude/paths.ts";
+import type { Command, CommandContext } from "../cli/command.ts";
+import { PACKAGE } from "../version.ts";
+import { DEMO_STEPS } from "./demo-steps.ts";
+
+/** The neutral project path the bundled fixtures were normalised to. */
+export const FIXTURE_PROJECT_DIR = "/home/user/project";
+/** Preferred demo transcript; otherwise the largest bundled one. */
+const DEMO_FIXTURE = "busy-session";
+
+export const demoCommand: Command = {
+  name: "demo",
+  summary: "run the MCP server on a bundled sample session and show what each tool returns",
+  synopsis: "[--json] [--transcript PATH]",
+  options: { json: { type: "boolean" }, transcript: { type: "string" } },
+  run: runDemo,
+};
+
+function fixturesDir(): string {
+  return fileURLToPath(new URL("../fixtures/transcripts/", import.meta.url));
+}
+
+function pickFixture(): string {
+  const dir = fixturesDir();
+  const names = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(".jsonl")) : [];
+  if (names.length === 0) throw new Error(`no sample transcripts in ${dir}; reinstall the package or pass --transcript PATH`);
+  const preferred = names.find((name) => name === `${DEMO_FIXTURE}.jsonl`);
+  const largest = names.sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size)[0]!;
+  return join(dir, preferred ?? largest);
+}
+
+/** A Claude Code config dir in a temp folder holding the transcript as Claude Code would store it. */
+function stageSession(root: string, transcript: string): { configDir: string; sessionId: string } {
+  const configDir = join(root, ".claude");
+  const projectFolder = join(configDir, "projects", encodeProjectDir(FIXTURE_PROJECT_DIR));
+  mkdirSync(projectFolder, { recursive: true });
+  const sessionId = basename(transcript, ".jsonl");
+  copyFileSync(transcript, join(projectFolder, `${sessionId}.jsonl`));
+  const sidecar = transcript.replace(/\.jsonl$/, "");
+  if (existsSync(sidecar) && statSync(sidecar).isDirectory()) cpSync(sidecar, join(projectFolder, sessionId), { recursive: true });
+  return { configDir, sessionId };
+}
+
+async function runDemo(context: CommandContext): Promise<number> {
+  const transcript = typeof context.values.transcript === "string" ? context.values.transcript : pickFixture();
+  const root = mkdtempSync(join(tmpdir(), "ctx-monitor-demo-"));
+  const client = new Client({ name: `${PACKAGE.name}-demo`, version: PACKAGE.version });
+  try {
+    const { configDir, sessionId } = stageSession(root, transcript);
+    const projectDir = join(root, "project");
+    mkdirSync(projectDir);
+    const transport = new StdioClientTransport({
+      command: process.execPath,
+      args: [fileURLToPath(new URL(import.meta.url))],
+      cwd: projectDir,
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: root,
+        CLAUDE_CONFIG_DIR: configDir,
+        CLAUDE_CODE_SESSION_ID: sessionId,
+        CLAUDE_PROJECT_DIR: FIXTURE_PROJECT_DIR,
+        CTX_MONITOR_HANDOFF_DIR: join(projectDir, ".claude", "handoffs"),
+      },
+      stderr: "inherit",
+    });
+    await client.connect(transport);
+    const { tools } = await client.listTools();
+    const results: Record<string, unknown> = {};
+    if (!context.values.json) {
+      context.out.stdout(`${PACKAGE.name} demo: MCP server over stdio on sample session ${sessionId}\n`);
+      context.out.stdout(`tools: ${tools.map((tool) => tool.name).join(", ")}\n`);
+    }
+    for (const step of DEMO_STEPS) {
+      if (!tools.some((tool) => tool.name === step.tool)) continue;
+      const result = await client.callTool({ name: step.tool, arguments: step.args });
+      results[step.tool] = result.structuredContent ?? result.content;
+      if (!context.values.json) {
+        context.out.stdout(`\n── ${step.tool}: ${step.caption}\n`);
+        context.out.stdout(`${JSON.stringify(result.structuredContent ?? result.content, null, 2)}\n`);
+      }
+    }
+    if (context.values.json) context.out.stdout(`${JSON.stringify(results, null, 2)}\n`);
+    return 0;
+  } finally {
+    await client.close().catch(() => {});
+    rmSync(root, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,35 @@
+// `ctx-monitor usage [--json]`: the same object get_context_usage returns.
+import { createUsageDeps, readContextUsage } from "../context/read-usage.ts";
+import { exactTokens } from "../context/format.ts";
+import type { ContextUsage } from "../context/usage.ts";
+import { printResult, SELECTION_SYNOPSIS, selectionFrom, selectionOptions, type Command } from "../cli/command.ts";
+
+export const usageCommand: Command = {
+  name: "usage",
+  summary: "how full the session's context is, and how long until auto-compact",
+  synopsis: `[--json] ${SELECTION_SYNOPSIS}`,
+  options: { ...selectionOptions, json: { type: "boolean" } },
+  async run(context) {
+    const usage = await readContextUsage(selectionFrom(context.values), createUsageDeps(context.runtime));
+    printResult(context, usage, describeUsage);
+    return 0;
+  },
+};
+
+export function describeUsage(usage: ContextUsage): string {
+  const lines = [
+    usage.summary,
+    "",
+    `  used           ${exactTokens(usage.usedTokens)} tokens${usage.estimated ? " (estimated)" : ""}, ${usage.usedPercent}% of ${exactTokens(usage.contextWindow)} (${usage.windowSource})`,
+    `  pending        ~${exactTokens(usage.pendingTokens)} tokens added since`,
+    `  auto-compact   ${usage.autocompactAt === null ? "disabled" : `expected at ${exactTokens(usage.autocompactAt)}, ${exactTokens(usage.tokensUntilAutocompact ?? 0)} left`}`,
+    `  status         ${usage.status}`,
+    `  compactions    ${usage.compactions}${usage.lastCompaction ? ` (last: ${usage.lastCompaction.trigger ?? "?"}, ${exactTokens(usage.lastCompaction.preTokens ?? 0)} → ${exactTokens(usage.lastCompaction.postTokens ?? 0)})` : ""}`,
+    `  model          ${usage.model ?? "unknown"}`,
+    `  session        ${usage.sessionId} (${usage.sessionSource}${usage.sessionGuessed ? ", guessed" : ""})`,
+    `  transcript     ${usage.transcriptPath}`,
+    `  as of          ${usage.asOf ?? "no response yet"}`,
+  ];
+  if (usage.skippedLines) lines.push(`  skipped lines  ${usage.skippedLines}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,152 @@
+// How full the calling session's context is: pure arithmetic over what the readers found.
+import type { CompactionInfo } from "../transcript/compaction-scan.ts";
+import type { HeadBaseline } from "../transcript/head-baseline.ts";
+import type { SessionSource } from "../transcript/locate.ts";
+import { contextTotal } from "../transcript/records.ts";
+import type { TailSnapshot } from "../transcript/tail-snapshot.ts";
+import { autocompactPoint } from "./autocompact.ts";
+import { estimateTokens } from "./estimate.ts";
+import { exactTokens, roundTokens } from "./format.ts";
+import { contextStatus, type ContextStatus, type Thresholds } from "./status.ts";
+import { resolveContextWindow, type WindowEvidence, type WindowSource } from "./window.ts";
+
+export interface ContextUsage {
+  sessionId: string;
+  transcriptPath: string;
+  sessionSource: SessionSource;
+  /** True when nothing identified the session and the newest transcript of the project was taken. */
+  sessionGuessed: boolean;
+  model: string | null;
+  contextWindow: number;
+  windowSource: WindowSource;
+  /** Context size of the newest main-chain API response (exact), or an estimate after a compaction. */
+  usedTokens: number;
+  usedPercent: number;
+  /** Estimate of what was added since that response: its own output and newer tool results. */
+  pendingTokens: number;
+  autocompactAt: number | null;
+  tokensUntilAutocompact: number | null;
+  status: ContextStatus;
+  estimated: boolean;
+  /** False when the response that called the tool was not in the transcript in time. */
+  fresh: boolean;
+  compactions: number;
+  lastCompaction: CompactionInfo | null;
+  asOf: string | null;
+  skippedLines: number;
+  summary: string;
+}
+
+export interface UsageInputs {
+  sessionId: string;
+  transcriptPath: string;
+  sessionSource: SessionSource;
+  sessionGuessed: boolean;
+  tail: TailSnapshot;
+  /** Needed only when a compaction came after the newest response. */
+  baseline: HeadBaseline | null;
+  compactions: { count: number; last: CompactionInfo | null };
+  windowState: WindowEvidence["state"];
+  env: Readonly<Record<string, string | undefined>>;
+  thresholds: Thresholds;
+  fresh: boolean;
+  skippedLines: number;
+}
+
+interface Measured {
+  usedTokens: number;
+  pendingTokens: number;
+  estimated: boolean;
+  asOf: string | null;
+}
+
+function measure(inputs: UsageInputs): Measured {
+  const { tail, baseline } = inputs;
+  const appended = estimateTokens(tail.pendingChars);
+  const compaction = tail.compactionSince;
+  if (compaction) {
+    // postTokens counts the kept messages only; every request also carries the system prompt and
+    // tools, measured as the first response's total less its first message.
+    const overhead = baseline ? Math.max(0, baseline.firstTotal - estimateTokens(baseline.messageChars)) : 0;
+    return {
+      usedTokens: (compaction.postTokens ?? 0) + overhead,
+      pendingTokens: appended,
+      estimated: true,
+      asOf: compaction.timestamp,
+    };
+  }
+  if (!tail.latest) return { usedTokens: appended, pendingTokens: 0, estimated: true, asOf: null };
+  return {
+    usedTokens: contextTotal(tail.latest.usage),
+    pendingTokens: tail.latest.usage.outputTokens + appended,
+    estimated: false,
+    asOf: tail.latest.timestamp,
+  };
+}
+
+export function computeUsage(inputs: UsageInputs): ContextUsage {
+  const measured = measure(inputs);
+  const model = inputs.tail.latest?.model ?? null;
+  const window = resolveContextWindow({
+    transcriptModel: model,
+    state: inputs.windowState,
+    env: inputs.env,
+    usedTokens: measured.usedTokens,
+  });
+  const autocompact = autocompactPoint(window.tokens, inputs.env);
+  const limit = autocompact.at ?? window.tokens;
+  const status = contextStatus(measured.usedTokens, limit, inputs.thresholds);
+  const usage: Omit<ContextUsage, "summary"> = {
+    sessionId: inputs.sessionId,
+    transcriptPath: inputs.transcriptPath,
+    sessionSource: inputs.sessionSource,
+    sessionGuessed: inputs.sessionGuessed,
+    model,
+    contextWindow: window.tokens,
+    windowSource: window.source,
+    usedTokens: measured.usedTokens,
+    usedPercent: Math.round((measured.usedTokens / window.tokens) * 1000) / 10,
+    pendingTokens: measured.pendingTokens,
+    autocompactAt: autocompact.at,
+    tokensUntilAutocompact: autocompact.at === null ? null : Math.max(0, autocompact.at - measured.usedTokens),
+    status,
+    estimated: measured.estimated,
+    fresh: inputs.fresh,
+    compactions: inputs.compactions.count,
+    lastCompaction: inputs.compactions.last,
+    asOf: measured.asOf,
+    skippedLines: inputs.skippedLines,
+  };
+  return { ...usage, summary: summarize(usage, inputs, autocompact.disabledBy) };
+}
+
+const ADVICE: Record<ContextStatus, string> = {
+  ok: "",
+  warn: "Plan a handoff: call write_handoff before it compacts.",
+  critical: "Write a handoff now (write_handoff).",
+};
+
+function summarize(usage: Omit<ContextUsage, "summary">, inputs: UsageInputs, disabledBy: string | null): string {
+  const approx = usage.estimated ? "~" : "";
+  const parts = [
+    `${approx}${exactTokens(usage.usedTokens)} of ${exactTokens(usage.contextWindow)} tokens (${Math.round(usage.usedPercent)}%)`,
+  ];
+  if (usage.autocompactAt === null) {
+    parts.push(`auto-compact is off (${disabledBy}): about ${roundTokens(usage.contextWindow - usage.usedTokens)} left in the window`);
+  } else {
+    parts.push(
+      `auto-compact expected at ~${roundTokens(usage.autocompactAt)}: about ${roundTokens(usage.tokensUntilAutocompact ?? 0)} left`,
+    );
+  }
+  let sentence = `${parts.join("; ")}.`;
+  const compaction = inputs.tail.compactionSince;
+  if (compaction) {
+    sentence += ` Estimated: compacted ${compaction.preTokens !== null ? `from ${roundTokens(compaction.preTokens)} ` : ""}with no response since.`;
+  } else if (!inputs.tail.latest) {
+    sentence += " No model response recorded yet.";
+  }
+  if (!usage.fresh) sentence += " The calling response was not in the transcript yet: figures may be one step behind.";
+  if (usage.sessionGuessed) sentence += " Session guessed (newest transcript of the project): pass session_id to be sure.";
+  const advice = ADVICE[usage.status];
+  return advice ? `${sentence} ${advice}` : sentence;
+}

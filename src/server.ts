@@ -1,0 +1,29 @@
+// createServer builds the MCP server and registers the tools; it starts nothing, so tests can
+// connect it in-process and the stdio entry (commands/serve.ts) stays a few lines.
+import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { createUsageDeps, type UsageDeps } from "./context/read-usage.ts";
+import type { Runtime } from "./runtime.ts";
+import { registerGetContextUsage } from "./tools/get-context-usage.ts";
+import { PACKAGE } from "./version.ts";
+
+export interface ServerDeps {
+  runtime: Runtime;
+  usage: UsageDeps;
+}
+
+export function createServerDeps(runtime: Runtime, overrides: Partial<ServerDeps> = {}): ServerDeps {
+  return { runtime, usage: createUsageDeps(runtime), ...overrides };
+}
+
+export function createServer(deps: ServerDeps): McpServer {
+  const server = new McpServer(
+    { name: PACKAGE.name, version: PACKAGE.version },
+    {
+      instructions:
+        "ctx-monitor reports this session's context window usage. Check get_context_usage before large reads and " +
+        "long tasks; when it says warn or critical, call write_handoff before auto-compaction loses detail.",
+    },
+  );
+  registerGetContextUsage(server, deps.usage);
+  return server;
+}

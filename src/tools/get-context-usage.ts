@@ -1,0 +1,65 @@
+// MCP tool: how full is my context, exactly, and how long until auto-compact.
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
+import { readContextUsage, type UsageDeps } from "../context/read-usage.ts";
+import { sessionInputShape, toLocateRequest } from "./session-input.ts";
+import { callingToolUseId, errorResult, structuredResult } from "./tool-result.ts";
+
+export const GET_CONTEXT_USAGE = "get_context_usage";
+
+const compactionShape = z.object({
+  trigger: z.string().nullable(),
+  preTokens: z.number().nullable(),
+  postTokens: z.number().nullable(),
+  at: z.string().nullable(),
+});
+
+export const contextUsageShape = {
+  sessionId: z.string(),
+  transcriptPath: z.string(),
+  sessionSource: z.enum(["transcript-path", "session-id", "hook-state", "claude-process", "env", "newest-in-project"]),
+  sessionGuessed: z.boolean(),
+  model: z.string().nullable(),
+  contextWindow: z.number().int(),
+  windowSource: z.enum(["statusline", "hook-model", "env", "model-id", "model-table", "usage-above-200k", "default"]),
+  usedTokens: z.number().int().describe("Context size of the newest main-chain API response (exact unless estimated)."),
+  usedPercent: z.number(),
+  pendingTokens: z.number().int().describe("Estimate of what was added since: that response's output and newer tool results."),
+  autocompactAt: z.number().int().nullable().describe("Token count where auto-compaction is expected; null when disabled."),
+  tokensUntilAutocompact: z.number().int().nullable(),
+  status: z.enum(["ok", "warn", "critical"]),
+  estimated: z.boolean(),
+  fresh: z.boolean().describe("False when the calling response was not in the transcript in time."),
+  compactions: z.number().int(),
+  lastCompaction: compactionShape.nullable(),
+  asOf: z.string().nullable(),
+  skippedLines: z.number().int(),
+  summary: z.string().describe("One line to act on."),
+};
+
+export function registerGetContextUsage(server: McpServer, deps: UsageDeps): void {
+  server.registerTool(
+    GET_CONTEXT_USAGE,
+    {
+      title: "Context usage",
+      description:
+        "How full this session's context window is, exactly (from Claude Code's own usage figures), and how many " +
+        "tokens are left before auto-compaction. Call it before large reads or long tasks, and when the summary " +
+        "says warn or critical, write a handoff (write_handoff) before the context is compacted.",
+      inputSchema: sessionInputShape,
+      outputSchema: contextUsageShape,
+      annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
+    },
+    async (input, extra) => {
+      try {
+        const usage = await readContextUsage(
+          { ...toLocateRequest(input), toolUseId: callingToolUseId(extra._meta) },
+          deps,
+        );
+        return structuredResult(usage);
+      } catch (error) {
+        return errorResult(GET_CONTEXT_USAGE, error);
+      }
+    },
+  );
+}

@@ -1,0 +1,24 @@
+// How every tool answers: the structured object (the only part Claude Code shows the model) plus
+// the same sentence as text for clients that read text; failures as isError with an actionable message.
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { TranscriptNotFoundError } from "../transcript/locate.ts";
+import { log } from "../log.ts";
+
+export function structuredResult<T extends { summary: string }>(value: T): CallToolResult {
+  return {
+    content: [{ type: "text", text: value.summary }],
+    structuredContent: value as unknown as Record<string, unknown>,
+  };
+}
+
+export function errorResult(tool: string, error: unknown): CallToolResult {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!(error instanceof TranscriptNotFoundError)) log(`${tool} failed: ${error instanceof Error ? error.stack : message}`);
+  return { isError: true, content: [{ type: "text", text: `${tool}: ${message}` }] };
+}
+
+/** Claude Code's id for the tool_use block that made this call, when the client sends it. */
+export function callingToolUseId(meta: Record<string, unknown> | undefined): string | null {
+  const id = meta?.["claudecode/toolUseId"];
+  return typeof id === "string" && id ? id : null;
+}

@@ -1,0 +1,61 @@
+// Keeps compaction scans between calls: in memory for the server, and on disk for CLI runs (the
+// statusline and hooks start a new process each time), so only appended bytes are ever scanned.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+import type { ByteSource } from "./byte-source.ts";
+import { scanCompactions, type CompactionScanState } from "./compaction-scan.ts";
+
+const StateSchema = z.object({
+  dev: z.number(),
+  ino: z.number(),
+  offset: z.number().int().nonnegative(),
+  count: z.number().int().nonnegative(),
+  last: z
+    .object({
+      trigger: z.string().nullable(),
+      preTokens: z.number().nullable(),
+      postTokens: z.number().nullable(),
+      at: z.string().nullable(),
+    })
+    .nullable(),
+});
+
+export class CompactionCache {
+  private readonly memory = new Map<string, CompactionScanState>();
+
+  /** @param dir where scans are kept on disk, or null to keep them in memory only */
+  constructor(private readonly dir: string | null) {}
+
+  scan(source: ByteSource): CompactionScanState {
+    const key = `${source.dev}-${source.ino}`;
+    const previous = this.memory.get(key) ?? this.readDisk(key);
+    const next = scanCompactions(source, previous);
+    this.memory.set(key, next);
+    if (next.offset !== previous?.offset) this.writeDisk(key, next);
+    return next;
+  }
+
+  private readDisk(key: string): CompactionScanState | null {
+    if (!this.dir) return null;
+    try {
+      const parsed = StateSchema.safeParse(JSON.parse(readFileSync(join(this.dir, `${key}.json`), "utf8")));
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  private writeDisk(key: string, state: CompactionScanState): void {
+    if (!this.dir) return;
+    try {
+      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      const path = join(this.dir, `${key}.json`);
+      const temporary = `${path}.${process.pid}.tmp`;
+      writeFileSync(temporary, JSON.stringify(state), { mode: 0o600 });
+      renameSync(temporary, path);
+    } catch {
+      // A cache that cannot be written only costs a rescan next time.
+    }
+  }
+}

@@ -1,0 +1,230 @@
+// Which transcript belongs to the calling session. Best evidence first, and the answer says which
+// evidence was used. Between equally specific sources, the most recent evidence wins: the session id
+// changes under a running server on /clear, resume and some compactions.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
+import {
+  claudeSessionsDir,
+  defaultProjectDir,
+  encodeProjectDir,
+  MAX_ENCODED_PROJECT_LENGTH,
+  projectsDir,
+} from "../claude/paths.ts";
+import { readStateForProcesses } from "../claude/session-state.ts";
+import type { Runtime } from "../runtime.ts";
+
+export type SessionSource =
+  | "transcript-path"
+  | "session-id"
+  | "hook-state"
+  | "claude-process"
+  | "env"
+  | "newest-in-project";
+
+export interface LocateRequest {
+  transcriptPath?: string | undefined;
+  sessionId?: string | undefined;
+  projectDir?: string | undefined;
+}
+
+export interface LocatedTranscript {
+  path: string;
+  sessionId: string;
+  /** The project folder the session runs in, when known. */
+  projectDir: string | null;
+  source: SessionSource;
+  /** True when nothing identified the session and the newest transcript of the project was taken. */
+  guessed: boolean;
+}
+
+export class TranscriptNotFoundError extends Error {
+  constructor(
+    message: string,
+    readonly searched: readonly string[],
+  ) {
+    super(message);
+    this.name = "TranscriptNotFoundError";
+  }
+}
+
+interface Evidence {
+  sessionId: string;
+  transcriptPath: string | null;
+  projectDir: string | null;
+  source: SessionSource;
+  at: number;
+}
+
+export function locateTranscript(request: LocateRequest, runtime: Runtime): LocatedTranscript {
+  const searched: string[] = [];
+  if (request.transcriptPath) {
+    if (isFile(request.transcriptPath)) {
+      return {
+        path: request.transcriptPath,
+        sessionId: basename(request.transcriptPath, ".jsonl"),
+        projectDir: request.projectDir ?? null,
+        source: "transcript-path",
+        guessed: false,
+      };
+    }
+    throw new TranscriptNotFoundError(
+      `no transcript at ${request.transcriptPath}; check the path (transcripts live under ${projectsDir(runtime)})`,
+      [request.transcriptPath],
+    );
+  }
+
+  const projectDir = request.projectDir ?? defaultProjectDir(runtime);
+  if (request.sessionId) {
+    const path = findSessionTranscript(runtime, request.sessionId, projectDir, searched);
+    if (path) return { path, sessionId: request.sessionId, projectDir, source: "session-id", guessed: false };
+    throw new TranscriptNotFoundError(
+      `no transcript for session ${request.sessionId} under ${projectsDir(runtime)}; pass transcript_path (--transcript) or check CLAUDE_CONFIG_DIR`,
+      searched,
+    );
+  }
+
+  const evidence = gatherEvidence(runtime).sort((a, b) => b.at - a.at);
+  for (const candidate of evidence) {
+    const path =
+      candidate.transcriptPath && isFile(candidate.transcriptPath)
+        ? candidate.transcriptPath
+        : findSessionTranscript(runtime, candidate.sessionId, candidate.projectDir ?? projectDir, searched);
+    if (path) {
+      return {
+        path,
+        sessionId: candidate.sessionId,
+        projectDir: candidate.projectDir ?? projectDir,
+        source: candidate.source,
+        guessed: false,
+      };
+    }
+  }
+
+  const newest = newestMainTranscript(projectFolders(runtime, projectDir), searched);
+  if (newest) {
+    return {
+      path: newest,
+      sessionId: basename(newest, ".jsonl"),
+      projectDir,
+      source: "newest-in-project",
+      guessed: true,
+    };
+  }
+  throw new TranscriptNotFoundError(
+    `no Claude Code transcript found for ${projectDir} (looked in ${searched.join(", ") || projectsDir(runtime)}); ` +
+      "pass session_id or transcript_path (CLI: --session ID, --transcript PATH or --project DIR)",
+    searched,
+  );
+}
+
+function gatherEvidence(runtime: Runtime): Evidence[] {
+  const evidence: Evidence[] = [];
+  const { CLAUDE_CODE_SESSION_ID: envSession, CLAUDE_PROJECT_DIR: envProject } = runtime.env;
+  if (envSession) {
+    evidence.push({
+      sessionId: envSession,
+      transcriptPath: null,
+      projectDir: envProject || null,
+      source: "env",
+      at: runtime.startedAt.getTime(),
+    });
+  }
+  const pids = runtime.ancestorPids();
+  const process = claudeProcessSession(runtime, pids);
+  if (process) evidence.push(process);
+  const state = readStateForProcesses(runtime, pids);
+  if (state) {
+    evidence.push({
+      sessionId: state.sessionId,
+      transcriptPath: state.transcriptPath,
+      projectDir: state.cwd,
+      source: "hook-state",
+      at: Date.parse(state.updatedAt) || 0,
+    });
+  }
+  return evidence;
+}
+
+/** `~/.claude/sessions/<pid>.json` of the nearest ancestor that is a Claude Code process. */
+function claudeProcessSession(runtime: Runtime, pids: readonly number[]): Evidence | null {
+  for (const pid of pids) {
+    const path = join(claudeSessionsDir(runtime), `${pid}.json`);
+    try {
+      const raw: unknown = JSON.parse(readFileSync(path, "utf8"));
+      if (typeof raw !== "object" || raw === null) continue;
+      const { sessionId, cwd } = raw as { sessionId?: unknown; cwd?: unknown };
+      if (typeof sessionId !== "string" || !sessionId) continue;
+      return {
+        sessionId,
+        transcriptPath: null,
+        projectDir: typeof cwd === "string" ? cwd : null,
+        source: "claude-process",
+        at: statSync(path).mtimeMs,
+      };
+    } catch {
+      continue;
+    }
+  }
+  return null;
+}
+
+/** The project's own folder first, then every project (a session may have moved folders). */
+function findSessionTranscript(runtime: Runtime, sessionId: string, projectDir: string, searched: string[]): string | null {
+  const fileName = `${sessionId}.jsonl`;
+  for (const folder of projectFolders(runtime, projectDir)) {
+    const path = join(folder, fileName);
+    searched.push(path);
+    if (isFile(path)) return path;
+  }
+  const root = projectsDir(runtime);
+  for (const folder of listDir(root)) {
+    const path = join(root, folder, fileName);
+    if (isFile(path)) return path;
+  }
+  searched.push(join(root, "*", fileName));
+  return null;
+}
+
+function projectFolders(runtime: Runtime, projectDir: string): string[] {
+  const root = projectsDir(runtime);
+  const encoded = encodeProjectDir(projectDir);
+  if (encoded.length <= MAX_ENCODED_PROJECT_LENGTH) return [join(root, encoded)];
+  const prefix = encoded.slice(0, MAX_ENCODED_PROJECT_LENGTH);
+  return listDir(root)
+    .filter((name) => name.startsWith(prefix))
+    .map((name) => join(root, name));
+}
+
+function newestMainTranscript(folders: readonly string[], searched: string[]): string | null {
+  let newest: { path: string; mtime: number } | null = null;
+  for (const folder of folders) {
+    searched.push(folder);
+    for (const name of listDir(folder)) {
+      if (!name.endsWith(".jsonl") || name.startsWith("agent-")) continue;
+      const path = join(folder, name);
+      try {
+        const mtime = statSync(path).mtimeMs;
+        if (!newest || mtime > newest.mtime) newest = { path, mtime };
+      } catch {
+        continue;
+      }
+    }
+  }
+  return newest?.path ?? null;
+}
+
+function listDir(path: string): string[] {
+  try {
+    return readdirSync(path);
+  } catch {
+    return [];
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return existsSync(path) && statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}

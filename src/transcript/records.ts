@@ -1,0 +1,246 @@
+// Lenient, typed view of one line of a Claude Code session transcript (JSONL).
+// Hand-written narrowing rather than a schema library: this runs on every line of
+// gigabyte transcripts, and anything unexpected must be passed by, never thrown.
+
+export interface TokenUsage {
+  inputTokens: number;
+  cacheCreationInputTokens: number;
+  cacheReadInputTokens: number;
+  outputTokens: number;
+}
+
+/** What the request sent to the model weighed: the context size of that request. */
+export function contextTotal(usage: TokenUsage): number {
+  return usage.inputTokens + usage.cacheCreationInputTokens + usage.cacheReadInputTokens;
+}
+
+export type ContentBlock =
+  | { type: "text"; text: string }
+  | { type: "thinking"; thinking: string }
+  | { type: "tool_use"; id: string; name: string; input: unknown }
+  | { type: "tool_result"; toolUseId: string; content: unknown; isError: boolean }
+  | { type: "image"; bytes: number }
+  | { type: "other"; blockType: string; raw: unknown };
+
+interface RecordBase {
+  uuid: string | null;
+  parentUuid: string | null;
+  sessionId: string | null;
+  timestamp: string | null;
+  isSidechain: boolean;
+  /** Length of the JSON line in UTF-16 units; a cheap size measure for items. */
+  lineLength: number;
+}
+
+export interface AssistantRecord extends RecordBase {
+  kind: "assistant";
+  messageId: string | null;
+  requestId: string | null;
+  model: string | null;
+  usage: TokenUsage | null;
+  content: ContentBlock[];
+  isApiError: boolean;
+}
+
+export interface UserRecord extends RecordBase {
+  kind: "user";
+  content: string | ContentBlock[];
+  isMeta: boolean;
+  isCompactSummary: boolean;
+  /** Claude Code's structured copy of a tool's result (stdout/stderr, file info…), when present. */
+  toolUseResult: unknown;
+}
+
+export interface CompactBoundaryRecord extends RecordBase {
+  kind: "compact-boundary";
+  trigger: string | null;
+  preTokens: number | null;
+  postTokens: number | null;
+}
+
+export interface AttachmentRecord extends RecordBase {
+  kind: "attachment";
+  attachment: unknown;
+}
+
+export interface SystemRecord extends RecordBase {
+  kind: "system";
+  subtype: string | null;
+  content: string | null;
+}
+
+/** Any record type this version does not interpret (mode, last-prompt, summary, progress…). */
+export interface OtherRecord extends RecordBase {
+  kind: "other";
+  type: string;
+}
+
+export type TranscriptRecord =
+  | AssistantRecord
+  | UserRecord
+  | CompactBoundaryRecord
+  | AttachmentRecord
+  | SystemRecord
+  | OtherRecord;
+
+export type LineProblem = "not-json" | "not-a-record";
+
+export type ParsedLine = { ok: true; record: TranscriptRecord } | { ok: false; problem: LineProblem };
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function str(value: unknown): string | null {
+  return typeof value === "string" ? value : null;
+}
+
+function num(value: unknown): number {
+  return typeof value === "number" && Number.isFinite(value) ? value : 0;
+}
+
+function numOrNull(value: unknown): number | null {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+export function parseUsage(value: unknown): TokenUsage | null {
+  if (!isObject(value)) return null;
+  return {
+    inputTokens: num(value.input_tokens),
+    cacheCreationInputTokens: num(value.cache_creation_input_tokens),
+    cacheReadInputTokens: num(value.cache_read_input_tokens),
+    outputTokens: num(value.output_tokens),
+  };
+}
+
+export function parseContentBlock(value: unknown): ContentBlock {
+  if (!isObject(value)) return { type: "other", blockType: typeof value, raw: value };
+  switch (value.type) {
+    case "text":
+      return { type: "text", text: str(value.text) ?? "" };
+    case "thinking":
+      return { type: "thinking", thinking: str(value.thinking) ?? "" };
+    case "redacted_thinking":
+      return { type: "thinking", thinking: str(value.data) ?? "" };
+    case "tool_use":
+      return { type: "tool_use", id: str(value.id) ?? "", name: str(value.name) ?? "", input: value.input };
+    case "tool_result":
+      return {
+        type: "tool_result",
+        toolUseId: str(value.tool_use_id) ?? "",
+        content: value.content,
+        isError: value.is_error === true,
+      };
+    case "image": {
+      const source = isObject(value.source) ? value.source : {};
+      return { type: "image", bytes: str(source.data)?.length ?? 0 };
+    }
+    default:
+      return { type: "other", blockType: str(value.type) ?? "unknown", raw: value };
+  }
+}
+
+function parseContent(value: unknown): string | ContentBlock[] {
+  if (typeof value === "string") return value;
+  if (Array.isArray(value)) return value.map(parseContentBlock);
+  return [];
+}
+
+function base(raw: Json, lineLength: number): RecordBase {
+  return {
+    uuid: str(raw.uuid),
+    parentUuid: str(raw.parentUuid),
+    sessionId: str(raw.sessionId),
+    timestamp: str(raw.timestamp),
+    isSidechain: raw.isSidechain === true,
+    lineLength,
+  };
+}
+
+/** Interprets an already-parsed JSON value as a transcript record. */
+export function toRecord(raw: unknown, lineLength: number): ParsedLine {
+  if (!isObject(raw) || typeof raw.type !== "string") return { ok: false, problem: "not-a-record" };
+  const common = base(raw, lineLength);
+  const message = isObject(raw.message) ? raw.message : {};
+  switch (raw.type) {
+    case "assistant":
+      return {
+        ok: true,
+        record: {
+          ...common,
+          kind: "assistant",
+          messageId: str(message.id),
+          requestId: str(raw.requestId),
+          model: str(message.model),
+          usage: parseUsage(message.usage),
+          content: parseContent(message.content) as ContentBlock[],
+          isApiError: raw.isApiErrorMessage === true,
+        },
+      };
+    case "user":
+      return {
+        ok: true,
+        record: {
+          ...common,
+          kind: "user",
+          content: parseContent(message.content),
+          isMeta: raw.isMeta === true,
+          isCompactSummary: raw.isCompactSummary === true,
+          toolUseResult: raw.toolUseResult,
+        },
+      };
+    case "attachment":
+      return { ok: true, record: { ...common, kind: "attachment", attachment: raw.attachment } };
+    case "system": {
+      const subtype = str(raw.subtype);
+      if (subtype === "compact_boundary") {
+        const meta = isObject(raw.compactMetadata) ? raw.compactMetadata : {};
+        return {
+          ok: true,
+          record: {
+            ...common,
+            kind: "compact-boundary",
+            trigger: str(meta.trigger),
+            preTokens: numOrNull(meta.preTokens),
+            postTokens: numOrNull(meta.postTokens),
+          },
+        };
+      }
+      return { ok: true, record: { ...common, kind: "system", subtype, content: str(raw.content) } };
+    }
+    default:
+      return { ok: true, record: { ...common, kind: "other", type: raw.type } };
+  }
+}
+
+export function parseRecordLine(line: string): ParsedLine {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    return { ok: false, problem: "not-json" };
+  }
+  return toRecord(raw, line.length);
+}
+
+/**
+ * The records that make up the model's own context: not a subagent's, not an API error Claude Code
+ * wrote in place of a response, not a `<synthetic>` placeholder.
+ */
+export function isMainChainResponse(record: TranscriptRecord): record is AssistantRecord & { usage: TokenUsage } {
+  return (
+    record.kind === "assistant" &&
+    !record.isSidechain &&
+    !record.isApiError &&
+    record.model !== "<synthetic>" &&
+    record.usage !== null
+  );
+}
+
+export function toolUseIds(record: AssistantRecord): string[] {
+  const ids: string[] = [];
+  for (const block of record.content) if (block.type === "tool_use" && block.id) ids.push(block.id);
+  return ids;
+}

@@ -1,0 +1,51 @@
+// Re-checks a file each time it changes until a probe is satisfied or the time is up. Event-driven
+// (fs.watch), with a slow backstop timer for file systems whose change events are unreliable.
+import { watch, type FSWatcher } from "node:fs";
+
+export interface Probe<T> {
+  done: boolean;
+  value: T;
+}
+
+export interface WaitResult<T> extends Probe<T> {
+  waitedMs: number;
+}
+
+export async function waitForAppend<T>(
+  path: string,
+  probe: () => Probe<T>,
+  timeoutMs: number,
+  backstopMs = 250,
+): Promise<WaitResult<T>> {
+  const started = Date.now();
+  let last = probe();
+  if (last.done || timeoutMs <= 0) return { ...last, waitedMs: 0 };
+  return new Promise((resolve) => {
+    let watcher: FSWatcher | null = null;
+    let finished = false;
+    const finish = () => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(deadline);
+      clearInterval(backstop);
+      watcher?.close();
+      resolve({ ...last, waitedMs: Date.now() - started });
+    };
+    const check = () => {
+      if (finished) return;
+      last = probe();
+      if (last.done) finish();
+    };
+    const deadline = setTimeout(() => {
+      check();
+      finish();
+    }, timeoutMs);
+    const backstop = setInterval(check, backstopMs);
+    try {
+      watcher = watch(path, { persistent: false }, check);
+      watcher.on("error", () => {});
+    } catch {
+      // No watcher for this file (removed, or an unsupported file system): the backstop still runs.
+    }
+  });
+}

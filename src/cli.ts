@@ -1,6 +1,5 @@
 // The ctx-monitor executable: no arguments serves MCP on stdio; otherwise a CLI command.
 import { runCommand } from "./cli/run.ts";
-import { serveStdio } from "./commands/serve.ts";
 import { log } from "./log.ts";
 import { nodeRuntime } from "./runtime.ts";
 
@@ -8,7 +7,10 @@ const argv = process.argv.slice(2);
 const runtime = nodeRuntime();
 
 if (argv.length === 0) {
-  serveStdio(runtime).catch((error: unknown) => {
+  // Loaded only here: the MCP SDK and zod are most of the start-up time of CLI commands.
+  import("./commands/serve.ts")
+    .then(({ serveStdio }) => serveStdio(runtime))
+    .catch((error: unknown) => {
     log(`could not start the MCP server: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });

@@ -4,19 +4,35 @@
 //   { "warnPercent": 75, "criticalPercent": 90, "handoffDir": ".claude/handoffs" }
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
 import { ctxMonitorStateDir } from "./claude/paths.ts";
 import type { Runtime } from "./runtime.ts";
 
-const Percent = z.number().gt(0).lte(100);
+interface ConfigFile {
+  warnPercent?: number;
+  criticalPercent?: number;
+  handoffDir?: string;
+}
 
-export const ConfigFileSchema = z
-  .object({
-    warnPercent: Percent.optional(),
-    criticalPercent: Percent.optional(),
-    handoffDir: z.string().min(1).optional(),
-  })
-  .strict();
+const isPercent = (value: unknown): value is number => typeof value === "number" && value > 0 && value <= 100;
+
+/** Checks the config file's shape by hand: the CLI's start-up time matters (the statusline runs it). */
+export function parseConfigFile(value: unknown): { config: ConfigFile; problems: string[] } {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { config: {}, problems: ["not a JSON object"] };
+  const config: ConfigFile = {};
+  const problems: string[] = [];
+  for (const [key, raw] of Object.entries(value)) {
+    if (key === "warnPercent" || key === "criticalPercent") {
+      if (isPercent(raw)) config[key] = raw;
+      else problems.push(`${key}: expected a number in (0, 100], got ${JSON.stringify(raw)}`);
+    } else if (key === "handoffDir") {
+      if (typeof raw === "string" && raw) config.handoffDir = raw;
+      else problems.push(`handoffDir: expected a folder path, got ${JSON.stringify(raw)}`);
+    } else {
+      problems.push(`${key}: unknown setting`);
+    }
+  }
+  return { config, problems };
+}
 
 export interface Settings {
   warnPercent: number;
@@ -48,13 +64,13 @@ export function loadSettings(runtime: Runtime): Settings {
 function envPercent(runtime: Runtime, name: string, problems: string[]): number | undefined {
   const raw = runtime.env[name];
   if (raw === undefined || raw === "") return undefined;
-  const parsed = Percent.safeParse(Number(raw));
-  if (parsed.success) return parsed.data;
+  const parsed = Number(raw);
+  if (isPercent(parsed)) return parsed;
   problems.push(`${name}=${JSON.stringify(raw)} is not a percentage in (0, 100]; ignored`);
   return undefined;
 }
 
-function readConfigFile(path: string, problems: string[]): z.infer<typeof ConfigFileSchema> {
+function readConfigFile(path: string, problems: string[]): ConfigFile {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -62,11 +78,11 @@ function readConfigFile(path: string, problems: string[]): z.infer<typeof Config
     return {};
   }
   try {
-    const parsed = ConfigFileSchema.safeParse(JSON.parse(text));
-    if (parsed.success) return parsed.data;
-    problems.push(`${path}: ${parsed.error.issues.map((issue) => `${issue.path.join(".") || "file"}: ${issue.message}`).join("; ")}; ignored`);
+    const parsed = parseConfigFile(JSON.parse(text));
+    problems.push(...parsed.problems.map((problem) => `${path}: ${problem}; ignored`));
+    return parsed.config;
   } catch (error) {
     problems.push(`${path} is not valid JSON (${(error as Error).message}); ignored`);
+    return {};
   }
-  return {};
 }

@@ -9,23 +9,42 @@
 //     "writtenBy": "statusline" | "hook:SessionStart" | …, "updatedAt": "2026-11-24T12:00:00.000Z" }
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
 import type { Runtime } from "../runtime.ts";
 import { ctxMonitorStateDir } from "./paths.ts";
 
-export const SessionStateSchema = z.object({
-  version: z.literal(1),
-  claudePid: z.number().int().nullable(),
-  sessionId: z.string().min(1),
-  transcriptPath: z.string().nullable(),
-  cwd: z.string().nullable(),
-  modelId: z.string().nullable(),
-  contextWindowSize: z.number().int().positive().nullable(),
-  writtenBy: z.string(),
-  updatedAt: z.string(),
-});
+export interface SessionState {
+  version: 1;
+  claudePid: number | null;
+  sessionId: string;
+  transcriptPath: string | null;
+  cwd: string | null;
+  modelId: string | null;
+  contextWindowSize: number | null;
+  writtenBy: string;
+  updatedAt: string;
+}
 
-export type SessionState = z.infer<typeof SessionStateSchema>;
+// Validated by hand rather than with a schema library: the statusline runs this on every render,
+// and process start-up time is most of its cost.
+export function parseSessionState(value: unknown): SessionState | null {
+  if (typeof value !== "object" || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const stringOrNull = (x: unknown) => x === null || typeof x === "string";
+  const ok =
+    v.version === 1 &&
+    (v.claudePid === null || Number.isInteger(v.claudePid)) &&
+    typeof v.sessionId === "string" &&
+    v.sessionId.length > 0 &&
+    stringOrNull(v.transcriptPath) &&
+    stringOrNull(v.cwd) &&
+    stringOrNull(v.modelId) &&
+    (v.contextWindowSize === null || (Number.isInteger(v.contextWindowSize) && (v.contextWindowSize as number) > 0)) &&
+    typeof v.writtenBy === "string" &&
+    typeof v.updatedAt === "string";
+  if (!ok) return null;
+  const { version, claudePid, sessionId, transcriptPath, cwd, modelId, contextWindowSize, writtenBy, updatedAt } = v;
+  return { version, claudePid, sessionId, transcriptPath, cwd, modelId, contextWindowSize, writtenBy, updatedAt } as SessionState;
+}
 
 export function sessionStateDir(runtime: Runtime): string {
   return join(ctxMonitorStateDir(runtime), "sessions");
@@ -41,15 +60,16 @@ export function writeSessionState(runtime: Runtime, state: SessionState): string
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const path = join(dir, sessionStateFileName(state));
   const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(SessionStateSchema.parse(state))}\n`, { mode: 0o600 });
+  const valid = parseSessionState(state);
+  if (!valid) throw new Error(`refusing to write an invalid session state for ${state.sessionId}`);
+  writeFileSync(temporary, `${JSON.stringify(valid)}\n`, { mode: 0o600 });
   renameSync(temporary, path);
   return path;
 }
 
 function readStateFile(path: string): SessionState | null {
   try {
-    const parsed = SessionStateSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
-    return parsed.success ? parsed.data : null;
+    return parseSessionState(JSON.parse(readFileSync(path, "utf8")));
   } catch {
     return null;
   }

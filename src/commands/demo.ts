@@ -5,8 +5,6 @@ import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, 
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { encodeProjectDir } from "../claude/paths.ts";
 import type { Command, CommandContext } from "../cli/command.ts";
 import { PACKAGE } from "../version.ts";
@@ -52,6 +50,8 @@ function stageSession(root: string, transcript: string): { configDir: string; se
 
 async function runDemo(context: CommandContext): Promise<number> {
   const transcript = typeof context.values.transcript === "string" ? context.values.transcript : pickFixture();
+  const { Client } = await import("@modelcontextprotocol/sdk/client/index.js");
+  const { StdioClientTransport } = await import("@modelcontextprotocol/sdk/client/stdio.js");
   const root = mkdtempSync(join(tmpdir(), "ctx-monitor-demo-"));
   const client = new Client({ name: `${PACKAGE.name}-demo`, version: PACKAGE.version });
   try {
@@ -60,7 +60,8 @@ async function runDemo(context: CommandContext): Promise<number> {
     mkdirSync(projectDir);
     const transport = new StdioClientTransport({
       command: process.execPath,
-      args: [fileURLToPath(new URL(import.meta.url))],
+      // This very executable (dist/cli.js, or the npx bin link to it).
+      args: [process.argv[1] ?? fileURLToPath(new URL("../dist/cli.js", import.meta.url))],
       cwd: projectDir,
       env: {
         PATH: process.env.PATH ?? "",

@@ -2,24 +2,24 @@
 // statusline and hooks start a new process each time), so only appended bytes are ever scanned.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
 import type { ByteSource } from "./byte-source.ts";
 import { scanCompactions, type CompactionScanState } from "./compaction-scan.ts";
 
-const StateSchema = z.object({
-  dev: z.number(),
-  ino: z.number(),
-  offset: z.number().int().nonnegative(),
-  count: z.number().int().nonnegative(),
-  last: z
-    .object({
-      trigger: z.string().nullable(),
-      preTokens: z.number().nullable(),
-      postTokens: z.number().nullable(),
-      at: z.string().nullable(),
-    })
-    .nullable(),
-});
+function parseScanState(value: unknown): CompactionScanState | null {
+  if (typeof value !== "object" || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const counts = [v.dev, v.ino, v.offset, v.count].every((x) => typeof x === "number" && Number.isFinite(x) && x >= 0);
+  const last = v.last;
+  const lastOk =
+    last === null ||
+    (typeof last === "object" &&
+      ["trigger", "at"].every((k) => ["string", "object"].includes(typeof (last as Record<string, unknown>)[k])) &&
+      ["preTokens", "postTokens"].every((k) => {
+        const x = (last as Record<string, unknown>)[k];
+        return x === null || typeof x === "number";
+      }));
+  return counts && lastOk ? (value as CompactionScanState) : null;
+}
 
 export class CompactionCache {
   private readonly memory = new Map<string, CompactionScanState>();
@@ -39,8 +39,7 @@ export class CompactionCache {
   private readDisk(key: string): CompactionScanState | null {
     if (!this.dir) return null;
     try {
-      const parsed = StateSchema.safeParse(JSON.parse(readFileSync(join(this.dir, `${key}.json`), "utf8")));
-      return parsed.success ? parsed.data : null;
+      return parseScanState(JSON.parse(readFileSync(join(this.dir, `${key}.json`), "utf8")));
     } catch {
       return null;
     }

@@ -1,0 +1,39 @@
+// `npm run bench`: builds a large synthetic transcript once (BENCH_BYTES, default 1 GiB) and runs
+// each area's benchmark against it, printing figures and ratios against peers from the same run.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { benchUsage } from "./usage.bench.ts";
+import { writeSyntheticTranscript } from "./synthetic-transcript.ts";
+
+export interface BenchContext {
+  dir: string;
+  largeTranscript: string;
+  largeLabel: string;
+  report(what: string, figure: string): void;
+}
+
+const BENCHES: Array<[string, (context: BenchContext) => Promise<void>]> = [["usage", benchUsage]];
+
+async function main(): Promise<void> {
+  const bytes = Number(process.env.BENCH_BYTES ?? 1 << 30);
+  const only = process.env.BENCH_ONLY?.split(",");
+  const dir = mkdtempSync(join(tmpdir(), "ctx-monitor-bench-"));
+  try {
+    const largeTranscript = join(dir, "large.jsonl");
+    const started = performance.now();
+    const written = writeSyntheticTranscript(largeTranscript, { bytes, compactionAt: 0.5 });
+    const largeLabel = written >= 1 << 30 ? `${(written / (1 << 30)).toFixed(2)} GiB` : `${(written / (1 << 20)).toFixed(0)} MiB`;
+    process.stdout.write(`synthetic transcript: ${largeLabel} written in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    const report = (what: string, figure: string) => process.stdout.write(`  ${what.padEnd(64)} ${figure}\n`);
+    for (const [name, bench] of BENCHES) {
+      if (only && !only.includes(name)) continue;
+      process.stdout.write(`\n${name}\n`);
+      await bench({ dir, largeTranscript, largeLabel, report });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

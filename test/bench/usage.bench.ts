@@ -1,0 +1,50 @@
+// get_context_usage must cost the same on a 1 GB transcript as on a 1 MB one: in the server after
+// warm-up, as a whole CLI process, and the server must start quickly.
+import { join } from "node:path";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { createUsageDeps, readContextUsage } from "../../src/context/read-usage.ts";
+import { nodeRuntime } from "../../src/runtime.ts";
+import { CLI_PATH } from "../support/built-server.ts";
+import { fmt, median, runNode, timeAsync } from "./measure.ts";
+import type { BenchContext } from "./run.ts";
+import { writeSyntheticTranscript } from "./synthetic-transcript.ts";
+
+export async function benchUsage(context: BenchContext): Promise<void> {
+  const small = join(context.dir, "usage-1mb.jsonl");
+  const large = context.largeTranscript;
+  writeSyntheticTranscript(small, { bytes: 1 << 20, compactionAt: 0.5 });
+  const env = { ...process.env, CTX_MONITOR_STATE_DIR: join(context.dir, "state") };
+  const deps = createUsageDeps({ ...nodeRuntime(), env });
+
+  const inServer = async (path: string) => median(await timeAsync(50, () => readContextUsage({ transcriptPath: path }, deps)));
+  for (const path of [small, large]) await timeAsync(20, () => readContextUsage({ transcriptPath: path }, deps)); // warm-up
+  const smallMs = await inServer(small);
+  const largeMs = await inServer(large);
+  context.report("usage in server, 1 MB transcript (median of 50, after warm-up)", fmt(smallMs));
+  context.report(`usage in server, ${context.largeLabel} transcript`, `${fmt(largeMs)} (ratio to 1 MB: ${(largeMs / smallMs).toFixed(2)}x)`);
+
+  const cli = (path: string) => {
+    runNode([CLI_PATH, "usage", "--json", "--transcript", path], env); // warm the scan cache and page cache
+    const runs = Array.from({ length: 9 }, () => runNode([CLI_PATH, "usage", "--json", "--transcript", path], env));
+    if (runs.some((run) => run.status !== 0)) throw new Error(`ctx-monitor usage failed on ${path}`);
+    return { ms: median(runs.map((run) => run.ms)), rss: Math.max(...runs.map((run) => run.maxRssMiB)) };
+  };
+  const bareNode = median(Array.from({ length: 9 }, () => runNode(["-e", ""], env).ms));
+  const cliSmall = cli(small);
+  const cliLarge = cli(large);
+  context.report("bare `node -e ''` process (peer)", fmt(bareNode));
+  context.report("`ctx-monitor usage --json`, 1 MB", `${fmt(cliSmall.ms)}, peak RSS ${cliSmall.rss.toFixed(0)} MiB`);
+  context.report(
+    `\`ctx-monitor usage --json\`, ${context.largeLabel}`,
+    `${fmt(cliLarge.ms)}, peak RSS ${cliLarge.rss.toFixed(0)} MiB (${(cliLarge.ms / bareNode).toFixed(2)}x bare node)`,
+  );
+
+  const startups = await timeAsync(7, async () => {
+    const client = new Client({ name: "bench", version: "0" });
+    await client.connect(new StdioClientTransport({ command: process.execPath, args: [CLI_PATH], stderr: "ignore" }));
+    await client.listTools();
+    await client.close();
+  });
+  context.report("server spawn → first tools/list (median of 7)", fmt(median(startups)));
+}

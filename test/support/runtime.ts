@@ -1,11 +1,15 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { onTestFinished } from "vitest";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { encodeProjectDir } from "../../src/claude/paths.ts";
 import type { Runtime } from "../../src/runtime.ts";
 
+/** A fresh folder, removed when the current test finishes (call it inside a test or beforeEach). */
 export function tempDir(prefix = "ctx-monitor-test-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
 }
 
 export function fakeRuntime(overrides: Partial<Runtime> & { pids?: number[] } = {}): Runtime {

@@ -1,0 +1,103 @@
+import { describe, expect, it } from "vitest";
+import { computeUsage, type UsageInputs } from "../../src/context/usage.ts";
+import { noLineProblems } from "../../src/transcript/line-problems.ts";
+import type { TailSnapshot } from "../../src/transcript/tail-snapshot.ts";
+
+const latest = (total: number, output = 100, model = "claude-sonnet-4-5-20250929"): TailSnapshot["latest"] => ({
+  messageId: "msg_1",
+  model,
+  usage: { inputTokens: 10, cacheCreationInputTokens: 1_000, cacheReadInputTokens: total - 1_010, outputTokens: output },
+  timestamp: "2026-01-01T00:00:00.000Z",
+  sessionId: "s",
+  toolUseIds: [],
+});
+
+const inputs = (overrides: Partial<UsageInputs> & { tail?: Partial<TailSnapshot> } = {}): UsageInputs => {
+  const { tail, ...rest } = overrides;
+  return {
+    sessionId: "s",
+    transcriptPath: "/t/s.jsonl",
+    sessionSource: "env",
+    sessionGuessed: false,
+    tail: { latest: latest(152_340), compactionSince: null, pendingChars: 0, problems: noLineProblems(), bytesRead: 0, ...tail },
+    baseline: null,
+    compactions: { count: 0, last: null },
+    windowState: null,
+    env: {},
+    thresholds: { warnPercent: 75, criticalPercent: 90 },
+    fresh: true,
+    skippedLines: 0,
+    ...rest,
+  };
+};
+
+describe("computeUsage", () => {
+  it("gives the summary a model can act on", () => {
+    const usage = computeUsage(inputs());
+    expect(usage).toMatchObject({ usedTokens: 152_340, contextWindow: 200_000, autocompactAt: 167_000, tokensUntilAutocompact: 14_660, status: "critical" });
+    expect(usage.summary).toBe(
+      "152,340 of 200,000 tokens (76%); auto-compact expected at ~167k: about 15k left. Write a handoff now (write_handoff).",
+    );
+  });
+
+  it.each([
+    [100_000, "ok"],
+    [125_250, "warn"],
+    [150_300, "critical"],
+  ] as const)("status at %i tokens is %s", (total, status) => {
+    expect(computeUsage(inputs({ tail: { latest: latest(total) } })).status).toBe(status);
+  });
+
+  it("honours configured thresholds", () => {
+    expect(computeUsage(inputs({ thresholds: { warnPercent: 40, criticalPercent: 50 }, tail: { latest: latest(90_000) } })).status).toBe("critical");
+  });
+
+  it("counts the response's own output and later additions as pending", () => {
+    const usage = computeUsage(inputs({ tail: { latest: latest(50_000, 700), pendingChars: 4_000 } }));
+    expect(usage.pendingTokens).toBe(1_700);
+  });
+
+  it("estimates after a compaction from postTokens plus the system and tools overhead", () => {
+    const usage = computeUsage(
+      inputs({
+        tail: {
+          latest: latest(160_000),
+          compactionSince: {
+            kind: "compact-boundary",
+            trigger: "manual",
+            preTokens: 160_500,
+            postTokens: 3_000,
+            uuid: null,
+            parentUuid: null,
+            sessionId: "s",
+            timestamp: "2026-01-01T01:00:00.000Z",
+            isSidechain: false,
+            lineLength: 0,
+          },
+        },
+        baseline: { firstTotal: 21_000, messageChars: 4_000 },
+      }),
+    );
+    expect(usage).toMatchObject({ usedTokens: 23_000, estimated: true, asOf: "2026-01-01T01:00:00.000Z", status: "ok" });
+    expect(usage.summary).toContain("~23,000 of 200,000");
+    expect(usage.summary).toContain("compacted from 161k with no response since");
+  });
+
+  it("says so when auto-compact is disabled, and measures against the window", () => {
+    const usage = computeUsage(inputs({ env: { DISABLE_AUTO_COMPACT: "1" }, tail: { latest: latest(185_000) } }));
+    expect(usage).toMatchObject({ autocompactAt: null, tokensUntilAutocompact: null, status: "critical" });
+    expect(usage.summary).toContain("auto-compact is off (DISABLE_AUTO_COMPACT): about 15k left in the window");
+  });
+
+  it("answers before the first response, as an estimate", () => {
+    const usage = computeUsage(inputs({ tail: { latest: null, pendingChars: 400 } }));
+    expect(usage).toMatchObject({ usedTokens: 100, estimated: true, model: null, asOf: null });
+    expect(usage.summary).toContain("No model response recorded yet");
+  });
+
+  it("flags a stale or guessed answer in the summary", () => {
+    const usage = computeUsage(inputs({ fresh: false, sessionGuessed: true }));
+    expect(usage.summary).toContain("may be one step behind");
+    expect(usage.summary).toContain("Session guessed");
+  });
+});

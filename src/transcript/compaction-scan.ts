@@ -33,12 +33,13 @@ export function scanCompactions(source: ByteSource, previous: CompactionScanStat
   const reusable =
     previous !== null && previous.dev === source.dev && previous.ino === source.ino && previous.offset <= source.size;
   const state = reusable ? { ...previous } : emptyCompactionScan(source);
-  const block = Buffer.allocUnsafe(BLOCK_BYTES);
+  if (state.offset === source.size) return state;
+  const block = Buffer.allocUnsafe(Math.min(BLOCK_BYTES, source.size - state.offset + MARKER.length));
   // Re-read a marker's length before the offset so a marker split across calls is still found.
   let position = Math.max(0, state.offset - (MARKER.length - 1));
   let completeLinesEnd = state.offset;
   while (position < source.size) {
-    const length = Math.min(BLOCK_BYTES, source.size - position);
+    const length = Math.min(block.length, source.size - position);
     const read = source.read(block, position, length);
     if (read <= 0) break;
     let hit = block.indexOf(MARKER, 0);

@@ -30,6 +30,14 @@ export async function benchUsage(context: BenchContext): Promise<void> {
     if (runs.some((run) => run.status !== 0)) throw new Error(`ctx-monitor usage failed on ${path}`);
     return { ms: median(runs.map((run) => run.ms)), rss: Math.max(...runs.map((run) => run.maxRssMiB)) };
   };
+  const firstEver = runNode([CLI_PATH, "usage", "--json", "--transcript", large], {
+    ...env,
+    CTX_MONITOR_STATE_DIR: join(context.dir, "state-cold"),
+  });
+  context.report(
+    `first \`usage --json\` ever on the ${context.largeLabel} file (one-time compaction count)`,
+    `${fmt(firstEver.ms)}, peak RSS ${firstEver.maxRssMiB.toFixed(0)} MiB`,
+  );
   const bareNode = median(Array.from({ length: 9 }, () => runNode(["-e", ""], env).ms));
   const cliSmall = cli(small);
   const cliLarge = cli(large);

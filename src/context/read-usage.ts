@@ -1,7 +1,7 @@
 // The usage answer for a request, with the file system, clock and environment at the edge: finds
 // the transcript, waits (bounded) until it holds the calling response, reads its tail, and hands
 // the findings to the pure computation.
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { ctxMonitorStateDir } from "../claude/paths.ts";
 import { readStateForSession } from "../claude/session-state.ts";
 import { loadSettings } from "../config.ts";
@@ -10,7 +10,7 @@ import { withByteSource } from "../transcript/byte-source.ts";
 import { CompactionCache } from "../transcript/compaction-cache.ts";
 import { readHeadBaseline } from "../transcript/head-baseline.ts";
 import { countLineProblems } from "../transcript/line-problems.ts";
-import { locateTranscript, type LocateRequest, type LocatedTranscript } from "../transcript/locate.ts";
+import { isExplicit, locateTranscript, mainTranscripts, type LocateRequest, type LocatedTranscript } from "../transcript/locate.ts";
 import { readTailSnapshot, type TailSnapshot } from "../transcript/tail-snapshot.ts";
 import { waitForAppend } from "../transcript/wait-for-append.ts";
 import { computeUsage, type ContextUsage } from "./usage.ts";
@@ -42,21 +42,60 @@ export function createUsageDeps(runtime: Runtime, overrides: Partial<UsageDeps> 
   };
 }
 
+/** Other sessions of the project written this recently may be the caller's after /clear or resume. */
+const SIBLING_SESSION_WINDOW_MS = 10 * 60_000;
+
 export async function readContextUsage(request: UsageRequest, deps: UsageDeps): Promise<ContextUsage> {
   const located = locateTranscript(request, deps.runtime);
   const { toolUseId } = request;
-  const readTail = () => withByteSource(located.path, (source) => readTailSnapshot(source));
-  const waited = toolUseId
-    ? await waitForAppend<TailSnapshot>(
-        located.path,
-        () => {
-          const tail = readTail();
-          return { done: tail.latest?.toolUseIds.includes(toolUseId) ?? false, value: tail };
-        },
-        deps.freshnessTimeoutMs,
-      )
-    : { done: toolUseId === undefined, value: readTail() };
-  return usageFromTail(located, waited.value, waited.done, deps);
+  if (!toolUseId) return usageFromTail(located, readTail(located.path), toolUseId === undefined, deps);
+  const found = await waitForCallingResponse(located, toolUseId, deps);
+  return usageFromTail(found.located, found.tail, found.fresh, deps);
+}
+
+function readTail(path: string): TailSnapshot {
+  return withByteSource(path, (source) => readTailSnapshot(source));
+}
+
+interface CallingResponse {
+  located: LocatedTranscript;
+  tail: TailSnapshot;
+  fresh: boolean;
+}
+
+/**
+ * Waits until a transcript holds the response that made this call. The calling tool_use id is the
+ * strongest evidence of which session is calling: when the session was inferred, a sibling transcript
+ * of the same project that holds it (the session changed under the server) is taken instead.
+ */
+async function waitForCallingResponse(located: LocatedTranscript, toolUseId: string, deps: UsageDeps): Promise<CallingResponse> {
+  const explicit = isExplicit(located);
+  const folder = dirname(located.path);
+  const candidates = (): string[] => {
+    if (explicit) return [located.path];
+    const since = deps.runtime.now().getTime() - SIBLING_SESSION_WINDOW_MS;
+    const siblings = mainTranscripts([folder])
+      .filter((entry) => entry.mtimeMs >= since && entry.path !== located.path)
+      .map((entry) => entry.path);
+    return [located.path, ...siblings];
+  };
+  const waited = await waitForAppend<CallingResponse>(
+    explicit ? located.path : folder,
+    () => {
+      let own: TailSnapshot | null = null;
+      for (const path of candidates()) {
+        const tail = readTail(path);
+        own ??= tail;
+        if (!tail.latest?.toolUseIds.includes(toolUseId)) continue;
+        const switched: LocatedTranscript =
+          path === located.path ? located : { ...located, path, sessionId: basename(path, ".jsonl"), source: "tool-use-id", guessed: false };
+        return { done: true, value: { located: switched, tail, fresh: true } };
+      }
+      return { done: false, value: { located, tail: own ?? readTail(located.path), fresh: false } };
+    },
+    deps.freshnessTimeoutMs,
+  );
+  return waited.value;
 }
 
 function usageFromTail(located: LocatedTranscript, tail: TailSnapshot, fresh: boolean, deps: UsageDeps): ContextUsage {

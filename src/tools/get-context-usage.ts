@@ -17,7 +17,7 @@ const compactionShape = z.object({
 export const contextUsageShape = {
   sessionId: z.string(),
   transcriptPath: z.string(),
-  sessionSource: z.enum(["transcript-path", "session-id", "hook-state", "claude-process", "env", "newest-in-project"]),
+  sessionSource: z.enum(["transcript-path", "tool-use-id", "session-id", "hook-state", "claude-process", "env", "newest-in-project"]),
   sessionGuessed: z.boolean(),
   model: z.string().nullable(),
   contextWindow: z.number().int(),

@@ -15,6 +15,7 @@ import type { Runtime } from "../runtime.ts";
 
 export type SessionSource =
   | "transcript-path"
+  | "tool-use-id"
   | "session-id"
   | "hook-state"
   | "claude-process"
@@ -196,21 +197,30 @@ function projectFolders(runtime: Runtime, projectDir: string): string[] {
 }
 
 function newestMainTranscript(folders: readonly string[], searched: string[]): string | null {
-  let newest: { path: string; mtime: number } | null = null;
+  searched.push(...folders);
+  return mainTranscripts(folders)[0]?.path ?? null;
+}
+
+/** Main-session transcripts (not subagents') of these folders, newest first. */
+export function mainTranscripts(folders: readonly string[]): Array<{ path: string; mtimeMs: number }> {
+  const found: Array<{ path: string; mtimeMs: number }> = [];
   for (const folder of folders) {
-    searched.push(folder);
     for (const name of listDir(folder)) {
       if (!name.endsWith(".jsonl") || name.startsWith("agent-")) continue;
       const path = join(folder, name);
       try {
-        const mtime = statSync(path).mtimeMs;
-        if (!newest || mtime > newest.mtime) newest = { path, mtime };
+        found.push({ path, mtimeMs: statSync(path).mtimeMs });
       } catch {
         continue;
       }
     }
   }
-  return newest?.path ?? null;
+  return found.sort((a, b) => b.mtimeMs - a.mtimeMs);
+}
+
+/** True when the session was named by the caller rather than inferred. */
+export function isExplicit(located: LocatedTranscript): boolean {
+  return located.source === "transcript-path" || located.source === "session-id";
 }
 
 function listDir(path: string): string[] {

@@ -12,7 +12,7 @@ const latest = (total: number, output = 100, model = "claude-sonnet-4-5-20250929
   toolUseIds: [],
 });
 
-const inputs = (overrides: Partial<UsageInputs> & { tail?: Partial<TailSnapshot> } = {}): UsageInputs => {
+const inputs = (overrides: Omit<Partial<UsageInputs>, "tail"> & { tail?: Partial<TailSnapshot> } = {}): UsageInputs => {
   const { tail, ...rest } = overrides;
   return {
     sessionId: "s",

@@ -81,6 +81,23 @@ describe("get_context_usage over stdio (built server)", () => {
     expect(usage.usedTokens).toBe(21_313);
   });
 
+  it("follows the calling tool_use into the project's new session after /clear", async () => {
+    const cleared = "9e9e9e9e-1111-4222-8333-444444444444";
+    const call = toolUse("mcp__ctx-monitor__get_context_usage", {});
+    const timer = setTimeout(() => {
+      writeTranscript(
+        join(home, ".claude"),
+        PROJECT,
+        cleared,
+        transcript([userPrompt("fresh start"), assistantResponse({ input: 5, cacheCreation: 18_000, output: 9 }, [call])]),
+      );
+    }, 200);
+    const result = await connected.client.callTool({ name: "get_context_usage", arguments: {}, _meta: { "claudecode/toolUseId": call.id } });
+    clearTimeout(timer);
+    const usage = UsageSchema.parse(result.structuredContent);
+    expect(usage).toMatchObject({ sessionId: cleared, sessionSource: "tool-use-id", usedTokens: 18_005, fresh: true });
+  });
+
   it("answers anyway, marked not fresh, when the calling response never arrives", async () => {
     const result = await connected.client.callTool({ name: "get_context_usage", arguments: {}, _meta: { "claudecode/toolUseId": "toolu_never" } });
     const usage = UsageSchema.parse(result.structuredContent);

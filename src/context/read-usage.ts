@@ -1,8 +1,9 @@
 // The usage answer for a request, with the file system, clock and environment at the edge: finds
 // the transcript, waits (bounded) until it holds the calling response, reads its tail, and hands
 // the findings to the pure computation.
+import { existsSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { ctxMonitorStateDir } from "../claude/paths.ts";
+import { ctxMonitorStateDir, projectsDir } from "../claude/paths.ts";
 import { readStateForSession } from "../claude/session-state.ts";
 import { loadSettings } from "../config.ts";
 import type { Runtime } from "../runtime.ts";
@@ -10,7 +11,14 @@ import { withByteSource } from "../transcript/byte-source.ts";
 import { CompactionCache } from "../transcript/compaction-cache.ts";
 import { readHeadBaseline } from "../transcript/head-baseline.ts";
 import { countLineProblems } from "../transcript/line-problems.ts";
-import { isExplicit, locateTranscript, mainTranscripts, type LocateRequest, type LocatedTranscript } from "../transcript/locate.ts";
+import {
+  isExplicit,
+  locateTranscript,
+  mainTranscripts,
+  TranscriptNotFoundError,
+  type LocateRequest,
+  type LocatedTranscript,
+} from "../transcript/locate.ts";
 import { readTailSnapshot, type TailSnapshot } from "../transcript/tail-snapshot.ts";
 import { waitForAppend } from "../transcript/wait-for-append.ts";
 import { computeUsage, type ContextUsage } from "./usage.ts";
@@ -46,11 +54,44 @@ export function createUsageDeps(runtime: Runtime, overrides: Partial<UsageDeps> 
 const SIBLING_SESSION_WINDOW_MS = 10 * 60_000;
 
 export async function readContextUsage(request: UsageRequest, deps: UsageDeps): Promise<ContextUsage> {
-  const located = locateTranscript(request, deps.runtime);
   const { toolUseId } = request;
-  if (!toolUseId) return usageFromTail(located, readTail(located.path), toolUseId === undefined, deps);
-  const found = await waitForCallingResponse(located, toolUseId, deps);
+  if (!toolUseId) {
+    const located = locateTranscript(request, deps.runtime);
+    return usageFromTail(located, readTail(located.path), toolUseId === undefined, deps);
+  }
+  const started = Date.now();
+  const located = await locateOnceWritten(request, deps);
+  const remaining = Math.max(0, deps.freshnessTimeoutMs - (Date.now() - started));
+  const found = await waitForCallingResponse(located, toolUseId, { ...deps, freshnessTimeoutMs: remaining });
   return usageFromTail(found.located, found.tail, found.fresh, deps);
+}
+
+/**
+ * Claude Code may not have created a new session's transcript yet when the first response calls a
+ * tool: wait for it (bounded) rather than failing.
+ */
+async function locateOnceWritten(request: UsageRequest, deps: UsageDeps): Promise<LocatedTranscript> {
+  const attempt = (): { done: boolean; value: LocatedTranscript | TranscriptNotFoundError } => {
+    try {
+      return { done: true, value: locateTranscript(request, deps.runtime) };
+    } catch (error) {
+      if (error instanceof TranscriptNotFoundError) return { done: false, value: error };
+      throw error;
+    }
+  };
+  const first = attempt();
+  if (first.done) return first.value as LocatedTranscript;
+  const watched = nearestExistingFolder(projectsDir(deps.runtime));
+  const waited = watched ? await waitForAppend(watched, attempt, deps.freshnessTimeoutMs, 100, { recursive: true }) : first;
+  if (waited.value instanceof TranscriptNotFoundError) throw waited.value;
+  return waited.value;
+}
+
+function nearestExistingFolder(path: string): string | null {
+  for (let current = path; ; current = dirname(current)) {
+    if (existsSync(current)) return current;
+    if (dirname(current) === current) return null;
+  }
 }
 
 function readTail(path: string): TailSnapshot {

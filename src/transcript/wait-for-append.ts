@@ -16,6 +16,7 @@ export async function waitForAppend<T>(
   probe: () => Probe<T>,
   timeoutMs: number,
   backstopMs = 250,
+  options: { recursive?: boolean } = {},
 ): Promise<WaitResult<T>> {
   const started = Date.now();
   let last = probe();
@@ -42,7 +43,7 @@ export async function waitForAppend<T>(
     }, timeoutMs);
     const backstop = setInterval(check, backstopMs);
     try {
-      watcher = watch(path, { persistent: false }, check);
+      watcher = watch(path, { persistent: false, recursive: options.recursive ?? false }, check);
       watcher.on("error", () => {});
     } catch {
       // No watcher for this file (removed, or an unsupported file system): the backstop still runs.

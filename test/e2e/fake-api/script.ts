@@ -1,0 +1,50 @@
+// What the scripted model does: a list of steps for the main conversation and one for subagents.
+// Each step is one API response; when a list runs out, the model answers "Done."
+export type ScriptBlock =
+  | { type: "text"; text: string }
+  | { type: "thinking"; thinking: string }
+  | { type: "tool_use"; id: string; name: string; input: Record<string, unknown> };
+
+export type Step = ScriptBlock[];
+
+export interface Script {
+  main: Step[];
+  subagent?: Step[];
+}
+
+/** Put this in a subagent's prompt (Task/Agent tool input) so its requests are routed to `subagent`. */
+export const SUBAGENT_MARKER = "[e2e-subagent]";
+
+let toolIds = 0;
+export function toolUse(name: string, input: Record<string, unknown> = {}): Extract<ScriptBlock, { type: "tool_use" }> {
+  return { type: "tool_use", id: `toolu_e2e_${String(++toolIds).padStart(4, "0")}`, name, input };
+}
+
+export function text(value: string): ScriptBlock {
+  return { type: "text", text: value };
+}
+
+export const ours = (tool: string) => `mcp__ctx-monitor__${tool}`;
+
+export type RequestKind = "main" | "subagent" | "compaction" | "side";
+
+interface MessagesBody {
+  messages?: Array<{ role?: string; content?: unknown }>;
+  tools?: Array<{ name?: string }>;
+}
+
+function textOf(content: unknown): string {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  return content.map((block) => (typeof block?.text === "string" ? block.text : "")).join("\n");
+}
+
+/** Which script a request belongs to, from what Claude Code sends. */
+export function classifyRequest(body: MessagesBody): RequestKind {
+  const messages = body.messages ?? [];
+  const last = messages.at(-1);
+  if (last && /Respond with TEXT ONLY/.test(textOf(last.content)) && /summary/i.test(textOf(last.content))) return "compaction";
+  if (!body.tools?.length) return "side";
+  if (textOf(messages[0]?.content).includes(SUBAGENT_MARKER)) return "subagent";
+  return "main";
+}

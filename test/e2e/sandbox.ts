@@ -1,0 +1,86 @@
+// One isolated Claude Code user: a temporary HOME and project folder, ctx-monitor configured as its
+// MCP server (the built dist/cli.js), and a way to run the real client against the stand-in API.
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { encodeProjectDir } from "../../src/claude/paths.ts";
+import { ensureClaude } from "./claude-binary.ts";
+
+export const CLI_PATH = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
+const RUN_TIMEOUT_MS = 120_000;
+
+export interface ClaudeResult {
+  session_id: string;
+  result?: string;
+  is_error?: boolean;
+  modelUsage?: Record<string, { contextWindow?: number }>;
+  [key: string]: unknown;
+}
+
+export interface Sandbox {
+  home: string;
+  project: string;
+  env: Record<string, string>;
+  transcriptPath(sessionId: string): string;
+  /** Runs `claude` in the project; `extraEnv` adds variables for this run only. */
+  claude(args: string[], extraEnv?: Record<string, string>): Promise<ClaudeResult>;
+  ctxMonitor(args: string[]): Promise<string>;
+  remove(): void;
+}
+
+function run(command: string, args: string[], options: { cwd: string; env: Record<string, string> }): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(command, args, { ...options, timeout: RUN_TIMEOUT_MS, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`${command} ${args.join(" ")} failed: ${error.message}\n${stderr.slice(-3000)}\n${stdout.slice(-3000)}`));
+      else resolve({ stdout, stderr });
+    });
+  });
+}
+
+export function createSandbox(apiUrl: string, projectName = "project"): Sandbox {
+  const root = mkdtempSync(join(tmpdir(), "ctx-monitor-e2e-"));
+  const home = join(root, "home");
+  const project = join(root, projectName);
+  mkdirSync(home, { recursive: true });
+  mkdirSync(project, { recursive: true });
+  const mcpConfig = join(root, "mcp.json");
+  writeFileSync(mcpConfig, JSON.stringify({ mcpServers: { "ctx-monitor": { type: "stdio", command: process.execPath, args: [CLI_PATH] } } }));
+  // Only what the client needs: nothing of the outer session's ANTHROPIC_* / CLAUDE* variables.
+  const env = {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: home,
+    IS_SANDBOX: "1",
+    ANTHROPIC_BASE_URL: apiUrl,
+    ANTHROPIC_API_KEY: "sk-ant-test",
+    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
+    DISABLE_TELEMETRY: "1",
+  };
+  const binary = ensureClaude();
+  return {
+    home,
+    project,
+    env,
+    transcriptPath: (sessionId) => join(home, ".claude", "projects", encodeProjectDir(project), `${sessionId}.jsonl`),
+    async claude(args, extraEnv = {}) {
+      const { stdout } = await run(binary, [...args, "--output-format", "json", "--dangerously-skip-permissions", "--mcp-config", mcpConfig], {
+        cwd: project,
+        env: { ...env, ...extraEnv },
+      });
+      return JSON.parse(stdout) as ClaudeResult;
+    },
+    async ctxMonitor(args) {
+      const { stdout } = await run(process.execPath, [CLI_PATH, ...args], { cwd: project, env: { PATH: env.PATH, HOME: home } });
+      return stdout;
+    },
+    remove: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+export function readTranscriptLines(path: string): Array<Record<string, unknown>> {
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}

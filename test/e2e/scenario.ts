@@ -1,0 +1,28 @@
+// One scripted run of the real client: a fresh stand-in API and an isolated sandbox per scenario.
+import { startFakeApi, type FakeApi } from "./fake-api/server.ts";
+import type { Script } from "./fake-api/script.ts";
+import { createSandbox, type Sandbox } from "./sandbox.ts";
+
+export interface Scenario {
+  api: FakeApi;
+  sandbox: Sandbox;
+  [Symbol.asyncDispose](): Promise<void>;
+}
+
+export async function openScenario(script: Script): Promise<Scenario> {
+  const api = await startFakeApi(script);
+  const sandbox = createSandbox(api.url);
+  return {
+    api,
+    sandbox,
+    async [Symbol.asyncDispose]() {
+      await api.close();
+      sandbox.remove();
+    },
+  };
+}
+
+/** Main-chain requests only, in order (no subagent, compaction or side requests). */
+export function mainRequests(api: FakeApi) {
+  return api.requests.filter((request) => request.kind === "main");
+}

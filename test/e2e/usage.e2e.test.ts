@@ -1,0 +1,118 @@
+// get_context_usage as the real Claude Code client calls it: the answer the model receives must
+// equal the exact context size of the request whose response made the call.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ours, SUBAGENT_MARKER, text, toolUse } from "./fake-api/script.ts";
+import { mainRequests, openScenario } from "./scenario.ts";
+import { findToolExchange, toolJson } from "./tool-results.ts";
+
+interface Usage {
+  usedTokens: number;
+  contextWindow: number;
+  windowSource: string;
+  fresh: boolean;
+  estimated: boolean;
+  sessionId: string;
+  sessionSource: string;
+  model: string;
+}
+
+const usageCall = () => toolUse(ours("get_context_usage"));
+
+describe.concurrent("get_context_usage through the real Claude Code", () => {
+  it("1. after a Bash call, equals the exact total of the request that called it", async () => {
+    const call = usageCall();
+    await using scenario = await openScenario({
+      main: [[text("Running it."), toolUse("Bash", { command: "echo hello", description: "say hello" })], [call]],
+    });
+    await scenario.sandbox.claude(["-p", "say hello, then check the context budget", "--model", "claude-sonnet-4-5"]);
+    const exchange = findToolExchange(scenario.api.requests, call.id);
+    const usage = toolJson<Usage>(exchange);
+    expect(usage.usedTokens).toBe(exchange.callingRequest.total);
+    expect(usage).toMatchObject({ fresh: true, estimated: false, sessionSource: "env" });
+  });
+
+  it("2. right after a ~200 KB Read, counts the file (a stale answer would be off by ~50k)", async () => {
+    const call = usageCall();
+    await using scenario = await openScenario({ main: [] });
+    const file = join(scenario.sandbox.project, "big.txt");
+    // 2,000 lines (the most Read returns by default) of 100 characters: ~200 KB.
+    writeFileSync(file, `${"the quick brown fox jumps over the lazy dog; ".repeat(2)}${"x".repeat(9)}\n`.repeat(2_000));
+    scenario.api.setScript({ main: [[toolUse("Read", { file_path: file })], [call]] });
+    // Read caps what it returns at 25,000 tokens of its own estimate; Claude Code's setting lifts the
+    // cap so the whole file enters the context.
+    await scenario.sandbox.claude(["-p", "read big.txt, then check the context budget", "--model", "claude-sonnet-4-5"], {
+      CLAUDE_CODE_FILE_READ_MAX_OUTPUT_TOKENS: "100000",
+    });
+    const exchange = findToolExchange(scenario.api.requests, call.id);
+    const usage = toolJson<Usage>(exchange);
+    const main = mainRequests(scenario.api);
+    const before = main[main.indexOf(exchange.callingRequest) - 1];
+    const added = exchange.callingRequest.total - (before?.total ?? 0);
+    process.stderr.write(`scenario 2: the Read added ${added} tokens\n`);
+    expect(added).toBeGreaterThan(40_000);
+    expect(usage.usedTokens).toBe(exchange.callingRequest.total);
+    expect(usage.fresh).toBe(true);
+  });
+
+  it("3. called in the same response as another tool_use", async () => {
+    const call = usageCall();
+    await using scenario = await openScenario({
+      main: [[text("Both at once."), toolUse("Bash", { command: "ls", description: "list" }), call]],
+    });
+    await scenario.sandbox.claude(["-p", "list files and check the budget", "--model", "claude-sonnet-4-5"]);
+    const exchange = findToolExchange(scenario.api.requests, call.id);
+    expect(toolJson<Usage>(exchange).usedTokens).toBe(exchange.callingRequest.total);
+  });
+
+  it("4. after a subagent with much larger totals, reports the main chain's figures", async () => {
+    const call = usageCall();
+    await using scenario = await openScenario({
+      main: [
+        [toolUse("Agent", { description: "Check files", prompt: `${SUBAGENT_MARKER} List the files and report.`, subagent_type: "general-purpose" })],
+        [call],
+      ],
+      subagent: [[toolUse("Bash", { command: "ls", description: "list" })], [text("Subagent report: 3 files.")]],
+    });
+    await scenario.sandbox.claude(["-p", "delegate a check, then check the budget", "--model", "claude-sonnet-4-5"]);
+    const subagentTotals = scenario.api.requests.filter((request) => request.kind === "subagent").map((request) => request.total);
+    expect(subagentTotals.length).toBeGreaterThan(0);
+    const exchange = findToolExchange(scenario.api.requests, call.id);
+    const usage = toolJson<Usage>(exchange);
+    expect(usage.usedTokens).toBe(exchange.callingRequest.total);
+    expect(Math.min(...subagentTotals)).toBeGreaterThan(usage.usedTokens);
+  });
+
+  it("5. after /compact, estimates within 20% of the next real request", async () => {
+    await using scenario = await openScenario({ main: [[toolUse("Bash", { command: "seq 1 3000", description: "numbers" })], [text("Counted.")]] });
+    const { sandbox, api } = scenario;
+    const first = await sandbox.claude(["-p", "count to 3000", "--model", "claude-sonnet-4-5"]);
+    await sandbox.claude(["-p", "/compact", "--resume", first.session_id, "--model", "claude-sonnet-4-5"]);
+    const estimate = JSON.parse(await sandbox.ctxMonitor(["usage", "--session", first.session_id, "--json"])) as Usage;
+    expect(estimate.estimated).toBe(true);
+    api.setScript({ main: [[text("Continuing.")]] });
+    const before = api.requests.length;
+    await sandbox.claude(["-p", "continue", "--resume", first.session_id, "--model", "claude-sonnet-4-5"]);
+    const next = api.requests.slice(before).find((request) => request.kind === "main");
+    expect(next).toBeDefined();
+    const error = Math.abs(estimate.usedTokens - next!.total) / next!.total;
+    process.stderr.write(`scenario 5: estimated ${estimate.usedTokens} after /compact, next request ${next!.total}: error ${(error * 100).toFixed(1)}%\n`);
+    expect(error).toBeLessThan(0.2);
+    const after = JSON.parse(await sandbox.ctxMonitor(["usage", "--session", first.session_id, "--json"])) as Usage;
+    expect(after).toMatchObject({ estimated: false, usedTokens: next!.total });
+  });
+
+  it.each([
+    ["claude-sonnet-4-5", ["--model", "claude-sonnet-4-5"]],
+    ["the default model", []],
+  ])("6. contextWindow equals Claude Code's own for %s", async (_name, modelArgs) => {
+    const call = usageCall();
+    await using scenario = await openScenario({ main: [[call]] });
+    const result = await scenario.sandbox.claude(["-p", "check the budget", ...modelArgs]);
+    const windows = Object.values(result.modelUsage ?? {}).map((model) => model.contextWindow);
+    expect(windows.length).toBeGreaterThan(0);
+    const usage = toolJson<Usage>(findToolExchange(scenario.api.requests, call.id));
+    expect(usage.contextWindow).toBe(windows[0]);
+  });
+});

@@ -1,7 +1,7 @@
 // `ctx-monitor demo`: starts this very executable as an MCP server over stdio, the way Claude Code
 // does, points it at a bundled transcript written by the real Claude Code, and shows what each tool
 // answers. Everything it writes goes to a temporary folder that is removed afterwards.
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -41,11 +41,23 @@ function stageSession(root: string, transcript: string): { configDir: string; se
   const configDir = join(root, ".claude");
   const projectFolder = join(configDir, "projects", encodeProjectDir(FIXTURE_PROJECT_DIR));
   mkdirSync(projectFolder, { recursive: true });
-  const sessionId = basename(transcript, ".jsonl");
+  const sessionId = sessionIdIn(transcript) ?? basename(transcript, ".jsonl");
   copyFileSync(transcript, join(projectFolder, `${sessionId}.jsonl`));
   const sidecar = transcript.replace(/\.jsonl$/, "");
   if (existsSync(sidecar) && statSync(sidecar).isDirectory()) cpSync(sidecar, join(projectFolder, sessionId), { recursive: true });
   return { configDir, sessionId };
+}
+
+/** The session id the transcript's records carry (the file may have been renamed). */
+function sessionIdIn(transcript: string): string | null {
+  const head = Buffer.alloc(256 << 10);
+  const fd = openSync(transcript, "r");
+  try {
+    const read = readSync(fd, head, 0, head.length, 0);
+    return /"sessionId":"([^"]+)"/.exec(head.toString("utf8", 0, read))?.[1] ?? null;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 async function runDemo(context: CommandContext): Promise<number> {

@@ -1,0 +1,27 @@
+// `ctx-monitor demo` as a person runs it: the built CLI starts itself as an MCP server over stdio,
+// on the bundled busy-session fixture, and prints what each tool returns.
+import { describe, expect, it } from "vitest";
+import { fixtureTruth } from "../support/fixtures.ts";
+import { runCli } from "../support/built-server.ts";
+
+describe("ctx-monitor demo", () => {
+  it("--json: every tool's answer, usage exactly the fixture's newest request", async () => {
+    const truth = fixtureTruth("busy-session");
+    const { stdout, code } = await runCli(["demo", "--json"], { PATH: process.env.PATH ?? "" });
+    expect(code).toBe(0);
+    const results = JSON.parse(stdout) as Record<string, Record<string, unknown>>;
+    expect(results.get_context_usage).toMatchObject({
+      usedTokens: truth.usedTokens,
+      contextWindow: truth.contextWindow,
+      sessionId: truth.sessionId,
+      sessionSource: "env",
+    });
+  });
+
+  it("prints a readable walk-through", async () => {
+    const { stdout, code } = await runCli(["demo"], { PATH: process.env.PATH ?? "" });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/── get_context_usage: How full is the context/);
+    expect(stdout).toContain(`"usedTokens": ${fixtureTruth("busy-session").usedTokens}`);
+  });
+});

@@ -1,18 +1,22 @@
 // createServer builds the MCP server and registers the tools; it starts nothing, so tests can
 // connect it in-process and the stdio entry (commands/serve.ts) stays a few lines.
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { createBreakdownDeps, type BreakdownDeps } from "./context/breakdown/read-breakdown.ts";
 import { createUsageDeps, type UsageDeps } from "./context/read-usage.ts";
 import type { Runtime } from "./runtime.ts";
+import { registerGetContextBreakdown } from "./tools/get-context-breakdown.ts";
 import { registerGetContextUsage } from "./tools/get-context-usage.ts";
 import { PACKAGE } from "./version.ts";
 
 export interface ServerDeps {
   runtime: Runtime;
   usage: UsageDeps;
+  breakdown: BreakdownDeps;
 }
 
 export function createServerDeps(runtime: Runtime, overrides: Partial<ServerDeps> = {}): ServerDeps {
-  return { runtime, usage: createUsageDeps(runtime), ...overrides };
+  const usage = overrides.usage ?? createUsageDeps(runtime);
+  return { runtime, usage, breakdown: createBreakdownDeps(runtime, usage), ...overrides };
 }
 
 export function createServer(deps: ServerDeps): McpServer {
@@ -25,5 +29,6 @@ export function createServer(deps: ServerDeps): McpServer {
     },
   );
   registerGetContextUsage(server, deps.usage);
+  registerGetContextBreakdown(server, deps.breakdown);
   return server;
 }

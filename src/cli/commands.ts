@@ -1,6 +1,7 @@
 // Every CLI command, in the order help lists them.
+import { breakdownCommand } from "../commands/breakdown.ts";
 import { demoCommand } from "../commands/demo.ts";
 import { usageCommand } from "../commands/usage.ts";
 import type { Command } from "./command.ts";
 
-export const COMMANDS: readonly Command[] = [usageCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [usageCommand, breakdownCommand, demoCommand];

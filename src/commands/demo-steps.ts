@@ -9,4 +9,5 @@ export interface DemoStep {
 
 export const DEMO_STEPS: readonly DemoStep[] = [
   { tool: "get_context_usage", args: {}, caption: "How full is the context, and how long until auto-compact?" },
+  { tool: "get_context_breakdown", args: {}, caption: "What is filling it: categories, the largest items, advice." },
 ];

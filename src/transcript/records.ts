@@ -28,6 +28,8 @@ interface RecordBase {
   sessionId: string | null;
   timestamp: string | null;
   isSidechain: boolean;
+  /** The folder Claude Code was running in when it wrote the record. */
+  cwd: string | null;
   /** Length of the JSON line in UTF-16 units; a cheap size measure for items. */
   lineLength: number;
 }
@@ -155,6 +157,7 @@ function base(raw: Json, lineLength: number): RecordBase {
     sessionId: str(raw.sessionId),
     timestamp: str(raw.timestamp),
     isSidechain: raw.isSidechain === true,
+    cwd: str(raw.cwd),
     lineLength,
   };
 }

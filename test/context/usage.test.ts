@@ -72,6 +72,7 @@ describe("computeUsage", () => {
             sessionId: "s",
             timestamp: "2026-01-01T01:00:00.000Z",
             isSidechain: false,
+            cwd: null,
             lineLength: 0,
           },
         },

@@ -1,0 +1,44 @@
+// `ctx-monitor breakdown [--json]`: the same object get_context_breakdown returns.
+import { createBreakdownDeps, readContextBreakdown, type ContextBreakdown } from "../context/breakdown/read-breakdown.ts";
+import { exactTokens } from "../context/format.ts";
+import { createUsageDeps } from "../context/read-usage.ts";
+import { printResult, SELECTION_SYNOPSIS, selectionFrom, selectionOptions, type Command } from "../cli/command.ts";
+
+export const breakdownCommand: Command = {
+  name: "breakdown",
+  summary: "what fills the context: categories, the largest items, repeated reads, advice",
+  synopsis: `[--json] ${SELECTION_SYNOPSIS}`,
+  options: { ...selectionOptions, json: { type: "boolean" } },
+  async run(context) {
+    const deps = createBreakdownDeps(context.runtime, createUsageDeps(context.runtime));
+    printResult(context, await readContextBreakdown(selectionFrom(context.values), deps), describeBreakdown);
+    return 0;
+  },
+};
+
+const bar = (tokens: number, window: number) => "█".repeat(Math.max(tokens > 0 ? 1 : 0, Math.round((tokens / Math.max(1, window)) * 40)));
+
+export function describeBreakdown(breakdown: ContextBreakdown): string {
+  const width = Math.max(...breakdown.categories.map((category) => category.name.length));
+  const lines = [breakdown.summary, ""];
+  for (const category of breakdown.categories) {
+    const figure = `${category.estimated ? "~" : " "}${exactTokens(category.tokens).padStart(9)}`;
+    lines.push(`  ${category.name.padEnd(width)} ${figure}  ${String(category.percentOfWindow).padStart(5)}%  ${bar(category.tokens, breakdown.contextWindow)}`);
+  }
+  lines.push(`  ${"".padEnd(width, "─")}`, `  ${"used".padEnd(width)}  ${exactTokens(breakdown.usedTokens).padStart(9)}  (~ = estimated split)`, "");
+  if (breakdown.topItems.length) {
+    lines.push("  largest items");
+    for (const item of breakdown.topItems.slice(0, 10)) lines.push(`    ${exactTokens(item.tokens).padStart(9)}  ${item.label}${item.turn ? `  (prompt ${item.turn})` : ""}`);
+  }
+  if (breakdown.repeatedReads.length) {
+    lines.push("", "  read more than once");
+    for (const read of breakdown.repeatedReads.slice(0, 5)) lines.push(`    ${exactTokens(read.tokens).padStart(9)}  ${read.path} ×${read.reads}`);
+  }
+  if (breakdown.lastCompaction) {
+    const { preTokens, postTokens, trigger } = breakdown.lastCompaction;
+    lines.push("", `  last compaction (${trigger ?? "?"}): ${exactTokens(preTokens ?? 0)} → ${exactTokens(postTokens ?? 0)} tokens`);
+  }
+  if (breakdown.advice.length) lines.push("", ...breakdown.advice.map((line) => `  • ${line}`));
+  if (breakdown.skippedLines) lines.push("", `  ${breakdown.skippedLines} transcript lines could not be read and were passed by`);
+  return lines.join("\n");
+}

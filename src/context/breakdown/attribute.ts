@@ -1,0 +1,252 @@
+// Exact attribution from the transcript alone. Each main-chain response's input total minus the
+// previous one's is the exact cost of what was added in between (that response's output, the new
+// user text, tool results, attachments); it is split among those items by their sizes. The first
+// response after the session start or a compaction is the baseline (system prompt, tools, memory,
+// first message). Fed one record at a time, so a transcript streams through it and a later call can
+// continue from where the last one stopped.
+import { blockChars } from "../../transcript/content-size.ts";
+import { contextTotal, isMainChainResponse, type ContentBlock, type TranscriptRecord } from "../../transcript/records.ts";
+import { estimateTokens } from "../estimate.ts";
+import { describeToolCall, promptLabel, type Item, type ItemKind, type ToolCallInfo } from "./items.ts";
+import { shrinkProportionally, splitByWeight } from "./split.ts";
+
+export interface CompactionSeen {
+  trigger: string | null;
+  preTokens: number | null;
+  postTokens: number | null;
+  at: string | null;
+}
+
+export interface Attribution {
+  /** Context size of the newest main-chain response: the sum of `baseline.tokens` and every item's tokens. */
+  usedTokens: number;
+  baseline: { tokens: number; items: readonly Item[] } | null;
+  /** Everything added after the baseline, with exact step totals split by size. */
+  items: readonly Item[];
+  /** Added after the newest response: not in `usedTokens` yet, tokens estimated from size. */
+  pending: readonly Item[];
+  model: string | null;
+  asOf: string | null;
+  compactions: number;
+  lastCompaction: CompactionSeen | null;
+  responses: number;
+  /** The folder the session runs in, from its records. */
+  projectDir: string | null;
+}
+
+/** Claude Code's own bookkeeping that reaches the model as user text, not the user's words. */
+const HARNESS_PREFIX = /^\s*<(command-name|command-message|command-args|local-command-stdout|local-command-stderr|local-command-caveat|system-reminder|bash-input|bash-stdout|bash-stderr)>/;
+
+export class BreakdownBuilder {
+  private items: Item[] = [];
+  private open: Item[] = [];
+  private baseline: { tokens: number; items: Item[] } | null = null;
+  private lastStep: Item[] = [];
+  private last: { messageId: string | null; total: number } | null = null;
+  private readonly toolCalls = new Map<string, ToolCallInfo>();
+  private turn = 0;
+  private compactions = 0;
+  private lastCompaction: CompactionSeen | null = null;
+  private model: string | null = null;
+  private asOf: string | null = null;
+  private responses = 0;
+
+  /** Paths in labels are shown relative to the project: given, or learnt from the records' cwd. */
+  constructor(private projectDir: string | null = null) {}
+
+  add(record: TranscriptRecord): void {
+    if (record.isSidechain) return;
+    this.projectDir ??= record.cwd;
+    switch (record.kind) {
+      case "assistant":
+        if (record.isApiError) return;
+        if (isMainChainResponse(record)) this.response(record.messageId, contextTotal(record.usage), record.model, record.timestamp);
+        for (const block of record.content) this.assistantBlock(block);
+        return;
+      case "user":
+        this.userContent(record.content, record.isMeta, record.isCompactSummary);
+        return;
+      case "attachment":
+        this.attachment(record.attachment);
+        return;
+      case "compact-boundary":
+        this.compactions++;
+        this.lastCompaction = { trigger: record.trigger, preTokens: record.preTokens, postTokens: record.postTokens, at: record.timestamp };
+        // What was in the context before is gone; the next response's total is the new baseline.
+        this.items = [];
+        this.open = [];
+        this.lastStep = [];
+        this.baseline = null;
+        this.last = null;
+        this.toolCalls.clear();
+        return;
+      default:
+        return;
+    }
+  }
+
+  snapshot(): Attribution {
+    return {
+      usedTokens: this.last?.total ?? 0,
+      baseline: this.baseline,
+      items: this.items,
+      pending: this.open.map((item) => ({ ...item, tokens: estimateTokens(item.chars), exact: false })),
+      model: this.model,
+      asOf: this.asOf,
+      compactions: this.compactions,
+      lastCompaction: this.lastCompaction,
+      responses: this.responses,
+      projectDir: this.projectDir,
+    };
+  }
+
+  private response(messageId: string | null, total: number, model: string | null, at: string | null): void {
+    this.model = model ?? this.model;
+    this.asOf = at ?? this.asOf;
+    if (this.last && messageId !== null && messageId === this.last.messageId) {
+      // Another line of the same streamed response: the figures repeat; keep the largest.
+      if (total > this.last.total) this.grow(total - this.last.total);
+      this.last.total = Math.max(total, this.last.total);
+      return;
+    }
+    this.responses++;
+    if (!this.last || !this.baseline) {
+      this.baseline = { tokens: total, items: this.open };
+      this.lastStep = [];
+    } else {
+      this.closeStep(total - this.last.total);
+    }
+    this.open = [];
+    this.last = { messageId, total };
+  }
+
+  /** Shares a measured step among the items added in it. */
+  private closeStep(delta: number): void {
+    const step = this.open.length ? this.open : [this.harnessItem()];
+    const exact = step.length === 1;
+    if (delta >= 0) {
+      const parts = splitByWeight(delta, step.map((item) => item.chars));
+      step.forEach((item, index) => {
+        item.tokens = parts[index]!;
+        item.exact = exact;
+      });
+    } else {
+      // The context shrank (older thinking or tool results cleared by the harness): the new items
+      // are there at their estimated size, and what went is taken from the older ones.
+      const estimates = step.map((item) => estimateTokens(item.chars));
+      step.forEach((item, index) => {
+        item.tokens = estimates[index]!;
+        item.exact = false;
+      });
+      const left = this.takeBack(estimates.reduce((sum, tokens) => sum + tokens, 0) - delta);
+      // Everything older is already at zero: the new items are smaller than their size suggests.
+      shrinkProportionally(step, left);
+    }
+    this.items.push(...step);
+    this.lastStep = step;
+  }
+
+  /** Takes tokens back from older items (thinking first, as the API drops it first), then the baseline. */
+  private takeBack(amount: number): number {
+    const thinking = this.items.filter((item) => item.kind === "thinking");
+    let left = shrinkProportionally(thinking, amount);
+    left = shrinkProportionally(this.items, left);
+    if (left > 0 && this.baseline) {
+      const taken = Math.min(this.baseline.tokens, left);
+      this.baseline.tokens -= taken;
+      left -= taken;
+    }
+    for (const item of this.items) item.exact = false;
+    return left;
+  }
+
+  private grow(extra: number): void {
+    if (this.lastStep.length === 0) {
+      if (this.baseline) this.baseline.tokens += extra;
+      return;
+    }
+    const parts = splitByWeight(extra, this.lastStep.map((item) => item.chars));
+    this.lastStep.forEach((item, index) => (item.tokens += parts[index]!));
+  }
+
+  private harnessItem(): Item {
+    return this.item("harness", "not in the transcript: system reminders and other harness additions", 0);
+  }
+
+  private item(kind: ItemKind, label: string, chars: number, extra: Partial<Item> = {}): Item {
+    return { kind, label, tool: null, path: null, chars, tokens: 0, turn: this.turn, exact: false, ...extra };
+  }
+
+  private assistantBlock(block: ContentBlock): void {
+    switch (block.type) {
+      case "text":
+        if (block.text) this.open.push(this.item("assistant-text", `assistant text (after prompt ${this.turn})`, block.text.length));
+        return;
+      case "thinking":
+        this.open.push(this.item("thinking", `thinking (after prompt ${this.turn})`, block.thinking.length));
+        return;
+      case "tool_use": {
+        const call = describeToolCall(block.name, block.input, this.projectDir);
+        if (block.id) this.toolCalls.set(block.id, call);
+        this.open.push(this.item("tool-call", `call ${call.label}`, blockChars(block), { tool: call.name, path: call.path }));
+        return;
+      }
+      default:
+        this.open.push(this.item("assistant-text", "assistant content", blockChars(block)));
+    }
+  }
+
+  private userContent(content: string | readonly ContentBlock[], isMeta: boolean, isCompactSummary: boolean): void {
+    if (typeof content === "string") {
+      this.userText(content, isMeta, isCompactSummary);
+      return;
+    }
+    for (const block of content) {
+      if (block.type === "tool_result") {
+        const call = this.toolCalls.get(block.toolUseId);
+        this.open.push(
+          this.item("tool-result", call ? call.label : "result of an unknown tool call", blockChars(block), {
+            tool: call?.name ?? null,
+            path: call?.path ?? null,
+          }),
+        );
+      } else if (block.type === "text") {
+        this.userText(block.text, isMeta, isCompactSummary);
+      } else if (block.type === "image") {
+        this.open.push(this.item("image", "image", block.bytes));
+      } else {
+        this.open.push(this.item("harness", `user content (${block.type === "other" ? block.blockType : block.type})`, blockChars(block)));
+      }
+    }
+  }
+
+  private userText(text: string, isMeta: boolean, isCompactSummary: boolean): void {
+    if (isCompactSummary) {
+      this.open.push(this.item("compaction-summary", "compaction summary", text.length));
+    } else if (isMeta || HARNESS_PREFIX.test(text)) {
+      this.open.push(this.item("harness", harnessLabel(text), text.length));
+    } else {
+      this.turn++;
+      this.open.push(this.item("user-prompt", promptLabel(this.turn, text), text.length));
+    }
+  }
+
+  private attachment(attachment: unknown): void {
+    const fields = typeof attachment === "object" && attachment !== null ? (attachment as Record<string, unknown>) : {};
+    const type = typeof fields.type === "string" ? fields.type : "unknown";
+    let chars = 0;
+    try {
+      chars = JSON.stringify(attachment)?.length ?? 0;
+    } catch {
+      chars = 0;
+    }
+    this.open.push(this.item("attachment", `attachment: ${type}`, chars, { attachmentType: type }));
+  }
+}
+
+function harnessLabel(text: string): string {
+  const command = /<command-name>([^<]*)<\/command-name>/.exec(text)?.[1];
+  if (command) return `command ${command.trim()}`;
+  const tag = /^\s*<([a-z-]+)>/.exec(text)?.[1];
+  return tag ? `harness message <${tag}>` : "harness message";
+}

@@ -1,0 +1,86 @@
+// The breakdown answer for a request, with the file system at the edge: the usage answer (which
+// finds the session, waits for the calling response and knows the window), then the transcript
+// parsed incrementally from where the last call stopped, and the memory files on disk.
+import type { Runtime } from "../../runtime.ts";
+import { countLineProblems } from "../../transcript/line-problems.ts";
+import { roundTokens } from "../format.ts";
+import { readContextUsage, type UsageDeps, type UsageRequest } from "../read-usage.ts";
+import type { ContextUsage } from "../usage.ts";
+import type { Attribution } from "./attribute.ts";
+import { BreakdownCache } from "./breakdown-cache.ts";
+import { findMemoryFiles } from "./memory-files.ts";
+import { summarizeBreakdown, type BreakdownCore } from "./summarize.ts";
+
+export interface BreakdownDeps {
+  runtime: Runtime;
+  usage: UsageDeps;
+  cache: BreakdownCache;
+}
+
+export function createBreakdownDeps(runtime: Runtime, usage: UsageDeps): BreakdownDeps {
+  return { runtime, usage, cache: new BreakdownCache() };
+}
+
+export interface ContextBreakdown extends BreakdownCore {
+  sessionId: string;
+  transcriptPath: string;
+  sessionSource: ContextUsage["sessionSource"];
+  windowSource: ContextUsage["windowSource"];
+  autocompactAt: number | null;
+  status: ContextUsage["status"];
+  /** True when usedTokens itself is an estimate (a compaction and no response since). */
+  estimated: boolean;
+  fresh: boolean;
+  skippedLines: number;
+  memoryFiles: Array<{ path: string; chars: number }>;
+  summary: string;
+}
+
+export async function readContextBreakdown(request: UsageRequest, deps: BreakdownDeps): Promise<ContextBreakdown> {
+  const usage = await readContextUsage(request, deps.usage);
+  const parsed = deps.cache.read(usage.transcriptPath);
+  const projectDir = request.projectDir ?? deps.runtime.env.CLAUDE_PROJECT_DIR ?? parsed.attribution.projectDir;
+  const memoryFiles = findMemoryFiles(deps.runtime, projectDir);
+  const { attribution, estimated } = withEstimatedBaseline(parsed.attribution, usage);
+  const core = summarizeBreakdown(attribution, memoryFiles, { contextWindow: usage.contextWindow, autocompactAt: usage.autocompactAt });
+  return {
+    sessionId: usage.sessionId,
+    transcriptPath: usage.transcriptPath,
+    sessionSource: usage.sessionSource,
+    windowSource: usage.windowSource,
+    autocompactAt: usage.autocompactAt,
+    status: usage.status,
+    estimated,
+    fresh: usage.fresh,
+    skippedLines: countLineProblems(parsed.problems),
+    memoryFiles: memoryFiles.map((file) => ({ ...file })),
+    ...core,
+    summary: summarize(core),
+  };
+}
+
+/**
+ * After a compaction and before the next response there is no measured total: usage estimates one,
+ * and what was added since (the summary, re-attached files) is shared out of that estimate.
+ */
+function withEstimatedBaseline(attribution: Attribution, usage: ContextUsage): { attribution: Attribution; estimated: boolean } {
+  if (attribution.baseline || usage.usedTokens === 0) return { attribution, estimated: false };
+  return {
+    attribution: { ...attribution, usedTokens: usage.usedTokens, baseline: { tokens: usage.usedTokens, items: attribution.pending }, pending: [] },
+    estimated: true,
+  };
+}
+
+function summarize(core: BreakdownCore): string {
+  const used = Math.max(1, core.usedTokens);
+  const biggest = core.categories
+    .filter((category) => category.name !== "Free space" && category.name !== "Autocompact buffer")
+    .sort((a, b) => b.tokens - a.tokens)
+    .slice(0, 3)
+    .map((category) => `${category.name} ${roundTokens(category.tokens)} (${Math.round((category.tokens / used) * 100)}%)`);
+  const top = core.topItems[0];
+  const parts = [`${roundTokens(core.usedTokens)} of ${roundTokens(core.contextWindow)} used: ${biggest.join(", ")}.`];
+  if (top) parts.push(`Largest item: ${top.label} (${roundTokens(top.tokens)}).`);
+  if (core.advice[0]) parts.push(core.advice[0]);
+  return parts.join(" ");
+}

@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { benchBreakdown } from "./breakdown.bench.ts";
 import { benchUsage } from "./usage.bench.ts";
 import { writeSyntheticTranscript } from "./synthetic-transcript.ts";
 
@@ -13,7 +14,10 @@ export interface BenchContext {
   report(what: string, figure: string): void;
 }
 
-const BENCHES: Array<[string, (context: BenchContext) => Promise<void>]> = [["usage", benchUsage]];
+const BENCHES: Array<[string, (context: BenchContext) => Promise<void>]> = [
+  ["usage", benchUsage],
+  ["breakdown", benchBreakdown],
+];
 
 async function main(): Promise<void> {
   const bytes = Number(process.env.BENCH_BYTES ?? 1 << 30);

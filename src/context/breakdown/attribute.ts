@@ -156,7 +156,12 @@ export class BreakdownBuilder {
       this.baseline.tokens -= taken;
       left -= taken;
     }
-    for (const item of this.items) item.exact = false;
+    // Items taken down to nothing are no longer in the context: forget them (this also keeps memory
+    // bounded by what the context can hold).
+    this.items = this.items.filter((item) => {
+      item.exact = false;
+      return item.tokens > 0;
+    });
     return left;
   }
 

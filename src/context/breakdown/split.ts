@@ -36,14 +36,14 @@ export function shrinkProportionally(holders: Array<{ tokens: number }>, amount:
     for (const holder of holders) holder.tokens = 0;
     return amount - held;
   }
-  const cuts = splitByWeight(amount, holders.map((holder) => holder.tokens));
-  let left = 0;
-  holders.forEach((holder, index) => {
-    const cut = Math.min(holder.tokens, cuts[index]!);
+  // Floors first, then the rounding remainder from whoever still holds some: linear, as this can run
+  // over every item of a long context.
+  let left = amount;
+  for (const holder of holders) {
+    const cut = Math.min(holder.tokens, Math.floor((amount * holder.tokens) / held));
     holder.tokens -= cut;
-    left += cuts[index]! - cut;
-  });
-  // Rounding can ask an item for one token more than it holds: take it from any that still hold some.
+    left -= cut;
+  }
   for (const holder of holders) {
     if (left === 0) break;
     const cut = Math.min(holder.tokens, left);

@@ -1,7 +1,32 @@
-// The other tools through the real Claude Code client. They start as todos until the tools land.
-import { describe, it } from "vitest";
+// The other tools through the real Claude Code client, asserted on what Claude Code sent back to
+// the model. write_handoff starts as a todo until the tool lands.
+import { describe, expect, it } from "vitest";
+import { ours, text, toolUse } from "./fake-api/script.ts";
+import { openScenario } from "./scenario.ts";
+import { findToolExchange, toolJson } from "./tool-results.ts";
 
-describe("write_handoff and get_context_breakdown through the real Claude Code", () => {
+interface Breakdown {
+  usedTokens: number;
+  fresh: boolean;
+  categories: Array<{ name: string; tokens: number }>;
+  topItems: Array<{ label: string; tokens: number }>;
+}
+
+describe.concurrent("get_context_breakdown and write_handoff through the real Claude Code", () => {
   it.todo("7. the model calls write_handoff: the file exists and holds the user's prompt verbatim");
-  it.todo("8. the model calls get_context_breakdown: categories sum to usedTokens");
+
+  it("8. the model calls get_context_breakdown: categories sum to usedTokens, the calling request's exact total", async () => {
+    const call = toolUse(ours("get_context_breakdown"));
+    await using scenario = await openScenario({
+      main: [[text("Looking around."), toolUse("Bash", { command: "seq 1 2000", description: "numbers" })], [call]],
+    });
+    await scenario.sandbox.claude(["-p", "print some numbers, then show what fills the context", "--model", "claude-sonnet-4-5"]);
+    const exchange = findToolExchange(scenario.api.requests, call.id);
+    const breakdown = toolJson<Breakdown>(exchange);
+    expect(breakdown.fresh).toBe(true);
+    expect(breakdown.usedTokens).toBe(exchange.callingRequest.total);
+    const counted = breakdown.categories.filter((category) => category.name !== "Free space" && category.name !== "Autocompact buffer");
+    expect(counted.reduce((sum, category) => sum + category.tokens, 0)).toBe(breakdown.usedTokens);
+    expect(breakdown.topItems[0]?.label).toBe("Bash: seq 1 2000");
+  });
 });

@@ -56,6 +56,6 @@ describe("get_context_breakdown over stdio (built server)", () => {
     expect(cli.code).toBe(0);
     // Only `fresh` may differ: a tool call without Claude Code's tool_use id cannot prove freshness.
     expect(tool.structuredContent).toMatchObject({ fresh: false });
-    expect(JSON.parse(cli.stdout)).toEqual({ ...tool.structuredContent, fresh: true });
+    expect(JSON.parse(cli.stdout)).toEqual({ ...(tool.structuredContent as Record<string, unknown>), fresh: true });
   });
 });

@@ -3,20 +3,24 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { createBreakdownDeps, type BreakdownDeps } from "./context/breakdown/read-breakdown.ts";
 import { createUsageDeps, type UsageDeps } from "./context/read-usage.ts";
+import { createHandoffDeps, type HandoffDeps } from "./handoff/write-handoff.ts";
 import type { Runtime } from "./runtime.ts";
 import { registerGetContextBreakdown } from "./tools/get-context-breakdown.ts";
 import { registerGetContextUsage } from "./tools/get-context-usage.ts";
+import { registerHandoffResources } from "./tools/handoff-resources.ts";
+import { registerWriteHandoff } from "./tools/write-handoff.ts";
 import { PACKAGE } from "./version.ts";
 
 export interface ServerDeps {
   runtime: Runtime;
   usage: UsageDeps;
   breakdown: BreakdownDeps;
+  handoff: HandoffDeps;
 }
 
 export function createServerDeps(runtime: Runtime, overrides: Partial<ServerDeps> = {}): ServerDeps {
   const usage = overrides.usage ?? createUsageDeps(runtime);
-  return { runtime, usage, breakdown: createBreakdownDeps(runtime, usage), ...overrides };
+  return { runtime, usage, breakdown: createBreakdownDeps(runtime, usage), handoff: createHandoffDeps(runtime, usage), ...overrides };
 }
 
 export function createServer(deps: ServerDeps): McpServer {
@@ -30,5 +34,7 @@ export function createServer(deps: ServerDeps): McpServer {
   );
   registerGetContextUsage(server, deps.usage);
   registerGetContextBreakdown(server, deps.breakdown);
+  registerWriteHandoff(server, deps.handoff);
+  registerHandoffResources(server, deps.handoff);
   return server;
 }

@@ -10,4 +10,13 @@ export interface DemoStep {
 export const DEMO_STEPS: readonly DemoStep[] = [
   { tool: "get_context_usage", args: {}, caption: "How full is the context, and how long until auto-compact?" },
   { tool: "get_context_breakdown", args: {}, caption: "What is filling it: categories, the largest items, advice." },
+  {
+    tool: "write_handoff",
+    args: {
+      goal: "Fix add() and add multiply() to the calc library.",
+      current_state: "Both done; node test.js passes.",
+      next_steps: "Add a test for multiply().",
+    },
+    caption: "Write a handoff before compaction (into a temporary folder for the demo).",
+  },
 ];

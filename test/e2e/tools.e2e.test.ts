@@ -1,5 +1,7 @@
 // The other tools through the real Claude Code client, asserted on what Claude Code sent back to
-// the model. write_handoff starts as a todo until the tool lands.
+// the model.
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ours, text, toolUse } from "./fake-api/script.ts";
 import { openScenario } from "./scenario.ts";
@@ -13,7 +15,22 @@ interface Breakdown {
 }
 
 describe.concurrent("get_context_breakdown and write_handoff through the real Claude Code", () => {
-  it.todo("7. the model calls write_handoff: the file exists and holds the user's prompt verbatim");
+  it("7. the model calls write_handoff: the file exists and holds the user's prompt verbatim", async () => {
+    const call = toolUse(ours("write_handoff"), { goal: "Say hello from the shell", next_steps: "Nothing left." });
+    const prompt = "Say hello from the shell, then write a handoff.\n\nKeep the *exact* wording — `échappé` ✓";
+    await using scenario = await openScenario({
+      main: [[toolUse("Bash", { command: "echo hello", description: "say hello" })], [call]],
+    });
+    await scenario.sandbox.claude(["-p", prompt, "--model", "claude-sonnet-4-5"]);
+    const handoff = toolJson<{ path: string; promptsIncluded: number }>(findToolExchange(scenario.api.requests, call.id));
+    expect(handoff.path.startsWith(join(scenario.sandbox.project, ".claude", "handoffs"))).toBe(true);
+    expect(statSync(handoff.path).mode & 0o777).toBe(0o600);
+    const text = readFileSync(handoff.path, "utf8");
+    expect(text).toContain(prompt);
+    expect(text).toContain("Say hello from the shell");
+    expect(text).toMatch(/`echo hello` — ok/);
+    expect(handoff.promptsIncluded).toBe(1);
+  });
 
   it("8. the model calls get_context_breakdown: categories sum to usedTokens, the calling request's exact total", async () => {
     const call = toolUse(ours("get_context_breakdown"));

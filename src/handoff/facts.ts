@@ -1,0 +1,296 @@
+// What a handoff can take exactly from the transcript, from the session's start: the user's prompts
+// verbatim, files read / edited / written, commands and their failures, errors, the latest task list,
+// subagents and their reports, compactions, and per prompt what the agent did and last said. Fed one
+// record at a time, so the transcript streams through it.
+import { displayPath } from "../context/breakdown/items.ts";
+import type { ContentBlock, TranscriptRecord } from "../transcript/records.ts";
+
+export interface Prompt {
+  number: number;
+  text: string;
+  at: string | null;
+  /** A slash command (`/compact`, `/review 12`) rather than words. */
+  command: boolean;
+}
+
+export interface FileActivity {
+  path: string;
+  reads: number;
+  edits: number;
+  writes: number;
+}
+
+export interface CommandRun {
+  command: string;
+  description: string | null;
+  turn: number;
+  /** null until its result is seen. */
+  ok: boolean | null;
+  output: string | null;
+}
+
+export interface ErrorMet {
+  turn: number;
+  source: string;
+  message: string;
+}
+
+export interface Task {
+  id: string;
+  subject: string;
+  status: string;
+}
+
+export interface Subagent {
+  turn: number;
+  description: string;
+  type: string | null;
+  prompt: string;
+  report: string | null;
+}
+
+export interface Turn {
+  prompt: number;
+  actions: string[];
+  /** What the agent said, in order (its text blocks). */
+  replies: string[];
+}
+
+export interface CompactionMet {
+  at: string | null;
+  trigger: string | null;
+  preTokens: number | null;
+  postTokens: number | null;
+}
+
+export interface HandoffFacts {
+  sessionId: string | null;
+  projectDir: string | null;
+  model: string | null;
+  startedAt: string | null;
+  lastAt: string | null;
+  prompts: Prompt[];
+  files: FileActivity[];
+  commands: CommandRun[];
+  errors: ErrorMet[];
+  tasks: Task[];
+  subagents: Subagent[];
+  turns: Turn[];
+  compactions: CompactionMet[];
+}
+
+interface PendingCall {
+  name: string;
+  input: Record<string, unknown>;
+  command?: CommandRun;
+  subagent?: Subagent;
+  taskSubject?: string;
+}
+
+const HARNESS_TEXT = /^\s*<(local-command-stdout|local-command-stderr|local-command-caveat|system-reminder|bash-input|bash-stdout|bash-stderr|command-message)>/;
+const COMMAND_NAME = /<command-name>\s*([^<]*?)\s*<\/command-name>/;
+const COMMAND_ARGS = /<command-args>([\s\S]*?)<\/command-args>/;
+const READ_TOOLS = new Set(["Read", "NotebookRead"]);
+const EDIT_TOOLS = new Set(["Edit", "MultiEdit", "NotebookEdit"]);
+const WRITE_TOOLS = new Set(["Write"]);
+const SUBAGENT_TOOLS = new Set(["Agent", "Task"]);
+
+const str = (value: unknown): string | null => (typeof value === "string" && value ? value : null);
+const fields = (value: unknown): Record<string, unknown> => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+
+export function resultText(content: unknown): string {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  return content
+    .map((part) => {
+      const block = fields(part);
+      if (typeof block.text === "string") return block.text;
+      return block.type === "image" ? "[image]" : "";
+    })
+    .filter(Boolean)
+    .join("\n");
+}
+
+export class FactCollector {
+  private readonly facts: HandoffFacts = {
+    sessionId: null,
+    projectDir: null,
+    model: null,
+    startedAt: null,
+    lastAt: null,
+    prompts: [],
+    files: [],
+    commands: [],
+    errors: [],
+    tasks: [],
+    subagents: [],
+    turns: [],
+    compactions: [],
+  };
+  private readonly files = new Map<string, FileActivity>();
+  private readonly tasks = new Map<string, Task>();
+  private readonly calls = new Map<string, PendingCall>();
+
+  constructor(projectDir: string | null = null) {
+    this.facts.projectDir = projectDir;
+  }
+
+  add(record: TranscriptRecord): void {
+    if (record.isSidechain) return;
+    this.facts.sessionId ??= record.sessionId;
+    this.facts.projectDir ??= record.cwd;
+    if (record.timestamp) {
+      this.facts.startedAt ??= record.timestamp;
+      this.facts.lastAt = record.timestamp;
+    }
+    switch (record.kind) {
+      case "assistant":
+        if (record.isApiError) {
+          const message = record.content.flatMap((block) => (block.type === "text" ? [block.text] : [])).join("\n");
+          this.error("API", message || "API error");
+          return;
+        }
+        if (record.model && record.model !== "<synthetic>") this.facts.model = record.model;
+        for (const block of record.content) this.assistantBlock(block);
+        return;
+      case "user":
+        if (record.isCompactSummary || record.isMeta) return;
+        if (typeof record.content === "string") this.userText(record.content, record.timestamp);
+        else this.userBlocks(record.content, record.timestamp);
+        return;
+      case "compact-boundary":
+        this.facts.compactions.push({ at: record.timestamp, trigger: record.trigger, preTokens: record.preTokens, postTokens: record.postTokens });
+        return;
+      default:
+        return;
+    }
+  }
+
+  result(): HandoffFacts {
+    return {
+      ...this.facts,
+      files: [...this.files.values()],
+      tasks: [...this.tasks.values()],
+    };
+  }
+
+  private get turn(): number {
+    return this.facts.prompts.length;
+  }
+
+  private currentTurn(): Turn {
+    let turn = this.facts.turns.at(-1);
+    if (!turn || turn.prompt !== this.turn) {
+      turn = { prompt: this.turn, actions: [], replies: [] };
+      this.facts.turns.push(turn);
+    }
+    return turn;
+  }
+
+  private userText(text: string, at: string | null): void {
+    const command = COMMAND_NAME.exec(text);
+    if (command) {
+      const args = COMMAND_ARGS.exec(text)?.[1]?.trim();
+      this.prompt(`${command[1]}${args ? ` ${args}` : ""}`, at, true);
+      return;
+    }
+    if (HARNESS_TEXT.test(text) || !text.trim()) return;
+    this.prompt(text, at, false);
+  }
+
+  private userBlocks(blocks: readonly ContentBlock[], at: string | null): void {
+    const words: string[] = [];
+    for (const block of blocks) {
+      if (block.type === "tool_result") this.toolResult(block.toolUseId, block.content, block.isError);
+      else if (block.type === "text" && !HARNESS_TEXT.test(block.text)) words.push(block.text);
+      else if (block.type === "image") words.push("[image]");
+    }
+    const text = words.join("\n\n");
+    if (text.trim() && text.trim() !== "[image]") this.userText(text, at);
+  }
+
+  private prompt(text: string, at: string | null, command: boolean): void {
+    this.facts.prompts.push({ number: this.facts.prompts.length + 1, text, at, command });
+    this.currentTurn();
+  }
+
+  private assistantBlock(block: ContentBlock): void {
+    if (block.type === "text" && block.text.trim()) {
+      this.currentTurn().replies.push(block.text);
+      return;
+    }
+    if (block.type !== "tool_use") return;
+    const input = fields(block.input);
+    const call: PendingCall = { name: block.name, input };
+    const path = str(input.file_path) ?? str(input.notebook_path);
+    if (path) this.touch(path, block.name);
+    if (block.name === "Bash") {
+      call.command = { command: str(input.command) ?? "", description: str(input.description), turn: this.turn, ok: null, output: null };
+      this.facts.commands.push(call.command);
+    } else if (SUBAGENT_TOOLS.has(block.name)) {
+      call.subagent = { turn: this.turn, description: str(input.description) ?? "subagent", type: str(input.subagent_type), prompt: str(input.prompt) ?? "", report: null };
+      this.facts.subagents.push(call.subagent);
+    } else if (block.name === "TodoWrite" && Array.isArray(input.todos)) {
+      this.tasks.clear();
+      input.todos.forEach((todo, index) => {
+        const item = fields(todo);
+        const id = str(item.id) ?? String(index + 1);
+        this.tasks.set(id, { id, subject: str(item.content) ?? str(item.subject) ?? "", status: str(item.status) ?? "pending" });
+      });
+    } else if (block.name === "TaskCreate") {
+      call.taskSubject = str(input.subject) ?? str(input.description) ?? "task";
+    } else if (block.name === "TaskUpdate") {
+      const id = str(input.taskId) ?? (typeof input.taskId === "number" ? String(input.taskId) : null);
+      if (id) {
+        const task = this.tasks.get(id) ?? { id, subject: str(input.subject) ?? `task ${id}`, status: "pending" };
+        task.status = str(input.status) ?? task.status;
+        task.subject = str(input.subject) ?? task.subject;
+        this.tasks.set(id, task);
+      }
+    }
+    if (block.id) this.calls.set(block.id, call);
+    this.currentTurn().actions.push(actionLabel(block.name, input, this.facts.projectDir));
+  }
+
+  private toolResult(toolUseId: string, content: unknown, isError: boolean): void {
+    const call = this.calls.get(toolUseId);
+    const text = resultText(content);
+    if (!call) {
+      if (isError) this.error("tool", text);
+      return;
+    }
+    this.calls.delete(toolUseId);
+    if (call.command) {
+      call.command.ok = !isError;
+      call.command.output = text;
+    }
+    if (call.subagent) call.subagent.report = text;
+    if (call.taskSubject !== undefined && !isError) {
+      const id = /#(\d+)/.exec(text)?.[1] ?? String(this.tasks.size + 1);
+      this.tasks.set(id, { id, subject: call.taskSubject, status: "pending" });
+    }
+    if (isError && !call.command) this.error(actionLabel(call.name, call.input, this.facts.projectDir), text);
+  }
+
+  private touch(path: string, tool: string): void {
+    const shown = displayPath(path, this.facts.projectDir);
+    const entry = this.files.get(shown) ?? { path: shown, reads: 0, edits: 0, writes: 0 };
+    if (READ_TOOLS.has(tool)) entry.reads++;
+    else if (EDIT_TOOLS.has(tool)) entry.edits++;
+    else if (WRITE_TOOLS.has(tool)) entry.writes++;
+    else return;
+    this.files.set(shown, entry);
+  }
+
+  private error(source: string, message: string): void {
+    this.facts.errors.push({ turn: this.turn, source, message });
+  }
+}
+
+function actionLabel(name: string, input: Record<string, unknown>, projectDir: string | null): string {
+  const path = str(input.file_path) ?? str(input.notebook_path);
+  if (path) return `${name} ${displayPath(path, projectDir)}`;
+  const detail = str(input.command) ?? str(input.subject) ?? str(input.description) ?? str(input.pattern) ?? str(input.url) ?? str(input.query);
+  const oneLine = detail?.replace(/\s+/g, " ").trim();
+  return oneLine ? `${name}: ${oneLine.length > 100 ? `${oneLine.slice(0, 99)}…` : oneLine}` : name;
+}

@@ -1,0 +1,124 @@
+// Writing a handoff, with the file system, git and clock at the edge: the usage answer (which finds
+// the session and waits for the calling response), the whole transcript streamed through the fact
+// collector, the document rendered and redacted, and stored as a new file.
+import { loadSettings } from "../config.ts";
+import { readContextUsage, type UsageDeps, type UsageRequest } from "../context/read-usage.ts";
+import type { ContextUsage } from "../context/usage.ts";
+import type { Runtime } from "../runtime.ts";
+import { withByteSource } from "../transcript/byte-source.ts";
+import { readForward } from "../transcript/read-forward.ts";
+import { FactCollector, type HandoffFacts } from "./facts.ts";
+import { gitSnapshot } from "./git.ts";
+import { redactSecrets } from "./redact.ts";
+import { renderHandoff, type GitSnapshot, type HandoffNotes } from "./render.ts";
+import { ensureHandoffFolder, handoffFileName, handoffFolder, listHandoffs, sessionTag, writeNewFile } from "./store.ts";
+
+const RESUME_HINT = "To resume in a new session, use the ctx-monitor `resume` prompt or read this handoff";
+
+export interface HandoffRequest extends UsageRequest {
+  notes: HandoffNotes;
+  /** A short label for the file name. */
+  name?: string | undefined;
+}
+
+export interface HandoffDeps {
+  runtime: Runtime;
+  usage: UsageDeps;
+  git(projectDir: string): Promise<GitSnapshot | null>;
+}
+
+export function createHandoffDeps(runtime: Runtime, usage: UsageDeps): HandoffDeps {
+  return { runtime, usage, git: gitSnapshot };
+}
+
+export interface HandoffResult {
+  path: string;
+  bytes: number;
+  sections: string[];
+  sessionId: string;
+  transcriptPath: string;
+  projectDir: string;
+  promptsIncluded: number;
+  filesTouched: number;
+  commandsRun: number;
+  failedCommands: number;
+  redactions: number;
+  earlierHandoffs: number;
+  resumeInstruction: string;
+  summary: string;
+}
+
+export function readFacts(transcriptPath: string): HandoffFacts {
+  const collector = new FactCollector();
+  withByteSource(transcriptPath, (source) => readForward(source, 0, { record: (record) => collector.add(record) }));
+  return collector.result();
+}
+
+/** The project a session's handoffs belong to: explicit, then the session's own folder, then the environment. */
+export function handoffProjectDir(runtime: Runtime, explicit: string | undefined, fromSession: string | null): string {
+  return explicit ?? fromSession ?? runtime.env.CLAUDE_PROJECT_DIR ?? runtime.cwd;
+}
+
+export function configuredHandoffDir(runtime: Runtime): string | null {
+  return loadSettings(runtime).handoffDir;
+}
+
+export async function writeHandoff(request: HandoffRequest, deps: HandoffDeps): Promise<HandoffResult> {
+  const { runtime } = deps;
+  const usage = await readContextUsage(request, deps.usage);
+  const facts = readFacts(usage.transcriptPath);
+  const projectDir = handoffProjectDir(runtime, request.projectDir, facts.projectDir);
+  // Fails before anything is written: a bad label or a folder that escapes the project.
+  const now = runtime.now();
+  const fileName = handoffFileName(now, usage.sessionId, request.name);
+  const folder = ensureHandoffFolder(handoffFolder(configuredHandoffDir(runtime), projectDir));
+  const tag = `Z-${sessionTag(usage.sessionId)}`;
+  const earlier = listHandoffs(folder)
+    .filter((handoff) => handoff.name.includes(tag))
+    .map((handoff) => ({ path: handoff.path, modified: handoff.modified }));
+  const git = await deps.git(projectDir);
+  const rendered = renderHandoff({
+    facts: { ...facts, sessionId: facts.sessionId ?? usage.sessionId, projectDir },
+    notes: request.notes,
+    writtenAt: now.toISOString(),
+    transcriptPath: usage.transcriptPath,
+    context: contextFigures(usage),
+    git,
+    earlier,
+    resumeInstruction: `${RESUME_HINT} (or read the resource ctx-monitor://handoffs/latest), then continue from its next steps.`,
+  });
+  const redacted = redactSecrets(rendered.markdown);
+  const path = writeNewFile(folder, fileName, redacted.text);
+  const bytes = Buffer.byteLength(redacted.text);
+  const failedCommands = facts.commands.filter((command) => command.ok === false).length;
+  return {
+    path,
+    bytes,
+    sections: rendered.sections,
+    sessionId: usage.sessionId,
+    transcriptPath: usage.transcriptPath,
+    projectDir,
+    promptsIncluded: facts.prompts.length,
+    filesTouched: facts.files.length,
+    commandsRun: facts.commands.length,
+    failedCommands,
+    redactions: redacted.total,
+    earlierHandoffs: earlier.length,
+    resumeInstruction: `${RESUME_HINT}: ${path}.`,
+    summary:
+      `Handoff written to ${path} (${bytes.toLocaleString("en-US")} bytes: ${facts.prompts.length} prompts, ${facts.files.length} files, ` +
+      `${facts.commands.length} commands${redacted.total ? `, ${redacted.total} secrets redacted` : ""}). ${RESUME_HINT}.`,
+  };
+}
+
+function contextFigures(usage: ContextUsage) {
+  return {
+    usedTokens: usage.usedTokens,
+    contextWindow: usage.contextWindow,
+    usedPercent: usage.usedPercent,
+    autocompactAt: usage.autocompactAt,
+    status: usage.status,
+    compactions: usage.compactions,
+    estimated: usage.estimated,
+  };
+}

@@ -1,0 +1,59 @@
+// The way back in: the latest handoff and the list as MCP resources, and a `resume` prompt that loads
+// a handoff into a new session. They read the folder of the project the server runs for.
+import { readFileSync } from "node:fs";
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
+import { configuredHandoffDir, handoffProjectDir, type HandoffDeps } from "../handoff/write-handoff.ts";
+import { handoffFolder, handoffInFolder, listHandoffs, type StoredHandoff } from "../handoff/store.ts";
+
+export const LATEST_HANDOFF_URI = "ctx-monitor://handoffs/latest";
+export const HANDOFF_LIST_URI = "ctx-monitor://handoffs";
+
+function folderOf(deps: HandoffDeps): string {
+  return handoffFolder(configuredHandoffDir(deps.runtime), handoffProjectDir(deps.runtime, undefined, null)).path;
+}
+
+function latest(deps: HandoffDeps): StoredHandoff | null {
+  return listHandoffs(folderOf(deps))[0] ?? null;
+}
+
+export function registerHandoffResources(server: McpServer, deps: HandoffDeps): void {
+  server.registerResource(
+    "latest-handoff",
+    LATEST_HANDOFF_URI,
+    { title: "Latest handoff", description: "The newest handoff written for this project by write_handoff.", mimeType: "text/markdown" },
+    async (uri) => {
+      const newest = latest(deps);
+      const text = newest ? readFileSync(newest.path, "utf8") : `No handoff has been written yet in ${folderOf(deps)}.`;
+      return { contents: [{ uri: uri.href, mimeType: "text/markdown", text }] };
+    },
+  );
+  server.registerResource(
+    "handoff-list",
+    HANDOFF_LIST_URI,
+    { title: "Handoffs", description: "Every handoff of this project, newest first: name, path, size, time.", mimeType: "application/json" },
+    async (uri) => ({
+      contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify({ folder: folderOf(deps), handoffs: listHandoffs(folderOf(deps)) }, null, 2) }],
+    }),
+  );
+  server.registerPrompt(
+    "resume",
+    {
+      title: "Resume from a handoff",
+      description: "Load the latest handoff of this project (or the one named) to continue the work in this session.",
+      argsSchema: { path: z.string().optional().describe("A handoff file name or path inside the handoff folder; the latest if omitted.") },
+    },
+    async ({ path }) => {
+      const folder = folderOf(deps);
+      const chosen = path ? handoffInFolder(folder, path) : latest(deps)?.path;
+      if (!chosen) {
+        return { messages: [{ role: "user", content: { type: "text", text: `There is no handoff in ${folder} yet; nothing to resume from.` } }] };
+      }
+      const text =
+        `Continue the work described in this handoff (${chosen}). Read it fully first: the user's prompts are verbatim, ` +
+        "the agent's notes say where things stand and what comes next. Check the current state of the files before acting.\n\n" +
+        readFileSync(chosen, "utf8");
+      return { messages: [{ role: "user", content: { type: "text", text } }] };
+    },
+  );
+}

@@ -1,0 +1,153 @@
+// Writing handoffs: what the document holds on real-client fixtures, where it goes, and what is refused.
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createUsageDeps } from "../../src/context/read-usage.ts";
+import { createHandoffDeps, writeHandoff, type HandoffRequest } from "../../src/handoff/write-handoff.ts";
+import { fixtureTruth, stageFixture, type FixtureName } from "../support/fixtures.ts";
+import { fakeRuntime, tempDir } from "../support/runtime.ts";
+import { assistantResponse, text, toolResult, toolUse, transcript, userPrompt } from "../support/transcript-builder.ts";
+
+function setup(env: Record<string, string> = {}, git: { branch: string; status: string } | null = { branch: "main", status: " M src/math.js\n?? NOTES.md\n" }) {
+  const home = tempDir();
+  const project = join(home, "project");
+  mkdirSync(project);
+  const runtime = fakeRuntime({ homeDir: home, cwd: project, env: { CLAUDE_CONFIG_DIR: join(home, ".claude"), ...env }, now: () => new Date("2026-11-24T10:00:00.000Z") });
+  const deps = { ...createHandoffDeps(runtime, createUsageDeps(runtime)), git: async () => git };
+  const write = (request: Partial<HandoffRequest> & { transcriptPath: string }) => writeHandoff({ notes: {}, projectDir: project, ...request }, deps);
+  return { home, project, write, folder: join(project, ".claude", "handoffs") };
+}
+
+function staged(name: FixtureName): string {
+  return stageFixture(name, tempDir());
+}
+
+describe("write_handoff on a real-client session", () => {
+  const truth = fixtureTruth("busy-session");
+
+  it("holds every prompt verbatim, every edited file, the failing command with its failure, and the agent's notes", async () => {
+    const { write } = setup();
+    const result = await write({ transcriptPath: staged("busy-session"), notes: { goal: "Fix add() — keep the API", nextSteps: "1. add a multiply test" } });
+    const doc = readFileSync(result.path, "utf8");
+    for (const prompt of truth.prompts) expect(doc).toContain(prompt);
+    for (const file of [...truth.editedFiles, ...truth.writtenFiles]) expect(doc).toContain(`\`${file.replace("/home/user/project/", "")}\``);
+    expect(doc).toMatch(/`node test\.js` — \*\*failed\*\*[\s\S]*FAIL add\(2, 3\): expected 5, got -1/);
+    expect(doc).toContain("### Goal\n\nFix add() — keep the API");
+    expect(doc).toContain("Branch: `main`");
+    expect(doc).toContain(`${truth.usedTokens.toLocaleString("en-US")} of 200,000 tokens`);
+    expect(result).toMatchObject({ promptsIncluded: 2, failedCommands: 1, bytes: Buffer.byteLength(doc) });
+    expect(result.sections).toEqual(expect.arrayContaining(["Agent's notes", "User prompts (verbatim)", "Files", "Commands", "Subagents", "Git"]));
+  });
+
+  it("never repeats a secret planted in the project, though a command printed it", async () => {
+    const { write } = setup();
+    const result = await write({ transcriptPath: staged("busy-session") });
+    const doc = readFileSync(result.path, "utf8");
+    expect(truth.plantedSecrets.length).toBeGreaterThan(0);
+    for (const secret of truth.plantedSecrets) expect(doc).not.toContain(secret);
+    expect(doc).toContain("ANTHROPIC_API_KEY=[REDACTED:");
+    expect(result.redactions).toBeGreaterThanOrEqual(truth.plantedSecrets.length);
+  });
+
+  it("redacts secrets in the agent's own notes too", async () => {
+    const { write } = setup();
+    const result = await write({ transcriptPath: staged("default-model"), notes: { warnings: "the token is ghp_abcdefghijklmnopqrstuvwxyz0123456789, do not print it" } });
+    expect(readFileSync(result.path, "utf8")).not.toContain("ghp_abcdefghijklmnopqrstuvwxyz0123456789");
+  });
+});
+
+describe("handoff storage", () => {
+  it("writes into .claude/handoffs under the project, owner-only, named by time and session", async () => {
+    const { write, folder } = setup();
+    const result = await write({ transcriptPath: staged("default-model") });
+    expect(result.path.startsWith(`${folder}/2026-11-24T10-00-00Z-`)).toBe(true);
+    expect(statSync(result.path).mode & 0o777).toBe(0o600);
+    expect(readdirSync(folder)).toEqual([result.path.slice(folder.length + 1)]);
+  });
+
+  it("two concurrent writes give two complete files; a third lists the earlier ones", async () => {
+    const { write, folder } = setup();
+    const transcriptPath = staged("busy-session");
+    const [a, b] = await Promise.all([write({ transcriptPath }), write({ transcriptPath })]);
+    expect(a.path).not.toBe(b.path);
+    expect(readdirSync(folder).sort()).toHaveLength(2);
+    expect(readFileSync(a.path, "utf8")).toBe(readFileSync(b.path, "utf8"));
+    const third = await write({ transcriptPath });
+    expect(third.earlierHandoffs).toBe(2);
+    expect(readFileSync(third.path, "utf8")).toContain("## Earlier handoffs of this session");
+  });
+
+  it("never overwrites a file that already has the name", async () => {
+    const { write, folder } = setup();
+    const transcriptPath = staged("default-model");
+    const first = await write({ transcriptPath, name: "before-refactor" });
+    writeFileSync(first.path, "kept");
+    const second = await write({ transcriptPath, name: "before-refactor" });
+    expect(second.path).toBe(first.path.replace(/\.md$/, "-2.md"));
+    expect(readFileSync(first.path, "utf8")).toBe("kept");
+    expect(readdirSync(folder)).toHaveLength(2);
+  });
+
+  it.each(["../escape", "/tmp/abs", "a/b", "..", "x".repeat(65), ""])("refuses the name %j and writes nothing", async (name) => {
+    const { write, home } = setup();
+    await expect(write({ transcriptPath: staged("default-model"), name })).rejects.toThrow(/name .* is not allowed|not a path/);
+    expect(existsSync(join(home, "escape.md"))).toBe(false);
+    expect(readdirSync(join(home, "project"))).toEqual([]);
+  });
+
+  it("refuses a handoff folder that a symlink sends outside the project", async () => {
+    const { write, project, home } = setup();
+    const outside = join(home, "outside");
+    mkdirSync(outside);
+    mkdirSync(join(project, ".claude"));
+    symlinkSync(outside, join(project, ".claude", "handoffs"));
+    await expect(write({ transcriptPath: staged("default-model") })).rejects.toThrow(/resolves through a symlink to .*outside the project/);
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it("refuses a configured relative folder that leaves the project", async () => {
+    const { write } = setup({ CTX_MONITOR_HANDOFF_DIR: "../../elsewhere" });
+    await expect(write({ transcriptPath: staged("default-model") })).rejects.toThrow(/leaves the project/);
+  });
+
+  it("takes an absolute configured folder as chosen", async () => {
+    const chosen = join(tempDir(), "handoffs");
+    const { write } = setup({ CTX_MONITOR_HANDOFF_DIR: chosen });
+    const result = await write({ transcriptPath: staged("default-model") });
+    expect(result.path.startsWith(chosen)).toBe(true);
+  });
+});
+
+describe("document size", () => {
+  it("an empty session gives a short document with no empty sections", async () => {
+    const { write } = setup({}, null);
+    const path = join(tempDir(), "empty.jsonl");
+    writeFileSync(path, transcript([userPrompt("hello")]));
+    const result = await write({ transcriptPath: path });
+    expect(result.sections).toEqual(["User prompts (verbatim)"]);
+    expect(result.bytes).toBeLessThan(1_500);
+  });
+
+  it("a busy session gives 30k+ characters, long outputs cut with their full size noted", async () => {
+    const { write } = setup();
+    const lines: Array<string | string[]> = [];
+    for (let turn = 1; turn <= 40; turn++) {
+      lines.push(userPrompt(`Step ${turn}: refactor module ${turn}, keep the public API, and explain the change in the changelog.`));
+      const bash = toolUse("Bash", { command: `npm test -- module-${turn}`, description: `Test module ${turn}` });
+      const edit = toolUse("Edit", { file_path: `/p/src/module-${turn}.ts`, old_string: "a", new_string: "b" });
+      lines.push(assistantResponse({ input: 1_000 * turn }, [text(`Working on module ${turn}.`), bash, edit]));
+      const log = Array.from({ length: 12 }, (_, i) => `  ✓ module-${turn} case ${i + 1}: keeps the exported API (${i + 3} ms)`).join("\n");
+      lines.push(toolResult(bash.id, turn === 7 ? "x".repeat(50_000) : `PASS module-${turn}\n${log}`));
+      lines.push(toolResult(edit.id, "The file has been updated."));
+      lines.push(assistantResponse({ input: 1_000 * turn + 500 }, [text(`Module ${turn} is refactored: the exported names stay, internals moved to helpers.`)]));
+    }
+    const path = join(tempDir(), "busy.jsonl");
+    writeFileSync(path, transcript(lines));
+    const result = await write({ transcriptPath: path });
+    const doc = readFileSync(result.path, "utf8");
+    expect(doc.length).toBeGreaterThan(30_000);
+    expect(doc).toContain("[cut: 50,000 chars in full]");
+    expect(doc.length).toBeLessThan(60_000);
+    expect(result).toMatchObject({ promptsIncluded: 40, commandsRun: 40, filesTouched: 40 });
+  });
+});

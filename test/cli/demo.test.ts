@@ -16,12 +16,18 @@ describe("ctx-monitor demo", () => {
       sessionId: truth.sessionId,
       sessionSource: "env",
     });
+    const breakdown = results.get_context_breakdown as { usedTokens: number; categories: Array<{ name: string; tokens: number }> };
+    expect(breakdown.usedTokens).toBe(truth.usedTokens);
+    expect(breakdown.categories.filter((category) => !["Free space", "Autocompact buffer"].includes(category.name)).reduce((sum, category) => sum + category.tokens, 0)).toBe(truth.usedTokens);
+    expect(results.write_handoff).toMatchObject({ promptsIncluded: truth.prompts.length, failedCommands: 1 });
   });
 
   it("prints a readable walk-through", async () => {
     const { stdout, code } = await runCli(["demo"], { PATH: process.env.PATH ?? "" });
     expect(code).toBe(0);
     expect(stdout).toMatch(/── get_context_usage: How full is the context/);
+    expect(stdout).toMatch(/── get_context_breakdown: What is filling it/);
+    expect(stdout).toMatch(/── write_handoff: Write a handoff/);
     expect(stdout).toContain(`"usedTokens": ${fixtureTruth("busy-session").usedTokens}`);
   });
 });

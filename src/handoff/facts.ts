@@ -2,7 +2,7 @@
 // verbatim, files read / edited / written, commands and their failures, errors, the latest task list,
 // subagents and their reports, compactions, and per prompt what the agent did and last said. Fed one
 // record at a time, so the transcript streams through it.
-import { displayPath } from "../context/breakdown/items.ts";
+import { describeToolCall, displayPath } from "../transcript/tool-calls.ts";
 import type { ContentBlock, TranscriptRecord } from "../transcript/records.ts";
 
 export interface Prompt {
@@ -249,7 +249,7 @@ export class FactCollector {
       }
     }
     if (block.id) this.calls.set(block.id, call);
-    this.currentTurn().actions.push(actionLabel(block.name, input, this.facts.projectDir));
+    this.currentTurn().actions.push(describeToolCall(block.name, input, this.facts.projectDir).label);
   }
 
   private toolResult(toolUseId: string, content: unknown, isError: boolean): void {
@@ -269,7 +269,7 @@ export class FactCollector {
       const id = /#(\d+)/.exec(text)?.[1] ?? String(this.tasks.size + 1);
       this.tasks.set(id, { id, subject: call.taskSubject, status: "pending" });
     }
-    if (isError && !call.command) this.error(actionLabel(call.name, call.input, this.facts.projectDir), text);
+    if (isError && !call.command) this.error(describeToolCall(call.name, call.input, this.facts.projectDir).label, text);
   }
 
   private touch(path: string, tool: string): void {
@@ -285,12 +285,4 @@ export class FactCollector {
   private error(source: string, message: string): void {
     this.facts.errors.push({ turn: this.turn, source, message });
   }
-}
-
-function actionLabel(name: string, input: Record<string, unknown>, projectDir: string | null): string {
-  const path = str(input.file_path) ?? str(input.notebook_path);
-  if (path) return `${name} ${displayPath(path, projectDir)}`;
-  const detail = str(input.command) ?? str(input.subject) ?? str(input.description) ?? str(input.pattern) ?? str(input.url) ?? str(input.query);
-  const oneLine = detail?.replace(/\s+/g, " ").trim();
-  return oneLine ? `${name}: ${oneLine.length > 100 ? `${oneLine.slice(0, 99)}…` : oneLine}` : name;
 }

@@ -7,7 +7,8 @@
 import { blockChars } from "../../transcript/content-size.ts";
 import { contextTotal, isMainChainResponse, type ContentBlock, type TranscriptRecord } from "../../transcript/records.ts";
 import { estimateTokens } from "../estimate.ts";
-import { describeToolCall, promptLabel, type Item, type ItemKind, type ToolCallInfo } from "./items.ts";
+import { describeToolCall, type ToolCallInfo } from "../../transcript/tool-calls.ts";
+import { promptLabel, type Item, type ItemKind } from "./items.ts";
 import { shrinkProportionally, splitByWeight } from "./split.ts";
 
 export interface CompactionSeen {

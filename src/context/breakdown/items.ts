@@ -1,6 +1,6 @@
 // What fills the context, item by item: each piece of the conversation the model is sent, with a
 // label a person recognises ("Read src/big.ts", "Bash: npm test", "user prompt 3") and its category.
-import { relative, isAbsolute } from "node:path";
+import { shorten, toolDisplayName } from "../../transcript/tool-calls.ts";
 
 export type ItemKind =
   | "user-prompt"
@@ -52,7 +52,7 @@ export const CATEGORY = {
 } as const;
 
 export function toolResultsCategory(tool: string | null): string {
-  return `Messages: tool results (${tool ?? "unknown tool"})`;
+  return `Messages: tool results (${tool ? toolDisplayName(tool) : "unknown tool"})`;
 }
 
 /** Attachments that are listings of what the harness offers count where /context counts them. */
@@ -86,46 +86,6 @@ export function categoryOf(item: Item): string {
     case "harness":
       return CATEGORY.harness;
   }
-}
-
-export interface ToolCallInfo {
-  name: string;
-  /** "Read src/a.ts", "Bash: npm test", "github: create_issue" */
-  label: string;
-  path: string | null;
-}
-
-const str = (value: unknown): string | null => (typeof value === "string" && value ? value : null);
-
-function shorten(text: string, max = 72): string {
-  const line = text.replace(/\s+/g, " ").trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}
-
-export function displayPath(path: string, projectDir: string | null): string {
-  if (projectDir && isAbsolute(path)) {
-    const inside = relative(projectDir, path);
-    if (inside && !inside.startsWith("..") && !isAbsolute(inside)) return inside;
-  }
-  return path;
-}
-
-/** Recognisable label for a tool call from its name and input. */
-export function describeToolCall(name: string, input: unknown, projectDir: string | null): ToolCallInfo {
-  const fields = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
-  const file = str(fields.file_path) ?? str(fields.notebook_path);
-  const path = file ? displayPath(file, projectDir) : null;
-  if (path) return { name, label: `${name} ${path}`, path };
-  const mcp = /^mcp__(.+?)__(.+)$/.exec(name);
-  if (mcp) return { name, label: `${mcp[1]}: ${mcp[2]}`, path: null };
-  const detail =
-    str(fields.command) ?? str(fields.pattern) ?? str(fields.url) ?? str(fields.query) ?? str(fields.description) ?? str(fields.subject) ?? str(fields.prompt);
-  return { name, label: detail ? `${name}: ${shorten(detail)}` : name, path: null };
-}
-
-/** The MCP server a tool belongs to (`mcp__<server>__<tool>`), or null for built-in tools. */
-export function mcpServerOf(tool: string | null): string | null {
-  return tool ? (/^mcp__(.+?)__/.exec(tool)?.[1] ?? null) : null;
 }
 
 export function promptLabel(turn: number, text: string): string {

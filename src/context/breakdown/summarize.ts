@@ -4,7 +4,8 @@
 import { exactTokens, roundTokens } from "../format.ts";
 import type { Attribution, CompactionSeen } from "./attribute.ts";
 import { splitBaseline, type MemoryFile } from "./baseline.ts";
-import { CATEGORY, categoryOf, mcpServerOf, type Item } from "./items.ts";
+import { mcpServerOf } from "../../transcript/tool-calls.ts";
+import { CATEGORY, categoryOf, type Item } from "./items.ts";
 
 export interface BreakdownCategory {
   name: string;

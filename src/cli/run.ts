@@ -1,6 +1,7 @@
 // argv → command. Returns the exit code; all printing goes through `out`, so it can run in-process.
 import { parseArgs } from "node:util";
 import type { Runtime } from "../runtime.ts";
+import { HandoffPathError } from "../handoff/store.ts";
 import { TranscriptNotFoundError } from "../transcript/locate.ts";
 import { PACKAGE } from "../version.ts";
 import type { Command, Output } from "./command.ts";
@@ -54,7 +55,8 @@ export async function runCommand(argv: readonly string[], runtime: Runtime, out:
   try {
     return await command.run({ values: parsed.values, positionals: parsed.positionals, runtime, out });
   } catch (error) {
-    const known = error instanceof TranscriptNotFoundError;
+    // Refusals a person can act on print their message; anything else its stack, to be reported.
+    const known = error instanceof TranscriptNotFoundError || error instanceof HandoffPathError;
     out.stderr(`${PACKAGE.name} ${command.name}: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT_FAILED;
   }

@@ -41,6 +41,15 @@ describe("ctx-monitor CLI", () => {
     expect(stderr).not.toContain("    at ");
   });
 
+  it("refuses a handoff label that is a path with exit code 1 and the reason, without a stack trace", async () => {
+    const config = tempDir();
+    const path = writeTranscript(config, "/p", "sess", transcript([assistantResponse({ input: 10 }, [text("hi")])]));
+    const { code, stderr } = await run(["handoff", "--transcript", path, "--project", tempDir(), "--name", "../../x"], { CLAUDE_CONFIG_DIR: config });
+    expect(code).toBe(1);
+    expect(stderr).toContain('ctx-monitor handoff: name "../../x" is not allowed');
+    expect(stderr).not.toContain("    at ");
+  });
+
   it("prints people-readable usage, or the tool's JSON with --json", async () => {
     const config = tempDir();
     const path = writeTranscript(config, "/p", "sess", transcript([assistantResponse({ input: 10, cacheRead: 990 }, [text("hi")])]));

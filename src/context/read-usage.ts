@@ -19,6 +19,7 @@ import {
   type LocateRequest,
   type LocatedTranscript,
 } from "../transcript/locate.ts";
+import { isSubagentTranscript, subagentOf, subagentTranscripts } from "../transcript/subagent-files.ts";
 import { readTailSnapshot, type TailSnapshot } from "../transcript/tail-snapshot.ts";
 import { waitForAppend } from "../transcript/wait-for-append.ts";
 import { computeUsage, type ContextUsage } from "./usage.ts";
@@ -95,7 +96,7 @@ function nearestExistingFolder(path: string): string | null {
 }
 
 function readTail(path: string): TailSnapshot {
-  return withByteSource(path, (source) => readTailSnapshot(source));
+  return withByteSource(path, (source) => readTailSnapshot(source, { subagent: isSubagentTranscript(path) }));
 }
 
 interface CallingResponse {
@@ -106,19 +107,25 @@ interface CallingResponse {
 
 /**
  * Waits until a transcript holds the response that made this call. The calling tool_use id is the
- * strongest evidence of which session is calling: when the session was inferred, a sibling transcript
- * of the same project that holds it (the session changed under the server) is taken instead.
+ * strongest evidence of who is calling: when the session was inferred, a sibling transcript of the
+ * same project that holds it (the session changed under the server) is taken instead; when a
+ * subagent made the call, its own transcript is, so it learns about its own context.
  */
 async function waitForCallingResponse(located: LocatedTranscript, toolUseId: string, deps: UsageDeps): Promise<CallingResponse> {
   const explicit = isExplicit(located);
   const folder = dirname(located.path);
-  const candidates = (): string[] => {
+  const recent = (entry: { mtimeMs: number }) => entry.mtimeMs >= deps.runtime.now().getTime() - SIBLING_SESSION_WINDOW_MS;
+  const sessions = (): string[] => {
     if (explicit) return [located.path];
-    const since = deps.runtime.now().getTime() - SIBLING_SESSION_WINDOW_MS;
     const siblings = mainTranscripts([folder])
-      .filter((entry) => entry.mtimeMs >= since && entry.path !== located.path)
+      .filter((entry) => recent(entry) && entry.path !== located.path)
       .map((entry) => entry.path);
     return [located.path, ...siblings];
+  };
+  const candidates = (): string[] => {
+    const own = sessions();
+    const subagents = own.flatMap((path) => subagentTranscripts(path).filter(recent).map((entry) => entry.path));
+    return [...own, ...subagents];
   };
   const waited = await waitForAppend<CallingResponse>(
     explicit ? located.path : folder,
@@ -128,8 +135,9 @@ async function waitForCallingResponse(located: LocatedTranscript, toolUseId: str
         const tail = readTail(path);
         own ??= tail;
         if (!tail.latest?.toolUseIds.includes(toolUseId)) continue;
-        const switched: LocatedTranscript =
-          path === located.path ? located : { ...located, path, sessionId: basename(path, ".jsonl"), source: "tool-use-id", guessed: false };
+        if (path === located.path) return { done: true, value: { located, tail, fresh: true } };
+        const session = subagentOf(path)?.parentTranscriptPath ?? path;
+        const switched: LocatedTranscript = { ...located, path, sessionId: basename(session, ".jsonl"), source: "tool-use-id", guessed: false };
         return { done: true, value: { located: switched, tail, fresh: true } };
       }
       return { done: false, value: { located, tail: own ?? readTail(located.path), fresh: false } };
@@ -142,14 +150,17 @@ async function waitForCallingResponse(located: LocatedTranscript, toolUseId: str
 function usageFromTail(located: LocatedTranscript, tail: TailSnapshot, fresh: boolean, deps: UsageDeps): ContextUsage {
   const { runtime } = deps;
   const { baseline, compactions } = withByteSource(located.path, (source) => ({
-    baseline: tail.compactionSince ? readHeadBaseline(source) : null,
+    baseline: tail.compactionSince ? readHeadBaseline(source, { subagent: isSubagentTranscript(located.path) }) : null,
     compactions: deps.compactionCache.scan(source),
   }));
   const settings = loadSettings(runtime);
-  const sessionId = located.sessionId;
-  const state = readStateForSession(runtime, sessionId);
+  const subagent = subagentOf(located.path);
+  const sessionId = subagent ? basename(subagent.parentTranscriptPath, ".jsonl") : located.sessionId;
+  // The statusline and hooks describe the session's own model, which a subagent may not share.
+  const state = subagent ? null : readStateForSession(runtime, sessionId);
   return computeUsage({
     sessionId,
+    subagent,
     transcriptPath: located.path,
     sessionSource: located.source,
     sessionGuessed: located.guessed,

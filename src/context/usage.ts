@@ -2,6 +2,7 @@
 import type { CompactionInfo } from "../transcript/compaction-scan.ts";
 import type { HeadBaseline } from "../transcript/head-baseline.ts";
 import type { SessionSource } from "../transcript/locate.ts";
+import type { SubagentInfo } from "../transcript/subagent-files.ts";
 import { contextTotal } from "../transcript/records.ts";
 import type { TailSnapshot } from "../transcript/tail-snapshot.ts";
 import { autocompactPoint } from "./autocompact.ts";
@@ -16,6 +17,8 @@ export interface ContextUsage {
   sessionSource: SessionSource;
   /** True when nothing identified the session and the newest transcript of the project was taken. */
   sessionGuessed: boolean;
+  /** Set when a subagent is the caller (or its transcript was asked for): the figures are its own context. */
+  subagent: SubagentInfo | null;
   model: string | null;
   contextWindow: number;
   windowSource: WindowSource;
@@ -39,6 +42,7 @@ export interface ContextUsage {
 
 export interface UsageInputs {
   sessionId: string;
+  subagent: SubagentInfo | null;
   transcriptPath: string;
   sessionSource: SessionSource;
   sessionGuessed: boolean;
@@ -101,6 +105,7 @@ export function computeUsage(inputs: UsageInputs): ContextUsage {
     transcriptPath: inputs.transcriptPath,
     sessionSource: inputs.sessionSource,
     sessionGuessed: inputs.sessionGuessed,
+    subagent: inputs.subagent,
     model,
     contextWindow: window.tokens,
     windowSource: window.source,
@@ -138,7 +143,8 @@ function summarize(usage: Omit<ContextUsage, "summary">, inputs: UsageInputs, di
       `auto-compact expected at ~${roundTokens(usage.autocompactAt)}: about ${roundTokens(usage.tokensUntilAutocompact ?? 0)} left`,
     );
   }
-  let sentence = `${parts.join("; ")}.`;
+  const whose = usage.subagent ? `Subagent "${usage.subagent.description ?? usage.subagent.agentId}" (its own context): ` : "";
+  let sentence = `${whose}${parts.join("; ")}.`;
   const compaction = inputs.tail.compactionSince;
   if (compaction) {
     sentence += ` Estimated: compacted ${compaction.preTokens !== null ? `from ${roundTokens(compaction.preTokens)} ` : ""}with no response since.`;

@@ -66,7 +66,9 @@ export function configuredHandoffDir(runtime: Runtime): string | null {
 export async function writeHandoff(request: HandoffRequest, deps: HandoffDeps): Promise<HandoffResult> {
   const { runtime } = deps;
   const usage = await readContextUsage(request, deps.usage);
-  const facts = readFacts(usage.transcriptPath);
+  // A subagent asking for a handoff gets the session's: that is what the next context needs.
+  const transcriptPath = usage.subagent?.parentTranscriptPath ?? usage.transcriptPath;
+  const facts = readFacts(transcriptPath);
   const projectDir = handoffProjectDir(runtime, request.projectDir, facts.projectDir);
   // Fails before anything is written: a bad label or a folder that escapes the project.
   const now = runtime.now();
@@ -81,8 +83,8 @@ export async function writeHandoff(request: HandoffRequest, deps: HandoffDeps): 
     facts: { ...facts, sessionId: facts.sessionId ?? usage.sessionId, projectDir },
     notes: request.notes,
     writtenAt: now.toISOString(),
-    transcriptPath: usage.transcriptPath,
-    context: contextFigures(usage),
+    transcriptPath,
+    context: usage.subagent ? null : contextFigures(usage),
     git,
     earlier,
     resumeInstruction: `${RESUME_HINT} (or read the resource ctx-monitor://handoffs/latest), then continue from its next steps.`,
@@ -96,7 +98,7 @@ export async function writeHandoff(request: HandoffRequest, deps: HandoffDeps): 
     bytes,
     sections: rendered.sections,
     sessionId: usage.sessionId,
-    transcriptPath: usage.transcriptPath,
+    transcriptPath,
     projectDir,
     promptsIncluded: facts.prompts.length,
     filesTouched: facts.files.length,

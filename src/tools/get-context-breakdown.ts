@@ -15,6 +15,7 @@ export const contextBreakdownShape = {
   sessionId: z.string(),
   transcriptPath: z.string(),
   sessionSource: contextUsageShape.sessionSource,
+  subagent: contextUsageShape.subagent,
   model: nullableString,
   usedTokens: z.number().int().describe("Context size of the newest main-chain response; the categories (without Free space and Autocompact buffer) sum to it."),
   contextWindow: z.number().int(),

@@ -19,6 +19,10 @@ export const contextUsageShape = {
   transcriptPath: z.string(),
   sessionSource: z.enum(["transcript-path", "tool-use-id", "session-id", "hook-state", "claude-process", "env", "newest-in-project"]),
   sessionGuessed: z.boolean(),
+  subagent: z
+    .object({ agentId: z.string(), agentType: z.string().nullable(), description: z.string().nullable(), parentTranscriptPath: z.string() })
+    .nullable()
+    .describe("Set when a subagent called: the figures are the subagent's own context, not the main conversation's."),
   model: z.string().nullable(),
   contextWindow: z.number().int(),
   windowSource: z.enum(["statusline", "hook-model", "env", "model-id", "model-table", "usage-above-200k", "default"]),

@@ -13,7 +13,8 @@ export interface HeadBaseline {
 }
 
 /** Returns null when the session has no response yet (or none in the first `limitBytes`). */
-export function readHeadBaseline(source: ByteSource, limitBytes = 16 << 20): HeadBaseline | null {
+export function readHeadBaseline(source: ByteSource, options: { limitBytes?: number; subagent?: boolean } = {}): HeadBaseline | null {
+  const limitBytes = options.limitBytes ?? 16 << 20;
   let baseline: HeadBaseline | null = null;
   let messageChars = 0;
   const bounded = { ...source, size: Math.min(source.size, limitBytes) };
@@ -26,6 +27,6 @@ export function readHeadBaseline(source: ByteSource, limitBytes = 16 << 20): Hea
       if (!record.isSidechain) messageChars += recordChars(record);
       return undefined;
     },
-  });
+  }, { subagent: options.subagent ?? false });
   return baseline;
 }

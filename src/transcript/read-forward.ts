@@ -31,6 +31,8 @@ export interface ForwardResult {
 export interface ForwardOptions {
   blockBytes?: number;
   maxLineBytes?: number;
+  /** A subagent's own transcript: its sidechain records are its main chain. */
+  subagent?: boolean;
 }
 
 export function readForward(
@@ -54,6 +56,7 @@ export function readForward(
     if (line.trim() === "") return true;
     const parsed = parseRecordLine(line);
     if (parsed.ok) {
+      if (options.subagent) parsed.record.isSidechain = false;
       stopped = visitor.record(parsed.record, at) === "stop";
       return true;
     }

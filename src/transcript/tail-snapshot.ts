@@ -39,6 +39,8 @@ export interface TailOptions extends BackwardOptions {
    * normally adjacent; bounds the read when the previous response is far back.
    */
   siblingScanBytes?: number;
+  /** A subagent's own transcript: its sidechain records are its main chain. */
+  subagent?: boolean;
 }
 
 export function readTailSnapshot(source: ByteSource, options: TailOptions = {}): TailSnapshot {
@@ -66,6 +68,7 @@ export function readTailSnapshot(source: ByteSource, options: TailOptions = {}):
       continue;
     }
     const record = parsed.record;
+    if (options.subagent) record.isSidechain = false;
     if (latest) {
       // Only more lines of the same response matter now; another response ends the search.
       if (!isMainChainResponse(record)) continue;

@@ -19,6 +19,7 @@ const inputs = (overrides: Omit<Partial<UsageInputs>, "tail"> & { tail?: Partial
     transcriptPath: "/t/s.jsonl",
     sessionSource: "env",
     sessionGuessed: false,
+    subagent: null,
     tail: { latest: latest(152_340), compactionSince: null, pendingChars: 0, problems: noLineProblems(), bytesRead: 0, ...tail },
     baseline: null,
     compactions: { count: 0, last: null },

@@ -24,6 +24,8 @@ interface Truth {
   mainRequestTotals: number[];
   /** The newest main-chain request's total: what usage must report for the whole file. */
   usedTokens: number;
+  /** Exact context size of every subagent request, in order (all subagents of the session). */
+  subagentRequestTotals: number[];
   prompts: string[];
   slashCommands: string[];
   readFiles: string[];
@@ -95,6 +97,7 @@ async function record(spec: FixtureSpec, number: number): Promise<void> {
       contextWindow: Object.values(last.modelUsage ?? {})[0]?.contextWindow ?? null,
       mainRequestTotals: main.map((request) => request.total),
       usedTokens: main.at(-1)?.total ?? 0,
+      subagentRequestTotals: api.requests.filter((request) => request.kind === "subagent").map((request) => request.total),
       prompts: runs.map((run) => run.prompt).filter((prompt) => !prompt.startsWith("/")),
       slashCommands: runs.map((run) => run.prompt).filter((prompt) => prompt.startsWith("/")),
       readFiles: scriptedInputs(spec, sandbox.project, "Read", "file_path"),

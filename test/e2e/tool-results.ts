@@ -6,14 +6,19 @@ export interface ToolExchange {
   callingRequest: RecordedRequest;
   /** The request that carried the tool_result back. */
   resultRequest: RecordedRequest;
-  /** The tool_result text: for a tool with structuredContent, JSON.stringify(structuredContent). */
+  /**
+   * The tool_result's first text: for a tool with structuredContent, JSON.stringify(structuredContent).
+   * Claude Code may add to it (in a subagent, a system reminder with the MCP servers' instructions),
+   * which is taken off here.
+   */
   text: string;
 }
 
+const TRAILING_REMINDER = /\s*<system-reminder>[\s\S]*<\/system-reminder>\s*$/;
+
 function resultText(content: unknown): string {
-  if (typeof content === "string") return content;
-  if (Array.isArray(content)) return content.map((part) => (typeof part?.text === "string" ? part.text : "")).join("");
-  return "";
+  const first = typeof content === "string" ? content : Array.isArray(content) ? content.find((part) => typeof part?.text === "string")?.text : "";
+  return (first ?? "").replace(TRAILING_REMINDER, "");
 }
 
 export function findToolExchange(requests: readonly RecordedRequest[], toolUseId: string): ToolExchange {
@@ -36,6 +41,6 @@ export function toolJson<T = Record<string, unknown>>(exchange: ToolExchange): T
   try {
     return JSON.parse(exchange.text) as T;
   } catch {
-    throw new Error(`the tool result is not JSON: ${exchange.text.slice(0, 500)}`);
+    throw new Error(`the tool result is not JSON: ${exchange.text.slice(0, 300)} … ${exchange.text.slice(-300)}`);
   }
 }

@@ -84,6 +84,19 @@ describe.concurrent("get_context_usage through the real Claude Code", () => {
     expect(Math.min(...subagentTotals)).toBeGreaterThan(usage.usedTokens);
   });
 
+  it("4b. called by a subagent: the subagent's own context, exactly, and fresh", async () => {
+    const call = usageCall();
+    await using scenario = await openScenario({
+      main: [[toolUse("Agent", { description: "Check budget", prompt: `${SUBAGENT_MARKER} Check your context budget.`, subagent_type: "general-purpose" })]],
+      subagent: [[call], [text("Subagent report: budget checked.")]],
+    });
+    await scenario.sandbox.claude(["-p", "delegate a budget check", "--model", "claude-sonnet-4-5"]);
+    const exchange = findToolExchange(scenario.api.requests, call.id);
+    expect(exchange.callingRequest.kind).toBe("subagent");
+    const usage = toolJson<Usage & { subagent: { description: string } | null }>(exchange);
+    expect(usage).toMatchObject({ fresh: true, usedTokens: exchange.callingRequest.total, subagent: { description: "Check budget" } });
+  });
+
   it("5. after /compact, estimates within 20% of the next real request", async () => {
     await using scenario = await openScenario({ main: [[toolUse("Bash", { command: "seq 1 3000", description: "numbers" })], [text("Counted.")]] });
     const { sandbox, api } = scenario;

@@ -15,6 +15,7 @@ export interface FixtureTruth {
   contextWindow: number | null;
   mainRequestTotals: number[];
   usedTokens: number;
+  subagentRequestTotals: number[];
   prompts: string[];
   slashCommands: string[];
   readFiles: string[];

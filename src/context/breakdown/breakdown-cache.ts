@@ -5,6 +5,7 @@ import { statSync } from "node:fs";
 import { withByteSource } from "../../transcript/byte-source.ts";
 import { addLineProblems, noLineProblems, type LineProblems } from "../../transcript/line-problems.ts";
 import { readForward } from "../../transcript/read-forward.ts";
+import { isSubagentTranscript } from "../../transcript/subagent-files.ts";
 import { BreakdownBuilder, type Attribution } from "./attribute.ts";
 
 interface Entry {
@@ -36,7 +37,9 @@ export class BreakdownCache {
     if (cold || !entry) entry = { dev: stat.dev, ino: stat.ino, offset: 0, builder: new BreakdownBuilder(), problems: noLineProblems() };
     const current = entry;
     const from = current.offset;
-    const result = withByteSource(path, (source) => readForward(source, from, { record: (record) => current.builder.add(record) }));
+    const result = withByteSource(path, (source) =>
+      readForward(source, from, { record: (record) => current.builder.add(record) }, { subagent: isSubagentTranscript(path) }),
+    );
     current.offset = result.nextOffset;
     addLineProblems(current.problems, { ...result.problems, torn: 0 });
     this.entries.delete(path);

@@ -25,6 +25,7 @@ export interface ContextBreakdown extends BreakdownCore {
   sessionId: string;
   transcriptPath: string;
   sessionSource: ContextUsage["sessionSource"];
+  subagent: ContextUsage["subagent"];
   windowSource: ContextUsage["windowSource"];
   autocompactAt: number | null;
   status: ContextUsage["status"];
@@ -47,6 +48,7 @@ export async function readContextBreakdown(request: UsageRequest, deps: Breakdow
     sessionId: usage.sessionId,
     transcriptPath: usage.transcriptPath,
     sessionSource: usage.sessionSource,
+    subagent: usage.subagent,
     windowSource: usage.windowSource,
     autocompactAt: usage.autocompactAt,
     status: usage.status,

@@ -5,8 +5,7 @@ import { loadSettings } from "../config.ts";
 import { readContextUsage, type UsageDeps, type UsageRequest } from "../context/read-usage.ts";
 import type { ContextUsage } from "../context/usage.ts";
 import type { Runtime } from "../runtime.ts";
-import { withByteSource } from "../transcript/byte-source.ts";
-import { readForward } from "../transcript/read-forward.ts";
+import { IncrementalReader } from "../transcript/incremental-reader.ts";
 import { FactCollector, type HandoffFacts } from "./facts.ts";
 import { gitSnapshot } from "./git.ts";
 import { redactSecrets } from "./redact.ts";
@@ -24,11 +23,17 @@ export interface HandoffRequest extends UsageRequest {
 export interface HandoffDeps {
   runtime: Runtime;
   usage: UsageDeps;
+  /** Remembers each transcript's facts and offset: a long session is read once, then only what was appended. */
+  facts: IncrementalReader<FactCollector>;
   git(projectDir: string): Promise<GitSnapshot | null>;
 }
 
+export function factsReader(): IncrementalReader<FactCollector> {
+  return new IncrementalReader(() => new FactCollector());
+}
+
 export function createHandoffDeps(runtime: Runtime, usage: UsageDeps): HandoffDeps {
-  return { runtime, usage, git: gitSnapshot };
+  return { runtime, usage, facts: factsReader(), git: gitSnapshot };
 }
 
 export interface HandoffResult {
@@ -48,10 +53,8 @@ export interface HandoffResult {
   summary: string;
 }
 
-export function readFacts(transcriptPath: string): HandoffFacts {
-  const collector = new FactCollector();
-  withByteSource(transcriptPath, (source) => readForward(source, 0, { record: (record) => collector.add(record) }));
-  return collector.result();
+export function readFacts(transcriptPath: string, reader = factsReader()): HandoffFacts {
+  return reader.read(transcriptPath).reducer.result();
 }
 
 /** The project a session's handoffs belong to: explicit, then the session's own folder, then the environment. */
@@ -68,7 +71,7 @@ export async function writeHandoff(request: HandoffRequest, deps: HandoffDeps): 
   const usage = await readContextUsage(request, deps.usage);
   // A subagent asking for a handoff gets the session's: that is what the next context needs.
   const transcriptPath = usage.subagent?.parentTranscriptPath ?? usage.transcriptPath;
-  const facts = readFacts(transcriptPath);
+  const facts = readFacts(transcriptPath, deps.facts);
   const projectDir = handoffProjectDir(runtime, request.projectDir, facts.projectDir);
   // Fails before anything is written: a bad label or a folder that escapes the project.
   const now = runtime.now();

@@ -3,7 +3,7 @@
 // way, in the same run; the warm figure is a call after a 1 MB append.
 import { appendFileSync, closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { BreakdownCache } from "../../src/context/breakdown/breakdown-cache.ts";
+import { breakdownReader } from "../../src/context/breakdown/read-breakdown.ts";
 import { CLI_PATH } from "../support/built-server.ts";
 import { fmt, median, runNode } from "./measure.ts";
 import type { BenchContext } from "./run.ts";
@@ -50,8 +50,8 @@ export async function benchBreakdown(context: BenchContext): Promise<void> {
 
   const peer = timed(() => jsonParseAll(large));
   context.report(`plain JSON.parse of every line, ${context.largeLabel} (peer)`, `${fmt(peer.ms)} (${(mib / (peer.ms / 1000)).toFixed(0)} MiB/s)`);
-  const cache = new BreakdownCache();
-  const cold = timed(() => cache.read(large));
+  const reader = breakdownReader();
+  const cold = timed(() => reader.read(large).reducer.snapshot());
   context.report(
     `cold breakdown parse, ${context.largeLabel}`,
     `${fmt(cold.ms)} (${(mib / (cold.ms / 1000)).toFixed(0)} MiB/s, ${(cold.ms / peer.ms).toFixed(2)}x JSON.parse)`,
@@ -63,12 +63,12 @@ export async function benchBreakdown(context: BenchContext): Promise<void> {
   const warmRuns: number[] = [];
   for (let i = 0; i < 5; i++) {
     appendFileSync(large, appended);
-    const warm = timed(() => cache.read(large));
+    const warm = timed(() => reader.read(large));
     if (warm.value.cold) throw new Error("the warm breakdown parsed the file from its start");
     warmRuns.push(warm.ms);
   }
   context.report(`warm breakdown after a ${(appended.length / (1 << 20)).toFixed(1)} MiB append (median of 5)`, fmt(median(warmRuns)));
-  const unchanged = timed(() => cache.read(large));
+  const unchanged = timed(() => reader.read(large).reducer.snapshot());
   context.report("warm breakdown, nothing appended", fmt(unchanged.ms));
 
   const cli = runNode([CLI_PATH, "breakdown", "--json", "--transcript", large], { ...process.env, CTX_MONITOR_STATE_DIR: join(context.dir, "state-breakdown") });

@@ -1,11 +1,11 @@
 // What the handoff takes from the transcript, on real-client fixtures and on harness noise.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readFacts } from "../../src/handoff/write-handoff.ts";
+import { factsReader, readFacts } from "../../src/handoff/write-handoff.ts";
 import { fixturePath, fixtureTruth } from "../support/fixtures.ts";
 import { tempDir } from "../support/runtime.ts";
 import { assistantResponse, compactBoundary, compactSummary, text, toolResult, toolUse, transcript, userPrompt } from "../support/transcript-builder.ts";
-import { writeFileSync } from "node:fs";
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 
 describe("facts from a real-client session", () => {
   const truth = fixtureTruth("busy-session");
@@ -82,5 +82,25 @@ describe("facts leave out harness noise", () => {
     expect(facts.commands).toEqual([expect.objectContaining({ command: "false", ok: false, output: "Exit code 1" })]);
     expect(facts.errors).toEqual([expect.objectContaining({ source: "Read /elsewhere/notes.txt", message: "File does not exist." })]);
     expect(facts.files).toEqual([{ path: "/elsewhere/notes.txt", reads: 1, edits: 0, writes: 0 }]);
+  });
+});
+
+describe("facts read incrementally", () => {
+  it("give the same facts as one cold read, whatever byte positions the file grew at", () => {
+    const bytes = readFileSync(fixturePath("busy-session"));
+    const dir = tempDir();
+    for (const cuts of [[1, 2_000, 50_000], [17, 60_001, 60_002, 150_000], [bytes.length - 5]]) {
+      const path = join(dir, `grow-${cuts[0]}.jsonl`);
+      writeFileSync(path, "");
+      const warm = factsReader();
+      let written = 0;
+      for (const cut of [...cuts, bytes.length]) {
+        appendFileSync(path, bytes.subarray(written, cut));
+        written = cut;
+        readFacts(path, warm);
+      }
+      expect(readFacts(path, warm)).toEqual(readFacts(path));
+      expect(warm.read(path).parsedBytes).toBe(0);
+    }
   });
 });

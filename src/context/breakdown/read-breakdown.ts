@@ -6,19 +6,24 @@ import { countLineProblems } from "../../transcript/line-problems.ts";
 import { roundTokens } from "../format.ts";
 import { readContextUsage, type UsageDeps, type UsageRequest } from "../read-usage.ts";
 import type { ContextUsage } from "../usage.ts";
-import type { Attribution } from "./attribute.ts";
-import { BreakdownCache } from "./breakdown-cache.ts";
+import { IncrementalReader } from "../../transcript/incremental-reader.ts";
+import { BreakdownBuilder, type Attribution } from "./attribute.ts";
 import { findMemoryFiles } from "./memory-files.ts";
 import { summarizeBreakdown, type BreakdownCore } from "./summarize.ts";
 
 export interface BreakdownDeps {
   runtime: Runtime;
   usage: UsageDeps;
-  cache: BreakdownCache;
+  reader: IncrementalReader<BreakdownBuilder>;
+}
+
+/** Remembers each transcript's attribution and offset, so later calls parse only what was appended. */
+export function breakdownReader(): IncrementalReader<BreakdownBuilder> {
+  return new IncrementalReader(() => new BreakdownBuilder());
 }
 
 export function createBreakdownDeps(runtime: Runtime, usage: UsageDeps): BreakdownDeps {
-  return { runtime, usage, cache: new BreakdownCache() };
+  return { runtime, usage, reader: breakdownReader() };
 }
 
 export interface ContextBreakdown extends BreakdownCore {
@@ -39,10 +44,11 @@ export interface ContextBreakdown extends BreakdownCore {
 
 export async function readContextBreakdown(request: UsageRequest, deps: BreakdownDeps): Promise<ContextBreakdown> {
   const usage = await readContextUsage(request, deps.usage);
-  const parsed = deps.cache.read(usage.transcriptPath);
-  const projectDir = request.projectDir ?? deps.runtime.env.CLAUDE_PROJECT_DIR ?? parsed.attribution.projectDir;
+  const parsed = deps.reader.read(usage.transcriptPath);
+  const measured = parsed.reducer.snapshot();
+  const projectDir = request.projectDir ?? deps.runtime.env.CLAUDE_PROJECT_DIR ?? measured.projectDir;
   const memoryFiles = findMemoryFiles(deps.runtime, projectDir);
-  const { attribution, estimated } = withEstimatedBaseline(parsed.attribution, usage);
+  const { attribution, estimated } = withEstimatedBaseline(measured, usage);
   const core = summarizeBreakdown(attribution, memoryFiles, { contextWindow: usage.contextWindow, autocompactAt: usage.autocompactAt });
   return {
     sessionId: usage.sessionId,

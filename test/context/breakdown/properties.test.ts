@@ -5,7 +5,7 @@ import { appendFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BreakdownCache } from "../../../src/context/breakdown/breakdown-cache.ts";
+import { breakdownReader } from "../../../src/context/breakdown/read-breakdown.ts";
 import { summarizeBreakdown } from "../../../src/context/breakdown/summarize.ts";
 import { assistantResponse, compactBoundary, compactSummary, text, toolResult, toolUse, userPrompt } from "../../support/transcript-builder.ts";
 import { tempDir } from "../../support/runtime.ts";
@@ -76,9 +76,8 @@ function render(events: readonly Event[]): { lines: string[]; usedTokens: number
 
 const figures = { contextWindow: 1_000_000, autocompactAt: 967_000 };
 
-function answer(cache: BreakdownCache, path: string) {
-  const { attribution } = cache.read(path);
-  return summarizeBreakdown(attribution, [], figures);
+function answer(reader: ReturnType<typeof breakdownReader>, path: string) {
+  return summarizeBreakdown(reader.read(path).reducer.snapshot(), [], figures);
 }
 
 const inSum = (name: string) => name !== "Free space" && name !== "Autocompact buffer";
@@ -91,7 +90,7 @@ describe("breakdown properties", () => {
         const { lines, usedTokens } = render(events);
         const path = join(dir, "session.jsonl");
         writeFileSync(path, lines.map((line) => `${line}\n`).join(""));
-        const breakdown = answer(new BreakdownCache(), path);
+        const breakdown = answer(breakdownReader(), path);
         expect(breakdown.usedTokens).toBe(usedTokens);
         const sum = breakdown.categories.filter((category) => inSum(category.name)).reduce((total, category) => total + category.tokens, 0);
         expect(sum).toBe(usedTokens);
@@ -109,7 +108,7 @@ describe("breakdown properties", () => {
         const bytes = render(events).lines.map((line) => `${line}\n`).join("");
         const path = join(dir, `grow-${run++}.jsonl`);
         writeFileSync(path, "");
-        const warm = new BreakdownCache();
+        const warm = breakdownReader();
         // Appends at arbitrary byte positions: mid-line appends are a torn last line until completed.
         const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
         let written = 0;
@@ -118,7 +117,7 @@ describe("breakdown properties", () => {
           written = point;
           answer(warm, path);
         }
-        expect(answer(warm, path)).toEqual(answer(new BreakdownCache(), path));
+        expect(answer(warm, path)).toEqual(answer(breakdownReader(), path));
       }),
       { numRuns: 100 },
     );

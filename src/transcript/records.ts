@@ -150,71 +150,71 @@ function parseContent(value: unknown): string | ContentBlock[] {
   return [];
 }
 
-function base(raw: Json, lineLength: number): RecordBase {
-  return {
-    uuid: str(raw.uuid),
-    parentUuid: str(raw.parentUuid),
-    sessionId: str(raw.sessionId),
-    timestamp: str(raw.timestamp),
-    isSidechain: raw.isSidechain === true,
-    cwd: str(raw.cwd),
-    lineLength,
-  };
+/**
+ * Adds the fields every record has to a kind's own fields. Assigned one by one rather than spread:
+ * object spread in the per-line hot path costs half of the parse time on large transcripts.
+ */
+function withBase<T extends object>(raw: Json, lineLength: number, own: T): T & RecordBase {
+  const record = own as T & RecordBase;
+  record.uuid = str(raw.uuid);
+  record.parentUuid = str(raw.parentUuid);
+  record.sessionId = str(raw.sessionId);
+  record.timestamp = str(raw.timestamp);
+  record.isSidechain = raw.isSidechain === true;
+  record.cwd = str(raw.cwd);
+  record.lineLength = lineLength;
+  return record;
 }
 
 /** Interprets an already-parsed JSON value as a transcript record. */
 export function toRecord(raw: unknown, lineLength: number): ParsedLine {
   if (!isObject(raw) || typeof raw.type !== "string") return { ok: false, problem: "not-a-record" };
-  const common = base(raw, lineLength);
   const message = isObject(raw.message) ? raw.message : {};
   switch (raw.type) {
     case "assistant":
       return {
         ok: true,
-        record: {
-          ...common,
-          kind: "assistant",
+        record: withBase(raw, lineLength, {
+          kind: "assistant" as const,
           messageId: str(message.id),
           requestId: str(raw.requestId),
           model: str(message.model),
           usage: parseUsage(message.usage),
           content: parseContent(message.content) as ContentBlock[],
           isApiError: raw.isApiErrorMessage === true,
-        },
+        }),
       };
     case "user":
       return {
         ok: true,
-        record: {
-          ...common,
-          kind: "user",
+        record: withBase(raw, lineLength, {
+          kind: "user" as const,
           content: parseContent(message.content),
           isMeta: raw.isMeta === true,
           isCompactSummary: raw.isCompactSummary === true,
           toolUseResult: raw.toolUseResult,
-        },
+        }),
       };
     case "attachment":
-      return { ok: true, record: { ...common, kind: "attachment", attachment: raw.attachment } };
+      return { ok: true, record: withBase(raw, lineLength, { kind: "attachment" as const, attachment: raw.attachment }) };
     case "system": {
       const subtype = str(raw.subtype);
       if (subtype === "compact_boundary") {
         const meta = isObject(raw.compactMetadata) ? raw.compactMetadata : {};
         return {
           ok: true,
-          record: {
-            ...common,
-            kind: "compact-boundary",
+          record: withBase(raw, lineLength, {
+            kind: "compact-boundary" as const,
             trigger: str(meta.trigger),
             preTokens: numOrNull(meta.preTokens),
             postTokens: numOrNull(meta.postTokens),
-          },
+          }),
         };
       }
-      return { ok: true, record: { ...common, kind: "system", subtype, content: str(raw.content) } };
+      return { ok: true, record: withBase(raw, lineLength, { kind: "system" as const, subtype, content: str(raw.content) }) };
     }
     default:
-      return { ok: true, record: { ...common, kind: "other", type: raw.type } };
+      return { ok: true, record: withBase(raw, lineLength, { kind: "other" as const, type: raw.type }) };
   }
 }
 

@@ -9,27 +9,31 @@ import { fmt, median, runNode } from "./measure.ts";
 import type { BenchContext } from "./run.ts";
 import { writeSyntheticTranscript } from "./synthetic-transcript.ts";
 
-/** The peer: every line of the file through JSON.parse, read in 1 MiB blocks like our reader. */
+/**
+ * The peer: every line of the file through JSON.parse and nothing else, split the fastest way we know
+ * (1 MiB blocks, newline search on the bytes, one decode per line), as our reader does.
+ */
 function jsonParseAll(path: string): number {
   const fd = openSync(path, "r");
   const block = Buffer.allocUnsafe(1 << 20);
-  let carry = "";
+  let carry: Buffer | null = null;
   let lines = 0;
   try {
     for (let position = 0; ; ) {
       const read = readSync(fd, block, 0, block.length, position);
       if (read <= 0) break;
       position += read;
-      const text = carry + block.toString("utf8", 0, read);
       let start = 0;
-      for (let end = text.indexOf("\n"); end !== -1; end = text.indexOf("\n", start)) {
-        if (end > start) {
-          JSON.parse(text.slice(start, end));
+      for (let end = block.indexOf(10, start); end !== -1 && end < read; end = block.indexOf(10, start)) {
+        const line = carry ? Buffer.concat([carry, block.subarray(start, end)]).toString("utf8") : block.toString("utf8", start, end);
+        carry = null;
+        if (line.length > 0) {
+          JSON.parse(line);
           lines++;
         }
         start = end + 1;
       }
-      carry = text.slice(start);
+      if (start < read) carry = carry ? Buffer.concat([carry, block.subarray(start, read)]) : Buffer.from(block.subarray(start, read));
     }
   } finally {
     closeSync(fd);

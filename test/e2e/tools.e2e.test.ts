@@ -32,6 +32,19 @@ describe.concurrent("get_context_breakdown and write_handoff through the real Cl
     expect(handoff.promptsIncluded).toBe(1);
   });
 
+  it("7b. a new session runs /mcp__ctx-monitor__resume: the model receives the handoff, the user's words verbatim", async () => {
+    const prompt = "Plan the pineapple migration — keep `v1` running ✓";
+    await using scenario = await openScenario({ main: [[toolUse(ours("write_handoff"), { next_steps: "Start with the schema." })], [text("Written.")]] });
+    await scenario.sandbox.claude(["-p", prompt, "--model", "claude-sonnet-4-5"]);
+    scenario.api.setScript({ main: [[text("Resuming.")]] });
+    const before = scenario.api.requests.length;
+    await scenario.sandbox.claude(["-p", "/mcp__ctx-monitor__resume", "--model", "claude-sonnet-4-5"]);
+    const resumed = scenario.api.requests.slice(before).find((request) => request.kind === "main");
+    const sent = JSON.stringify(resumed?.body.messages ?? []);
+    expect(sent).toContain(JSON.stringify(prompt).slice(1, -1));
+    expect(sent).toContain("Start with the schema.");
+  });
+
   it("8. the model calls get_context_breakdown: categories sum to usedTokens, the calling request's exact total", async () => {
     const call = toolUse(ours("get_context_breakdown"));
     await using scenario = await openScenario({

@@ -3,7 +3,7 @@
 // rather than replace), never overwritten, readable by the owner only. Nothing is written outside the
 // folder: labels that are paths, and folders that resolve elsewhere through symlinks, are refused.
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, realpathSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, realpathSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
 
 export class HandoffPathError extends Error {
@@ -38,6 +38,12 @@ export function handoffFolder(configured: string | null, projectDir: string): Ha
 
 /** Creates the folder (owner-only) and returns its real path, refusing one that escapes the project. */
 export function ensureHandoffFolder(folder: HandoffFolder): string {
+  if (folder.confinedTo && !existsSync(folder.confinedTo)) {
+    // Never recreate a project that was moved or deleted just to put a handoff in it.
+    throw new HandoffPathError(
+      `the session's project folder ${folder.confinedTo} does not exist (moved or deleted?); pass --project DIR or set CTX_MONITOR_HANDOFF_DIR to an absolute folder`,
+    );
+  }
   mkdirSync(folder.path, { recursive: true, mode: 0o700 });
   const real = realpathSync(folder.path);
   if (folder.confinedTo && !isInside(realpathSync(folder.confinedTo), real)) {

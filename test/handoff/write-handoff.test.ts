@@ -105,6 +105,13 @@ describe("handoff storage", () => {
     expect(readdirSync(outside)).toEqual([]);
   });
 
+  it("does not recreate a project folder that no longer exists", async () => {
+    const { write, home } = setup();
+    const gone = join(home, "moved-away");
+    await expect(write({ transcriptPath: staged("default-model"), projectDir: gone })).rejects.toThrow(/does not exist \(moved or deleted\?\)/);
+    expect(existsSync(gone)).toBe(false);
+  });
+
   it("refuses a configured relative folder that leaves the project", async () => {
     const { write } = setup({ CTX_MONITOR_HANDOFF_DIR: "../../elsewhere" });
     await expect(write({ transcriptPath: staged("default-model") })).rejects.toThrow(/leaves the project/);

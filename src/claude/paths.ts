@@ -34,3 +34,11 @@ export function ctxMonitorStateDir(runtime: Runtime): string {
 export function defaultProjectDir(runtime: Runtime): string {
   return runtime.env.CLAUDE_PROJECT_DIR || runtime.cwd;
 }
+
+/**
+ * The project a read session belongs to: the one asked for, else the folder its records say it ran
+ * in (the session's own evidence), else the default.
+ */
+export function sessionProjectDir(runtime: Runtime, explicit: string | undefined, fromRecords: string | null): string {
+  return explicit ?? fromRecords ?? defaultProjectDir(runtime);
+}

@@ -1,6 +1,7 @@
 // Writing a handoff, with the file system, git and clock at the edge: the usage answer (which finds
 // the session and waits for the calling response), the whole transcript streamed through the fact
 // collector, the document rendered and redacted, and stored as a new file.
+import { sessionProjectDir } from "../claude/paths.ts";
 import { loadSettings } from "../config.ts";
 import { readContextUsage, type UsageDeps, type UsageRequest } from "../context/read-usage.ts";
 import type { ContextUsage } from "../context/usage.ts";
@@ -57,11 +58,6 @@ export function readFacts(transcriptPath: string, reader = factsReader()): Hando
   return reader.read(transcriptPath).reducer.result();
 }
 
-/** The project a session's handoffs belong to: explicit, then the session's own folder, then the environment. */
-export function handoffProjectDir(runtime: Runtime, explicit: string | undefined, fromSession: string | null): string {
-  return explicit ?? fromSession ?? runtime.env.CLAUDE_PROJECT_DIR ?? runtime.cwd;
-}
-
 export function configuredHandoffDir(runtime: Runtime): string | null {
   return loadSettings(runtime).handoffDir;
 }
@@ -72,7 +68,7 @@ export async function writeHandoff(request: HandoffRequest, deps: HandoffDeps): 
   // A subagent asking for a handoff gets the session's: that is what the next context needs.
   const transcriptPath = usage.subagent?.parentTranscriptPath ?? usage.transcriptPath;
   const facts = readFacts(transcriptPath, deps.facts);
-  const projectDir = handoffProjectDir(runtime, request.projectDir, facts.projectDir);
+  const projectDir = sessionProjectDir(runtime, request.projectDir, facts.projectDir);
   // Fails before anything is written: a bad label or a folder that escapes the project.
   const now = runtime.now();
   const fileName = handoffFileName(now, usage.sessionId, request.name);

@@ -3,14 +3,15 @@
 import { readFileSync } from "node:fs";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { configuredHandoffDir, handoffProjectDir, type HandoffDeps } from "../handoff/write-handoff.ts";
+import { defaultProjectDir } from "../claude/paths.ts";
+import { configuredHandoffDir, type HandoffDeps } from "../handoff/write-handoff.ts";
 import { handoffFolder, handoffInFolder, listHandoffs, type StoredHandoff } from "../handoff/store.ts";
 
 export const LATEST_HANDOFF_URI = "ctx-monitor://handoffs/latest";
 export const HANDOFF_LIST_URI = "ctx-monitor://handoffs";
 
 function folderOf(deps: HandoffDeps): string {
-  return handoffFolder(configuredHandoffDir(deps.runtime), handoffProjectDir(deps.runtime, undefined, null)).path;
+  return handoffFolder(configuredHandoffDir(deps.runtime), defaultProjectDir(deps.runtime)).path;
 }
 
 function latest(deps: HandoffDeps): StoredHandoff | null {

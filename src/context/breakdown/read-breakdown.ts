@@ -1,6 +1,7 @@
 // The breakdown answer for a request, with the file system at the edge: the usage answer (which
 // finds the session, waits for the calling response and knows the window), then the transcript
 // parsed incrementally from where the last call stopped, and the memory files on disk.
+import { sessionProjectDir } from "../../claude/paths.ts";
 import type { Runtime } from "../../runtime.ts";
 import { countLineProblems } from "../../transcript/line-problems.ts";
 import { roundTokens } from "../format.ts";
@@ -46,7 +47,7 @@ export async function readContextBreakdown(request: UsageRequest, deps: Breakdow
   const usage = await readContextUsage(request, deps.usage);
   const parsed = deps.reader.read(usage.transcriptPath);
   const measured = parsed.reducer.snapshot();
-  const projectDir = request.projectDir ?? deps.runtime.env.CLAUDE_PROJECT_DIR ?? measured.projectDir;
+  const projectDir = sessionProjectDir(deps.runtime, request.projectDir, measured.projectDir);
   const memoryFiles = findMemoryFiles(deps.runtime, projectDir);
   const { attribution, estimated } = withEstimatedBaseline(measured, usage);
   const core = summarizeBreakdown(attribution, memoryFiles, { contextWindow: usage.contextWindow, autocompactAt: usage.autocompactAt });

@@ -59,6 +59,17 @@ export interface Rendered {
 
 /** Limits for what is cut; prompts and the agent's notes never are. */
 const LIMITS = { failure: 2_000, output: 600, report: 4_000, assistantText: 1_500, error: 1_500, subagentPrompt: 1_500 } as const;
+/**
+ * How many of the newest entries a list keeps: the handoff is read by the next context, so a very
+ * long session must not produce a document that fills it. Prompts are always kept in full.
+ */
+const NEWEST = { commands: 150, errors: 50, subagents: 30, turns: 60 } as const;
+
+/** The newest `keep` entries, with a line saying how many older ones were left out. */
+function newest<T>(items: readonly T[], keep: number, what: string): { shown: T[]; note: string } {
+  if (items.length <= keep) return { shown: [...items], note: "" };
+  return { shown: items.slice(-keep), note: `(${items.length - keep} earlier ${what} not shown; the transcript has them all.)\n\n` };
+}
 
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -111,8 +122,11 @@ export function renderHandoff(input: RenderInput): Rendered {
 
   if (facts.commands.length) {
     const failed = facts.commands.filter((command) => command.ok === false);
-    const list = facts.commands
-      .map((command, index) => {
+    const { shown, note } = newest(facts.commands, NEWEST.commands, "commands");
+    const offset = facts.commands.length - shown.length;
+    const list = shown
+      .map((command, shownIndex) => {
+        const index = offset + shownIndex;
         const outcome = command.ok === null ? "no result recorded" : command.ok ? "ok" : "**failed**";
         const head = `${index + 1}. \`${command.command.replace(/\s+/g, " ").slice(0, 300)}\` — ${outcome} (after prompt ${command.turn})${command.description ? ` — ${command.description}` : ""}`;
         if (command.ok === false && command.output) return `${head}\n\n${indent(fenced(clip(command.output, LIMITS.failure)))}`;
@@ -120,33 +134,38 @@ export function renderHandoff(input: RenderInput): Rendered {
         return head;
       })
       .join("\n");
-    section("Commands", `${facts.commands.length} run, ${failed.length} failed.\n\n${list}`);
+    section("Commands", `${facts.commands.length} run, ${failed.length} failed.\n\n${note}${list}`);
   }
 
-  section("Errors", facts.errors.map((error) => `- after prompt ${error.turn}, ${error.source}:\n\n${indent(fenced(clip(error.message, LIMITS.error)))}`).join("\n"));
+  const errors = newest(facts.errors, NEWEST.errors, "errors");
+  section("Errors", errors.note + errors.shown.map((error) => `- after prompt ${error.turn}, ${error.source}:\n\n${indent(fenced(clip(error.message, LIMITS.error)))}`).join("\n"));
 
-  section(
-    "Subagents",
-    facts.subagents
-      .map((agent) => {
-        const lines = [`### ${agent.description}${agent.type ? ` (${agent.type})` : ""} — after prompt ${agent.turn}`, "", "Prompt:", "", quoted(clip(agent.prompt, LIMITS.subagentPrompt))];
-        lines.push("", agent.report === null ? "No report recorded." : `Report:\n\n${quoted(clip(agent.report, LIMITS.report))}`);
-        return lines.join("\n");
-      })
-      .join("\n\n"),
+  const subagents = newest(facts.subagents, NEWEST.subagents, "subagents");
+  const subagentText = subagents.shown.map((agent) => {
+    const lines = [`### ${agent.description}${agent.type ? ` (${agent.type})` : ""} — after prompt ${agent.turn}`, "", "Prompt:", "", quoted(clip(agent.prompt, LIMITS.subagentPrompt))];
+    lines.push("", agent.report === null ? "No report recorded." : `Report:\n\n${quoted(clip(agent.report, LIMITS.report))}`);
+    return lines.join("\n");
+  });
+  section("Subagents", subagents.note + subagentText.join("\n\n"));
+
+  const turns = newest(
+    facts.turns.filter((turn) => turn.actions.length || turn.replies.length),
+    NEWEST.turns,
+    "prompts' activity",
   );
-
   section(
     "What happened, prompt by prompt",
-    facts.turns
-      .filter((turn) => turn.actions.length || turn.replies.length)
-      .map((turn) => {
-        const title = turn.prompt === 0 ? "Before the first prompt" : `After prompt ${turn.prompt}`;
-        const actions = turn.actions.length ? `${turn.actions.length} tool calls: ${summarizeActions(turn.actions)}` : "No tool calls.";
-        const replies = turn.replies.length ? `\n\nThe agent said:\n\n${turn.replies.map((reply) => quoted(clip(reply, LIMITS.assistantText))).join("\n>\n")}` : "";
-        return `### ${title}\n\n${actions}${replies}`;
-      })
-      .join("\n\n"),
+    turns.note +
+      turns.shown
+        .map((turn) => {
+          const title = turn.prompt === 0 ? "Before the first prompt" : `After prompt ${turn.prompt}`;
+          const actions = turn.actions.length ? `${turn.actions.length} tool calls: ${summarizeActions(turn.actions)}` : "No tool calls.";
+          const replies = turn.replies.length
+            ? `\n\nThe agent said:\n\n${turn.replies.map((reply) => quoted(clip(reply, LIMITS.assistantText))).join("\n>\n")}`
+            : "";
+          return `### ${title}\n\n${actions}${replies}`;
+        })
+        .join("\n\n"),
   );
 
   section(

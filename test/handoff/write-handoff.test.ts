@@ -126,6 +126,28 @@ describe("handoff storage", () => {
 });
 
 describe("document size", () => {
+  it("a very long session keeps every prompt but only the newest commands and activity, saying how many were left out", async () => {
+    const { write } = setup({}, null);
+    const lines: Array<string | string[]> = [];
+    for (let turn = 1; turn <= 100; turn++) {
+      lines.push(userPrompt(`prompt number ${turn}`));
+      for (let step = 0; step < 4; step++) {
+        const bash = toolUse("Bash", { command: `make step-${turn}-${step}` });
+        lines.push(assistantResponse({ input: 100 * turn + step }, [bash]), toolResult(bash.id, "ok"));
+      }
+    }
+    const path = join(tempDir(), "long.jsonl");
+    writeFileSync(path, transcript(lines));
+    const doc = readFileSync((await write({ transcriptPath: path })).path, "utf8");
+    for (let turn = 1; turn <= 100; turn++) expect(doc).toContain(`prompt number ${turn}\n`);
+    expect(doc).toContain("400 run, 0 failed.");
+    expect(doc).toContain("(250 earlier commands not shown; the transcript has them all.)");
+    expect(doc).toContain("`make step-100-3`");
+    expect(doc).not.toContain("`make step-1-0`");
+    expect(doc).toContain("(40 earlier prompts' activity not shown");
+  });
+
+
   it("an empty session gives a short document with no empty sections", async () => {
     const { write } = setup({}, null);
     const path = join(tempDir(), "empty.jsonl");

@@ -27,6 +27,7 @@ export function describeUsage(usage: ContextUsage): string {
     `  compactions    ${usage.compactions}${usage.lastCompaction ? ` (last: ${usage.lastCompaction.trigger ?? "?"}, ${exactTokens(usage.lastCompaction.preTokens ?? 0)} → ${exactTokens(usage.lastCompaction.postTokens ?? 0)})` : ""}`,
     `  model          ${usage.model ?? "unknown"}`,
     `  session        ${usage.sessionId} (${usage.sessionSource}${usage.sessionGuessed ? ", guessed" : ""})`,
+    ...(usage.subagent ? [`  subagent       ${usage.subagent.description ?? usage.subagent.agentId} (${usage.subagent.agentType ?? "agent"}): these are its own figures`] : []),
     `  transcript     ${usage.transcriptPath}`,
     `  as of          ${usage.asOf ?? "no response yet"}`,
   ];

@@ -131,6 +131,13 @@ const ADVICE: Record<ContextStatus, string> = {
   critical: "Write a handoff now (write_handoff).",
 };
 
+/** A subagent hands off by reporting back: its report is what the main conversation keeps. */
+const SUBAGENT_ADVICE: Record<ContextStatus, string> = {
+  ok: "",
+  warn: "Keep the rest of the task small and report back before it compacts.",
+  critical: "Finish now and report back to the main agent.",
+};
+
 function summarize(usage: Omit<ContextUsage, "summary">, inputs: UsageInputs, disabledBy: string | null): string {
   const approx = usage.estimated ? "~" : "";
   const parts = [
@@ -153,6 +160,6 @@ function summarize(usage: Omit<ContextUsage, "summary">, inputs: UsageInputs, di
   }
   if (!usage.fresh) sentence += " The calling response was not in the transcript yet: figures may be one step behind.";
   if (usage.sessionGuessed) sentence += " Session guessed (newest transcript of the project): pass session_id to be sure.";
-  const advice = ADVICE[usage.status];
+  const advice = (usage.subagent ? SUBAGENT_ADVICE : ADVICE)[usage.status];
   return advice ? `${sentence} ${advice}` : sentence;
 }

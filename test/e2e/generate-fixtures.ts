@@ -8,34 +8,10 @@ import { CLAUDE_CODE_VERSION } from "./claude-binary.ts";
 import { startFakeApi, type RecordedRequest } from "./fake-api/server.ts";
 import { NEUTRAL_PROJECT, Normalizer } from "./fixtures/normalize.ts";
 import { FIXTURES, type FixtureSpec } from "./fixtures/specs.ts";
+import type { FixtureTruth } from "../support/fixtures.ts";
 import { createSandbox, type ClaudeResult } from "./sandbox.ts";
 
 const OUT = fileURLToPath(new URL("../../fixtures/transcripts/", import.meta.url));
-
-interface Truth {
-  name: string;
-  description: string;
-  claudeCodeVersion: string;
-  sessionId: string;
-  model: string | null;
-  /** Claude Code's own figure, from `--output-format json` modelUsage. */
-  contextWindow: number | null;
-  /** Exact context size of every main-chain request, in order. */
-  mainRequestTotals: number[];
-  /** The newest main-chain request's total: what usage must report for the whole file. */
-  usedTokens: number;
-  /** Exact context size of every subagent request, in order (all subagents of the session). */
-  subagentRequestTotals: number[];
-  prompts: string[];
-  slashCommands: string[];
-  readFiles: string[];
-  editedFiles: string[];
-  writtenFiles: string[];
-  bashCommands: string[];
-  subagents: number;
-  compactions: Array<{ preTokens: number | null; postTokens: number | null; nextRequestTotal: number | null }>;
-  plantedSecrets: string[];
-}
 
 function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -88,7 +64,7 @@ async function record(spec: FixtureSpec, number: number): Promise<void> {
     });
 
     const main = api.requests.filter((request) => request.kind === "main");
-    const truth: Truth = {
+    const truth: FixtureTruth = {
       name: spec.name,
       description: spec.description,
       claudeCodeVersion: CLAUDE_CODE_VERSION,
@@ -117,7 +93,7 @@ async function record(spec: FixtureSpec, number: number): Promise<void> {
 }
 
 /** Each compaction request, with the first main request after it (the first exact figure again). */
-function compactionsOf(requests: readonly RecordedRequest[]): Truth["compactions"] {
+function compactionsOf(requests: readonly RecordedRequest[]): FixtureTruth["compactions"] {
   return requests.flatMap((request, index) => {
     if (request.kind !== "compaction") return [];
     const next = requests.slice(index + 1).find((later) => later.kind === "main");

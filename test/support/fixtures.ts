@@ -7,17 +7,25 @@ export const FIXTURES_DIR = fileURLToPath(new URL("../../fixtures/transcripts/",
 export const FIXTURE_NAMES = ["busy-session", "compacted-session", "default-model"] as const;
 export type FixtureName = (typeof FIXTURE_NAMES)[number];
 
+/** What the stand-in API measured while a fixture's session ran (written by `npm run fixtures`). */
 export interface FixtureTruth {
   name: string;
+  description: string;
   claudeCodeVersion: string;
   sessionId: string;
   model: string | null;
+  /** Claude Code's own figure, from `--output-format json` modelUsage. */
   contextWindow: number | null;
+  /** Exact context size of every main-chain request, in order. */
   mainRequestTotals: number[];
+  /** The newest main-chain request's total: what usage must report for the whole file. */
   usedTokens: number;
+  /** Exact context size of every subagent request, in order (all subagents of the session). */
   subagentRequestTotals: number[];
+  /** The user's prompts verbatim; slash commands apart. */
   prompts: string[];
   slashCommands: string[];
+  /** What the scripted model asked the tools for, with neutral paths. */
   readFiles: string[];
   editedFiles: string[];
   writtenFiles: string[];

@@ -65,27 +65,20 @@ const ATTACHMENT_CATEGORIES: Record<string, string> = {
   memory: CATEGORY.memoryFiles,
 };
 
+const KIND_CATEGORIES: Record<Exclude<ItemKind, "tool-result" | "attachment">, string> = {
+  "user-prompt": CATEGORY.userPrompts,
+  "assistant-text": CATEGORY.assistantText,
+  thinking: CATEGORY.thinking,
+  "tool-call": CATEGORY.toolCalls,
+  "compaction-summary": CATEGORY.compactionSummary,
+  image: CATEGORY.images,
+  harness: CATEGORY.harness,
+};
+
 export function categoryOf(item: Item): string {
-  switch (item.kind) {
-    case "user-prompt":
-      return CATEGORY.userPrompts;
-    case "assistant-text":
-      return CATEGORY.assistantText;
-    case "thinking":
-      return CATEGORY.thinking;
-    case "tool-call":
-      return CATEGORY.toolCalls;
-    case "tool-result":
-      return toolResultsCategory(item.tool);
-    case "attachment":
-      return ATTACHMENT_CATEGORIES[item.attachmentType ?? ""] ?? CATEGORY.attachments;
-    case "compaction-summary":
-      return CATEGORY.compactionSummary;
-    case "image":
-      return CATEGORY.images;
-    case "harness":
-      return CATEGORY.harness;
-  }
+  if (item.kind === "tool-result") return toolResultsCategory(item.tool);
+  if (item.kind === "attachment") return ATTACHMENT_CATEGORIES[item.attachmentType ?? ""] ?? CATEGORY.attachments;
+  return KIND_CATEGORIES[item.kind];
 }
 
 export function promptLabel(turn: number, text: string): string {

@@ -69,8 +69,13 @@ export function handoffFileName(at: Date, sessionId: string, label?: string): st
 }
 
 /** The part of a handoff's file name that says which session wrote it. */
-export function sessionTag(sessionId: string): string {
+function sessionTag(sessionId: string): string {
   return sessionId.replace(/[^A-Za-z0-9]/g, "").slice(0, 8) || "session";
+}
+
+/** Whether a handoff file name (as handoffFileName makes them) was written for this session. */
+export function isHandoffOfSession(name: string, sessionId: string): boolean {
+  return name.includes(`Z-${sessionTag(sessionId)}`);
 }
 
 /**

@@ -11,7 +11,7 @@ import { FactCollector, type HandoffFacts } from "./facts.ts";
 import { gitSnapshot } from "./git.ts";
 import { redactSecrets } from "./redact.ts";
 import { renderHandoff, type GitSnapshot, type HandoffNotes } from "./render.ts";
-import { ensureHandoffFolder, handoffFileName, handoffFolder, listHandoffs, sessionTag, writeNewFile } from "./store.ts";
+import { ensureHandoffFolder, handoffFileName, handoffFolder, isHandoffOfSession, listHandoffs, writeNewFile } from "./store.ts";
 
 const RESUME_HINT = "To resume in a new session, use the ctx-monitor `resume` prompt or read this handoff";
 
@@ -73,9 +73,8 @@ export async function writeHandoff(request: HandoffRequest, deps: HandoffDeps): 
   const now = runtime.now();
   const fileName = handoffFileName(now, usage.sessionId, request.name);
   const folder = ensureHandoffFolder(handoffFolder(configuredHandoffDir(runtime), projectDir));
-  const tag = `Z-${sessionTag(usage.sessionId)}`;
   const earlier = listHandoffs(folder)
-    .filter((handoff) => handoff.name.includes(tag))
+    .filter((handoff) => isHandoffOfSession(handoff.name, usage.sessionId))
     .map((handoff) => ({ path: handoff.path, modified: handoff.modified }));
   const git = await deps.git(projectDir);
   const rendered = renderHandoff({

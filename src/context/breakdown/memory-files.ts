@@ -1,8 +1,9 @@
 // The memory files Claude Code loads into every session, found on disk the way it finds them: the
 // user's CLAUDE.md in its config folder, then CLAUDE.md, .claude/CLAUDE.md and CLAUDE.local.md in
-// the project folder and each folder above it.
+// the project folder and each folder above it, and the files those import with `@path` (relative to
+// the importing file, or `~/`), up to five levels deep.
 import { readFileSync, statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, isAbsolute, join, resolve } from "node:path";
 import { claudeConfigDir } from "../../claude/paths.ts";
 import type { Runtime } from "../../runtime.ts";
 import type { MemoryFile } from "./baseline.ts";
@@ -10,13 +11,31 @@ import type { MemoryFile } from "./baseline.ts";
 const PER_FOLDER = ["CLAUDE.md", join(".claude", "CLAUDE.md"), "CLAUDE.local.md"];
 /** Larger files are counted by size without being read. */
 const READ_LIMIT = 4 << 20;
+const MAX_IMPORT_DEPTH = 5;
 
-function sizeOf(path: string): number | null {
+/** `@path` imports outside code spans and fenced blocks: `@docs/style.md`, `@~/notes.md`. */
+export function importsIn(text: string): string[] {
+  const imports: string[] = [];
+  let fenced = false;
+  for (const line of text.split("\n")) {
+    if (/^\s*(```|~~~)/.test(line)) {
+      fenced = !fenced;
+      continue;
+    }
+    if (fenced) continue;
+    const outsideCode = line.replace(/`[^`]*`/g, "");
+    for (const match of outsideCode.matchAll(/(?:^|\s)@((?:~\/|\.{0,2}\/)?[\w.~/-]*[\w-]\.?[\w]*)/g)) imports.push(match[1]!);
+  }
+  return imports;
+}
+
+function read(path: string): { chars: number; text: string | null } | null {
   try {
     const stat = statSync(path);
     if (!stat.isFile()) return null;
-    if (stat.size > READ_LIMIT) return stat.size;
-    return readFileSync(path, "utf8").length;
+    if (stat.size > READ_LIMIT) return { chars: stat.size, text: null };
+    const text = readFileSync(path, "utf8");
+    return { chars: text.length, text };
   } catch {
     return null;
   }
@@ -35,11 +54,18 @@ export function findMemoryFiles(runtime: Runtime, projectDir: string | null): Me
   }
   const seen = new Set<string>();
   const files: MemoryFile[] = [];
-  for (const path of candidates) {
-    if (seen.has(path)) continue;
+  const visit = (path: string, depth: number) => {
+    if (seen.has(path)) return;
     seen.add(path);
-    const chars = sizeOf(path);
-    if (chars !== null && chars > 0) files.push({ path, chars });
-  }
+    const found = read(path);
+    if (!found || found.chars === 0) return;
+    files.push({ path, chars: found.chars });
+    if (depth >= MAX_IMPORT_DEPTH || found.text === null) return;
+    for (const target of importsIn(found.text)) {
+      const resolved = target.startsWith("~/") ? join(runtime.homeDir, target.slice(2)) : isAbsolute(target) ? target : resolve(dirname(path), target);
+      visit(resolved, depth + 1);
+    }
+  };
+  for (const path of candidates) visit(path, 0);
   return files;
 }

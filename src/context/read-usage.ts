@@ -149,9 +149,10 @@ async function waitForCallingResponse(located: LocatedTranscript, toolUseId: str
 
 function usageFromTail(located: LocatedTranscript, tail: TailSnapshot, fresh: boolean, deps: UsageDeps): ContextUsage {
   const { runtime } = deps;
+  const subagentFile = isSubagentTranscript(located.path);
   const { baseline, compactions } = withByteSource(located.path, (source) => ({
-    baseline: tail.compactionSince ? readHeadBaseline(source, { subagent: isSubagentTranscript(located.path) }) : null,
-    compactions: deps.compactionCache.scan(source),
+    baseline: tail.compactionSince ? readHeadBaseline(source, { subagent: subagentFile }) : null,
+    compactions: deps.compactionCache.scan(source, subagentFile),
   }));
   const settings = loadSettings(runtime);
   const subagent = subagentOf(located.path);

@@ -27,10 +27,11 @@ export class CompactionCache {
   /** @param dir where scans are kept on disk, or null to keep them in memory only */
   constructor(private readonly dir: string | null) {}
 
-  scan(source: ByteSource): CompactionScanState {
+  /** @param subagent the file is a subagent's own transcript (see scanCompactions) */
+  scan(source: ByteSource, subagent = false): CompactionScanState {
     const key = `${source.dev}-${source.ino}`;
     const previous = this.memory.get(key) ?? this.readDisk(key);
-    const next = scanCompactions(source, previous);
+    const next = scanCompactions(source, previous, subagent);
     this.memory.set(key, next);
     if (next.offset !== previous?.offset) this.writeDisk(key, next);
     return next;

@@ -28,8 +28,12 @@ export function emptyCompactionScan(source: ByteSource): CompactionScanState {
   return { dev: source.dev, ino: source.ino, offset: 0, count: 0, last: null };
 }
 
-/** Continues `previous` when it is for the same file and the file has not shrunk. */
-export function scanCompactions(source: ByteSource, previous: CompactionScanState | null): CompactionScanState {
+/**
+ * Continues `previous` when it is for the same file and the file has not shrunk. In a session's
+ * transcript, a subagent's inline compactions (older Claude Code) are not the session's; a subagent's
+ * own transcript (`subagent`) counts its sidechain compactions.
+ */
+export function scanCompactions(source: ByteSource, previous: CompactionScanState | null, subagent = false): CompactionScanState {
   const reusable =
     previous !== null && previous.dev === source.dev && previous.ino === source.ino && previous.offset <= source.size;
   const state = reusable ? { ...previous } : emptyCompactionScan(source);
@@ -45,7 +49,7 @@ export function scanCompactions(source: ByteSource, previous: CompactionScanStat
     let hit = block.indexOf(MARKER, 0);
     while (hit !== -1 && hit + MARKER.length <= read) {
       const absolute = position + hit;
-      const info = absolute + MARKER.length > state.offset ? readCompactionAt(source, absolute) : null;
+      const info = absolute + MARKER.length > state.offset ? readCompactionAt(source, absolute, subagent) : null;
       if (info) {
         state.count++;
         state.last = info;
@@ -62,7 +66,7 @@ export function scanCompactions(source: ByteSource, previous: CompactionScanStat
   return state;
 }
 
-function readCompactionAt(source: ByteSource, markerAt: number): CompactionInfo | null {
+function readCompactionAt(source: ByteSource, markerAt: number, subagent: boolean): CompactionInfo | null {
   const from = Math.max(0, markerAt - MAX_RECORD_BYTES / 2);
   const length = Math.min(MAX_RECORD_BYTES, source.size - from);
   const window = Buffer.allocUnsafe(length);
@@ -72,7 +76,7 @@ function readCompactionAt(source: ByteSource, markerAt: number): CompactionInfo 
   let end = window.indexOf(10, relative);
   if (end === -1 || end > read) end = read;
   const parsed = parseRecordLine(window.toString("utf8", start, end));
-  if (!parsed.ok || parsed.record.kind !== "compact-boundary" || parsed.record.isSidechain) return null;
+  if (!parsed.ok || parsed.record.kind !== "compact-boundary" || (parsed.record.isSidechain && !subagent)) return null;
   const { trigger, preTokens, postTokens, timestamp } = parsed.record;
   return { trigger, preTokens, postTokens, at: timestamp };
 }

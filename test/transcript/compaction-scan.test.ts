@@ -18,6 +18,13 @@ describe("scanCompactions", () => {
     expect(state.last).toMatchObject({ trigger: "manual", preTokens: 170_000, postTokens: 3_500 });
   });
 
+  it("counts a subagent's compactions in its own transcript only", () => {
+    const sidechain = (line: string) => line.replace('"isSidechain":false', '"isSidechain":true');
+    const body = transcript([sidechain(compactBoundary(150_000, 2_000, "auto"))]);
+    expect(scanCompactions(source(body), null).count).toBe(0);
+    expect(scanCompactions(source(body), null, true)).toMatchObject({ count: 1, last: { preTokens: 150_000 } });
+  });
+
   it("does not count the marker when it is only text inside a message", () => {
     const body = transcript([toolResult("t", 'grep output: "subtype":"compact_boundary" in a file')]);
     expect(scanCompactions(source(body), null).count).toBe(0);

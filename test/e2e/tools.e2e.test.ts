@@ -45,6 +45,19 @@ describe.concurrent("get_context_breakdown and write_handoff through the real Cl
     expect(sent).toContain("Start with the schema.");
   });
 
+  it("7c. in a later session, the model reads ctx-monitor://handoffs/latest with ReadMcpResourceTool", async () => {
+    const prompt = "Write down where we are — the papaya plan ✓";
+    await using scenario = await openScenario({ main: [[toolUse(ours("write_handoff"), { goal: "Ship the papaya plan." })], [text("Written.")]] });
+    await scenario.sandbox.claude(["-p", prompt, "--model", "claude-sonnet-4-5"]);
+    const read = toolUse("ReadMcpResourceTool", { server: "ctx-monitor", uri: "ctx-monitor://handoffs/latest" });
+    scenario.api.setScript({ main: [[read], [text("Resuming.")]] });
+    await scenario.sandbox.claude(["-p", "pick up where the last session stopped", "--model", "claude-sonnet-4-5"]);
+    const exchange = findToolExchange(scenario.api.requests, read.id);
+    const sent = JSON.stringify(exchange.resultRequest.body.messages);
+    expect(sent).toContain(JSON.stringify(prompt).slice(1, -1));
+    expect(sent).toContain("Ship the papaya plan.");
+  });
+
   it("8. the model calls get_context_breakdown: categories sum to usedTokens, the calling request's exact total", async () => {
     const call = toolUse(ours("get_context_breakdown"));
     await using scenario = await openScenario({

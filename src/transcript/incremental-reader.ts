@@ -11,6 +11,8 @@ import { isSubagentTranscript } from "./subagent-files.ts";
 
 export interface Reducer {
   add(record: TranscriptRecord): void;
+  /** A line too large to parse (it still occupied the context if it was sent). */
+  oversized?(bytes: number): void;
 }
 
 interface Entry<R> {
@@ -35,7 +37,7 @@ export class IncrementalReader<R extends Reducer> {
 
   constructor(
     private readonly create: () => R,
-    private readonly capacity = 8,
+    private readonly options: { capacity?: number; maxLineBytes?: number } = {},
   ) {}
 
   read(path: string): IncrementalRead<R> {
@@ -46,14 +48,19 @@ export class IncrementalReader<R extends Reducer> {
     const current = entry;
     const from = current.offset;
     const result = withByteSource(path, (source) =>
-      readForward(source, from, { record: (record) => current.reducer.add(record) }, { subagent: isSubagentTranscript(path) }),
+      readForward(
+        source,
+        from,
+        { record: (record) => current.reducer.add(record), oversized: (at) => current.reducer.oversized?.(at.bytes) },
+        { subagent: isSubagentTranscript(path), ...(this.options.maxLineBytes ? { maxLineBytes: this.options.maxLineBytes } : {}) },
+      ),
     );
     current.offset = result.nextOffset;
     // A torn last line is not a lasting problem: it is read again once complete.
     addLineProblems(current.problems, { ...result.problems, torn: 0 });
     this.entries.delete(path);
     this.entries.set(path, current);
-    while (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    while (this.entries.size > (this.options.capacity ?? 8)) this.entries.delete(this.entries.keys().next().value!);
     const problems = addLineProblems(addLineProblems(noLineProblems(), current.problems), { ...noLineProblems(), torn: result.problems.torn });
     return { reducer: current.reducer, problems, parsedBytes: current.offset - from, cold };
   }

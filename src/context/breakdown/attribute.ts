@@ -86,6 +86,12 @@ export class BreakdownBuilder {
     }
   }
 
+  /** An unreadable line still takes its share of the step it was in, by its size. */
+  oversized(bytes: number): void {
+    const size = bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(0)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+    this.open.push(this.item("harness", `a transcript line too large to read (${size})`, bytes));
+  }
+
   snapshot(): Attribution {
     return {
       usedTokens: this.last?.total ?? 0,

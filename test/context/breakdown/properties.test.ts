@@ -123,3 +123,25 @@ describe("breakdown properties", () => {
     );
   });
 });
+
+describe("breakdown of a line too large to read", () => {
+  it("gives the unreadable line its share of the step, so the sum stays exact", async () => {
+    const { IncrementalReader } = await import("../../../src/transcript/incremental-reader.ts");
+    const { BreakdownBuilder } = await import("../../../src/context/breakdown/attribute.ts");
+    const call = toolUse("Bash", { command: "cat huge.log" });
+    const body = [
+      userPrompt("show the log"),
+      ...assistantResponse({ input: 20_000 }, [call]),
+      toolResult(call.id, "x".repeat(300_000)),
+      ...assistantResponse({ input: 95_000 }, [text("that was long")]),
+    ].join("\n");
+    const path = join(tempDir(), "huge.jsonl");
+    writeFileSync(path, `${body}\n`);
+    const reader = new IncrementalReader(() => new BreakdownBuilder(), { maxLineBytes: 100_000 });
+    const breakdown = summarizeBreakdown(reader.read(path).reducer.snapshot(), [], figures);
+    expect(breakdown.usedTokens).toBe(95_000);
+    expect(breakdown.categories.filter((category) => inSum(category.name)).reduce((sum, category) => sum + category.tokens, 0)).toBe(95_000);
+    expect(breakdown.topItems[0]?.label).toBe("a transcript line too large to read (294 KB)");
+    expect(breakdown.topItems[0]!.tokens).toBeGreaterThan(70_000);
+  });
+});

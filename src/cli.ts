@@ -15,6 +15,11 @@ if (argv.length === 0) {
     process.exit(1);
   });
 } else {
+  // A reader that stops early (`ctx-monitor breakdown | head`) is not an error.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const code = await runCommand(argv, runtime, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

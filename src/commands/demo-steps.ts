@@ -1,15 +1,34 @@
 // The tool calls the demo makes, in order. Each tool adds its step here when it lands.
+import type { ContextBreakdown } from "../context/breakdown/read-breakdown.ts";
+import type { ContextUsage } from "../context/usage.ts";
+import type { HandoffResult } from "../handoff/write-handoff.ts";
+import { describeBreakdown } from "./breakdown.ts";
+import { describeHandoff } from "./handoff.ts";
+import { describeUsage } from "./usage.ts";
+
 export interface DemoStep {
   tool: string;
   /** Arguments; the demo fills in nothing, the server finds the session from its environment. */
   args: Record<string, unknown>;
   /** Why a person would call it, shown above the result. */
   caption: string;
+  /** The tool's structuredContent as the CLI command shows it to people. */
+  describe(result: unknown): string;
 }
 
 export const DEMO_STEPS: readonly DemoStep[] = [
-  { tool: "get_context_usage", args: {}, caption: "How full is the context, and how long until auto-compact?" },
-  { tool: "get_context_breakdown", args: {}, caption: "What is filling it: categories, the largest items, advice." },
+  {
+    tool: "get_context_usage",
+    args: {},
+    caption: "How full is the context, and how long until auto-compact?",
+    describe: (result) => describeUsage(result as ContextUsage),
+  },
+  {
+    tool: "get_context_breakdown",
+    args: {},
+    caption: "What is filling it: categories, the largest items, advice.",
+    describe: (result) => describeBreakdown(result as ContextBreakdown),
+  },
   {
     tool: "write_handoff",
     args: {
@@ -18,5 +37,6 @@ export const DEMO_STEPS: readonly DemoStep[] = [
       next_steps: "Add a test for multiply().",
     },
     caption: "Write a handoff before compaction (into a temporary folder for the demo).",
+    describe: (result) => describeHandoff(result as HandoffResult),
   },
 ];

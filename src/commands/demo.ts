@@ -89,16 +89,18 @@ async function runDemo(context: CommandContext): Promise<number> {
     const { tools } = await client.listTools();
     const results: Record<string, unknown> = {};
     if (!context.values.json) {
-      context.out.stdout(`${PACKAGE.name} demo: MCP server over stdio on sample session ${sessionId}\n`);
+      context.out.stdout(`${PACKAGE.name} demo: the MCP server over stdio, on sample session ${sessionId} (recorded from the real Claude Code)\n`);
       context.out.stdout(`tools: ${tools.map((tool) => tool.name).join(", ")}\n`);
+      context.out.stdout("This client is not Claude Code: it sends no calling tool_use id, so answers say fresh: false. --json shows each tool's exact object.\n");
     }
     for (const step of DEMO_STEPS) {
       if (!tools.some((tool) => tool.name === step.tool)) continue;
       const result = await client.callTool({ name: step.tool, arguments: step.args });
       results[step.tool] = result.structuredContent ?? result.content;
       if (!context.values.json) {
-        context.out.stdout(`\n── ${step.tool}: ${step.caption}\n`);
-        context.out.stdout(`${JSON.stringify(result.structuredContent ?? result.content, null, 2)}\n`);
+        context.out.stdout(`\n── ${step.tool}: ${step.caption}\n\n`);
+        const shown = result.isError || !result.structuredContent ? JSON.stringify(result.content, null, 2) : step.describe(result.structuredContent);
+        context.out.stdout(`${shown}\n`);
       }
     }
     if (context.values.json) context.out.stdout(`${JSON.stringify(results, null, 2)}\n`);

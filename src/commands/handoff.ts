@@ -32,6 +32,6 @@ export const handoffCommand: Command = {
   },
 };
 
-function describeHandoff(result: HandoffResult): string {
+export function describeHandoff(result: HandoffResult): string {
   return [result.summary, "", `  sections   ${result.sections.join(", ") || "none"}`, `  resume     ${result.resumeInstruction}`].join("\n");
 }

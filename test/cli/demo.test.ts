@@ -28,6 +28,9 @@ describe("ctx-monitor demo", () => {
     expect(stdout).toMatch(/── get_context_usage: How full is the context/);
     expect(stdout).toMatch(/── get_context_breakdown: What is filling it/);
     expect(stdout).toMatch(/── write_handoff: Write a handoff/);
-    expect(stdout).toContain(`"usedTokens": ${fixtureTruth("busy-session").usedTokens}`);
+    const used = fixtureTruth("busy-session").usedTokens.toLocaleString("en-US");
+    expect(stdout).toContain(`${used} of 200,000 tokens`);
+    expect(stdout).toMatch(/largest items\n\s+[\d,]+ {2}Read README\.md/);
+    expect(stdout).toMatch(/Handoff written to .*\.md/);
   });
 });

@@ -61,3 +61,14 @@ describe("ctx-monitor CLI", () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ usedTokens: 1000, sessionId: "sess", sessionSource: "transcript-path" });
   });
 });
+
+describe("ctx-monitor as a pipe's writer", () => {
+  it("exits quietly when the reader stops early (EPIPE), and so does the server it started", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { CLI_PATH } = await import("../support/built-server.ts");
+    // The demo writes its header, then more after each tool call: by then `head` has gone.
+    const result = spawnSync("sh", ["-c", `"${process.execPath}" "${CLI_PATH}" demo | head -c 10`], { encoding: "utf8" });
+    expect(result.stdout).toBe("ctx-monito");
+    expect(result.stderr).not.toMatch(/EPIPE|Unhandled/);
+  });
+});

@@ -1,6 +1,7 @@
 // get_context_usage must cost the same on a 1 GB transcript as on a 1 MB one: in the server after
 // warm-up, as a whole CLI process, and the server must start quickly.
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { createUsageDeps, readContextUsage } from "../../src/context/read-usage.ts";
@@ -9,6 +10,9 @@ import { CLI_PATH } from "../support/built-server.ts";
 import { fmt, median, runNode, timeAsync } from "./measure.ts";
 import type { BenchContext } from "./run.ts";
 import { writeSyntheticTranscript } from "./synthetic-transcript.ts";
+
+const MINIMAL_SERVER = fileURLToPath(new URL("./minimal-stdio-server.mjs", import.meta.url));
+const SDK_SERVER = fileURLToPath(new URL("./sdk-stdio-server.mjs", import.meta.url));
 
 export async function benchUsage(context: BenchContext): Promise<void> {
   const small = join(context.dir, "usage-1mb.jsonl");
@@ -48,11 +52,28 @@ export async function benchUsage(context: BenchContext): Promise<void> {
     `${fmt(cliLarge.ms)}, peak RSS ${cliLarge.rss.toFixed(0)} MiB (${(cliLarge.ms / bareNode).toFixed(2)}x bare node)`,
   );
 
-  const startups = await timeAsync(7, async () => {
+  // Start-up, alternating with the peer so both see the same machine load.
+  const firstToolsList = async (args: string[]) => {
+    const start = performance.now();
     const client = new Client({ name: "bench", version: "0" });
-    await client.connect(new StdioClientTransport({ command: process.execPath, args: [CLI_PATH], stderr: "ignore" }));
+    await client.connect(new StdioClientTransport({ command: process.execPath, args, stderr: "ignore" }));
     await client.listTools();
+    const ms = performance.now() - start;
     await client.close();
-  });
-  context.report("server spawn → first tools/list (median of 7)", fmt(median(startups)));
+    return ms;
+  };
+  const ours: number[] = [];
+  const plain: number[] = [];
+  const sdk: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    ours.push(await firstToolsList([CLI_PATH]));
+    plain.push(await firstToolsList([MINIMAL_SERVER]));
+    sdk.push(await firstToolsList([SDK_SERVER]));
+  }
+  context.report("peer: hand-written stdio server in plain node, spawn → first tools/list", fmt(median(plain)));
+  context.report("peer: one-tool SDK server importing SDK and zod from node_modules", fmt(median(sdk)));
+  context.report(
+    "server spawn → first tools/list (median of 11)",
+    `${fmt(median(ours))} (${(median(ours) / median(sdk)).toFixed(2)}x the SDK peer, +${fmt(median(ours) - median(plain))} over plain node)`,
+  );
 }

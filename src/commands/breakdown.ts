@@ -1,6 +1,6 @@
 // `ctx-monitor breakdown [--json]`: the same object get_context_breakdown returns.
 import { createBreakdownDeps, readContextBreakdown, type ContextBreakdown } from "../context/breakdown/read-breakdown.ts";
-import { exactTokens } from "../context/format.ts";
+import { exactNumber } from "../context/format.ts";
 import { createUsageDeps } from "../context/read-usage.ts";
 import { printResult, SELECTION_SYNOPSIS, selectionFrom, selectionOptions, type Command } from "../cli/command.ts";
 
@@ -22,21 +22,21 @@ export function describeBreakdown(breakdown: ContextBreakdown): string {
   const width = Math.max(...breakdown.categories.map((category) => category.name.length));
   const lines = [breakdown.summary, ""];
   for (const category of breakdown.categories) {
-    const figure = `${category.estimated ? "~" : " "}${exactTokens(category.tokens).padStart(9)}`;
+    const figure = `${category.estimated ? "~" : " "}${exactNumber(category.tokens).padStart(9)}`;
     lines.push(`  ${category.name.padEnd(width)} ${figure}  ${String(category.percentOfWindow).padStart(5)}%  ${bar(category.tokens, breakdown.contextWindow)}`);
   }
-  lines.push(`  ${"".padEnd(width, "─")}`, `  ${"used".padEnd(width)}  ${exactTokens(breakdown.usedTokens).padStart(9)}  (~ = estimated split)`, "");
+  lines.push(`  ${"".padEnd(width, "─")}`, `  ${"used".padEnd(width)}  ${exactNumber(breakdown.usedTokens).padStart(9)}  (~ = estimated split)`, "");
   if (breakdown.topItems.length) {
     lines.push("  largest items");
-    for (const item of breakdown.topItems.slice(0, 10)) lines.push(`    ${exactTokens(item.tokens).padStart(9)}  ${item.label}${item.turn ? `  (prompt ${item.turn})` : ""}`);
+    for (const item of breakdown.topItems.slice(0, 10)) lines.push(`    ${exactNumber(item.tokens).padStart(9)}  ${item.label}${item.turn ? `  (prompt ${item.turn})` : ""}`);
   }
   if (breakdown.repeatedReads.length) {
     lines.push("", "  read more than once");
-    for (const read of breakdown.repeatedReads.slice(0, 5)) lines.push(`    ${exactTokens(read.tokens).padStart(9)}  ${read.path} ×${read.reads}`);
+    for (const read of breakdown.repeatedReads.slice(0, 5)) lines.push(`    ${exactNumber(read.tokens).padStart(9)}  ${read.path} ×${read.reads}`);
   }
   if (breakdown.lastCompaction) {
     const { preTokens, postTokens, trigger } = breakdown.lastCompaction;
-    lines.push("", `  last compaction (${trigger ?? "?"}): ${exactTokens(preTokens ?? 0)} → ${exactTokens(postTokens ?? 0)} tokens`);
+    lines.push("", `  last compaction (${trigger ?? "?"}): ${exactNumber(preTokens ?? 0)} → ${exactNumber(postTokens ?? 0)} tokens`);
   }
   if (breakdown.advice.length) lines.push("", ...breakdown.advice.map((line) => `  • ${line}`));
   if (breakdown.skippedLines) lines.push("", `  ${breakdown.skippedLines} transcript lines could not be read and were passed by`);

@@ -1,6 +1,6 @@
 // `ctx-monitor usage [--json]`: the same object get_context_usage returns.
 import { createUsageDeps, readContextUsage } from "../context/read-usage.ts";
-import { exactTokens } from "../context/format.ts";
+import { exactNumber } from "../context/format.ts";
 import type { ContextUsage } from "../context/usage.ts";
 import { printResult, SELECTION_SYNOPSIS, selectionFrom, selectionOptions, type Command } from "../cli/command.ts";
 
@@ -20,11 +20,11 @@ export function describeUsage(usage: ContextUsage): string {
   const lines = [
     usage.summary,
     "",
-    `  used           ${exactTokens(usage.usedTokens)} tokens${usage.estimated ? " (estimated)" : ""}, ${usage.usedPercent}% of ${exactTokens(usage.contextWindow)} (${usage.windowSource})`,
-    `  pending        ~${exactTokens(usage.pendingTokens)} tokens added since`,
-    `  auto-compact   ${usage.autocompactAt === null ? "disabled" : `expected at ${exactTokens(usage.autocompactAt)}, ${exactTokens(usage.tokensUntilAutocompact ?? 0)} left`}`,
+    `  used           ${exactNumber(usage.usedTokens)} tokens${usage.estimated ? " (estimated)" : ""}, ${usage.usedPercent}% of ${exactNumber(usage.contextWindow)} (${usage.windowSource})`,
+    `  pending        ~${exactNumber(usage.pendingTokens)} tokens added since`,
+    `  auto-compact   ${usage.autocompactAt === null ? "disabled" : `expected at ${exactNumber(usage.autocompactAt)}, ${exactNumber(usage.tokensUntilAutocompact ?? 0)} left`}`,
     `  status         ${usage.status}`,
-    `  compactions    ${usage.compactions}${usage.lastCompaction ? ` (last: ${usage.lastCompaction.trigger ?? "?"}, ${exactTokens(usage.lastCompaction.preTokens ?? 0)} → ${exactTokens(usage.lastCompaction.postTokens ?? 0)})` : ""}`,
+    `  compactions    ${usage.compactions}${usage.lastCompaction ? ` (last: ${usage.lastCompaction.trigger ?? "?"}, ${exactNumber(usage.lastCompaction.preTokens ?? 0)} → ${exactNumber(usage.lastCompaction.postTokens ?? 0)})` : ""}`,
     `  model          ${usage.model ?? "unknown"}`,
     `  session        ${usage.sessionId} (${usage.sessionSource}${usage.sessionGuessed ? ", guessed" : ""})`,
     ...(usage.subagent ? [`  subagent       ${usage.subagent.description ?? usage.subagent.agentId} (${usage.subagent.agentType ?? "agent"}): these are its own figures`] : []),

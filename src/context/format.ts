@@ -1,6 +1,7 @@
-// Token counts as people read them: "152,340" exactly, "167k" / "1M" roughly.
-export function exactTokens(tokens: number): string {
-  return Math.round(tokens).toLocaleString("en-US");
+// Counts as people read them: "152,340" exactly, "167k" / "1M" roughly.
+/** 1234567 → "1,234,567". Not toLocaleString: loading ICU for it costs ~35 ms of every CLI start. */
+export function exactNumber(value: number): string {
+  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
 export function roundTokens(tokens: number): string {

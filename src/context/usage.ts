@@ -7,7 +7,7 @@ import { contextTotal } from "../transcript/records.ts";
 import type { TailSnapshot } from "../transcript/tail-snapshot.ts";
 import { autocompactPoint } from "./autocompact.ts";
 import { estimateTokens } from "./estimate.ts";
-import { exactTokens, roundTokens } from "./format.ts";
+import { exactNumber, roundTokens } from "./format.ts";
 import { contextStatus, type ContextStatus, type Thresholds } from "./status.ts";
 import { resolveContextWindow, type WindowEvidence, type WindowSource } from "./window.ts";
 
@@ -141,7 +141,7 @@ const SUBAGENT_ADVICE: Record<ContextStatus, string> = {
 function summarize(usage: Omit<ContextUsage, "summary">, inputs: UsageInputs, disabledBy: string | null): string {
   const approx = usage.estimated ? "~" : "";
   const parts = [
-    `${approx}${exactTokens(usage.usedTokens)} of ${exactTokens(usage.contextWindow)} tokens (${Math.round(usage.usedPercent)}%)`,
+    `${approx}${exactNumber(usage.usedTokens)} of ${exactNumber(usage.contextWindow)} tokens (${Math.round(usage.usedPercent)}%)`,
   ];
   if (usage.autocompactAt === null) {
     parts.push(`auto-compact is off (${disabledBy}): about ${roundTokens(usage.contextWindow - usage.usedTokens)} left in the window`);

@@ -1,6 +1,6 @@
 // The handoff document: Markdown organised to be skimmed, the agent's own notes first, then what the
 // transcript says exactly. Long items are cut with their full size noted; empty sections are left out.
-import { exactTokens } from "../context/format.ts";
+import { exactNumber } from "../context/format.ts";
 import type { HandoffFacts } from "./facts.ts";
 
 export interface HandoffNotes {
@@ -73,7 +73,7 @@ function newest<T>(items: readonly T[], keep: number, what: string): { shown: T[
 
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
-  return `${text.slice(0, max)}\n… [cut: ${exactTokens(text.length)} chars in full]`;
+  return `${text.slice(0, max)}\n… [cut: ${exactNumber(text.length)} chars in full]`;
 }
 
 /** A fenced block that cannot be closed early by the text inside it. */
@@ -171,7 +171,7 @@ export function renderHandoff(input: RenderInput): Rendered {
   section(
     "Compactions",
     facts.compactions
-      .map((compaction) => `- ${compaction.at ?? "unknown time"}: ${compaction.trigger ?? "?"}, ${exactTokens(compaction.preTokens ?? 0)} → ${exactTokens(compaction.postTokens ?? 0)} tokens`)
+      .map((compaction) => `- ${compaction.at ?? "unknown time"}: ${compaction.trigger ?? "?"}, ${exactNumber(compaction.preTokens ?? 0)} → ${exactNumber(compaction.postTokens ?? 0)} tokens`)
       .join("\n"),
   );
 
@@ -197,9 +197,9 @@ function renderHeader(input: RenderInput): string {
   ];
   if (facts.model) lines.push(`- Model: ${facts.model}`);
   if (context) {
-    const autocompact = context.autocompactAt === null ? "auto-compact off" : `auto-compact expected at ${exactTokens(context.autocompactAt)}`;
+    const autocompact = context.autocompactAt === null ? "auto-compact off" : `auto-compact expected at ${exactNumber(context.autocompactAt)}`;
     lines.push(
-      `- Context: ${exactTokens(context.usedTokens)}${context.estimated ? " (estimated)" : ""} of ${exactTokens(context.contextWindow)} tokens (${context.usedPercent}%), ${autocompact}, status ${context.status}, ${context.compactions} compactions so far`,
+      `- Context: ${exactNumber(context.usedTokens)}${context.estimated ? " (estimated)" : ""} of ${exactNumber(context.contextWindow)} tokens (${context.usedPercent}%), ${autocompact}, status ${context.status}, ${context.compactions} compactions so far`,
     );
   }
   const prompts = facts.prompts.length;

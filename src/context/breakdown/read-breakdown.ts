@@ -81,6 +81,9 @@ function withEstimatedBaseline(attribution: Attribution, usage: ContextUsage): {
 }
 
 function summarize(core: BreakdownCore): string {
+  if (core.usedTokens === 0) {
+    return `No model response recorded in this transcript yet: nothing fills the ${roundTokens(core.contextWindow)}-token window to break down.`;
+  }
   const used = Math.max(1, core.usedTokens);
   const biggest = core.categories
     .filter((category) => category.name !== "Free space" && category.name !== "Autocompact buffer")

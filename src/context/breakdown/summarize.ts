@@ -1,7 +1,7 @@
 // From an attribution to the answer: categories that sum to usedTokens exactly (plus free space and
 // the autocompact buffer beside them), the largest items, repeated file reads, per-tool and per-MCP-
 // server totals, and short advice the model can act on.
-import { exactTokens, roundTokens } from "../format.ts";
+import { exactNumber, roundTokens } from "../format.ts";
 import type { Attribution, CompactionSeen } from "./attribute.ts";
 import { splitBaseline, type MemoryFile } from "./baseline.ts";
 import { mcpServerOf } from "../../transcript/tool-calls.ts";
@@ -205,7 +205,7 @@ function adviseOn(core: BreakdownCore, autocompactAt: number | null): string[] {
     }
   }
   if (core.lastCompaction?.droppedTokens) {
-    advice.push(`The last compaction dropped ${exactTokens(core.lastCompaction.droppedTokens)} tokens; check the handoff or the summary before relying on earlier detail.`);
+    advice.push(`The last compaction dropped ${exactNumber(core.lastCompaction.droppedTokens)} tokens; check the handoff or the summary before relying on earlier detail.`);
   }
   return advice;
 }

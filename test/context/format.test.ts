@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { exactNumber, roundTokens } from "../../src/context/format.ts";
+
+describe("exactNumber", () => {
+  it.each([
+    [0, "0"],
+    [999, "999"],
+    [1000, "1,000"],
+    [152340, "152,340"],
+    [1234567, "1,234,567"],
+    [-45210, "-45,210"],
+    [1999.6, "2,000"],
+  ])("%d → %s, as en-US would group it", (value, expected) => {
+    expect(exactNumber(value)).toBe(expected);
+    expect(exactNumber(value)).toBe(Math.round(value).toLocaleString("en-US"));
+  });
+});
+
+describe("roundTokens", () => {
+  it.each([
+    [999, "999"],
+    [167000, "167k"],
+    [1_000_000, "1M"],
+  ])("%d → %s", (value, expected) => {
+    expect(roundTokens(value)).toBe(expected);
+  });
+});

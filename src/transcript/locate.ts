@@ -68,8 +68,9 @@ export function locateTranscript(request: LocateRequest, runtime: Runtime): Loca
         guessed: false,
       };
     }
+    const what = isDirectory(request.transcriptPath) ? "is a folder, not a transcript file" : "does not exist";
     throw new TranscriptNotFoundError(
-      `no transcript at ${request.transcriptPath}; check the path (transcripts live under ${projectsDir(runtime)})`,
+      `${request.transcriptPath} ${what}; pass a session's .jsonl file (transcripts live under ${projectsDir(runtime)}/<project>/<session id>.jsonl)`,
       [request.transcriptPath],
     );
   }
@@ -234,6 +235,14 @@ function listDir(path: string): string[] {
 function isFile(path: string): boolean {
   try {
     return existsSync(path) && statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
   } catch {
     return false;
   }

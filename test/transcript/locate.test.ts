@@ -109,4 +109,12 @@ describe("locateTranscript", () => {
       new RegExp(`no transcript for session ${C} under ${config}`),
     );
   });
+
+  it("says whether an explicit transcript path is missing or a folder", () => {
+    const folder = tempDir();
+    expect(() => locateTranscript({ transcriptPath: join(folder, "gone.jsonl") }, runtime())).toThrow(
+      `${join(folder, "gone.jsonl")} does not exist; pass a session's .jsonl file`,
+    );
+    expect(() => locateTranscript({ transcriptPath: folder }, runtime())).toThrow(`${folder} is a folder, not a transcript file`);
+  });
 });

@@ -16,14 +16,19 @@ export const breakdownCommand: Command = {
   },
 };
 
-const bar = (tokens: number, window: number) => "█".repeat(Math.max(tokens > 0 ? 1 : 0, Math.round((tokens / Math.max(1, window)) * 40)));
+/** 40 cells for the whole window; anything that holds tokens gets at least a thin mark. */
+const bar = (tokens: number, window: number) => {
+  const cells = (tokens / Math.max(1, window)) * 40;
+  return cells >= 0.5 ? "█".repeat(Math.round(cells)) : tokens > 0 ? "▏" : "";
+};
+const percent = (value: number, tokens: number) => (value === 0 && tokens > 0 ? "<0.1%" : `${value}%`);
 
 export function describeBreakdown(breakdown: ContextBreakdown): string {
   const width = Math.max(...breakdown.categories.map((category) => category.name.length));
   const lines = [breakdown.summary, ""];
   for (const category of breakdown.categories) {
     const figure = `${category.estimated ? "~" : " "}${exactNumber(category.tokens).padStart(9)}`;
-    lines.push(`  ${category.name.padEnd(width)} ${figure}  ${String(category.percentOfWindow).padStart(5)}%  ${bar(category.tokens, breakdown.contextWindow)}`);
+    lines.push(`  ${category.name.padEnd(width)} ${figure}  ${percent(category.percentOfWindow, category.tokens).padStart(6)}  ${bar(category.tokens, breakdown.contextWindow)}`);
   }
   lines.push(`  ${"".padEnd(width, "─")}`, `  ${"used".padEnd(width)}  ${exactNumber(breakdown.usedTokens).padStart(9)}  (~ = estimated split)`, "");
   if (breakdown.topItems.length) {

@@ -20,7 +20,8 @@ export interface ServerDeps {
 
 export function createServerDeps(runtime: Runtime, overrides: Partial<ServerDeps> = {}): ServerDeps {
   const usage = overrides.usage ?? createUsageDeps(runtime);
-  return { runtime, usage, breakdown: createBreakdownDeps(runtime, usage), handoff: createHandoffDeps(runtime, usage), ...overrides };
+  const ownTools = async () => (await import("./tools/list-own-tools.ts")).listOwnTools(runtime);
+  return { runtime, usage, breakdown: createBreakdownDeps(runtime, usage, ownTools), handoff: createHandoffDeps(runtime, usage), ...overrides };
 }
 
 export function createServer(deps: ServerDeps): McpServer {

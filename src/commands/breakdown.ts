@@ -10,7 +10,8 @@ export const breakdownCommand: Command = {
   synopsis: `[--json] ${SELECTION_SYNOPSIS}`,
   options: { ...selectionOptions, json: { type: "boolean" } },
   async run(context) {
-    const deps = createBreakdownDeps(context.runtime, createUsageDeps(context.runtime));
+    const ownTools = async () => (await import("../tools/list-own-tools.ts")).listOwnTools(context.runtime);
+    const deps = createBreakdownDeps(context.runtime, createUsageDeps(context.runtime), ownTools);
     printResult(context, await readContextBreakdown(selectionFrom(context.values), deps), describeBreakdown);
     return 0;
   },

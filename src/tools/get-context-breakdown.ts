@@ -42,7 +42,9 @@ export const contextBreakdownShape = {
     .describe("The largest single items in the context, largest first."),
   repeatedReads: z.array(z.object({ path: z.string(), reads: z.number().int(), tokens: z.number().int() })),
   tools: z.array(z.object({ name: z.string(), calls: z.number().int(), tokens: z.number().int() })),
-  mcpServers: z.array(z.object({ name: z.string(), calls: z.number().int(), tokens: z.number().int() })),
+  mcpServers: z
+    .array(z.object({ name: z.string(), calls: z.number().int(), tokens: z.number().int(), definitionTokens: z.number().int().nullable() }))
+    .describe("Per MCP server: calls, calls plus results, and its tool definitions (null when the transcript cannot tell)."),
   memoryFiles: z.array(z.object({ path: z.string(), chars: z.number().int() })),
   pendingTokens: z.number().int(),
   compactions: z.number().int(),

@@ -12,6 +12,7 @@ interface Breakdown {
   fresh: boolean;
   categories: Array<{ name: string; tokens: number }>;
   topItems: Array<{ label: string; tokens: number }>;
+  mcpServers: Array<{ name: string; definitionTokens: number | null }>;
 }
 
 describe.concurrent("get_context_breakdown and write_handoff through the real Claude Code", () => {
@@ -71,5 +72,12 @@ describe.concurrent("get_context_breakdown and write_handoff through the real Cl
     const counted = breakdown.categories.filter((category) => category.name !== "Free space" && category.name !== "Autocompact buffer");
     expect(counted.reduce((sum, category) => sum + category.tokens, 0)).toBe(breakdown.usedTokens);
     expect(breakdown.topItems[0]?.label).toBe("Bash: seq 1 2000");
+    // Our own tool definitions, sized as the request Claude Code sent carried them.
+    const sentTools = (exchange.callingRequest.body.tools ?? []).filter((tool) => tool.name?.startsWith("mcp__ctx-monitor__"));
+    const sentChars = sentTools.reduce((sum, tool) => sum + JSON.stringify(tool).length, 0);
+    const definitions = breakdown.mcpServers.find((server) => server.name === "ctx-monitor")?.definitionTokens ?? 0;
+    console.log(`scenario 8: ctx-monitor's tool definitions ${sentChars} chars as sent; counted ${definitions} tokens`);
+    expect(sentTools).toHaveLength(3);
+    expect(Math.abs(definitions - sentChars / 4)).toBeLessThanOrEqual((sentChars / 4) * 0.02);
   });
 });

@@ -33,6 +33,8 @@ export interface Attribution {
   responses: number;
   /** The folder the session runs in, from its records. */
   projectDir: string | null;
+  /** MCP tools (`mcp__<server>__<tool>`) the session called, compactions notwithstanding. */
+  mcpToolsCalled: readonly string[];
 }
 
 /** Claude Code's own bookkeeping that reaches the model as user text, not the user's words. */
@@ -45,6 +47,7 @@ export class BreakdownBuilder {
   private lastStep: Item[] = [];
   private last: { messageId: string | null; total: number } | null = null;
   private readonly toolCalls = new Map<string, ToolCallInfo>();
+  private readonly mcpToolsCalled = new Set<string>();
   private turn = 0;
   private compactions = 0;
   private lastCompaction: CompactionSeen | null = null;
@@ -104,6 +107,7 @@ export class BreakdownBuilder {
       lastCompaction: this.lastCompaction,
       responses: this.responses,
       projectDir: this.projectDir,
+      mcpToolsCalled: [...this.mcpToolsCalled],
     };
   }
 
@@ -200,6 +204,7 @@ export class BreakdownBuilder {
       case "tool_use": {
         const call = describeToolCall(block.name, block.input, this.projectDir);
         if (block.id) this.toolCalls.set(block.id, call);
+        if (block.name.startsWith("mcp__")) this.mcpToolsCalled.add(block.name);
         this.open.push(this.item("tool-call", `call ${call.label}`, blockChars(block), { tool: call.name, path: call.path }));
         return;
       }

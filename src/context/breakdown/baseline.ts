@@ -1,14 +1,22 @@
 // The first response's total holds what the transcript does not show: the system prompt, the tool
 // definitions and the memory files, besides the first message. It is exact as a whole; its parts are
-// estimated from sizes (memory files read from disk, the first message and attachments from the
-// transcript), and the rest is shared between system prompt and tools by what Claude Code sends.
+// estimated from sizes (memory files read from disk, ctx-monitor's own tool definitions, the first
+// message and attachments from the transcript), and the rest is shared between system prompt and
+// tools by what Claude Code sends.
 import { estimateTokens } from "../estimate.ts";
 import { CATEGORY, categoryOf, type Item } from "./items.ts";
+import type { McpServerDefinitions } from "./mcp-definitions.ts";
 import { splitByWeight } from "./split.ts";
 
 export interface MemoryFile {
   path: string;
   chars: number;
+}
+
+/** What is known to be in the baseline besides the transcript's own content. */
+export interface BaselineKnown {
+  memoryFiles: readonly MemoryFile[];
+  mcpDefinitions: readonly McpServerDefinitions[];
 }
 
 /**
@@ -31,10 +39,10 @@ export interface BaselinePart {
 export function splitBaseline(
   tokens: number,
   contentItems: readonly Item[],
-  memoryFiles: readonly MemoryFile[],
+  known: BaselineKnown,
   model: string | null,
 ): BaselinePart[] {
-  const memoryItems: Item[] = memoryFiles.map((file) => ({
+  const memoryItems: Item[] = known.memoryFiles.map((file) => ({
     kind: "attachment",
     label: `memory file ${file.path}`,
     tool: null,
@@ -45,12 +53,23 @@ export function splitBaseline(
     exact: false,
     attachmentType: "memory",
   }));
-  const known = [...contentItems.map((item) => ({ ...item })), ...memoryItems];
-  const estimates = known.map((item) => estimateTokens(item.chars));
+  const definitionItems: Item[] = known.mcpDefinitions.map((definitions) => ({
+    kind: "tool-definitions",
+    label: `tool definitions of MCP server ${definitions.server} (${definitions.tools} tools)`,
+    tool: null,
+    path: null,
+    chars: definitions.chars,
+    tokens: 0,
+    turn: 0,
+    exact: false,
+    mcpServer: definitions.server,
+  }));
+  const items = [...contentItems.map((item) => ({ ...item })), ...memoryItems, ...definitionItems];
+  const estimates = items.map((item) => estimateTokens(item.chars));
   const estimated = estimates.reduce((sum, value) => sum + value, 0);
   // Never more than the measured whole: scale the estimates down if they would exceed it.
   const fitted = estimated > tokens ? splitByWeight(tokens, estimates) : estimates;
-  known.forEach((item, index) => (item.tokens = fitted[index]!));
+  items.forEach((item, index) => (item.tokens = fitted[index]!));
   const rest = tokens - fitted.reduce((sum, value) => sum + value, 0);
   const [systemPrompt, systemTools] = splitByWeight(rest, [systemPromptShare(model), 1 - systemPromptShare(model)]);
 
@@ -62,7 +81,7 @@ export function splitBaseline(
   };
   part(CATEGORY.systemPrompt).tokens += systemPrompt ?? 0;
   part(CATEGORY.systemTools).tokens += systemTools ?? 0;
-  for (const item of known) {
+  for (const item of items) {
     const target = part(item.attachmentType === "memory" ? CATEGORY.memoryFiles : categoryOf(item));
     target.tokens += item.tokens;
     target.items.push(item);

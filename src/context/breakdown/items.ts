@@ -11,7 +11,8 @@ export type ItemKind =
   | "attachment"
   | "compaction-summary"
   | "image"
-  | "harness";
+  | "harness"
+  | "tool-definitions";
 
 export interface Item {
   kind: ItemKind;
@@ -29,6 +30,8 @@ export interface Item {
   exact: boolean;
   /** For attachments: Claude Code's attachment type. */
   attachmentType?: string;
+  /** For tool definitions: the MCP server they belong to. */
+  mcpServer?: string;
 }
 
 /** /context's own category names where they apply; Messages split further. */
@@ -73,6 +76,7 @@ const KIND_CATEGORIES: Record<Exclude<ItemKind, "tool-result" | "attachment">, s
   "compaction-summary": CATEGORY.compactionSummary,
   image: CATEGORY.images,
   harness: CATEGORY.harness,
+  "tool-definitions": CATEGORY.mcpTools,
 };
 
 export function categoryOf(item: Item): string {

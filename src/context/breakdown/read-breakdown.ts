@@ -9,6 +9,7 @@ import { readContextUsage, type UsageDeps, type UsageRequest } from "../read-usa
 import type { ContextUsage } from "../usage.ts";
 import { IncrementalReader } from "../../transcript/incremental-reader.ts";
 import { BreakdownBuilder, type Attribution } from "./attribute.ts";
+import { definitionsAsSent, ownServerNames, type ListedTool, type McpServerDefinitions } from "./mcp-definitions.ts";
 import { findMemoryFiles } from "./memory-files.ts";
 import { summarizeBreakdown, type BreakdownCore } from "./summarize.ts";
 
@@ -16,6 +17,8 @@ export interface BreakdownDeps {
   runtime: Runtime;
   usage: UsageDeps;
   reader: IncrementalReader<BreakdownBuilder>;
+  /** ctx-monitor's own tools as it lists them; asked only when the session called one of them. */
+  ownTools: () => Promise<readonly ListedTool[]>;
 }
 
 /** Remembers each transcript's attribution and offset, so later calls parse only what was appended. */
@@ -23,8 +26,8 @@ export function breakdownReader(): IncrementalReader<BreakdownBuilder> {
   return new IncrementalReader(() => new BreakdownBuilder());
 }
 
-export function createBreakdownDeps(runtime: Runtime, usage: UsageDeps): BreakdownDeps {
-  return { runtime, usage, reader: breakdownReader() };
+export function createBreakdownDeps(runtime: Runtime, usage: UsageDeps, ownTools: BreakdownDeps["ownTools"]): BreakdownDeps {
+  return { runtime, usage, reader: breakdownReader(), ownTools };
 }
 
 export interface ContextBreakdown extends BreakdownCore {
@@ -49,8 +52,13 @@ export async function readContextBreakdown(request: UsageRequest, deps: Breakdow
   const measured = parsed.reducer.snapshot();
   const projectDir = sessionProjectDir(deps.runtime, request.projectDir, measured.projectDir);
   const memoryFiles = findMemoryFiles(deps.runtime, projectDir);
+  const mcpDefinitions = await ownDefinitions(deps, measured.mcpToolsCalled);
   const { attribution, estimated } = withEstimatedBaseline(measured, usage);
-  const core = summarizeBreakdown(attribution, memoryFiles, { contextWindow: usage.contextWindow, autocompactAt: usage.autocompactAt });
+  const core = summarizeBreakdown(
+    attribution,
+    { memoryFiles, mcpDefinitions },
+    { contextWindow: usage.contextWindow, autocompactAt: usage.autocompactAt },
+  );
   return {
     sessionId: usage.sessionId,
     transcriptPath: usage.transcriptPath,
@@ -66,6 +74,13 @@ export async function readContextBreakdown(request: UsageRequest, deps: Breakdow
     ...core,
     summary: summarize(core),
   };
+}
+
+/** ctx-monitor's own definitions, under each name the session called it by; none if it never did. */
+async function ownDefinitions(deps: BreakdownDeps, calledTools: readonly string[]): Promise<McpServerDefinitions[]> {
+  if (calledTools.length === 0) return [];
+  const ownTools = await deps.ownTools();
+  return ownServerNames(ownTools, calledTools).map((server) => definitionsAsSent(server, ownTools));
 }
 
 /**

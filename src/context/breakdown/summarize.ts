@@ -3,7 +3,7 @@
 // server totals, and short advice the model can act on.
 import { exactNumber, roundTokens } from "../format.ts";
 import type { Attribution, CompactionSeen } from "./attribute.ts";
-import { splitBaseline, type MemoryFile } from "./baseline.ts";
+import { splitBaseline, type BaselineKnown } from "./baseline.ts";
 import { mcpServerOf } from "../../transcript/tool-calls.ts";
 import { CATEGORY, categoryOf, type Item } from "./items.ts";
 
@@ -42,7 +42,10 @@ export interface ToolTotal {
 export interface McpServerTotal {
   name: string;
   calls: number;
+  /** Calls and results together. */
   tokens: number;
+  /** Its tool definitions (estimated from their size), or null when the transcript cannot tell. */
+  definitionTokens: number | null;
 }
 
 export interface BreakdownFigures {
@@ -69,7 +72,7 @@ export interface BreakdownCore {
 const TOP_ITEMS = 15;
 const percent = (tokens: number, window: number) => (window > 0 ? Math.round((tokens / window) * 1000) / 10 : 0);
 
-export function summarizeBreakdown(attribution: Attribution, memoryFiles: readonly MemoryFile[], figures: BreakdownFigures): BreakdownCore {
+export function summarizeBreakdown(attribution: Attribution, known: BaselineKnown, figures: BreakdownFigures): BreakdownCore {
   const { contextWindow, autocompactAt } = figures;
   const totals = new Map<string, { tokens: number; estimated: boolean }>();
   const add = (name: string, tokens: number, estimated: boolean) => {
@@ -81,7 +84,7 @@ export function summarizeBreakdown(attribution: Attribution, memoryFiles: readon
 
   const baselineItems: Item[] = [];
   if (attribution.baseline) {
-    for (const part of splitBaseline(attribution.baseline.tokens, attribution.baseline.items, memoryFiles, attribution.model)) {
+    for (const part of splitBaseline(attribution.baseline.tokens, attribution.baseline.items, known, attribution.model)) {
       add(part.category, part.tokens, true);
       baselineItems.push(...part.items);
     }
@@ -117,7 +120,7 @@ export function summarizeBreakdown(attribution: Attribution, memoryFiles: readon
 
   const repeatedReads = readsByPath(attribution.items);
   const tools = toolTotals(attribution.items);
-  const mcpServers = mcpTotals(tools);
+  const mcpServers = mcpTotals(tools, baselineItems);
   const lastCompaction = attribution.lastCompaction
     ? {
         ...attribution.lastCompaction,
@@ -170,17 +173,24 @@ function toolTotals(items: readonly Item[]): ToolTotal[] {
   return [...tools.values()].sort((a, b) => b.tokens - a.tokens);
 }
 
-function mcpTotals(tools: readonly ToolTotal[]): McpServerTotal[] {
+function mcpTotals(tools: readonly ToolTotal[], baselineItems: readonly Item[]): McpServerTotal[] {
   const servers = new Map<string, McpServerTotal>();
+  const entry = (name: string) => {
+    let found = servers.get(name);
+    if (!found) servers.set(name, (found = { name, calls: 0, tokens: 0, definitionTokens: null }));
+    return found;
+  };
   for (const tool of tools) {
     const server = mcpServerOf(tool.name);
     if (!server) continue;
-    const entry = servers.get(server) ?? { name: server, calls: 0, tokens: 0 };
-    entry.calls += tool.calls;
-    entry.tokens += tool.tokens;
-    servers.set(server, entry);
+    entry(server).calls += tool.calls;
+    entry(server).tokens += tool.tokens;
   }
-  return [...servers.values()].sort((a, b) => b.tokens - a.tokens);
+  for (const item of baselineItems) {
+    if (item.kind === "tool-definitions" && item.mcpServer) entry(item.mcpServer).definitionTokens = item.tokens;
+  }
+  const cost = (server: McpServerTotal) => server.tokens + (server.definitionTokens ?? 0);
+  return [...servers.values()].sort((a, b) => cost(b) - cost(a));
 }
 
 /** Short lines the model can act on; nothing when nothing stands out. */

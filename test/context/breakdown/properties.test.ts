@@ -75,9 +75,14 @@ function render(events: readonly Event[]): { lines: string[]; usedTokens: number
 }
 
 const figures = { contextWindow: 1_000_000, autocompactAt: 967_000 };
+/** Known baseline parts, large enough to be scaled down when a generated baseline is small. */
+const known = {
+  memoryFiles: [{ path: "/project/CLAUDE.md", chars: 4_000 }],
+  mcpDefinitions: [{ server: "ctx-monitor", tools: 3, chars: 3_500 }],
+};
 
 function answer(reader: ReturnType<typeof breakdownReader>, path: string) {
-  return summarizeBreakdown(reader.read(path).reducer.snapshot(), [], figures);
+  return summarizeBreakdown(reader.read(path).reducer.snapshot(), known, figures);
 }
 
 const inSum = (name: string) => name !== "Free space" && name !== "Autocompact buffer";
@@ -138,7 +143,7 @@ describe("breakdown of a line too large to read", () => {
     const path = join(tempDir(), "huge.jsonl");
     writeFileSync(path, `${body}\n`);
     const reader = new IncrementalReader(() => new BreakdownBuilder(), { maxLineBytes: 100_000 });
-    const breakdown = summarizeBreakdown(reader.read(path).reducer.snapshot(), [], figures);
+    const breakdown = summarizeBreakdown(reader.read(path).reducer.snapshot(), { memoryFiles: [], mcpDefinitions: [] }, figures);
     expect(breakdown.usedTokens).toBe(95_000);
     expect(breakdown.categories.filter((category) => inSum(category.name)).reduce((sum, category) => sum + category.tokens, 0)).toBe(95_000);
     expect(breakdown.topItems[0]?.label).toBe("a transcript line too large to read (294 KB)");

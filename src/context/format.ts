@@ -14,3 +14,8 @@ export function roundTokens(tokens: number): string {
 function trim(value: number): string {
   return value.toFixed(2).replace(/\.?0+$/, "");
 }
+
+/** "1 file", "3 files": a count with its noun, for sentences people read. */
+export function counted(n: number, noun: string): string {
+  return `${exactNumber(n)} ${noun}${n === 1 ? "" : "s"}`;
+}

@@ -1,6 +1,6 @@
 // The handoff document: Markdown organised to be skimmed, the agent's own notes first, then what the
 // transcript says exactly. Long items are cut with their full size noted; empty sections are left out.
-import { exactNumber } from "../context/format.ts";
+import { counted, exactNumber } from "../context/format.ts";
 import type { HandoffFacts } from "./facts.ts";
 
 export interface HandoffNotes {
@@ -117,7 +117,7 @@ export function renderHandoff(input: RenderInput): Rendered {
       .sort((a, b) => b.edits + b.writes - (a.edits + a.writes) || b.reads - a.reads || a.path.localeCompare(b.path))
       .map((file) => `| \`${file.path}\` | ${file.reads || ""} | ${file.edits || ""} | ${file.writes || ""} |`);
     const changed = facts.files.filter((file) => file.edits || file.writes).length;
-    section("Files", `${facts.files.length} files touched, ${changed} changed.\n\n| file | read | edited | written |\n| --- | --- | --- | --- |\n${rows.join("\n")}`);
+    section("Files", `${counted(facts.files.length, "file")} touched, ${changed} changed.\n\n| file | read | edited | written |\n| --- | --- | --- | --- |\n${rows.join("\n")}`);
   }
 
   if (facts.commands.length) {
@@ -159,7 +159,7 @@ export function renderHandoff(input: RenderInput): Rendered {
       turns.shown
         .map((turn) => {
           const title = turn.prompt === 0 ? "Before the first prompt" : `After prompt ${turn.prompt}`;
-          const actions = turn.actions.length ? `${turn.actions.length} tool calls: ${summarizeActions(turn.actions)}` : "No tool calls.";
+          const actions = turn.actions.length ? `${counted(turn.actions.length, "tool call")}: ${summarizeActions(turn.actions)}` : "No tool calls.";
           const replies = turn.replies.length
             ? `\n\nThe agent said:\n\n${turn.replies.map((reply) => quoted(clip(reply, LIMITS.assistantText))).join("\n>\n")}`
             : "";
@@ -199,11 +199,13 @@ function renderHeader(input: RenderInput): string {
   if (context) {
     const autocompact = context.autocompactAt === null ? "auto-compact off" : `auto-compact expected at ${exactNumber(context.autocompactAt)}`;
     lines.push(
-      `- Context: ${exactNumber(context.usedTokens)}${context.estimated ? " (estimated)" : ""} of ${exactNumber(context.contextWindow)} tokens (${context.usedPercent}%), ${autocompact}, status ${context.status}, ${context.compactions} compactions so far`,
+      `- Context: ${exactNumber(context.usedTokens)}${context.estimated ? " (estimated)" : ""} of ${exactNumber(context.contextWindow)} tokens (${context.usedPercent}%), ${autocompact}, status ${context.status}, ${counted(context.compactions, "compaction")} so far`,
     );
   }
   const prompts = facts.prompts.length;
-  lines.push(`- Contents: ${prompts} user prompt${prompts === 1 ? "" : "s"}, ${facts.files.length} files, ${facts.commands.length} commands, ${facts.subagents.length} subagents`);
+  lines.push(
+    `- Contents: ${counted(prompts, "user prompt")}, ${counted(facts.files.length, "file")}, ${counted(facts.commands.length, "command")}, ${counted(facts.subagents.length, "subagent")}`,
+  );
   return lines.join("\n");
 }
 

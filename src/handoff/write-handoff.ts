@@ -3,7 +3,7 @@
 // collector, the document rendered and redacted, and stored as a new file.
 import { sessionProjectDir } from "../claude/paths.ts";
 import { loadSettings } from "../config.ts";
-import { exactNumber } from "../context/format.ts";
+import { counted, exactNumber } from "../context/format.ts";
 import { readContextUsage, type UsageDeps, type UsageRequest } from "../context/read-usage.ts";
 import type { ContextUsage } from "../context/usage.ts";
 import type { Runtime } from "../runtime.ts";
@@ -107,8 +107,8 @@ export async function writeHandoff(request: HandoffRequest, deps: HandoffDeps): 
     earlierHandoffs: earlier.length,
     resumeInstruction: `${RESUME_HINT}: ${path}.`,
     summary:
-      `Handoff written to ${path} (${exactNumber(bytes)} bytes: ${facts.prompts.length} prompts, ${facts.files.length} files, ` +
-      `${facts.commands.length} commands${redacted.total ? `, ${redacted.total} secrets redacted` : ""}). ${RESUME_HINT}.`,
+      `Handoff written to ${path} (${exactNumber(bytes)} bytes: ${counted(facts.prompts.length, "prompt")}, ${counted(facts.files.length, "file")}, ` +
+      `${counted(facts.commands.length, "command")}${redacted.total ? `, ${counted(redacted.total, "secret")} redacted` : ""}). ${RESUME_HINT}.`,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { exactNumber, roundTokens } from "../../src/context/format.ts";
+import { counted, exactNumber, roundTokens } from "../../src/context/format.ts";
 
 describe("exactNumber", () => {
   it.each([
@@ -23,5 +23,16 @@ describe("roundTokens", () => {
     [1_000_000, "1M"],
   ])("%d → %s", (value, expected) => {
     expect(roundTokens(value)).toBe(expected);
+  });
+});
+
+describe("counted", () => {
+  it.each([
+    [0, "file", "0 files"],
+    [1, "file", "1 file"],
+    [2, "user prompt", "2 user prompts"],
+    [12345, "secret", "12,345 secrets"],
+  ])("%d %s → %s", (n, noun, expected) => {
+    expect(counted(n, noun)).toBe(expected);
   });
 });

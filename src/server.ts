@@ -1,6 +1,8 @@
 // createServer builds the MCP server and registers the tools; it starts nothing, so tests can
 // connect it in-process and the stdio entry (commands/serve.ts) stays a few lines.
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
+import type { jsonSchemaValidator, JsonSchemaType, JsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
 import { createBreakdownDeps, type BreakdownDeps } from "./context/breakdown/read-breakdown.ts";
 import { createUsageDeps, type UsageDeps } from "./context/read-usage.ts";
 import { createHandoffDeps, type HandoffDeps } from "./handoff/write-handoff.ts";
@@ -31,6 +33,7 @@ export function createServer(deps: ServerDeps): McpServer {
       instructions:
         "ctx-monitor reports this session's context window usage. Check get_context_usage before large reads and " +
         "long tasks; when it says warn or critical, call write_handoff before auto-compaction loses detail.",
+      jsonSchemaValidator: lazySchemaValidator(),
     },
   );
   registerGetContextUsage(server, deps.usage);
@@ -38,4 +41,18 @@ export function createServer(deps: ServerDeps): McpServer {
   registerWriteHandoff(server, deps.handoff);
   registerHandoffResources(server, deps.handoff);
   return server;
+}
+
+/**
+ * The SDK's own schema validator, built on first use: the server needs it only for elicitation, which
+ * ctx-monitor does not do, and building it would cost every start.
+ */
+function lazySchemaValidator(): jsonSchemaValidator {
+  let validator: AjvJsonSchemaValidator | undefined;
+  return {
+    getValidator<T>(schema: JsonSchemaType): JsonSchemaValidator<T> {
+      validator ??= new AjvJsonSchemaValidator();
+      return validator.getValidator<T>(schema);
+    },
+  };
 }

@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { defaultProjectDir } from "../claude/paths.ts";
+import { digestHandoff } from "../handoff/digest.ts";
 import { configuredHandoffDir, type HandoffDeps } from "../handoff/write-handoff.ts";
 import { handoffFolder, handoffInFolder, listHandoffs, type StoredHandoff } from "../handoff/store.ts";
 
@@ -18,14 +19,23 @@ function latest(deps: HandoffDeps): StoredHandoff | null {
   return listHandoffs(folderOf(deps))[0] ?? null;
 }
 
+/** The handoff as the model should receive it: whole, or a digest that points into the file when it is too large. */
+function readForContext(path: string): string {
+  return digestHandoff(readFileSync(path, "utf8"), path);
+}
+
 export function registerHandoffResources(server: McpServer, deps: HandoffDeps): void {
   server.registerResource(
     "latest-handoff",
     LATEST_HANDOFF_URI,
-    { title: "Latest handoff", description: "The newest handoff written for this project by write_handoff.", mimeType: "text/markdown" },
+    {
+      title: "Latest handoff",
+      description: "The newest handoff written for this project by write_handoff (a digest pointing into the file when it is very long).",
+      mimeType: "text/markdown",
+    },
     async (uri) => {
       const newest = latest(deps);
-      const text = newest ? readFileSync(newest.path, "utf8") : `No handoff has been written yet in ${folderOf(deps)}.`;
+      const text = newest ? readForContext(newest.path) : `No handoff has been written yet in ${folderOf(deps)}.`;
       return { contents: [{ uri: uri.href, mimeType: "text/markdown", text }] };
     },
   );
@@ -53,7 +63,7 @@ export function registerHandoffResources(server: McpServer, deps: HandoffDeps): 
       const text =
         `Continue the work described in this handoff (${chosen}). Read it fully first: the user's prompts are verbatim, ` +
         "the agent's notes say where things stand and what comes next. Check the current state of the files before acting.\n\n" +
-        readFileSync(chosen, "utf8");
+        readForContext(chosen);
       return { messages: [{ role: "user", content: { type: "text", text } }] };
     },
   );

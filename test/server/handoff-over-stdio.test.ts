@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { encodeProjectDir } from "../../src/claude/paths.ts";
+import { DIGEST_BUDGET_CHARS } from "../../src/handoff/digest.ts";
 import { handoffOutputShape } from "../../src/tools/write-handoff.ts";
 import { connectBuiltServer, type Connected } from "../support/built-server.ts";
 import { fixtureTruth, stageFixture } from "../support/fixtures.ts";
@@ -58,6 +59,26 @@ describe("write_handoff, handoff resources and the resume prompt over stdio (bui
     const prompt = await connected.client.getPrompt({ name: "resume", arguments: {} });
     const message = prompt.messages[0]?.content;
     expect(message?.type === "text" && message.text).toContain(text);
+  });
+
+  it("hands a very long handoff to the next context as a digest that points into the file", async () => {
+    const decisions = Array.from({ length: 4_000 }, (_, i) => `- decision ${i + 1}: keep module ${i + 1} as it is`).join("\n");
+    const result = await connected.client.callTool({ name: "write_handoff", arguments: { goal: "Ship it", decisions } });
+    const handoff = HandoffSchema.parse(result.structuredContent);
+    expect(handoff.bytes).toBeGreaterThan(150_000);
+
+    const latest = await connected.client.readResource({ uri: "ctx-monitor://handoffs/latest" });
+    const served = latest.contents[0] && "text" in latest.contents[0] ? latest.contents[0].text : "";
+    expect(served.length).toBeLessThanOrEqual(DIGEST_BUDGET_CHARS + 1_000);
+    expect(served).toContain(`The full document is \`${handoff.path}\``);
+    expect(served).toContain("- decision 1: keep module 1 as it is");
+    expect(served).toMatch(/_\[[\d,]+ entries left out here: lines \d+–\d+ of /);
+    for (const prompt of truth.prompts) expect(served).toContain(prompt);
+
+    const prompt = await connected.client.getPrompt({ name: "resume", arguments: {} });
+    const message = prompt.messages[0]?.content;
+    expect(message?.type === "text" ? message.text.length : 0).toBeLessThanOrEqual(DIGEST_BUDGET_CHARS + 1_500);
+    expect(message?.type === "text" && message.text).toContain(served);
   });
 
   it("answers a path-traversal label, and a resume path outside the folder, with a clear error", async () => {

@@ -8,7 +8,8 @@ import { exactNumber } from "../context/format.ts";
 /** About 20k tokens: well inside Claude Code's 25k-token cap on an MCP result, and a fifth of a 200k window. */
 export const DIGEST_BUDGET_CHARS = 80_000;
 
-type Keep = "head" | "first-and-newest";
+/** head: leading entries that fit; first-and-newest: the first and the newest that fit; share: every entry, each cut to a fair share. */
+type Keep = "head" | "first-and-newest" | "share";
 
 interface Entry {
   /** 1-based line number of the entry's first line in the full document. */
@@ -22,10 +23,28 @@ interface Section {
   keep: Keep;
 }
 
-/** Sections where the first entries matter most; everywhere else order is time and the newest matter. */
-const HEAD_SECTIONS = new Set(["Agent's notes", "Task list (latest)", "Files", "Git"]);
+/** Where order is importance or every entry counts; everywhere else order is time and the newest matter. */
+const SECTION_KEEP: Record<string, Keep> = {
+  "Agent's notes": "share",
+  "Task list (latest)": "head",
+  Files: "head",
+  Git: "head",
+};
 
-const FENCE = /^\s*(`{3,})/;
+/** Follows fenced blocks line by line (the renderer makes each fence longer than any backtick run inside). */
+class FenceTracker {
+  open: string | null = null;
+
+  /** True when the line opens, continues or closes a fenced block. */
+  step(line: string): boolean {
+    if (this.open) {
+      if (line.trim() === this.open) this.open = null;
+      return true;
+    }
+    this.open = /^\s*(`{3,})/.exec(line)?.[1] ?? null;
+    return this.open !== null;
+  }
+}
 
 /**
  * Splits a handoff into sections (`## `) and entries (`### ` subsections, list items, table rows),
@@ -33,24 +52,22 @@ const FENCE = /^\s*(`{3,})/;
  */
 export function parseHandoff(markdown: string): Section[] {
   const sections: Section[] = [{ heading: null, entries: [], keep: "head" }];
-  let fence: string | null = null;
+  const fences = new FenceTracker();
   let tableStarted = false;
   markdown.split("\n").forEach((line, index) => {
     const section = sections[sections.length - 1]!;
     let startsEntry = false;
-    if (fence) {
-      if (line.trim() === fence) fence = null;
-    } else {
-      const opening = FENCE.exec(line)?.[1];
+    if (!fences.step(line)) {
       if (line.startsWith("## ") || line === "---") {
         const heading = line === "---" ? null : line.slice(3);
-        sections.push({ heading, entries: [{ line: index + 1, text: line }], keep: heading && HEAD_SECTIONS.has(heading) ? "head" : "first-and-newest" });
+        sections.push({ heading, entries: [{ line: index + 1, text: line }], keep: (heading && SECTION_KEEP[heading]) || "first-and-newest" });
         tableStarted = false;
         return;
       }
       if (/^\| ?-{3}/.test(line)) tableStarted = true;
-      startsEntry = line.startsWith("### ") || /^(\d+\.|-) /.test(line) || (tableStarted && line.startsWith("| ") && !/^\| ?-{3}/.test(line));
-      if (opening) fence = opening;
+      // In a section shared out by entry (the agent's notes), an entry is a whole subsection.
+      const listItem = /^(\d+\.|-) /.test(line) || (tableStarted && line.startsWith("| ") && !/^\| ?-{3}/.test(line));
+      startsEntry = line.startsWith("### ") || (section.keep !== "share" && listItem);
     }
     const last = section.entries[section.entries.length - 1];
     if (startsEntry || !last) section.entries.push({ line: index + 1, text: line });
@@ -98,27 +115,19 @@ function cutSection(section: Section, allowance: number, path: string): string {
   if (size(entries) <= allowance) return entries.map((entry) => entry.text).join("\n");
   // The heading line (or the preamble's title) always stays.
   const [first, ...rest] = entries;
-  const kept = new Set<number>();
-  let room = allowance - (first!.text.length + 1);
-  const order = section.keep === "head" ? rest.map((_, i) => i) : [0, ...rest.map((_, i) => rest.length - 1 - i).filter((i) => i !== 0)];
-  for (const i of order) {
-    const cost = rest[i]!.text.length + 1;
-    if (cost > room) {
-      // Only the first entry of a time-ordered section may be passed over for the newest: one gap at most.
-      if (section.keep === "first-and-newest" && i === 0) continue;
-      break;
-    }
-    kept.add(i);
-    room -= cost;
+  const room = allowance - (first!.text.length + 1);
+  const lines = [clipEntry(first!, Math.max(allowance, MIN_CLIP_CHARS), path)];
+  if (section.keep === "share") {
+    const shares = shareOut(Math.max(0, room), rest.map((entry) => entry.text.length + 1));
+    rest.forEach((entry, i) => lines.push(clipEntry(entry, Math.max(shares[i]!, MIN_CLIP_CHARS), path)));
+    return lines.join("\n");
   }
-  const lines = [clipEntry(first!.text, Math.max(allowance, 200))];
+  const kept = pick(section.keep, rest, room);
   let skipped: Entry[] = [];
   const flush = () => {
     if (!skipped.length) return;
-    const from = skipped[0]!.line;
-    const to = skipped[skipped.length - 1]!.line + skipped[skipped.length - 1]!.text.split("\n").length - 1;
     const what = skipped.length === 1 ? "1 entry" : `${exactNumber(skipped.length)} entries`;
-    lines.push(`\n_[${what} left out here: lines ${from}–${to} of \`${path}\`]_\n`);
+    lines.push(`\n_[${what} left out here: ${linesOf(skipped[0]!, skipped[skipped.length - 1]!)} of \`${path}\`]_\n`);
     skipped = [];
   };
   rest.forEach((entry, i) => {
@@ -133,17 +142,35 @@ function cutSection(section: Section, allowance: number, path: string): string {
   return lines.join("\n");
 }
 
-/** An entry too large on its own (a section's intro, a long note) is cut, closing any fence it leaves open. */
-function clipEntry(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  let fence: string | null = null;
-  for (const line of cut.split("\n")) {
-    if (fence) {
-      if (line.trim() === fence) fence = null;
-    } else {
-      fence = FENCE.exec(line)?.[1] ?? null;
+/** Which entries fit in `room`: the leading ones, or the first and then the newest, leaving one gap at most. */
+function pick(keep: Exclude<Keep, "share">, entries: readonly Entry[], room: number): Set<number> {
+  const kept = new Set<number>();
+  const order = keep === "head" ? entries.map((_, i) => i) : [0, ...entries.map((_, i) => entries.length - 1 - i).filter((i) => i !== 0)];
+  for (const i of order) {
+    const cost = entries[i]!.text.length + 1;
+    if (cost > room) {
+      if (keep === "first-and-newest" && i === 0) continue;
+      break;
     }
+    kept.add(i);
+    room -= cost;
   }
-  return `${cut}\n… [cut: ${exactNumber(text.length)} chars in full]${fence ? `\n${fence}` : ""}`;
+  return kept;
+}
+
+/** Below this an entry is not worth cutting further: its start is kept and the cut says where the rest is. */
+const MIN_CLIP_CHARS = 200;
+
+function linesOf(from: Entry, to: Entry): string {
+  return `lines ${from.line}–${to.line + to.text.split("\n").length - 1}`;
+}
+
+/** An entry too large for its share is cut, closing any fence it leaves open, and says where it is in full. */
+function clipEntry(entry: Entry, max: number, path: string): string {
+  if (entry.text.length <= max) return entry.text;
+  const cut = entry.text.slice(0, max);
+  const fences = new FenceTracker();
+  for (const line of cut.split("\n")) fences.step(line);
+  const marker = `… [cut: ${exactNumber(entry.text.length)} chars in full, ${linesOf(entry, entry)} of \`${path}\`]`;
+  return `${cut}\n${marker}${fences.open ? `\n${fences.open}` : ""}`;
 }

@@ -13,7 +13,7 @@ import { assistantResponse, text, toolResult, toolUse, transcript, userPrompt } 
 const promptText = (n: number) =>
   `Prompt ${n}: refactor module ${n}.\n\n## Not a heading of the handoff\n\n\`\`\`ts\nexport const value${n} = ${n};\n\`\`\`\n${"Keep the API stable. ".repeat(n % 5 === 0 ? 40 : 3)}`;
 
-async function longHandoff(prompts: number): Promise<{ path: string; doc: string }> {
+async function longHandoff(prompts: number, extraNotes: Record<string, string> = {}): Promise<{ path: string; doc: string }> {
   const home = tempDir();
   const project = join(home, "project");
   mkdirSync(project);
@@ -28,7 +28,7 @@ async function longHandoff(prompts: number): Promise<{ path: string; doc: string
   }
   const transcriptPath = join(tempDir(), "00000000-0000-4000-8000-00000000d1d1.jsonl");
   writeFileSync(transcriptPath, transcript(lines));
-  const notes = { goal: "Refactor every module without changing the API.", nextSteps: "1. module 2001\n2. release notes" };
+  const notes = { goal: "Refactor every module without changing the API.", nextSteps: "1. module 2001\n2. release notes", ...extraNotes };
   const result = await writeHandoff({ notes, projectDir: project, transcriptPath }, deps);
   return { path: result.path, doc: readFileSync(result.path, "utf8") };
 }
@@ -92,5 +92,17 @@ describe("digestHandoff", () => {
     const headings = parseHandoff(doc).map((section) => section.heading);
     expect(headings).not.toContain("Not a heading of the handoff");
     expect(headings).toContain("User prompts (verbatim)");
+  });
+
+  it("cuts an entry too large on its own (a note that is one long code block) and closes its fence", async () => {
+    const log = Array.from({ length: 6_000 }, (_, i) => `line ${i + 1} of the build log`).join("\n");
+    const { path, doc } = await longHandoff(2, { currentState: `The build log:\n\n\`\`\`\n${log}\n\`\`\`` });
+    const digest = digestHandoff(doc, path, 40_000);
+    expect(digest.length).toBeLessThanOrEqual(42_000);
+    expect(digest).toContain("line 1 of the build log");
+    expect(digest).toMatch(/\[cut: [\d,]+ chars in full, lines \d+–\d+ of `[^`]+`\]\n```/);
+    expect(digest).toContain("### Next steps\n\n1. module 2001\n2. release notes");
+    expect(fencesBalanced(digest)).toBe(true);
+    expect(digest).toContain(promptText(2));
   });
 });

@@ -72,7 +72,11 @@ describe("write_handoff, handoff resources and the resume prompt over stdio (bui
     expect(served.length).toBeLessThanOrEqual(DIGEST_BUDGET_CHARS + 1_000);
     expect(served).toContain(`The full document is \`${handoff.path}\``);
     expect(served).toContain("- decision 1: keep module 1 as it is");
-    expect(served).toMatch(/_\[[\d,]+ entries left out here: lines \d+–\d+ of /);
+    const cut = /chars in full, lines (\d+)–(\d+) of `([^`]+)`\]/.exec(served);
+    expect(cut?.[3]).toBe(handoff.path);
+    const heldLines = readFileSync(handoff.path, "utf8").split("\n").slice(Number(cut?.[1]) - 1, Number(cut?.[2]));
+    expect(heldLines[0]).toBe("### Decisions and why");
+    expect(heldLines).toContain("- decision 4000: keep module 4000 as it is");
     for (const prompt of truth.prompts) expect(served).toContain(prompt);
 
     const prompt = await connected.client.getPrompt({ name: "resume", arguments: {} });

@@ -1,8 +1,9 @@
 // The other tools through the real Claude Code client, asserted on what Claude Code sent back to
 // the model.
-import { readFileSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { encodeProjectDir } from "../../src/claude/paths.ts";
 import { ours, text, toolUse } from "./fake-api/script.ts";
 import { openScenario } from "./scenario.ts";
 import { findToolExchange, toolJson } from "./tool-results.ts";
@@ -13,6 +14,7 @@ interface Breakdown {
   categories: Array<{ name: string; tokens: number }>;
   topItems: Array<{ label: string; tokens: number }>;
   mcpServers: Array<{ name: string; definitionTokens: number | null }>;
+  memoryFiles: Array<{ path: string; chars: number }>;
 }
 
 describe.concurrent("get_context_breakdown and write_handoff through the real Claude Code", () => {
@@ -79,5 +81,33 @@ describe.concurrent("get_context_breakdown and write_handoff through the real Cl
     console.log(`scenario 8: ctx-monitor's tool definitions ${sentChars} chars as sent; counted ${definitions} tokens`);
     expect(sentTools).toHaveLength(3);
     expect(Math.abs(definitions - sentChars / 4)).toBeLessThanOrEqual((sentChars / 4) * 0.02);
+  });
+
+  it("8b. the memory files counted are exactly those Claude Code loaded: CLAUDE.md and imports, rules, local, auto memory", async () => {
+    const call = toolUse(ours("get_context_breakdown"));
+    await using scenario = await openScenario({ main: [[call]] });
+    const { project, home } = scenario.sandbox;
+    const config = join(home, ".claude");
+    mkdirSync(join(config, "rules"), { recursive: true });
+    writeFileSync(join(config, "CLAUDE.md"), "Personal: answer briefly.\n");
+    writeFileSync(join(config, "rules", "mine.md"), "Personal rule: no emojis.\n");
+    mkdirSync(join(project, ".claude", "rules", "sub"), { recursive: true });
+    mkdirSync(join(project, "docs"));
+    writeFileSync(join(project, "CLAUDE.md"), `# Project\nSee @docs/style.md for style.\n${"Keep functions small. ".repeat(100)}\n`);
+    writeFileSync(join(project, "docs", "style.md"), "Two-space indents.\n");
+    writeFileSync(join(project, ".claude", "rules", "tests.md"), "Every change gets a test.\n");
+    writeFileSync(join(project, ".claude", "rules", "sub", "naming.md"), "Names explain themselves.\n");
+    writeFileSync(join(project, ".claude", "rules", "scoped.md"), '---\npaths:\n  - "src/**/*.ts"\n---\nOnly for TypeScript.\n');
+    writeFileSync(join(project, "CLAUDE.local.md"), "Local: my sandbox URL is http://127.0.0.1:9.\n");
+    const memory = join(config, "projects", encodeProjectDir(project), "memory");
+    mkdirSync(memory, { recursive: true });
+    writeFileSync(join(memory, "MEMORY.md"), Array.from({ length: 260 }, (_, i) => `- learnt ${i + 1}`).join("\n"));
+    await scenario.sandbox.claude(["-p", "what fills the context?", "--model", "claude-sonnet-4-5"]);
+    const exchange = findToolExchange(scenario.api.requests, call.id);
+    const breakdown = toolJson<Breakdown>(exchange);
+    const sent = JSON.stringify(exchange.callingRequest.body);
+    const loaded = [...sent.matchAll(/Contents of (\/[^ ]+?) \(/g)].map((match) => match[1]!);
+    expect(loaded.length).toBeGreaterThanOrEqual(7);
+    expect(breakdown.memoryFiles.map((file) => file.path).sort()).toEqual([...new Set(loaded)].sort());
   });
 });

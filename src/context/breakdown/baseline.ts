@@ -36,6 +36,14 @@ export interface BaselinePart {
   items: Item[];
 }
 
+/**
+ * Claude Code puts each memory file in the context under a line naming it, e.g. "Contents of
+ * /p/CLAUDE.md (project instructions, checked into the codebase):" (seen with 2.1.197).
+ */
+export function memoryFileChars(file: MemoryFile): number {
+  return file.chars + file.path.length + 70;
+}
+
 export function splitBaseline(
   tokens: number,
   contentItems: readonly Item[],
@@ -47,7 +55,7 @@ export function splitBaseline(
     label: `memory file ${file.path}`,
     tool: null,
     path: file.path,
-    chars: file.chars,
+    chars: memoryFileChars(file),
     tokens: 0,
     turn: 0,
     exact: false,

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { findMemoryFiles, importsIn } from "../../../src/context/breakdown/memory-files.ts";
+import { encodeProjectDir } from "../../../src/claude/paths.ts";
+import { findMemoryFiles, importsIn, isPathScoped } from "../../../src/context/breakdown/memory-files.ts";
 import { fakeRuntime, tempDir } from "../../support/runtime.ts";
 
 describe("memory files", () => {
@@ -33,5 +34,37 @@ describe("memory files", () => {
 
   it("reads imports outside code only", () => {
     expect(importsIn("use @a.md, `@b.md`, email me@example.com\n```\n@c.md\n```\n@./d/e.md")).toEqual(["a.md", "./d/e.md"]);
+  });
+
+  it("counts rules (user and project, nested, not path-scoped ones, .md only) and the first 200 lines of auto memory", () => {
+    const home = tempDir();
+    const config = join(home, ".claude");
+    const project = join(home, "app");
+    mkdirSync(join(config, "rules"), { recursive: true });
+    mkdirSync(join(project, ".claude", "rules", "sub"), { recursive: true });
+    writeFileSync(join(config, "rules", "mine.md"), "user rule");
+    writeFileSync(join(project, ".claude", "rules", "style.md"), "project rule");
+    writeFileSync(join(project, ".claude", "rules", "sub", "nested.md"), "nested rule");
+    writeFileSync(join(project, ".claude", "rules", "scoped.md"), '---\npaths:\n  - "src/**/*.ts"\n---\nonly for TypeScript');
+    writeFileSync(join(project, ".claude", "rules", "notes.txt"), "not a rule");
+    const memory = join(config, "projects", encodeProjectDir(project), "memory");
+    mkdirSync(memory, { recursive: true });
+    const lines = Array.from({ length: 300 }, (_, i) => `memory line ${i + 1}`);
+    writeFileSync(join(memory, "MEMORY.md"), lines.join("\n"));
+    writeFileSync(join(memory, "other.md"), "not loaded");
+    const files = findMemoryFiles(fakeRuntime({ homeDir: home, env: { CLAUDE_CONFIG_DIR: config } }), project);
+    expect(files.map((file) => file.path)).toEqual([
+      join(config, "rules", "mine.md"),
+      join(project, ".claude", "rules", "style.md"),
+      join(project, ".claude", "rules", "sub", "nested.md"),
+      join(memory, "MEMORY.md"),
+    ]);
+    expect(files[3]!.chars).toBe(lines.slice(0, 200).join("\n").length);
+  });
+
+  it("tells path-scoped rules by their front matter", () => {
+    expect(isPathScoped('---\npaths:\n  - "**/*.cs"\n---\nbody')).toBe(true);
+    expect(isPathScoped("---\ndescription: style\n---\nbody")).toBe(false);
+    expect(isPathScoped("paths: not front matter")).toBe(false);
   });
 });

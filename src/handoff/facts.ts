@@ -1,9 +1,20 @@
 // What a handoff can take exactly from the transcript, from the session's start: the user's prompts
 // verbatim, files read / edited / written, commands and their failures, errors, the latest task list,
 // subagents and their reports, compactions, and per prompt what the agent did and last said. Fed one
-// record at a time, so the transcript streams through it.
+// record at a time, so the transcript streams through it. Every text is redacted as it is taken, whole
+// (a secret cut in half later could escape its pattern), and long outputs are kept to their start.
 import { describeToolCall, displayPath } from "../transcript/tool-calls.ts";
 import type { ContentBlock, TranscriptRecord } from "../transcript/records.ts";
+import { redactSecrets } from "./redact.ts";
+
+/** A text as the handoff keeps it: redacted, at most KEPT_CHARS of it, and how long it was. */
+export interface KeptText {
+  text: string;
+  chars: number;
+}
+
+/** Far more than any rendered excerpt (the longest is 4,000), so cutting here never shows. */
+export const KEPT_CHARS = 16_000;
 
 export interface Prompt {
   number: number;
@@ -26,13 +37,13 @@ export interface CommandRun {
   turn: number;
   /** null until its result is seen. */
   ok: boolean | null;
-  output: string | null;
+  output: KeptText | null;
 }
 
 export interface ErrorMet {
   turn: number;
   source: string;
-  message: string;
+  message: KeptText;
 }
 
 export interface Task {
@@ -45,15 +56,15 @@ export interface Subagent {
   turn: number;
   description: string;
   type: string | null;
-  prompt: string;
-  report: string | null;
+  prompt: KeptText;
+  report: KeptText | null;
 }
 
 export interface Turn {
   prompt: number;
   actions: string[];
   /** What the agent said, in order (its text blocks). */
-  replies: string[];
+  replies: KeptText[];
 }
 
 export interface CompactionMet {
@@ -77,6 +88,8 @@ export interface HandoffFacts {
   subagents: Subagent[];
   turns: Turn[];
   compactions: CompactionMet[];
+  /** Secrets redacted from what was taken, by kind. */
+  redactions: Record<string, number>;
 }
 
 interface PendingCall {
@@ -126,6 +139,7 @@ export class FactCollector {
     subagents: [],
     turns: [],
     compactions: [],
+    redactions: {},
   };
   private readonly files = new Map<string, FileActivity>();
   private readonly tasks = new Map<string, Task>();
@@ -171,7 +185,20 @@ export class FactCollector {
       ...this.facts,
       files: [...this.files.values()],
       tasks: [...this.tasks.values()],
+      redactions: { ...this.facts.redactions },
     };
+  }
+
+  /** Redacted whole, counted. */
+  private clean(text: string): string {
+    const redacted = redactSecrets(text);
+    for (const [kind, count] of Object.entries(redacted.counts)) this.facts.redactions[kind] = (this.facts.redactions[kind] ?? 0) + count;
+    return redacted.text;
+  }
+
+  /** Its start, redacted: enough for any excerpt, bounded however long the output was. */
+  private keep(text: string): KeptText {
+    return { text: this.clean(text.length > KEPT_CHARS ? text.slice(0, KEPT_CHARS) : text), chars: text.length };
   }
 
   private get turn(): number {
@@ -210,13 +237,13 @@ export class FactCollector {
   }
 
   private prompt(text: string, at: string | null, command: boolean): void {
-    this.facts.prompts.push({ number: this.facts.prompts.length + 1, text, at, command });
+    this.facts.prompts.push({ number: this.facts.prompts.length + 1, text: this.clean(text), at, command });
     this.currentTurn();
   }
 
   private assistantBlock(block: ContentBlock): void {
     if (block.type === "text" && block.text.trim()) {
-      this.currentTurn().replies.push(block.text);
+      this.currentTurn().replies.push(this.keep(block.text));
       return;
     }
     if (block.type !== "tool_use") return;
@@ -225,31 +252,39 @@ export class FactCollector {
     const path = str(input.file_path) ?? str(input.notebook_path);
     if (path) this.touch(path, block.name);
     if (block.name === "Bash") {
-      call.command = { command: str(input.command) ?? "", description: str(input.description), turn: this.turn, ok: null, output: null };
+      const description = str(input.description);
+      call.command = { command: this.clean(str(input.command) ?? ""), description: description && this.clean(description), turn: this.turn, ok: null, output: null };
       this.facts.commands.push(call.command);
     } else if (SUBAGENT_TOOLS.has(block.name)) {
-      call.subagent = { turn: this.turn, description: str(input.description) ?? "subagent", type: str(input.subagent_type), prompt: str(input.prompt) ?? "", report: null };
+      call.subagent = {
+        turn: this.turn,
+        description: this.clean(str(input.description) ?? "subagent"),
+        type: str(input.subagent_type),
+        prompt: this.keep(str(input.prompt) ?? ""),
+        report: null,
+      };
       this.facts.subagents.push(call.subagent);
     } else if (block.name === "TodoWrite" && Array.isArray(input.todos)) {
       this.tasks.clear();
       input.todos.forEach((todo, index) => {
         const item = fields(todo);
         const id = str(item.id) ?? String(index + 1);
-        this.tasks.set(id, { id, subject: str(item.content) ?? str(item.subject) ?? "", status: str(item.status) ?? "pending" });
+        this.tasks.set(id, { id, subject: this.clean(str(item.content) ?? str(item.subject) ?? ""), status: str(item.status) ?? "pending" });
       });
     } else if (block.name === "TaskCreate") {
-      call.taskSubject = str(input.subject) ?? str(input.description) ?? "task";
+      call.taskSubject = this.clean(str(input.subject) ?? str(input.description) ?? "task");
     } else if (block.name === "TaskUpdate") {
       const id = str(input.taskId) ?? (typeof input.taskId === "number" ? String(input.taskId) : null);
       if (id) {
-        const task = this.tasks.get(id) ?? { id, subject: str(input.subject) ?? `task ${id}`, status: "pending" };
+        const subject = str(input.subject);
+        const task = this.tasks.get(id) ?? { id, subject: subject ? this.clean(subject) : `task ${id}`, status: "pending" };
         task.status = str(input.status) ?? task.status;
-        task.subject = str(input.subject) ?? task.subject;
+        if (subject) task.subject = this.clean(subject);
         this.tasks.set(id, task);
       }
     }
     if (block.id) this.calls.set(block.id, call);
-    this.currentTurn().actions.push(describeToolCall(block.name, input, this.facts.projectDir).label);
+    this.currentTurn().actions.push(this.clean(describeToolCall(block.name, input, this.facts.projectDir).label));
   }
 
   private toolResult(toolUseId: string, content: unknown, isError: boolean): void {
@@ -262,9 +297,9 @@ export class FactCollector {
     this.calls.delete(toolUseId);
     if (call.command) {
       call.command.ok = !isError;
-      call.command.output = text;
+      call.command.output = this.keep(text);
     }
-    if (call.subagent) call.subagent.report = text;
+    if (call.subagent) call.subagent.report = this.keep(text);
     if (call.taskSubject !== undefined && !isError) {
       const id = /#(\d+)/.exec(text)?.[1] ?? String(this.tasks.size + 1);
       this.tasks.set(id, { id, subject: call.taskSubject, status: "pending" });
@@ -283,6 +318,6 @@ export class FactCollector {
   }
 
   private error(source: string, message: string): void {
-    this.facts.errors.push({ turn: this.turn, source, message });
+    this.facts.errors.push({ turn: this.turn, source: this.clean(source), message: this.keep(message) });
   }
 }

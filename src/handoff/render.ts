@@ -1,7 +1,7 @@
 // The handoff document: Markdown organised to be skimmed, the agent's own notes first, then what the
 // transcript says exactly. Long items are cut with their full size noted; empty sections are left out.
 import { counted, exactNumber } from "../context/format.ts";
-import type { HandoffFacts } from "./facts.ts";
+import { KEPT_CHARS, type HandoffFacts, type KeptText } from "./facts.ts";
 
 export interface HandoffNotes {
   goal?: string | undefined;
@@ -71,9 +71,10 @@ function newest<T>(items: readonly T[], keep: number, what: string): { shown: T[
   return { shown: items.slice(-keep), note: `(${items.length - keep} earlier ${what} not shown; the transcript has them all.)\n\n` };
 }
 
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, max)}\n… [cut: ${exactNumber(text.length)} chars in full]`;
+/** At most `max` characters of a kept text, saying how long it was when anything is left out. */
+export function clip(kept: KeptText, max: number): string {
+  if (kept.text.length <= max && kept.chars <= KEPT_CHARS) return kept.text;
+  return `${kept.text.slice(0, max)}\n… [cut: ${exactNumber(kept.chars)} chars in full]`;
 }
 
 /** A fenced block that cannot be closed early by the text inside it. */
@@ -130,7 +131,8 @@ export function renderHandoff(input: RenderInput): Rendered {
         const outcome = command.ok === null ? "no result recorded" : command.ok ? "ok" : "**failed**";
         const head = `${index + 1}. \`${command.command.replace(/\s+/g, " ").slice(0, 300)}\` — ${outcome} (after prompt ${command.turn})${command.description ? ` — ${command.description}` : ""}`;
         if (command.ok === false && command.output) return `${head}\n\n${indent(fenced(clip(command.output, LIMITS.failure)))}`;
-        if (command.ok && command.output?.trim()) return `${head}\n\n${indent(fenced(clip(command.output.trim(), LIMITS.output)))}`;
+        const output = command.output?.text.trim();
+        if (command.ok && output) return `${head}\n\n${indent(fenced(clip({ text: output, chars: command.output!.chars }, LIMITS.output)))}`;
         return head;
       })
       .join("\n");

@@ -88,7 +88,9 @@ export async function writeHandoff(request: HandoffRequest, deps: HandoffDeps): 
     earlier,
     resumeInstruction: `${RESUME_HINT} (or read the resource ctx-monitor://handoffs/latest), then continue from its next steps.`,
   });
+  // What came from the transcript was redacted as it was read; this catches the rest (the agent's notes, git status).
   const redacted = redactSecrets(rendered.markdown);
+  const redactions = redacted.total + Object.values(facts.redactions).reduce((sum, count) => sum + count, 0);
   const path = writeNewFile(folder, fileName, redacted.text);
   const bytes = Buffer.byteLength(redacted.text);
   const failedCommands = facts.commands.filter((command) => command.ok === false).length;
@@ -103,12 +105,12 @@ export async function writeHandoff(request: HandoffRequest, deps: HandoffDeps): 
     filesTouched: facts.files.length,
     commandsRun: facts.commands.length,
     failedCommands,
-    redactions: redacted.total,
+    redactions,
     earlierHandoffs: earlier.length,
     resumeInstruction: `${RESUME_HINT}: ${path}.`,
     summary:
       `Handoff written to ${path} (${exactNumber(bytes)} bytes: ${counted(facts.prompts.length, "prompt")}, ${counted(facts.files.length, "file")}, ` +
-      `${counted(facts.commands.length, "command")}${redacted.total ? `, ${counted(redacted.total, "secret")} redacted` : ""}). ${RESUME_HINT}.`,
+      `${counted(facts.commands.length, "command")}${redactions ? `, ${counted(redactions, "secret")} redacted` : ""}). ${RESUME_HINT}.`,
   };
 }
 

@@ -29,16 +29,16 @@ describe("facts from a real-client session", () => {
     const failed = facts.commands.filter((command) => command.ok === false);
     expect(failed).toHaveLength(1);
     expect(failed[0]).toMatchObject({ command: "node test.js", turn: 1 });
-    expect(failed[0]!.output).toContain("FAIL add(2, 3): expected 5, got -1");
+    expect(failed[0]!.output?.text).toContain("FAIL add(2, 3): expected 5, got -1");
   });
 
   it("has the latest task list, the subagent's report and what each prompt led to", () => {
     expect(facts.tasks).toEqual([{ id: "1", subject: "Fix add()", status: "completed" }]);
     expect(facts.subagents).toHaveLength(truth.subagents);
     expect(facts.subagents[0]).toMatchObject({ description: "Review the fix", type: "general-purpose" });
-    expect(facts.subagents[0]!.report).toContain("Subagent report: sub() is correct");
+    expect(facts.subagents[0]!.report?.text).toContain("Subagent report: sub() is correct");
     expect(facts.turns.map((turn) => turn.prompt)).toEqual([1, 2]);
-    expect(facts.turns[1]!.replies.at(-1)).toContain("multiply()");
+    expect(facts.turns[1]!.replies.at(-1)?.text).toContain("multiply()");
   });
 
   it("reads the whole session, across a compaction, with the slash command as a command", () => {
@@ -79,8 +79,10 @@ describe("facts leave out harness noise", () => {
       ["first real prompt\n\n```js\nconst x = `tick`;\n```", false],
       ["second real prompt", false],
     ]);
-    expect(facts.commands).toEqual([expect.objectContaining({ command: "false", ok: false, output: "Exit code 1" })]);
-    expect(facts.errors).toEqual([expect.objectContaining({ source: "Read /elsewhere/notes.txt", message: "File does not exist." })]);
+    expect(facts.commands).toEqual([expect.objectContaining({ command: "false", ok: false, output: { text: "Exit code 1", chars: 11 } })]);
+    expect(facts.errors).toEqual([
+      expect.objectContaining({ source: "Read /elsewhere/notes.txt", message: { text: "File does not exist.", chars: 20 } }),
+    ]);
     expect(facts.files).toEqual([{ path: "/elsewhere/notes.txt", reads: 1, edits: 0, writes: 0 }]);
   });
 });

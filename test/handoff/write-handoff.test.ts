@@ -56,6 +56,41 @@ describe("write_handoff on a real-client session", () => {
   });
 });
 
+describe("secrets in long outputs", () => {
+  const keyBody = Array.from({ length: 40 }, (_, i) => `b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAB${String(i).padStart(4, "0")}`).join("\n");
+  const privateKey = `-----BEGIN OPENSSH PRIVATE KEY-----\n${keyBody}\n-----END OPENSSH PRIVATE KEY-----`;
+  const token = `ghp_${"Q7x9".repeat(9)}`;
+
+  async function handoffWith(outputs: string[]) {
+    const { write } = setup({}, null);
+    const lines: Array<string | string[]> = [userPrompt("show me the deploy key and the config")];
+    const calls = outputs.map((_, i) => toolUse("Bash", { command: `cat secret-${i}`, description: `Show secret ${i}` }));
+    lines.push(assistantResponse({ input: 1_000 }, [text("Looking."), ...calls]));
+    outputs.forEach((output, i) => lines.push(toolResult(calls[i]!.id, output)));
+    lines.push(assistantResponse({ input: 3_000 }, [text("Both shown; nothing else to do.")]));
+    const path = join(tempDir(), "secrets.jsonl");
+    writeFileSync(path, transcript(lines));
+    const result = await write({ transcriptPath: path });
+    return { result, doc: readFileSync(result.path, "utf8") };
+  }
+
+  it("redacts a private key and a token that a shown excerpt would cut in half, and loses nothing after them", async () => {
+    const { result, doc } = await handoffWith([privateKey, `${"x".repeat(590)} ${token} trailing`]);
+    expect(doc).not.toContain("b3BlbnNzaC1rZXktdjE");
+    expect(doc).not.toContain(token.slice(0, 10));
+    expect(doc).toContain("[REDACTED:private-key]");
+    expect(doc).toContain("Both shown; nothing else to do.");
+    expect(doc).toContain("## What happened, prompt by prompt");
+    expect(result.redactions).toBe(2);
+  });
+
+  it("keeps only the start of a huge output, and says how long it was", async () => {
+    const { doc } = await handoffWith([`${"log line\n".repeat(600_000)}`]);
+    expect(doc).toContain("[cut: 5,400,000 chars in full]");
+    expect(doc.length).toBeLessThan(10_000);
+  });
+});
+
 describe("handoff storage", () => {
   it("writes into .claude/handoffs under the project, owner-only, named by time and session", async () => {
     const { write, folder } = setup();

@@ -20,8 +20,20 @@ const CREDENTIAL_NAME = String.raw`[A-Za-z0-9_.-]*(?:SECRET|TOKEN|PASSWORD|PASSW
 /** Values that are plainly not secrets: numbers, booleans, empty, placeholders. */
 const HARMLESS_VALUE = /^(?:\d[\d_.,]*|true|false|null|none|undefined|""|''|\[REDACTED[^\]]*\]|<[^>]*>|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?|\*+)$/i;
 
+/**
+ * A private key block: the BEGIN line, then every line that can belong to one (base64, `Proc-Type:`-style
+ * headers, blank lines; real or JSON-escaped newlines; indented or not), then the END line if it is there.
+ * A key cut short is removed as far as key-like lines go, never to the end of the text.
+ */
+const KEY_SEPARATOR = String.raw`(?:\r?\n|\\n)[ \t]*`;
+const KEY_LINE = String.raw`(?:[A-Za-z-]+:[^\r\n\\]*|[A-Za-z0-9+/=]+)(?=\r?\n|\\n|$)`;
+const PRIVATE_KEY = new RegExp(
+  String.raw`-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----(?:${KEY_SEPARATOR}(?:${KEY_LINE}|(?=${KEY_SEPARATOR})))*(?:${KEY_SEPARATOR}-----END [A-Z0-9 ]*PRIVATE KEY-----)?`,
+  "g",
+);
+
 const RULES: Rule[] = [
-  { kind: "private-key", pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g },
+  { kind: "private-key", pattern: PRIVATE_KEY },
   { kind: "anthropic-key", pattern: /\bsk-ant-[A-Za-z0-9_-]{8,}/g },
   { kind: "api-key", pattern: /\b(?:sk|rk)-(?:proj-|live-|test-)?[A-Za-z0-9_-]{20,}/g },
   { kind: "api-key", pattern: /\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}/g },

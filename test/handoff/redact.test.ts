@@ -31,6 +31,15 @@ describe("redactSecrets", () => {
     expect(result.text).toBe("before\n[REDACTED:private-key]\nafter");
   });
 
+  it.each([
+    ["cut short, then other text", "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkq\nAAAAMwAAAAtzc2g\n… [cut: 3,000 chars in full]\n```\n\n## Next", "[REDACTED:private-key]\n… [cut: 3,000 chars in full]\n```\n\n## Next"],
+    ["in a JSON string", 'const k = "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkq\\nBKcwggSjAgEAAo\\n-----END PRIVATE KEY-----\\n"; done', 'const k = "[REDACTED:private-key]\\n"; done'],
+    ["encrypted PEM with headers", "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,ABCDEF\n\nMIIEpAIBAAKCAQEA\nqwerty==\n-----END RSA PRIVATE KEY-----\nDone.", "[REDACTED:private-key]\nDone."],
+    ["indented", "   -----BEGIN EC PRIVATE KEY-----\n   MHcCAQEEIBkg\n   -----END EC PRIVATE KEY-----\n   next", "   [REDACTED:private-key]\n   next"],
+  ])("removes a private key %s, and only as far as key lines go", (_name, input, expected) => {
+    expect(redactSecrets(input).text).toBe(expected);
+  });
+
   it("keeps the name of what was redacted, so the reader knows what is missing", () => {
     expect(redactSecrets("DATABASE_PASSWORD=hunter2-is-long").text).toBe("DATABASE_PASSWORD=[REDACTED:credential-assignment]");
     expect(redactSecrets("Authorization: Bearer abc123def456ghi789jkl012").text).toBe("Authorization: Bearer [REDACTED:authorization-header]");

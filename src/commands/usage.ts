@@ -23,6 +23,7 @@ export function describeUsage(usage: ContextUsage): string {
     `  used           ${exactNumber(usage.usedTokens)} tokens${usage.estimated ? " (estimated)" : ""}, ${usage.usedPercent}% of ${exactNumber(usage.contextWindow)} (${usage.windowSource})`,
     `  pending        ~${exactNumber(usage.pendingTokens)} tokens added since`,
     `  auto-compact   ${usage.autocompactAt === null ? "disabled" : `expected at ${exactNumber(usage.autocompactAt)}, ${exactNumber(usage.tokensUntilAutocompact ?? 0)} left`}`,
+    `  pace           ${usage.tokensPerStep === null ? "not enough steps yet" : `~${exactNumber(usage.tokensPerStep)} tokens per step recently${usage.stepsUntilAutocompact === null ? "" : `, ~${exactNumber(usage.stepsUntilAutocompact)} steps until auto-compact`}`}`,
     `  status         ${usage.status}`,
     `  compactions    ${usage.compactions}${usage.lastCompaction ? ` (last: ${usage.lastCompaction.trigger ?? "?"}, ${exactNumber(usage.lastCompaction.preTokens ?? 0)} → ${exactNumber(usage.lastCompaction.postTokens ?? 0)})` : ""}`,
     `  model          ${usage.model ?? "unknown"}`,

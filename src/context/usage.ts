@@ -7,7 +7,7 @@ import { contextTotal } from "../transcript/records.ts";
 import type { TailSnapshot } from "../transcript/tail-snapshot.ts";
 import { autocompactPoint } from "./autocompact.ts";
 import { estimateTokens } from "./estimate.ts";
-import { exactNumber, roundTokens } from "./format.ts";
+import { counted, exactNumber, roundTokens } from "./format.ts";
 import { contextStatus, type ContextStatus, type Thresholds } from "./status.ts";
 import { resolveContextWindow, type WindowEvidence, type WindowSource } from "./window.ts";
 
@@ -29,6 +29,10 @@ export interface ContextUsage {
   pendingTokens: number;
   autocompactAt: number | null;
   tokensUntilAutocompact: number | null;
+  /** Average growth per model step (API response) over the last few steps; null when there are too few. */
+  tokensPerStep: number | null;
+  /** At that pace, how many more steps until auto-compact (an estimate). */
+  stepsUntilAutocompact: number | null;
   status: ContextStatus;
   estimated: boolean;
   /** False when the response that called the tool was not in the transcript in time. */
@@ -62,6 +66,17 @@ interface Measured {
   pendingTokens: number;
   estimated: boolean;
   asOf: string | null;
+}
+
+/** Steps (response to response) the pace is averaged over, at least. */
+const MIN_PACE_STEPS = 2;
+
+/** Recent growth per model step, from the newest response and those before it, since the last compaction. */
+export function recentPace(tail: TailSnapshot): number | null {
+  if (!tail.latest || tail.compactionSince || tail.earlier.length < MIN_PACE_STEPS) return null;
+  const oldest = tail.earlier[tail.earlier.length - 1]!;
+  const perStep = (contextTotal(tail.latest.usage) - oldest.total) / tail.earlier.length;
+  return perStep > 0 ? Math.round(perStep) : null;
 }
 
 function measure(inputs: UsageInputs): Measured {
@@ -100,6 +115,8 @@ export function computeUsage(inputs: UsageInputs): ContextUsage {
   const autocompact = autocompactPoint(window.tokens, inputs.env);
   const limit = autocompact.at ?? window.tokens;
   const status = contextStatus(measured.usedTokens, limit, inputs.thresholds);
+  const tokensUntilAutocompact = autocompact.at === null ? null : Math.max(0, autocompact.at - measured.usedTokens);
+  const tokensPerStep = recentPace(inputs.tail);
   const usage: Omit<ContextUsage, "summary"> = {
     sessionId: inputs.sessionId,
     transcriptPath: inputs.transcriptPath,
@@ -113,7 +130,9 @@ export function computeUsage(inputs: UsageInputs): ContextUsage {
     usedPercent: Math.round((measured.usedTokens / window.tokens) * 1000) / 10,
     pendingTokens: measured.pendingTokens,
     autocompactAt: autocompact.at,
-    tokensUntilAutocompact: autocompact.at === null ? null : Math.max(0, autocompact.at - measured.usedTokens),
+    tokensUntilAutocompact,
+    tokensPerStep,
+    stepsUntilAutocompact: tokensPerStep === null || tokensUntilAutocompact === null ? null : Math.floor(tokensUntilAutocompact / tokensPerStep),
     status,
     estimated: measured.estimated,
     fresh: inputs.fresh,
@@ -146,9 +165,11 @@ function summarize(usage: Omit<ContextUsage, "summary">, inputs: UsageInputs, di
   if (usage.autocompactAt === null) {
     parts.push(`auto-compact is off (${disabledBy}): about ${roundTokens(usage.contextWindow - usage.usedTokens)} left in the window`);
   } else {
-    parts.push(
-      `auto-compact expected at ~${roundTokens(usage.autocompactAt)}: about ${roundTokens(usage.tokensUntilAutocompact ?? 0)} left`,
-    );
+    const pace =
+      usage.stepsUntilAutocompact !== null && usage.tokensPerStep !== null
+        ? ` (~${counted(usage.stepsUntilAutocompact, "step")} at the recent ~${roundTokens(usage.tokensPerStep)} per step)`
+        : "";
+    parts.push(`auto-compact expected at ~${roundTokens(usage.autocompactAt)}: about ${roundTokens(usage.tokensUntilAutocompact ?? 0)} left${pace}`);
   }
   const whose = usage.subagent ? `Subagent "${usage.subagent.description ?? usage.subagent.agentId}" (its own context): ` : "";
   let sentence = `${whose}${parts.join("; ")}.`;

@@ -31,6 +31,8 @@ export const contextUsageShape = {
   pendingTokens: z.number().int().describe("Estimate of what was added since: that response's output and newer tool results."),
   autocompactAt: z.number().int().nullable().describe("Token count where auto-compaction is expected; null when disabled."),
   tokensUntilAutocompact: z.number().int().nullable(),
+  tokensPerStep: z.number().int().nullable().describe("Recent average growth per model step (API response); null with too few steps."),
+  stepsUntilAutocompact: z.number().int().nullable().describe("Steps left before auto-compact at that pace (an estimate)."),
   status: z.enum(["ok", "warn", "critical"]),
   estimated: z.boolean(),
   fresh: z.boolean().describe("False when the calling response was not in the transcript in time."),

@@ -1,11 +1,13 @@
 // The newest state of the main conversation, read from the end of the transcript: the newest
 // main-chain API response (deduplicated across its split lines), whether a compaction came after
-// it, and what was appended since. Reads only as far back as it must.
+// it, what was appended since, and the totals of the few responses before it (the recent pace).
+// Reads only as far back as it must, and never more than a bounded distance past the newest response.
 import type { ByteSource } from "./byte-source.ts";
 import { recordChars } from "./content-size.ts";
 import { noLineProblems, type LineProblems } from "./line-problems.ts";
 import { readBackward, type BackwardOptions } from "./read-backward.ts";
 import {
+  contextTotal,
   isMainChainResponse,
   parseRecordLine,
   toolUseIds,
@@ -23,8 +25,15 @@ export interface LatestResponse {
   toolUseIds: string[];
 }
 
+export interface EarlierResponse {
+  messageId: string | null;
+  total: number;
+}
+
 export interface TailSnapshot {
   latest: LatestResponse | null;
+  /** Up to `recentResponses` main-chain responses before the latest, newest first, since the last compaction. */
+  earlier: EarlierResponse[];
   /** The newest compaction written after the latest response: the context was reset since. */
   compactionSince: CompactBoundaryRecord | null;
   /** Characters of conversation appended after the latest response (after the compaction, if any). */
@@ -35,17 +44,21 @@ export interface TailSnapshot {
 
 export interface TailOptions extends BackwardOptions {
   /**
-   * How far past the newest response to keep reading for more of its split lines, which are
-   * normally adjacent; bounds the read when the previous response is far back.
+   * How far past the newest response to keep reading, for more of its split lines (normally
+   * adjacent) and the responses before it; bounds the read when they are far back.
    */
-  siblingScanBytes?: number;
+  scanPastLatestBytes?: number;
+  /** How many responses before the latest to collect (default 5). */
+  recentResponses?: number;
   /** A subagent's own transcript: its sidechain records are its main chain. */
   subagent?: boolean;
 }
 
 export function readTailSnapshot(source: ByteSource, options: TailOptions = {}): TailSnapshot {
-  const siblingScanBytes = options.siblingScanBytes ?? 4 << 20;
+  const scanPastLatestBytes = options.scanPastLatestBytes ?? 1 << 20;
+  const recentResponses = options.recentResponses ?? 5;
   const problems = noLineProblems();
+  const earlier: EarlierResponse[] = [];
   let latest: LatestResponse | null = null;
   let latestStart = 0;
   let compactionSince: CompactBoundaryRecord | null = null;
@@ -54,7 +67,7 @@ export function readTailSnapshot(source: ByteSource, options: TailOptions = {}):
 
   for (const line of readBackward(source, options)) {
     oldestStart = line.start;
-    if (latest && latestStart - line.start > siblingScanBytes) break;
+    if (latest && latestStart - line.start > scanPastLatestBytes) break;
     if (line.text === null) {
       problems.oversized++;
       if (!latest && !compactionSince) pendingChars += line.bytes;
@@ -70,12 +83,19 @@ export function readTailSnapshot(source: ByteSource, options: TailOptions = {}):
     const record = parsed.record;
     if (options.subagent) record.isSidechain = false;
     if (latest) {
-      // Only more lines of the same response matter now; another response ends the search.
+      // More lines of the newest response, then the responses before it, back to the last compaction.
+      if (record.kind === "compact-boundary") break;
       if (!isMainChainResponse(record)) continue;
-      if (record.messageId !== latest.messageId || latest.messageId === null) break;
-      latest.usage.outputTokens = Math.max(latest.usage.outputTokens, record.usage.outputTokens);
-      for (const id of toolUseIds(record)) if (!latest.toolUseIds.includes(id)) latest.toolUseIds.push(id);
-      latestStart = line.start;
+      if (earlier.length === 0 && latest.messageId !== null && record.messageId === latest.messageId) {
+        latest.usage.outputTokens = Math.max(latest.usage.outputTokens, record.usage.outputTokens);
+        for (const id of toolUseIds(record)) if (!latest.toolUseIds.includes(id)) latest.toolUseIds.push(id);
+        latestStart = line.start;
+        continue;
+      }
+      const previous = earlier.at(-1);
+      if (previous && previous.messageId !== null && record.messageId === previous.messageId) continue;
+      if (earlier.length >= recentResponses) break;
+      earlier.push({ messageId: record.messageId, total: contextTotal(record.usage) });
       continue;
     }
     if (record.kind === "compact-boundary") {
@@ -98,5 +118,5 @@ export function readTailSnapshot(source: ByteSource, options: TailOptions = {}):
       pendingChars += recordChars(record);
     }
   }
-  return { latest, compactionSince, pendingChars, problems, bytesRead: source.size - oldestStart };
+  return { latest, earlier, compactionSince, pendingChars, problems, bytesRead: source.size - oldestStart };
 }

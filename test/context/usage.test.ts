@@ -20,7 +20,7 @@ const inputs = (overrides: Omit<Partial<UsageInputs>, "tail"> & { tail?: Partial
     sessionSource: "env",
     sessionGuessed: false,
     subagent: null,
-    tail: { latest: latest(152_340), compactionSince: null, pendingChars: 0, problems: noLineProblems(), bytesRead: 0, ...tail },
+    tail: { latest: latest(152_340), earlier: [], compactionSince: null, pendingChars: 0, problems: noLineProblems(), bytesRead: 0, ...tail },
     baseline: null,
     compactions: { count: 0, last: null },
     windowState: null,
@@ -31,6 +31,20 @@ const inputs = (overrides: Omit<Partial<UsageInputs>, "tail"> & { tail?: Partial
     ...rest,
   };
 };
+
+const compactionRecord = (): NonNullable<TailSnapshot["compactionSince"]> => ({
+  kind: "compact-boundary",
+  trigger: "manual",
+  preTokens: 160_500,
+  postTokens: 3_000,
+  uuid: null,
+  parentUuid: null,
+  sessionId: "s",
+  timestamp: "2026-01-01T01:00:00.000Z",
+  isSidechain: false,
+  cwd: null,
+  lineLength: 0,
+});
 
 describe("computeUsage", () => {
   it("gives the summary a model can act on", () => {
@@ -63,19 +77,7 @@ describe("computeUsage", () => {
       inputs({
         tail: {
           latest: latest(160_000),
-          compactionSince: {
-            kind: "compact-boundary",
-            trigger: "manual",
-            preTokens: 160_500,
-            postTokens: 3_000,
-            uuid: null,
-            parentUuid: null,
-            sessionId: "s",
-            timestamp: "2026-01-01T01:00:00.000Z",
-            isSidechain: false,
-            cwd: null,
-            lineLength: 0,
-          },
+          compactionSince: compactionRecord(),
         },
         baseline: { firstTotal: 21_000, messageChars: 4_000 },
       }),
@@ -101,5 +103,20 @@ describe("computeUsage", () => {
     const usage = computeUsage(inputs({ fresh: false, sessionGuessed: true }));
     expect(usage.summary).toContain("may be one step behind");
     expect(usage.summary).toContain("Session guessed");
+  });
+
+  it("gives the recent pace per step and the steps left at it, only when there are enough steps since a compaction", () => {
+    const earlier = [140_000, 136_000, 132_340].map((total, i) => ({ messageId: `msg_${i}`, total }));
+    const usage = computeUsage(inputs({ tail: { earlier } }));
+    expect(usage).toMatchObject({ tokensPerStep: 6_667, stepsUntilAutocompact: 2 });
+    expect(usage.summary).toBe(
+      "152,340 of 200,000 tokens (76%); auto-compact expected at ~167k: about 15k left (~2 steps at the recent ~7k per step). Write a handoff now (write_handoff).",
+    );
+    expect(computeUsage(inputs({ tail: { earlier: earlier.slice(0, 1) } })).tokensPerStep).toBeNull();
+    expect(computeUsage(inputs({ tail: { earlier: [{ messageId: "a", total: 160_000 }, { messageId: "b", total: 155_000 }] } })).tokensPerStep).toBeNull();
+    const afterCompaction = computeUsage(inputs({ tail: { earlier, compactionSince: compactionRecord() } }));
+    expect(afterCompaction).toMatchObject({ tokensPerStep: null, stepsUntilAutocompact: null });
+    const noAutocompact = computeUsage(inputs({ tail: { earlier }, env: { DISABLE_AUTO_COMPACT: "1" } }));
+    expect(noAutocompact).toMatchObject({ tokensPerStep: 6_667, stepsUntilAutocompact: null });
   });
 });

@@ -67,6 +67,27 @@ describe("readTailSnapshot", () => {
     expect(tail.pendingChars).toBe("go on".length);
   });
 
+  it("collects the totals of the responses before the newest, once each, newest first, back to the last compaction", () => {
+    const step = (input: number) => assistantResponse({ input, output: 10 }, [text(`at ${input}`), toolUse("Bash", { command: "true" })]);
+    const body = transcript([
+      step(90_000),
+      compactBoundary(90_500, 2_000),
+      compactSummary("summary"),
+      step(10_000),
+      assistantResponse({ input: 12_000, output: 5 }, [{ type: "thinking", thinking: "…", signature: "x" }, text("split"), text("in three")]),
+      step(15_000),
+      step(17_000),
+      step(20_000),
+      step(21_000),
+      step(30_000),
+    ]);
+    const tail = snapshot(body);
+    expect(tail.latest?.usage.inputTokens).toBe(30_000);
+    expect(tail.earlier.map((response) => response.total)).toEqual([21_000, 20_000, 17_000, 15_000, 12_000]);
+    const short = snapshot(transcript([step(90_000), compactBoundary(90_500, 2_000), step(10_000), step(12_000)]));
+    expect(short.earlier.map((response) => response.total)).toEqual([10_000]);
+  });
+
   it("passes by garbage, unknown records and a torn last line, and counts them", () => {
     const body =
       transcript([

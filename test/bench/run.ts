@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchBreakdown } from "./breakdown.bench.ts";
+import { benchHandoff } from "./handoff.bench.ts";
 import { benchUsage } from "./usage.bench.ts";
 import { writeSyntheticTranscript } from "./synthetic-transcript.ts";
 
@@ -17,6 +18,7 @@ export interface BenchContext {
 const BENCHES: Array<[string, (context: BenchContext) => Promise<void>]> = [
   ["usage", benchUsage],
   ["breakdown", benchBreakdown],
+  ["handoff", benchHandoff],
 ];
 
 async function main(): Promise<void> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { redactSecrets } from "../../src/handoff/redact.ts";
+import fc from "fast-check";
+import { applyRules, redactSecrets } from "../../src/handoff/redact.ts";
 
 const ANTHROPIC = `sk-ant-api03-${"A1b2C3d4".repeat(10)}-xyz`;
 
@@ -60,5 +61,60 @@ describe("redactSecrets", () => {
     const result = redactSecrets(text);
     expect(result.text).toBe(text);
     expect(result.total).toBe(0);
+  });
+});
+
+describe("the quick check before the rules", () => {
+  // Pieces of every shape a rule looks for, in random case and order, among ordinary text.
+  const pieces = [
+    ANTHROPIC,
+    "sk-proj-abcdefghijklmnopqrstuvwxyz012345",
+    "rk-live-abcdefghijklmnopqrstuvwxyz",
+    "pk_test_abcdefghijklmnop1234",
+    "ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+    "github_pat_11ABCDEFG0abcdefghijklmnopqrstuvwxyz0123456789AB",
+    "AKIAABCDEFGHIJKLMNOP",
+    "ASIAABCDEFGHIJKLMNOP",
+    "xoxp-123456789012-abcdefghijkl",
+    `AIza${"x".repeat(35)}`,
+    "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N",
+    "Authorization: Bearer abc123def456ghi789jkl012",
+    "proxy-authorization=Basic dXNlcjpwYXNz",
+    "x-auth-token: tok123",
+    "api-key: value-1",
+    "Bearer abcdefghijklmnopqrstuvwxyz",
+    "-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA\n-----END RSA PRIVATE KEY-----",
+    "DB_PASSWORD=hunter2",
+    "my_passphrase: correct horse",
+    "export GH_TOKEN=abc",
+    "client_secret = s3cr3t",
+    "ACCESS_KEY=AK",
+    "Private_Key: pk",
+    "CREDENTIALS=file",
+    "AUTH=yes",
+    '"api_key": "abc-123-def"',
+    "const value = compute(input);",
+    "all 12 tests passed",
+    "https://example.com/path?q=1",
+    "author: Jane",
+  ];
+  const text = fc
+    .array(
+      fc.oneof(
+        fc.constantFrom(...pieces).chain((piece) => fc.boolean().map((lower) => (lower ? piece.toLowerCase() : piece))),
+        fc.string({ maxLength: 12 }),
+        fc.constantFrom("\n", " ", "\t", "=", ": ", "1\t", "export "),
+      ),
+      { maxLength: 12 },
+    )
+    .map((parts) => parts.join(""));
+
+  it("never lets a secret through that the rules would have caught", () => {
+    fc.assert(
+      fc.property(text, (input) => {
+        expect(redactSecrets(input)).toEqual(applyRules(input));
+      }),
+      { numRuns: 3_000 },
+    );
   });
 });

@@ -3,6 +3,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CLI_PATH } from "../support/built-server.ts";
 import { ours, SUBAGENT_MARKER, text, toolUse } from "./fake-api/script.ts";
 import { mainRequests, openScenario } from "./scenario.ts";
 import { findToolExchange, toolJson } from "./tool-results.ts";
@@ -31,6 +32,20 @@ describe.concurrent("get_context_usage through the real Claude Code", () => {
     const usage = toolJson<Usage>(exchange);
     expect(usage.usedTokens).toBe(exchange.callingRequest.total);
     expect(usage).toMatchObject({ fresh: true, estimated: false, sessionSource: "env" });
+  });
+
+  it("9. the agent runs `ctx-monitor usage --json` in its Bash tool: its own session, from the environment Claude Code gives", async () => {
+    const bash = toolUse("Bash", { command: `"${process.execPath}" "${CLI_PATH}" usage --json`, description: "check the context budget" });
+    const first = toolUse("Bash", { command: "echo warming up", description: "a first step" });
+    await using scenario = await openScenario({ main: [[text("Looking around."), first], [bash], [text("Done.")]] });
+    await scenario.sandbox.claude(["-p", "check the context budget from the shell", "--model", "claude-sonnet-4-5"]);
+    const exchange = findToolExchange(scenario.api.requests, bash.id);
+    const usage = toolJson<Usage & { transcriptPath: string }>(exchange);
+    const mains = mainRequests(scenario.api);
+    console.log(`scenario 9: CLI in Bash says ${usage.usedTokens}; calling request ${exchange.callingRequest.total}; mains ${mains.map((r) => r.total).join(",")}`);
+    expect(usage).toMatchObject({ sessionSource: "env", estimated: false });
+    expect(usage.transcriptPath).toBe(scenario.sandbox.transcriptPath(usage.sessionId));
+    expect([exchange.callingRequest.total, mains[mains.indexOf(exchange.callingRequest) - 1]?.total]).toContain(usage.usedTokens);
   });
 
   it("2. right after a ~200 KB Read, counts the file (a stale answer would be off by ~50k)", async () => {

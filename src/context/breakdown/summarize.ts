@@ -69,7 +69,13 @@ export interface BreakdownCore {
   advice: string[];
 }
 
+/**
+ * How many of each list the answer carries, costliest first: the answer itself enters the context of
+ * the agent that asked, so it stays a couple of thousand tokens however long the session.
+ */
 const TOP_ITEMS = 15;
+const TOP_REPEATED_READS = 10;
+const TOP_TOOLS = 20;
 const percent = (tokens: number, window: number) => (window > 0 ? Math.round((tokens / window) * 1000) / 10 : 0);
 
 export function summarizeBreakdown(attribution: Attribution, known: BaselineKnown, figures: BreakdownFigures): BreakdownCore {
@@ -118,9 +124,10 @@ export function summarizeBreakdown(attribution: Attribution, known: BaselineKnow
       estimated: !item.exact,
     }));
 
-  const repeatedReads = readsByPath(attribution.items);
-  const tools = toolTotals(attribution.items);
-  const mcpServers = mcpTotals(tools, baselineItems);
+  const repeatedReads = readsByPath(attribution.items).slice(0, TOP_REPEATED_READS);
+  const allTools = toolTotals(attribution.items);
+  const mcpServers = mcpTotals(allTools, baselineItems);
+  const tools = allTools.slice(0, TOP_TOOLS);
   const lastCompaction = attribution.lastCompaction
     ? {
         ...attribution.lastCompaction,

@@ -16,6 +16,18 @@ export interface KeptText {
 /** Far more than any rendered excerpt (the longest is 4,000), so cutting here never shows. */
 export const KEPT_CHARS = 16_000;
 
+/**
+ * How many of the newest entries of each list the handoff shows in detail: it is read by the next
+ * context, so a very long session must not produce a document that fills it (prompts are always kept
+ * in full). Older entries are only counted, so their texts are let go as reading goes on.
+ */
+export const NEWEST = { commands: 150, errors: 50, subagents: 30, turns: 60 } as const;
+
+/** Detail kept for more turns than are shown, so turns without activity cannot pull a stripped one into view. */
+const TURNS_WITH_DETAIL = NEWEST.turns * 2;
+
+const RELEASED: KeptText = { text: "", chars: 0 };
+
 export interface Prompt {
   number: number;
   text: string;
@@ -210,6 +222,7 @@ export class FactCollector {
     if (!turn || turn.prompt !== this.turn) {
       turn = { prompt: this.turn, actions: [], replies: [] };
       this.facts.turns.push(turn);
+      release(this.facts.turns, TURNS_WITH_DETAIL, (old) => (old.replies = old.replies.length ? [RELEASED] : []));
     }
     return turn;
   }
@@ -255,6 +268,7 @@ export class FactCollector {
       const description = str(input.description);
       call.command = { command: this.clean(str(input.command) ?? ""), description: description && this.clean(description), turn: this.turn, ok: null, output: null };
       this.facts.commands.push(call.command);
+      release(this.facts.commands, NEWEST.commands, (old) => (old.output = null));
     } else if (SUBAGENT_TOOLS.has(block.name)) {
       call.subagent = {
         turn: this.turn,
@@ -264,6 +278,10 @@ export class FactCollector {
         report: null,
       };
       this.facts.subagents.push(call.subagent);
+      release(this.facts.subagents, NEWEST.subagents, (old) => {
+        old.prompt = RELEASED;
+        if (old.report) old.report = RELEASED;
+      });
     } else if (block.name === "TodoWrite" && Array.isArray(input.todos)) {
       this.tasks.clear();
       input.todos.forEach((todo, index) => {
@@ -319,5 +337,12 @@ export class FactCollector {
 
   private error(source: string, message: string): void {
     this.facts.errors.push({ turn: this.turn, source: this.clean(source), message: this.keep(message) });
+    release(this.facts.errors, NEWEST.errors, (old) => (old.message = RELEASED));
   }
+}
+
+/** Lets go of the texts of the entry that has just left the newest `keep` of a list: it will only be counted. */
+function release<T>(list: readonly T[], keep: number, strip: (entry: T) => void): void {
+  const old = list[list.length - 1 - keep];
+  if (old) strip(old);
 }

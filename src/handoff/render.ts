@@ -1,7 +1,7 @@
 // The handoff document: Markdown organised to be skimmed, the agent's own notes first, then what the
 // transcript says exactly. Long items are cut with their full size noted; empty sections are left out.
 import { counted, exactNumber } from "../context/format.ts";
-import { KEPT_CHARS, type HandoffFacts, type KeptText } from "./facts.ts";
+import { KEPT_CHARS, NEWEST, type HandoffFacts, type KeptText } from "./facts.ts";
 
 export interface HandoffNotes {
   goal?: string | undefined;
@@ -59,11 +59,6 @@ export interface Rendered {
 
 /** Limits for what is cut; prompts and the agent's notes never are. */
 const LIMITS = { failure: 2_000, output: 600, report: 4_000, assistantText: 1_500, error: 1_500, subagentPrompt: 1_500 } as const;
-/**
- * How many of the newest entries a list keeps: the handoff is read by the next context, so a very
- * long session must not produce a document that fills it. Prompts are always kept in full.
- */
-const NEWEST = { commands: 150, errors: 50, subagents: 30, turns: 60 } as const;
 
 /** The newest `keep` entries, with a line saying how many older ones were left out. */
 function newest<T>(items: readonly T[], keep: number, what: string): { shown: T[]; note: string } {

@@ -2,6 +2,7 @@
 // finds the session, waits for the calling response and knows the window), then the transcript
 // parsed incrementally from where the last call stopped, and the memory files on disk.
 import { sessionProjectDir } from "../../claude/paths.ts";
+import { log } from "../../log.ts";
 import type { Runtime } from "../../runtime.ts";
 import { countLineProblems } from "../../transcript/line-problems.ts";
 import { roundTokens } from "../format.ts";
@@ -76,11 +77,19 @@ export async function readContextBreakdown(request: UsageRequest, deps: Breakdow
   };
 }
 
-/** ctx-monitor's own definitions, under each name the session called it by; none if it never did. */
+/**
+ * ctx-monitor's own definitions, under each name the session called it by; none if it never did. They
+ * refine an estimate, so if they cannot be listed the breakdown goes on without them.
+ */
 async function ownDefinitions(deps: BreakdownDeps, calledTools: readonly string[]): Promise<McpServerDefinitions[]> {
   if (calledTools.length === 0) return [];
-  const ownTools = await deps.ownTools();
-  return ownServerNames(ownTools, calledTools).map((server) => definitionsAsSent(server, ownTools));
+  try {
+    const ownTools = await deps.ownTools();
+    return ownServerNames(ownTools, calledTools).map((server) => definitionsAsSent(server, ownTools));
+  } catch (error) {
+    log(`could not list ctx-monitor's own tools to size them: ${error instanceof Error ? error.message : String(error)}`);
+    return [];
+  }
 }
 
 /**

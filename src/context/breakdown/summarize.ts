@@ -213,6 +213,12 @@ function adviseOn(core: BreakdownCore, autocompactAt: number | null): string[] {
       advice.push(`${item.label} returned ${roundTokens(item.tokens)} (${Math.round((item.tokens / used) * 100)}% of the context); ask for less output next time (head, grep, a narrower range).`);
     }
   }
+  const memory = core.categories.find((category) => category.name === CATEGORY.memoryFiles);
+  if (memory && memory.tokens >= 5_000 && memory.tokens >= used * 0.1) {
+    advice.push(
+      `Memory files (CLAUDE.md, rules) cost ~${roundTokens(memory.tokens)} in every request; move what is rarely needed into rules scoped with paths: front matter, which load only for matching files.`,
+    );
+  }
   const toolResults = core.categories.filter((category) => category.name.startsWith("Messages: tool results")).reduce((sum, category) => sum + category.tokens, 0);
   if (toolResults > used * 0.5) advice.push(`Tool results are ${Math.round((toolResults / used) * 100)}% of the context; delegate broad searches to a subagent so only its report stays here.`);
   if (autocompactAt !== null) {

@@ -147,6 +147,14 @@ async function waitForCallingResponse(located: LocatedTranscript, toolUseId: str
   return waited.value;
 }
 
+/** Claude Code names a transcript by its session id; a renamed copy still says whose it is in its records. */
+const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function sessionIdOf(located: LocatedTranscript, tail: TailSnapshot): string {
+  if (SESSION_ID.test(located.sessionId)) return located.sessionId;
+  return tail.latest?.sessionId ?? located.sessionId;
+}
+
 function usageFromTail(located: LocatedTranscript, tail: TailSnapshot, fresh: boolean, deps: UsageDeps): ContextUsage {
   const { runtime } = deps;
   const subagentFile = isSubagentTranscript(located.path);
@@ -156,7 +164,7 @@ function usageFromTail(located: LocatedTranscript, tail: TailSnapshot, fresh: bo
   }));
   const settings = loadSettings(runtime);
   const subagent = subagentOf(located.path);
-  const sessionId = subagent ? basename(subagent.parentTranscriptPath, ".jsonl") : located.sessionId;
+  const sessionId = subagent ? basename(subagent.parentTranscriptPath, ".jsonl") : sessionIdOf(located, tail);
   // The statusline and hooks describe the session's own model, which a subagent may not share.
   const state = subagent ? null : readStateForSession(runtime, sessionId);
   return computeUsage({

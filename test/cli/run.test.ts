@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCommand } from "../../src/cli/run.ts";
 import { fakeRuntime, tempDir, writeTranscript } from "../support/runtime.ts";
-import { assistantResponse, text, transcript } from "../support/transcript-builder.ts";
+import { assistantResponse, SESSION_ID, text, transcript } from "../support/transcript-builder.ts";
 
 async function run(argv: string[], env: Record<string, string> = {}) {
   let stdout = "";
@@ -58,7 +58,16 @@ describe("ctx-monitor CLI", () => {
     expect(human.stdout).toMatch(/^1,000 of 200,000 tokens \(1%\)/);
     expect(human.stdout).toContain("status         ok");
     const json = await run(["usage", "--json", "--transcript", path], { CLAUDE_CONFIG_DIR: config });
-    expect(JSON.parse(json.stdout)).toMatchObject({ usedTokens: 1000, sessionId: "sess", sessionSource: "transcript-path" });
+    // A transcript not named by a session id (a renamed copy) says whose it is in its records.
+    expect(JSON.parse(json.stdout)).toMatchObject({ usedTokens: 1000, sessionId: SESSION_ID, sessionSource: "transcript-path" });
+  });
+
+  it("takes the session id from a transcript's name when Claude Code named it", async () => {
+    const config = tempDir();
+    const named = "0f0f0f0f-1111-4222-8333-444444444444";
+    const path = writeTranscript(config, "/p", named, transcript([assistantResponse({ input: 10, cacheRead: 990 }, [text("hi")])]));
+    const json = await run(["usage", "--json", "--transcript", path], { CLAUDE_CONFIG_DIR: config });
+    expect(JSON.parse(json.stdout)).toMatchObject({ sessionId: named });
   });
 });
 

@@ -48,6 +48,22 @@ describe.concurrent("get_context_usage through the real Claude Code", () => {
     expect([exchange.callingRequest.total, mains[mains.indexOf(exchange.callingRequest) - 1]?.total]).toContain(usage.usedTokens);
   });
 
+  it("1b. after four steps, the pace is the growth per step of the requests' exact totals", async () => {
+    const call = usageCall();
+    const steps = [1, 2, 3].map((n) => [toolUse("Bash", { command: `seq 1 ${n * 300}`, description: `numbers ${n}` })]);
+    await using scenario = await openScenario({ main: [...steps, [call]] });
+    await scenario.sandbox.claude(["-p", "print some numbers three times, then check the budget", "--model", "claude-sonnet-4-5"]);
+    const exchange = findToolExchange(scenario.api.requests, call.id);
+    const usage = toolJson<Usage & { tokensPerStep: number; stepsUntilAutocompact: number }>(exchange);
+    const mains = mainRequests(scenario.api);
+    const calling = mains.indexOf(exchange.callingRequest);
+    expect(calling).toBe(3);
+    const expected = Math.round((exchange.callingRequest.total - mains[0]!.total) / 3);
+    console.log(`scenario 1b: pace ${usage.tokensPerStep} per step (from totals ${mains.slice(0, 4).map((r) => r.total).join(", ")}), ${usage.stepsUntilAutocompact} steps left`);
+    expect(usage.tokensPerStep).toBe(expected);
+    expect(usage.stepsUntilAutocompact).toBe(Math.floor((167_000 - usage.usedTokens) / expected));
+  });
+
   it("2. right after a ~200 KB Read, counts the file (a stale answer would be off by ~50k)", async () => {
     const call = usageCall();
     await using scenario = await openScenario({ main: [] });

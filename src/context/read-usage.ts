@@ -95,8 +95,11 @@ function nearestExistingFolder(path: string): string | null {
   }
 }
 
-function readTail(path: string): TailSnapshot {
-  return withByteSource(path, (source) => readTailSnapshot(source, { subagent: isSubagentTranscript(path) }));
+/** The tail as the answer needs it, or (`probe`) just the newest response: enough to see who is calling. */
+function readTail(path: string, probe = false): TailSnapshot {
+  return withByteSource(path, (source) =>
+    readTailSnapshot(source, { subagent: isSubagentTranscript(path), ...(probe ? { recentResponses: 0 } : {}) }),
+  );
 }
 
 interface CallingResponse {
@@ -127,24 +130,21 @@ async function waitForCallingResponse(located: LocatedTranscript, toolUseId: str
     const subagents = own.flatMap((path) => subagentTranscripts(path).filter(recent).map((entry) => entry.path));
     return [...own, ...subagents];
   };
-  const waited = await waitForAppend<CallingResponse>(
+  // Each poll only probes for the calling tool_use; the answer's full tail is read once, at the end.
+  const waited = await waitForAppend<string | null>(
     explicit ? located.path : folder,
     () => {
-      let own: TailSnapshot | null = null;
-      for (const path of candidates()) {
-        const tail = readTail(path);
-        own ??= tail;
-        if (!tail.latest?.toolUseIds.includes(toolUseId)) continue;
-        if (path === located.path) return { done: true, value: { located, tail, fresh: true } };
-        const session = subagentOf(path)?.parentTranscriptPath ?? path;
-        const switched: LocatedTranscript = { ...located, path, sessionId: basename(session, ".jsonl"), source: "tool-use-id", guessed: false };
-        return { done: true, value: { located: switched, tail, fresh: true } };
-      }
-      return { done: false, value: { located, tail: own ?? readTail(located.path), fresh: false } };
+      const holder = candidates().find((path) => readTail(path, true).latest?.toolUseIds.includes(toolUseId));
+      return { done: holder !== undefined, value: holder ?? null };
     },
     deps.freshnessTimeoutMs,
   );
-  return waited.value;
+  const path = waited.value;
+  if (path === null) return { located, tail: readTail(located.path), fresh: false };
+  if (path === located.path) return { located, tail: readTail(path), fresh: true };
+  const session = subagentOf(path)?.parentTranscriptPath ?? path;
+  const switched: LocatedTranscript = { ...located, path, sessionId: basename(session, ".jsonl"), source: "tool-use-id", guessed: false };
+  return { located: switched, tail: readTail(path), fresh: true };
 }
 
 /** Claude Code names a transcript by its session id; a renamed copy still says whose it is in its records. */

@@ -72,7 +72,7 @@ interface Measured {
 const MIN_PACE_STEPS = 2;
 
 /** Recent growth per model step, from the newest response and those before it, since the last compaction. */
-export function recentPace(tail: TailSnapshot): number | null {
+function recentPace(tail: TailSnapshot): number | null {
   if (!tail.latest || tail.compactionSince || tail.earlier.length < MIN_PACE_STEPS) return null;
   const oldest = tail.earlier[tail.earlier.length - 1]!;
   const perStep = (contextTotal(tail.latest.usage) - oldest.total) / tail.earlier.length;

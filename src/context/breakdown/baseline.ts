@@ -40,7 +40,7 @@ export interface BaselinePart {
  * Claude Code puts each memory file in the context under a line naming it, e.g. "Contents of
  * /p/CLAUDE.md (project instructions, checked into the codebase):" (seen with 2.1.197).
  */
-export function memoryFileChars(file: MemoryFile): number {
+function memoryFileChars(file: MemoryFile): number {
   return file.chars + file.path.length + 70;
 }
 

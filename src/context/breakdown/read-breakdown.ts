@@ -53,11 +53,18 @@ export async function readContextBreakdown(request: UsageRequest, deps: Breakdow
   const measured = parsed.reducer.snapshot();
   const projectDir = sessionProjectDir(deps.runtime, request.projectDir, measured.projectDir);
   const memoryFiles = findMemoryFiles(deps.runtime, projectDir);
-  const mcpDefinitions = await ownDefinitions(deps, measured.mcpToolsCalled);
+  // The request's own shape, when the transcript holds it, sizes every server's definitions as sent.
+  const mcpDefinitions = measured.requestShape ? [] : await ownDefinitions(deps, measured.mcpToolsCalled);
   const { attribution, estimated } = withEstimatedBaseline(measured, usage);
   const core = summarizeBreakdown(
     attribution,
-    { memoryFiles, mcpDefinitions },
+    {
+      memoryFiles,
+      mcpDefinitions,
+      requestShape: measured.requestShape,
+      systemMessageChars: measured.systemMessageChars,
+      deferredTools: measured.deferredTools,
+    },
     { contextWindow: usage.contextWindow, autocompactAt: usage.autocompactAt },
   );
   return {

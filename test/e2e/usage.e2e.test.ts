@@ -2,6 +2,7 @@
 // equal the exact context size of the request whose response made the call.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { digestRequest } from "../../src/capture/request-digest.ts";
 import { CLI_PATH } from "../support/built-server.ts";
@@ -20,6 +21,8 @@ interface Usage {
   sessionSource: string;
   model: string;
 }
+
+const SLOW_START = fileURLToPath(new URL("./slow-start.cjs", import.meta.url));
 
 const usageCall = () => toolUse(ours("get_context_usage"));
 
@@ -182,5 +185,13 @@ describe.concurrent.each(e2eVersions())("get_context_usage through the real Clau
     // The search matched write_handoff by its hint, and Claude Code sent its definition with the result.
     const loaded = (findToolExchange(scenario.api.requests, search.id).resultRequest.body.tools ?? []).map((tool) => tool.name);
     expect(loaded).toContain(ours("write_handoff"));
+
+    // Always loaded, it is there even when the server starts slowly and Claude Code connects as it does
+    // by default (without waiting for MCP servers).
+    scenario.api.setScript({ main: [[text("Nothing to do.")]] });
+    const before = scenario.api.requests.length;
+    await scenario.sandbox.claude(["-p", "hello"], { MCP_CONNECTION_NONBLOCKING: "", NODE_OPTIONS: `--require ${SLOW_START}`, E2E_MCP_DELAY_MS: "3000" });
+    const slow = scenario.api.requests.slice(before).find((request) => request.kind === "main")!;
+    expect((slow.body.tools ?? []).map((tool) => tool.name)).toContain(ours("get_context_usage"));
   });
 });

@@ -172,6 +172,25 @@ describe.concurrent.each(e2eVersions())("get_context_usage through the real Clau
     expect(usage.contextWindow).toBe(windows[0]);
   });
 
+  it("6b. a -p session resumed without --model: Claude Code's own window, or said to be assumed", async () => {
+    const call = usageCall();
+    await using scenario = await openScenario({ main: [[text("Started.")]] });
+    const first = await scenario.sandbox.claude(["-p", "start"]);
+    scenario.api.setScript({ main: [[call]] });
+    const resumed = await scenario.sandbox.claude(["-p", "check the budget", "--resume", first.session_id]);
+    const claudeWindow = Object.values(resumed.modelUsage ?? {})[0]?.contextWindow;
+    const usage = toolJson<Usage & { windowAssumedBecause: string | null; summary: string }>(findToolExchange(scenario.api.requests, call.id));
+    console.log(`scenario 6b (${version}): Claude Code runs the resumed session at ${claudeWindow}; ctx-monitor says ${usage.contextWindow} (${usage.windowSource})`);
+    // 2.1.197 runs the resumed default model at 200k under the same model id as the 1M first run: without
+    // the statusline or a SessionStart hook nothing in the transcript tells, and the answer must say so.
+    if (usage.contextWindow !== claudeWindow) {
+      expect(usage.windowSource).toBe("assumed");
+      expect(usage.summary).toContain("Window assumed");
+    } else {
+      expect(usage.windowSource).not.toBe("assumed");
+    }
+  });
+
   it("10. the first request offers get_context_usage without a search; ToolSearch finds the others by their hints", async () => {
     const search = toolUse("ToolSearch", { query: "save progress before compaction" });
     await using scenario = await openScenario({ main: [[search], [text("Found it.")]] });

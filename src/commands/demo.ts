@@ -101,7 +101,7 @@ async function runDemo(context: CommandContext): Promise<number> {
       results[step.tool] = result.structuredContent ?? result.content;
       if (!context.values.json) {
         context.out.stdout(`\n── ${step.tool}: ${step.caption}\n\n`);
-        const shown = result.isError || !result.structuredContent ? JSON.stringify(result.content, null, 2) : step.describe(result.structuredContent);
+        const shown = result.isError || !result.structuredContent ? JSON.stringify(result.content, null, 2) : step.describe(result.structuredContent, context.style);
         context.out.stdout(`${shown}\n`);
       }
     }

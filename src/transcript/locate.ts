@@ -12,6 +12,7 @@ import {
 } from "../claude/paths.ts";
 import { readStateForProcesses } from "../claude/session-state.ts";
 import type { Runtime } from "../runtime.ts";
+import { UserError } from "../user-error.ts";
 
 export type SessionSource =
   | "transcript-path"
@@ -38,13 +39,12 @@ export interface LocatedTranscript {
   guessed: boolean;
 }
 
-export class TranscriptNotFoundError extends Error {
+export class TranscriptNotFoundError extends UserError {
   constructor(
     message: string,
     readonly searched: readonly string[],
   ) {
     super(message);
-    this.name = "TranscriptNotFoundError";
   }
 }
 

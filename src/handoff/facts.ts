@@ -4,7 +4,7 @@
 // record at a time, so the transcript streams through it. Every text is redacted as it is taken, whole
 // (a secret cut in half later could escape its pattern), and long outputs are kept to their start.
 import { describeToolCall, displayPath } from "../transcript/tool-calls.ts";
-import type { ContentBlock, TranscriptRecord } from "../transcript/records.ts";
+import { compactionOf, type Compaction, type ContentBlock, type TranscriptRecord } from "../transcript/records.ts";
 import { classifyUserText } from "../transcript/user-text.ts";
 import { lineChange, type LineChange } from "./line-changes.ts";
 import { redactSecrets } from "./redact.ts";
@@ -87,13 +87,6 @@ export interface Turn {
   replies: KeptText[];
 }
 
-export interface CompactionMet {
-  at: string | null;
-  trigger: string | null;
-  preTokens: number | null;
-  postTokens: number | null;
-}
-
 export interface HandoffFacts {
   sessionId: string | null;
   projectDir: string | null;
@@ -107,7 +100,7 @@ export interface HandoffFacts {
   tasks: Task[];
   subagents: Subagent[];
   turns: Turn[];
-  compactions: CompactionMet[];
+  compactions: Compaction[];
   /** Secrets redacted from what was taken, by kind. */
   redactions: Record<string, number>;
 }
@@ -204,7 +197,7 @@ export class FactCollector {
         this.userContent(typeof record.content === "string" ? [{ type: "text", text: record.content }] : record.content, record.timestamp);
         return;
       case "compact-boundary":
-        this.facts.compactions.push({ at: record.timestamp, trigger: record.trigger, preTokens: record.preTokens, postTokens: record.postTokens });
+        this.facts.compactions.push(compactionOf(record));
         return;
       default:
         return;

@@ -60,6 +60,18 @@ export interface CompactBoundaryRecord extends RecordBase {
   postTokens: number | null;
 }
 
+/** A compaction as every answer reports it: what triggered it, the context before and after, and when. */
+export interface Compaction {
+  trigger: string | null;
+  preTokens: number | null;
+  postTokens: number | null;
+  at: string | null;
+}
+
+export function compactionOf(record: CompactBoundaryRecord): Compaction {
+  return { trigger: record.trigger, preTokens: record.preTokens, postTokens: record.postTokens, at: record.timestamp };
+}
+
 export interface AttachmentRecord extends RecordBase {
   kind: "attachment";
   attachment: unknown;

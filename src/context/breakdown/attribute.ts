@@ -5,19 +5,12 @@
 // first message). Fed one record at a time, so a transcript streams through it and a later call can
 // continue from where the last one stopped.
 import { blockChars } from "../../transcript/content-size.ts";
-import { contextTotal, isMainChainResponse, type ContentBlock, type TranscriptRecord } from "../../transcript/records.ts";
+import { compactionOf, contextTotal, isMainChainResponse, type Compaction, type ContentBlock, type TranscriptRecord } from "../../transcript/records.ts";
 import { estimateTokens } from "../estimate.ts";
 import { describeToolCall, type ToolCallInfo } from "../../transcript/tool-calls.ts";
 import { classifyUserText } from "../../transcript/user-text.ts";
 import { promptLabel, type Item, type ItemKind } from "./items.ts";
 import { shrinkProportionally, splitByWeight } from "./split.ts";
-
-export interface CompactionSeen {
-  trigger: string | null;
-  preTokens: number | null;
-  postTokens: number | null;
-  at: string | null;
-}
 
 export interface Attribution {
   /** Context size of the newest main-chain response: the sum of `baseline.tokens` and every item's tokens. */
@@ -30,7 +23,7 @@ export interface Attribution {
   model: string | null;
   asOf: string | null;
   compactions: number;
-  lastCompaction: CompactionSeen | null;
+  lastCompaction: Compaction | null;
   responses: number;
   /** The folder the session runs in, from its records. */
   projectDir: string | null;
@@ -48,7 +41,7 @@ export class BreakdownBuilder {
   private readonly mcpToolsCalled = new Set<string>();
   private turn = 0;
   private compactions = 0;
-  private lastCompaction: CompactionSeen | null = null;
+  private lastCompaction: Compaction | null = null;
   private model: string | null = null;
   private asOf: string | null = null;
   private responses = 0;
@@ -73,7 +66,7 @@ export class BreakdownBuilder {
         return;
       case "compact-boundary":
         this.compactions++;
-        this.lastCompaction = { trigger: record.trigger, preTokens: record.preTokens, postTokens: record.postTokens, at: record.timestamp };
+        this.lastCompaction = compactionOf(record);
         // What was in the context before is gone; the next response's total is the new baseline.
         this.items = [];
         this.open = [];

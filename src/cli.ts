@@ -7,6 +7,10 @@ const argv = process.argv.slice(2);
 const runtime = nodeRuntime();
 
 if (argv.length === 0) {
+  // Someone ran it by hand: say what it is (stderr only; stdout belongs to the protocol).
+  if (process.stdin.isTTY) {
+    process.stderr.write("ctx-monitor: this is the MCP server, waiting for a client on stdin (Claude Code starts it). For the CLI, see ctx-monitor --help; Ctrl-C to quit.\n");
+  }
   // Loaded only here: the MCP SDK and zod are most of the start-up time of CLI commands.
   import("./commands/serve.ts")
     .then(({ serveStdio }) => serveStdio(runtime))
@@ -23,6 +27,7 @@ if (argv.length === 0) {
   const code = await runCommand(argv, runtime, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    terminal: { isTTY: process.stdout.isTTY === true, columns: process.stdout.columns },
   });
   process.exitCode = code;
 }

@@ -22,8 +22,13 @@ export interface ServerDeps {
 
 export function createServerDeps(runtime: Runtime, overrides: Partial<ServerDeps> = {}): ServerDeps {
   const usage = overrides.usage ?? createUsageDeps(runtime);
-  const ownTools = async () => (await import("./tools/list-own-tools.ts")).listOwnTools(runtime);
+  const ownTools = ownToolsOf(runtime);
   return { runtime, usage, breakdown: createBreakdownDeps(runtime, usage, ownTools), handoff: createHandoffDeps(runtime, usage), ...overrides };
+}
+
+/** ctx-monitor's own tool definitions as a client lists them, asked for only when the breakdown needs them. */
+export function ownToolsOf(runtime: Runtime): BreakdownDeps["ownTools"] {
+  return async () => (await import("./tools/list-own-tools.ts")).listOwnTools(() => createServer(createServerDeps(runtime)));
 }
 
 export function createServer(deps: ServerDeps): McpServer {

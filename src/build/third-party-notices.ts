@@ -45,7 +45,7 @@ export function readBundledPackage(dir: string): BundledPackage {
     version?: string;
     license?: string;
   };
-  const licenseFile = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$)/i.test(f));
+  const licenseFile = readdirSync(dir).find((f) => /^(licen[cs]e|copying)([.-]|$)/i.test(f));
   if (!licenseFile || !manifest.name) {
     throw new Error(`${dir}: bundled package has no license file or name; add its notice by hand before publishing`);
   }

@@ -1,10 +1,13 @@
 // What a CLI command is: its name, its options, and a run function that writes through `out`.
 import type { ParseArgsConfig } from "node:util";
+import type { Style } from "../present/terminal.ts";
 import type { Runtime } from "../runtime.ts";
 
 export interface Output {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Whether stdout is a terminal, and how wide: decides colour and wrapping. Absent: a pipe. */
+  terminal?: { isTTY: boolean; columns: number | undefined };
 }
 
 export type OptionValues = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -14,6 +17,8 @@ export interface CommandContext {
   positionals: string[];
   runtime: Runtime;
   out: Output;
+  /** How the terminal shows answers (colour, width, block characters). */
+  style: Style;
 }
 
 export interface Command {
@@ -23,6 +28,8 @@ export interface Command {
   /** Arguments as shown in help, after the command name. */
   synopsis: string;
   options: NonNullable<ParseArgsConfig["options"]>;
+  /** Names of the positional arguments it requires, in order; any other positional is refused. */
+  arguments?: readonly string[];
   /** Resolves to the exit code. */
   run(context: CommandContext): Promise<number>;
 }
@@ -49,6 +56,6 @@ export function selectionFrom(values: OptionValues): { transcriptPath?: string; 
 }
 
 /** Prints `value` as the tool's exact JSON, or as text for people. */
-export function printResult<T>(context: CommandContext, value: T, human: (value: T) => string): void {
-  context.out.stdout(context.values.json ? `${JSON.stringify(value, null, 2)}\n` : `${human(value)}\n`);
+export function printResult<T>(context: CommandContext, value: T, human: (value: T, style: Style) => string): void {
+  context.out.stdout(context.values.json ? `${JSON.stringify(value, null, 2)}\n` : `${human(value, context.style)}\n`);
 }

@@ -1,35 +1,26 @@
 // argv → command. Returns the exit code; all printing goes through `out`, so it can run in-process.
 import { parseArgs } from "node:util";
+import { styleFor } from "../present/terminal.ts";
 import type { Runtime } from "../runtime.ts";
-import { HandoffPathError } from "../handoff/store.ts";
-import { TranscriptNotFoundError } from "../transcript/locate.ts";
+import { UserError } from "../user-error.ts";
 import { PACKAGE } from "../version.ts";
 import type { Command, Output } from "./command.ts";
 import { COMMANDS } from "./commands.ts";
+import { commandHelp, helpText } from "./help.ts";
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
 
-export function helpText(): string {
-  const width = Math.max(...COMMANDS.map((command) => command.name.length));
-  return [
-    `${PACKAGE.name} ${PACKAGE.version}: context-window usage, breakdown and handoffs for Claude Code`,
-    "",
-    "usage:",
-    `  ${PACKAGE.name}${" ".repeat(width + 1)}serve MCP on stdio (what \`claude mcp add ctx-monitor -- npx -y ctx-monitor\` runs)`,
-    ...COMMANDS.map((command) => `  ${PACKAGE.name} ${command.name.padEnd(width)} ${command.summary}`),
-    "",
-    ...COMMANDS.map((command) => `  ${PACKAGE.name} ${command.name} ${command.synopsis}`),
-    "",
-    "Transcripts are found under $CLAUDE_CONFIG_DIR (default ~/.claude)/projects, as Claude Code writes them.",
-  ].join("\n");
-}
+export { helpText };
+
+/** Options that select a session in two ways at once: which one was meant cannot be known. */
+const EXCLUSIVE: ReadonlyArray<[string, string]> = [["transcript", "session"]];
 
 export async function runCommand(argv: readonly string[], runtime: Runtime, out: Output): Promise<number> {
   const [name, ...rest] = argv;
   if (name === "--help" || name === "-h" || name === "help") {
-    out.stdout(`${helpText()}\n`);
+    out.stdout(`${helpText(COMMANDS)}\n`);
     return EXIT_OK;
   }
   if (name === "--version" || name === "-v") {
@@ -38,26 +29,51 @@ export async function runCommand(argv: readonly string[], runtime: Runtime, out:
   }
   const command: Command | undefined = COMMANDS.find((candidate) => candidate.name === name);
   if (!command) {
-    out.stderr(`${PACKAGE.name}: unknown command "${name}"\n\n${helpText()}\n`);
+    const known = COMMANDS.map((candidate) => candidate.name).join(", ");
+    out.stderr(`${PACKAGE.name}: unknown command "${name}"; the commands are ${known} (${PACKAGE.name} --help shows them all)\n`);
     return EXIT_USAGE;
   }
+  const usageError = (problem: string) => {
+    out.stderr(`${PACKAGE.name} ${command.name}: ${problem}\nusage: ${PACKAGE.name} ${command.name} ${command.synopsis}\n`);
+    return EXIT_USAGE;
+  };
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: [...rest], options: { ...command.options, help: { type: "boolean" } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...rest], options: { ...command.options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
   } catch (error) {
-    out.stderr(`${PACKAGE.name} ${command.name}: ${(error as Error).message}\nusage: ${PACKAGE.name} ${command.name} ${command.synopsis}\n`);
-    return EXIT_USAGE;
+    return usageError(argumentProblem(error));
   }
   if (parsed.values.help) {
-    out.stdout(`${command.summary}\nusage: ${PACKAGE.name} ${command.name} ${command.synopsis}\n`);
+    out.stdout(`${commandHelp(command)}\n`);
     return EXIT_OK;
   }
+  const expected = command.arguments ?? [];
+  if (parsed.positionals.length !== expected.length) {
+    return usageError(
+      parsed.positionals.length > expected.length
+        ? `unexpected argument "${parsed.positionals[expected.length]}"`
+        : `missing ${expected.slice(parsed.positionals.length).join(" ")}`,
+    );
+  }
+  for (const [a, b] of EXCLUSIVE) {
+    if (parsed.values[a] !== undefined && parsed.values[b] !== undefined) return usageError(`--${a} and --${b} select a session two ways; pass one`);
+  }
+  const style = styleFor({ env: runtime.env, isTTY: out.terminal?.isTTY ?? false, columns: out.terminal?.columns });
   try {
-    return await command.run({ values: parsed.values, positionals: parsed.positionals, runtime, out });
+    return await command.run({ values: parsed.values, positionals: parsed.positionals, runtime, out, style });
   } catch (error) {
     // Refusals a person can act on print their message; anything else its stack, to be reported.
-    const known = error instanceof TranscriptNotFoundError || error instanceof HandoffPathError;
-    out.stderr(`${PACKAGE.name} ${command.name}: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    out.stderr(`${PACKAGE.name} ${command.name}: ${error instanceof UserError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT_FAILED;
   }
+}
+
+/** parseArgs' messages in a line a person reads ("unknown option --foo", "--session needs a value"). */
+function argumentProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: string }).code;
+  const option = /'(-[^']*?)(?: <value>)?'/.exec(message)?.[1];
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) return `unknown option ${option}`;
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option) return /argument missing/.test(message) ? `${option.split(", ").at(-1)} needs a value` : `${option} takes no value`;
+  return message;
 }

@@ -2,9 +2,10 @@
 import type { ContextBreakdown } from "../context/breakdown/read-breakdown.ts";
 import type { ContextUsage } from "../context/usage.ts";
 import type { HandoffResult } from "../handoff/write-handoff.ts";
-import { describeBreakdown } from "./breakdown.ts";
-import { describeHandoff } from "./handoff.ts";
-import { describeUsage } from "./usage.ts";
+import { describeBreakdown } from "../present/breakdown.ts";
+import { describeHandoff } from "../present/handoff.ts";
+import { describeUsage } from "../present/usage.ts";
+import type { Style } from "../present/terminal.ts";
 
 export interface DemoStep {
   tool: string;
@@ -13,7 +14,7 @@ export interface DemoStep {
   /** Why a person would call it, shown above the result. */
   caption: string;
   /** The tool's structuredContent as the CLI command shows it to people. */
-  describe(result: unknown): string;
+  describe(result: unknown, style: Style): string;
 }
 
 export const DEMO_STEPS: readonly DemoStep[] = [
@@ -21,13 +22,13 @@ export const DEMO_STEPS: readonly DemoStep[] = [
     tool: "get_context_usage",
     args: {},
     caption: "How full is the context, and how long until auto-compact?",
-    describe: (result) => describeUsage(result as ContextUsage),
+    describe: (result, style) => describeUsage(result as ContextUsage, style),
   },
   {
     tool: "get_context_breakdown",
     args: {},
     caption: "What is filling it: categories, the largest items, advice.",
-    describe: (result) => describeBreakdown(result as ContextBreakdown),
+    describe: (result, style) => describeBreakdown(result as ContextBreakdown, style),
   },
   {
     tool: "write_handoff",
@@ -36,7 +37,7 @@ export const DEMO_STEPS: readonly DemoStep[] = [
       current_state: "Both done; node test.js passes.",
       next_steps: "Add a test for multiply().",
     },
-    caption: "Write a handoff before compaction (into a temporary folder for the demo).",
-    describe: (result) => describeHandoff(result as HandoffResult),
+    caption: "Write a handoff before compaction (into a folder of its own, kept for you to read).",
+    describe: (result, style) => describeHandoff(result as HandoffResult, style),
   },
 ];

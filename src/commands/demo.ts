@@ -1,6 +1,7 @@
 // `ctx-monitor demo`: starts this very executable as an MCP server over stdio, the way Claude Code
 // does, points it at a bundled transcript written by the real Claude Code, and shows what each tool
-// answers. Everything it writes goes to a temporary folder that is removed afterwards.
+// answers. The staged session goes to a temporary folder that is removed afterwards; the handoff it
+// writes is kept, in a folder of its own, so it can be read.
 import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
@@ -65,6 +66,7 @@ async function runDemo(context: CommandContext): Promise<number> {
   const { Client } = await import("@modelcontextprotocol/sdk/client/index.js");
   const { StdioClientTransport } = await import("@modelcontextprotocol/sdk/client/stdio.js");
   const root = mkdtempSync(join(tmpdir(), "ctx-monitor-demo-"));
+  const handoffDir = mkdtempSync(join(tmpdir(), "ctx-monitor-demo-handoffs-"));
   const client = new Client({ name: `${PACKAGE.name}-demo`, version: PACKAGE.version });
   try {
     const { configDir, sessionId } = stageSession(root, transcript);
@@ -81,7 +83,7 @@ async function runDemo(context: CommandContext): Promise<number> {
         CLAUDE_CONFIG_DIR: configDir,
         CLAUDE_CODE_SESSION_ID: sessionId,
         CLAUDE_PROJECT_DIR: FIXTURE_PROJECT_DIR,
-        CTX_MONITOR_HANDOFF_DIR: join(projectDir, ".claude", "handoffs"),
+        CTX_MONITOR_HANDOFF_DIR: handoffDir,
       },
       stderr: "inherit",
     });
@@ -99,11 +101,12 @@ async function runDemo(context: CommandContext): Promise<number> {
       results[step.tool] = result.structuredContent ?? result.content;
       if (!context.values.json) {
         context.out.stdout(`\n── ${step.tool}: ${step.caption}\n\n`);
-        const shown = result.isError || !result.structuredContent ? JSON.stringify(result.content, null, 2) : step.describe(result.structuredContent);
+        const shown = result.isError || !result.structuredContent ? JSON.stringify(result.content, null, 2) : step.describe(result.structuredContent, context.style);
         context.out.stdout(`${shown}\n`);
       }
     }
     if (context.values.json) context.out.stdout(`${JSON.stringify(results, null, 2)}\n`);
+    else context.out.stdout(`\nThe handoff is kept in ${handoffDir}: read it as the next context would.\n`);
     return 0;
   } finally {
     await client.close().catch(() => {});

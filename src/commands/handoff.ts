@@ -1,6 +1,7 @@
 // `ctx-monitor handoff`: the same code path as write_handoff, for hooks and people.
 import { createUsageDeps } from "../context/read-usage.ts";
-import { createHandoffDeps, writeHandoff, type HandoffResult } from "../handoff/write-handoff.ts";
+import { createHandoffDeps, writeHandoff } from "../handoff/write-handoff.ts";
+import { describeHandoff } from "../present/handoff.ts";
 import { printResult, SELECTION_SYNOPSIS, selectionFrom, selectionOptions, type Command } from "../cli/command.ts";
 
 const text = { type: "string" } as const;
@@ -31,7 +32,3 @@ export const handoffCommand: Command = {
     return 0;
   },
 };
-
-export function describeHandoff(result: HandoffResult): string {
-  return [result.summary, "", `  sections   ${result.sections.join(", ") || "none"}`, `  resume     ${result.resumeInstruction}`].join("\n");
-}

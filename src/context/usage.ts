@@ -1,5 +1,5 @@
 // How full the calling session's context is: pure arithmetic over what the readers found.
-import type { CompactionInfo } from "../transcript/compaction-scan.ts";
+import type { Compaction } from "../transcript/records.ts";
 import type { HeadBaseline } from "../transcript/head-baseline.ts";
 import type { SessionSource } from "../transcript/locate.ts";
 import type { SubagentInfo } from "../transcript/subagent-files.ts";
@@ -40,7 +40,7 @@ export interface ContextUsage {
   /** False when the response that called the tool was not in the transcript in time. */
   fresh: boolean;
   compactions: number;
-  lastCompaction: CompactionInfo | null;
+  lastCompaction: Compaction | null;
   asOf: string | null;
   skippedLines: number;
   summary: string;
@@ -55,7 +55,7 @@ export interface UsageInputs {
   tail: TailSnapshot;
   /** Needed only when a compaction came after the newest response. */
   baseline: HeadBaseline | null;
-  compactions: { count: number; last: CompactionInfo | null };
+  compactions: { count: number; last: Compaction | null };
   windowState: WindowEvidence["state"];
   env: Readonly<Record<string, string | undefined>>;
   thresholds: Thresholds;

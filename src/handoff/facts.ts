@@ -4,13 +4,18 @@
 // record at a time, so the transcript streams through it. Every text is redacted as it is taken, whole
 // (a secret cut in half later could escape its pattern), and long outputs are kept to their start.
 import { describeToolCall, displayPath } from "../transcript/tool-calls.ts";
-import type { ContentBlock, TranscriptRecord } from "../transcript/records.ts";
+import { compactionOf, type Compaction, type ContentBlock, type TranscriptRecord } from "../transcript/records.ts";
+import { classifyUserText } from "../transcript/user-text.ts";
+import { lineChange, type LineChange } from "./line-changes.ts";
 import { redactSecrets } from "./redact.ts";
 
 /** A text as the handoff keeps it: redacted, at most KEPT_CHARS of it, and how long it was. */
 export interface KeptText {
+  /** The whole text, or its start when it was longer than KEPT_CHARS. */
   text: string;
   chars: number;
+  /** The end of a text longer than KEPT_CHARS: a command's verdict is usually in its last lines. */
+  tail?: string;
 }
 
 /** Far more than any rendered excerpt (the longest is 4,000), so cutting here never shows. */
@@ -41,6 +46,9 @@ export interface FileActivity {
   reads: number;
   edits: number;
   writes: number;
+  /** Lines added and removed by the session's successful edits and writes. */
+  added: number;
+  removed: number;
 }
 
 export interface CommandRun {
@@ -79,13 +87,6 @@ export interface Turn {
   replies: KeptText[];
 }
 
-export interface CompactionMet {
-  at: string | null;
-  trigger: string | null;
-  preTokens: number | null;
-  postTokens: number | null;
-}
-
 export interface HandoffFacts {
   sessionId: string | null;
   projectDir: string | null;
@@ -99,7 +100,7 @@ export interface HandoffFacts {
   tasks: Task[];
   subagents: Subagent[];
   turns: Turn[];
-  compactions: CompactionMet[];
+  compactions: Compaction[];
   /** Secrets redacted from what was taken, by kind. */
   redactions: Record<string, number>;
 }
@@ -107,14 +108,15 @@ export interface HandoffFacts {
 interface PendingCall {
   name: string;
   input: Record<string, unknown>;
+  /** The file an edit or write changes, and by how many lines, counted once it succeeds. */
+  change?: { file: FileActivity; lines: LineChange };
   command?: CommandRun;
   subagent?: Subagent;
   taskSubject?: string;
 }
 
-const HARNESS_TEXT = /^\s*<(local-command-stdout|local-command-stderr|local-command-caveat|system-reminder|bash-input|bash-stdout|bash-stderr|command-message)>/;
-const COMMAND_NAME = /<command-name>\s*([^<]*?)\s*<\/command-name>/;
-const COMMAND_ARGS = /<command-args>([\s\S]*?)<\/command-args>/;
+/** Claude Code's note after a subagent's report (its id, how to continue it, its usage): not the report. */
+const SUBAGENT_TRAILER = /(?:^|\n)\s*agentId: \S+ \(use SendMessage[\s\S]*$|\s*<usage>[^<]*<\/usage>\s*$/g;
 const READ_TOOLS = new Set(["Read", "NotebookRead"]);
 const EDIT_TOOLS = new Set(["Edit", "MultiEdit", "NotebookEdit"]);
 const WRITE_TOOLS = new Set(["Write"]);
@@ -133,6 +135,15 @@ export function resultText(content: unknown): string {
       return block.type === "image" ? "[image]" : "";
     })
     .filter(Boolean)
+    .join("\n");
+}
+
+/** A subagent's final report without the trailer Claude Code appends for the calling agent. */
+export function subagentReport(content: unknown): string {
+  const parts = Array.isArray(content) ? content : [content];
+  return parts
+    .map((part) => resultText(typeof part === "string" ? part : [part]).replace(SUBAGENT_TRAILER, ""))
+    .filter((text) => text.trim())
     .join("\n");
 }
 
@@ -176,16 +187,17 @@ export class FactCollector {
           this.error("API", message || "API error");
           return;
         }
-        if (record.model && record.model !== "<synthetic>") this.facts.model = record.model;
+        // Claude Code's stand-in replies (after /compact, an interrupt): nothing the model said.
+        if (record.model === "<synthetic>") return;
+        if (record.model) this.facts.model = record.model;
         for (const block of record.content) this.assistantBlock(block);
         return;
       case "user":
         if (record.isCompactSummary || record.isMeta) return;
-        if (typeof record.content === "string") this.userText(record.content, record.timestamp);
-        else this.userBlocks(record.content, record.timestamp);
+        this.userContent(typeof record.content === "string" ? [{ type: "text", text: record.content }] : record.content, record.timestamp);
         return;
       case "compact-boundary":
-        this.facts.compactions.push({ at: record.timestamp, trigger: record.trigger, preTokens: record.preTokens, postTokens: record.postTokens });
+        this.facts.compactions.push(compactionOf(record));
         return;
       default:
         return;
@@ -208,9 +220,11 @@ export class FactCollector {
     return redacted.text;
   }
 
-  /** Its start, redacted: enough for any excerpt, bounded however long the output was. */
+  /** Its start and end, redacted: enough for any excerpt, bounded however long the output was. */
   private keep(text: string): KeptText {
-    return { text: this.clean(text.length > KEPT_CHARS ? text.slice(0, KEPT_CHARS) : text), chars: text.length };
+    if (text.length <= KEPT_CHARS) return { text: this.clean(text), chars: text.length };
+    const half = KEPT_CHARS / 2;
+    return { text: this.clean(text.slice(0, half)), chars: text.length, tail: this.clean(text.slice(-half)) };
   }
 
   private get turn(): number {
@@ -227,26 +241,20 @@ export class FactCollector {
     return turn;
   }
 
-  private userText(text: string, at: string | null): void {
-    const command = COMMAND_NAME.exec(text);
-    if (command) {
-      const args = COMMAND_ARGS.exec(text)?.[1]?.trim();
-      this.prompt(`${command[1]}${args ? ` ${args}` : ""}`, at, true);
-      return;
-    }
-    if (HARNESS_TEXT.test(text) || !text.trim()) return;
-    this.prompt(text, at, false);
-  }
-
-  private userBlocks(blocks: readonly ContentBlock[], at: string | null): void {
+  /** Tool results, and the user's words: the record's prompt or slash command, classified as the breakdown does. */
+  private userContent(blocks: readonly ContentBlock[], at: string | null): void {
     const words: string[] = [];
+    let command = false;
     for (const block of blocks) {
       if (block.type === "tool_result") this.toolResult(block.toolUseId, block.content, block.isError);
-      else if (block.type === "text" && !HARNESS_TEXT.test(block.text)) words.push(block.text);
       else if (block.type === "image") words.push("[image]");
+      else if (block.type === "text") {
+        const text = classifyUserText(block.text, { isMeta: false, isCompactSummary: false });
+        if (text?.kind === "prompt" || text?.kind === "command") words.push(text.text);
+        if (text?.kind === "command") command = true;
+      }
     }
-    const text = words.join("\n\n");
-    if (text.trim() && text.trim() !== "[image]") this.userText(text, at);
+    if (words.some((word) => word !== "[image]")) this.prompt(words.join("\n\n"), at, command);
   }
 
   private prompt(text: string, at: string | null, command: boolean): void {
@@ -263,7 +271,9 @@ export class FactCollector {
     const input = fields(block.input);
     const call: PendingCall = { name: block.name, input };
     const path = str(input.file_path) ?? str(input.notebook_path);
-    if (path) this.touch(path, block.name);
+    const file = path ? this.touch(path, block.name) : null;
+    const lines = file ? lineChange(block.name, input) : null;
+    if (file && lines) call.change = { file, lines };
     if (block.name === "Bash") {
       const description = str(input.description);
       call.command = { command: this.clean(str(input.command) ?? ""), description: description && this.clean(description), turn: this.turn, ok: null, output: null };
@@ -313,11 +323,15 @@ export class FactCollector {
       return;
     }
     this.calls.delete(toolUseId);
+    if (call.change && !isError) {
+      call.change.file.added += call.change.lines.added;
+      call.change.file.removed += call.change.lines.removed;
+    }
     if (call.command) {
       call.command.ok = !isError;
       call.command.output = this.keep(text);
     }
-    if (call.subagent) call.subagent.report = this.keep(text);
+    if (call.subagent) call.subagent.report = this.keep(subagentReport(content));
     if (call.taskSubject !== undefined && !isError) {
       const id = /#(\d+)/.exec(text)?.[1] ?? String(this.tasks.size + 1);
       this.tasks.set(id, { id, subject: call.taskSubject, status: "pending" });
@@ -325,14 +339,15 @@ export class FactCollector {
     if (isError && !call.command) this.error(describeToolCall(call.name, call.input, this.facts.projectDir).label, text);
   }
 
-  private touch(path: string, tool: string): void {
+  private touch(path: string, tool: string): FileActivity | null {
     const shown = displayPath(path, this.facts.projectDir);
-    const entry = this.files.get(shown) ?? { path: shown, reads: 0, edits: 0, writes: 0 };
+    const entry = this.files.get(shown) ?? { path: shown, reads: 0, edits: 0, writes: 0, added: 0, removed: 0 };
     if (READ_TOOLS.has(tool)) entry.reads++;
     else if (EDIT_TOOLS.has(tool)) entry.edits++;
     else if (WRITE_TOOLS.has(tool)) entry.writes++;
-    else return;
+    else return null;
     this.files.set(shown, entry);
+    return entry;
   }
 
   private error(source: string, message: string): void {

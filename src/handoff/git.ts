@@ -13,8 +13,18 @@ function git(args: string[], cwd: string): Promise<string | null> {
 export async function gitSnapshot(projectDir: string): Promise<GitSnapshot | null> {
   const inside = await git(["rev-parse", "--is-inside-work-tree"], projectDir);
   if (inside?.trim() !== "true") return null;
-  const [branch, status] = await Promise.all([git(["branch", "--show-current"], projectDir), git(["status", "--short"], projectDir)]);
-  const lines = (status ?? "").split("\n");
-  const shown = lines.length > 200 ? [...lines.slice(0, 200), `… ${lines.length - 200} more lines`].join("\n") : (status ?? "");
-  return { branch: branch?.trim() || null, status: shown };
+  const [branch, status, diffStat] = await Promise.all([
+    git(["branch", "--show-current"], projectDir),
+    git(["status", "--short"], projectDir),
+    git(["diff", "--stat=100", "HEAD"], projectDir),
+  ]);
+  return { branch: branch?.trim() || null, status: firstLines(status ?? ""), diffStat: firstLines(diffStat ?? "", 200, true) };
+}
+
+/** At most `keep` lines; a diff stat keeps its closing summary line. */
+function firstLines(text: string, keep = 200, keepLast = false): string {
+  const lines = text.trimEnd().split("\n");
+  if (lines.length <= keep) return text;
+  const last = keepLast ? lines.slice(-1) : [];
+  return [...lines.slice(0, keep), `… ${lines.length - keep - last.length} more lines`, ...last].join("\n");
 }

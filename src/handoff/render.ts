@@ -1,7 +1,8 @@
 // The handoff document: Markdown organised to be skimmed, the agent's own notes first, then what the
 // transcript says exactly. Long items are cut with their full size noted; empty sections are left out.
 import { counted, exactNumber } from "../context/format.ts";
-import { KEPT_CHARS, NEWEST, type HandoffFacts, type KeptText } from "./facts.ts";
+import { clip, headAndTail } from "./excerpt.ts";
+import { NEWEST, type HandoffFacts } from "./facts.ts";
 
 export interface HandoffNotes {
   goal?: string | undefined;
@@ -34,6 +35,8 @@ export interface ContextFigures {
 export interface GitSnapshot {
   branch: string | null;
   status: string;
+  /** `git diff --stat HEAD`: what the working tree changes against the last commit. */
+  diffStat: string;
 }
 
 export interface EarlierHandoff {
@@ -58,18 +61,33 @@ export interface Rendered {
 }
 
 /** Limits for what is cut; prompts and the agent's notes never are. */
-const LIMITS = { failure: 2_000, output: 600, report: 4_000, assistantText: 1_500, error: 1_500, subagentPrompt: 1_500 } as const;
+const LIMITS = { report: 4_000, assistantText: 1_500, error: 1_500, subagentPrompt: 1_500 } as const;
+const OUTPUT = { ok: { chars: 1_200, lines: 24 }, failed: { chars: 3_000, lines: 60 } } as const;
 
-/** The newest `keep` entries, with a line saying how many older ones were left out. */
-function newest<T>(items: readonly T[], keep: number, what: string): { shown: T[]; note: string } {
-  if (items.length <= keep) return { shown: [...items], note: "" };
-  return { shown: items.slice(-keep), note: `(${items.length - keep} earlier ${what} not shown; the transcript has them all.)\n\n` };
+type Section = [title: string, body: string];
+
+export function renderHandoff(input: RenderInput): Rendered {
+  const sections = [
+    notesSection(input.notes),
+    promptsSection(input.facts),
+    tasksSection(input.facts),
+    filesSection(input.facts),
+    commandsSection(input.facts),
+    errorsSection(input.facts),
+    subagentsSection(input.facts),
+    turnsSection(input.facts),
+    compactionsSection(input.facts),
+    gitSection(input.git),
+    earlierSection(input.earlier),
+  ].filter((section): section is Section => section !== null && section[1].trim() !== "");
+  const body = sections.map(([title, text]) => `## ${title}\n\n${text.trimEnd()}`).join("\n\n");
+  return { markdown: `${renderHeader(input)}\n\n${body ? `${body}\n\n` : ""}---\n${input.resumeInstruction}\n`, sections: sections.map(([title]) => title) };
 }
 
-/** At most `max` characters of a kept text, saying how long it was when anything is left out. */
-export function clip(kept: KeptText, max: number): string {
-  if (kept.text.length <= max && kept.chars <= KEPT_CHARS) return kept.text;
-  return `${kept.text.slice(0, max)}\n… [cut: ${exactNumber(kept.chars)} chars in full]`;
+/** The newest `keep` entries, with a line saying how many older ones were left out. */
+function newest<T>(items: readonly T[], keep: number, what: string): { shown: T[]; offset: number; note: string } {
+  if (items.length <= keep) return { shown: [...items], offset: 0, note: "" };
+  return { shown: items.slice(-keep), offset: items.length - keep, note: `(${items.length - keep} earlier ${what} not shown; the transcript has them all.)\n\n` };
 }
 
 /** A fenced block that cannot be closed early by the text inside it. */
@@ -86,101 +104,112 @@ function quoted(text: string): string {
     .join("\n");
 }
 
-export function renderHandoff(input: RenderInput): Rendered {
-  const { facts, notes } = input;
-  const sections: Array<[string, string]> = [];
-  const section = (title: string, body: string) => {
-    if (body.trim()) sections.push([title, body.trimEnd()]);
-  };
+function indent(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => (line ? `   ${line}` : line))
+    .join("\n");
+}
 
-  const noteBody = (Object.keys(NOTE_TITLES) as Array<keyof HandoffNotes>)
-    .filter((key) => notes[key]?.trim())
-    .map((key) => `### ${NOTE_TITLES[key]}\n\n${notes[key]!.trim()}`)
+function notesSection(notes: HandoffNotes): Section {
+  const body = (Object.keys(NOTE_TITLES) as Array<keyof HandoffNotes>)
+    .flatMap((key) => {
+      const note = notes[key]?.trim();
+      return note ? [`### ${NOTE_TITLES[key]}\n\n${note}`] : [];
+    })
     .join("\n\n");
-  section("Agent's notes", noteBody);
+  return ["Agent's notes", body];
+}
 
-  section(
-    "User prompts (verbatim)",
-    facts.prompts
-      .map((prompt) => `### ${prompt.command ? "Command" : "Prompt"} ${prompt.number}${prompt.at ? ` — ${prompt.at}` : ""}\n\n${fenced(prompt.text, "text")}`)
-      .join("\n\n"),
-  );
+function promptsSection(facts: HandoffFacts): Section {
+  const body = facts.prompts
+    .map((prompt) => `### ${prompt.command ? "Command" : "Prompt"} ${prompt.number}${prompt.at ? ` — ${prompt.at}` : ""}\n\n${fenced(prompt.text, "text")}`)
+    .join("\n\n");
+  return ["User prompts (verbatim)", body];
+}
 
-  section("Task list (latest)", facts.tasks.map((task) => `- [${task.status === "completed" ? "x" : " "}] #${task.id} ${task.subject} — ${task.status}`).join("\n"));
+function tasksSection(facts: HandoffFacts): Section {
+  return ["Task list (latest)", facts.tasks.map((task) => `- [${task.status === "completed" ? "x" : " "}] #${task.id} ${task.subject} — ${task.status}`).join("\n")];
+}
 
-  if (facts.files.length) {
-    const rows = [...facts.files]
-      .sort((a, b) => b.edits + b.writes - (a.edits + a.writes) || b.reads - a.reads || a.path.localeCompare(b.path))
-      .map((file) => `| \`${file.path}\` | ${file.reads || ""} | ${file.edits || ""} | ${file.writes || ""} |`);
-    const changed = facts.files.filter((file) => file.edits || file.writes).length;
-    section("Files", `${counted(facts.files.length, "file")} touched, ${changed} changed.\n\n| file | read | edited | written |\n| --- | --- | --- | --- |\n${rows.join("\n")}`);
-  }
+function filesSection(facts: HandoffFacts): Section | null {
+  if (!facts.files.length) return null;
+  const rows = [...facts.files]
+    .sort((a, b) => b.added + b.removed - (a.added + a.removed) || b.edits + b.writes - (a.edits + a.writes) || b.reads - a.reads || a.path.localeCompare(b.path))
+    .map((file) => {
+      const lines = file.added || file.removed ? `+${file.added} −${file.removed}` : "";
+      return `| \`${file.path}\` | ${file.reads || ""} | ${file.edits || ""} | ${file.writes || ""} | ${lines} |`;
+    });
+  const changed = facts.files.filter((file) => file.edits || file.writes);
+  const added = changed.reduce((sum, file) => sum + file.added, 0);
+  const removed = changed.reduce((sum, file) => sum + file.removed, 0);
+  const stat = changed.length ? ` (${exactNumber(added)} lines added, ${exactNumber(removed)} removed by the session's edits)` : "";
+  return [
+    "Files",
+    `${counted(facts.files.length, "file")} touched, ${changed.length} changed${stat}.\n\n| file | read | edited | written | lines |\n| --- | --- | --- | --- | --- |\n${rows.join("\n")}`,
+  ];
+}
 
-  if (facts.commands.length) {
-    const failed = facts.commands.filter((command) => command.ok === false);
-    const { shown, note } = newest(facts.commands, NEWEST.commands, "commands");
-    const offset = facts.commands.length - shown.length;
-    const list = shown
-      .map((command, shownIndex) => {
-        const index = offset + shownIndex;
-        const outcome = command.ok === null ? "no result recorded" : command.ok ? "ok" : "**failed**";
-        const head = `${index + 1}. \`${command.command.replace(/\s+/g, " ").slice(0, 300)}\` — ${outcome} (after prompt ${command.turn})${command.description ? ` — ${command.description}` : ""}`;
-        if (command.ok === false && command.output) return `${head}\n\n${indent(fenced(clip(command.output, LIMITS.failure)))}`;
-        const output = command.output?.text.trim();
-        if (command.ok && output) return `${head}\n\n${indent(fenced(clip({ text: output, chars: command.output!.chars }, LIMITS.output)))}`;
-        return head;
-      })
-      .join("\n");
-    section("Commands", `${facts.commands.length} run, ${failed.length} failed.\n\n${note}${list}`);
-  }
+function commandsSection(facts: HandoffFacts): Section | null {
+  if (!facts.commands.length) return null;
+  const failed = facts.commands.filter((command) => command.ok === false).length;
+  const { shown, offset, note } = newest(facts.commands, NEWEST.commands, "commands");
+  const list = shown.map((command, shownIndex) => {
+    const outcome = command.ok === null ? "no result recorded" : command.ok ? "ok" : "**failed**";
+    const head = `${offset + shownIndex + 1}. \`${command.command.replace(/\s+/g, " ").slice(0, 300)}\` — ${outcome} (after prompt ${command.turn})${command.description ? ` — ${command.description}` : ""}`;
+    if (!command.output?.text.trim()) return head;
+    return `${head}\n\n${indent(fenced(headAndTail(command.output, command.ok === false ? OUTPUT.failed : OUTPUT.ok).trimEnd()))}`;
+  });
+  return ["Commands", `${facts.commands.length} run, ${failed} failed.\n\n${note}${list.join("\n")}`];
+}
 
+function errorsSection(facts: HandoffFacts): Section {
   const errors = newest(facts.errors, NEWEST.errors, "errors");
-  section("Errors", errors.note + errors.shown.map((error) => `- after prompt ${error.turn}, ${error.source}:\n\n${indent(fenced(clip(error.message, LIMITS.error)))}`).join("\n"));
+  return ["Errors", errors.note + errors.shown.map((error) => `- after prompt ${error.turn}, ${error.source}:\n\n${indent(fenced(clip(error.message, LIMITS.error)))}`).join("\n")];
+}
 
+function subagentsSection(facts: HandoffFacts): Section {
   const subagents = newest(facts.subagents, NEWEST.subagents, "subagents");
-  const subagentText = subagents.shown.map((agent) => {
+  const text = subagents.shown.map((agent) => {
     const lines = [`### ${agent.description}${agent.type ? ` (${agent.type})` : ""} — after prompt ${agent.turn}`, "", "Prompt:", "", quoted(clip(agent.prompt, LIMITS.subagentPrompt))];
     lines.push("", agent.report === null ? "No report recorded." : `Report:\n\n${quoted(clip(agent.report, LIMITS.report))}`);
     return lines.join("\n");
   });
-  section("Subagents", subagents.note + subagentText.join("\n\n"));
+  return ["Subagents", subagents.note + text.join("\n\n")];
+}
 
+function turnsSection(facts: HandoffFacts): Section {
   const turns = newest(
     facts.turns.filter((turn) => turn.actions.length || turn.replies.length),
     NEWEST.turns,
     "prompts' activity",
   );
-  section(
-    "What happened, prompt by prompt",
-    turns.note +
-      turns.shown
-        .map((turn) => {
-          const title = turn.prompt === 0 ? "Before the first prompt" : `After prompt ${turn.prompt}`;
-          const actions = turn.actions.length ? `${counted(turn.actions.length, "tool call")}: ${summarizeActions(turn.actions)}` : "No tool calls.";
-          const replies = turn.replies.length
-            ? `\n\nThe agent said:\n\n${turn.replies.map((reply) => quoted(clip(reply, LIMITS.assistantText))).join("\n>\n")}`
-            : "";
-          return `### ${title}\n\n${actions}${replies}`;
-        })
-        .join("\n\n"),
-  );
+  const body = turns.shown.map((turn) => {
+    const title = turn.prompt === 0 ? "Before the first prompt" : `After prompt ${turn.prompt}`;
+    const actions = turn.actions.length ? `${counted(turn.actions.length, "tool call")}: ${summarizeActions(turn.actions)}` : "No tool calls.";
+    const replies = turn.replies.length ? `\n\nThe agent said:\n\n${turn.replies.map((reply) => quoted(clip(reply, LIMITS.assistantText))).join("\n>\n")}` : "";
+    return `### ${title}\n\n${actions}${replies}`;
+  });
+  return ["What happened, prompt by prompt", turns.note + body.join("\n\n")];
+}
 
-  section(
-    "Compactions",
-    facts.compactions
-      .map((compaction) => `- ${compaction.at ?? "unknown time"}: ${compaction.trigger ?? "?"}, ${exactNumber(compaction.preTokens ?? 0)} → ${exactNumber(compaction.postTokens ?? 0)} tokens`)
-      .join("\n"),
-  );
+function compactionsSection(facts: HandoffFacts): Section {
+  const body = facts.compactions
+    .map((compaction) => `- ${compaction.at ?? "unknown time"}: ${compaction.trigger ?? "?"}, ${exactNumber(compaction.preTokens ?? 0)} → ${exactNumber(compaction.postTokens ?? 0)} tokens`)
+    .join("\n");
+  return ["Compactions", body];
+}
 
-  if (input.git) {
-    section("Git", `Branch: \`${input.git.branch ?? "(detached)"}\`\n\n${input.git.status.trim() ? fenced(input.git.status.trimEnd()) : "Working tree clean."}`);
-  }
+function gitSection(git: GitSnapshot | null): Section | null {
+  if (!git) return null;
+  const status = git.status.trim() ? fenced(git.status.trimEnd()) : "Working tree clean.";
+  const diff = git.diffStat.trim() ? `\n\nChanged against the last commit (\`git diff --stat HEAD\`):\n\n${fenced(git.diffStat.trimEnd())}` : "";
+  return ["Git", `Branch: \`${git.branch ?? "(detached)"}\`\n\n${status}${diff}`];
+}
 
-  section("Earlier handoffs of this session", input.earlier.map((handoff) => `- ${handoff.modified}: \`${handoff.path}\``).join("\n"));
-
-  const header = renderHeader(input);
-  const body = sections.map(([title, text]) => `## ${title}\n\n${text}`).join("\n\n");
-  return { markdown: `${header}\n\n${body ? `${body}\n\n` : ""}---\n${input.resumeInstruction}\n`, sections: sections.map(([title]) => title) };
+function earlierSection(earlier: readonly EarlierHandoff[]): Section {
+  const oldestFirst = [...earlier].sort((a, b) => a.modified.localeCompare(b.modified) || a.path.localeCompare(b.path));
+  return ["Earlier handoffs of this session", oldestFirst.map((handoff) => `- ${handoff.modified}: \`${handoff.path}\``).join("\n")];
 }
 
 function renderHeader(input: RenderInput): string {
@@ -199,18 +228,10 @@ function renderHeader(input: RenderInput): string {
       `- Context: ${exactNumber(context.usedTokens)}${context.estimated ? " (estimated)" : ""} of ${exactNumber(context.contextWindow)} tokens (${context.usedPercent}%), ${autocompact}, status ${context.status}, ${counted(context.compactions, "compaction")} so far`,
     );
   }
-  const prompts = facts.prompts.length;
   lines.push(
-    `- Contents: ${counted(prompts, "user prompt")}, ${counted(facts.files.length, "file")}, ${counted(facts.commands.length, "command")}, ${counted(facts.subagents.length, "subagent")}`,
+    `- Contents: ${counted(facts.prompts.length, "user prompt")}, ${counted(facts.files.length, "file")}, ${counted(facts.commands.length, "command")}, ${counted(facts.subagents.length, "subagent")}`,
   );
   return lines.join("\n");
-}
-
-function indent(text: string): string {
-  return text
-    .split("\n")
-    .map((line) => (line ? `   ${line}` : line))
-    .join("\n");
 }
 
 /** "Read a.ts, Edit a.ts ×2, Bash: npm test" — repeats folded, order kept. */

@@ -5,13 +5,9 @@
 import { randomBytes } from "node:crypto";
 import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, realpathSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { UserError } from "../user-error.ts";
 
-export class HandoffPathError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "HandoffPathError";
-  }
-}
+export class HandoffPathError extends UserError {}
 
 export const DEFAULT_HANDOFF_DIR = join(".claude", "handoffs");
 

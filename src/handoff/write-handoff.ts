@@ -86,7 +86,7 @@ export async function writeHandoff(request: HandoffRequest, deps: HandoffDeps): 
     context: usage.subagent ? null : contextFigures(usage),
     git,
     earlier,
-    resumeInstruction: `${RESUME_HINT} (or read the resource ctx-monitor://handoffs/latest), then continue from its next steps.`,
+    resumeInstruction: `${RESUME_HINT} (or read the resource ctx-monitor://handoffs/latest), then ${request.notes.nextSteps?.trim() ? "continue from its next steps" : "pick up from the newest user prompt and what happened after it"}.`,
   });
   // What came from the transcript was redacted as it was read; this catches the rest (the agent's notes, git status).
   const redacted = redactSecrets(rendered.markdown);

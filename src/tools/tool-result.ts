@@ -1,9 +1,8 @@
 // How every tool answers: the structured object (the only part Claude Code shows the model) plus
 // the same sentence as text for clients that read text; failures as isError with an actionable message.
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { HandoffPathError } from "../handoff/store.ts";
-import { TranscriptNotFoundError } from "../transcript/locate.ts";
 import { log } from "../log.ts";
+import { UserError } from "../user-error.ts";
 
 export function structuredResult<T extends { summary: string }>(value: T): CallToolResult {
   return {
@@ -15,7 +14,7 @@ export function structuredResult<T extends { summary: string }>(value: T): CallT
 export function errorResult(tool: string, error: unknown): CallToolResult {
   const message = error instanceof Error ? error.message : String(error);
   // Refusals the caller can act on are answers, not faults: only the unexpected goes to the log.
-  const expected = error instanceof TranscriptNotFoundError || error instanceof HandoffPathError;
+  const expected = error instanceof UserError;
   if (!expected) log(`${tool} failed: ${error instanceof Error ? error.stack : message}`);
   return { isError: true, content: [{ type: "text", text: `${tool}: ${message}` }] };
 }

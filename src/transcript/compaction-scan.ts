@@ -2,18 +2,11 @@
 // incrementally: the state says how far the file has been scanned, so later calls only read what
 // was appended. The marker cannot match inside message text, where JSON escapes its quotes.
 import type { ByteSource } from "./byte-source.ts";
-import { parseRecordLine } from "./records.ts";
+import { compactionOf, parseRecordLine, type Compaction } from "./records.ts";
 
 const MARKER = Buffer.from('"subtype":"compact_boundary"');
 const BLOCK_BYTES = 4 << 20;
 const MAX_RECORD_BYTES = 1 << 20;
-
-export interface CompactionInfo {
-  trigger: string | null;
-  preTokens: number | null;
-  postTokens: number | null;
-  at: string | null;
-}
 
 export interface CompactionScanState {
   dev: number;
@@ -21,7 +14,7 @@ export interface CompactionScanState {
   /** Bytes scanned so far; scanning resumes here. */
   offset: number;
   count: number;
-  last: CompactionInfo | null;
+  last: Compaction | null;
 }
 
 export function emptyCompactionScan(source: ByteSource): CompactionScanState {
@@ -66,7 +59,7 @@ export function scanCompactions(source: ByteSource, previous: CompactionScanStat
   return state;
 }
 
-function readCompactionAt(source: ByteSource, markerAt: number, subagent: boolean): CompactionInfo | null {
+function readCompactionAt(source: ByteSource, markerAt: number, subagent: boolean): Compaction | null {
   const from = Math.max(0, markerAt - MAX_RECORD_BYTES / 2);
   const length = Math.min(MAX_RECORD_BYTES, source.size - from);
   const window = Buffer.allocUnsafe(length);
@@ -77,6 +70,5 @@ function readCompactionAt(source: ByteSource, markerAt: number, subagent: boolea
   if (end === -1 || end > read) end = read;
   const parsed = parseRecordLine(window.toString("utf8", start, end));
   if (!parsed.ok || parsed.record.kind !== "compact-boundary" || (parsed.record.isSidechain && !subagent)) return null;
-  const { trigger, preTokens, postTokens, timestamp } = parsed.record;
-  return { trigger, preTokens, postTokens, at: timestamp };
+  return compactionOf(parsed.record);
 }

@@ -2,7 +2,7 @@
 // evidence was used. Between equally specific sources, the most recent evidence wins: the session id
 // changes under a running server on /clear, resume and some compactions.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, join, resolve } from "node:path";
 import {
   claudeSessionsDir,
   defaultProjectDir,
@@ -12,6 +12,7 @@ import {
 } from "../claude/paths.ts";
 import { readStateForProcesses } from "../claude/session-state.ts";
 import type { Runtime } from "../runtime.ts";
+import { UserError } from "../user-error.ts";
 
 export type SessionSource =
   | "transcript-path"
@@ -38,13 +39,12 @@ export interface LocatedTranscript {
   guessed: boolean;
 }
 
-export class TranscriptNotFoundError extends Error {
+export class TranscriptNotFoundError extends UserError {
   constructor(
     message: string,
     readonly searched: readonly string[],
   ) {
     super(message);
-    this.name = "TranscriptNotFoundError";
   }
 }
 
@@ -59,19 +59,21 @@ interface Evidence {
 export function locateTranscript(request: LocateRequest, runtime: Runtime): LocatedTranscript {
   const searched: string[] = [];
   if (request.transcriptPath) {
-    if (isFile(request.transcriptPath)) {
+    // Absolute from here on: answers and handoffs name it, and are read from other folders.
+    const path = resolve(runtime.cwd, request.transcriptPath);
+    if (isFile(path)) {
       return {
-        path: request.transcriptPath,
-        sessionId: basename(request.transcriptPath, ".jsonl"),
+        path,
+        sessionId: basename(path, ".jsonl"),
         projectDir: request.projectDir ?? null,
         source: "transcript-path",
         guessed: false,
       };
     }
-    const what = isDirectory(request.transcriptPath) ? "is a folder, not a transcript file" : "does not exist";
+    const what = isDirectory(path) ? "is a folder, not a transcript file" : "does not exist";
     throw new TranscriptNotFoundError(
-      `${request.transcriptPath} ${what}; pass a session's .jsonl file (transcripts live under ${projectsDir(runtime)}/<project>/<session id>.jsonl)`,
-      [request.transcriptPath],
+      `${path} ${what}; pass a session's .jsonl file (transcripts live under ${projectsDir(runtime)}/<project>/<session id>.jsonl)`,
+      [path],
     );
   }
 

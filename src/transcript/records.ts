@@ -62,6 +62,18 @@ export interface CompactBoundaryRecord extends RecordBase {
   postTokens: number | null;
 }
 
+/** A compaction as every answer reports it: what triggered it, the context before and after, and when. */
+export interface Compaction {
+  trigger: string | null;
+  preTokens: number | null;
+  postTokens: number | null;
+  at: string | null;
+}
+
+export function compactionOf(record: CompactBoundaryRecord): Compaction {
+  return { trigger: record.trigger, preTokens: record.preTokens, postTokens: record.postTokens, at: record.timestamp };
+}
+
 export interface AttachmentRecord extends RecordBase {
   kind: "attachment";
   attachment: unknown;
@@ -183,6 +195,13 @@ function parseContent(value: unknown): string | ContentBlock[] {
   return [];
 }
 
+/** An assistant message's content as blocks: a plain string (older or hand-made records) is one text block. */
+function parseBlocks(value: unknown): ContentBlock[] {
+  const content = parseContent(value);
+  if (typeof content !== "string") return content;
+  return content ? [{ type: "text", text: content }] : [];
+}
+
 /**
  * Adds the fields every record has to a kind's own fields. Assigned one by one rather than spread:
  * object spread in the per-line hot path costs half of the parse time on large transcripts.
@@ -213,7 +232,7 @@ export function toRecord(raw: unknown, lineLength: number): ParsedLine {
           requestId: str(raw.requestId),
           model: str(message.model),
           usage: parseUsage(message.usage),
-          content: parseContent(message.content) as ContentBlock[],
+          content: parseBlocks(message.content),
           isApiError: raw.isApiErrorMessage === true,
           version: str(raw.version),
         }),

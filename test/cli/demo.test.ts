@@ -1,5 +1,7 @@
 // `ctx-monitor demo` as a person runs it: the built CLI starts itself as an MCP server over stdio,
 // on the bundled busy-session fixture, and prints what each tool returns.
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixtureTruth } from "../support/fixtures.ts";
 import { runCli } from "../support/built-server.ts";
@@ -20,6 +22,7 @@ describe("ctx-monitor demo", () => {
     expect(breakdown.usedTokens).toBe(truth.usedTokens);
     expect(breakdown.categories.filter((category) => !["Free space", "Autocompact buffer"].includes(category.name)).reduce((sum, category) => sum + category.tokens, 0)).toBe(truth.usedTokens);
     expect(results.write_handoff).toMatchObject({ promptsIncluded: truth.prompts.length, failedCommands: 1 });
+    rmSync(dirname(String(results.write_handoff?.path)), { recursive: true, force: true });
   });
 
   it("prints a readable walk-through", async () => {
@@ -32,5 +35,14 @@ describe("ctx-monitor demo", () => {
     expect(stdout).toContain(`${used} of 200,000 tokens`);
     expect(stdout).toMatch(/largest items\n\s+[\d,]+ {2}Read README\.md/);
     expect(stdout).toMatch(/Handoff written to .*\.md/);
+    const kept = /The handoff is kept in (\S+): read it/.exec(stdout)?.[1];
+    expect(kept).toBeDefined();
+    try {
+      const files = readdirSync(kept!).filter((name) => name.endsWith(".md"));
+      expect(files).toHaveLength(1);
+      expect(readFileSync(join(kept!, files[0]!), "utf8")).toContain(fixtureTruth("busy-session").prompts[0]!);
+    } finally {
+      rmSync(kept!, { recursive: true, force: true });
+    }
   });
 });

@@ -4,33 +4,62 @@ import { runCommand } from "../../src/cli/run.ts";
 import { fakeRuntime, tempDir, writeTranscript } from "../support/runtime.ts";
 import { assistantResponse, SESSION_ID, text, transcript } from "../support/transcript-builder.ts";
 
-async function run(argv: string[], env: Record<string, string> = {}) {
+async function run(argv: string[], env: Record<string, string> = {}, terminal?: { isTTY: boolean; columns: number }) {
   let stdout = "";
   let stderr = "";
   const code = await runCommand(argv, fakeRuntime({ env }), {
     stdout: (chunk) => void (stdout += chunk),
     stderr: (chunk) => void (stderr += chunk),
+    ...(terminal ? { terminal } : {}),
   });
   return { code, stdout, stderr };
 }
 
 describe("ctx-monitor CLI", () => {
-  it("lists the commands with --help", async () => {
+  it("lists every command aligned, with --version, the environment it reads and the exit codes, in --help", async () => {
     const { code, stdout } = await run(["--help"]);
     expect(code).toBe(0);
-    expect(stdout).toContain("ctx-monitor usage [--json] [--transcript PATH | --session ID] [--project DIR]");
+    expect(stdout).toContain("  usage      [--json] [--transcript PATH | --session ID] [--project DIR]");
+    expect(stdout).toContain("  demo       [--json] [--transcript PATH]");
+    expect(stdout).toMatch(/ctx-monitor --version, -v +the version/);
+    expect(stdout).toMatch(/CTX_MONITOR_HANDOFF_DIR +where handoffs go/);
+    expect(stdout).toContain("Exit codes: 0 done, 1 failed");
+    expect(stdout).not.toContain("npx");
+    // The summaries of the commands start in one column.
+    const columns = stdout
+      .split("\n")
+      .filter((line) => line.startsWith("  ctx-monitor"))
+      .map((line) => /^( {2}ctx-monitor.*?) {2,}/.exec(line)![0].length);
+    expect(new Set(columns).size).toBe(1);
   });
 
-  it("rejects an unknown command with exit code 2 and the help", async () => {
+  it("rejects an unknown command with exit code 2, naming the commands", async () => {
     const { code, stderr } = await run(["usgae"]);
     expect(code).toBe(2);
-    expect(stderr).toContain('unknown command "usgae"');
+    expect(stderr).toBe('ctx-monitor: unknown command "usgae"; the commands are usage, breakdown, handoff, demo (ctx-monitor --help shows them all)\n');
   });
 
-  it("rejects an unknown option with the command's synopsis", async () => {
-    const { code, stderr } = await run(["usage", "--jsn"]);
+  it.each([
+    [["usage", "--foo"], "unknown option --foo"],
+    [["usage", "--session"], "--session needs a value"],
+    [["usage", "--json=yes"], "--json takes no value"],
+    [["usage", "extra"], 'unexpected argument "extra"'],
+    [["breakdown", "--session", "abc", "--transcript", "x.jsonl"], "--transcript and --session select a session two ways; pass one"],
+  ])("answers %j with one readable line and the command's synopsis (exit 2)", async (argv, problem) => {
+    const { code, stderr } = await run(argv);
     expect(code).toBe(2);
-    expect(stderr).toContain("usage: ctx-monitor usage [--json]");
+    const [first, second] = stderr.split("\n");
+    expect(first).toBe(`ctx-monitor ${argv[0]}: ${problem}`);
+    expect(second).toMatch(new RegExp(`^usage: ctx-monitor ${argv[0]} \\[--json\\]`));
+  });
+
+  it("shows one command's help with --help or -h", async () => {
+    for (const flag of ["--help", "-h"]) {
+      const { code, stdout } = await run(["handoff", flag]);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^ctx-monitor handoff: write a handoff/);
+      expect(stdout).toContain("Usage: ctx-monitor handoff [--json] [--goal T]");
+    }
   });
 
   it("says what to pass when no transcript is found, without a stack trace", async () => {
@@ -57,9 +86,49 @@ describe("ctx-monitor CLI", () => {
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/^1,000 of 200,000 tokens \(1%\)/);
     expect(human.stdout).toContain("status         ok");
+    expect(human.stdout).toContain("1,000 tokens, 0.5% of the 200,000-token window (known for this model)");
+    expect(human.stdout).toContain("(the transcript you named)");
+    expect(human.stdout).not.toContain("\u001b[");
     const json = await run(["usage", "--json", "--transcript", path], { CLAUDE_CONFIG_DIR: config });
     // A transcript not named by a session id (a renamed copy) says whose it is in its records.
     expect(JSON.parse(json.stdout)).toMatchObject({ usedTokens: 1000, sessionId: SESSION_ID, sessionSource: "transcript-path" });
+  });
+
+  it("colours the status on a terminal, not with NO_COLOR, and wraps the summary to its width", async () => {
+    const config = tempDir();
+    const path = writeTranscript(config, "/p", "sess", transcript([assistantResponse({ input: 10, cacheRead: 129_990 }, [text("hi")])]));
+    const tty = await run(["usage", "--transcript", path], { CLAUDE_CONFIG_DIR: config }, { isTTY: true, columns: 60 });
+    expect(tty.stdout).toContain("status         \u001b[33mwarn\u001b[0m");
+    const summary = tty.stdout.slice(0, tty.stdout.indexOf("\n\n"));
+    expect(summary.split("\n").length).toBeGreaterThan(1);
+    expect(Math.max(...summary.split("\n").map((line) => line.length))).toBeLessThanOrEqual(60);
+    const noColor = await run(["usage", "--transcript", path], { CLAUDE_CONFIG_DIR: config, NO_COLOR: "1" }, { isTTY: true, columns: 60 });
+    expect(noColor.stdout).toContain("status         warn");
+    const forced = await run(["usage", "--transcript", path], { CLAUDE_CONFIG_DIR: config, FORCE_COLOR: "1" });
+    expect(forced.stdout).toContain("\u001b[33mwarn");
+    expect(forced.stdout.split("\n")[0]).toMatch(/^130,000 of 200,000 tokens .*\.$/);
+  });
+
+  it("aligns breakdown labels by what the terminal shows, wide characters included", async () => {
+    const { describeBreakdown } = await import("../../src/present/breakdown.ts");
+    const category = (name: string, tokens: number) => ({ name, tokens, estimated: false, percentOfWindow: 1 });
+    const shown = describeBreakdown({
+      summary: "s",
+      contextWindow: 200_000,
+      usedTokens: 3,
+      status: "ok",
+      categories: [category("Messages: tool results (読む)", 1), category("MCP tools", 2)],
+      topItems: [],
+      repeatedReads: [],
+      lastCompaction: null,
+      advice: [],
+      skippedLines: 0,
+    } as unknown as Parameters<typeof describeBreakdown>[0]);
+    const rows = shown.split("\n").filter((line) => line.includes("%  "));
+    expect(rows).toHaveLength(2);
+    const stringWidth = (await import("string-width")).default;
+    const [wide, plain] = rows.map((row) => stringWidth(row.slice(0, row.indexOf("%"))));
+    expect(wide).toBe(plain);
   });
 
   it("takes the session id from a transcript's name when Claude Code named it", async () => {
@@ -79,5 +148,16 @@ describe("ctx-monitor as a pipe's writer", () => {
     const result = spawnSync("sh", ["-c", `"${process.execPath}" "${CLI_PATH}" demo | head -c 10`], { encoding: "utf8" });
     expect(result.stdout).toBe("ctx-monito");
     expect(result.stderr).not.toMatch(/EPIPE|Unhandled/);
+  });
+
+  it("says on stderr that it is the MCP server when started by hand on a terminal, and nothing to a client", async () => {
+    const { spawnSync } = await import("node:child_process");
+    const { CLI_PATH } = await import("../support/built-server.ts");
+    // script(1) gives the server a terminal for stdin, as a person typing `ctx-monitor` would.
+    const byHand = spawnSync("script", ["-q", "-e", "-c", `timeout 2 "${process.execPath}" "${CLI_PATH}"`, "/dev/null"], { encoding: "utf8", input: "" });
+    expect(byHand.stdout).toContain("this is the MCP server, waiting for a client on stdin");
+    const piped = spawnSync(process.execPath, [CLI_PATH], { encoding: "utf8", input: "", timeout: 5_000 });
+    expect(piped.stdout).toBe("");
+    expect(piped.stderr).not.toContain("waiting for a client");
   });
 });

@@ -18,7 +18,7 @@ async function longHandoff(prompts: number, extraNotes: Record<string, string> =
   const project = join(home, "project");
   mkdirSync(project);
   const runtime = fakeRuntime({ homeDir: home, cwd: project, env: { CLAUDE_CONFIG_DIR: join(home, ".claude") } });
-  const deps = { ...createHandoffDeps(runtime, createUsageDeps(runtime)), git: async () => ({ branch: "main", status: " M src/a.ts\n" }) };
+  const deps = { ...createHandoffDeps(runtime, createUsageDeps(runtime)), git: async () => ({ branch: "main", status: " M src/a.ts\n", diffStat: "" }) };
   const lines: Array<string | string[]> = [];
   for (let n = 1; n <= prompts; n++) {
     lines.push(userPrompt(promptText(n)));

@@ -36,7 +36,7 @@ describe("facts from a real-client session", () => {
     expect(facts.tasks).toEqual([{ id: "1", subject: "Fix add()", status: "completed" }]);
     expect(facts.subagents).toHaveLength(truth.subagents);
     expect(facts.subagents[0]).toMatchObject({ description: "Review the fix", type: "general-purpose" });
-    expect(facts.subagents[0]!.report?.text).toContain("Subagent report: sub() is correct");
+    expect(facts.subagents[0]!.report?.text).toBe("Subagent report: sub() is correct; no other bugs found.");
     expect(facts.turns.map((turn) => turn.prompt)).toEqual([1, 2]);
     expect(facts.turns[1]!.replies.at(-1)?.text).toContain("multiply()");
   });
@@ -48,6 +48,38 @@ describe("facts from a real-client session", () => {
     expect(compacted.prompts.filter((prompt) => prompt.command).map((prompt) => prompt.text)).toEqual(["/compact"]);
     expect(compacted.compactions).toHaveLength(1);
     expect(compacted.commands.map((command) => command.command)).toEqual(["seq 1 3000"]);
+  });
+
+  it("leaves out Claude Code's stand-in replies: /compact led to nothing the agent said", () => {
+    const compacted = readFacts(fixturePath("compacted-session"));
+    const command = compacted.prompts.find((prompt) => prompt.command)!;
+    expect(compacted.turns.find((turn) => turn.prompt === command.number)?.replies ?? []).toEqual([]);
+    expect(JSON.stringify(compacted.turns)).not.toContain("No response requested");
+  });
+
+  it("counts the lines each successful edit and write changed", () => {
+    const byPath = new Map(facts.files.map((file) => [file.path, file]));
+    expect(byPath.get("src/math.js")).toMatchObject({ added: 2, removed: 1 });
+    expect(byPath.get("NOTES.md")).toMatchObject({ writes: 1, added: 3, removed: 0 });
+    expect(byPath.get("README.md")).toMatchObject({ added: 0, removed: 0 });
+  });
+});
+
+describe("edits that fail", () => {
+  it("count as edits but change no lines", () => {
+    const ok = toolUse("Edit", { file_path: "/p/a.ts", old_string: "a", new_string: "b\nc" });
+    const refused = toolUse("Edit", { file_path: "/p/a.ts", old_string: "zzz", new_string: "y" });
+    const path = join(tempDir(), "edits.jsonl");
+    writeFileSync(
+      path,
+      transcript([
+        userPrompt("edit a.ts"),
+        assistantResponse({ input: 10 }, [ok, refused]),
+        toolResult(ok.id, "The file /p/a.ts has been updated."),
+        toolResult(refused.id, "String to replace not found", { message: { role: "user", content: [{ type: "tool_result", tool_use_id: refused.id, content: "String to replace not found", is_error: true }] } }),
+      ]),
+    );
+    expect(readFacts(path).files).toEqual([{ path: "/p/a.ts", reads: 0, edits: 2, writes: 0, added: 2, removed: 1 }]);
   });
 });
 
@@ -83,7 +115,7 @@ describe("facts leave out harness noise", () => {
     expect(facts.errors).toEqual([
       expect.objectContaining({ source: "Read /elsewhere/notes.txt", message: { text: "File does not exist.", chars: 20 } }),
     ]);
-    expect(facts.files).toEqual([{ path: "/elsewhere/notes.txt", reads: 1, edits: 0, writes: 0 }]);
+    expect(facts.files).toEqual([{ path: "/elsewhere/notes.txt", reads: 1, edits: 0, writes: 0, added: 0, removed: 0 }]);
   });
 });
 

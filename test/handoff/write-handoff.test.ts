@@ -1,4 +1,5 @@
 // Writing handoffs: what the document holds on real-client fixtures, where it goes, and what is refused.
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -8,12 +9,25 @@ import { fixtureTruth, stageFixture, type FixtureName } from "../support/fixture
 import { fakeRuntime, tempDir } from "../support/runtime.ts";
 import { assistantResponse, text, toolResult, toolUse, transcript, userPrompt } from "../support/transcript-builder.ts";
 
-function setup(env: Record<string, string> = {}, git: { branch: string; status: string } | null = { branch: "main", status: " M src/math.js\n?? NOTES.md\n" }) {
+/** A real repository: src/math.js committed, then changed, and NOTES.md not tracked. */
+function gitProject(project: string): void {
+  const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: project, stdio: "ignore" });
+  git("init", "-q", "-b", "main");
+  mkdirSync(join(project, "src"));
+  writeFileSync(join(project, "src", "math.js"), "export const add = (a, b) => a - b;\n");
+  git("add", ".");
+  git("commit", "-q", "-m", "start");
+  writeFileSync(join(project, "src", "math.js"), "export const add = (a, b) => a + b;\nexport const sub = (a, b) => a - b;\n");
+  writeFileSync(join(project, "NOTES.md"), "notes\n");
+}
+
+function setup(env: Record<string, string> = {}, repository = false) {
   const home = tempDir();
   const project = join(home, "project");
   mkdirSync(project);
+  if (repository) gitProject(project);
   const runtime = fakeRuntime({ homeDir: home, cwd: project, env: { CLAUDE_CONFIG_DIR: join(home, ".claude"), ...env }, now: () => new Date("2026-11-24T10:00:00.000Z") });
-  const deps = { ...createHandoffDeps(runtime, createUsageDeps(runtime)), git: async () => git };
+  const deps = createHandoffDeps(runtime, createUsageDeps(runtime));
   const write = (request: Partial<HandoffRequest> & { transcriptPath: string }) => writeHandoff({ notes: {}, projectDir: project, ...request }, deps);
   return { home, project, write, folder: join(project, ".claude", "handoffs") };
 }
@@ -26,7 +40,7 @@ describe("write_handoff on a real-client session", () => {
   const truth = fixtureTruth("busy-session");
 
   it("holds every prompt verbatim, every edited file, the failing command with its failure, and the agent's notes", async () => {
-    const { write } = setup();
+    const { write } = setup({}, true);
     const result = await write({ transcriptPath: staged("busy-session"), notes: { goal: "Fix add() — keep the API", nextSteps: "1. add a multiply test" } });
     const doc = readFileSync(result.path, "utf8");
     for (const prompt of truth.prompts) expect(doc).toContain(prompt);
@@ -34,6 +48,8 @@ describe("write_handoff on a real-client session", () => {
     expect(doc).toMatch(/`node test\.js` — \*\*failed\*\*[\s\S]*FAIL add\(2, 3\): expected 5, got -1/);
     expect(doc).toContain("### Goal\n\nFix add() — keep the API");
     expect(doc).toContain("Branch: `main`");
+    expect(doc).toMatch(/ M src\/math\.js\n\?\? NOTES\.md/);
+    expect(doc).toMatch(/src\/math\.js \| 3 \+\+-\n 1 file changed, 2 insertions\(\+\), 1 deletion\(-\)/);
     expect(doc).toContain(`${truth.usedTokens.toLocaleString("en-US")} of 200,000 tokens`);
     expect(result).toMatchObject({ promptsIncluded: 2, failedCommands: 1, bytes: Buffer.byteLength(doc) });
     expect(result.sections).toEqual(expect.arrayContaining(["Agent's notes", "User prompts (verbatim)", "Files", "Commands", "Subagents", "Git"]));
@@ -62,7 +78,7 @@ describe("secrets in long outputs", () => {
   const token = `ghp_${"Q7x9".repeat(9)}`;
 
   async function handoffWith(outputs: string[]) {
-    const { write } = setup({}, null);
+    const { write } = setup();
     const lines: Array<string | string[]> = [userPrompt("show me the deploy key and the config")];
     const calls = outputs.map((_, i) => toolUse("Bash", { command: `cat secret-${i}`, description: `Show secret ${i}` }));
     lines.push(assistantResponse({ input: 1_000 }, [text("Looking."), ...calls]));
@@ -162,7 +178,7 @@ describe("handoff storage", () => {
 
 describe("document size", () => {
   it("a very long session keeps every prompt but only the newest commands and activity, saying how many were left out", async () => {
-    const { write } = setup({}, null);
+    const { write } = setup();
     const lines: Array<string | string[]> = [];
     for (let turn = 1; turn <= 100; turn++) {
       lines.push(userPrompt(`prompt number ${turn}`));
@@ -184,7 +200,7 @@ describe("document size", () => {
 
 
   it("an empty session gives a short document with no empty sections", async () => {
-    const { write } = setup({}, null);
+    const { write } = setup();
     const path = join(tempDir(), "empty.jsonl");
     writeFileSync(path, transcript([userPrompt("hello")]));
     const result = await write({ transcriptPath: path });

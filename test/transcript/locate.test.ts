@@ -1,5 +1,5 @@
 import { mkdirSync, utimesSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { writeSessionState } from "../../src/claude/session-state.ts";
 import { locateTranscript, TranscriptNotFoundError } from "../../src/transcript/locate.ts";
@@ -27,6 +27,12 @@ describe("locateTranscript", () => {
     const path = writeTranscript(config, PROJECT, A, "");
     const found = locateTranscript({ transcriptPath: path, sessionId: B }, runtime({ CLAUDE_CODE_SESSION_ID: B }));
     expect(found).toMatchObject({ path, sessionId: A, source: "transcript-path", guessed: false });
+  });
+
+  it("answers with the absolute path of a relative transcript path, taken from the working folder", () => {
+    const path = writeTranscript(config, PROJECT, A, "");
+    const found = locateTranscript({ transcriptPath: relative(config, path) }, fakeRuntime({ env: { CLAUDE_CONFIG_DIR: config }, cwd: config }));
+    expect(found).toMatchObject({ path, sessionId: A, source: "transcript-path" });
   });
 
   it("finds an explicit session id in its project, or in any project", () => {

@@ -6,18 +6,12 @@
 // continue from where the last one stopped.
 import { digestRequest, type RequestDigest } from "../../capture/request-digest.ts";
 import { blockChars } from "../../transcript/content-size.ts";
-import { contextTotal, isMainChainResponse, type ContentBlock, type TranscriptRecord } from "../../transcript/records.ts";
+import { compactionOf, contextTotal, isMainChainResponse, type Compaction, type ContentBlock, type TranscriptRecord } from "../../transcript/records.ts";
 import { estimateTokens } from "../estimate.ts";
 import { describeToolCall, type ToolCallInfo } from "../../transcript/tool-calls.ts";
+import { classifyUserText } from "../../transcript/user-text.ts";
 import { promptLabel, type Item, type ItemKind } from "./items.ts";
 import { shrinkProportionally, splitByWeight } from "./split.ts";
-
-export interface CompactionSeen {
-  trigger: string | null;
-  preTokens: number | null;
-  postTokens: number | null;
-  at: string | null;
-}
 
 export interface Attribution {
   /** Context size of the newest main-chain response: the sum of `baseline.tokens` and every item's tokens. */
@@ -30,7 +24,7 @@ export interface Attribution {
   model: string | null;
   asOf: string | null;
   compactions: number;
-  lastCompaction: CompactionSeen | null;
+  lastCompaction: Compaction | null;
   responses: number;
   /** The folder the session runs in, from its records. */
   projectDir: string | null;
@@ -47,9 +41,6 @@ export interface Attribution {
   deferredTools: readonly string[];
 }
 
-/** Claude Code's own bookkeeping that reaches the model as user text, not the user's words. */
-const HARNESS_PREFIX = /^\s*<(command-name|command-message|command-args|local-command-stdout|local-command-stderr|local-command-caveat|system-reminder|bash-input|bash-stdout|bash-stderr)>/;
-
 export class BreakdownBuilder {
   private items: Item[] = [];
   private open: Item[] = [];
@@ -60,7 +51,7 @@ export class BreakdownBuilder {
   private readonly mcpToolsCalled = new Set<string>();
   private turn = 0;
   private compactions = 0;
-  private lastCompaction: CompactionSeen | null = null;
+  private lastCompaction: Compaction | null = null;
   private model: string | null = null;
   private asOf: string | null = null;
   private responses = 0;
@@ -107,7 +98,7 @@ export class BreakdownBuilder {
         return;
       case "compact-boundary":
         this.compactions++;
-        this.lastCompaction = { trigger: record.trigger, preTokens: record.preTokens, postTokens: record.postTokens, at: record.timestamp };
+        this.lastCompaction = compactionOf(record);
         // What was in the context before is gone; the next response's total is the new baseline.
         this.items = [];
         this.open = [];
@@ -253,11 +244,10 @@ export class BreakdownBuilder {
   }
 
   private userContent(content: string | readonly ContentBlock[], isMeta: boolean, isCompactSummary: boolean): void {
-    if (typeof content === "string") {
-      this.userText(content, isMeta, isCompactSummary);
-      return;
-    }
-    for (const block of content) {
+    const blocks: readonly ContentBlock[] = typeof content === "string" ? [{ type: "text", text: content }] : content;
+    // A record's words are one prompt however many text blocks carry them, as in the handoff.
+    let prompt: number | null = null;
+    for (const block of blocks) {
       if (block.type === "tool_result") {
         const call = this.toolCalls.get(block.toolUseId);
         this.open.push(
@@ -267,23 +257,19 @@ export class BreakdownBuilder {
           }),
         );
       } else if (block.type === "text") {
-        this.userText(block.text, isMeta, isCompactSummary);
+        const text = classifyUserText(block.text, { isMeta, isCompactSummary });
+        if (!text) continue;
+        if (text.kind === "compaction-summary") this.open.push(this.item("compaction-summary", "compaction summary", block.text.length));
+        else if (text.kind === "harness") this.open.push(this.item("harness", text.tag ? `harness message <${text.tag}>` : "harness message", block.text.length));
+        else {
+          prompt ??= ++this.turn;
+          this.open.push(this.item("user-prompt", promptLabel(prompt, text.text), block.text.length));
+        }
       } else if (block.type === "image") {
         this.open.push(this.item("image", "image", block.bytes));
       } else {
         this.open.push(this.item("harness", `user content (${block.type === "other" ? block.blockType : block.type})`, blockChars(block)));
       }
-    }
-  }
-
-  private userText(text: string, isMeta: boolean, isCompactSummary: boolean): void {
-    if (isCompactSummary) {
-      this.open.push(this.item("compaction-summary", "compaction summary", text.length));
-    } else if (isMeta || HARNESS_PREFIX.test(text)) {
-      this.open.push(this.item("harness", harnessLabel(text), text.length));
-    } else {
-      this.turn++;
-      this.open.push(this.item("user-prompt", promptLabel(this.turn, text), text.length));
     }
   }
 
@@ -307,11 +293,4 @@ export class BreakdownBuilder {
     for (const name of names(fields.addedNames)) this.deferred.add(name);
     for (const name of names(fields.removedNames)) this.deferred.delete(name);
   }
-}
-
-function harnessLabel(text: string): string {
-  const command = /<command-name>([^<]*)<\/command-name>/.exec(text)?.[1];
-  if (command) return `command ${command.trim()}`;
-  const tag = /^\s*<([a-z-]+)>/.exec(text)?.[1];
-  return tag ? `harness message <${tag}>` : "harness message";
 }

@@ -122,7 +122,7 @@ function summarize(core: BreakdownCore): string {
     .slice(0, 3)
     .map((category) => `${category.name} ${roundTokens(category.tokens)} (${Math.round((category.tokens / used) * 100)}%)`);
   const top = core.topItems[0];
-  const parts = [`${roundTokens(core.usedTokens)} of ${roundTokens(core.contextWindow)} used: ${biggest.join(", ")}.`];
+  const parts = [`${roundTokens(core.usedTokens)} of ${roundTokens(core.contextWindow)} used; of that, ${biggest.join(", ")}.`];
   if (top) parts.push(`Largest item: ${top.label} (${roundTokens(top.tokens)}).`);
   if (core.advice[0]) parts.push(core.advice[0]);
   return parts.join(" ");

@@ -2,7 +2,8 @@
 // the autocompact buffer beside them), the largest items, repeated file reads, per-tool and per-MCP-
 // server totals, and short advice the model can act on.
 import { exactNumber, roundTokens } from "../format.ts";
-import type { Attribution, CompactionSeen } from "./attribute.ts";
+import type { Compaction } from "../../transcript/records.ts";
+import type { Attribution } from "./attribute.ts";
 import { splitBaseline, type BaselineKnown } from "./baseline.ts";
 import { mcpServerOf } from "../../transcript/tool-calls.ts";
 import { CATEGORY, categoryOf, type Item } from "./items.ts";
@@ -65,7 +66,7 @@ export interface BreakdownCore {
   mcpServers: McpServerTotal[];
   pendingTokens: number;
   compactions: number;
-  lastCompaction: (CompactionSeen & { droppedTokens: number | null }) | null;
+  lastCompaction: (Compaction & { droppedTokens: number | null }) | null;
   model: string | null;
   asOf: string | null;
   advice: string[];

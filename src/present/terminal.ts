@@ -1,0 +1,55 @@
+// What the terminal a CLI answer goes to can show: colour (NO_COLOR, FORCE_COLOR, a TTY), its width,
+// and block characters (a UTF-8 locale). Decided once from the environment, then passed to presenters.
+
+export interface Style {
+  color: boolean;
+  /** Block characters for bars; ASCII where the locale is not UTF-8. */
+  unicode: boolean;
+  /** Columns to wrap prose to; null when not a terminal (pipes get one line per paragraph). */
+  columns: number | null;
+}
+
+export const PLAIN: Style = { color: false, unicode: true, columns: null };
+
+export interface TerminalFacts {
+  env: Readonly<Record<string, string | undefined>>;
+  isTTY: boolean;
+  columns: number | undefined;
+}
+
+/** https://no-color.org and FORCE_COLOR as Node and most CLIs read them: NO_COLOR wins, then FORCE_COLOR, then a TTY. */
+export function styleFor({ env, isTTY, columns }: TerminalFacts): Style {
+  const forced = env.FORCE_COLOR;
+  const color = env.NO_COLOR ? false : forced !== undefined ? forced !== "0" && forced !== "false" : isTTY && env.TERM !== "dumb";
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || "";
+  const unicode = locale === "" || /utf-?8/i.test(locale);
+  return { color, unicode, columns: isTTY && columns && columns > 20 ? columns : null };
+}
+
+const SGR = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 } as const;
+export type Tone = keyof typeof SGR;
+
+export function paint(style: Style, tone: Tone, text: string): string {
+  return style.color && text ? `\u001b[${SGR[tone]}m${text}\u001b[0m` : text;
+}
+
+/** The colour of a status word, as the statusline and watch use it. */
+export function statusTone(status: string): Tone {
+  return status === "critical" ? "red" : status === "warn" ? "yellow" : "green";
+}
+
+/** Prose wrapped at word boundaries to the terminal's width; left alone when there is no terminal. */
+export function wrap(style: Style, text: string, indent = ""): string {
+  const width = style.columns;
+  if (!width) return text;
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width - indent.length) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.map((text, index) => (index === 0 ? text : `${indent}${text}`)).join("\n");
+}

@@ -20,7 +20,7 @@ export function describeUsage(usage: ContextUsage, style: Style = PLAIN): string
   const lines = [
     wrap(style, usage.summary),
     "",
-    row("used", `${exactNumber(usage.usedTokens)} tokens${usage.estimated ? " (estimated)" : ""}, ${usage.usedPercent}% of the ${exactNumber(usage.contextWindow)}-token window (${windowSourceWords(usage.windowSource)})`),
+    row("used", `${exactNumber(usage.usedTokens)} tokens${usage.estimated ? " (estimated)" : ""}, ${usage.usedPercent}% of the ${exactNumber(usage.contextWindow)}-token window (${windowSourceWords(usage.windowSource)}${usage.windowAssumedBecause ? `: ${usage.windowAssumedBecause}` : ""})`),
     row("pending", `~${exactNumber(usage.pendingTokens)} tokens added since`),
     row("auto-compact", autocompact),
     row("pace", pace),

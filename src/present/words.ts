@@ -5,10 +5,12 @@ const WINDOW_SOURCES: Record<string, string> = {
   statusline: "as Claude Code's statusline reported it",
   "hook-model": "from the model id Claude Code started the session with",
   env: "set by CTX_MONITOR_CONTEXT_WINDOW",
+  "api-request": "from the request Claude Code recorded",
   "model-id": "from the model id's [1m]",
   "model-table": "known for this model",
   "usage-above-200k": "a request was larger than 200k",
-  default: "assumed: nothing said otherwise",
+  capture: "from the captured request",
+  assumed: "assumed",
 };
 
 const SESSION_SOURCES: Record<string, string> = {

@@ -15,6 +15,8 @@ export interface KeptText {
 
 /** Far more than any rendered excerpt (the longest is 4,000), so cutting here never shows. */
 export const KEPT_CHARS = 16_000;
+/** Redaction looks this far past the kept start, so a secret straddling the cut is still recognised whole. */
+const REDACT_MARGIN = 16_384;
 
 /**
  * How many of the newest entries of each list the handoff shows in detail: it is read by the next
@@ -208,9 +210,21 @@ export class FactCollector {
     return redacted.text;
   }
 
-  /** Its start, redacted: enough for any excerpt, bounded however long the output was. */
+  /**
+   * Its start, redacted: enough for any excerpt, bounded however long the output was.
+   * Security: redacted before it is cut, over a window longer than any secret a rule knows, so a cut
+   * never leaves the head of a secret that is too short for its rule to recognise.
+   */
   private keep(text: string): KeptText {
-    return { text: this.clean(text.length > KEPT_CHARS ? text.slice(0, KEPT_CHARS) : text), chars: text.length };
+    const window = text.length > KEPT_CHARS + REDACT_MARGIN ? text.slice(0, KEPT_CHARS + REDACT_MARGIN) : text;
+    const clean = this.clean(window);
+    return { text: clean.length > KEPT_CHARS ? clean.slice(0, KEPT_CHARS) : clean, chars: text.length };
+  }
+
+  /** Security: a tool call's label is made from redacted inputs, so shortening it cannot cut a secret. */
+  private label(name: string, input: Record<string, unknown>): string {
+    const shown = Object.fromEntries(Object.entries(input).map(([key, value]) => [key, typeof value === "string" ? redactSecrets(value).text : value]));
+    return describeToolCall(name, shown, this.facts.projectDir).label;
   }
 
   private get turn(): number {
@@ -302,7 +316,7 @@ export class FactCollector {
       }
     }
     if (block.id) this.calls.set(block.id, call);
-    this.currentTurn().actions.push(this.clean(describeToolCall(block.name, input, this.facts.projectDir).label));
+    this.currentTurn().actions.push(this.label(block.name, input));
   }
 
   private toolResult(toolUseId: string, content: unknown, isError: boolean): void {
@@ -322,7 +336,7 @@ export class FactCollector {
       const id = /#(\d+)/.exec(text)?.[1] ?? String(this.tasks.size + 1);
       this.tasks.set(id, { id, subject: call.taskSubject, status: "pending" });
     }
-    if (isError && !call.command) this.error(describeToolCall(call.name, call.input, this.facts.projectDir).label, text);
+    if (isError && !call.command) this.error(this.label(call.name, call.input), text);
   }
 
   private touch(path: string, tool: string): void {

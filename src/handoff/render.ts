@@ -60,6 +60,21 @@ export interface Rendered {
 /** Limits for what is cut; prompts and the agent's notes never are. */
 const LIMITS = { failure: 2_000, output: 600, report: 4_000, assistantText: 1_500, error: 1_500, subagentPrompt: 1_500 } as const;
 
+/** Each of the agent's notes keeps at most this much: a resumed context reads the handoff, and must have room to work. */
+export const NOTE_LIMIT = 64_000;
+
+/** A note cut to NOTE_LIMIT says how much was left out, and closes a fenced block the cut leaves open (it was redacted whole before). */
+function boundedNote(text: string): string {
+  if (text.length <= NOTE_LIMIT) return text;
+  const kept = text.slice(0, NOTE_LIMIT);
+  const open = kept.split("\n").reduce<string | null>((fence, line) => {
+    const mark = /^\s*(`{3,})/.exec(line)?.[1];
+    if (!mark) return fence;
+    return fence === null ? mark : line.trim() === fence ? null : fence;
+  }, null);
+  return `${kept}${open ? `\n${open}` : ""}\n… [cut: this note was ${exactNumber(text.length)} chars; the last ${exactNumber(text.length - NOTE_LIMIT)} were not kept]`;
+}
+
 /** The newest `keep` entries, with a line saying how many older ones were left out. */
 function newest<T>(items: readonly T[], keep: number, what: string): { shown: T[]; note: string } {
   if (items.length <= keep) return { shown: [...items], note: "" };
@@ -95,7 +110,7 @@ export function renderHandoff(input: RenderInput): Rendered {
 
   const noteBody = (Object.keys(NOTE_TITLES) as Array<keyof HandoffNotes>)
     .filter((key) => notes[key]?.trim())
-    .map((key) => `### ${NOTE_TITLES[key]}\n\n${notes[key]!.trim()}`)
+    .map((key) => `### ${NOTE_TITLES[key]}\n\n${boundedNote(notes[key]!.trim())}`)
     .join("\n\n");
   section("Agent's notes", noteBody);
 

@@ -1,5 +1,6 @@
 // argv → command. Returns the exit code; all printing goes through `out`, so it can run in-process.
 import { parseArgs } from "node:util";
+import { fileSystemFailure } from "../fs-failure.ts";
 import type { Runtime } from "../runtime.ts";
 import { HandoffPathError } from "../handoff/store.ts";
 import { TranscriptNotFoundError } from "../transcript/locate.ts";
@@ -55,9 +56,9 @@ export async function runCommand(argv: readonly string[], runtime: Runtime, out:
   try {
     return await command.run({ values: parsed.values, positionals: parsed.positionals, runtime, out });
   } catch (error) {
-    // Refusals a person can act on print their message; anything else its stack, to be reported.
-    const known = error instanceof TranscriptNotFoundError || error instanceof HandoffPathError;
-    out.stderr(`${PACKAGE.name} ${command.name}: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // Refusals and file-system failures a person can act on print one line; anything else its stack, to be reported.
+    const known = error instanceof TranscriptNotFoundError || error instanceof HandoffPathError ? error.message : fileSystemFailure(error);
+    out.stderr(`${PACKAGE.name} ${command.name}: ${known ?? (error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
     return EXIT_FAILED;
   }
 }

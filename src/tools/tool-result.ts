@@ -1,6 +1,7 @@
 // How every tool answers: the structured object (the only part Claude Code shows the model) plus
 // the same sentence as text for clients that read text; failures as isError with an actionable message.
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { fileSystemFailure } from "../fs-failure.ts";
 import { HandoffPathError } from "../handoff/store.ts";
 import { TranscriptNotFoundError } from "../transcript/locate.ts";
 import { log } from "../log.ts";
@@ -13,9 +14,10 @@ export function structuredResult<T extends { summary: string }>(value: T): CallT
 }
 
 export function errorResult(tool: string, error: unknown): CallToolResult {
-  const message = error instanceof Error ? error.message : String(error);
-  // Refusals the caller can act on are answers, not faults: only the unexpected goes to the log.
-  const expected = error instanceof TranscriptNotFoundError || error instanceof HandoffPathError;
+  const failure = fileSystemFailure(error);
+  const message = failure ?? (error instanceof Error ? error.message : String(error));
+  // Refusals and file-system failures the caller can act on are answers, not faults: only the unexpected goes to the log.
+  const expected = error instanceof TranscriptNotFoundError || error instanceof HandoffPathError || failure !== null;
   if (!expected) log(`${tool} failed: ${error instanceof Error ? error.stack : message}`);
   return { isError: true, content: [{ type: "text", text: `${tool}: ${message}` }] };
 }

@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { styleFor } from "../present/terminal.ts";
 import type { Runtime } from "../runtime.ts";
-import { UserError } from "../user-error.ts";
+import { actionableMessage } from "../user-error.ts";
 import { PACKAGE } from "../version.ts";
 import type { Command, Output } from "./command.ts";
 import { COMMANDS } from "./commands.ts";
@@ -62,8 +62,9 @@ export async function runCommand(argv: readonly string[], runtime: Runtime, out:
   try {
     return await command.run({ values: parsed.values, positionals: parsed.positionals, runtime, out, style });
   } catch (error) {
-    // Refusals a person can act on print their message; anything else its stack, to be reported.
-    out.stderr(`${PACKAGE.name} ${command.name}: ${error instanceof UserError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // Refusals and file-system failures a person can act on print one line; anything else its stack, to be reported.
+    const known = actionableMessage(error);
+    out.stderr(`${PACKAGE.name} ${command.name}: ${known ?? (error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
     return EXIT_FAILED;
   }
 }

@@ -10,7 +10,7 @@ import type { Runtime } from "../runtime.ts";
 import { withByteSource } from "../transcript/byte-source.ts";
 import { CompactionCache } from "../transcript/compaction-cache.ts";
 import { readHeadBaseline } from "../transcript/head-baseline.ts";
-import { countLineProblems } from "../transcript/line-problems.ts";
+import { countLineProblems, describeLineProblems } from "../transcript/line-problems.ts";
 import {
   isExplicit,
   locateTranscript,
@@ -166,8 +166,22 @@ function sessionIdOf(located: LocatedTranscript, tail: TailSnapshot): string {
   return tail.latest?.sessionId ?? located.sessionId;
 }
 
+/**
+ * A file in which nothing read was a transcript record, but something was read (README.md, /etc/passwd,
+ * random bytes), is not a Claude Code transcript: saying "0 tokens, status ok" would be a wrong answer.
+ */
+function refuseNonTranscript(located: LocatedTranscript, tail: TailSnapshot): void {
+  const { notJson, notRecord, impossibleUsage } = tail.problems;
+  if (tail.latest || tail.compactionSince || tail.pendingChars > 0 || notJson + notRecord + impossibleUsage === 0) return;
+  throw new TranscriptNotFoundError(
+    `${located.path} is not a Claude Code transcript (${describeLineProblems(tail.problems)}, and no transcript record); pass a session's .jsonl file`,
+    [located.path],
+  );
+}
+
 function usageFromTail(located: LocatedTranscript, tail: TailSnapshot, fresh: boolean, deps: UsageDeps): ContextUsage {
   const { runtime } = deps;
+  refuseNonTranscript(located, tail);
   const subagentFile = isSubagentTranscript(located.path);
   const { baseline, compactions } = withByteSource(located.path, (source) => ({
     baseline: tail.compactionSince ? readHeadBaseline(source, { subagent: subagentFile }) : null,

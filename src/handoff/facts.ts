@@ -20,6 +20,8 @@ export interface KeptText {
 
 /** Far more than any rendered excerpt (the longest is 4,000), so cutting here never shows. */
 export const KEPT_CHARS = 16_000;
+/** Redaction looks this far past the kept start, so a secret straddling the cut is still recognised whole. */
+const REDACT_MARGIN = 16_384;
 
 /**
  * How many of the newest entries of each list the handoff shows in detail: it is read by the next
@@ -220,11 +222,23 @@ export class FactCollector {
     return redacted.text;
   }
 
-  /** Its start and end, redacted: enough for any excerpt, bounded however long the output was. */
+  /**
+   * Its start and end, redacted: enough for any excerpt, bounded however long the output was.
+   * Security: each end is redacted before it is cut, over a window longer than any secret a rule knows,
+   * so a cut never leaves the head of a secret that is too short for its rule to recognise.
+   */
   private keep(text: string): KeptText {
     if (text.length <= KEPT_CHARS) return { text: this.clean(text), chars: text.length };
     const half = KEPT_CHARS / 2;
-    return { text: this.clean(text.slice(0, half)), chars: text.length, tail: this.clean(text.slice(-half)) };
+    const head = this.clean(text.slice(0, half + REDACT_MARGIN)).slice(0, half);
+    const tail = this.clean(text.slice(-(half + REDACT_MARGIN))).slice(-half);
+    return { text: head, chars: text.length, tail };
+  }
+
+  /** Security: a tool call's label is made from redacted inputs, so shortening it cannot cut a secret. */
+  private label(name: string, input: Record<string, unknown>): string {
+    const shown = Object.fromEntries(Object.entries(input).map(([key, value]) => [key, typeof value === "string" ? redactSecrets(value).text : value]));
+    return describeToolCall(name, shown, this.facts.projectDir).label;
   }
 
   private get turn(): number {
@@ -312,7 +326,7 @@ export class FactCollector {
       }
     }
     if (block.id) this.calls.set(block.id, call);
-    this.currentTurn().actions.push(this.clean(describeToolCall(block.name, input, this.facts.projectDir).label));
+    this.currentTurn().actions.push(this.label(block.name, input));
   }
 
   private toolResult(toolUseId: string, content: unknown, isError: boolean): void {
@@ -336,7 +350,7 @@ export class FactCollector {
       const id = /#(\d+)/.exec(text)?.[1] ?? String(this.tasks.size + 1);
       this.tasks.set(id, { id, subject: call.taskSubject, status: "pending" });
     }
-    if (isError && !call.command) this.error(describeToolCall(call.name, call.input, this.facts.projectDir).label, text);
+    if (isError && !call.command) this.error(this.label(call.name, call.input), text);
   }
 
   private touch(path: string, tool: string): FileActivity | null {

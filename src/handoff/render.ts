@@ -66,6 +66,21 @@ const OUTPUT = { ok: { chars: 1_200, lines: 24 }, failed: { chars: 3_000, lines:
 
 type Section = [title: string, body: string];
 
+/** Each of the agent's notes keeps at most this much: a resumed context reads the handoff, and must have room to work. */
+export const NOTE_LIMIT = 64_000;
+
+/** A note cut to NOTE_LIMIT says how much was left out, and closes a fenced block the cut leaves open (it was redacted whole before). */
+function boundedNote(text: string): string {
+  if (text.length <= NOTE_LIMIT) return text;
+  const kept = text.slice(0, NOTE_LIMIT);
+  const open = kept.split("\n").reduce<string | null>((fence, line) => {
+    const mark = /^\s*(`{3,})/.exec(line)?.[1];
+    if (!mark) return fence;
+    return fence === null ? mark : line.trim() === fence ? null : fence;
+  }, null);
+  return `${kept}${open ? `\n${open}` : ""}\n… [cut: this note was ${exactNumber(text.length)} chars; the last ${exactNumber(text.length - NOTE_LIMIT)} were not kept]`;
+}
+
 export function renderHandoff(input: RenderInput): Rendered {
   const sections = [
     notesSection(input.notes),
@@ -115,7 +130,7 @@ function notesSection(notes: HandoffNotes): Section {
   const body = (Object.keys(NOTE_TITLES) as Array<keyof HandoffNotes>)
     .flatMap((key) => {
       const note = notes[key]?.trim();
-      return note ? [`### ${NOTE_TITLES[key]}\n\n${note}`] : [];
+      return note ? [`### ${NOTE_TITLES[key]}\n\n${boundedNote(note)}`] : [];
     })
     .join("\n\n");
   return ["Agent's notes", body];

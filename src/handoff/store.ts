@@ -3,8 +3,8 @@
 // rather than replace), never overwritten, readable by the owner only. Nothing is written outside the
 // folder: labels that are paths, and folders that resolve elsewhere through symlinks, are refused.
 import { randomBytes } from "node:crypto";
-import { closeSync, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, realpathSync, statSync, unlinkSync, writeSync } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { chmodSync, closeSync, constants, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../user-error.ts";
 
 export class HandoffPathError extends UserError {}
@@ -32,7 +32,12 @@ export function handoffFolder(configured: string | null, projectDir: string): Ha
   return { path, confinedTo: projectDir };
 }
 
-/** Creates the folder (owner-only) and returns its real path, refusing one that escapes the project. */
+/**
+ * Creates the folder (owner-only) and returns its real path, refusing one that escapes the project.
+ * Security: what exists of the path is resolved before anything is created, so a symlinked `.claude`
+ * or `handoffs` that leaves the project is refused without a folder appearing at its target; a folder
+ * others can read or write is tightened to owner-only, or refused when it is not ours to tighten.
+ */
 export function ensureHandoffFolder(folder: HandoffFolder): string {
   if (folder.confinedTo && !existsSync(folder.confinedTo)) {
     // Never recreate a project that was moved or deleted just to put a handoff in it.
@@ -40,15 +45,50 @@ export function ensureHandoffFolder(folder: HandoffFolder): string {
       `the session's project folder ${folder.confinedTo} does not exist (moved or deleted?); pass --project DIR or set CTX_MONITOR_HANDOFF_DIR to an absolute folder`,
     );
   }
+  if (folder.confinedTo) refuseEscape(folder.path, existingAncestor(folder.path), folder.confinedTo);
   mkdirSync(folder.path, { recursive: true, mode: 0o700 });
   const real = realpathSync(folder.path);
-  if (folder.confinedTo && !isInside(realpathSync(folder.confinedTo), real)) {
-    throw new HandoffPathError(
-      `the handoff folder ${folder.path} resolves through a symlink to ${real}, outside the project ${folder.confinedTo}; ` +
-        "refusing to write there (set CTX_MONITOR_HANDOFF_DIR to an absolute folder to choose it on purpose)",
-    );
-  }
+  if (folder.confinedTo) refuseEscape(folder.path, real, folder.confinedTo);
+  if (!statSync(real).isDirectory()) throw new HandoffPathError(`the handoff folder ${folder.path} is not a folder; remove it or set CTX_MONITOR_HANDOFF_DIR`);
+  tightenFolder(real);
   return real;
+}
+
+/** The real path of the deepest part of `path` that exists (a dangling symlink counts as existing, and is refused). */
+function existingAncestor(path: string): string {
+  for (let at = path; ; at = dirname(at)) {
+    let exists = true;
+    try {
+      lstatSync(at);
+    } catch {
+      exists = false;
+    }
+    if (exists) {
+      try {
+        return realpathSync(at);
+      } catch {
+        throw new HandoffPathError(`${at} is a symlink to nothing; remove it, or set CTX_MONITOR_HANDOFF_DIR to a folder to write handoffs in`);
+      }
+    }
+    if (dirname(at) === at) return at;
+  }
+}
+
+function refuseEscape(path: string, real: string, project: string): void {
+  if (isInside(realpathSync(project), real)) return;
+  throw new HandoffPathError(
+    `the handoff folder ${path} resolves through a symlink to ${real}, outside the project ${project}; ` +
+      "refusing to write there (set CTX_MONITOR_HANDOFF_DIR to an absolute folder to choose it on purpose)",
+  );
+}
+
+function tightenFolder(real: string): void {
+  const stat = statSync(real);
+  if ((stat.mode & 0o077) === 0) return;
+  if (typeof process.getuid === "function" && stat.uid !== process.getuid()) {
+    throw new HandoffPathError(`the handoff folder ${real} belongs to another user and others can open it; use a folder of your own (CTX_MONITOR_HANDOFF_DIR)`);
+  }
+  chmodSync(real, 0o700);
 }
 
 const LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -86,12 +126,12 @@ export function writeNewFile(folder: string, name: string, content: string): str
   const temp = join(folder, `.${name}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
   const fd = openSync(temp, "wx", 0o600);
   try {
-    writeSync(fd, content);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
+    try {
+      writeSync(fd, content);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     for (let attempt = 1; attempt <= 1000; attempt++) {
       const candidate = attempt === 1 ? target : join(folder, name.replace(/\.md$/, "") + `-${attempt}.md`);
       try {
@@ -101,9 +141,14 @@ export function writeNewFile(folder: string, name: string, content: string): str
         if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       }
     }
-    throw new Error(`could not find a free name for ${name} in ${folder}`);
+    throw new HandoffPathError(`could not find a free name for ${name} in ${folder}; remove old handoffs there`);
   } finally {
-    unlinkSync(temp);
+    // Security: the temporary file goes whatever happened (a full disk included); only the linked name stays.
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Already gone.
+    }
   }
 }
 
@@ -114,7 +159,11 @@ export interface StoredHandoff {
   modified: string;
 }
 
-/** The folder's handoffs, newest first (names start with their time). */
+/**
+ * The folder's handoffs, newest first (names start with their time).
+ * Security: only regular files with one link, never symlinks: a link planted in the folder (a cloned
+ * repository can carry one) must not put an outside file into the model's context.
+ */
 export function listHandoffs(folder: string): StoredHandoff[] {
   let names: string[];
   try {
@@ -126,8 +175,8 @@ export function listHandoffs(folder: string): StoredHandoff[] {
   for (const name of names) {
     if (!name.endsWith(".md") || name.startsWith(".")) continue;
     try {
-      const stat = statSync(join(folder, name));
-      if (stat.isFile()) found.push({ name, path: join(folder, name), bytes: stat.size, modified: stat.mtime.toISOString() });
+      const stat = lstatSync(join(folder, name));
+      if (stat.isFile() && stat.nlink === 1) found.push({ name, path: join(folder, name), bytes: stat.size, modified: stat.mtime.toISOString() });
     } catch {
       // Removed while listing.
     }
@@ -146,4 +195,22 @@ export function handoffInFolder(folder: string, requested: string): string {
   }
   if (!isInside(real, target) || target === real) throw new HandoffPathError(`${JSON.stringify(requested)} is not a handoff in ${folder}`);
   return target;
+}
+
+/**
+ * Reads a handoff for the model's context.
+ * Security: opened without following a symlink and checked on the open file — a regular file with one
+ * link whose real path is inside the folder — so a swap between the check and the read cannot pass.
+ */
+export function readHandoff(folder: string, path: string): string {
+  const real = realpathSync(folder);
+  if (!isInside(real, realpathSync(path))) throw new HandoffPathError(`${path} is not a handoff in ${folder}`);
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.nlink !== 1) throw new HandoffPathError(`${path} is not a regular handoff file in ${folder}; refusing to read it`);
+    return readFileSync(fd, "utf8");
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -78,9 +78,12 @@ export async function writeHandoff(request: HandoffRequest, deps: HandoffDeps): 
     .filter((handoff) => isHandoffOfSession(handoff.name, usage.sessionId))
     .map((handoff) => ({ path: handoff.path, modified: handoff.modified }));
   const git = await deps.git(projectDir);
+  // Security: the agent's notes are redacted whole before the renderer bounds them.
+  const noteRedactions: Record<string, number> = {};
+  const notes = redactNotes(request.notes, noteRedactions);
   const rendered = renderHandoff({
     facts: { ...facts, sessionId: facts.sessionId ?? usage.sessionId, projectDir },
-    notes: request.notes,
+    notes,
     writtenAt: now.toISOString(),
     transcriptPath,
     context: usage.subagent ? null : contextFigures(usage),
@@ -90,7 +93,7 @@ export async function writeHandoff(request: HandoffRequest, deps: HandoffDeps): 
   });
   // What came from the transcript was redacted as it was read; this catches the rest (the agent's notes, git status).
   const redacted = redactSecrets(rendered.markdown);
-  const redactions = redacted.total + Object.values(facts.redactions).reduce((sum, count) => sum + count, 0);
+  const redactions = [redacted.counts, noteRedactions, facts.redactions].flatMap((counts) => Object.values(counts)).reduce((sum, count) => sum + count, 0);
   const path = writeNewFile(folder, fileName, redacted.text);
   const bytes = Buffer.byteLength(redacted.text);
   const failedCommands = facts.commands.filter((command) => command.ok === false).length;
@@ -112,6 +115,17 @@ export async function writeHandoff(request: HandoffRequest, deps: HandoffDeps): 
       `Handoff written to ${path} (${exactNumber(bytes)} bytes: ${counted(facts.prompts.length, "prompt")}, ${counted(facts.files.length, "file")}, ` +
       `${counted(facts.commands.length, "command")}${redactions ? `, ${counted(redactions, "secret")} redacted` : ""}). ${RESUME_HINT}.`,
   };
+}
+
+function redactNotes(notes: HandoffNotes, counts: Record<string, number>): HandoffNotes {
+  const redacted: HandoffNotes = {};
+  for (const [key, value] of Object.entries(notes) as Array<[keyof HandoffNotes, string | undefined]>) {
+    if (value === undefined) continue;
+    const result = redactSecrets(value);
+    for (const [kind, count] of Object.entries(result.counts)) counts[kind] = (counts[kind] ?? 0) + count;
+    redacted[key] = result.text;
+  }
+  return redacted;
 }
 
 function contextFigures(usage: ContextUsage) {

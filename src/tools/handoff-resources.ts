@@ -1,12 +1,12 @@
 // The way back in: the latest handoff and the list as MCP resources, and a `resume` prompt that loads
 // a handoff into a new session. They read the folder of the project the server runs for.
-import { readFileSync } from "node:fs";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { defaultProjectDir } from "../claude/paths.ts";
 import { digestHandoff } from "../handoff/digest.ts";
 import { configuredHandoffDir, type HandoffDeps } from "../handoff/write-handoff.ts";
-import { handoffFolder, handoffInFolder, listHandoffs, type StoredHandoff } from "../handoff/store.ts";
+import { redactSecrets } from "../handoff/redact.ts";
+import { handoffFolder, handoffInFolder, listHandoffs, readHandoff, type StoredHandoff } from "../handoff/store.ts";
 
 export const LATEST_HANDOFF_URI = "ctx-monitor://handoffs/latest";
 export const HANDOFF_LIST_URI = "ctx-monitor://handoffs";
@@ -19,9 +19,13 @@ function latest(deps: HandoffDeps): StoredHandoff | null {
   return listHandoffs(folderOf(deps))[0] ?? null;
 }
 
-/** The handoff as the model should receive it: whole, or a digest that points into the file when it is too large. */
-function readForContext(path: string): string {
-  return digestHandoff(readFileSync(path, "utf8"), path);
+/**
+ * The handoff as the model should receive it: whole, or a digest that points into the file when it is too large.
+ * Security: read only as a regular file inside the folder, and redacted again before it is cut (a file
+ * edited by hand, or written by an older version, may hold what ctx-monitor would have removed).
+ */
+function readForContext(folder: string, path: string): string {
+  return digestHandoff(redactSecrets(readHandoff(folder, path)).text, path);
 }
 
 export function registerHandoffResources(server: McpServer, deps: HandoffDeps): void {
@@ -35,7 +39,7 @@ export function registerHandoffResources(server: McpServer, deps: HandoffDeps): 
     },
     async (uri) => {
       const newest = latest(deps);
-      const text = newest ? readForContext(newest.path) : `No handoff has been written yet in ${folderOf(deps)}.`;
+      const text = newest ? readForContext(folderOf(deps), newest.path) : `No handoff has been written yet in ${folderOf(deps)}.`;
       return { contents: [{ uri: uri.href, mimeType: "text/markdown", text }] };
     },
   );
@@ -63,7 +67,7 @@ export function registerHandoffResources(server: McpServer, deps: HandoffDeps): 
       const text =
         `Continue the work described in this handoff (${chosen}). Read it fully first: the user's prompts are verbatim, ` +
         "the agent's notes say where things stand and what comes next. Check the current state of the files before acting.\n\n" +
-        readForContext(chosen);
+        readForContext(folder, chosen);
       return { messages: [{ role: "user", content: { type: "text", text } }] };
     },
   );

@@ -2,7 +2,7 @@
 // the same sentence as text for clients that read text; failures as isError with an actionable message.
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { log } from "../log.ts";
-import { UserError } from "../user-error.ts";
+import { actionableMessage } from "../user-error.ts";
 
 export function structuredResult<T extends { summary: string }>(value: T): CallToolResult {
   return {
@@ -12,9 +12,10 @@ export function structuredResult<T extends { summary: string }>(value: T): CallT
 }
 
 export function errorResult(tool: string, error: unknown): CallToolResult {
-  const message = error instanceof Error ? error.message : String(error);
-  // Refusals the caller can act on are answers, not faults: only the unexpected goes to the log.
-  const expected = error instanceof UserError;
+  const known = actionableMessage(error);
+  const message = known ?? (error instanceof Error ? error.message : String(error));
+  // Refusals and file-system failures the caller can act on are answers, not faults: only the unexpected goes to the log.
+  const expected = known !== null;
   if (!expected) log(`${tool} failed: ${error instanceof Error ? error.stack : message}`);
   return { isError: true, content: [{ type: "text", text: `${tool}: ${message}` }] };
 }

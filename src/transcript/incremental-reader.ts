@@ -1,9 +1,9 @@
 // Incremental parsing: for each transcript, a reducer's state and the byte offset it has read to,
-// keyed by the file's identity (device, inode). A later call feeds it only the bytes appended since;
-// a replaced or truncated file is read again from the start. Used by the breakdown and the handoff,
-// so a long session is parsed once, not on every call.
-import { statSync } from "node:fs";
-import { withByteSource } from "./byte-source.ts";
+// with the file's identity (device, inode) and a fingerprint of what was read. A later call feeds it
+// only the bytes appended since; a replaced, truncated or rewritten file is read again from the start.
+// Used by the breakdown and the handoff, so a long session is parsed once, not on every call.
+import { withByteSource, type ByteSource } from "./byte-source.ts";
+import { fingerprintAt } from "./content-identity.ts";
 import { addLineProblems, noLineProblems, type LineProblems } from "./line-problems.ts";
 import { readForward } from "./read-forward.ts";
 import type { TranscriptRecord } from "./records.ts";
@@ -19,6 +19,8 @@ interface Entry<R> {
   dev: number;
   ino: number;
   offset: number;
+  /** What the bytes read so far looked like (see fingerprintAt). */
+  fingerprint: string;
   reducer: R;
   problems: LineProblems;
 }
@@ -41,21 +43,27 @@ export class IncrementalReader<R extends Reducer> {
   ) {}
 
   read(path: string): IncrementalRead<R> {
-    const stat = statSync(path);
-    let entry = this.entries.get(path);
-    const cold = !entry || entry.dev !== stat.dev || entry.ino !== stat.ino || stat.size < entry.offset;
-    if (cold || !entry) entry = { dev: stat.dev, ino: stat.ino, offset: 0, reducer: this.create(), problems: noLineProblems() };
-    const current = entry;
+    return withByteSource(path, (source) => {
+      let entry = this.entries.get(path);
+      // Security: a file rewritten under the reader (same inode, as large or larger) must not continue
+      // another session's parse; its content at the offset read so far is checked, not only its inode and size.
+      const cold =
+        !entry || entry.dev !== source.dev || entry.ino !== source.ino || source.size < entry.offset || fingerprintAt(source, entry.offset) !== entry.fingerprint;
+      if (cold || !entry) entry = { dev: source.dev, ino: source.ino, offset: 0, fingerprint: fingerprintAt(source, 0), reducer: this.create(), problems: noLineProblems() };
+      return this.continueRead(path, entry, source, cold);
+    });
+  }
+
+  private continueRead(path: string, current: Entry<R>, source: ByteSource, cold: boolean): IncrementalRead<R> {
     const from = current.offset;
-    const result = withByteSource(path, (source) =>
-      readForward(
-        source,
-        from,
-        { record: (record) => current.reducer.add(record), oversized: (at) => current.reducer.oversized?.(at.bytes) },
-        { subagent: isSubagentTranscript(path), ...(this.options.maxLineBytes ? { maxLineBytes: this.options.maxLineBytes } : {}) },
-      ),
+    const result = readForward(
+      source,
+      from,
+      { record: (record) => current.reducer.add(record), oversized: (at) => current.reducer.oversized?.(at.bytes) },
+      { subagent: isSubagentTranscript(path), ...(this.options.maxLineBytes ? { maxLineBytes: this.options.maxLineBytes } : {}) },
     );
     current.offset = result.nextOffset;
+    current.fingerprint = fingerprintAt(source, current.offset);
     // A torn last line is not a lasting problem: it is read again once complete.
     addLineProblems(current.problems, { ...result.problems, torn: 0 });
     this.entries.delete(path);

@@ -70,7 +70,7 @@ export function locateTranscript(request: LocateRequest, runtime: Runtime): Loca
         guessed: false,
       };
     }
-    const what = isDirectory(path) ? "is a folder, not a transcript file" : "does not exist";
+    const what = whatIsInTheWay(path);
     throw new TranscriptNotFoundError(
       `${path} ${what}; pass a session's .jsonl file (transcripts live under ${projectsDir(runtime)}/<project>/<session id>.jsonl)`,
       [path],
@@ -242,10 +242,13 @@ function isFile(path: string): boolean {
   }
 }
 
-function isDirectory(path: string): boolean {
+/** Why a path given as a transcript is not one: a folder, a FIFO or device (reading one could block for good), or nothing. */
+function whatIsInTheWay(path: string): string {
   try {
-    return statSync(path).isDirectory();
+    const stat = statSync(path);
+    if (stat.isDirectory()) return "is a folder, not a transcript file";
+    return "is not a regular file (a FIFO, socket or device)";
   } catch {
-    return false;
+    return "does not exist";
   }
 }

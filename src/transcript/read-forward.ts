@@ -61,7 +61,8 @@ export function readForward(
       return true;
     }
     if (parsed.problem === "not-json") return false;
-    problems.notRecord++;
+    if (parsed.problem === "impossible-usage") problems.impossibleUsage++;
+    else problems.notRecord++;
     return true;
   };
 

@@ -130,7 +130,7 @@ export type TranscriptRecord =
   | ApiRequestBlobRecord
   | OtherRecord;
 
-export type LineProblem = "not-json" | "not-a-record";
+export type LineProblem = "not-json" | "not-a-record" | "impossible-usage";
 
 export type ParsedLine = { ok: true; record: TranscriptRecord } | { ok: false; problem: LineProblem };
 
@@ -150,6 +150,23 @@ function num(value: unknown): number {
 
 function numOrNull(value: unknown): number | null {
   return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
+/** No single request's figure comes near this: the largest context windows are a few million tokens. */
+const MAX_USAGE_TOKENS = 100_000_000;
+const USAGE_FIELDS = ["input_tokens", "cache_creation_input_tokens", "cache_read_input_tokens", "output_tokens"] as const;
+
+/**
+ * Security: usage figures that no request can have (negative, fractional, strings, beyond any window)
+ * make the record a counted line problem instead of a reported figure. Absent or null fields are 0.
+ */
+function impossibleUsage(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (!isObject(value)) return true;
+  return USAGE_FIELDS.some((field) => {
+    const figure = value[field];
+    return figure !== undefined && figure !== null && !(typeof figure === "number" && Number.isInteger(figure) && figure >= 0 && figure <= MAX_USAGE_TOKENS);
+  });
 }
 
 export function parseUsage(value: unknown): TokenUsage | null {
@@ -224,6 +241,7 @@ export function toRecord(raw: unknown, lineLength: number): ParsedLine {
   const message = isObject(raw.message) ? raw.message : {};
   switch (raw.type) {
     case "assistant":
+      if (impossibleUsage(message.usage)) return { ok: false, problem: "impossible-usage" };
       return {
         ok: true,
         record: withBase(raw, lineLength, {

@@ -93,6 +93,7 @@ export function readTailSnapshot(source: ByteSource, options: TailOptions = {}):
     if (!parsed.ok) {
       if (line.unterminated && parsed.problem === "not-json") problems.torn++;
       else if (parsed.problem === "not-json") problems.notJson++;
+      else if (parsed.problem === "impossible-usage") problems.impossibleUsage++;
       else problems.notRecord++;
       continue;
     }

@@ -62,8 +62,12 @@ describe("write_handoff, handoff resources and the resume prompt over stdio (bui
   });
 
   it("hands a very long handoff to the next context as a digest that points into the file", async () => {
-    const decisions = Array.from({ length: 4_000 }, (_, i) => `- decision ${i + 1}: keep module ${i + 1} as it is`).join("\n");
-    const result = await connected.client.callTool({ name: "write_handoff", arguments: { goal: "Ship it", decisions } });
+    // Three long notes, each within the bound on one note, make a document far over the digest's budget.
+    const list = (what: string) => Array.from({ length: 1_500 }, (_, i) => `- ${what} ${i + 1}: keep module ${i + 1} as it is`).join("\n");
+    const result = await connected.client.callTool({
+      name: "write_handoff",
+      arguments: { goal: "Ship it", decisions: list("decision"), next_steps: list("step"), warnings: list("warning") },
+    });
     const handoff = HandoffSchema.parse(result.structuredContent);
     expect(handoff.bytes).toBeGreaterThan(150_000);
 
@@ -76,7 +80,7 @@ describe("write_handoff, handoff resources and the resume prompt over stdio (bui
     expect(cut?.[3]).toBe(handoff.path);
     const heldLines = readFileSync(handoff.path, "utf8").split("\n").slice(Number(cut?.[1]) - 1, Number(cut?.[2]));
     expect(heldLines[0]).toBe("### Decisions and why");
-    expect(heldLines).toContain("- decision 4000: keep module 4000 as it is");
+    expect(heldLines).toContain("- decision 1500: keep module 1500 as it is");
     for (const prompt of truth.prompts) expect(served).toContain(prompt);
 
     const prompt = await connected.client.getPrompt({ name: "resume", arguments: {} });

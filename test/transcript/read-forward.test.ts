@@ -22,7 +22,7 @@ describe("readForward", () => {
     const { records, nextOffset, problems } = collect(body, 0, { blockBytes: 10 });
     expect(records.map((record) => record.kind)).toEqual(["user", "assistant", "assistant"]);
     expect(nextOffset).toBe(Buffer.byteLength(body));
-    expect(problems).toEqual({ notJson: 0, notRecord: 0, oversized: 0, torn: 0 });
+    expect(problems).toEqual({ notJson: 0, notRecord: 0, impossibleUsage: 0, oversized: 0, torn: 0 });
   });
 
   it("leaves a torn last line for the next read, then reads it once complete", () => {
@@ -42,7 +42,7 @@ describe("readForward", () => {
     expect(records.map((record) => record.kind)).toEqual(["user"]);
     expect(oversized).toHaveLength(1);
     expect(oversized[0]).toBeGreaterThan(5000);
-    expect(problems).toEqual({ notJson: 1, notRecord: 1, oversized: 1, torn: 0 });
+    expect(problems).toEqual({ notJson: 1, notRecord: 1, impossibleUsage: 0, oversized: 1, torn: 0 });
   });
 
   it("stops early when the visitor asks, with the offset of the next line", () => {

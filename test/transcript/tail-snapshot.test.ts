@@ -98,7 +98,7 @@ describe("readTailSnapshot", () => {
       ]) + '{"type":"assistant","message":{"id":"msg_torn","usage":{"input_tok';
     const tail = snapshot(body, 16);
     expect(tail.latest?.usage.inputTokens).toBe(77);
-    expect(tail.problems).toEqual({ notJson: 1, notRecord: 1, oversized: 0, torn: 1 });
+    expect(tail.problems).toEqual({ notJson: 1, notRecord: 1, impossibleUsage: 0, oversized: 0, torn: 1 });
   });
 
   it("finds the response across many small blocks and through a huge line", () => {

@@ -1,0 +1,132 @@
+// Secrets recognisable by where they stand: a private key block, a password in a URL, the value of a
+// credential flag (`--password X`, `mysql -pX`, `sshpass -p X`, `curl -u user:pass`), an
+// authorization header, and a credential-named key assigned a real value anywhere on a line
+// (`cd x && export FOO_TOKEN=…`, `"api_key": "…"`, `password: …`). Each rule keeps what names the
+// secret and replaces only the secret. Patterns start at a literal or a word start and repeat only
+// within bounds, so a scan stays linear in the text.
+import { isSecretArgument, isSecretValue, namesCredential } from "./redact-values.ts";
+
+export interface ContextRule {
+  kind: string;
+  /** A quick test that text without it holds no match: most text skips the rule. */
+  mayMatch(text: string): boolean;
+  pattern: RegExp;
+  /** The replacement for a match, or null when it is not a secret after all. */
+  replace(match: RegExpExecArray, marker: string): string | null;
+  /** How far to step past a declined match before scanning on (default 1): past its name, never into its value. */
+  skip?(match: RegExpExecArray): number;
+}
+
+const has =
+  (...literals: string[]) =>
+  (text: string) =>
+    literals.some((literal) => text.includes(literal));
+const test = (pattern: RegExp) => (text: string) => pattern.test(text);
+
+/**
+ * A private key block: the BEGIN line, then every line that can belong to one (base64, `Proc-Type:`-style
+ * headers, blank lines; real or JSON-escaped newlines; indented or not), then the END line if it is there.
+ * A key cut short is removed as far as key-like lines go, never to the end of the text.
+ */
+const KEY_SEPARATOR = String.raw`(?:\r?\n|\\n)[ \t]*`;
+const KEY_LINE = String.raw`(?:[A-Za-z-]{1,40}:[^\r\n\\]{0,400}|[A-Za-z0-9+/=]{1,400})(?=\r?\n|\\n|$)`;
+const PRIVATE_KEY = String.raw`-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----(?:${KEY_SEPARATOR}(?:${KEY_LINE}|(?=${KEY_SEPARATOR})))*(?:${KEY_SEPARATOR}-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----)?`;
+
+/** A value as shells, code and configs write it: quoted (also JSON-escaped) or up to a separator. */
+const VALUE = String.raw`(?:"(?:[^"\\\r\n]|\\[^"\r\n]){0,1000}"|'[^'\r\n]{0,1000}'|\`[^\`\r\n]{0,1000}\`|\\"[^"\\\r\n]{0,1000}\\"|[^\s"'\`,;&|<>(){}\[\]]{1,1000})`;
+const FLAG_VALUE = String.raw`(?:"[^"\r\n]{1,1000}"|'[^'\r\n]{1,1000}'|[^\s"'|;&<>]{1,1000})`;
+
+const whole = (_match: RegExpExecArray, marker: string) => marker;
+/** Keeps group 1 (what names the secret), replaces group 2 when it is a real secret. */
+const keepName = (match: RegExpExecArray, marker: string) => (isSecretArgument(match[2] ?? "") ? `${match[1]}${marker}` : null);
+
+const CREDENTIAL_WORD = String.raw`(?:secret|token|passw(?:or)?d|pwd|passphrase|credentials?|auth|key|_pat)`;
+const SEPARATOR = String.raw`\\?["']?[ \t]*\??[ \t]*(?::=|=(?![=>~])|:(?![:=/]))[ \t]*`;
+
+/** Names seen again and again (in a long output) are judged once. */
+const judgedNames = new Map<string, boolean>();
+function credentialName(name: string): boolean {
+  let judged = judgedNames.get(name);
+  if (judged === undefined) {
+    judged = namesCredential(name);
+    if (judgedNames.size > 4_096) judgedNames.clear();
+    judgedNames.set(name, judged);
+  }
+  return judged;
+}
+
+export const CONTEXT_RULES: readonly ContextRule[] = [
+  { kind: "private-key", mayMatch: has("PRIVATE KEY"), pattern: new RegExp(PRIVATE_KEY, "g"), replace: whole },
+  {
+    kind: "url-password",
+    mayMatch: has("://"),
+    // scheme://user:password@host — the user stays, the password goes.
+    pattern: /(:\/\/[^\s:/?#@"'<>]{0,256}:)([^\s/?#"'<>]{1,256})@/g,
+    replace: (match, marker) => (isSecretArgument(match[2]!.replace(/@.*$/, "")) ? `${match[1]}${marker}@` : null),
+  },
+  {
+    kind: "credential-flag",
+    mayMatch: test(/-(?:pass|pwd|token|secret|api|auth|access|client|private|key|store|db-|admin)/i),
+    pattern: new RegExp(
+      String.raw`((?<![\w-])--?(?:password|passwd|pass|pwd|token|secret|api-?key|auth-token|access-token|client-secret|secret-key|private-key|key-password|storepass|keypass|db-password|admin-password)(?:=|[ \t]+))(${FLAG_VALUE})`,
+      "gi",
+    ),
+    replace: keepName,
+  },
+  {
+    kind: "credential-flag",
+    // mysql -pSECRET (glued to -p; a bare -p asks for it): a -p word in a command that a MySQL client started.
+    mayMatch: (text) => MYSQL.test(text) && text.includes(" -p"),
+    pattern: new RegExp(String.raw`((?<=[ \t])-p)(${FLAG_VALUE})`, "g"),
+    replace: (match, marker) => (isSecretArgument(match[2] ?? "") && inMysqlCommand(match.input, match.index) ? `${match[1]}${marker}` : null),
+  },
+  { kind: "credential-flag", mayMatch: has("sshpass"), pattern: new RegExp(String.raw`(\bsshpass[ \t]+-p[ \t]*)(${FLAG_VALUE})`, "g"), replace: keepName },
+  {
+    kind: "credential-flag",
+    // curl -u user:password / --user user:password
+    mayMatch: has("-u", "--user", "--proxy-user"),
+    pattern: /((?<![\w-])(?:-u|--user|--proxy-user)[ \t]+["']?[^\s:"']{1,256}:)([^\s"']{1,256})/g,
+    replace: keepName,
+  },
+  {
+    kind: "authorization-header",
+    mayMatch: test(/authorization|api-key|auth-token|private-token|access-token/i),
+    pattern: /\b((?:proxy-)?authorization|x-api-key|api-key|x-auth-token|private-token|x-access-token)(\\?["']?[ \t]*[:=][ \t]*\\?["']?)(?:(Bearer|Basic|Token|Digest|token|bearer)[ \t]+)?([^\s"'\\,;]{1,4000})/gi,
+    replace: (match, marker) =>
+      isSecretArgument(match[4] ?? "") ? `${match[1]}${match[2]}${match[3] ? `${match[3]} ` : ""}${marker}` : null,
+    skip: (match) => match[1]?.length ?? 1,
+  },
+  {
+    kind: "bearer-token",
+    mayMatch: has("Bearer"),
+    pattern: /\b(Bearer)[ \t]+([A-Za-z0-9._~+/=-]{16,4000})/g,
+    replace: (match, marker) => `${match[1]} ${marker}`,
+  },
+  {
+    kind: "credential-assignment",
+    // name = value, name: value, "name": "value", name := value — anywhere on a line. The scan stops at
+    // separators; the name is read backwards from there (at most 120 characters, once per separator).
+    mayMatch: test(/secret|token|passw|pwd|passphrase|key|credential|auth|_pat/i),
+    pattern: new RegExp(
+      String.raw`(?=${SEPARATOR})(?<=(?<![\w.$-])(\\?["']?)([A-Za-z0-9_.-]{1,120}))(?<=${CREDENTIAL_WORD}[A-Za-z0-9_.-]{0,120})(${SEPARATOR})(${VALUE})`,
+      "gi",
+    ),
+    replace: (match, marker) => {
+      const [, , name = "", separator = "", value = ""] = match;
+      if (!credentialName(name) || !isSecretValue(value, separator.includes(":") && !separator.includes(":="))) return null;
+      // `password = readPassword()`, `token = client.token`: code, not a literal.
+      if (/^[A-Za-z_$]/.test(value) && /[(.[]/.test(match.input[match.index + match[0].length] ?? "")) return null;
+      const quote = /^\\?["'`]/.exec(value)?.[0] ?? "";
+      return `${separator}${quote}${marker}${quote}`;
+    },
+  },
+];
+
+const MYSQL = /\b(?:mysql|mariadb)/;
+
+/** Whether the command around `at` (back to the last `;`, `|`, `&` or newline, at most 400 characters) runs a MySQL client. */
+function inMysqlCommand(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 400), at);
+  const command = before.slice(Math.max(before.lastIndexOf("\n"), before.lastIndexOf(";"), before.lastIndexOf("|"), before.lastIndexOf("&")) + 1);
+  return /\b(?:mysql(?:dump|admin|sh)?|mariadb(?:-dump|-admin)?)[ \t]/.test(command);
+}

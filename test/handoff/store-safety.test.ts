@@ -1,0 +1,60 @@
+// The handoff folder under hostile or unlucky conditions: links that leave the project refused before
+// anything is created, loose permissions tightened, a file in the folder's way, no temporary file left.
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ensureHandoffFolder, handoffFolder, HandoffPathError, writeNewFile } from "../../src/handoff/store.ts";
+import { tempDir } from "../support/runtime.ts";
+
+function project(): { home: string; project: string } {
+  const home = tempDir();
+  const dir = join(home, "project");
+  mkdirSync(dir);
+  return { home, project: dir };
+}
+
+describe("ensureHandoffFolder", () => {
+  it("refuses a .claude that a symlink sends elsewhere, and creates nothing there", () => {
+    const { home, project: dir } = project();
+    const elsewhere = join(home, "elsewhere");
+    mkdirSync(elsewhere);
+    symlinkSync(elsewhere, join(dir, ".claude"));
+    expect(() => ensureHandoffFolder(handoffFolder(null, dir))).toThrow(/resolves through a symlink to .*elsewhere, outside the project/);
+    expect(readdirSync(elsewhere)).toEqual([]);
+  });
+
+  it("refuses a dangling handoffs symlink with one line naming it", () => {
+    const { project: dir } = project();
+    mkdirSync(join(dir, ".claude"));
+    symlinkSync(join(dir, "gone"), join(dir, ".claude", "handoffs"));
+    expect(() => ensureHandoffFolder(handoffFolder(null, dir))).toThrow(HandoffPathError);
+    expect(() => ensureHandoffFolder(handoffFolder(null, dir))).toThrow(/handoffs is a symlink to nothing/);
+    expect(existsSync(join(dir, "gone"))).toBe(false);
+  });
+
+  it("refuses a file where the folder should be", () => {
+    const { project: dir } = project();
+    mkdirSync(join(dir, ".claude"));
+    writeFileSync(join(dir, ".claude", "handoffs"), "not a folder");
+    expect(() => ensureHandoffFolder(handoffFolder(null, dir))).toThrow(/EEXIST|not a folder/);
+  });
+
+  it("tightens a folder others could open to owner-only", () => {
+    const { project: dir } = project();
+    const folder = join(dir, ".claude", "handoffs");
+    mkdirSync(folder, { recursive: true });
+    chmodSync(folder, 0o777);
+    ensureHandoffFolder(handoffFolder(null, dir));
+    expect(statSync(folder).mode & 0o777).toBe(0o700);
+  });
+});
+
+describe("writeNewFile", () => {
+  it("leaves no temporary file behind when no name is free", () => {
+    const folder = tempDir();
+    writeFileSync(join(folder, "h.md"), "taken");
+    for (let i = 2; i <= 1000; i++) writeFileSync(join(folder, `h-${i}.md`), "taken");
+    expect(() => writeNewFile(folder, "h.md", "content")).toThrow(/could not find a free name/);
+    expect(readdirSync(folder).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+});

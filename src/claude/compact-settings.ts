@@ -6,15 +6,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { CompactSettings } from "../context/autocompact.ts";
 import type { Runtime } from "../runtime.ts";
-import { claudeConfigDir } from "./paths.ts";
+import { claudeConfigDir, claudeGlobalConfigPath } from "./paths.ts";
 
 const MANAGED_SETTINGS = "/etc/claude-code/managed-settings.json";
-
-/** Where Claude Code keeps its global config: beside the config dir's contents when it is set. */
-function legacyGlobalConfig(runtime: Runtime): string {
-  const configured = runtime.env.CLAUDE_CONFIG_DIR;
-  return configured && configured.trim() ? join(configured, ".claude.json") : join(runtime.homeDir, ".claude.json");
-}
 
 /** Settings files, highest precedence first. */
 export function compactSettingsFiles(runtime: Runtime, projectDir: string): string[] {
@@ -23,7 +17,7 @@ export function compactSettingsFiles(runtime: Runtime, projectDir: string): stri
     join(projectDir, ".claude", "settings.local.json"),
     join(projectDir, ".claude", "settings.json"),
     join(claudeConfigDir(runtime), "settings.json"),
-    legacyGlobalConfig(runtime),
+    claudeGlobalConfigPath(runtime),
   ];
 }
 

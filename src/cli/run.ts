@@ -1,6 +1,7 @@
 // argv → command. Returns the exit code; all printing goes through `out`, so it can run in-process.
 import { parseArgs } from "node:util";
 import type { Runtime } from "../runtime.ts";
+import { SettingsFileError } from "../claude/install/json-text.ts";
 import { HandoffPathError } from "../handoff/store.ts";
 import { TranscriptNotFoundError } from "../transcript/locate.ts";
 import { PACKAGE } from "../version.ts";
@@ -17,7 +18,7 @@ export function helpText(): string {
     `${PACKAGE.name} ${PACKAGE.version}: context-window usage, breakdown and handoffs for Claude Code`,
     "",
     "usage:",
-    `  ${PACKAGE.name}${" ".repeat(width + 1)}serve MCP on stdio (what \`claude mcp add ctx-monitor -- npx -y ctx-monitor\` runs)`,
+    `  ${PACKAGE.name}${" ".repeat(width + 1)}serve MCP on stdio (what \`install\` registers, as \`claude mcp add --scope user ctx-monitor -- ctx-monitor\` would)`,
     ...COMMANDS.map((command) => `  ${PACKAGE.name} ${command.name.padEnd(width)} ${command.summary}`),
     "",
     ...COMMANDS.map((command) => `  ${PACKAGE.name} ${command.name} ${command.synopsis}`),
@@ -56,7 +57,7 @@ export async function runCommand(argv: readonly string[], runtime: Runtime, out:
     return await command.run({ values: parsed.values, positionals: parsed.positionals, runtime, out });
   } catch (error) {
     // Refusals a person can act on print their message; anything else its stack, to be reported.
-    const known = error instanceof TranscriptNotFoundError || error instanceof HandoffPathError;
+    const known = error instanceof TranscriptNotFoundError || error instanceof HandoffPathError || error instanceof SettingsFileError;
     out.stderr(`${PACKAGE.name} ${command.name}: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT_FAILED;
   }

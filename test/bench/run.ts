@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchBreakdown } from "./breakdown.bench.ts";
+import { benchClaude } from "./claude.bench.ts";
 import { benchHandoff } from "./handoff.bench.ts";
 import { benchUsage } from "./usage.bench.ts";
 import { writeSyntheticTranscript } from "./synthetic-transcript.ts";
@@ -19,6 +20,7 @@ const BENCHES: Array<[string, (context: BenchContext) => Promise<void>]> = [
   ["usage", benchUsage],
   ["breakdown", benchBreakdown],
   ["handoff", benchHandoff],
+  ["claude", benchClaude],
 ];
 
 async function main(): Promise<void> {

@@ -1,0 +1,48 @@
+// Writes what Claude Code just told the statusline or a hook into the session state file the server
+// reads, under the Claude Code process that runs the session (the server is that process's child).
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Runtime } from "../runtime.ts";
+import { claudeSessionsDir } from "./paths.ts";
+import { parseSessionState, sessionStateDir, sessionStateFileName, writeSessionState, type SessionState } from "./session-state.ts";
+
+/** The nearest ancestor that Claude Code registered as a running session (`sessions/<pid>.json`). */
+export function claudeProcessPid(runtime: Runtime): number | null {
+  const dir = claudeSessionsDir(runtime);
+  return runtime.ancestorPids().find((pid) => existsSync(join(dir, `${pid}.json`))) ?? null;
+}
+
+export type SessionFacts = Pick<SessionState, "sessionId" | "transcriptPath" | "cwd" | "modelId" | "contextWindowSize" | "writtenBy">;
+
+/**
+ * Keeps what an earlier writer knew about the same session and this writer does not (a hook knows the
+ * model id, only the statusline knows the window), so neither erases the other.
+ */
+export function mergeSessionState(previous: SessionState | null, facts: SessionFacts, claudePid: number | null, now: Date): SessionState {
+  const same = previous?.sessionId === facts.sessionId ? previous : null;
+  return {
+    version: 1,
+    claudePid,
+    sessionId: facts.sessionId,
+    transcriptPath: facts.transcriptPath ?? same?.transcriptPath ?? null,
+    cwd: facts.cwd ?? same?.cwd ?? null,
+    modelId: facts.modelId ?? same?.modelId ?? null,
+    contextWindowSize: facts.contextWindowSize ?? same?.contextWindowSize ?? null,
+    writtenBy: facts.writtenBy,
+    updatedAt: now.toISOString(),
+  };
+}
+
+export function recordSession(runtime: Runtime, facts: SessionFacts): SessionState {
+  const claudePid = claudeProcessPid(runtime);
+  const path = join(sessionStateDir(runtime), sessionStateFileName({ claudePid, sessionId: facts.sessionId }));
+  let previous: SessionState | null = null;
+  try {
+    previous = parseSessionState(JSON.parse(readFileSync(path, "utf8")));
+  } catch {
+    previous = null;
+  }
+  const state = mergeSessionState(previous, facts, claudePid, runtime.now());
+  writeSessionState(runtime, state);
+  return state;
+}

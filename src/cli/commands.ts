@@ -4,9 +4,10 @@ import { handoffCommand } from "../commands/handoff.ts";
 import { demoCommand } from "../commands/demo.ts";
 import { hookCommand } from "../commands/hook.ts";
 import { installCommand } from "../commands/install.ts";
+import { sessionsCommand } from "../commands/sessions.ts";
 import { statuslineCommand } from "../commands/statusline.ts";
 import { uninstallCommand } from "../commands/uninstall.ts";
 import { usageCommand } from "../commands/usage.ts";
 import type { Command } from "./command.ts";
 
-export const COMMANDS: readonly Command[] = [usageCommand, breakdownCommand, handoffCommand, demoCommand, installCommand, uninstallCommand, statuslineCommand, hookCommand];
+export const COMMANDS: readonly Command[] = [usageCommand, breakdownCommand, handoffCommand, sessionsCommand, demoCommand, installCommand, uninstallCommand, statuslineCommand, hookCommand];

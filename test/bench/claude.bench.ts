@@ -3,8 +3,11 @@
 // alternating so all three see the same machine load.
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { CLI_PATH } from "../support/built-server.ts";
+
+/** What `ctx-monitor` runs when installed (the package's bin). */
+const BIN_PATH = join(dirname(CLI_PATH), "bin.cjs");
 import { fmt, median } from "./measure.ts";
 import type { BenchContext } from "./run.ts";
 
@@ -26,18 +29,18 @@ export async function benchClaude(context: BenchContext): Promise<void> {
   });
   const prompt = JSON.stringify({ ...session, hook_event_name: "UserPromptSubmit", prompt: "go on" });
 
-  const first = timedRun([CLI_PATH, "statusline"], statusline, env);
+  const first = timedRun([BIN_PATH, "statusline"], statusline, env);
   if (first.status !== 0 || !first.stdout.includes("Opus 4.8")) throw new Error(`statusline failed: ${first.stdout}`);
   context.report(`first statusline ever on the ${context.largeLabel} file (one-time compaction count)`, fmt(first.ms));
-  timedRun([CLI_PATH, "hook", "user-prompt-submit"], prompt, env);
+  timedRun([BIN_PATH, "hook", "user-prompt-submit"], prompt, env);
 
   const bare: number[] = [];
   const line: number[] = [];
   const hook: number[] = [];
   for (let i = 0; i < 21; i++) {
     bare.push(timedRun(["-e", "0"], "", env).ms);
-    line.push(timedRun([CLI_PATH, "statusline"], statusline, env).ms);
-    hook.push(timedRun([CLI_PATH, "hook", "user-prompt-submit"], prompt, env).ms);
+    line.push(timedRun([BIN_PATH, "statusline"], statusline, env).ms);
+    hook.push(timedRun([BIN_PATH, "hook", "user-prompt-submit"], prompt, env).ms);
   }
   const peer = median(bare);
   context.report("bare `node -e 0` process (peer, median of 21)", fmt(peer));

@@ -152,3 +152,14 @@ describe("ctx-monitor install / uninstall (the executable)", () => {
     for (const file of [".mcp.json", ".gitignore", join(".claude", "settings.json")]) expect(existsSync(join(project, file))).toBe(false);
   });
 });
+
+describe("the install instructions", () => {
+  it("never tell anyone to run a registry package by the name, which is not ours (README, mcp.json.example, --help)", () => {
+    const root = join(dirname(CLI_PATH), "..");
+    const help = execFileSync(process.execPath, [BIN_PATH, "--help"], { encoding: "utf8" });
+    for (const text of [readFileSync(join(root, "README.md"), "utf8"), readFileSync(join(root, "mcp.json.example"), "utf8"), help]) {
+      expect(text).not.toMatch(/npx/);
+    }
+    expect(JSON.parse(readFileSync(join(root, "mcp.json.example"), "utf8")).mcpServers["ctx-monitor"]).toMatchObject({ command: "ctx-monitor", args: [] });
+  });
+});

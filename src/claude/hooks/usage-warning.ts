@@ -15,11 +15,11 @@ export interface WarningDecision {
 export function usageWarning(usage: Pick<ContextUsage, "status" | "summary" | "subagent">, warnedStatus: ContextStatus): WarningDecision {
   if (usage.subagent) return { text: null, warnedStatus };
   if (RANK[usage.status] <= RANK[warnedStatus]) return { text: null, warnedStatus: usage.status };
-  const urgency = usage.status === "critical" ? "Call the ctx-monitor write_handoff tool now" : "Call the ctx-monitor write_handoff tool soon";
+  // The summary already says how urgent it is (its advice follows the status).
   return {
     text:
-      `[ctx-monitor] Context ${usage.status}: ${usage.summary} ${urgency}, with your goal, current state, decisions, ` +
-      "next steps and open questions, so nothing is lost when Claude Code compacts.",
+      `[ctx-monitor] Context ${usage.status}: ${usage.summary} Give write_handoff (ctx-monitor) your goal, current state, ` +
+      "decisions, next steps and open questions, so nothing is lost when Claude Code compacts.",
     warnedStatus: usage.status,
   };
 }

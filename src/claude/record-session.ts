@@ -1,6 +1,6 @@
 // Writes what Claude Code just told the statusline or a hook into the session state file the server
 // reads, under the Claude Code process that runs the session (the server is that process's child).
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import type { Runtime } from "../runtime.ts";
 import { claudeSessionsDir } from "./paths.ts";
@@ -33,6 +33,22 @@ export function mergeSessionState(previous: SessionState | null, facts: SessionF
   };
 }
 
+/** State files of processes gone this long are of no use to anyone, and every reader lists the folder. */
+const STALE_STATE_MS = 7 * 24 * 60 * 60_000;
+
+function pruneStaleStates(runtime: Runtime): void {
+  const dir = sessionStateDir(runtime);
+  const oldest = runtime.now().getTime() - STALE_STATE_MS;
+  for (const name of readdirSync(dir)) {
+    try {
+      const path = join(dir, name);
+      if (statSync(path).mtimeMs < oldest) unlinkSync(path);
+    } catch {
+      // Removed by another writer meanwhile.
+    }
+  }
+}
+
 export function recordSession(runtime: Runtime, facts: SessionFacts): SessionState {
   const claudePid = claudeProcessPid(runtime);
   const path = join(sessionStateDir(runtime), sessionStateFileName({ claudePid, sessionId: facts.sessionId }));
@@ -44,5 +60,7 @@ export function recordSession(runtime: Runtime, facts: SessionFacts): SessionSta
   }
   const state = mergeSessionState(previous, facts, claudePid, runtime.now());
   writeSessionState(runtime, state);
+  // A new file means a new Claude Code process: the moment to clear out those long gone.
+  if (!previous) pruneStaleStates(runtime);
   return state;
 }

@@ -49,6 +49,11 @@ function pruneStaleStates(runtime: Runtime): void {
   }
 }
 
+function sameFacts(a: SessionState, b: SessionState): boolean {
+  const facts = (state: SessionState) => [state.claudePid, state.sessionId, state.transcriptPath, state.cwd, state.modelId, state.contextWindowSize];
+  return JSON.stringify(facts(a)) === JSON.stringify(facts(b));
+}
+
 export function recordSession(runtime: Runtime, facts: SessionFacts): SessionState {
   const claudePid = claudeProcessPid(runtime);
   const path = join(sessionStateDir(runtime), sessionStateFileName({ claudePid, sessionId: facts.sessionId }));
@@ -59,6 +64,9 @@ export function recordSession(runtime: Runtime, facts: SessionFacts): SessionSta
     previous = null;
   }
   const state = mergeSessionState(previous, facts, claudePid, runtime.now());
+  // The statusline runs after every message with the same facts: a file that already says all of it
+  // is left as it is (its time still says when the session was last seen to change).
+  if (previous && sameFacts(previous, state)) return previous;
   writeSessionState(runtime, state);
   // A new file means a new Claude Code process: the moment to clear out those long gone.
   if (!previous) pruneStaleStates(runtime);

@@ -32,3 +32,15 @@ describe("recording what Claude Code told the statusline and hooks", () => {
     expect(JSON.parse(readFileSync(join(states, "4242.json"), "utf8"))).toMatchObject({ claudePid: 4242, sessionId: "s1", contextWindowSize: 200_000 });
   });
 });
+
+describe("recordSession on every render", () => {
+  it("leaves the file alone when it already says everything, and rewrites it when a fact changes", () => {
+    const dir = tempDir();
+    let now = new Date("2026-01-01T00:00:00Z");
+    const runtime = fakeRuntime({ homeDir: dir, now: () => now });
+    const first = recordSession(runtime, { ...facts, modelId: null, contextWindowSize: 200_000 });
+    now = new Date("2026-01-01T00:01:00Z");
+    expect(recordSession(runtime, { ...facts, modelId: null, contextWindowSize: 200_000 }).updatedAt).toBe(first.updatedAt);
+    expect(recordSession(runtime, { ...facts, modelId: null, contextWindowSize: 1_000_000 })).toMatchObject({ contextWindowSize: 1_000_000, updatedAt: now.toISOString() });
+  });
+});

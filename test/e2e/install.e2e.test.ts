@@ -13,7 +13,7 @@ import { CLI_PATH } from "./sandbox.ts";
 const REPO = dirname(dirname(CLI_PATH));
 const run = promisify(execFile);
 
-describe("install from a git URL, then `ctx-monitor install`, seen by the real client", () => {
+describe("installing as a new user would, seen by the real client", () => {
   it("9. claude mcp list shows ctx-monitor connected after install, and not after uninstall", async () => {
     const root = mkdtempSync(join(tmpdir(), "ctx-monitor-install-e2e-"));
     try {
@@ -43,6 +43,28 @@ describe("install from a git URL, then `ctx-monitor install`, seen by the real c
       await run(bin, ["uninstall"], { cwd: home, env });
       const { stdout: after } = await run(claude, ["mcp", "list"], { cwd: home, env, timeout: 60_000 });
       expect(after).not.toContain("ctx-monitor");
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it("9b. the README's route from a fresh clone: npm ci builds, npm install -g . puts ctx-monitor on PATH", async () => {
+    const root = mkdtempSync(join(tmpdir(), "ctx-monitor-clone-e2e-"));
+    try {
+      const clone = join(root, "ctx-monitor");
+      const prefix = join(root, "global");
+      const home = join(root, "home");
+      mkdirSync(home);
+      await run("git", ["clone", "--quiet", REPO, clone]);
+      await run("git", ["checkout", "--quiet", execFileSync("git", ["rev-parse", "HEAD"], { cwd: REPO, encoding: "utf8" }).trim()], { cwd: clone });
+      const npmEnv = { ...process.env, npm_config_update_notifier: "false" };
+      await run("npm", ["ci", "--prefer-offline", "--no-audit", "--no-fund"], { cwd: clone, env: npmEnv, timeout: 170_000 });
+      await run("npm", ["install", "-g", ".", "--prefix", prefix, "--no-audit", "--no-fund"], { cwd: clone, env: npmEnv, timeout: 120_000 });
+      const env = { PATH: `${join(prefix, "bin")}:${process.env.PATH ?? "/usr/bin:/bin"}`, HOME: home };
+      const { stdout: help } = await run("ctx-monitor", ["--help"], { cwd: home, env });
+      expect(help).toContain("ctx-monitor install [--project] [--dry-run] [--statusline]");
+      const { stdout: planned } = await run("ctx-monitor", ["install", "--dry-run"], { cwd: home, env });
+      expect(planned).toContain(`register the MCP server ctx-monitor: ${process.execPath} ${join(clone, "dist", "bin.cjs")}`);
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

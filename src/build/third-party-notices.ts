@@ -1,5 +1,5 @@
 // Build-time only (never bundled): dist/ carries the MCP SDK, zod and what they
-// import, bundled so the server starts without resolving hundreds of files and `npx -y ctx-monitor`
+// import, bundled so the server starts without resolving hundreds of files and an install
 // installs one package. Their licenses ask that their notices travel with them; this renders those
 // notices for the packages esbuild actually put into the bundle (write-third-party-notices.ts writes them).
 import { readdirSync, readFileSync } from "node:fs";

@@ -8,6 +8,12 @@ export function claudeConfigDir(runtime: Runtime): string {
   return configured && configured.trim() ? configured : join(runtime.homeDir, ".claude");
 }
 
+/** Claude Code's global config (user-scope MCP servers, the /config toggles): in the config dir when set. */
+export function claudeGlobalConfigPath(runtime: Runtime): string {
+  const configured = runtime.env.CLAUDE_CONFIG_DIR;
+  return configured && configured.trim() ? join(configured, ".claude.json") : join(runtime.homeDir, ".claude.json");
+}
+
 export function projectsDir(runtime: Runtime): string {
   return join(claudeConfigDir(runtime), "projects");
 }

@@ -2,7 +2,12 @@
 import { breakdownCommand } from "../commands/breakdown.ts";
 import { handoffCommand } from "../commands/handoff.ts";
 import { demoCommand } from "../commands/demo.ts";
+import { hookCommand } from "../commands/hook.ts";
+import { installCommand } from "../commands/install.ts";
+import { sessionsCommand } from "../commands/sessions.ts";
+import { statuslineCommand } from "../commands/statusline.ts";
+import { uninstallCommand } from "../commands/uninstall.ts";
 import { usageCommand } from "../commands/usage.ts";
 import type { Command } from "./command.ts";
 
-export const COMMANDS: readonly Command[] = [usageCommand, breakdownCommand, handoffCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [usageCommand, breakdownCommand, handoffCommand, sessionsCommand, demoCommand, installCommand, uninstallCommand, statuslineCommand, hookCommand];

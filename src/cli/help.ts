@@ -28,7 +28,7 @@ export function helpText(commands: readonly Command[]): string {
     "",
     "Usage:",
     ...table([
-      [name, "serve MCP on stdio (what Claude Code runs; see the README's Install)"],
+      [name, "serve MCP on stdio (what `ctx-monitor install` registers with Claude Code)"],
       ...commands.map((command): [string, string] => [`${name} ${command.name}`, command.summary]),
       [`${name} <command> --help`, "one command's options"],
       [`${name} --help, -h`, "this help"],

@@ -74,7 +74,7 @@ async function runDemo(context: CommandContext): Promise<number> {
     mkdirSync(projectDir);
     const transport = new StdioClientTransport({
       command: process.execPath,
-      // This very executable (dist/cli.js, or the npx bin link to it).
+      // This very executable (dist/cli.js, or the installed bin, dist/bin.cjs, which loads it).
       args: [process.argv[1] ?? fileURLToPath(new URL("../dist/cli.js", import.meta.url))],
       cwd: projectDir,
       env: {

@@ -3,7 +3,8 @@
 // the findings to the pure computation.
 import { existsSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { ctxMonitorStateDir, projectsDir } from "../claude/paths.ts";
+import { readCompactSettings } from "../claude/compact-settings.ts";
+import { ctxMonitorStateDir, defaultProjectDir, projectsDir } from "../claude/paths.ts";
 import { readStateForSession } from "../claude/session-state.ts";
 import { loadSettings } from "../config.ts";
 import type { Runtime } from "../runtime.ts";
@@ -203,6 +204,7 @@ function usageFromTail(located: LocatedTranscript, tail: TailSnapshot, fresh: bo
     compactions,
     windowState: state,
     env: runtime.env,
+    compactSettings: readCompactSettings(runtime, located.projectDir ?? defaultProjectDir(runtime)),
     thresholds: settings,
     fresh,
     skippedLines: countLineProblems(tail.problems),

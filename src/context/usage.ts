@@ -5,7 +5,7 @@ import type { SessionSource } from "../transcript/locate.ts";
 import type { SubagentInfo } from "../transcript/subagent-files.ts";
 import { contextTotal } from "../transcript/records.ts";
 import type { TailSnapshot } from "../transcript/tail-snapshot.ts";
-import { autocompactPoint } from "./autocompact.ts";
+import { autocompactPoint, type CompactSettings } from "./autocompact.ts";
 import { estimateTokens } from "./estimate.ts";
 import { counted, exactNumber, roundTokens } from "./format.ts";
 import { contextStatus, type ContextStatus, type Thresholds } from "./status.ts";
@@ -58,6 +58,8 @@ export interface UsageInputs {
   compactions: { count: number; last: Compaction | null };
   windowState: WindowEvidence["state"];
   env: Readonly<Record<string, string | undefined>>;
+  /** Claude Code's own settings that move auto-compaction (autoCompactEnabled, autoCompactWindow). */
+  compactSettings?: CompactSettings | undefined;
   thresholds: Thresholds;
   fresh: boolean;
   skippedLines: number;
@@ -128,7 +130,7 @@ export function computeUsage(inputs: UsageInputs): ContextUsage {
     env: inputs.env,
     usedTokens: measured.usedTokens,
   });
-  const autocompact = autocompactPoint(window.tokens, inputs.env);
+  const autocompact = autocompactPoint(window.tokens, inputs.env, inputs.compactSettings);
   const limit = autocompact.at ?? window.tokens;
   const status = contextStatus(measured.usedTokens, limit, inputs.thresholds);
   const tokensUntilAutocompact = autocompact.at === null ? null : Math.max(0, autocompact.at - measured.usedTokens);
@@ -186,7 +188,12 @@ function summarize(usage: Omit<ContextUsage, "summary">, inputs: UsageInputs, di
       usage.stepsUntilAutocompact !== null && usage.tokensPerStep !== null
         ? ` (~${counted(usage.stepsUntilAutocompact, "step")} at the recent ~${roundTokens(usage.tokensPerStep)} per step)`
         : "";
-    parts.push(`auto-compact expected at ~${roundTokens(usage.autocompactAt)}: about ${roundTokens(usage.tokensUntilAutocompact ?? 0)} left${pace}`);
+    const over = usage.usedTokens - usage.autocompactAt;
+    parts.push(
+      over >= 0
+        ? `past the auto-compact point (~${roundTokens(usage.autocompactAt)}) by ${roundTokens(over)}: Claude Code may compact at any moment`
+        : `auto-compact expected at ~${roundTokens(usage.autocompactAt)}: about ${roundTokens(usage.tokensUntilAutocompact ?? 0)} left${pace}`,
+    );
   }
   const whose = usage.subagent ? `Subagent "${usage.subagent.description ?? usage.subagent.agentId}" (its own context): ` : "";
   let sentence = `${whose}${parts.join("; ")}.`;

@@ -2,7 +2,7 @@
 // evidence was used. Between equally specific sources, the most recent evidence wins: the session id
 // changes under a running server on /clear, resume and some compactions.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import {
   claudeSessionsDir,
   defaultProjectDir,
@@ -77,10 +77,12 @@ export function locateTranscript(request: LocateRequest, runtime: Runtime): Loca
     );
   }
 
-  const projectDir = request.projectDir ?? defaultProjectDir(runtime);
+  // Claude Code names its project (the server's CLAUDE_PROJECT_DIR); a person may be in a subfolder of it.
+  const named = request.projectDir ?? runtime.env.CLAUDE_PROJECT_DIR;
+  const projectDir = named || sessionsProjectDir(runtime, defaultProjectDir(runtime));
   if (request.sessionId) {
-    const path = findSessionTranscript(runtime, request.sessionId, projectDir, searched);
-    if (path) return { path, sessionId: request.sessionId, projectDir, source: "session-id", guessed: false };
+    const path = findSessionTranscript(runtime, request.sessionId, projectDir, searched) ?? findByIdPrefix(runtime, request.sessionId, projectDir);
+    if (path) return { path, sessionId: basename(path, ".jsonl"), projectDir, source: "session-id", guessed: false };
     throw new TranscriptNotFoundError(
       `no transcript for session ${request.sessionId} under ${projectsDir(runtime)}; pass transcript_path (--transcript) or check CLAUDE_CONFIG_DIR`,
       searched,
@@ -189,6 +191,41 @@ function findSessionTranscript(runtime: Runtime, sessionId: string, projectDir: 
   return null;
 }
 
+/**
+ * The folder whose sessions these are: this one, or the nearest enclosing folder Claude Code has
+ * sessions for (started in the repository's root, asked from a subfolder), as Claude Code walks up.
+ */
+function sessionsProjectDir(runtime: Runtime, start: string): string {
+  for (let dir = resolve(start); ; dir = dirname(dir)) {
+    if (projectFolders(runtime, dir).some((folder) => isDirectory(folder))) return dir;
+    if (dirname(dir) === dir) return start;
+  }
+}
+
+export class AmbiguousSessionError extends TranscriptNotFoundError {}
+
+const SESSION_PREFIX = /^[0-9a-zA-Z-]{4,}$/;
+
+/** A session named by the start of its id (handoff names carry 8 characters): the project's first, then all. */
+function findByIdPrefix(runtime: Runtime, prefix: string, projectDir: string): string | null {
+  if (!SESSION_PREFIX.test(prefix)) return null;
+  const matching = (folders: string[]) =>
+    mainTranscripts(folders).filter((entry) => basename(entry.path).startsWith(prefix)).map((entry) => entry.path);
+  const root = projectsDir(runtime);
+  for (const folders of [projectFolders(runtime, projectDir), listDir(root).map((name) => join(root, name))]) {
+    const found = matching(folders);
+    if (found.length === 1) return found[0]!;
+    if (found.length > 1) {
+      const shown = found.slice(0, 5).map((path) => basename(path, ".jsonl"));
+      throw new AmbiguousSessionError(
+        `session ${prefix} is ambiguous: ${found.length} sessions start with it (${shown.join(", ")}${found.length > 5 ? ", …" : ""}); give more of the id`,
+        found,
+      );
+    }
+  }
+  return null;
+}
+
 function projectFolders(runtime: Runtime, projectDir: string): string[] {
   const root = projectsDir(runtime);
   const encoded = encodeProjectDir(projectDir);
@@ -202,6 +239,12 @@ function projectFolders(runtime: Runtime, projectDir: string): string[] {
 function newestMainTranscript(folders: readonly string[], searched: string[]): string | null {
   searched.push(...folders);
   return mainTranscripts(folders)[0]?.path ?? null;
+}
+
+/** The project's sessions, newest first: the project asked for, or the one the current folder is in. */
+export function projectSessions(runtime: Runtime, projectDir: string | undefined): { projectDir: string; sessions: Array<{ path: string; mtimeMs: number }> } {
+  const dir = projectDir ?? runtime.env.CLAUDE_PROJECT_DIR ?? sessionsProjectDir(runtime, defaultProjectDir(runtime));
+  return { projectDir: dir, sessions: mainTranscripts(projectFolders(runtime, dir)) };
 }
 
 /** Main-session transcripts (not subagents') of these folders, newest first. */
@@ -237,6 +280,14 @@ function listDir(path: string): string[] {
 function isFile(path: string): boolean {
   try {
     return existsSync(path) && statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
   } catch {
     return false;
   }

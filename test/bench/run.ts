@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchBreakdown } from "./breakdown.bench.ts";
+import { benchClaude } from "./claude.bench.ts";
 import { benchHandoff } from "./handoff.bench.ts";
 import { benchRedact } from "./redact.bench.ts";
 import { benchUsage } from "./usage.bench.ts";
@@ -21,6 +22,7 @@ const BENCHES: Array<[string, (context: BenchContext) => Promise<void>]> = [
   ["breakdown", benchBreakdown],
   ["handoff", benchHandoff],
   ["redact", benchRedact],
+  ["claude", benchClaude],
 ];
 
 async function main(): Promise<void> {

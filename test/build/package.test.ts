@@ -1,5 +1,5 @@
-// What `npx -y ctx-monitor` gets: the packed package, installed with no network and nothing else,
-// serves MCP over stdio from its bin and answers from a real-client transcript.
+// What an install from the packed package gets (as `npm install -g .` from a clone would): installed
+// offline, with nothing else, it serves MCP over stdio from its bin and answers from a real-client transcript.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";

@@ -48,6 +48,23 @@ const compactionRecord = (): NonNullable<TailSnapshot["compactionSince"]> => ({
 });
 
 describe("computeUsage", () => {
+  it("says so when usage is past the auto-compact point, rather than nothing left", () => {
+    const usage = computeUsage(inputs({ tail: { latest: latest(172_000) } }));
+    expect(usage.tokensUntilAutocompact).toBe(0);
+    expect(usage.summary).toContain("past the auto-compact point (~167k) by 5k");
+    expect(usage.summary).not.toContain("about 0 left");
+  });
+
+  it("is told by Claude Code's settings: a floored env window and a switched-off toggle", () => {
+    expect(computeUsage(inputs({ env: { CLAUDE_CODE_AUTO_COMPACT_WINDOW: "60000" }, tail: { latest: latest(27_000) } }))).toMatchObject({
+      autocompactAt: 67_000,
+      status: "ok",
+    });
+    const off = computeUsage(inputs({ compactSettings: { autoCompactEnabled: false } }));
+    expect(off.autocompactAt).toBeNull();
+    expect(off.summary).toContain("auto-compact is off (autoCompactEnabled setting)");
+  });
+
   it("gives the summary a model can act on", () => {
     const usage = computeUsage(inputs());
     expect(usage).toMatchObject({ usedTokens: 152_340, contextWindow: 200_000, autocompactAt: 167_000, tokensUntilAutocompact: 14_660, status: "critical" });

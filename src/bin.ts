@@ -1,0 +1,42 @@
+// The `ctx-monitor` executable as installed. Claude Code runs the statusline after every message and
+// the hooks at every prompt and tool call, so those two start here, in this one CommonJS file (Node
+// 20's ES-module loader alone costs a fifth of a bare start); everything else loads the ES-module CLI.
+import { writeSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { nodeRuntime } from "./runtime.ts";
+
+const [name, ...rest] = process.argv.slice(2);
+// Written straight to the descriptors: process.stdout on a pipe sets up a socket stream, a cost
+// paid on every run for one short line.
+const output = {
+  stdout: (text: string) => void writeAll(1, text),
+  stderr: (text: string) => void writeAll(2, text),
+};
+
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  for (let offset = 0; offset < bytes.length; ) {
+    try {
+      offset += writeSync(fd, bytes, offset);
+    } catch (error) {
+      // A full pipe: try again; a closed one: nobody is reading.
+      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") return;
+    }
+  }
+}
+
+// Imported lazily so that each loads only its own modules, and Node built-ins it needs
+// (child_process, crypto) only when it gets to them.
+if (name === "statusline" && rest.length === 0) {
+  void import("./commands/statusline.ts")
+    .then(({ runStatusline }) => runStatusline(nodeRuntime(), output))
+    .then((code) => (process.exitCode = code));
+} else if (name === "hook" && rest.length === 1) {
+  void import("./commands/hook.ts")
+    .then(({ runHook }) => runHook(rest[0], nodeRuntime(), output))
+    .then((code) => (process.exitCode = code));
+} else {
+  // A specifier the bundler leaves alone: the ES-module CLI beside this file.
+  void import(pathToFileURL(join(__dirname, "cli.js")).href);
+}

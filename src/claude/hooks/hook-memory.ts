@@ -1,0 +1,41 @@
+// What the hooks remember per session between runs: the last status they warned about (one warning
+// per crossing) and the newest compaction they pointed the agent past (one pointer per compaction).
+// `<stateDir>/hooks/<session id>.json`, written atomically.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { ContextStatus } from "../../context/status.ts";
+import type { Runtime } from "../../runtime.ts";
+import { ctxMonitorStateDir } from "../paths.ts";
+
+export interface HookMemory {
+  warnedStatus: ContextStatus;
+  /** Identity (time and size) of the newest compaction the session-start hook already pointed past. */
+  pointedPastCompaction: string | null;
+}
+
+export const FRESH_MEMORY: HookMemory = { warnedStatus: "ok", pointedPastCompaction: null };
+
+function memoryPath(runtime: Runtime, sessionId: string): string {
+  return join(ctxMonitorStateDir(runtime), "hooks", `${sessionId.replace(/[^\w-]/g, "_")}.json`);
+}
+
+export function readHookMemory(runtime: Runtime, sessionId: string): HookMemory {
+  try {
+    const value = JSON.parse(readFileSync(memoryPath(runtime, sessionId), "utf8")) as Partial<HookMemory>;
+    const warned = value.warnedStatus;
+    return {
+      warnedStatus: warned === "warn" || warned === "critical" ? warned : "ok",
+      pointedPastCompaction: typeof value.pointedPastCompaction === "string" ? value.pointedPastCompaction : null,
+    };
+  } catch {
+    return { ...FRESH_MEMORY };
+  }
+}
+
+export function writeHookMemory(runtime: Runtime, sessionId: string, memory: HookMemory): void {
+  const path = memoryPath(runtime, sessionId);
+  mkdirSync(join(path, ".."), { recursive: true, mode: 0o700 });
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify(memory)}\n`, { mode: 0o600 });
+  renameSync(temporary, path);
+}

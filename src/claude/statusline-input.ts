@@ -1,0 +1,38 @@
+// Claude Code's statusline input, checked by hand (no schema library: this runs on every render).
+// `context_window` is absent in older versions; its `current_usage` is null before the first response
+// and right after /compact.
+import { countField, objectField, parseJsonObject, stringField } from "./stdin-json.ts";
+
+export interface StatuslineInput {
+  sessionId: string;
+  transcriptPath: string | null;
+  cwd: string | null;
+  modelId: string | null;
+  modelName: string | null;
+  contextWindowSize: number | null;
+  /** input + cache creation + cache read of the newest response, when Claude Code gives it. */
+  currentUsage: number | null;
+  usedPercentage: number | null;
+}
+
+export function parseStatuslineInput(text: string): StatuslineInput | null {
+  const input = parseJsonObject(text);
+  const sessionId = stringField(input, "session_id");
+  if (!input || !sessionId) return null;
+  const model = objectField(input, "model");
+  const window = objectField(input, "context_window");
+  const current = objectField(window, "current_usage");
+  const size = countField(window, "context_window_size");
+  const parts = current ? ["input_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"].map((key) => countField(current, key) ?? 0) : null;
+  const percentage = countField(window, "used_percentage");
+  return {
+    sessionId,
+    transcriptPath: stringField(input, "transcript_path"),
+    cwd: stringField(input, "cwd") ?? stringField(objectField(input, "workspace"), "current_dir"),
+    modelId: stringField(model, "id"),
+    modelName: stringField(model, "display_name"),
+    contextWindowSize: size !== null && Number.isInteger(size) && size > 0 ? size : null,
+    currentUsage: parts ? parts.reduce((sum, part) => sum + part, 0) : null,
+    usedPercentage: percentage !== null && percentage <= 100 ? percentage : null,
+  };
+}

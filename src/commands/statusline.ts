@@ -1,0 +1,68 @@
+// `ctx-monitor statusline`: Claude Code's statusline command. Reads its JSON on stdin, records the
+// session (its id, transcript, model and exact window) for the server, prints one line. Claude Code
+// runs it after every message, so it loads nothing it does not use (no MCP SDK, no schema library).
+import { readCompactSettings } from "../claude/compact-settings.ts";
+import { recordSession } from "../claude/record-session.ts";
+import { lineStyle, renderStatusline, statuslineFigures } from "../claude/statusline.ts";
+import { parseStatuslineInput, type StatuslineInput } from "../claude/statusline-input.ts";
+import { readStdinText } from "../claude/stdin-json.ts";
+import type { Command, Output } from "../cli/command.ts";
+import { loadSettings } from "../config.ts";
+import { createUsageDeps, readContextUsage } from "../context/read-usage.ts";
+import type { ContextUsage } from "../context/usage.ts";
+import type { Runtime } from "../runtime.ts";
+
+async function transcriptUsage(input: StatuslineInput, runtime: Runtime): Promise<ContextUsage | null> {
+  if (!input.transcriptPath) return null;
+  try {
+    return await readContextUsage(
+      { transcriptPath: input.transcriptPath, sessionId: input.sessionId, ...(input.cwd ? { projectDir: input.cwd } : {}) },
+      createUsageDeps(runtime),
+    );
+  } catch {
+    // A session with no transcript yet: Claude Code's own figures are enough.
+    return null;
+  }
+}
+
+/** One line for the statusline from its input text; never throws. */
+export async function statuslineLine(text: string, runtime: Runtime): Promise<string> {
+  const input = parseStatuslineInput(text);
+  if (!input) return "ctx-monitor: no statusline input from Claude Code";
+  try {
+    recordSession(runtime, {
+      sessionId: input.sessionId,
+      transcriptPath: input.transcriptPath,
+      cwd: input.cwd,
+      modelId: input.modelId,
+      contextWindowSize: input.contextWindowSize,
+      writtenBy: "statusline",
+    });
+  } catch {
+    // The line still shows; the server falls back to other evidence.
+  }
+  const usage = await transcriptUsage(input, runtime);
+  const figures = statuslineFigures({
+    input,
+    usage,
+    env: runtime.env,
+    compactSettings: readCompactSettings(runtime, input.cwd ?? runtime.cwd),
+    thresholds: loadSettings(runtime),
+  });
+  if (!figures) return `${input.modelName ?? input.modelId ?? "Claude"}: no context figures yet`;
+  return renderStatusline(figures, lineStyle(runtime.env));
+}
+
+export async function runStatusline(runtime: Runtime, out: Output, stdinFd = 0): Promise<number> {
+  const text = readStdinText(stdinFd);
+  out.stdout(`${await statuslineLine(text, runtime)}\n`);
+  return 0;
+}
+
+export const statuslineCommand: Command = {
+  name: "statusline",
+  summary: "Claude Code's statusline (its JSON on stdin): usage, a bar, tokens and steps until auto-compact",
+  synopsis: "< statusline-input.json",
+  options: {},
+  run: (context) => runStatusline(context.runtime, context.out),
+};

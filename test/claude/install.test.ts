@@ -1,0 +1,165 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { planClaudeMdInstall, planClaudeMdUninstall, planGitignoreInstall, planGitignoreUninstall, CLAUDE_MD_SNIPPET } from "../../src/claude/install/project-files.ts";
+import { planServerInstall, planServerUninstall, planSettingsInstall, planSettingsUninstall } from "../../src/claude/install/settings-plan.ts";
+import { isOurHookCommand, isOurStatusline } from "../../src/claude/install/wiring.ts";
+import { CLI_PATH } from "../support/built-server.ts";
+import { tempDir } from "../support/runtime.ts";
+
+const EXE = { node: "/opt/node 20/bin/node", cli: "/home/me/ctx-monitor/dist/bin.cjs" };
+const BIN_PATH = join(dirname(CLI_PATH), "bin.cjs");
+
+/** A user's settings as people write them: tabs, a comment, their own hooks and keys. */
+const USER_SETTINGS = `{
+\t// my settings
+\t"model": "opus",
+\t"hooks": {
+\t\t"PostToolUse": [
+\t\t\t{ "matcher": "Edit", "hooks": [ { "type": "command", "command": "prettier --write" } ] }
+\t\t]
+\t},
+\t"permissions": { "allow": ["Bash(ls:*)"] }
+}
+`;
+
+describe("settings plan", () => {
+  it("adds the hooks and statusline keeping every key, hook, comment and the tab indentation; twice changes nothing", () => {
+    const once = planSettingsInstall(USER_SETTINGS, "settings.json", EXE, { statusline: false });
+    expect(once.changes).toHaveLength(5);
+    expect(once.text).toContain("\t// my settings");
+    expect(once.text).toContain('"command": "prettier --write"');
+    expect(once.text).toContain(`\t"statusLine": {\n\t\t"type": "command",`);
+    expect(once.text).toContain(`"'/opt/node 20/bin/node' /home/me/ctx-monitor/dist/bin.cjs hook post-tool-use"`);
+    const twice = planSettingsInstall(once.text, "settings.json", EXE, { statusline: false });
+    expect(twice.changes).toEqual([]);
+    expect(twice.text).toBe(once.text);
+  });
+
+  it("uninstall gives back the file exactly as it was", () => {
+    const installed = planSettingsInstall(USER_SETTINGS, "settings.json", EXE, { statusline: false }).text;
+    const removed = planSettingsUninstall(installed, "settings.json");
+    expect(removed.changes).toHaveLength(5);
+    expect(removed.text).toBe(USER_SETTINGS);
+  });
+
+  it("keeps a statusline the user has unless asked, and puts it back on uninstall", () => {
+    const mine = `{\n  "statusLine": { "type": "command", "command": "my-line" }\n}\n`;
+    const kept = planSettingsInstall(mine, "s.json", EXE, { statusline: false });
+    expect(kept.notes).toEqual([expect.stringContaining('kept your statusline ("my-line"); pass --statusline')]);
+    expect(JSON.parse(kept.text).statusLine.command).toBe("my-line");
+    const replaced = planSettingsInstall(mine, "s.json", EXE, { statusline: true });
+    expect(JSON.parse(replaced.text).statusLine.command).toMatch(/statusline$/);
+    expect(replaced.replacedStatusline).toEqual({ type: "command", command: "my-line" });
+    const back = planSettingsUninstall(replaced.text, "s.json", replaced.replacedStatusline);
+    expect(JSON.parse(back.text)).toEqual(JSON.parse(mine));
+  });
+
+  it("updates its own commands after a move (another node, another clone) instead of adding twice", () => {
+    const old = planSettingsInstall("", "s.json", { node: "/old/node", cli: "/old/ctx-monitor/dist/cli.js" }, { statusline: false }).text;
+    const moved = planSettingsInstall(old, "s.json", EXE, { statusline: false });
+    expect(moved.changes.every((change) => change.startsWith("update"))).toBe(true);
+    expect((JSON.parse(moved.text).hooks.SessionStart as unknown[]).length).toBe(1);
+  });
+
+  it("refuses a file that is not JSON rather than overwrite it", () => {
+    expect(() => planSettingsInstall("{ oops", "/x/settings.json", EXE, { statusline: false })).toThrow(/settings\.json is not a JSON object/);
+  });
+
+  it("recognises its own commands only", () => {
+    expect(isOurHookCommand("node /a/ctx-monitor/dist/bin.cjs hook pre-compact", "pre-compact")).toBe(true);
+    expect(isOurHookCommand("'/n' '/x y/bin.cjs' hook pre-compact", "pre-compact")).toBe(true);
+    expect(isOurHookCommand("node /a/bin.cjs hook session-start", "pre-compact")).toBe(false);
+    expect(isOurHookCommand("my-hook pre-compact", "pre-compact")).toBe(false);
+    expect(isOurStatusline("ccstatusline")).toBe(false);
+  });
+});
+
+describe("MCP server plan", () => {
+  it("registers, keeps other servers, is idempotent and removes only its own entry", () => {
+    const before = `{\n  "numStartups": 3,\n  "mcpServers": {\n    "other": { "command": "x" }\n  }\n}\n`;
+    const added = planServerInstall(before, "c.json", EXE);
+    expect(JSON.parse(added.text).mcpServers).toEqual({ other: { command: "x" }, "ctx-monitor": { type: "stdio", command: EXE.node, args: [EXE.cli], env: {} } });
+    expect(planServerInstall(added.text, "c.json", EXE).changes).toEqual([]);
+    expect(planServerUninstall(added.text, "c.json").text).toBe(before);
+  });
+});
+
+describe("project files", () => {
+  it("ignores the handoffs once, and takes out only its own lines", () => {
+    expect(planGitignoreInstall("node_modules")).toBe("node_modules\n# ctx-monitor: handoffs hold prompts verbatim\n.claude/handoffs/\n");
+    expect(planGitignoreInstall("dist\n.claude/handoffs/\n")).toBe("dist\n.claude/handoffs/\n");
+    expect(planGitignoreUninstall(planGitignoreInstall("node_modules\n"))).toBe("node_modules\n");
+  });
+
+  it("puts the snippet between markers once, and uninstall restores the file", () => {
+    const mine = "# My project\n\nRules.\n";
+    const once = planClaudeMdInstall(mine);
+    expect(planClaudeMdInstall(once)).toBe(once);
+    expect(once).toContain(CLAUDE_MD_SNIPPET);
+    expect(planClaudeMdUninstall(once)).toBe(mine);
+  });
+
+  it("uses the README's CLAUDE.md snippet word for word", () => {
+    const readme = readFileSync(join(dirname(CLI_PATH), "..", "README.md"), "utf8");
+    expect(readme).toContain(`\`\`\`markdown\n${CLAUDE_MD_SNIPPET}\n\`\`\``);
+  });
+});
+
+describe("ctx-monitor install / uninstall (the executable)", () => {
+  function world() {
+    const dir = tempDir();
+    const home = join(dir, "home");
+    const project = join(dir, "project");
+    mkdirSync(home);
+    mkdirSync(project);
+    const run = (...args: string[]) => execFileSync(process.execPath, [BIN_PATH, ...args], { cwd: project, env: { PATH: process.env.PATH, HOME: home }, encoding: "utf8" });
+    return { home, project, run };
+  }
+
+  it("user scope: writes ~/.claude.json and settings with a backup, dry-run writes nothing, uninstall undoes it", () => {
+    const { home, run } = world();
+    const claudeJson = `{\n  "numStartups": 1\n}\n`;
+    writeFileSync(join(home, ".claude.json"), claudeJson);
+    expect(run("install", "--dry-run")).toMatch(/^Dry run/);
+    expect(readFileSync(join(home, ".claude.json"), "utf8")).toBe(claudeJson);
+    expect(existsSync(join(home, ".claude", "settings.json"))).toBe(false);
+    const output = run("install");
+    expect(output).toContain(`previous version kept in ${join(home, ".claude.json")}.ctx-monitor.bak`);
+    expect(readFileSync(join(home, ".claude.json.ctx-monitor.bak"), "utf8")).toBe(claudeJson);
+    const server = JSON.parse(readFileSync(join(home, ".claude.json"), "utf8")).mcpServers["ctx-monitor"];
+    expect(server).toEqual({ type: "stdio", command: process.execPath, args: [BIN_PATH], env: {} });
+    const settings = JSON.parse(readFileSync(join(home, ".claude", "settings.json"), "utf8"));
+    expect(Object.keys(settings.hooks)).toEqual(["SessionStart", "UserPromptSubmit", "PostToolUse", "PreCompact"]);
+    expect(run("install")).toBe("Nothing to change: already as wanted.\n");
+    run("uninstall");
+    expect(readFileSync(join(home, ".claude.json"), "utf8")).toBe(claudeJson);
+    expect(JSON.parse(readFileSync(join(home, ".claude", "settings.json"), "utf8"))).toEqual({});
+  });
+
+  it("--project: .mcp.json, .claude/settings.json, .gitignore and CLAUDE.md, all taken out again", () => {
+    const { home, project, run } = world();
+    writeFileSync(join(project, "CLAUDE.md"), "# Mine\n");
+    run("install", "--project");
+    expect(JSON.parse(readFileSync(join(project, ".mcp.json"), "utf8")).mcpServers["ctx-monitor"].args).toEqual([BIN_PATH]);
+    expect(readFileSync(join(project, ".gitignore"), "utf8")).toContain(".claude/handoffs/\n");
+    expect(readFileSync(join(project, "CLAUDE.md"), "utf8")).toContain("## Context budget");
+    expect(existsSync(join(project, ".claude", "settings.json"))).toBe(true);
+    expect(existsSync(join(home, ".claude.json"))).toBe(false);
+    run("uninstall", "--project");
+    expect(readFileSync(join(project, "CLAUDE.md"), "utf8")).toBe("# Mine\n");
+    for (const file of [".mcp.json", ".gitignore", join(".claude", "settings.json")]) expect(existsSync(join(project, file))).toBe(false);
+  });
+});
+
+describe("the install instructions", () => {
+  it("never tell anyone to run a registry package by the name, which is not ours (README, mcp.json.example, --help)", () => {
+    const root = join(dirname(CLI_PATH), "..");
+    const help = execFileSync(process.execPath, [BIN_PATH, "--help"], { encoding: "utf8" });
+    for (const text of [readFileSync(join(root, "README.md"), "utf8"), readFileSync(join(root, "mcp.json.example"), "utf8"), help]) {
+      expect(text).not.toMatch(/npx/);
+    }
+    expect(JSON.parse(readFileSync(join(root, "mcp.json.example"), "utf8")).mcpServers["ctx-monitor"]).toMatchObject({ command: "ctx-monitor", args: [] });
+  });
+});

@@ -1,0 +1,132 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { lineStyle, renderStatusline, statuslineFigures, type StatuslineFacts } from "../../src/claude/statusline.ts";
+import { parseStatuslineInput } from "../../src/claude/statusline-input.ts";
+import type { ContextUsage } from "../../src/context/usage.ts";
+import { CLI_PATH } from "../support/built-server.ts";
+import { fixtureTruth, stageFixture } from "../support/fixtures.ts";
+import { tempDir } from "../support/runtime.ts";
+
+const BIN_PATH = join(dirname(CLI_PATH), "bin.cjs");
+
+/** Shaped as Claude Code 2.1.197 sends it (see CLAUDE_CODE_FACTS.md). */
+function statuslineJson(overrides: Record<string, unknown> = {}, window: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    session_id: "5b1c0d7e-0000-4000-8000-000000000001",
+    transcript_path: "/nonexistent/5b1c0d7e.jsonl",
+    cwd: "/nonexistent-project",
+    model: { id: "claude-opus-4-8[1m]", display_name: "Opus 4.8 (1M context)" },
+    version: "2.1.197",
+    cost: { total_cost_usd: 0.12 },
+    context_window: {
+      total_input_tokens: 152_000,
+      total_output_tokens: 900,
+      context_window_size: 1_000_000,
+      current_usage: { input_tokens: 10, output_tokens: 900, cache_creation_input_tokens: 2_000, cache_read_input_tokens: 150_000 },
+      used_percentage: 15,
+      remaining_percentage: 85,
+      ...window,
+    },
+    exceeds_200k_tokens: false,
+    ...overrides,
+  });
+}
+
+const facts = (input: string, usage: Partial<ContextUsage> | null = null, env = {}): StatuslineFacts => ({
+  input: parseStatuslineInput(input)!,
+  usage: usage as ContextUsage | null,
+  env,
+  compactSettings: {},
+  thresholds: { warnPercent: 75, criticalPercent: 90 },
+});
+
+describe("statusline input", () => {
+  it("reads the window, the exact current usage and the model with [1m]", () => {
+    expect(parseStatuslineInput(statuslineJson())).toMatchObject({
+      sessionId: "5b1c0d7e-0000-4000-8000-000000000001",
+      modelId: "claude-opus-4-8[1m]",
+      contextWindowSize: 1_000_000,
+      currentUsage: 152_010,
+      usedPercentage: 15,
+    });
+  });
+
+  it("accepts an older version without context_window, and refuses input without a session", () => {
+    const { context_window: _, ...older } = JSON.parse(statuslineJson()) as Record<string, unknown>;
+    expect(parseStatuslineInput(JSON.stringify(older))).toMatchObject({ contextWindowSize: null, currentUsage: null });
+    expect(parseStatuslineInput("{}")).toBeNull();
+    expect(parseStatuslineInput("[1,2]")).toBeNull();
+  });
+});
+
+describe("statusline figures and line", () => {
+  it("takes Claude Code's own figures and the transcript's pace", () => {
+    const figures = statuslineFigures(facts(statuslineJson(), { tokensPerStep: 20_000, usedTokens: 1, estimated: false, contextWindow: 200_000 }));
+    expect(figures).toMatchObject({ usedTokens: 152_010, contextWindow: 1_000_000, autocompactAt: 967_000, stepsUntilAutocompact: 40, status: "ok" });
+    expect(renderStatusline(figures!, { color: false, unicode: true })).toBe(
+      "Opus 4.8 (1M context) · 152k/1M · ██░░░░░░░░ 16% of auto-compact · 815k until auto-compact (~40 steps)",
+    );
+  });
+
+  it("falls back to the transcript right after /compact (current_usage null), marked as estimated", () => {
+    const figures = statuslineFigures(facts(statuslineJson({}, { current_usage: null }), { usedTokens: 30_000, estimated: true, tokensPerStep: null }));
+    expect(figures).toMatchObject({ usedTokens: 30_000, estimated: true, stepsUntilAutocompact: null });
+    expect(renderStatusline(figures!, { color: false, unicode: false })).toBe(
+      "Opus 4.8 (1M context) | ~30k/1M | ---------- 3% of auto-compact | 937k until auto-compact",
+    );
+  });
+
+  it("says when usage is past the auto-compact point, in the critical colour", () => {
+    const input = statuslineJson({}, { context_window_size: 200_000, current_usage: { input_tokens: 171_000 } });
+    const line = renderStatusline(statuslineFigures(facts(input))!, { color: true, unicode: true });
+    expect(line).toBe("\u001b[31mOpus 4.8 (1M context) · 171k/200k · ██████████ 102% of auto-compact · past auto-compact (~167k) by 4k\u001b[0m");
+  });
+
+  it("says when auto-compact is off, measuring against the window", () => {
+    const figures = statuslineFigures(facts(statuslineJson({}, { context_window_size: 200_000 }), null, { DISABLE_AUTO_COMPACT: "1" }));
+    expect(renderStatusline(figures!, { color: false, unicode: true })).toContain("76% of window, auto-compact off");
+  });
+
+  it.each([
+    [{}, { color: true, unicode: false }],
+    [{ NO_COLOR: "1", LANG: "en_US.UTF-8" }, { color: false, unicode: true }],
+    [{ NO_COLOR: "1", FORCE_COLOR: "1", LC_ALL: "C" }, { color: true, unicode: false }],
+    [{ FORCE_COLOR: "0", LC_CTYPE: "de_DE.utf8" }, { color: false, unicode: true }],
+  ])("style for %o", (env, style) => {
+    expect(lineStyle(env)).toEqual(style);
+  });
+});
+
+describe("ctx-monitor statusline (the installed executable)", () => {
+  it("prints one line from a real transcript and records the window and model for the server", () => {
+    const dir = tempDir();
+    const project = join(dir, "project");
+    mkdirSync(project);
+    const transcript = stageFixture("busy-session", dir);
+    const truth = fixtureTruth("busy-session");
+    const input = statuslineJson({ session_id: truth.sessionId, transcript_path: transcript, cwd: project }, { current_usage: null });
+    const state = join(dir, "state");
+    const line = execFileSync(process.execPath, [BIN_PATH, "statusline"], {
+      input,
+      env: { PATH: process.env.PATH, HOME: dir, CTX_MONITOR_STATE_DIR: state, NO_COLOR: "1", LANG: "C.UTF-8" },
+      encoding: "utf8",
+    });
+    expect(line.split("\n")).toEqual([expect.stringMatching(/^Opus 4\.8 \(1M context\) · \d+k\/1M · [█░]{10} \d+% of auto-compact · \d+k until auto-compact/), ""]);
+    expect(line).toContain(`${Math.round(truth.usedTokens / 1000)}k/1M`);
+    const [file] = readdirSync(join(state, "sessions"));
+    expect(JSON.parse(readFileSync(join(state, "sessions", file!), "utf8"))).toMatchObject({
+      sessionId: truth.sessionId,
+      transcriptPath: transcript,
+      modelId: "claude-opus-4-8[1m]",
+      contextWindowSize: 1_000_000,
+      writtenBy: "statusline",
+    });
+  });
+
+  it("prints a line, and exits 0, without any input", () => {
+    const line = execFileSync(process.execPath, [BIN_PATH, "statusline"], { input: "", encoding: "utf8", env: { PATH: process.env.PATH, HOME: tempDir() } });
+    expect(line).toBe("ctx-monitor: no statusline input from Claude Code\n");
+  });
+});

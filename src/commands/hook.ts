@@ -57,5 +57,6 @@ export const hookCommand: Command = {
   summary: "Claude Code hook (its JSON on stdin): context warnings, a handoff before compaction, a pointer after it",
   synopsis: `<${HOOK_EVENTS.join(" | ")}> < hook-input.json`,
   options: {},
+  arguments: ["EVENT"],
   run: (context) => runHook(context.positionals[0], context.runtime, context.out),
 };

@@ -4,6 +4,8 @@ import { exactNumber, roundTokens } from "../../context/format.ts";
 import { clock, markLine, stepLine } from "./frame.ts";
 import type { WatchView } from "./view.ts";
 
+const RECENT_ON_START = 5;
+
 function statusLine(view: WatchView): string {
   const { usage } = view;
   const left = usage.autocompactAt === null ? "auto-compact off" : `${roundTokens(usage.tokensUntilAutocompact ?? 0)} until auto-compact`;
@@ -16,10 +18,12 @@ export function plainLines(previous: WatchView | null, view: WatchView): string[
   const lines: string[] = [];
   const sameFile = previous !== null && view.switchedFrom === null;
   if (!sameFile) lines.push(`following session ${view.usage.sessionId} (${view.usage.transcriptPath})`);
-  const printedSteps = sameFile ? previous.stepCount : view.stepCount;
-  const printedMarks = sameFile ? previous.markCount : view.markCount;
+  // A session just picked up shows its last few steps for context, not its whole history.
+  const printedSteps = sameFile ? previous.stepCount : Math.max(0, view.stepCount - RECENT_ON_START);
   const newSteps = view.steps.filter((step) => step.index > printedSteps);
-  const newMarks = view.marks.slice(Math.max(0, view.marks.length - (view.markCount - printedMarks)));
+  const newMarks = sameFile
+    ? view.marks.slice(Math.max(0, view.marks.length - (view.markCount - previous.markCount)))
+    : view.marks.filter((mark) => mark.afterStep >= printedSteps && printedSteps < view.stepCount);
   let markIndex = 0;
   for (const step of newSteps) {
     while (markIndex < newMarks.length && newMarks[markIndex]!.afterStep < step.index) lines.push(markLine(newMarks[markIndex++]!));

@@ -79,19 +79,33 @@ export async function runWatch(request: LocateRequest, runtime: Runtime, termina
   };
 
   const follower = new TranscriptFollower(located.path, located.source === "transcript-path", { changed: refreshSoon, switched: refreshSoon });
-  if (terminal.isTTY) terminal.write(ENTER_SCREEN);
+  // Keys and signals are listened to before the first frame, so a q or Ctrl-C is never missed.
   const stops: Array<() => void> = [];
+  let resizeTimer: NodeJS.Timeout | null = null;
+  const quit = new Promise<void>((resolve) => {
+    stops.push(terminal.onSignal(resolve));
+    stops.push(terminal.onKey((key) => (key === "q" || key === "Q" || key === "\x03" ? resolve() : undefined)));
+    // A resize comes as a burst of events: redraw once it settles, on a cleared screen.
+    stops.push(
+      terminal.onResize(() => {
+        if (resizeTimer) clearTimeout(resizeTimer);
+        resizeTimer = setTimeout(() => {
+          resizeTimer = null;
+          if (terminal.isTTY) terminal.write("\x1b[2J");
+          draw();
+        }, SETTLE_MS);
+      }),
+    );
+  });
+  if (terminal.isTTY) terminal.write(ENTER_SCREEN);
   try {
     await follower.start();
     await refreshNow();
-    await new Promise<void>((resolve) => {
-      stops.push(terminal.onSignal(resolve));
-      stops.push(terminal.onKey((key) => (key === "q" || key === "Q" || key === "\x03" ? resolve() : undefined)));
-      stops.push(terminal.onResize(draw));
-    });
+    await quit;
   } finally {
     for (const stop of stops) stop();
     if (timer) clearTimeout(timer);
+    if (resizeTimer) clearTimeout(resizeTimer);
     await follower.close();
     if (terminal.isTTY) {
       terminal.write(LEAVE_SCREEN);

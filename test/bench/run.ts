@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchBreakdown } from "./breakdown.bench.ts";
 import { benchHandoff } from "./handoff.bench.ts";
+import { benchReport } from "./report.bench.ts";
 import { benchUsage } from "./usage.bench.ts";
 import { writeSyntheticTranscript } from "./synthetic-transcript.ts";
 
@@ -19,6 +20,7 @@ const BENCHES: Array<[string, (context: BenchContext) => Promise<void>]> = [
   ["usage", benchUsage],
   ["breakdown", benchBreakdown],
   ["handoff", benchHandoff],
+  ["report", benchReport],
 ];
 
 async function main(): Promise<void> {

@@ -15,7 +15,8 @@ export interface ChartInput {
 
 const WIDTH = 960;
 const HEIGHT = 380;
-const PAD = { left: 64, right: 20, top: 20, bottom: 44 };
+/** The top margin holds the markers' labels, in two staggered rows so neighbours do not overlap. */
+const PAD = { left: 64, right: 20, top: 40, bottom: 44 };
 /** Points per line at most; beyond, each bucket keeps its lowest and highest point (peaks stay visible). */
 const MAX_POINTS = 1200;
 /** Dots with a tooltip each, only on short sessions. */
@@ -127,25 +128,30 @@ function seriesPath(entry: TimelineSeries, index: number, of: (step: TimelineSte
 }
 
 function markers(main: TimelineSeries, of: (step: TimelineStep) => number, sx: (x: number) => number, top: number, bottom: number): string[] {
+  // At its own time when that lies between the calls around it (clocks and copies can disagree), else between them.
   const xOf = (mark: TimelineMark): number | null => {
-    const at = mark.at ? Date.parse(mark.at) : Number.NaN;
     const before = main.steps[mark.afterStep - 1];
     const after = main.steps[mark.afterStep];
-    if (!Number.isNaN(at) && main.steps.every((step) => step.at)) return at;
-    if (before && after) return (of(before) + of(after)) / 2;
-    return before ? of(before) : after ? of(after) : null;
+    const own = mark.at ? of({ ...(before ?? after)!, at: mark.at, index: mark.afterStep + 0.5 }) : Number.NaN;
+    const low = before ? of(before) : Number.NEGATIVE_INFINITY;
+    const high = after ? of(after) : Number.POSITIVE_INFINITY;
+    if (!before && !after) return null;
+    if (Number.isFinite(own) && own >= low && own <= high) return own;
+    if (before && after) return (low + high) / 2;
+    return before ? low : high;
   };
-  return main.marks.flatMap((mark) => {
+  return main.marks.flatMap((mark, index) => {
     const x = xOf(mark);
     if (x === null) return [];
+    const labelY = index % 2 === 0 ? top - 22 : top - 8;
     const px = sx(x).toFixed(1);
     const text =
       mark.kind === "compaction"
         ? `compacted (${mark.trigger ?? "?"})${mark.preTokens !== null ? ` ${roundTokens(mark.preTokens)} → ${roundTokens(mark.postTokens ?? 0)}` : ""}`
         : "handoff written";
     return [
-      `<g class="${mark.kind}-marker"><line x1="${px}" x2="${px}" y1="${top}" y2="${bottom}"/>` +
-        `<text x="${Number(px) + 4}" y="${top + 12}">${safe(text)}</text><title>${safe(text)}</title></g>`,
+      `<g class="${mark.kind}-marker"><line x1="${px}" x2="${px}" y1="${top - 4}" y2="${bottom}"/>` +
+        `<text x="${px}" y="${labelY}" text-anchor="middle">${safe(text)}</text><title>${safe(text)}</title></g>`,
     ];
   });
 }

@@ -2,6 +2,7 @@
 // breakdown answers (the same objects the tools return), the response timeline of the session and of
 // each of its subagents, the handoffs written for it, and capture figures when a capture source has them.
 import { sessionProjectDir } from "../../claude/paths.ts";
+import { BreakdownBuilder } from "../../context/breakdown/attribute.ts";
 import { createBreakdownDeps, readContextBreakdown, type ContextBreakdown } from "../../context/breakdown/read-breakdown.ts";
 import { createUsageDeps, readContextUsage } from "../../context/read-usage.ts";
 import type { ContextUsage } from "../../context/usage.ts";
@@ -11,7 +12,17 @@ import type { Runtime } from "../../runtime.ts";
 import { IncrementalReader } from "../../transcript/incremental-reader.ts";
 import type { LocateRequest } from "../../transcript/locate.ts";
 import { ResponseTimeline, type TimelineMark, type TimelineStep } from "../../transcript/response-timeline.ts";
+import type { TranscriptRecord } from "../../transcript/records.ts";
 import { subagentOf, subagentTranscripts } from "../../transcript/subagent-files.ts";
+
+class BreakdownWithTimeline extends BreakdownBuilder {
+  readonly timeline = new ResponseTimeline();
+
+  override add(record: TranscriptRecord): void {
+    super.add(record);
+    this.timeline.add(record);
+  }
+}
 
 export interface TimelineSeries {
   label: string;
@@ -49,11 +60,14 @@ export interface ReportDeps {
 export async function gatherReport(request: LocateRequest, deps: ReportDeps): Promise<ReportData> {
   const { runtime } = deps;
   const ownTools = async () => (await import("../../tools/list-own-tools.ts")).listOwnTools(runtime);
-  const breakdownDeps = createBreakdownDeps(runtime, createUsageDeps(runtime), ownTools);
+  // One pass over the file feeds both the breakdown and the timeline.
+  const reader = new IncrementalReader(() => new BreakdownWithTimeline(), { capacity: 1 });
+  const breakdownDeps = { ...createBreakdownDeps(runtime, createUsageDeps(runtime), ownTools), reader };
   const usage = await readContextUsage(request, breakdownDeps.usage);
   // The session as found once: the breakdown reads that same file.
   const breakdown = await readContextBreakdown({ ...request, transcriptPath: usage.transcriptPath }, breakdownDeps);
-  const main = readTimeline(breakdown.transcriptPath, "main conversation");
+  const timeline = reader.read(breakdown.transcriptPath).reducer.timeline;
+  const main = { label: "main conversation", steps: timeline.steps, marks: timeline.marks, projectDir: timeline.projectDir };
   const sessionTranscript = usage.subagent?.parentTranscriptPath ?? breakdown.transcriptPath;
   const subagents = usage.subagent
     ? []

@@ -8,6 +8,7 @@ import { encodeProjectDir } from "../../src/claude/paths.ts";
 import { CLI_PATH } from "../support/built-server.ts";
 import { fixtureLines, fixtureTruth } from "../support/fixtures.ts";
 import { tempDir } from "../support/runtime.ts";
+import { assistantResponse, text, transcript as transcriptText } from "../support/transcript-builder.ts";
 import { TmuxWindow } from "./tmux.ts";
 
 const PROJECT = "/home/user/project";
@@ -71,11 +72,16 @@ describe("ctx-monitor watch in a terminal", () => {
     screen = await tmux.waitFor((text) => text.includes("session 22222222"), "the new session");
     expect(screen).toContain("now following session 22222222");
     expect(stepRows(screen).at(-1)).toContain(second.usedTokens.toLocaleString("en-US"));
+    // Another, older session of the project writing again is not followed: the new one still is.
+    appendFileSync(transcript, `${lines.slice(0, 9).join("\n")}\n`);
+    appendFileSync(join(folder, `${secondId}.jsonl`), transcriptText([assistantResponse({ input: 3, cacheRead: 60_000 }, [text("next")])]));
+    screen = await tmux.waitFor((text) => /^\S+ +15 +\+9,375 +60,003 /.test(stepRows(text).at(-1) ?? ""), "the new session's next step");
+    expect(screen).toContain("session 22222222");
 
     tmux.resize(60, 16);
     const settled = (text: string) => {
       const rows = text.split("\n");
-      return /^█+░+│░+ +25% OK$/.test(rows[1] ?? "") && (rows[15] ?? "").startsWith("q quit") && rows[15]!.length === 60;
+      return /^█+░+│░+ +30% OK$/.test(rows[1] ?? "") && (rows[15] ?? "").startsWith("q quit") && rows[15]!.length === 60;
     };
     screen = await tmux.waitFor(settled, "a redraw at 60 columns, 16 rows");
     expect(screen.split("\n").filter((line) => line.length > 60)).toEqual([]);
@@ -84,7 +90,7 @@ describe("ctx-monitor watch in a terminal", () => {
     screen = await tmux.waitFor(() => tmux.exitStatus() !== null, "the watch to exit");
     expect(tmux.exitStatus()).toBe(0);
     // Back on the normal screen, with the last figures printed once.
-    expect(tmux.capture(false, true).split("\n").join("")).toContain(`${second.usedTokens.toLocaleString("en-US")} of 200,000 tokens`);
+    expect(tmux.capture(false, true).split("\n").join("")).toContain("60,003 of 200,000 tokens (30%)");
     expect(screen).not.toContain("q quit");
   }, 90_000);
 

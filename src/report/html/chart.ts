@@ -106,6 +106,7 @@ export function renderChart(input: ChartInput): string {
   }
   parts.push(...markers(input.main, axis.of, sx, PAD.top, PAD.top + plotH));
   series.forEach((entry, index) => parts.push(seriesPath(entry, index, axis.of, sx, sy)));
+  if (!input.main.steps.length) parts.push(`<text class="empty" x="${PAD.left + plotW / 2}" y="${PAD.top + plotH / 2}" text-anchor="middle">no API response recorded yet</text>`);
   const label = `Context size per API call over ${axis.byTime ? "time" : "calls"}: ${series.length} line${series.length === 1 ? "" : "s"}`;
   return `<svg class="context-chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${label}" xmlns="http://www.w3.org/2000/svg">${parts.join("")}</svg>`;
 }

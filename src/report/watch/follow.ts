@@ -1,7 +1,8 @@
 // Which transcript the watch follows, driven by chokidar (it copes with atomic renames and editors'
 // save patterns where fs.watch alone misses events). The project's transcript folder is watched, not
-// one file: when Claude Code starts another session there (/clear, a resume, a new `claude`), it is
-// followed as soon as it is written, unless one transcript was named with --transcript.
+// one file: when Claude Code starts a new session there (/clear, a new `claude`), its new transcript is
+// followed as soon as it appears, unless one transcript was named with --transcript. Appends to other,
+// older sessions are not followed: two sessions often share a project, and the view would flip between them.
 import { basename, dirname } from "node:path";
 import { watch, type FSWatcher } from "chokidar";
 
@@ -38,7 +39,7 @@ export class TranscriptFollower {
     watcher.on("all", (event, path) => {
       if (event !== "add" && event !== "change") return;
       if (path === this.current) this.events.changed();
-      else if (!this.pinned && isMainTranscript(path)) {
+      else if (event === "add" && !this.pinned && isMainTranscript(path)) {
         this.current = path;
         this.events.switched(path);
       }

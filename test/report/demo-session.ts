@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { assistantResponse, compactBoundary, compactSummary, text, toolResult, toolUse, transcript, userPrompt } from "../support/transcript-builder.ts";
 
-export const DEMO_SESSION_ID = "5e55a1d0-7c3b-4d2e-9f10-2b6c8d4e0a11";
+const DEMO_SESSION_ID = "5e55a1d0-7c3b-4d2e-9f10-2b6c8d4e0a11";
 const START = Date.UTC(2026, 0, 12, 9, 0, 0);
 
 const CALLS = [

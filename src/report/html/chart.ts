@@ -6,7 +6,7 @@ import type { TimelineMark, TimelineStep } from "../../transcript/response-timel
 import { safe } from "./escape.ts";
 import type { TimelineSeries } from "./report-data.ts";
 
-export interface ChartInput {
+interface ChartInput {
   main: TimelineSeries;
   subagents: TimelineSeries[];
   autocompactAt: number | null;
@@ -35,7 +35,7 @@ function xAxis(input: ChartInput): { byTime: boolean; of: (step: TimelineStep) =
   return { byTime, of: (step) => (byTime ? Date.parse(step.at!) : step.index) };
 }
 
-export function downsample(points: Point[], max = MAX_POINTS): Point[] {
+function downsample(points: Point[], max = MAX_POINTS): Point[] {
   if (points.length <= max) return points;
   const bucket = Math.ceil(points.length / (max / 2));
   const kept: Point[] = [];

@@ -52,7 +52,7 @@ export interface ReportData {
   capture: CaptureFigures | null;
 }
 
-export interface ReportDeps {
+interface ReportDeps {
   runtime: Runtime;
   capture: CaptureSource;
 }

@@ -6,7 +6,7 @@
 import { basename, dirname } from "node:path";
 import { watch, type FSWatcher } from "chokidar";
 
-export interface FollowEvents {
+interface FollowEvents {
   /** The followed transcript changed (or was replaced). */
   changed(): void;
   /** Another session's transcript was written: the watch now follows it. */

@@ -6,7 +6,7 @@ import type { TimelineMark, TimelineStep } from "../../transcript/response-timel
 import type { Paint } from "./colors.ts";
 import type { WatchView } from "./view.ts";
 
-export interface Screen {
+interface Screen {
   columns: number;
   rows: number;
 }
@@ -24,7 +24,7 @@ export function clock(at: string | null): string {
   return Number.isNaN(date.getTime()) ? "--:--:--" : date.toTimeString().slice(0, 8);
 }
 
-export function gaugeBar(view: WatchView, width: number, paint: Paint): string {
+function gaugeBar(view: WatchView, width: number, paint: Paint): string {
   const { usage } = view;
   const cells = Math.max(10, width);
   const scale = (tokens: number) => Math.min(cells, Math.round((tokens / Math.max(1, usage.contextWindow)) * cells));
@@ -84,7 +84,8 @@ export function renderFrame(view: WatchView, screen: Screen, paint: Paint): stri
     view.alert ? paint.status(view.alert.status, fit(`! ${clock(view.alert.at)} ${view.alert.text}`, width)) : "",
     paint.dim(fit(`${"time".padEnd(8)} ${"step".padStart(5)} ${"added".padStart(9)} ${"context".padStart(9)}  by`, width)),
   ];
-  const footer = paint.dim(fit(`q quit · ${usage.transcriptPath}`, width));
+  const counted = view.partial ? "steps counted from the end part of a large file · " : "";
+  const footer = paint.dim(fit(`q quit · ${counted}${usage.transcriptPath}`, width));
   const room = Math.max(0, screen.rows - lines.length - 1);
   const history = historyLines(view, paint);
   const shown = history.slice(Math.max(0, history.length - room)).map((line) => fitPainted(line, width));

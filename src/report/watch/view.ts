@@ -2,11 +2,11 @@
 // Pure: the next view from the previous one and what was just read, so alerts fire on a crossing
 // (ok → warn → critical, or a compaction), not on every redraw.
 import { roundTokens } from "../../context/format.ts";
-import type { ContextStatus } from "../../context/status.ts";
+import type { ContextStatus, Thresholds } from "../../context/status.ts";
 import type { ContextUsage } from "../../context/usage.ts";
 import type { TimelineMark, TimelineStep } from "../../transcript/response-timeline.ts";
 
-export interface WatchAlert {
+interface WatchAlert {
   text: string;
   status: ContextStatus;
   at: string;
@@ -22,13 +22,10 @@ export interface WatchView {
   stepCount: number;
   markCount: number;
   alert: WatchAlert | null;
+  /** True when a large file was read from near its end: step numbers count from there. */
+  partial: boolean;
   /** Set when the view just moved to another transcript (a /clear, a resume, a new session). */
   switchedFrom: string | null;
-}
-
-export interface Thresholds {
-  warnPercent: number;
-  criticalPercent: number;
 }
 
 const RANK: Record<ContextStatus, number> = { ok: 0, warn: 1, critical: 2 };
@@ -37,7 +34,7 @@ const KEPT_STEPS = 200;
 
 export function nextView(
   previous: WatchView | null,
-  read: { usage: ContextUsage; steps: readonly TimelineStep[]; marks: readonly TimelineMark[] },
+  read: { usage: ContextUsage; steps: readonly TimelineStep[]; marks: readonly TimelineMark[]; partial?: boolean },
   thresholds: Thresholds,
   now: Date,
 ): WatchView {
@@ -50,6 +47,7 @@ export function nextView(
     marks: read.marks.filter((mark) => mark.afterStep >= oldestKept),
     stepCount: read.steps.length,
     markCount: read.marks.length,
+    partial: read.partial ?? false,
     alert: alertFor(previous, read, switched, thresholds, now) ?? previous?.alert ?? null,
     switchedFrom: switched ? previous.usage.transcriptPath : null,
   };

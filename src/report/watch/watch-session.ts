@@ -3,20 +3,22 @@
 import { loadSettings } from "../../config.ts";
 import { createUsageDeps, readContextUsage, type UsageDeps } from "../../context/read-usage.ts";
 import type { Runtime } from "../../runtime.ts";
-import { IncrementalReader } from "../../transcript/incremental-reader.ts";
-import { ResponseTimeline } from "../../transcript/response-timeline.ts";
-import { nextView, type Thresholds, type WatchView } from "./view.ts";
+import { TailFirstTimeline } from "./tail-first-timeline.ts";
+import type { Thresholds } from "../../context/status.ts";
+import { nextView, type WatchView } from "./view.ts";
 
 export class WatchSession {
   private readonly usageDeps: UsageDeps;
-  private readonly timelines = new IncrementalReader(() => new ResponseTimeline(), { capacity: 4 });
+  private readonly timelines: TailFirstTimeline;
   private readonly thresholds: Thresholds;
   private last: WatchView | null = null;
 
   constructor(
     private readonly runtime: Runtime,
     private readonly projectDir: string | undefined,
+    firstReadBytes?: number,
   ) {
+    this.timelines = new TailFirstTimeline(firstReadBytes);
     this.usageDeps = createUsageDeps(runtime);
     this.thresholds = loadSettings(runtime);
   }
@@ -27,8 +29,8 @@ export class WatchSession {
 
   async refresh(transcriptPath: string): Promise<WatchView> {
     const usage = await readContextUsage({ transcriptPath, ...(this.projectDir ? { projectDir: this.projectDir } : {}) }, this.usageDeps);
-    const timeline = this.timelines.read(transcriptPath).reducer;
-    this.last = nextView(this.last, { usage, steps: timeline.steps, marks: timeline.marks }, this.thresholds, this.runtime.now());
+    const { timeline, partial } = this.timelines.read(transcriptPath);
+    this.last = nextView(this.last, { usage, steps: timeline.steps, marks: timeline.marks, partial }, this.thresholds, this.runtime.now());
     return this.last;
   }
 }

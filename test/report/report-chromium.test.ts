@@ -161,3 +161,13 @@ describe("hostile text in a transcript", () => {
     }
   }, 60_000);
 });
+
+describe("ctx-monitor report's refusals", () => {
+  it("says where it could not write, without a stack", async () => {
+    const dir = tempDir();
+    const out = join(dir, "missing", "report.html");
+    const result = await runCli(["report", "--transcript", stageFixture("default-model", dir), "--out", out], { CTX_MONITOR_STATE_DIR: join(dir, "state"), HOME: dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(`ctx-monitor report: could not write ${out} (ENOENT); pass --out with a file in a folder you can write to\n`);
+  });
+});

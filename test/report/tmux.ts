@@ -2,6 +2,7 @@
 // chosen size running one command, read back with capture-pane and driven with send-keys.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
 
 export class TmuxWindow {
   private readonly socket = `ctx-monitor-test-${process.pid}-${randomBytes(4).toString("hex")}`;
@@ -51,11 +52,15 @@ export class TmuxWindow {
   }
 
   close(): void {
+    let socketPath = "";
     try {
+      socketPath = this.tmux("display-message", "-p", "#{socket_path}").trim();
       this.tmux("kill-server");
     } catch {
       // Already gone.
     }
+    // tmux leaves the socket file of a killed server behind.
+    if (socketPath.includes(this.socket)) rmSync(socketPath, { force: true });
   }
 }
 

@@ -8,6 +8,20 @@ import { sessionsCommand } from "../commands/sessions.ts";
 import { statuslineCommand } from "../commands/statusline.ts";
 import { uninstallCommand } from "../commands/uninstall.ts";
 import { usageCommand } from "../commands/usage.ts";
+import { watchCommand } from "../commands/watch.ts";
+import { reportCommand } from "../commands/report.ts";
 import type { Command } from "./command.ts";
 
-export const COMMANDS: readonly Command[] = [usageCommand, breakdownCommand, handoffCommand, sessionsCommand, demoCommand, installCommand, uninstallCommand, statuslineCommand, hookCommand];
+export const COMMANDS: readonly Command[] = [
+  usageCommand,
+  breakdownCommand,
+  handoffCommand,
+  sessionsCommand,
+  watchCommand,
+  reportCommand,
+  demoCommand,
+  installCommand,
+  uninstallCommand,
+  statuslineCommand,
+  hookCommand,
+];

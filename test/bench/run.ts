@@ -7,6 +7,7 @@ import { benchBreakdown } from "./breakdown.bench.ts";
 import { benchClaude } from "./claude.bench.ts";
 import { benchHandoff } from "./handoff.bench.ts";
 import { benchRedact } from "./redact.bench.ts";
+import { benchReport } from "./report.bench.ts";
 import { benchUsage } from "./usage.bench.ts";
 import { writeSyntheticTranscript } from "./synthetic-transcript.ts";
 
@@ -23,6 +24,7 @@ const BENCHES: Array<[string, (context: BenchContext) => Promise<void>]> = [
   ["handoff", benchHandoff],
   ["redact", benchRedact],
   ["claude", benchClaude],
+  ["report", benchReport],
 ];
 
 async function main(): Promise<void> {

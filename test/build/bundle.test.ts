@@ -65,6 +65,38 @@ describe("the built bundle", () => {
   });
 });
 
+/** Files loaded before any dynamic import runs: `start` and what it imports statically, transitively. */
+function staticClosure(start: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const queue = [start];
+  for (let name = queue.pop(); name !== undefined; name = queue.pop()) {
+    if (files.has(name)) continue;
+    const text = readFileSync(join(DIST, name), "utf8");
+    files.set(name, text);
+    for (const [, specifier] of text.matchAll(/(?:\bfrom\s*|\bimport\s*)"(\.\/[^"]+)"/g)) queue.push(specifier!.slice(2));
+  }
+  return files;
+}
+
+describe("the MCP server's start-up", () => {
+  const cli = readFileSync(join(DIST, "cli.js"), "utf8");
+  const lazy = (pattern: RegExp) => pattern.exec(cli)?.[1];
+
+  it("loads neither chokidar nor playwright: the watch is imported only when the command runs", () => {
+    const serve = lazy(/import\("\.\/(serve-[^"]+)"\)/);
+    expect(serve).toBeDefined();
+    const loaded = new Map([...staticClosure("cli.js"), ...staticClosure(serve!)]);
+    const bundledPackages = [...loaded.values()].flatMap((text) => [...text.matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((match) => match[1]));
+    expect(bundledPackages).toContain("@modelcontextprotocol/sdk");
+    expect(bundledPackages).not.toContain("chokidar");
+    expect(bundledPackages).not.toContain("readdirp");
+    expect(bundledPackages.filter((name) => name!.startsWith("playwright"))).toEqual([]);
+    const watch = lazy(/import\("\.\/(run-watch-[^"]+)"\)/);
+    expect(watch).toBeDefined();
+    expect([...staticClosure(watch!).values()].some((text) => text.includes("// node_modules/chokidar/"))).toBe(true);
+  });
+});
+
 describe("bundledPackageDirs", () => {
   it("names scoped and nested packages by their innermost node_modules folder", () => {
     expect(

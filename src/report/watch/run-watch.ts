@@ -1,0 +1,117 @@
+// `ctx-monitor watch`: follows a session live. On a terminal it redraws one screen in place (the
+// alternate screen, so the shell's scrollback is left as it was) on every append and resize, and
+// exits on q or Ctrl-C; otherwise it appends plain lines. Loaded only by the watch command, so
+// chokidar never weighs on the MCP server's start-up.
+import { locateTranscript, type LocateRequest } from "../../transcript/locate.ts";
+import type { Runtime } from "../../runtime.ts";
+import { colorEnabled, paint } from "./colors.ts";
+import { TranscriptFollower } from "./follow.ts";
+import { renderFrame } from "./frame.ts";
+import { plainLines } from "./plain-lines.ts";
+import type { WatchView } from "./view.ts";
+import { WatchSession } from "./watch-session.ts";
+
+export interface WatchTerminal {
+  isTTY: boolean;
+  size(): { columns: number; rows: number };
+  write(text: string): void;
+  error(text: string): void;
+  /** Each returns a function that stops listening. */
+  onResize(listener: () => void): () => void;
+  /** Key presses, raw; only on a terminal. */
+  onKey(listener: (key: string) => void): () => void;
+  onSignal(listener: () => void): () => void;
+}
+
+const ENTER_SCREEN = "\x1b[?1049h\x1b[?25l";
+const LEAVE_SCREEN = "\x1b[?25h\x1b[?1049l";
+/** Appends come in bursts (a response is several lines): one redraw per burst. */
+const SETTLE_MS = 40;
+
+export async function runWatch(request: LocateRequest, runtime: Runtime, terminal: WatchTerminal): Promise<number> {
+  const located = locateTranscript(request, runtime);
+  const session = new WatchSession(runtime, request.projectDir);
+  const colors = paint(colorEnabled(runtime.env, terminal.isTTY));
+  let printed: WatchView | null = null;
+
+  const draw = () => {
+    const view = session.view;
+    if (!view) return;
+    if (terminal.isTTY) {
+      const lines = renderFrame(view, terminal.size(), colors);
+      terminal.write(`\x1b[H${lines.join("\x1b[K\r\n")}\x1b[K\x1b[J`);
+    } else {
+      const lines = plainLines(printed, view);
+      if (lines.length) terminal.write(`${lines.join("\n")}\n`);
+    }
+    printed = view;
+  };
+
+  let running = false;
+  let again = false;
+  let timer: NodeJS.Timeout | null = null;
+  const refreshNow = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      do {
+        again = false;
+        try {
+          await session.refresh(follower.path);
+          draw();
+        } catch (error) {
+          terminal.error(`ctx-monitor watch: could not read ${follower.path}: ${error instanceof Error ? error.message : String(error)}\n`);
+        }
+      } while (again);
+    } finally {
+      running = false;
+    }
+  };
+  const refreshSoon = () => {
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      void refreshNow();
+    }, SETTLE_MS);
+  };
+
+  const follower = new TranscriptFollower(located.path, located.source === "transcript-path", { changed: refreshSoon, switched: refreshSoon });
+  // Keys and signals are listened to before the first frame, so a q or Ctrl-C is never missed.
+  const stops: Array<() => void> = [];
+  let resizeTimer: NodeJS.Timeout | null = null;
+  const quit = new Promise<void>((resolve) => {
+    stops.push(terminal.onSignal(resolve));
+    stops.push(terminal.onKey((key) => (key === "q" || key === "Q" || key === "\x03" ? resolve() : undefined)));
+    // A resize comes as a burst of events: redraw once it settles, on a cleared screen.
+    stops.push(
+      terminal.onResize(() => {
+        if (resizeTimer) clearTimeout(resizeTimer);
+        resizeTimer = setTimeout(() => {
+          resizeTimer = null;
+          if (terminal.isTTY) terminal.write("\x1b[2J");
+          draw();
+        }, SETTLE_MS);
+      }),
+    );
+  });
+  if (terminal.isTTY) terminal.write(ENTER_SCREEN);
+  try {
+    await follower.start();
+    await refreshNow();
+    await quit;
+  } finally {
+    for (const stop of stops) stop();
+    if (timer) clearTimeout(timer);
+    if (resizeTimer) clearTimeout(resizeTimer);
+    await follower.close();
+    if (terminal.isTTY) {
+      terminal.write(LEAVE_SCREEN);
+      const usage = session.view?.usage;
+      if (usage) terminal.write(`${usage.summary}\n`);
+    }
+  }
+  return 0;
+}

@@ -74,7 +74,7 @@ export interface SystemRecord extends RecordBase {
 }
 
 /** Claude Code 2.1.332 and later: one per API request, before its response (model, betas, the shape sent). */
-export interface ApiRequestRecord extends RecordBase {
+interface ApiRequestRecord extends RecordBase {
   kind: "api-request";
   model: string | null;
   betas: string[];
@@ -86,7 +86,7 @@ export interface ApiRequestRecord extends RecordBase {
 }
 
 /** Claude Code 2.1.332 and later: a message of a request, by hash. Only a `role: "system"` message's text is kept. */
-export interface ApiRequestBlobRecord extends RecordBase {
+interface ApiRequestBlobRecord extends RecordBase {
   kind: "api-request-blob";
   hash: string | null;
   role: string | null;
@@ -95,7 +95,7 @@ export interface ApiRequestBlobRecord extends RecordBase {
 }
 
 /** Claude Code 2.1.332 and later: the system prompt and tool definitions exactly as sent, once per distinct shape. */
-export interface ApiRequestShapeRecord extends RecordBase {
+interface ApiRequestShapeRecord extends RecordBase {
   kind: "api-request-shape";
   shapeHash: string | null;
   shape: { system: unknown; tools: unknown };

@@ -29,7 +29,7 @@ export interface LatestResponse {
 }
 
 /** Claude Code 2.1.332's record of the request that made the latest response. */
-export interface LatestRequest {
+interface LatestRequest {
   model: string | null;
   betas: string[];
   shapeHash: string | null;

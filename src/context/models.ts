@@ -19,7 +19,7 @@ const STANDARD = [/^claude-opus-4/, /^claude-sonnet-4/, /^claude-haiku-4/, /^cla
 /** Claude Code 2.1.197's default model, run as `claude-opus-4-8[1m]` unless named or resumed without it. */
 const OLD_DEFAULT = /^claude-opus-4-8/;
 
-export interface ModelWindow {
+interface ModelWindow {
   tokens: number;
   /** Why the figure is assumed rather than known; null when the table knows this model on this version. */
   assumedBecause: string | null;
@@ -31,7 +31,7 @@ function parseVersion(version: string | null): number[] | null {
 }
 
 /** True for Claude Code versions that run 1M models natively; an unknown version is taken as current. */
-export function runsNative1m(version: string | null): boolean {
+function runsNative1m(version: string | null): boolean {
   const parts = parseVersion(version);
   if (!parts) return true;
   for (let i = 0; i < NATIVE_1M_SINCE.length; i++) if (parts[i] !== NATIVE_1M_SINCE[i]) return parts[i]! > NATIVE_1M_SINCE[i]!;

@@ -88,15 +88,17 @@ function measure(inputs: UsageInputs): Measured {
   const appended = estimateTokens(tail.pendingChars);
   const compaction = tail.compactionSince;
   if (compaction) {
-    // postTokens counts the messages after the compaction (the summary and what Claude Code re-attached:
+    // postTokens counts the messages the compaction left (the summary and what Claude Code re-attached:
     // files read, the task list, listings); every request also carries the system prompt and tools,
-    // measured as the first response's total less its first message. What came with the first prompt
-    // and was not re-attached (2.1.197's skill listing, 2.1.332's date and session notes) is sent again
-    // with the next prompt.
+    // measured as the first response's total less its first message. A prompt typed since, and what
+    // came with it, is added; what came with the first prompt and was not re-attached (2.1.197's skill
+    // listing, 2.1.332's date and session notes) is sent again with the next prompt. Everything known
+    // to go out with the next request is in the estimate, so nothing is pending beside it.
     const overhead = baseline ? Math.max(0, baseline.firstTotal - estimateTokens(baseline.messageChars)) : 0;
+    const typed = estimateTokens(tail.charsSincePrompt);
     return {
-      usedTokens: (compaction.postTokens ?? 0) + overhead + resentAfterCompaction(baseline, tail.pendingAttachmentTypes),
-      pendingTokens: appended,
+      usedTokens: (compaction.postTokens ?? 0) + overhead + typed + resentAfterCompaction(baseline, tail.pendingAttachmentTypes),
+      pendingTokens: 0,
       estimated: true,
       asOf: compaction.timestamp,
     };

@@ -86,7 +86,7 @@ export interface SystemRecord extends RecordBase {
 }
 
 /** Claude Code 2.1.332 and later: one per API request, before its response (model, betas, the shape sent). */
-export interface ApiRequestRecord extends RecordBase {
+interface ApiRequestRecord extends RecordBase {
   kind: "api-request";
   model: string | null;
   betas: string[];
@@ -98,7 +98,7 @@ export interface ApiRequestRecord extends RecordBase {
 }
 
 /** Claude Code 2.1.332 and later: a message of a request, by hash. Only a `role: "system"` message's text is kept. */
-export interface ApiRequestBlobRecord extends RecordBase {
+interface ApiRequestBlobRecord extends RecordBase {
   kind: "api-request-blob";
   hash: string | null;
   role: string | null;
@@ -107,7 +107,7 @@ export interface ApiRequestBlobRecord extends RecordBase {
 }
 
 /** Claude Code 2.1.332 and later: the system prompt and tool definitions exactly as sent, once per distinct shape. */
-export interface ApiRequestShapeRecord extends RecordBase {
+interface ApiRequestShapeRecord extends RecordBase {
   kind: "api-request-shape";
   shapeHash: string | null;
   shape: { system: unknown; tools: unknown };
@@ -284,41 +284,45 @@ export function toRecord(raw: unknown, lineLength: number): ParsedLine {
       }
       return { ok: true, record: withBase(raw, lineLength, { kind: "system" as const, subtype, content: str(raw.content) }) };
     }
+    case "api-request":
+    case "api-request-shape":
+    case "api-request-blob":
+      return { ok: true, record: requestRecord(raw, lineLength, raw.type) };
+    default:
+      return { ok: true, record: withBase(raw, lineLength, { kind: "other" as const, type: raw.type }) };
+  }
+}
+
+/** Claude Code 2.1.332's records of what it sent: per request, per request shape, per message. */
+function requestRecord(raw: Json, lineLength: number, type: "api-request" | "api-request-shape" | "api-request-blob"): TranscriptRecord {
+  switch (type) {
     case "api-request": {
       const params = isObject(raw.params) ? raw.params : {};
       const betas = Array.isArray(params.betas) ? params.betas.filter((beta): beta is string => typeof beta === "string") : [];
-      return {
-        ok: true,
-        record: withBase(raw, lineLength, {
-          kind: "api-request" as const,
-          model: str(params.model),
-          betas,
-          shapeHash: str(raw.shapeHash),
-          querySource: str(raw.querySource),
-          tail: Array.isArray(raw.tail) ? raw.tail.filter((hash): hash is string => typeof hash === "string") : [],
-        }),
-      };
+      return withBase(raw, lineLength, {
+        kind: "api-request" as const,
+        model: str(params.model),
+        betas,
+        shapeHash: str(raw.shapeHash),
+        querySource: str(raw.querySource),
+        tail: Array.isArray(raw.tail) ? raw.tail.filter((hash): hash is string => typeof hash === "string") : [],
+      });
     }
     case "api-request-blob": {
       const blob = isObject(raw.message) ? raw.message : {};
       const role = str(blob.role);
       const content = role === "system" ? parseContent(blob.content) : [];
       const systemChars = typeof content === "string" ? content.length : content.reduce((sum, block) => sum + (block.type === "text" ? block.text.length : 0), 0);
-      return { ok: true, record: withBase(raw, lineLength, { kind: "api-request-blob" as const, hash: str(raw.hash), role, systemChars }) };
+      return withBase(raw, lineLength, { kind: "api-request-blob" as const, hash: str(raw.hash), role, systemChars });
     }
     case "api-request-shape": {
       const shape = isObject(raw.shape) ? raw.shape : {};
-      return {
-        ok: true,
-        record: withBase(raw, lineLength, {
-          kind: "api-request-shape" as const,
-          shapeHash: str(raw.shapeHash),
-          shape: { system: shape.system, tools: shape.tools },
-        }),
-      };
+      return withBase(raw, lineLength, {
+        kind: "api-request-shape" as const,
+        shapeHash: str(raw.shapeHash),
+        shape: { system: shape.system, tools: shape.tools },
+      });
     }
-    default:
-      return { ok: true, record: withBase(raw, lineLength, { kind: "other" as const, type: raw.type }) };
   }
 }
 

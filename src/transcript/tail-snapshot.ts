@@ -14,6 +14,7 @@ import {
   toolUseIds,
   type CompactBoundaryRecord,
   type TokenUsage,
+  type TranscriptRecord,
 } from "./records.ts";
 
 export interface LatestResponse {
@@ -29,7 +30,7 @@ export interface LatestResponse {
 }
 
 /** Claude Code 2.1.332's record of the request that made the latest response. */
-export interface LatestRequest {
+interface LatestRequest {
   model: string | null;
   betas: string[];
   shapeHash: string | null;
@@ -52,6 +53,11 @@ export interface TailSnapshot {
   pendingChars: number;
   /** Types of the attachments appended after the latest response (after the compaction, if any). */
   pendingAttachmentTypes: string[];
+  /**
+   * The part of `pendingChars` from the first prompt the user typed after the latest response (or the
+   * compaction) on: after a compaction, what postTokens cannot hold yet (the new prompt and what came with it).
+   */
+  charsSincePrompt: number;
   problems: LineProblems;
   bytesRead: number;
 }
@@ -79,6 +85,7 @@ export function readTailSnapshot(source: ByteSource, options: TailOptions = {}):
   let compactionSince: CompactBoundaryRecord | null = null;
   let pendingChars = 0;
   const pendingAttachmentTypes = new Set<string>();
+  let charsSincePrompt = 0;
   let oldestStart = source.size;
 
   for (const line of readBackward(source, options)) {
@@ -139,7 +146,20 @@ export function readTailSnapshot(source: ByteSource, options: TailOptions = {}):
       pendingChars += recordChars(record);
       const type = attachmentType(record);
       if (type) pendingAttachmentTypes.add(type);
+      // Read backward, the last prompt met is the first one written: everything from it on.
+      if (isTypedPrompt(record)) charsSincePrompt = pendingChars;
     }
   }
-  return { latest, latestRequest, earlier, compactionSince, pendingChars, pendingAttachmentTypes: [...pendingAttachmentTypes], problems, bytesRead: source.size - oldestStart };
+  return { latest, latestRequest, earlier, compactionSince, pendingChars, pendingAttachmentTypes: [...pendingAttachmentTypes], charsSincePrompt, problems, bytesRead: source.size - oldestStart };
+}
+
+/**
+ * A prompt the user typed: not Claude Code's own user-side text (meta records, tool results, the
+ * compaction summary, harness messages such as `<command-name>` or `<local-command-stdout>`).
+ */
+function isTypedPrompt(record: TranscriptRecord): boolean {
+  if (record.kind !== "user" || record.isMeta || record.isCompactSummary) return false;
+  const text = typeof record.content === "string" ? record.content : record.content.find((block) => block.type === "text")?.text;
+  if (typeof record.content !== "string" && record.content.some((block) => block.type === "tool_result")) return false;
+  return typeof text === "string" && text.trim() !== "" && !text.trimStart().startsWith("<");
 }

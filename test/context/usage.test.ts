@@ -21,7 +21,7 @@ const inputs = (overrides: Omit<Partial<UsageInputs>, "tail"> & { tail?: Partial
     sessionSource: "env",
     sessionGuessed: false,
     subagent: null,
-    tail: { latest: latest(152_340), latestRequest: null, earlier: [], compactionSince: null, pendingChars: 0, pendingAttachmentTypes: [], problems: noLineProblems(), bytesRead: 0, ...tail },
+    tail: { latest: latest(152_340), latestRequest: null, earlier: [], compactionSince: null, pendingChars: 0, pendingAttachmentTypes: [], charsSincePrompt: 0, problems: noLineProblems(), bytesRead: 0, ...tail },
     baseline: null,
     compactions: { count: 0, last: null },
     windowState: null,
@@ -114,6 +114,17 @@ describe("computeUsage", () => {
     );
     // 3,000 (postTokens) + 21,000 − 2,000 (the first message) + 1,000 (the skill listing, sent again).
     expect(usage.usedTokens).toBe(23_000);
+  });
+
+  it("after a compaction, a prompt typed since (and what came with it) is in the estimate, nothing pending beside it", () => {
+    const usage = computeUsage(
+      inputs({
+        tail: { latest: latest(160_000), compactionSince: compactionRecord(), pendingChars: 12_000, charsSincePrompt: 4_000, pendingAttachmentTypes: ["skill_listing"] },
+        baseline: { firstTotal: 21_000, messageChars: 8_000, attachmentChars: { skill_listing: 4_000 } },
+      }),
+    );
+    // 3,000 + 21,000 − 2,000 + 1,000 (the new prompt and the skill listing sent with it, written already).
+    expect(usage).toMatchObject({ usedTokens: 23_000, pendingTokens: 0, estimated: true });
   });
 
   it("says so when auto-compact is disabled, and measures against the window", () => {

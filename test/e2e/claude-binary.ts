@@ -6,7 +6,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 
 /** The version the project was first built against, and the newest in the registry when last checked. */
-export const KNOWN_VERSIONS = ["2.1.197", "2.1.332"] as const;
+const KNOWN_VERSIONS = ["2.1.197", "2.1.332"] as const;
 
 /** The versions this run covers: `CTX_MONITOR_E2E_VERSIONS=2.1.197,2.1.332` (default: every known one). */
 export function e2eVersions(): string[] {

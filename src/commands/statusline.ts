@@ -7,14 +7,40 @@ import { lineStyle, renderStatusline, statuslineFigures } from "../claude/status
 import { parseStatuslineInput, type StatuslineInput } from "../claude/statusline-input.ts";
 import { readStdinText } from "../claude/stdin-json.ts";
 import type { Command, Output } from "../cli/command.ts";
-import { loadSettings } from "../config.ts";
+import { DEFAULT_SETTINGS, loadSettings } from "../config.ts";
 import { createUsageDeps, readContextUsage } from "../context/read-usage.ts";
-import type { ContextUsage } from "../context/usage.ts";
+import { computeUsage, type ContextUsage } from "../context/usage.ts";
 import type { Runtime } from "../runtime.ts";
+import { withByteSource } from "../transcript/byte-source.ts";
+import { readTailSnapshot } from "../transcript/tail-snapshot.ts";
+
+/**
+ * With Claude Code's exact current usage, the transcript is needed only for the recent pace: its tail
+ * alone, through the same computation as get_context_usage (no compaction count, no session search).
+ */
+function tailUsage(input: StatuslineInput, transcriptPath: string, runtime: Runtime): ContextUsage {
+  const tail = withByteSource(transcriptPath, (source) => readTailSnapshot(source));
+  return computeUsage({
+    sessionId: input.sessionId,
+    subagent: null,
+    transcriptPath,
+    sessionSource: "transcript-path",
+    sessionGuessed: false,
+    tail,
+    baseline: null,
+    compactions: { count: 0, last: null },
+    windowState: null,
+    env: runtime.env,
+    thresholds: DEFAULT_SETTINGS,
+    fresh: true,
+    skippedLines: 0,
+  });
+}
 
 async function transcriptUsage(input: StatuslineInput, runtime: Runtime): Promise<ContextUsage | null> {
   if (!input.transcriptPath) return null;
   try {
+    if (input.currentUsage !== null) return tailUsage(input, input.transcriptPath, runtime);
     return await readContextUsage(
       { transcriptPath: input.transcriptPath, sessionId: input.sessionId, ...(input.cwd ? { projectDir: input.cwd } : {}) },
       createUsageDeps(runtime),

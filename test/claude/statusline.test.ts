@@ -125,6 +125,18 @@ describe("ctx-monitor statusline (the installed executable)", () => {
     });
   });
 
+  it("with Claude Code's current usage, reads only the transcript's tail for the pace, as get_context_usage computes it", () => {
+    const dir = tempDir();
+    const transcript = stageFixture("busy-session", dir);
+    const env = { PATH: process.env.PATH, HOME: dir, CTX_MONITOR_STATE_DIR: join(dir, "state"), NO_COLOR: "1", LANG: "C" };
+    const usage = JSON.parse(execFileSync(process.execPath, [CLI_PATH, "usage", "--json", "--transcript", transcript], { env, encoding: "utf8" })) as { tokensPerStep: number };
+    expect(usage.tokensPerStep).toBeGreaterThan(0);
+    const input = statuslineJson({ transcript_path: transcript, cwd: dir }, { context_window_size: 200_000 });
+    const line = execFileSync(process.execPath, [BIN_PATH, "statusline"], { input, env, encoding: "utf8" });
+    const steps = Math.floor((167_000 - 152_010) / usage.tokensPerStep);
+    expect(line).toBe(`Opus 4.8 (1M context) | 152k/200k | #########- 91% of auto-compact | 15k until auto-compact (~${steps} step${steps === 1 ? "" : "s"})\n`);
+  });
+
   it("prints a line, and exits 0, without any input", () => {
     const line = execFileSync(process.execPath, [BIN_PATH, "statusline"], { input: "", encoding: "utf8", env: { PATH: process.env.PATH, HOME: tempDir() } });
     expect(line).toBe("ctx-monitor: no statusline input from Claude Code\n");

@@ -12,7 +12,7 @@ const BIN_PATH = join(dirname(CLI_PATH), "bin.cjs");
 const WARNING = "[ctx-monitor] Context";
 
 describe("hooks installed by `ctx-monitor install`, through the real Claude Code", () => {
-  it("8. a warning reaches the next request when usage is high, not when it is low; /compact leaves a handoff the next request points at", async () => {
+  it("10. a warning reaches the next request when usage is high, not when it is low; /compact leaves a handoff the next request points at", async () => {
     await using scenario = await openScenario({ main: [[text("Noted.")], [text("Still here.")], [text("Going on.")]] });
     const { sandbox, api } = scenario;
     execFileSync(process.execPath, [BIN_PATH, "install"], { cwd: sandbox.project, env: sandbox.env, encoding: "utf8" });

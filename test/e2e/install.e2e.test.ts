@@ -14,7 +14,7 @@ const REPO = dirname(dirname(CLI_PATH));
 const run = promisify(execFile);
 
 describe("installing as a new user would, seen by the real client", () => {
-  it("9. claude mcp list shows ctx-monitor connected after install, and not after uninstall", async () => {
+  it("11. claude mcp list shows ctx-monitor connected after install, and not after uninstall", async () => {
     const root = mkdtempSync(join(tmpdir(), "ctx-monitor-install-e2e-"));
     try {
       const commit = execFileSync("git", ["rev-parse", "HEAD"], { cwd: REPO, encoding: "utf8" }).trim();
@@ -48,7 +48,7 @@ describe("installing as a new user would, seen by the real client", () => {
     }
   });
 
-  it("9b. the README's route from a fresh clone: npm ci builds, npm install -g . puts ctx-monitor on PATH", async () => {
+  it("11b. the README's route from a fresh clone: npm ci builds, npm install -g . puts ctx-monitor on PATH", async () => {
     const root = mkdtempSync(join(tmpdir(), "ctx-monitor-clone-e2e-"));
     try {
       const clone = join(root, "ctx-monitor");

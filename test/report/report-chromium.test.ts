@@ -13,6 +13,9 @@ import { fixtureTruth, stageFixture } from "../support/fixtures.ts";
 import { fakeRuntime, tempDir } from "../support/runtime.ts";
 import { assistantResponse, text, toolResult, toolUse, transcript, userPrompt } from "../support/transcript-builder.ts";
 import { openReport, type OpenedReport } from "./chromium.ts";
+import { hasChromium } from "../support/system-tools.ts";
+
+const chromium = hasChromium();
 
 const OUTPUT = join(import.meta.dirname, "..", "..", ".tmp", "test-output");
 
@@ -30,7 +33,7 @@ function expectClean(opened: OpenedReport): void {
   expect(opened.requests).toEqual([]);
 }
 
-describe("the report in Chromium", () => {
+describe.runIf(chromium)("the report in Chromium", () => {
   let opened: OpenedReport;
   let html: string;
   let dir: string;
@@ -107,7 +110,7 @@ describe("the report in Chromium", () => {
   });
 });
 
-describe("the report of a compacted session", () => {
+describe.runIf(chromium)("the report of a compacted session", () => {
   it("marks the compaction on the chart and lists it", async () => {
     const dir = tempDir();
     const path = await reportOf(stageFixture("compacted-session", dir), dir);
@@ -124,7 +127,7 @@ describe("the report of a compacted session", () => {
   }, 60_000);
 });
 
-describe("hostile text in a transcript", () => {
+describe.runIf(chromium)("hostile text in a transcript", () => {
   it("is escaped and redacted, and capture figures appear when a source has them", async () => {
     const dir = tempDir();
     const call = toolUse("Bash", { command: `echo "<script>alert(1)</script>" sk-ant-api03-${"A".repeat(40)}` });

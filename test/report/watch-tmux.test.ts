@@ -10,6 +10,9 @@ import { fixtureLines, fixtureTruth } from "../support/fixtures.ts";
 import { tempDir } from "../support/runtime.ts";
 import { assistantResponse, text, transcript as transcriptText } from "../support/transcript-builder.ts";
 import { TmuxWindow } from "./tmux.ts";
+import { hasTmux } from "../support/system-tools.ts";
+
+const tmux = hasTmux();
 
 const PROJECT = "/home/user/project";
 const OUTPUT = join(import.meta.dirname, "..", "..", ".tmp", "test-output");
@@ -34,7 +37,7 @@ function startWatch(configDir: string, size: { columns: number; rows: number }, 
 
 const stepRows = (screen: string) => screen.split("\n").filter((line) => /^\d\d:\d\d:\d\d +\d+ /.test(line));
 
-describe("ctx-monitor watch in a terminal", () => {
+describe.runIf(tmux)("ctx-monitor watch in a terminal", () => {
   it("redraws in place as the transcript grows, marks the compaction, follows a new session, resizes and quits on q", async () => {
     const configDir = tempDir();
     const folder = join(configDir, "projects", encodeProjectDir(PROJECT));

@@ -5,6 +5,7 @@ import { roundTokens } from "../context/format.ts";
 import { contextStatus, type ContextStatus, type Thresholds } from "../context/status.ts";
 import type { ContextUsage } from "../context/usage.ts";
 import type { StatuslineInput } from "./statusline-input.ts";
+import { styleFor, type Style } from "../present/terminal.ts";
 
 export interface StatuslineFigures {
   model: string;
@@ -60,17 +61,12 @@ export function statuslineFigures(facts: StatuslineFacts): StatuslineFigures | n
   };
 }
 
-export interface LineStyle {
-  color: boolean;
-  unicode: boolean;
-}
+export type LineStyle = Pick<Style, "color" | "unicode">;
 
-/** NO_COLOR turns colour off, FORCE_COLOR on (0 off); Claude Code shows ANSI colours, so on otherwise. */
+/** The CLI's rule (NO_COLOR, FORCE_COLOR, the locale); Claude Code shows ANSI colours, so on by default. */
 export function lineStyle(env: Readonly<Record<string, string | undefined>>): LineStyle {
-  const force = env.FORCE_COLOR;
-  const color = force !== undefined && force !== "" ? force !== "0" && force !== "false" : !env.NO_COLOR;
-  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || "";
-  return { color, unicode: /utf-?8/i.test(locale) };
+  const { color, unicode } = styleFor({ env, isTTY: false, columns: undefined, colorByDefault: true });
+  return { color, unicode };
 }
 
 const COLORS: Record<ContextStatus, string> = { ok: "\u001b[32m", warn: "\u001b[33m", critical: "\u001b[31m" };

@@ -15,15 +15,20 @@ export interface TerminalFacts {
   env: Readonly<Record<string, string | undefined>>;
   isTTY: boolean;
   columns: number | undefined;
+  /** Colour when neither variable says: a terminal's, unless the reader is known to show it (the statusline). */
+  colorByDefault?: boolean;
 }
 
-/** https://no-color.org and FORCE_COLOR as Node and most CLIs read them: NO_COLOR wins, then FORCE_COLOR, then a TTY. */
-export function styleFor({ env, isTTY, columns }: TerminalFacts): Style {
+/**
+ * One rule for the CLI, the watch and the statusline. Colour: NO_COLOR (non-empty, https://no-color.org)
+ * wins, then FORCE_COLOR (anything but "0"/"false" turns it on), then the default. Block characters when the
+ * locale (LC_ALL, LC_CTYPE, LANG) says UTF-8.
+ */
+export function styleFor({ env, isTTY, columns, colorByDefault = isTTY && env.TERM !== "dumb" }: TerminalFacts): Style {
   const forced = env.FORCE_COLOR;
-  const color = env.NO_COLOR ? false : forced !== undefined ? forced !== "0" && forced !== "false" : isTTY && env.TERM !== "dumb";
+  const color = env.NO_COLOR ? false : forced !== undefined && forced !== "" ? forced !== "0" && forced.toLowerCase() !== "false" : colorByDefault;
   const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || "";
-  const unicode = locale === "" || /utf-?8/i.test(locale);
-  return { color, unicode, columns: isTTY && columns && columns > 20 ? columns : null };
+  return { color, unicode: /utf-?8/i.test(locale), columns: isTTY && columns && columns > 20 ? columns : null };
 }
 
 const SGR = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 } as const;

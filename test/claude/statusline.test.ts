@@ -92,7 +92,7 @@ describe("statusline figures and line", () => {
   it.each([
     [{}, { color: true, unicode: false }],
     [{ NO_COLOR: "1", LANG: "en_US.UTF-8" }, { color: false, unicode: true }],
-    [{ NO_COLOR: "1", FORCE_COLOR: "1", LC_ALL: "C" }, { color: true, unicode: false }],
+    [{ NO_COLOR: "1", FORCE_COLOR: "1", LC_ALL: "C" }, { color: false, unicode: false }],
     [{ FORCE_COLOR: "0", LC_CTYPE: "de_DE.utf8" }, { color: false, unicode: true }],
   ])("style for %o", (env, style) => {
     expect(lineStyle(env)).toEqual(style);

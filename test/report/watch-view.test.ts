@@ -1,7 +1,8 @@
 // The watch's pure parts: colour rules, alerts on crossings, the frame's layout and the plain lines.
 import { describe, expect, it } from "vitest";
 import type { ContextUsage } from "../../src/context/usage.ts";
-import { colorEnabled, paint } from "../../src/report/watch/colors.ts";
+import { styleFor } from "../../src/present/terminal.ts";
+import { paint } from "../../src/report/watch/colors.ts";
 import { fit, renderFrame } from "../../src/report/watch/frame.ts";
 import { plainLines } from "../../src/report/watch/plain-lines.ts";
 import { nextView, type WatchView } from "../../src/report/watch/view.ts";
@@ -64,7 +65,7 @@ describe("colour", () => {
     [{ FORCE_COLOR: "0" }, true, false],
     [{ NO_COLOR: "" }, true, true],
   ])("env %j on a TTY=%s → %s", (env, tty, expected) => {
-    expect(colorEnabled(env, tty)).toBe(expected);
+    expect(styleFor({ env, isTTY: tty, columns: undefined }).color).toBe(expected);
   });
 
   it("paints status in its colour only when enabled", () => {

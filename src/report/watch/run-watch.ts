@@ -4,7 +4,8 @@
 // chokidar never weighs on the MCP server's start-up.
 import { locateTranscript, type LocateRequest } from "../../transcript/locate.ts";
 import type { Runtime } from "../../runtime.ts";
-import { colorEnabled, paint } from "./colors.ts";
+import { styleFor } from "../../present/terminal.ts";
+import { paint } from "./colors.ts";
 import { TranscriptFollower } from "./follow.ts";
 import { renderFrame } from "./frame.ts";
 import { plainLines } from "./plain-lines.ts";
@@ -31,7 +32,7 @@ const SETTLE_MS = 40;
 export async function runWatch(request: LocateRequest, runtime: Runtime, terminal: WatchTerminal): Promise<number> {
   const located = locateTranscript(request, runtime);
   const session = new WatchSession(runtime, request.projectDir);
-  const colors = paint(colorEnabled(runtime.env, terminal.isTTY));
+  const colors = paint(styleFor({ env: runtime.env, isTTY: terminal.isTTY, columns: undefined }).color);
   let printed: WatchView | null = null;
 
   const draw = () => {

@@ -62,7 +62,7 @@ describe("installing as a new user would, seen by the real client", () => {
       await run("npm", ["install", "-g", ".", "--prefix", prefix, "--no-audit", "--no-fund"], { cwd: clone, env: npmEnv, timeout: 120_000 });
       const env = { PATH: `${join(prefix, "bin")}:${process.env.PATH ?? "/usr/bin:/bin"}`, HOME: home };
       const { stdout: help } = await run("ctx-monitor", ["--help"], { cwd: home, env });
-      expect(help).toContain("ctx-monitor install [--project] [--dry-run] [--statusline]");
+      expect(help).toMatch(/ {2}install +\[--project\] \[--dry-run\] \[--statusline\]/);
       const { stdout: planned } = await run("ctx-monitor", ["install", "--dry-run"], { cwd: home, env });
       expect(planned).toContain(`register the MCP server ctx-monitor: ${process.execPath} ${join(clone, "dist", "bin.cjs")}`);
     } finally {

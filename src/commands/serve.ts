@@ -7,8 +7,23 @@ import type { Runtime } from "../runtime.ts";
 export async function serveStdio(runtime: Runtime): Promise<void> {
   const server = createServer(createServerDeps(runtime));
   const transport = new StdioServerTransport();
+  let stopping = false;
+  let failure: Error | null = null;
+  // Security: the server never goes silent. A transport error (a message over the SDK's 10 MiB stdio
+  // limit, a broken stdin) closes the connection; the process logs why and exits, so Claude Code shows
+  // the failure and can start the server again instead of waiting on calls that never get an answer.
+  server.server.onerror = (error) => {
+    failure = error;
+    log(`MCP transport error: ${error.message}`);
+  };
+  server.server.onclose = () => {
+    if (stopping) return;
+    log(`MCP connection closed${failure ? ` after: ${failure.message}` : ""}; exiting so the client can restart the server`);
+    process.exit(failure ? 1 : 0);
+  };
   await server.connect(transport);
   const stop = () => {
+    stopping = true;
     void server.close().finally(() => process.exit(0));
   };
   process.stdin.on("end", stop);

@@ -15,6 +15,8 @@ export interface ContextRule {
   replace(match: RegExpExecArray, marker: string): string | null;
   /** How far to step past a declined match before scanning on (default 1): past its name, never into its value. */
   skip?(match: RegExpExecArray): number;
+  /** Where the secret ends, when it reaches past the match (a key block's lines). */
+  extent?(match: RegExpExecArray): number;
 }
 
 const has =
@@ -26,11 +28,46 @@ const test = (pattern: RegExp) => (text: string) => pattern.test(text);
 /**
  * A private key block: the BEGIN line, then every line that can belong to one (base64, `Proc-Type:`-style
  * headers, blank lines; real or JSON-escaped newlines; indented or not), then the END line if it is there.
- * A key cut short is removed as far as key-like lines go, never to the end of the text.
+ * A key cut short is removed as far as key-like lines go, never to the end of the text. The lines are
+ * walked one at a time (keyBlockEnd), so a block of any length costs no regex backtracking stack.
  */
-const KEY_SEPARATOR = String.raw`(?:\r?\n|\\n)[ \t]*`;
-const KEY_LINE = String.raw`(?:[A-Za-z-]{1,40}:[^\r\n\\]{0,400}|[A-Za-z0-9+/=]{1,400})(?=\r?\n|\\n|$)`;
-const PRIVATE_KEY = String.raw`-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----(?:${KEY_SEPARATOR}(?:${KEY_LINE}|(?=${KEY_SEPARATOR})))*(?:${KEY_SEPARATOR}-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----)?`;
+const KEY_BEGIN = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+const KEY_LINE = /(?:[A-Za-z-]{1,40}:[^\r\n\\]{0,400}|[A-Za-z0-9+/=]{1,400})(?=\r?\n|\\n|$)/y;
+const KEY_END = /-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
+
+const sticky = (pattern: RegExp, text: string, at: number): number => {
+  pattern.lastIndex = at;
+  return pattern.exec(text)?.[0].length ?? -1;
+};
+
+/** Length of a line break (real or JSON-escaped) and the indentation after it at `at`, or -1. */
+function keySeparator(text: string, at: number): number {
+  let length = text.startsWith("\n", at) ? 1 : text.startsWith("\r\n", at) || text.startsWith("\\n", at) ? 2 : -1;
+  if (length < 0) return -1;
+  for (let indent = 0; indent < 64 && (text[at + length] === " " || text[at + length] === "\t"); indent++) length++;
+  return length;
+}
+
+/** Where the key block whose BEGIN line ends at `from` ends. */
+function keyBlockEnd(text: string, from: number): number {
+  let at = from;
+  for (;;) {
+    const separator = keySeparator(text, at);
+    if (separator < 0) return at;
+    const next = at + separator;
+    if (text.startsWith("-----END ", next)) {
+      const end = sticky(KEY_END, text, next);
+      return end >= 0 ? next + end : at;
+    }
+    if (keySeparator(text, next) >= 0) {
+      at = next; // a blank line
+      continue;
+    }
+    const line = sticky(KEY_LINE, text, next);
+    if (line < 0) return at;
+    at = next + line;
+  }
+}
 
 /** A value as shells, code and configs write it: quoted (also JSON-escaped) or up to a separator. */
 const VALUE = String.raw`(?:"(?:[^"\\\r\n]|\\[^"\r\n]){0,1000}"|'[^'\r\n]{0,1000}'|\`[^\`\r\n]{0,1000}\`|\\"[^"\\\r\n]{0,1000}\\"|[^\s"'\`,;&|<>(){}\[\]]{1,1000})`;
@@ -41,7 +78,9 @@ const whole = (_match: RegExpExecArray, marker: string) => marker;
 const keepName = (match: RegExpExecArray, marker: string) => (isSecretArgument(match[2] ?? "") ? `${match[1]}${marker}` : null);
 
 const CREDENTIAL_WORD = String.raw`(?:secret|token|passw(?:or)?d|pwd|passphrase|credentials?|auth|key|_pat)`;
-const SEPARATOR = String.raw`\\?["']?[ \t]*\??[ \t]*(?::=|=(?![=>~])|:(?![:=/]))[ \t]*`;
+// The optional `?` (TypeScript's `password?: string`) sits between two runs of blanks; grouped with
+// the second, so the two runs can never trade characters (that would be quadratic on long blank runs).
+const SEPARATOR = String.raw`\\?["']?[ \t]{0,64}(?:\?[ \t]{0,64})?(?::=|=(?![=>~])|:(?![:=/]))[ \t]{0,64}`;
 
 /** Names seen again and again (in a long output) are judged once. */
 const judgedNames = new Map<string, boolean>();
@@ -56,7 +95,7 @@ function credentialName(name: string): boolean {
 }
 
 export const CONTEXT_RULES: readonly ContextRule[] = [
-  { kind: "private-key", mayMatch: has("PRIVATE KEY"), pattern: new RegExp(PRIVATE_KEY, "g"), replace: whole },
+  { kind: "private-key", mayMatch: has("PRIVATE KEY"), pattern: KEY_BEGIN, replace: whole, extent: (match) => keyBlockEnd(match.input, match.index + match[0].length) },
   {
     kind: "url-password",
     mayMatch: has("://"),
@@ -68,7 +107,7 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     kind: "credential-flag",
     mayMatch: test(/-(?:pass|pwd|token|secret|api|auth|access|client|private|key|store|db-|admin)/i),
     pattern: new RegExp(
-      String.raw`((?<![\w-])--?(?:password|passwd|pass|pwd|token|secret|api-?key|auth-token|access-token|client-secret|secret-key|private-key|key-password|storepass|keypass|db-password|admin-password)(?:=|[ \t]+))(${FLAG_VALUE})`,
+      String.raw`((?<![\w-])--?(?:password|passwd|pass|pwd|token|secret|api-?key|auth-token|access-token|client-secret|secret-key|private-key|key-password|storepass|keypass|db-password|admin-password)(?:=|[ \t]{1,64}))(${FLAG_VALUE})`,
       "gi",
     ),
     replace: keepName,
@@ -80,18 +119,18 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     pattern: new RegExp(String.raw`((?<=[ \t])-p)(${FLAG_VALUE})`, "g"),
     replace: (match, marker) => (isSecretArgument(match[2] ?? "") && inMysqlCommand(match.input, match.index) ? `${match[1]}${marker}` : null),
   },
-  { kind: "credential-flag", mayMatch: has("sshpass"), pattern: new RegExp(String.raw`(\bsshpass[ \t]+-p[ \t]*)(${FLAG_VALUE})`, "g"), replace: keepName },
+  { kind: "credential-flag", mayMatch: has("sshpass"), pattern: new RegExp(String.raw`(\bsshpass[ \t]{1,64}-p[ \t]{0,64})(${FLAG_VALUE})`, "g"), replace: keepName },
   {
     kind: "credential-flag",
     // curl -u user:password / --user user:password
     mayMatch: has("-u", "--user", "--proxy-user"),
-    pattern: /((?<![\w-])(?:-u|--user|--proxy-user)[ \t]+["']?[^\s:"']{1,256}:)([^\s"']{1,256})/g,
+    pattern: /((?<![\w-])(?:-u|--user|--proxy-user)[ \t]{1,64}["']?[^\s:"']{1,256}:)([^\s"']{1,256})/g,
     replace: keepName,
   },
   {
     kind: "authorization-header",
     mayMatch: test(/authorization|api-key|auth-token|private-token|access-token/i),
-    pattern: /\b((?:proxy-)?authorization|x-api-key|api-key|x-auth-token|private-token|x-access-token)(\\?["']?[ \t]*[:=][ \t]*\\?["']?)(?:(Bearer|Basic|Token|Digest|token|bearer)[ \t]+)?([^\s"'\\,;]{1,4000})/gi,
+    pattern: /\b((?:proxy-)?authorization|x-api-key|api-key|x-auth-token|private-token|x-access-token)(\\?["']?[ \t]{0,64}[:=][ \t]{0,64}\\?["']?)(?:(Bearer|Basic|Token|Digest|token|bearer)[ \t]{1,64})?([^\s"'\\,;]{1,4000})/gi,
     replace: (match, marker) =>
       isSecretArgument(match[4] ?? "") ? `${match[1]}${match[2]}${match[3] ? `${match[3]} ` : ""}${marker}` : null,
     skip: (match) => match[1]?.length ?? 1,
@@ -99,7 +138,7 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
   {
     kind: "bearer-token",
     mayMatch: has("Bearer"),
-    pattern: /\b(Bearer)[ \t]+([A-Za-z0-9._~+/=-]{16,4000})/g,
+    pattern: /\b(Bearer)[ \t]{1,64}([A-Za-z0-9._~+/=-]{16,4000})/g,
     replace: (match, marker) => `${match[1]} ${marker}`,
   },
   {
@@ -108,7 +147,7 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     // separators; the name is read backwards from there (at most 120 characters, once per separator).
     mayMatch: test(/secret|token|passw|pwd|passphrase|key|credential|auth|_pat/i),
     pattern: new RegExp(
-      String.raw`(?=${SEPARATOR})(?<=(?<![\w.$-])(\\?["']?)([A-Za-z0-9_.-]{1,120}))(?<=${CREDENTIAL_WORD}[A-Za-z0-9_.-]{0,120})(${SEPARATOR})(${VALUE})`,
+      String.raw`(?<=[A-Za-z0-9_.-]\\?["']?)(?=${SEPARATOR})(?<=(?<![\w.$-])(\\?["']?)([A-Za-z0-9_.-]{1,120}))(?<=${CREDENTIAL_WORD}[A-Za-z0-9_.-]{0,120})(${SEPARATOR})(${VALUE})`,
       "gi",
     ),
     replace: (match, marker) => {

@@ -22,6 +22,7 @@ interface Rule {
   pattern: RegExp;
   replace(match: RegExpExecArray, marker: string): string | null;
   skip?(match: RegExpExecArray): number;
+  extent?(match: RegExpExecArray): number;
 }
 
 const RULES: readonly Rule[] = [
@@ -57,9 +58,10 @@ function applyRule(rule: Rule, text: string, counts: Record<string, number>): st
       continue;
     }
     out += text.slice(copied, match.index) + replaced;
-    copied = match.index + match[0].length;
+    copied = rule.extent ? rule.extent(match) : match.index + match[0].length;
+    pattern.lastIndex = copied;
     counts[rule.kind] = (counts[rule.kind] ?? 0) + 1;
-    if (match[0].length === 0) pattern.lastIndex++;
+    if (copied === match.index) pattern.lastIndex++;
   }
   return copied === 0 ? text : out + text.slice(copied);
 }

@@ -127,8 +127,14 @@ export function writeNewFile(folder: string, name: string, content: string): str
   const fd = openSync(temp, "wx", 0o600);
   try {
     try {
-      writeSync(fd, content);
+      // Security: a short write (a disk filling up) is continued until it fails, never taken for the whole file.
+      const bytes = Buffer.from(content, "utf8");
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
       fsyncSync(fd);
+    } catch (error) {
+      // Writes through a descriptor carry no path; the failure names the file it was for.
+      (error as NodeJS.ErrnoException).path ??= target;
+      throw error;
     } finally {
       closeSync(fd);
     }

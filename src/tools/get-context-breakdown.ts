@@ -4,7 +4,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { readContextBreakdown, type BreakdownDeps } from "../context/breakdown/read-breakdown.ts";
 import { contextUsageShape } from "./get-context-usage.ts";
-import { sessionInputShape, toLocateRequest } from "./session-input.ts";
+import { sessionInputShape, strictInput, toLocateRequest } from "./session-input.ts";
 import { toolMeta } from "./tool-meta.ts";
 import { callingToolUseId, errorResult, structuredResult } from "./tool-result.ts";
 
@@ -69,7 +69,7 @@ export function registerGetContextBreakdown(server: McpServer, deps: BreakdownDe
         "user prompts, assistant text, thinking, tool calls and tool results per tool, with the largest single items " +
         "(file reads, command outputs) and repeated reads. Exact step by step from Claude Code's usage figures. Call it " +
         "when usage is high to see what to stop doing, or before deciding what a handoff must keep.",
-      inputSchema: sessionInputShape,
+      inputSchema: strictInput(sessionInputShape),
       outputSchema: contextBreakdownShape,
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
       _meta: toolMeta("what fills the context window: tokens by system prompt, tools, files read, tool results"),

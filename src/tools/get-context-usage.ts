@@ -3,7 +3,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { readContextUsage, type UsageDeps } from "../context/read-usage.ts";
 import { WINDOW_SOURCES } from "../context/window.ts";
-import { sessionInputShape, toLocateRequest } from "./session-input.ts";
+import { sessionInputShape, strictInput, toLocateRequest } from "./session-input.ts";
 import { toolMeta } from "./tool-meta.ts";
 import { callingToolUseId, errorResult, structuredResult } from "./tool-result.ts";
 
@@ -57,7 +57,7 @@ export function registerGetContextUsage(server: McpServer, deps: UsageDeps): voi
         "How full this session's context window is, exactly (from Claude Code's own usage figures), and how many " +
         "tokens are left before auto-compaction. Call it before large reads or long tasks, and when the summary " +
         "says warn or critical, write a handoff (write_handoff) before the context is compacted.",
-      inputSchema: sessionInputShape,
+      inputSchema: strictInput(sessionInputShape),
       outputSchema: contextUsageShape,
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
       _meta: toolMeta("context window usage: tokens used and left before auto-compact, budget", { alwaysLoad: true }),

@@ -25,3 +25,14 @@ export function toLocateRequest(input: SessionInput): { sessionId?: string; tran
     ...(input.transcript_path ? { transcriptPath: input.transcript_path } : {}),
   };
 }
+
+/**
+ * A tool's input as a strict object: an argument the tool does not take (`path`, `project_dir`) is a
+ * validation error that names the allowed ones, instead of being dropped without a word.
+ */
+export function strictInput<Shape extends z.ZodRawShape>(shape: Shape) {
+  const allowed = Object.keys(shape).join(", ");
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === "unrecognized_keys" ? `unknown argument ${issue.keys.map((key) => JSON.stringify(key)).join(", ")}; allowed: ${allowed}` : undefined),
+  });
+}

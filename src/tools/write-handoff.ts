@@ -3,7 +3,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { writeHandoff, type HandoffDeps } from "../handoff/write-handoff.ts";
-import { sessionInputShape, toLocateRequest } from "./session-input.ts";
+import { sessionInputShape, strictInput, toLocateRequest } from "./session-input.ts";
 import { toolMeta } from "./tool-meta.ts";
 import { callingToolUseId, errorResult, structuredResult } from "./tool-result.ts";
 
@@ -53,7 +53,7 @@ export function registerWriteHandoff(server: McpServer, deps: HandoffDeps): void
         "transcript holds exactly: every user prompt verbatim, files read/edited/written, commands and their failures, " +
         "errors, the task list, subagent reports, git status and the context figures. Secrets are redacted. Returns " +
         "the file's path and how to resume from it.",
-      inputSchema: handoffInputShape,
+      inputSchema: strictInput(handoffInputShape),
       outputSchema: handoffOutputShape,
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
       _meta: toolMeta("handoff document before compaction: save progress, decisions and next steps for the next session"),

@@ -27,7 +27,7 @@ function realisticMix(): string {
 
 /** The peer: one linear regex pass counting long words. */
 function wordScan(text: string): number {
-  const words = /[A-Za-z0-9_]{20,}/g;
+  const words = /[A-Za-z0-9_]{20,64}/g;
   let count = 0;
   while (words.exec(text)) count++;
   return count;

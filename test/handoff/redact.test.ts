@@ -106,6 +106,19 @@ describe("redaction on adversarial input", () => {
     return fastest(() => redactSecrets(text)) / Math.max(peer, 0.05);
   }
 
+  // A regex that repeats without bound keeps a backtracking entry per repetition: on a long enough run
+  // it throws "Maximum call stack size exceeded" instead of answering.
+  it.each([
+    ["a key block of two million lines", `-----BEGIN PRIVATE KEY-----\n${"AAAA\n".repeat(2_000_000)}`],
+    ["a key block of ten million blank lines", `-----BEGIN PRIVATE KEY-----${"\n".repeat(10_000_000)}`],
+    ["ten million spaces after a separator", `password=${" ".repeat(10_000_000)}x`],
+    ["a ten-million-character word", "token".repeat(2_000_000)],
+  ])("answers on %s without running out of stack", (_name, text) => {
+    const result = redactSecrets(text);
+    expect(result.text.length).toBeGreaterThan(0);
+    if (text.startsWith("-----BEGIN")) expect(result.text).toBe("[REDACTED:private-key]\n");
+  });
+
   it("keeps every output free of the secrets it was given, for random repetitions of rule prefixes around them", () => {
     const piece = fc.oneof(fc.constantFrom(...ADVERSARIAL_FRAGMENTS), fc.string({ maxLength: 6 }));
     fc.assert(
@@ -124,6 +137,9 @@ describe("redaction on adversarial input", () => {
   it.each(ADVERSARIAL_FRAGMENTS.map((fragment) => [fragment] as const))("grows linearly on %j repeated", (fragment) => {
     const small = fragment.repeat(Math.ceil(65_536 / fragment.length));
     const large = fragment.repeat(Math.ceil(2_097_152 / fragment.length));
-    expect(relativeCost(large) / relativeCost(small)).toBeLessThan(10);
+    // Load on the machine only slows runs down; the least growth of three tries is the scan's own.
+    let growth = Number.POSITIVE_INFINITY;
+    for (let attempt = 0; attempt < 3 && growth >= 10; attempt++) growth = Math.min(growth, relativeCost(large) / relativeCost(small));
+    expect(growth).toBeLessThan(10);
   });
 });

@@ -1,8 +1,10 @@
 // The handoff folder under hostile or unlucky conditions: links that leave the project refused before
 // anything is created, loose permissions tightened, a file in the folder's way, no temporary file left.
-import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { ensureHandoffFolder, handoffFolder, HandoffPathError, writeNewFile } from "../../src/handoff/store.ts";
 import { tempDir } from "../support/runtime.ts";
 
@@ -56,5 +58,28 @@ describe("writeNewFile", () => {
     for (let i = 2; i <= 1000; i++) writeFileSync(join(folder, `h-${i}.md`), "taken");
     expect(() => writeNewFile(folder, "h.md", "content")).toThrow(/could not find a free name/);
     expect(readdirSync(folder).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+  });
+});
+
+// A full disk needs a small file system of its own: a tmpfs, which only a privileged user can mount.
+// Where that is not allowed (most CI containers) the test does not run.
+const fullDisk = (() => {
+  const dir = mkdtempSync(join(tmpdir(), "ctx-monitor-full-disk-"));
+  const mounted = spawnSync("mount", ["-t", "tmpfs", "-o", "size=4k", "tmpfs", dir], { stdio: "ignore" }).status === 0;
+  if (!mounted) rmSync(dir, { recursive: true, force: true });
+  return mounted ? dir : null;
+})();
+
+describe.runIf(fullDisk)("a disk that fills up while a handoff is written", () => {
+  afterAll(() => {
+    spawnSync("umount", [fullDisk!], { stdio: "ignore" });
+    rmSync(fullDisk!, { recursive: true, force: true });
+  });
+
+  it("fails with ENOSPC naming the file, and leaves neither a short handoff nor a temporary file", () => {
+    const folder = join(fullDisk!, "handoffs");
+    mkdirSync(folder);
+    expect(() => writeNewFile(folder, "h.md", "x".repeat(64_000))).toThrow(expect.objectContaining({ code: "ENOSPC", path: join(folder, "h.md") }));
+    expect(readdirSync(folder)).toEqual([]);
   });
 });

@@ -30,5 +30,10 @@ export const ADVERSARIAL_FRAGMENTS: readonly string[] = [
   "a=",
   "a:a:",
   " ",
+  "password=   ",
+  "token ?= ",
+  "a_token:\t \t ",
+  "-----BEGIN PRIVATE KEY-----\n\n",
+  "-----BEGIN PRIVATE KEY-----\n    AAAA\n",
   "\\n",
 ];

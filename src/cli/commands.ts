@@ -3,6 +3,7 @@ import { breakdownCommand } from "../commands/breakdown.ts";
 import { handoffCommand } from "../commands/handoff.ts";
 import { demoCommand } from "../commands/demo.ts";
 import { usageCommand } from "../commands/usage.ts";
+import { proxyCommand } from "../commands/proxy.ts";
 import type { Command } from "./command.ts";
 
-export const COMMANDS: readonly Command[] = [usageCommand, breakdownCommand, handoffCommand, demoCommand];
+export const COMMANDS: readonly Command[] = [usageCommand, breakdownCommand, handoffCommand, demoCommand, proxyCommand];

@@ -15,15 +15,10 @@ export function defaultBodiesDir(runtime: Runtime): string {
   return join(captureStoreDir(runtime), "bodies");
 }
 
-/**
- * The folder Claude Code writes its request bodies to, from `OTEL_LOG_RAW_API_BODIES=file:<dir>` in
- * this process's environment (Claude Code passes its environment to MCP servers and hooks); null
- * when the variable is unset or names no local folder.
- */
-export function bodiesDirFromEnv(runtime: Runtime): string | null {
-  const value = runtime.env.OTEL_LOG_RAW_API_BODIES?.trim();
-  if (!value?.startsWith("file:")) return null;
-  const dir = value.slice("file:".length);
+/** The folder an `OTEL_LOG_RAW_API_BODIES` value names (`file:<dir>`), or null for anything else. */
+export function bodiesDirOf(value: unknown): string | null {
+  if (typeof value !== "string" || !value.trim().startsWith("file:")) return null;
+  const dir = value.trim().slice("file:".length);
   return dir && isAbsolute(dir) ? dir : null;
 }
 

@@ -1,12 +1,15 @@
 // Capture with the real Claude Code client: through `ctx-monitor proxy` to the stand-in API, and
 // from Claude Code's own request bodies (OTEL_LOG_RAW_API_BODIES).
 import { randomBytes } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { CapturedRequest } from "../../src/capture/record.ts";
 import { newestOfSession, readLog } from "../../src/capture/store.ts";
-import { text, toolUse } from "./fake-api/script.ts";
+import { estimateTokens } from "../../src/context/estimate.ts";
+import { ours, text, toolUse } from "./fake-api/script.ts";
+import { findToolExchange, toolJson } from "./tool-results.ts";
 import { startProxyProcess } from "../support/proxy-process.ts";
 import { mainRequests, openScenario } from "./scenario.ts";
 
@@ -43,3 +46,40 @@ describe.concurrent("capture through the real Claude Code", () => {
     }
   });
 });
+
+describe.concurrent("Claude Code's own request bodies (OTEL_LOG_RAW_API_BODIES)", () => {
+  it("O1. with a foreign MCP server: the breakdown's definition tokens for it are those of its definitions as sent, and the bodies are digested away", async () => {
+    const call = toolUse(ours("get_context_breakdown"));
+    await using scenario = await openScenario({ main: [[call], [text("Done.")]] });
+    const foreignConfig = join(scenario.sandbox.home, "foreign-mcp.json");
+    writeFileSync(foreignConfig, JSON.stringify({ mcpServers: { tickets: { type: "stdio", command: process.execPath, args: [FOREIGN_SERVER] } } }));
+    // As `install --capture` sets it: in the settings' env (Claude Code does not pass OTEL_* on to MCP servers).
+    const bodies = join(scenario.sandbox.home, "otel-bodies");
+    mkdirSync(join(scenario.sandbox.home, ".claude"), { recursive: true });
+    writeFileSync(join(scenario.sandbox.home, ".claude", "settings.json"), JSON.stringify({ env: { OTEL_LOG_RAW_API_BODIES: `file:${bodies}` } }));
+    await scenario.sandbox.claude(["-p", "what fills the context?", "--model", "claude-sonnet-4-5", "--mcp-config", foreignConfig]);
+    const exchange = findToolExchange(scenario.api.requests, call.id);
+    const sent = (exchange.callingRequest.body.tools ?? []).filter((tool) => tool.name?.startsWith("mcp__tickets__"));
+    expect(sent.map((tool) => tool.name).sort()).toEqual(["mcp__tickets__lookup_ticket", "mcp__tickets__search_tickets"]);
+    const sentChars = sent.reduce((sum, tool) => sum + JSON.stringify(withoutKey(tool, "cache_control")).length, 0);
+    const breakdown = toolJson<Breakdown>(exchange);
+    expect(breakdown.capture?.source).toBe("otel");
+    expect(breakdown.mcpServers.find((server) => server.name === "tickets")?.definitionTokens).toBe(estimateTokens(sentChars));
+    const ownSent = (exchange.callingRequest.body.tools ?? []).filter((tool) => tool.name?.startsWith("mcp__ctx-monitor__"));
+    const ownChars = ownSent.reduce((sum, tool) => sum + JSON.stringify(withoutKey(tool, "cache_control")).length, 0);
+    expect(breakdown.mcpServers.find((server) => server.name === "ctx-monitor")?.definitionTokens).toBe(estimateTokens(ownChars));
+    // Digested bodies are removed: at most the ones written after the breakdown ran remain.
+    expect(readdirSync(bodies).filter((name) => name.endsWith(".request.json")).length).toBeLessThan(scenario.api.requests.length);
+  });
+});
+
+interface Breakdown {
+  capture: { source: string } | null;
+  mcpServers: Array<{ name: string; definitionTokens: number | null }>;
+}
+
+const FOREIGN_SERVER = fileURLToPath(new URL("./foreign-mcp-server.mjs", import.meta.url));
+
+function withoutKey(value: object, key: string): object {
+  return Object.fromEntries(Object.entries(value).filter(([name]) => name !== key));
+}

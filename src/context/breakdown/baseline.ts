@@ -17,6 +17,8 @@ export interface MemoryFile {
 export interface BaselineKnown {
   memoryFiles: readonly MemoryFile[];
   mcpDefinitions: readonly McpServerDefinitions[];
+  /** Measured on a captured request's texts; replaces the per-model share below when present. */
+  systemPromptShare?: number | null;
 }
 
 /**
@@ -79,7 +81,8 @@ export function splitBaseline(
   const fitted = estimated > tokens ? splitByWeight(tokens, estimates) : estimates;
   items.forEach((item, index) => (item.tokens = fitted[index]!));
   const rest = tokens - fitted.reduce((sum, value) => sum + value, 0);
-  const [systemPrompt, systemTools] = splitByWeight(rest, [systemPromptShare(model), 1 - systemPromptShare(model)]);
+  const share = known.systemPromptShare ?? systemPromptShare(model);
+  const [systemPrompt, systemTools] = splitByWeight(rest, [share, 1 - share]);
 
   const parts = new Map<string, BaselinePart>();
   const part = (category: string) => {

@@ -1,6 +1,8 @@
 // The breakdown answer for a request, with the file system at the edge: the usage answer (which
 // finds the session, waits for the calling response and knows the window), then the transcript
 // parsed incrementally from where the last call stopped, and the memory files on disk.
+import { capturedBaseline, captureUsed, type CaptureUsed } from "../../capture/captured-baseline.ts";
+import { readSessionCapture } from "../../capture/session-capture.ts";
 import { sessionProjectDir } from "../../claude/paths.ts";
 import { log } from "../../log.ts";
 import type { Runtime } from "../../runtime.ts";
@@ -44,6 +46,8 @@ export interface ContextBreakdown extends BreakdownCore {
   fresh: boolean;
   skippedLines: number;
   memoryFiles: Array<{ path: string; chars: number }>;
+  /** The captured request the baseline was split by (every MCP server's definitions), or null. */
+  capture: CaptureUsed | null;
   summary: string;
 }
 
@@ -53,11 +57,14 @@ export async function readContextBreakdown(request: UsageRequest, deps: Breakdow
   const measured = parsed.reducer.snapshot();
   const projectDir = sessionProjectDir(deps.runtime, request.projectDir, measured.projectDir);
   const memoryFiles = findMemoryFiles(deps.runtime, projectDir);
-  const mcpDefinitions = await ownDefinitions(deps, measured.mcpToolsCalled);
+  // A subagent's requests are not the session's main-chain request the capture holds.
+  const capture = usage.subagent ? null : readSessionCapture(deps.runtime, usage.sessionId, projectDir);
+  const fromCapture = capture ? capturedBaseline(capture) : null;
+  const mcpDefinitions = fromCapture?.mcpDefinitions ?? (await ownDefinitions(deps, measured.mcpToolsCalled));
   const { attribution, estimated } = withEstimatedBaseline(measured, usage);
   const core = summarizeBreakdown(
     attribution,
-    { memoryFiles, mcpDefinitions },
+    { memoryFiles, mcpDefinitions, systemPromptShare: fromCapture?.systemPromptShare ?? null },
     { contextWindow: usage.contextWindow, autocompactAt: usage.autocompactAt },
   );
   return {
@@ -72,6 +79,7 @@ export async function readContextBreakdown(request: UsageRequest, deps: Breakdow
     fresh: usage.fresh,
     skippedLines: countLineProblems(parsed.problems),
     memoryFiles: memoryFiles.map((file) => ({ ...file })),
+    capture: capture ? captureUsed(capture) : null,
     ...core,
     summary: summarize(core),
   };

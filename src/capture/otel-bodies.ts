@@ -18,7 +18,12 @@ export interface IngestOptions {
   keepBodies: boolean;
   now: Date;
   limits?: StoreLimits;
+  /** Bytes of bodies digested in one call at most, newest first; the rest wait for the next call. */
+  budgetBytes?: number;
 }
+
+/** A long session leaves one body per request, each repeating the conversation: digest in bounded slices. */
+export const DEFAULT_BUDGET_BYTES = 32 << 20;
 
 export interface IngestResult {
   digested: number;
@@ -35,6 +40,20 @@ function readSeen(dir: string): Set<string> {
   }
 }
 
+function newestFirst(dir: string, names: readonly string[], seen: ReadonlySet<string>): Array<{ name: string; modified: Date; size: number }> {
+  const bodies: Array<{ name: string; modified: Date; size: number }> = [];
+  for (const name of names) {
+    if (seen.has(name) || !(REQUEST.test(name) || RESPONSE.test(name))) continue;
+    try {
+      const stat = statSync(join(dir, name));
+      bodies.push({ name, modified: stat.mtime, size: stat.size });
+    } catch {
+      // removed meanwhile (another ctx-monitor process digested it)
+    }
+  }
+  return bodies.sort((a, b) => b.modified.getTime() - a.modified.getTime());
+}
+
 export function ingestBodies(bodiesDir: string, storeDir: string, options: IngestOptions): IngestResult {
   let names: string[];
   try {
@@ -46,8 +65,8 @@ export function ingestBodies(bodiesDir: string, storeDir: string, options: Inges
   const records: CapturedRequest[] = [];
   const done: string[] = [];
   let skipped = 0;
-  for (const name of names) {
-    if (seen.has(name)) continue;
+  let budget = options.budgetBytes ?? DEFAULT_BUDGET_BYTES;
+  for (const { name, modified, size } of newestFirst(bodiesDir, names, seen)) {
     const path = join(bodiesDir, name);
     if (RESPONSE.test(name)) {
       // The usage a response holds is in the transcript too; the body holds the model's words.
@@ -56,10 +75,10 @@ export function ingestBodies(bodiesDir: string, storeDir: string, options: Inges
     }
     const id = REQUEST.exec(name)?.[1];
     if (!id) continue;
+    if (budget <= 0) break;
+    budget -= size;
     let record: CapturedRequest | null = null;
-    let modified: Date;
     try {
-      modified = statSync(path).mtime;
       record = recordOf(readFileSync(path, "utf8"), { source: "otel", id, time: modified, kind: "messages" });
     } catch {
       continue;

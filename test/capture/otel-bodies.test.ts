@@ -1,6 +1,6 @@
 // Claude Code's request bodies digested into the store: once each, removed unless kept, private
 // files, nothing of the conversation's text in the store, bounded by rotation.
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ingestBodies } from "../../src/capture/otel-bodies.ts";
@@ -108,5 +108,20 @@ describe("ingestBodies", () => {
     const total = logs.reduce((sum, name) => sum + statSync(join(store, name)).size, 0);
     expect(total).toBeLessThan(3 * (20_000 + 5 * 4_000));
     expect(readdirSync(join(store, "sessions"))).toHaveLength(3);
+  });
+});
+
+describe("ingestBodies with a budget", () => {
+  it("digests the newest bodies first and leaves older ones for the next call", () => {
+    const { bodies, store } = folders();
+    const text = body();
+    for (const [index, name] of ["old", "mid", "new"].entries()) {
+      writeFileSync(join(bodies, `${name}.request.json`), text);
+      utimesSync(join(bodies, `${name}.request.json`), 1_000 + index, 1_000 + index);
+    }
+    expect(ingestBodies(bodies, store, { keepBodies: false, now, budgetBytes: text.length + 1 }).digested).toBe(2);
+    expect(readdirSync(bodies)).toEqual(["old.request.json"]);
+    expect(ingestBodies(bodies, store, { keepBodies: false, now, budgetBytes: text.length + 1 }).digested).toBe(1);
+    expect(newestOfSession<CapturedRequest>(store, SESSION)?.id).toBe("new");
   });
 });

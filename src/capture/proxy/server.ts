@@ -5,6 +5,7 @@ import { Agent as HttpAgent, createServer, request as httpRequest, type Incoming
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { AddressInfo } from "node:net";
 import { endToEnd, recordableHeaders, upstreamRequestHeaders, type RecordedHeaders } from "./headers.ts";
+import { DEFAULT_QUEUE_LIMITS, IdleQueue, type QueueLimits } from "./idle-queue.ts";
 import { BoundedBytes, StreamUsageScanner, type StreamUsage } from "./tap.ts";
 
 /** What one captured request/response pair leaves behind, handed to the capture after the response ends. */
@@ -32,6 +33,8 @@ export interface ProxyOptions {
   onExchange?: (exchange: Exchange) => void;
   /** Largest request or response body copied for the capture. */
   captureLimitBytes?: number;
+  /** Bounds of the capture work waiting for a quiet moment. */
+  queueLimits?: QueueLimits;
 }
 
 export interface RunningProxy {
@@ -69,7 +72,12 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const send = secure ? httpsRequest : httpRequest;
   const limit = options.captureLimitBytes ?? DEFAULT_CAPTURE_LIMIT;
 
-  const server: Server = createServer((req, res) => forward(req, res));
+  const queue = new IdleQueue<Exchange>((exchange) => options.onExchange?.(exchange), options.queueLimits ?? DEFAULT_QUEUE_LIMITS);
+  const server: Server = createServer((req, res) => {
+    queue.requestStarted();
+    res.once("close", () => queue.requestEnded());
+    forward(req, res);
+  });
 
   function forward(req: IncomingMessage, res: ServerResponse): void {
     const method = req.method ?? "GET";
@@ -113,8 +121,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
           responseBody: responseCopy?.bytes() ?? null,
           streamed: scanner ? { messageId: scanner.messageId, model: scanner.model, usage: scanner.usage } : null,
         };
-        // After the response is on its way: the capture never delays the client.
-        setImmediate(() => options.onExchange?.(exchange));
+        queue.push(exchange, (exchange.requestBody?.length ?? 0) + (exchange.responseBody?.length ?? 0));
       });
       upstreamResponse.pipe(res);
     });
@@ -143,7 +150,10 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       new Promise((resolve) => {
         server.closeAllConnections();
         agent.destroy();
-        server.close(() => resolve());
+        server.close(() => {
+          queue.drain();
+          resolve();
+        });
       }),
   };
 }

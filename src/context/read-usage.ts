@@ -23,6 +23,8 @@ import { isSubagentTranscript, subagentOf, subagentTranscripts } from "../transc
 import { readTailSnapshot, type TailSnapshot } from "../transcript/tail-snapshot.ts";
 import { waitForAppend } from "../transcript/wait-for-append.ts";
 import { computeUsage, type ContextUsage } from "./usage.ts";
+import { readSessionCapture } from "../capture/session-capture.ts";
+import { captureEvidence } from "../capture/usage-evidence.ts";
 
 export interface UsageRequest extends LocateRequest {
   /**
@@ -167,6 +169,8 @@ function usageFromTail(located: LocatedTranscript, tail: TailSnapshot, fresh: bo
   const sessionId = subagent ? basename(subagent.parentTranscriptPath, ".jsonl") : sessionIdOf(located, tail);
   // The statusline and hooks describe the session's own model, which a subagent may not share.
   const state = subagent ? null : readStateForSession(runtime, sessionId);
+  // The capture holds the session's main-chain requests, not a subagent's.
+  const captured = subagent ? null : readSessionCapture(runtime, sessionId);
   return computeUsage({
     sessionId,
     subagent,
@@ -181,5 +185,6 @@ function usageFromTail(located: LocatedTranscript, tail: TailSnapshot, fresh: bo
     thresholds: settings,
     fresh,
     skippedLines: countLineProblems(tail.problems),
+    capture: captured ? captureEvidence(captured) : null,
   });
 }

@@ -10,6 +10,7 @@ import { estimateTokens } from "./estimate.ts";
 import { counted, exactNumber, roundTokens } from "./format.ts";
 import { contextStatus, type ContextStatus, type Thresholds } from "./status.ts";
 import { resolveContextWindow, type WindowEvidence, type WindowSource } from "./window.ts";
+import { captureIsNewer, sentForExtendedWindow, type CaptureEvidence } from "../capture/usage-evidence.ts";
 
 export interface ContextUsage {
   sessionId: string;
@@ -24,6 +25,8 @@ export interface ContextUsage {
   windowSource: WindowSource;
   /** Context size of the newest main-chain API response (exact), or an estimate after a compaction. */
   usedTokens: number;
+  /** Where usedTokens comes from: the transcript, or a captured response newer than it. */
+  source: "transcript" | "capture";
   usedPercent: number;
   /** Estimate of what was added since that response: its own output and newer tool results. */
   pendingTokens: number;
@@ -59,6 +62,8 @@ export interface UsageInputs {
   thresholds: Thresholds;
   fresh: boolean;
   skippedLines: number;
+  /** The session's newest captured request, if capture is on. */
+  capture?: CaptureEvidence | null;
 }
 
 interface Measured {
@@ -66,6 +71,7 @@ interface Measured {
   pendingTokens: number;
   estimated: boolean;
   asOf: string | null;
+  source: ContextUsage["source"];
 }
 
 /** Steps (response to response) the pace is averaged over, at least. */
@@ -80,9 +86,12 @@ function recentPace(tail: TailSnapshot): number | null {
 }
 
 function measure(inputs: UsageInputs): Measured {
-  const { tail, baseline } = inputs;
+  const { tail, baseline, capture } = inputs;
   const appended = estimateTokens(tail.pendingChars);
   const compaction = tail.compactionSince;
+  if (capture && capture.usedTokens !== null && captureIsNewer(capture, tail.latest, compaction?.timestamp ?? null)) {
+    return { usedTokens: capture.usedTokens, pendingTokens: capture.outputTokens ?? 0, estimated: false, asOf: capture.time, source: "capture" };
+  }
   if (compaction) {
     // postTokens counts the kept messages only; every request also carries the system prompt and
     // tools, measured as the first response's total less its first message.
@@ -92,14 +101,16 @@ function measure(inputs: UsageInputs): Measured {
       pendingTokens: appended,
       estimated: true,
       asOf: compaction.timestamp,
+      source: "transcript",
     };
   }
-  if (!tail.latest) return { usedTokens: appended, pendingTokens: 0, estimated: true, asOf: null };
+  if (!tail.latest) return { usedTokens: appended, pendingTokens: 0, estimated: true, asOf: null, source: "transcript" };
   return {
     usedTokens: contextTotal(tail.latest.usage),
     pendingTokens: tail.latest.usage.outputTokens + appended,
     estimated: false,
     asOf: tail.latest.timestamp,
+    source: "transcript",
   };
 }
 
@@ -111,6 +122,7 @@ export function computeUsage(inputs: UsageInputs): ContextUsage {
     state: inputs.windowState,
     env: inputs.env,
     usedTokens: measured.usedTokens,
+    captureExtended: inputs.capture && sentForExtendedWindow(inputs.capture) ? { model: inputs.capture.model } : null,
   });
   const autocompact = autocompactPoint(window.tokens, inputs.env);
   const limit = autocompact.at ?? window.tokens;
@@ -127,6 +139,7 @@ export function computeUsage(inputs: UsageInputs): ContextUsage {
     contextWindow: window.tokens,
     windowSource: window.source,
     usedTokens: measured.usedTokens,
+    source: measured.source,
     usedPercent: Math.round((measured.usedTokens / window.tokens) * 1000) / 10,
     pendingTokens: measured.pendingTokens,
     autocompactAt: autocompact.at,

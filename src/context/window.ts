@@ -5,6 +5,7 @@ export type WindowSource =
   | "statusline"
   | "hook-model"
   | "env"
+  | "capture"
   | "model-id"
   | "model-table"
   | "usage-above-200k"
@@ -22,6 +23,8 @@ export interface WindowEvidence {
   state: { modelId: string | null; contextWindowSize: number | null; writtenBy: string } | null;
   env: Readonly<Record<string, string | undefined>>;
   usedTokens: number;
+  /** The session's newest captured request sent for a 1M window (a "[1m]" model id or the context-1m beta). */
+  captureExtended?: { model: string | null } | null;
 }
 
 export function resolveContextWindow(evidence: WindowEvidence): ContextWindow {
@@ -32,6 +35,8 @@ export function resolveContextWindow(evidence: WindowEvidence): ContextWindow {
   }
   const override = positiveInt(env.CTX_MONITOR_CONTEXT_WINDOW);
   if (override) return { tokens: override, source: "env" };
+  const captured = evidence.captureExtended;
+  if (captured && (!captured.model || sameModel(captured.model, transcriptModel))) return { tokens: EXTENDED_WINDOW, source: "capture" };
   for (const id of [env.ANTHROPIC_MODEL, transcriptModel]) {
     if (id && hasExtendedSuffix(id) && sameModel(id, transcriptModel)) return { tokens: EXTENDED_WINDOW, source: "model-id" };
   }

@@ -4,7 +4,8 @@
 // so far), unless the user asked to keep them, in which case a list of digested names stands in.
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { recordOf, type CapturedRequest } from "./record.ts";
+import type { partGroups } from "./part-groups.ts";
+import { digestBody, type CapturedRequest } from "./record.ts";
 import { appendRecords, DEFAULT_LIMITS, type StoreLimits } from "./store.ts";
 
 const REQUEST = /^([A-Za-z0-9_-]{1,128})\.request\.json$/;
@@ -30,6 +31,8 @@ export interface IngestResult {
   removed: number;
   /** Bodies that did not parse as a Messages request and were left where they are. */
   skipped: number;
+  /** Per session, the parts' texts of its newest main-chain request digested now (for count_tokens). */
+  newestGroups: Map<string, ReturnType<typeof partGroups>>;
 }
 
 function readSeen(dir: string): Set<string> {
@@ -59,12 +62,13 @@ export function ingestBodies(bodiesDir: string, storeDir: string, options: Inges
   try {
     names = readdirSync(bodiesDir);
   } catch {
-    return { digested: 0, removed: 0, skipped: 0 };
+    return { digested: 0, removed: 0, skipped: 0, newestGroups: new Map() };
   }
   const seen = options.keepBodies ? readSeen(bodiesDir) : new Set<string>();
   const records: CapturedRequest[] = [];
   const done: string[] = [];
   let skipped = 0;
+  const newestGroups = new Map<string, ReturnType<typeof partGroups>>();
   let budget = options.budgetBytes ?? DEFAULT_BUDGET_BYTES;
   for (const { name, modified, size } of newestFirst(bodiesDir, names, seen)) {
     const path = join(bodiesDir, name);
@@ -79,7 +83,10 @@ export function ingestBodies(bodiesDir: string, storeDir: string, options: Inges
     budget -= size;
     let record: CapturedRequest | null = null;
     try {
-      record = recordOf(readFileSync(path, "utf8"), { source: "otel", id, time: modified, kind: "messages" });
+      const digested = digestBody(readFileSync(path, "utf8"), { source: "otel", id, time: modified, kind: "messages" });
+      record = digested?.record ?? null;
+      // Newest first: the first main request seen for a session is its newest.
+      if (digested && record?.role === "main" && record.sessionId && !newestGroups.has(record.sessionId)) newestGroups.set(record.sessionId, digested.groups);
     } catch {
       continue;
     }
@@ -95,8 +102,8 @@ export function ingestBodies(bodiesDir: string, storeDir: string, options: Inges
     const present = new Set(names);
     const kept = [...[...seen].filter((name) => present.has(name)), ...done];
     if (done.length > 0) writeFileSync(join(bodiesDir, SEEN), `${kept.join("\n")}\n`, { mode: 0o600 });
-    return { digested: records.length, removed: 0, skipped };
+    return { digested: records.length, removed: 0, skipped, newestGroups };
   }
   for (const name of done) rmSync(join(bodiesDir, name), { force: true });
-  return { digested: records.length, removed: done.length, skipped };
+  return { digested: records.length, removed: done.length, skipped, newestGroups };
 }

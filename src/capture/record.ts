@@ -3,6 +3,7 @@
 // (model id, betas) and the usage when the response was seen. Never a text, never a header value but
 // the betas, never metadata beyond the session id.
 import { createHash } from "node:crypto";
+import { groupHashes, partGroups, type GroupHashes } from "./part-groups.ts";
 import { digestRequest, type RequestDigest } from "./request-digest.ts";
 
 export type CaptureSource = "otel" | "proxy" | "mitm";
@@ -46,6 +47,8 @@ export interface CapturedRequest {
   usage: CapturedUsage | null;
   /** count_tokens only: the answer's `input_tokens`. */
   inputTokens: number | null;
+  /** Hashes of the baseline's parts as count_tokens measures them (system prompt, built-in tools, each server). */
+  groups: GroupHashes;
 }
 
 interface Body {
@@ -101,6 +104,11 @@ function digestMessages(messages: unknown): MessagesDigest {
 
 /** The record of a request body, or null when the body is not a Messages API request. */
 export function recordOf(bodyText: string, context: CaptureContext): CapturedRequest | null {
+  return digestBody(bodyText, context)?.record ?? null;
+}
+
+/** The record, and the parts' texts for count_tokens while they are at hand. */
+export function digestBody(bodyText: string, context: CaptureContext): { record: CapturedRequest; groups: ReturnType<typeof partGroups> } | null {
   let body: Body;
   try {
     body = JSON.parse(bodyText) as Body;
@@ -108,7 +116,8 @@ export function recordOf(bodyText: string, context: CaptureContext): CapturedReq
     return null;
   }
   if (typeof body !== "object" || body === null || !Array.isArray(body.messages)) return null;
-  return {
+  const groups = partGroups(body);
+  const record: CapturedRequest = {
     v: 1,
     kind: context.kind,
     source: context.source,
@@ -123,5 +132,7 @@ export function recordOf(bodyText: string, context: CaptureContext): CapturedReq
     messageId: context.messageId ?? null,
     usage: context.usage ?? null,
     inputTokens: context.inputTokens ?? null,
+    groups: groupHashes(groups),
   };
+  return { record, groups };
 }

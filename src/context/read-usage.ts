@@ -157,7 +157,7 @@ function sessionIdOf(located: LocatedTranscript, tail: TailSnapshot): string {
   return tail.latest?.sessionId ?? located.sessionId;
 }
 
-function usageFromTail(located: LocatedTranscript, tail: TailSnapshot, fresh: boolean, deps: UsageDeps): ContextUsage {
+async function usageFromTail(located: LocatedTranscript, tail: TailSnapshot, fresh: boolean, deps: UsageDeps): Promise<ContextUsage> {
   const { runtime } = deps;
   const subagentFile = isSubagentTranscript(located.path);
   const { baseline, compactions } = withByteSource(located.path, (source) => ({
@@ -170,7 +170,7 @@ function usageFromTail(located: LocatedTranscript, tail: TailSnapshot, fresh: bo
   // The statusline and hooks describe the session's own model, which a subagent may not share.
   const state = subagent ? null : readStateForSession(runtime, sessionId);
   // The capture holds the session's main-chain requests, not a subagent's.
-  const captured = subagent ? null : readSessionCapture(runtime, sessionId);
+  const captured = subagent ? null : await readSessionCapture(runtime, sessionId);
   return computeUsage({
     sessionId,
     subagent,
@@ -185,6 +185,6 @@ function usageFromTail(located: LocatedTranscript, tail: TailSnapshot, fresh: bo
     thresholds: settings,
     fresh,
     skippedLines: countLineProblems(tail.problems),
-    capture: captured ? captureEvidence(captured) : null,
+    capture: captured ? captureEvidence(captured.record) : null,
   });
 }

@@ -9,6 +9,7 @@ import type { CapturedRequest } from "../../src/capture/record.ts";
 import { newestOfSession, readLog } from "../../src/capture/store.ts";
 import { estimateTokens } from "../../src/context/estimate.ts";
 import { ours, text, toolUse } from "./fake-api/script.ts";
+import { contextTokensOf } from "./fake-api/usage.ts";
 import { findToolExchange, toolJson } from "./tool-results.ts";
 import { startProxyProcess } from "../support/proxy-process.ts";
 import { mainRequests, openScenario } from "./scenario.ts";
@@ -48,33 +49,51 @@ describe.concurrent("capture through the real Claude Code", () => {
 });
 
 describe.concurrent("Claude Code's own request bodies (OTEL_LOG_RAW_API_BODIES)", () => {
-  it("O1. with a foreign MCP server: the breakdown's definition tokens for it are those of its definitions as sent, and the bodies are digested away", async () => {
+  /** The real client with a foreign MCP server and its bodies logged as `install --capture` sets it; the breakdown's answer. */
+  async function breakdownWithForeignServer(extraEnv: Record<string, string>) {
     const call = toolUse(ours("get_context_breakdown"));
-    await using scenario = await openScenario({ main: [[call], [text("Done.")]] });
+    const scenario = await openScenario({ main: [[call], [text("Done.")]] });
     const foreignConfig = join(scenario.sandbox.home, "foreign-mcp.json");
     writeFileSync(foreignConfig, JSON.stringify({ mcpServers: { tickets: { type: "stdio", command: process.execPath, args: [FOREIGN_SERVER] } } }));
-    // As `install --capture` sets it: in the settings' env (Claude Code does not pass OTEL_* on to MCP servers).
+    // In the settings' env, as `install --capture` puts it: Claude Code does not pass OTEL_* on to MCP servers.
     const bodies = join(scenario.sandbox.home, "otel-bodies");
     mkdirSync(join(scenario.sandbox.home, ".claude"), { recursive: true });
     writeFileSync(join(scenario.sandbox.home, ".claude", "settings.json"), JSON.stringify({ env: { OTEL_LOG_RAW_API_BODIES: `file:${bodies}` } }));
-    await scenario.sandbox.claude(["-p", "what fills the context?", "--model", "claude-sonnet-4-5", "--mcp-config", foreignConfig]);
+    // Wait for both MCP servers before the first request: on a loaded machine they may start slowly.
+    const waitForServers = { MCP_CONNECTION_NONBLOCKING: "0", MCP_TIMEOUT: "60000" };
+    await scenario.sandbox.claude(["-p", "what fills the context?", "--model", "claude-sonnet-4-5", "--mcp-config", foreignConfig], { ...waitForServers, ...extraEnv });
     const exchange = findToolExchange(scenario.api.requests, call.id);
-    const sent = (exchange.callingRequest.body.tools ?? []).filter((tool) => tool.name?.startsWith("mcp__tickets__"));
-    expect(sent.map((tool) => tool.name).sort()).toEqual(["mcp__tickets__lookup_ticket", "mcp__tickets__search_tickets"]);
-    const sentChars = sent.reduce((sum, tool) => sum + JSON.stringify(withoutKey(tool, "cache_control")).length, 0);
-    const breakdown = toolJson<Breakdown>(exchange);
-    expect(breakdown.capture?.source).toBe("otel");
-    expect(breakdown.mcpServers.find((server) => server.name === "tickets")?.definitionTokens).toBe(estimateTokens(sentChars));
-    const ownSent = (exchange.callingRequest.body.tools ?? []).filter((tool) => tool.name?.startsWith("mcp__ctx-monitor__"));
-    const ownChars = ownSent.reduce((sum, tool) => sum + JSON.stringify(withoutKey(tool, "cache_control")).length, 0);
-    expect(breakdown.mcpServers.find((server) => server.name === "ctx-monitor")?.definitionTokens).toBe(estimateTokens(ownChars));
-    // Digested bodies are removed: at most the ones written after the breakdown ran remain.
+    const sentTools = (server: string) => (exchange.callingRequest.body.tools ?? []).filter((tool) => tool.name?.startsWith(`mcp__${server}__`));
+    return { scenario, bodies, breakdown: toolJson<Breakdown>(exchange), sentTools };
+  }
+
+  const definitionsChars = (tools: object[]) => tools.reduce((sum, tool) => sum + JSON.stringify(withoutKey(tool, "cache_control")).length, 0);
+
+  it("O1. with a foreign MCP server: its definition tokens are measured exactly with count_tokens (the stand-in's), and the bodies are digested away", async () => {
+    const { scenario, bodies, breakdown, sentTools } = await breakdownWithForeignServer({});
+    await using _ = scenario;
+    const tickets = sentTools("tickets");
+    expect(tickets.map((tool) => tool.name).sort()).toEqual(["mcp__tickets__lookup_ticket", "mcp__tickets__search_tickets"]);
+    expect(breakdown.capture).toMatchObject({ source: "otel", measured: true });
+    // The stand-in's count_tokens answers ceil(len(JSON [system, tools, messages]) / 4): the part against the one-word baseline.
+    const foo = [{ role: "user", content: "foo" }];
+    const measured = contextTokensOf({ tools: tickets, messages: foo }) - contextTokensOf({ messages: foo });
+    expect(breakdown.mcpServers.find((server) => server.name === "tickets")?.definitionTokens).toBe(measured);
     expect(readdirSync(bodies).filter((name) => name.endsWith(".request.json")).length).toBeLessThan(scenario.api.requests.length);
+  });
+
+  it("O2. with CTX_MONITOR_COUNT_TOKENS=0: every server's definition tokens are estimated from their definitions as sent", async () => {
+    const { scenario, breakdown, sentTools } = await breakdownWithForeignServer({ CTX_MONITOR_COUNT_TOKENS: "0" });
+    await using _ = scenario;
+    expect(breakdown.capture).toMatchObject({ source: "otel", measured: false });
+    for (const server of ["tickets", "ctx-monitor"]) {
+      expect(breakdown.mcpServers.find((entry) => entry.name === server)?.definitionTokens).toBe(estimateTokens(definitionsChars(sentTools(server))));
+    }
   });
 });
 
 interface Breakdown {
-  capture: { source: string } | null;
+  capture: { source: string; measured: boolean } | null;
   mcpServers: Array<{ name: string; definitionTokens: number | null }>;
 }
 

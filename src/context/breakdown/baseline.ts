@@ -69,13 +69,14 @@ export function splitBaseline(
     tool: null,
     path: null,
     chars: definitions.chars,
-    tokens: 0,
+    tokens: definitions.tokens ?? 0,
     turn: 0,
-    exact: false,
+    exact: definitions.tokens !== undefined,
     mcpServer: definitions.server,
   }));
   const items = [...contentItems.map((item) => ({ ...item })), ...memoryItems, ...definitionItems];
-  const estimates = items.map((item) => estimateTokens(item.chars));
+  // Measured definitions (count_tokens) keep their figure; the rest is estimated from characters.
+  const estimates = items.map((item) => (item.kind === "tool-definitions" && item.exact ? item.tokens : estimateTokens(item.chars)));
   const estimated = estimates.reduce((sum, value) => sum + value, 0);
   // Never more than the measured whole: scale the estimates down if they would exceed it.
   const fitted = estimated > tokens ? splitByWeight(tokens, estimates) : estimates;

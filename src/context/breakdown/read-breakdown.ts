@@ -58,7 +58,7 @@ export async function readContextBreakdown(request: UsageRequest, deps: Breakdow
   const projectDir = sessionProjectDir(deps.runtime, request.projectDir, measured.projectDir);
   const memoryFiles = findMemoryFiles(deps.runtime, projectDir);
   // A subagent's requests are not the session's main-chain request the capture holds.
-  const capture = usage.subagent ? null : readSessionCapture(deps.runtime, usage.sessionId, projectDir);
+  const capture = usage.subagent ? null : await readSessionCapture(deps.runtime, usage.sessionId, projectDir);
   const fromCapture = capture ? capturedBaseline(capture) : null;
   const mcpDefinitions = fromCapture?.mcpDefinitions ?? (await ownDefinitions(deps, measured.mcpToolsCalled));
   const { attribution, estimated } = withEstimatedBaseline(measured, usage);

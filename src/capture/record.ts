@@ -124,7 +124,8 @@ export function digestBody(bodyText: string, context: CaptureContext): { record:
     id: context.id,
     time: context.time.toISOString(),
     sessionId: sessionIdOf(body),
-    role: roleOf(body.tools),
+    // count_tokens bodies (/context's) measure parts; they are never the conversation's request.
+    role: context.kind === "count_tokens" ? "side" : roleOf(body.tools),
     model: typeof body.model === "string" ? body.model : null,
     betas: betasOf(body, context.betaHeader),
     request: digestRequest(body),

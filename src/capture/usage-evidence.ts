@@ -1,5 +1,5 @@
-// What a captured request adds to the usage answer: the window it was sent for (a "[1m]" model id or
-// the context-1m beta), and, when its response passed the proxy, an exact total that may be newer than
+// What a captured request adds to the usage answer: the window it was sent for (its model id and betas,
+// read like the api-request record 2.1.332 writes), and, when its response passed the proxy, an exact total that may be newer than
 // the transcript's (the response that is calling a tool right now is not in the transcript yet).
 import type { CapturedRequest } from "./record.ts";
 
@@ -30,13 +30,6 @@ export function captureEvidence(record: CapturedRequest): CaptureEvidence {
     usedTokens,
     outputTokens: usage?.output_tokens ?? null,
   };
-}
-
-const CONTEXT_1M_BETA = /^context-1m-/;
-
-/** True when the request was sent for a 1M window. Only ever raises the window: a native 1M model sends neither. */
-export function sentForExtendedWindow(evidence: Pick<CaptureEvidence, "model" | "betas">): boolean {
-  return Boolean(evidence.model && /\[1m\]\s*$/i.test(evidence.model)) || evidence.betas.some((beta) => CONTEXT_1M_BETA.test(beta));
 }
 
 /**

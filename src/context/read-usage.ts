@@ -22,6 +22,7 @@ import {
 import { isSubagentTranscript, subagentOf, subagentTranscripts } from "../transcript/subagent-files.ts";
 import { readTailSnapshot, type TailSnapshot } from "../transcript/tail-snapshot.ts";
 import { waitForAppend } from "../transcript/wait-for-append.ts";
+import { estimateTokens } from "./estimate.ts";
 import { computeUsage, type ContextUsage } from "./usage.ts";
 import { readSessionCapture } from "../capture/session-capture.ts";
 import { captureEvidence } from "../capture/usage-evidence.ts";
@@ -66,7 +67,17 @@ export async function readContextUsage(request: UsageRequest, deps: UsageDeps): 
   const located = await locateOnceWritten(request, deps);
   const remaining = Math.max(0, deps.freshnessTimeoutMs - (Date.now() - started));
   const found = await waitForCallingResponse(located, toolUseId, { ...deps, freshnessTimeoutMs: remaining });
-  return usageFromTail(found.located, found.tail, found.fresh, deps);
+  return withOwnAnswer(await usageFromTail(found.located, found.tail, found.fresh, deps));
+}
+
+/**
+ * Called as a tool, the answer itself enters the context with the next request (Claude Code sends the
+ * structured object as the tool result): it is part of what is pending.
+ */
+function withOwnAnswer(usage: ContextUsage): ContextUsage {
+  const answered = { ...usage, pendingTokens: usage.pendingTokens + estimateTokens(JSON.stringify(usage).length) };
+  // Its own figure lengthens the answer by a few characters at most: measured once more, it is stable.
+  return { ...usage, pendingTokens: usage.pendingTokens + estimateTokens(JSON.stringify(answered).length) };
 }
 
 /**

@@ -10,7 +10,7 @@ import { estimateTokens } from "./estimate.ts";
 import { counted, exactNumber, roundTokens } from "./format.ts";
 import { contextStatus, type ContextStatus, type Thresholds } from "./status.ts";
 import { resolveContextWindow, type WindowEvidence, type WindowSource } from "./window.ts";
-import { captureIsNewer, sentForExtendedWindow, type CaptureEvidence } from "../capture/usage-evidence.ts";
+import { captureIsNewer, type CaptureEvidence } from "../capture/usage-evidence.ts";
 
 export interface ContextUsage {
   sessionId: string;
@@ -23,6 +23,8 @@ export interface ContextUsage {
   model: string | null;
   contextWindow: number;
   windowSource: WindowSource;
+  /** Set when nothing knows the window for sure (windowSource "assumed"): why it is assumed. */
+  windowAssumedBecause: string | null;
   /** Context size of the newest main-chain API response (exact), or an estimate after a compaction. */
   usedTokens: number;
   /** Where usedTokens comes from: the transcript, or a captured response newer than it. */
@@ -93,11 +95,14 @@ function measure(inputs: UsageInputs): Measured {
     return { usedTokens: capture.usedTokens, pendingTokens: capture.outputTokens ?? 0, estimated: false, asOf: capture.time, source: "capture" };
   }
   if (compaction) {
-    // postTokens counts the kept messages only; every request also carries the system prompt and
-    // tools, measured as the first response's total less its first message.
+    // postTokens counts the messages after the compaction (the summary and what Claude Code re-attached:
+    // files read, the task list, listings); every request also carries the system prompt and tools,
+    // measured as the first response's total less its first message. What came with the first prompt
+    // and was not re-attached (2.1.197's skill listing, 2.1.332's date and session notes) is sent again
+    // with the next prompt.
     const overhead = baseline ? Math.max(0, baseline.firstTotal - estimateTokens(baseline.messageChars)) : 0;
     return {
-      usedTokens: (compaction.postTokens ?? 0) + overhead,
+      usedTokens: (compaction.postTokens ?? 0) + overhead + resentAfterCompaction(baseline, tail.pendingAttachmentTypes),
       pendingTokens: appended,
       estimated: true,
       asOf: compaction.timestamp,
@@ -114,15 +119,25 @@ function measure(inputs: UsageInputs): Measured {
   };
 }
 
+/** Attachments of the first prompt that a compaction did not re-attach: the next prompt carries them again. */
+function resentAfterCompaction(baseline: HeadBaseline | null, reattached: readonly string[]): number {
+  if (!baseline) return 0;
+  const chars = Object.entries(baseline.attachmentChars)
+    .filter(([type]) => !reattached.includes(type))
+    .reduce((sum, [, size]) => sum + size, 0);
+  return estimateTokens(chars);
+}
+
 export function computeUsage(inputs: UsageInputs): ContextUsage {
   const measured = measure(inputs);
   const model = inputs.tail.latest?.model ?? null;
   const window = resolveContextWindow({
     transcriptModel: model,
+    claudeCodeVersion: inputs.tail.latest?.version ?? null,
+    request: inputs.tail.latestRequest ?? (inputs.capture ? { model: inputs.capture.model, betas: inputs.capture.betas, source: "capture" } : null),
     state: inputs.windowState,
     env: inputs.env,
     usedTokens: measured.usedTokens,
-    captureExtended: inputs.capture && sentForExtendedWindow(inputs.capture) ? { model: inputs.capture.model } : null,
   });
   const autocompact = autocompactPoint(window.tokens, inputs.env);
   const limit = autocompact.at ?? window.tokens;
@@ -138,6 +153,7 @@ export function computeUsage(inputs: UsageInputs): ContextUsage {
     model,
     contextWindow: window.tokens,
     windowSource: window.source,
+    windowAssumedBecause: window.assumedBecause,
     usedTokens: measured.usedTokens,
     source: measured.source,
     usedPercent: Math.round((measured.usedTokens / window.tokens) * 1000) / 10,
@@ -191,6 +207,9 @@ function summarize(usage: Omit<ContextUsage, "summary">, inputs: UsageInputs, di
     sentence += ` Estimated: compacted ${compaction.preTokens !== null ? `from ${roundTokens(compaction.preTokens)} ` : ""}with no response since.`;
   } else if (!inputs.tail.latest) {
     sentence += " No model response recorded yet.";
+  }
+  if (usage.windowAssumedBecause) {
+    sentence += ` Window assumed ${exactNumber(usage.contextWindow)}: ${usage.windowAssumedBecause}; set CTX_MONITOR_CONTEXT_WINDOW or install the statusline to be sure.`;
   }
   if (!usage.fresh) sentence += " The calling response was not in the transcript yet: figures may be one step behind.";
   if (usage.sessionGuessed) sentence += " Session guessed (newest transcript of the project): pass session_id to be sure.";

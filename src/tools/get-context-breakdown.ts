@@ -5,6 +5,7 @@ import { z } from "zod";
 import { readContextBreakdown, type BreakdownDeps } from "../context/breakdown/read-breakdown.ts";
 import { contextUsageShape } from "./get-context-usage.ts";
 import { sessionInputShape, toLocateRequest } from "./session-input.ts";
+import { toolMeta } from "./tool-meta.ts";
 import { callingToolUseId, errorResult, structuredResult } from "./tool-result.ts";
 
 export const GET_CONTEXT_BREAKDOWN = "get_context_breakdown";
@@ -43,7 +44,7 @@ export const contextBreakdownShape = {
   repeatedReads: z.array(z.object({ path: z.string(), reads: z.number().int(), tokens: z.number().int() })),
   tools: z.array(z.object({ name: z.string(), calls: z.number().int(), tokens: z.number().int() })),
   mcpServers: z
-    .array(z.object({ name: z.string(), calls: z.number().int(), tokens: z.number().int(), definitionTokens: z.number().int().nullable() }))
+    .array(z.object({ name: z.string(), calls: z.number().int(), tokens: z.number().int(), definitionTokens: z.number().int().nullable(), deferredTools: z.number().int().nullable() }))
     .describe("Per MCP server: calls, calls plus results, and its tool definitions (null when the transcript cannot tell)."),
   memoryFiles: z.array(z.object({ path: z.string(), chars: z.number().int() })),
   capture: z
@@ -75,6 +76,7 @@ export function registerGetContextBreakdown(server: McpServer, deps: BreakdownDe
       inputSchema: sessionInputShape,
       outputSchema: contextBreakdownShape,
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
+      _meta: toolMeta("what fills the context window: tokens by system prompt, tools, files read, tool results"),
     },
     async (input, extra) => {
       try {

@@ -2,7 +2,9 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { readContextUsage, type UsageDeps } from "../context/read-usage.ts";
+import { WINDOW_SOURCES } from "../context/window.ts";
 import { sessionInputShape, toLocateRequest } from "./session-input.ts";
+import { toolMeta } from "./tool-meta.ts";
 import { callingToolUseId, errorResult, structuredResult } from "./tool-result.ts";
 
 export const GET_CONTEXT_USAGE = "get_context_usage";
@@ -25,7 +27,10 @@ export const contextUsageShape = {
     .describe("Set when a subagent called: the figures are the subagent's own context, not the main conversation's."),
   model: z.string().nullable(),
   contextWindow: z.number().int(),
-  windowSource: z.enum(["statusline", "hook-model", "env", "capture", "model-id", "model-table", "usage-above-200k", "default"]),
+  windowSource: z
+    .enum(WINDOW_SOURCES)
+    .describe("Evidence for contextWindow, best first: statusline, hook-model, env, api-request, capture (a captured request), model-id, usage-above-200k, model-table; assumed when none knows."),
+  windowAssumedBecause: z.string().nullable().describe("Why the window is assumed (windowSource \"assumed\"); null when known."),
   usedTokens: z.number().int().describe("Context size of the newest main-chain API response (exact unless estimated)."),
   source: z.enum(["transcript", "capture"]).describe('"capture" when a captured response newer than the transcript gave usedTokens.'),
   usedPercent: z.number(),
@@ -56,6 +61,7 @@ export function registerGetContextUsage(server: McpServer, deps: UsageDeps): voi
       inputSchema: sessionInputShape,
       outputSchema: contextUsageShape,
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
+      _meta: toolMeta("context window usage: tokens used and left before auto-compact, budget", { alwaysLoad: true }),
     },
     async (input, extra) => {
       try {

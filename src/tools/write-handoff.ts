@@ -4,6 +4,7 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { writeHandoff, type HandoffDeps } from "../handoff/write-handoff.ts";
 import { sessionInputShape, toLocateRequest } from "./session-input.ts";
+import { toolMeta } from "./tool-meta.ts";
 import { callingToolUseId, errorResult, structuredResult } from "./tool-result.ts";
 
 export const WRITE_HANDOFF = "write_handoff";
@@ -55,6 +56,7 @@ export function registerWriteHandoff(server: McpServer, deps: HandoffDeps): void
       inputSchema: handoffInputShape,
       outputSchema: handoffOutputShape,
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+      _meta: toolMeta("handoff document before compaction: save progress, decisions and next steps for the next session"),
     },
     async (input, extra) => {
       try {

@@ -56,8 +56,16 @@ export function recordChars(record: TranscriptRecord): number {
     case "user":
       return contentChars(record.content);
     case "attachment":
-      return jsonChars(record.attachment);
+      return isBookkeeping(record.attachment) ? 0 : jsonChars(record.attachment);
     default:
       return 0;
   }
+}
+
+/**
+ * Attachments Claude Code keeps for itself, not sent to the model: 2.1.332's `prompt_snapshot` is a
+ * copy of the system prompt (sent once, as the system prompt, and counted there).
+ */
+function isBookkeeping(attachment: unknown): boolean {
+  return typeof attachment === "object" && attachment !== null && (attachment as { type?: unknown }).type === "prompt_snapshot";
 }

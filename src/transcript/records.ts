@@ -42,6 +42,8 @@ export interface AssistantRecord extends RecordBase {
   usage: TokenUsage | null;
   content: ContentBlock[];
   isApiError: boolean;
+  /** The Claude Code version that wrote the record (what it runs a model at depends on it). */
+  version: string | null;
 }
 
 export interface UserRecord extends RecordBase {
@@ -71,6 +73,34 @@ export interface SystemRecord extends RecordBase {
   content: string | null;
 }
 
+/** Claude Code 2.1.332 and later: one per API request, before its response (model, betas, the shape sent). */
+export interface ApiRequestRecord extends RecordBase {
+  kind: "api-request";
+  model: string | null;
+  betas: string[];
+  /** Names the `api-request-shape` record holding the system prompt and tools this request sent. */
+  shapeHash: string | null;
+  querySource: string | null;
+  /** Hashes of the `api-request-blob` messages this request added after those it kept from the previous one. */
+  tail: string[];
+}
+
+/** Claude Code 2.1.332 and later: a message of a request, by hash. Only a `role: "system"` message's text is kept. */
+export interface ApiRequestBlobRecord extends RecordBase {
+  kind: "api-request-blob";
+  hash: string | null;
+  role: string | null;
+  /** Characters of a system message's text (the environment block); 0 for other roles. */
+  systemChars: number;
+}
+
+/** Claude Code 2.1.332 and later: the system prompt and tool definitions exactly as sent, once per distinct shape. */
+export interface ApiRequestShapeRecord extends RecordBase {
+  kind: "api-request-shape";
+  shapeHash: string | null;
+  shape: { system: unknown; tools: unknown };
+}
+
 /** Any record type this version does not interpret (mode, last-prompt, summary, progress…). */
 export interface OtherRecord extends RecordBase {
   kind: "other";
@@ -83,6 +113,9 @@ export type TranscriptRecord =
   | CompactBoundaryRecord
   | AttachmentRecord
   | SystemRecord
+  | ApiRequestRecord
+  | ApiRequestShapeRecord
+  | ApiRequestBlobRecord
   | OtherRecord;
 
 export type LineProblem = "not-json" | "not-a-record";
@@ -182,6 +215,7 @@ export function toRecord(raw: unknown, lineLength: number): ParsedLine {
           usage: parseUsage(message.usage),
           content: parseContent(message.content) as ContentBlock[],
           isApiError: raw.isApiErrorMessage === true,
+          version: str(raw.version),
         }),
       };
     case "user":
@@ -213,8 +247,45 @@ export function toRecord(raw: unknown, lineLength: number): ParsedLine {
       }
       return { ok: true, record: withBase(raw, lineLength, { kind: "system" as const, subtype, content: str(raw.content) }) };
     }
+    case "api-request":
+    case "api-request-shape":
+    case "api-request-blob":
+      return { ok: true, record: requestRecord(raw, lineLength, raw.type) };
     default:
       return { ok: true, record: withBase(raw, lineLength, { kind: "other" as const, type: raw.type }) };
+  }
+}
+
+/** Claude Code 2.1.332's records of what it sent: per request, per request shape, per message. */
+function requestRecord(raw: Json, lineLength: number, type: "api-request" | "api-request-shape" | "api-request-blob"): TranscriptRecord {
+  switch (type) {
+    case "api-request": {
+      const params = isObject(raw.params) ? raw.params : {};
+      const betas = Array.isArray(params.betas) ? params.betas.filter((beta): beta is string => typeof beta === "string") : [];
+      return withBase(raw, lineLength, {
+        kind: "api-request" as const,
+        model: str(params.model),
+        betas,
+        shapeHash: str(raw.shapeHash),
+        querySource: str(raw.querySource),
+        tail: Array.isArray(raw.tail) ? raw.tail.filter((hash): hash is string => typeof hash === "string") : [],
+      });
+    }
+    case "api-request-blob": {
+      const blob = isObject(raw.message) ? raw.message : {};
+      const role = str(blob.role);
+      const content = role === "system" ? parseContent(blob.content) : [];
+      const systemChars = typeof content === "string" ? content.length : content.reduce((sum, block) => sum + (block.type === "text" ? block.text.length : 0), 0);
+      return withBase(raw, lineLength, { kind: "api-request-blob" as const, hash: str(raw.hash), role, systemChars });
+    }
+    case "api-request-shape": {
+      const shape = isObject(raw.shape) ? raw.shape : {};
+      return withBase(raw, lineLength, {
+        kind: "api-request-shape" as const,
+        shapeHash: str(raw.shapeHash),
+        shape: { system: shape.system, tools: shape.tools },
+      });
+    }
   }
 }
 
@@ -240,6 +311,12 @@ export function isMainChainResponse(record: TranscriptRecord): record is Assista
     record.model !== "<synthetic>" &&
     record.usage !== null
   );
+}
+
+/** Claude Code's type of an attachment record (`file`, `skill_listing`…), or null for other records. */
+export function attachmentType(record: TranscriptRecord): string | null {
+  if (record.kind !== "attachment" || !isObject(record.attachment)) return null;
+  return str(record.attachment.type);
 }
 
 export function toolUseIds(record: AssistantRecord): string[] {

@@ -7,6 +7,7 @@ import { recordChars } from "./content-size.ts";
 import { noLineProblems, type LineProblems } from "./line-problems.ts";
 import { readBackward, type BackwardOptions } from "./read-backward.ts";
 import {
+  attachmentType,
   contextTotal,
   isMainChainResponse,
   parseRecordLine,
@@ -23,6 +24,15 @@ export interface LatestResponse {
   timestamp: string | null;
   sessionId: string | null;
   toolUseIds: string[];
+  /** The Claude Code version that wrote it. */
+  version: string | null;
+}
+
+/** Claude Code 2.1.332's record of the request that made the latest response. */
+export interface LatestRequest {
+  model: string | null;
+  betas: string[];
+  shapeHash: string | null;
 }
 
 export interface EarlierResponse {
@@ -32,12 +42,16 @@ export interface EarlierResponse {
 
 export interface TailSnapshot {
   latest: LatestResponse | null;
+  /** The `api-request` record written just before the latest response (2.1.332 and later), or null. */
+  latestRequest: LatestRequest | null;
   /** Up to `recentResponses` main-chain responses before the latest, newest first, since the last compaction. */
   earlier: EarlierResponse[];
   /** The newest compaction written after the latest response: the context was reset since. */
   compactionSince: CompactBoundaryRecord | null;
   /** Characters of conversation appended after the latest response (after the compaction, if any). */
   pendingChars: number;
+  /** Types of the attachments appended after the latest response (after the compaction, if any). */
+  pendingAttachmentTypes: string[];
   problems: LineProblems;
   bytesRead: number;
 }
@@ -60,9 +74,11 @@ export function readTailSnapshot(source: ByteSource, options: TailOptions = {}):
   const problems = noLineProblems();
   const earlier: EarlierResponse[] = [];
   let latest: LatestResponse | null = null;
+  let latestRequest: LatestRequest | null = null;
   let latestStart = 0;
   let compactionSince: CompactBoundaryRecord | null = null;
   let pendingChars = 0;
+  const pendingAttachmentTypes = new Set<string>();
   let oldestStart = source.size;
 
   for (const line of readBackward(source, options)) {
@@ -85,6 +101,9 @@ export function readTailSnapshot(source: ByteSource, options: TailOptions = {}):
     if (latest) {
       // More lines of the newest response, then the responses before it, back to the last compaction.
       if (record.kind === "compact-boundary") break;
+      if (record.kind === "api-request" && earlier.length === 0 && !latestRequest && !record.isSidechain) {
+        latestRequest = { model: record.model, betas: record.betas, shapeHash: record.shapeHash };
+      }
       if (!isMainChainResponse(record)) continue;
       if (earlier.length === 0 && latest.messageId !== null && record.messageId === latest.messageId) {
         latest.usage.outputTokens = Math.max(latest.usage.outputTokens, record.usage.outputTokens);
@@ -110,13 +129,16 @@ export function readTailSnapshot(source: ByteSource, options: TailOptions = {}):
         timestamp: record.timestamp,
         sessionId: record.sessionId,
         toolUseIds: toolUseIds(record),
+        version: record.version,
       };
       latestStart = line.start;
       continue;
     }
     if (!compactionSince && !record.isSidechain && !(record.kind === "user" && record.isCompactSummary)) {
       pendingChars += recordChars(record);
+      const type = attachmentType(record);
+      if (type) pendingAttachmentTypes.add(type);
     }
   }
-  return { latest, earlier, compactionSince, pendingChars, problems, bytesRead: source.size - oldestStart };
+  return { latest, latestRequest, earlier, compactionSince, pendingChars, pendingAttachmentTypes: [...pendingAttachmentTypes], problems, bytesRead: source.size - oldestStart };
 }

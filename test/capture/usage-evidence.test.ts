@@ -13,6 +13,7 @@ const latest = {
   timestamp: "2026-01-01T00:00:10.000Z",
   sessionId: "s",
   toolUseIds: [],
+  version: "2.1.197",
 };
 
 function inputs(capture: CaptureEvidence | null): UsageInputs {
@@ -22,7 +23,7 @@ function inputs(capture: CaptureEvidence | null): UsageInputs {
     sessionSource: "env",
     sessionGuessed: false,
     subagent: null,
-    tail: { latest: structuredClone(latest), earlier: [], compactionSince: null, pendingChars: 0, problems: noLineProblems(), bytesRead: 0 },
+    tail: { latest: structuredClone(latest), latestRequest: null, earlier: [], compactionSince: null, pendingChars: 0, pendingAttachmentTypes: [], problems: noLineProblems(), bytesRead: 0 },
     baseline: null,
     compactions: { count: 0, last: null },
     windowState: null,
@@ -59,12 +60,12 @@ describe("usage with a captured request", () => {
     }
   });
 
-  it("the window from the context-1m beta or a [1m] model id; never lowered by a capture without them", () => {
+  it("the window from the captured request as from a request record: the context-1m beta, a [1m] model id, else the model; not from another model's request", () => {
     expect(computeUsage(inputs(captured({ betas: ["context-1m-2025-08-07"], usage: null })))).toMatchObject({ contextWindow: 1_000_000, windowSource: "capture" });
     expect(computeUsage(inputs(captured({ model: "claude-opus-4-8[1m]", usage: null })))).toMatchObject({ contextWindow: 1_000_000, windowSource: "capture" });
     const sonnet = { ...inputs(captured({ model: "claude-sonnet-4-5", usage: null })) };
     sonnet.tail.latest!.model = "claude-sonnet-4-5";
-    expect(computeUsage(sonnet)).toMatchObject({ contextWindow: 200_000, windowSource: "model-table" });
+    expect(computeUsage(sonnet)).toMatchObject({ contextWindow: 200_000, windowSource: "capture" });
     const other = inputs(captured({ model: "claude-haiku-4-5", betas: ["context-1m-2025-08-07"], usage: null }));
     expect(computeUsage(other).windowSource).not.toBe("capture");
   });

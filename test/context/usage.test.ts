@@ -10,6 +10,7 @@ const latest = (total: number, output = 100, model = "claude-sonnet-4-5-20250929
   timestamp: "2026-01-01T00:00:00.000Z",
   sessionId: "s",
   toolUseIds: [],
+  version: "2.1.197",
 });
 
 const inputs = (overrides: Omit<Partial<UsageInputs>, "tail"> & { tail?: Partial<TailSnapshot> } = {}): UsageInputs => {
@@ -20,7 +21,7 @@ const inputs = (overrides: Omit<Partial<UsageInputs>, "tail"> & { tail?: Partial
     sessionSource: "env",
     sessionGuessed: false,
     subagent: null,
-    tail: { latest: latest(152_340), earlier: [], compactionSince: null, pendingChars: 0, problems: noLineProblems(), bytesRead: 0, ...tail },
+    tail: { latest: latest(152_340), latestRequest: null, earlier: [], compactionSince: null, pendingChars: 0, pendingAttachmentTypes: [], problems: noLineProblems(), bytesRead: 0, ...tail },
     baseline: null,
     compactions: { count: 0, last: null },
     windowState: null,
@@ -79,12 +80,23 @@ describe("computeUsage", () => {
           latest: latest(160_000),
           compactionSince: compactionRecord(),
         },
-        baseline: { firstTotal: 21_000, messageChars: 4_000 },
+        baseline: { firstTotal: 21_000, messageChars: 4_000, attachmentChars: {} },
       }),
     );
     expect(usage).toMatchObject({ usedTokens: 23_000, estimated: true, asOf: "2026-01-01T01:00:00.000Z", status: "ok" });
     expect(usage.summary).toContain("~23,000 of 200,000");
     expect(usage.summary).toContain("compacted from 161k with no response since");
+  });
+
+  it("after a compaction, adds what the first prompt carried and the compaction did not re-attach", () => {
+    const usage = computeUsage(
+      inputs({
+        tail: { latest: latest(160_000), compactionSince: compactionRecord(), pendingAttachmentTypes: ["file", "agent_listing_delta"] },
+        baseline: { firstTotal: 21_000, messageChars: 8_000, attachmentChars: { skill_listing: 4_000, agent_listing_delta: 1_800 } },
+      }),
+    );
+    // 3,000 (postTokens) + 21,000 − 2,000 (the first message) + 1,000 (the skill listing, sent again).
+    expect(usage.usedTokens).toBe(23_000);
   });
 
   it("says so when auto-compact is disabled, and measures against the window", () => {

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { CapturedRequest } from "../../src/capture/record.ts";
 import { newestOfSession, readLog } from "../../src/capture/store.ts";
 import { estimateTokens } from "../../src/context/estimate.ts";
+import { e2eVersions } from "./claude-binary.ts";
 import { ours, text, toolUse } from "./fake-api/script.ts";
 import { contextTokensOf } from "./fake-api/usage.ts";
 import { findToolExchange, toolJson } from "./tool-results.ts";
@@ -21,9 +22,9 @@ function filesUnder(dir: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-describe.concurrent("capture through the real Claude Code", () => {
+describe.concurrent.each(e2eVersions())("capture through the real Claude Code %s", (version) => {
   it("P1. the client through ctx-monitor proxy: answers arrive, every main request is captured with its usage, and no file holds the key", async () => {
-    await using scenario = await openScenario({ main: [[toolUse("Bash", { command: "echo through", description: "a step" })], [text("Done.")]] });
+    await using scenario = await openScenario({ main: [[toolUse("Bash", { command: "echo through", description: "a step" })], [text("Done.")]] }, version);
     const storeDir = join(scenario.sandbox.home, "capture-store");
     const key = `sk-ant-api03-${randomBytes(12).toString("hex")}`;
     const proxy = await startProxyProcess(["--upstream", scenario.api.url, "--capture-dir", storeDir], { PATH: process.env.PATH ?? "", HOME: scenario.sandbox.home, ANTHROPIC_API_KEY: key });
@@ -48,11 +49,11 @@ describe.concurrent("capture through the real Claude Code", () => {
   });
 });
 
-describe.concurrent("Claude Code's own request bodies (OTEL_LOG_RAW_API_BODIES)", () => {
+describe.concurrent.each(e2eVersions())("Claude Code %s's own request bodies (OTEL_LOG_RAW_API_BODIES)", (version) => {
   /** The real client with a foreign MCP server and its bodies logged as `install --capture` sets it; the breakdown's answer. */
   async function breakdownWithForeignServer(extraEnv: Record<string, string>) {
     const call = toolUse(ours("get_context_breakdown"));
-    const scenario = await openScenario({ main: [[call], [text("Done.")]] });
+    const scenario = await openScenario({ main: [[call], [text("Done.")]] }, version);
     const foreignConfig = join(scenario.sandbox.home, "foreign-mcp.json");
     writeFileSync(foreignConfig, JSON.stringify({ mcpServers: { tickets: { type: "stdio", command: process.execPath, args: [FOREIGN_SERVER] } } }));
     // In the settings' env, as `install --capture` puts it: Claude Code does not pass OTEL_* on to MCP servers.

@@ -1,6 +1,7 @@
 // Another MCP server beside ctx-monitor, as a user might have one: two tools with sizeable
 // definitions, spoken in plain JSON-RPC over stdio. Its definitions reach the model only inside
-// Claude Code's requests, so only capture data can size them.
+// Claude Code's requests, so only capture data can size them. Both ask to be always loaded, so that
+// Claude Code 2.1.332 sends them in full rather than deferred behind ToolSearch.
 import { createInterface } from "node:readline";
 
 const TOOLS = [
@@ -8,6 +9,7 @@ const TOOLS = [
     name: "lookup_ticket",
     description: `Looks up a ticket in the tracker by its key and returns its title, status and history. ${"Use it before answering questions about work items. ".repeat(12)}`,
     inputSchema: { type: "object", properties: { key: { type: "string", description: "Ticket key such as ABC-123" } }, required: ["key"] },
+    _meta: { "anthropic/alwaysLoad": true },
   },
   {
     name: "search_tickets",
@@ -17,6 +19,7 @@ const TOOLS = [
       properties: { query: { type: "string" }, status: { type: "string", enum: ["open", "closed", "any"] }, limit: { type: "number" } },
       required: ["query"],
     },
+    _meta: { "anthropic/alwaysLoad": true },
   },
 ];
 

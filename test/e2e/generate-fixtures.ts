@@ -4,7 +4,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CLAUDE_CODE_VERSION } from "./claude-binary.ts";
 import { startFakeApi, type RecordedRequest } from "./fake-api/server.ts";
 import { NEUTRAL_PROJECT, Normalizer } from "./fixtures/normalize.ts";
 import { FIXTURES, type FixtureSpec } from "./fixtures/specs.ts";
@@ -31,7 +30,7 @@ function scriptedInputs(spec: FixtureSpec, project: string, tool: string, key: s
 
 async function record(spec: FixtureSpec, number: number): Promise<void> {
   const api = await startFakeApi({ main: [] });
-  const sandbox = createSandbox(api.url);
+  const sandbox = createSandbox(api.url, { version: spec.claudeCodeVersion });
   try {
     for (const [path, content] of Object.entries(spec.files ?? {})) {
       mkdirSync(dirname(join(sandbox.project, path)), { recursive: true });
@@ -67,7 +66,7 @@ async function record(spec: FixtureSpec, number: number): Promise<void> {
     const truth: FixtureTruth = {
       name: spec.name,
       description: spec.description,
-      claudeCodeVersion: CLAUDE_CODE_VERSION,
+      claudeCodeVersion: sandbox.version,
       sessionId: normalizer.id(sessionId),
       model: main.at(-1)?.body.model ?? null,
       contextWindow: Object.values(last.modelUsage ?? {})[0]?.contextWindow ?? null,

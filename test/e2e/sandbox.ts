@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { encodeProjectDir } from "../../src/claude/paths.ts";
-import { ensureClaude } from "./claude-binary.ts";
+import { ensureClaude, newestVersion } from "./claude-binary.ts";
 
 export const CLI_PATH = fileURLToPath(new URL("../../dist/cli.js", import.meta.url));
 const RUN_TIMEOUT_MS = 120_000;
@@ -20,6 +20,8 @@ export interface ClaudeResult {
 }
 
 export interface Sandbox {
+  /** The Claude Code version this sandbox runs. */
+  version: string;
   home: string;
   project: string;
   env: Record<string, string>;
@@ -39,7 +41,15 @@ function run(command: string, args: string[], options: { cwd: string; env: Recor
   });
 }
 
-export function createSandbox(apiUrl: string, projectName = "project"): Sandbox {
+export interface SandboxOptions {
+  /** Claude Code version to run (default: the newest this run covers). */
+  version?: string;
+  projectName?: string;
+}
+
+export function createSandbox(apiUrl: string, options: SandboxOptions = {}): Sandbox {
+  const version = options.version ?? newestVersion();
+  const projectName = options.projectName ?? "project";
   const root = mkdtempSync(join(tmpdir(), "ctx-monitor-e2e-"));
   const home = join(root, "home");
   const project = join(root, projectName);
@@ -56,9 +66,14 @@ export function createSandbox(apiUrl: string, projectName = "project"): Sandbox 
     ANTHROPIC_API_KEY: "sk-ant-test",
     CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
     DISABLE_TELEMETRY: "1",
+    // Wait for MCP servers before the first request: on a loaded machine a slow start would otherwise
+    // lose ctx-monitor's tools for that request ("No such tool available").
+    MCP_CONNECTION_NONBLOCKING: "0",
+    MCP_TIMEOUT: "60000",
   };
-  const binary = ensureClaude();
+  const binary = ensureClaude(version);
   return {
+    version,
     home,
     project,
     env,

@@ -9,9 +9,10 @@ export interface Scenario {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-export async function openScenario(script: Script): Promise<Scenario> {
+/** `version`: the Claude Code version to run (default: the newest this run covers). */
+export async function openScenario(script: Script, version?: string): Promise<Scenario> {
   const api = await startFakeApi(script);
-  const sandbox = createSandbox(api.url);
+  const sandbox = createSandbox(api.url, version ? { version } : {});
   return {
     api,
     sandbox,

@@ -8,17 +8,25 @@ export interface ToolExchange {
   resultRequest: RecordedRequest;
   /**
    * The tool_result's first text: for a tool with structuredContent, JSON.stringify(structuredContent).
-   * Claude Code may add to it (in a subagent, a system reminder with the MCP servers' instructions),
-   * which is taken off here.
+   * Claude Code may add reminders to its end (in a subagent, the MCP servers' instructions; in 2.1.332,
+   * `<total_tokens>N tokens left</total_tokens>`), which are taken off here.
    */
   text: string;
 }
 
-const TRAILING_REMINDER = /\s*<system-reminder>[\s\S]*<\/system-reminder>\s*$/;
+/** The last `<system-reminder>…</system-reminder>` at the end of a text (2.1.332 adds a token budget there). */
+const LAST_TRAILING_REMINDER = /\s*<system-reminder>(?:(?!<system-reminder>)[\s\S])*<\/system-reminder>\s*$/;
+
+/** The tool's own text: reminders Claude Code appended are taken off the end, one at a time. */
+function withoutTrailingReminders(text: string): string {
+  let rest = text;
+  while (LAST_TRAILING_REMINDER.test(rest)) rest = rest.replace(LAST_TRAILING_REMINDER, "");
+  return rest;
+}
 
 function resultText(content: unknown): string {
   const first = typeof content === "string" ? content : Array.isArray(content) ? content.find((part) => typeof part?.text === "string")?.text : "";
-  return (first ?? "").replace(TRAILING_REMINDER, "");
+  return withoutTrailingReminders(first ?? "");
 }
 
 export function findToolExchange(requests: readonly RecordedRequest[], toolUseId: string): ToolExchange {

@@ -3,9 +3,11 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { digestRequest } from "../../src/capture/request-digest.ts";
 import { encodeProjectDir } from "../../src/claude/paths.ts";
 import { ours, text, toolUse } from "./fake-api/script.ts";
-import { openScenario } from "./scenario.ts";
+import { e2eVersions } from "./claude-binary.ts";
+import { openScenario as openScenarioOf } from "./scenario.ts";
 import { findToolExchange, toolJson } from "./tool-results.ts";
 
 interface Breakdown {
@@ -13,11 +15,13 @@ interface Breakdown {
   fresh: boolean;
   categories: Array<{ name: string; tokens: number }>;
   topItems: Array<{ label: string; tokens: number }>;
-  mcpServers: Array<{ name: string; definitionTokens: number | null }>;
+  mcpServers: Array<{ name: string; definitionTokens: number | null; deferredTools: number | null }>;
   memoryFiles: Array<{ path: string; chars: number }>;
 }
 
-describe.concurrent("get_context_breakdown and write_handoff through the real Claude Code", () => {
+describe.concurrent.each(e2eVersions())("get_context_breakdown and write_handoff through the real Claude Code %s", (version) => {
+  const openScenario = (script: Parameters<typeof openScenarioOf>[0]) => openScenarioOf(script, version);
+
   it("7. the model calls write_handoff: the file exists and holds the user's prompt verbatim", async () => {
     const call = toolUse(ours("write_handoff"), { goal: "Say hello from the shell", next_steps: "Nothing left." });
     const prompt = "Say hello from the shell, then write a handoff.\n\nKeep the *exact* wording — `échappé` ✓";
@@ -74,13 +78,28 @@ describe.concurrent("get_context_breakdown and write_handoff through the real Cl
     const counted = breakdown.categories.filter((category) => category.name !== "Free space" && category.name !== "Autocompact buffer");
     expect(counted.reduce((sum, category) => sum + category.tokens, 0)).toBe(breakdown.usedTokens);
     expect(breakdown.topItems[0]?.label).toBe("Bash: seq 1 2000");
-    // Our own tool definitions, sized as the request Claude Code sent carried them.
-    const sentTools = (exchange.callingRequest.body.tools ?? []).filter((tool) => tool.name?.startsWith("mcp__ctx-monitor__"));
-    const sentChars = sentTools.reduce((sum, tool) => sum + JSON.stringify(tool).length, 0);
-    const definitions = breakdown.mcpServers.find((server) => server.name === "ctx-monitor")?.definitionTokens ?? 0;
-    console.log(`scenario 8: ctx-monitor's tool definitions ${sentChars} chars as sent; counted ${definitions} tokens`);
-    expect(sentTools).toHaveLength(3);
-    expect(Math.abs(definitions - sentChars / 4)).toBeLessThanOrEqual((sentChars / 4) * 0.02);
+    // Our own tool definitions, sized as the request Claude Code sent carried them: all three on 2.1.197,
+    // on 2.1.332 only the always-loaded get_context_usage (the others deferred behind ToolSearch).
+    const sent = digestRequest(exchange.callingRequest.body);
+    const ownSent = sent.mcpServers.find((server) => server.server === "ctx-monitor");
+    const ownCounted = breakdown.mcpServers.find((server) => server.name === "ctx-monitor");
+    const systemPrompt = breakdown.categories.find((category) => category.name === "System prompt")?.tokens ?? 0;
+    const systemTools = breakdown.categories.find((category) => category.name === "System tools")?.tokens ?? 0;
+    console.log(
+      `scenario 8 (${version}): ctx-monitor's tool definitions ${ownSent?.chars} chars as sent, counted ${ownCounted?.definitionTokens} tokens, ` +
+        `${ownCounted?.deferredTools ?? 0} deferred; system prompt ${sent.systemPromptChars} chars sent, counted ${systemPrompt}; ` +
+        `built-in tools ${sent.builtInToolChars} chars sent, counted ${systemTools}`,
+    );
+    expect(ownSent?.tools).toBe(sent.toolSearch ? 1 : 3);
+    expect(Math.abs((ownCounted?.definitionTokens ?? 0) - ownSent!.chars / 4)).toBeLessThanOrEqual((ownSent!.chars / 4) * 0.02);
+    if (sent.toolSearch) {
+      expect(ownCounted?.deferredTools).toBe(2);
+      // From the request's own shape, the system prompt (environment message included) and built-in tools.
+      expect(Math.abs(systemPrompt - sent.systemPromptChars / 4)).toBeLessThanOrEqual((sent.systemPromptChars / 4) * 0.1);
+      // System tools also holds the deferred tools' names (the deferred_tools_delta message), as /context counts them.
+      expect(systemTools).toBeGreaterThanOrEqual(Math.ceil(sent.builtInToolChars / 4));
+      expect(systemTools - sent.builtInToolChars / 4).toBeLessThanOrEqual((sent.builtInToolChars / 4) * 0.05);
+    }
   });
 
   it("8b. the memory files counted are exactly those Claude Code loaded: CLAUDE.md and imports, rules, local, auto memory", async () => {

@@ -2,10 +2,13 @@
 // equal the exact context size of the request whose response made the call.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { digestRequest } from "../../src/capture/request-digest.ts";
 import { CLI_PATH } from "../support/built-server.ts";
 import { ours, SUBAGENT_MARKER, text, toolUse } from "./fake-api/script.ts";
-import { mainRequests, openScenario } from "./scenario.ts";
+import { e2eVersions } from "./claude-binary.ts";
+import { mainRequests, openScenario as openScenarioOf } from "./scenario.ts";
 import { findToolExchange, toolJson } from "./tool-results.ts";
 
 interface Usage {
@@ -19,19 +22,25 @@ interface Usage {
   model: string;
 }
 
+const SLOW_START = fileURLToPath(new URL("./slow-start.cjs", import.meta.url));
+
 const usageCall = () => toolUse(ours("get_context_usage"));
 
-describe.concurrent("get_context_usage through the real Claude Code", () => {
+describe.concurrent.each(e2eVersions())("get_context_usage through the real Claude Code %s", (version) => {
+  const openScenario = (script: Parameters<typeof openScenarioOf>[0]) => openScenarioOf(script, version);
+
   it("1. after a Bash call, equals the exact total of the request that called it", async () => {
     const call = usageCall();
     await using scenario = await openScenario({
       main: [[text("Running it."), toolUse("Bash", { command: "echo hello", description: "say hello" })], [call]],
     });
-    await scenario.sandbox.claude(["-p", "say hello, then check the context budget", "--model", "claude-sonnet-4-5"]);
+    const result = await scenario.sandbox.claude(["-p", "say hello, then check the context budget", "--model", "claude-sonnet-4-5"]);
     const exchange = findToolExchange(scenario.api.requests, call.id);
-    const usage = toolJson<Usage>(exchange);
+    const usage = toolJson<Usage & { transcriptPath: string }>(exchange);
     expect(usage.usedTokens).toBe(exchange.callingRequest.total);
-    expect(usage).toMatchObject({ fresh: true, estimated: false, sessionSource: "env" });
+    // The session found is the caller's; which of the equally good sources answered first may vary.
+    expect(usage).toMatchObject({ fresh: true, estimated: false, sessionId: result.session_id, transcriptPath: scenario.sandbox.transcriptPath(result.session_id) });
+    expect(usage.sessionSource).not.toBe("newest-in-project");
   });
 
   it("9. the agent runs `ctx-monitor usage --json` in its Bash tool: its own session, from the environment Claude Code gives", async () => {
@@ -43,7 +52,7 @@ describe.concurrent("get_context_usage through the real Claude Code", () => {
     const usage = toolJson<Usage & { transcriptPath: string }>(exchange);
     const mains = mainRequests(scenario.api);
     console.log(`scenario 9: CLI in Bash says ${usage.usedTokens}; calling request ${exchange.callingRequest.total}; mains ${mains.map((r) => r.total).join(",")}`);
-    expect(usage).toMatchObject({ sessionSource: "env", estimated: false });
+    expect(usage.estimated).toBe(false);
     expect(usage.transcriptPath).toBe(scenario.sandbox.transcriptPath(usage.sessionId));
     expect([exchange.callingRequest.total, mains[mains.indexOf(exchange.callingRequest) - 1]?.total]).toContain(usage.usedTokens);
   });
@@ -128,21 +137,24 @@ describe.concurrent("get_context_usage through the real Claude Code", () => {
     expect(usage).toMatchObject({ fresh: true, usedTokens: exchange.callingRequest.total, subagent: { description: "Check budget" } });
   });
 
-  it("5. after /compact, estimates within 20% of the next real request", async () => {
-    await using scenario = await openScenario({ main: [[toolUse("Bash", { command: "seq 1 3000", description: "numbers" })], [text("Counted.")]] });
+  it("5. after /compact, estimates within 5% of the next real request (a file read and re-attached, the default model)", async () => {
+    await using scenario = await openScenario({ main: [] });
     const { sandbox, api } = scenario;
-    const first = await sandbox.claude(["-p", "count to 3000", "--model", "claude-sonnet-4-5"]);
-    await sandbox.claude(["-p", "/compact", "--resume", first.session_id, "--model", "claude-sonnet-4-5"]);
+    const notes = join(sandbox.project, "notes.md");
+    writeFileSync(notes, `# Notes\n${"A project note that the next context still needs.\n".repeat(200)}`);
+    api.setScript({ main: [[toolUse("Read", { file_path: notes })], [toolUse("Bash", { command: "seq 1 3000", description: "numbers" })], [text("Counted.")]] });
+    const first = await sandbox.claude(["-p", "read the notes, then count to 3000"]);
+    await sandbox.claude(["-p", "/compact", "--resume", first.session_id]);
     const estimate = JSON.parse(await sandbox.ctxMonitor(["usage", "--session", first.session_id, "--json"])) as Usage;
     expect(estimate.estimated).toBe(true);
     api.setScript({ main: [[text("Continuing.")]] });
     const before = api.requests.length;
-    await sandbox.claude(["-p", "continue", "--resume", first.session_id, "--model", "claude-sonnet-4-5"]);
+    await sandbox.claude(["-p", "continue", "--resume", first.session_id]);
     const next = api.requests.slice(before).find((request) => request.kind === "main");
     expect(next).toBeDefined();
-    const error = Math.abs(estimate.usedTokens - next!.total) / next!.total;
-    process.stderr.write(`scenario 5: estimated ${estimate.usedTokens} after /compact, next request ${next!.total}: error ${(error * 100).toFixed(1)}%\n`);
-    expect(error).toBeLessThan(0.2);
+    const error = (estimate.usedTokens - next!.total) / next!.total;
+    process.stderr.write(`scenario 5 (${version}): estimated ${estimate.usedTokens} after /compact, next request ${next!.total}: error ${(error * 100).toFixed(1)}%\n`);
+    expect(Math.abs(error)).toBeLessThan(0.05);
     const after = JSON.parse(await sandbox.ctxMonitor(["usage", "--session", first.session_id, "--json"])) as Usage;
     expect(after).toMatchObject({ estimated: false, usedTokens: next!.total });
   });
@@ -158,5 +170,47 @@ describe.concurrent("get_context_usage through the real Claude Code", () => {
     expect(windows.length).toBeGreaterThan(0);
     const usage = toolJson<Usage>(findToolExchange(scenario.api.requests, call.id));
     expect(usage.contextWindow).toBe(windows[0]);
+  });
+
+  it("6b. a -p session resumed without --model: Claude Code's own window, or said to be assumed", async () => {
+    const call = usageCall();
+    await using scenario = await openScenario({ main: [[text("Started.")]] });
+    const first = await scenario.sandbox.claude(["-p", "start"]);
+    scenario.api.setScript({ main: [[call]] });
+    const resumed = await scenario.sandbox.claude(["-p", "check the budget", "--resume", first.session_id]);
+    const claudeWindow = Object.values(resumed.modelUsage ?? {})[0]?.contextWindow;
+    const usage = toolJson<Usage & { windowAssumedBecause: string | null; summary: string }>(findToolExchange(scenario.api.requests, call.id));
+    console.log(`scenario 6b (${version}): Claude Code runs the resumed session at ${claudeWindow}; ctx-monitor says ${usage.contextWindow} (${usage.windowSource})`);
+    // 2.1.197 runs the resumed default model at 200k under the same model id as the 1M first run: without
+    // the statusline or a SessionStart hook nothing in the transcript tells, and the answer must say so.
+    if (usage.contextWindow !== claudeWindow) {
+      expect(usage.windowSource).toBe("assumed");
+      expect(usage.summary).toContain("Window assumed");
+    } else {
+      expect(usage.windowSource).not.toBe("assumed");
+    }
+  });
+
+  it("10. the first request offers get_context_usage without a search; ToolSearch finds the others by their hints", async () => {
+    const search = toolUse("ToolSearch", { query: "save progress before compaction" });
+    await using scenario = await openScenario({ main: [[search], [text("Found it.")]] });
+    await scenario.sandbox.claude(["-p", "find a way to save progress"]);
+    const first = mainRequests(scenario.api)[0]!;
+    const offered = digestRequest(first.body);
+    const names = offered.parts.filter((part) => part.kind === "tool" && !part.deferred).map((part) => part.name);
+    expect(names).toContain(ours("get_context_usage"));
+    if (!offered.toolSearch) return; // 2.1.197 sends every MCP tool in full and has no ToolSearch.
+    expect(names).not.toContain(ours("write_handoff"));
+    // The search matched write_handoff by its hint, and Claude Code sent its definition with the result.
+    const loaded = (findToolExchange(scenario.api.requests, search.id).resultRequest.body.tools ?? []).map((tool) => tool.name);
+    expect(loaded).toContain(ours("write_handoff"));
+
+    // Always loaded, it is there even when the server starts slowly and Claude Code connects as it does
+    // by default (without waiting for MCP servers).
+    scenario.api.setScript({ main: [[text("Nothing to do.")]] });
+    const before = scenario.api.requests.length;
+    await scenario.sandbox.claude(["-p", "hello"], { MCP_CONNECTION_NONBLOCKING: "", NODE_OPTIONS: `--require ${SLOW_START}`, E2E_MCP_DELAY_MS: "3000" });
+    const slow = scenario.api.requests.slice(before).find((request) => request.kind === "main")!;
+    expect((slow.body.tools ?? []).map((tool) => tool.name)).toContain(ours("get_context_usage"));
   });
 });

@@ -48,6 +48,14 @@ describe("get_context_usage over stdio (built server)", () => {
     expect(tool?.outputSchema?.required).toEqual(expect.arrayContaining(["usedTokens", "contextWindow", "status", "summary"]));
   });
 
+  it("keeps the budget tool always loaded and gives every tool a search hint (Claude Code 2.1.332 defers MCP tools)", async () => {
+    const { tools } = await connected.client.listTools();
+    const meta = Object.fromEntries(tools.map((tool) => [tool.name, tool._meta ?? {}]));
+    expect(meta.get_context_usage).toMatchObject({ "anthropic/alwaysLoad": true });
+    expect(Object.entries(meta).filter(([, value]) => value["anthropic/alwaysLoad"] === true).map(([name]) => name)).toEqual(["get_context_usage"]);
+    for (const [name, value] of Object.entries(meta)) expect(typeof value["anthropic/searchHint"], name).toBe("string");
+  });
+
   it("answers with the newest main-chain response's exact total, valid against the output schema", async () => {
     const result = await connected.client.callTool({ name: "get_context_usage", arguments: {} });
     expect(result.isError).toBeFalsy();

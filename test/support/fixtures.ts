@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const FIXTURES_DIR = fileURLToPath(new URL("../../fixtures/transcripts/", import.meta.url));
-export const FIXTURE_NAMES = ["busy-session", "compacted-session", "default-model"] as const;
+export const FIXTURE_NAMES = ["busy-session", "compacted-session", "default-model", "current-claude-code"] as const;
 export type FixtureName = (typeof FIXTURE_NAMES)[number];
 
 /** What the stand-in API measured while a fixture's session ran (written by `npm run fixtures`). */

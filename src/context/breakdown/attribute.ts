@@ -4,6 +4,7 @@
 // response after the session start or a compaction is the baseline (system prompt, tools, memory,
 // first message). Fed one record at a time, so a transcript streams through it and a later call can
 // continue from where the last one stopped.
+import { digestRequest, type RequestDigest } from "../../capture/request-digest.ts";
 import { blockChars } from "../../transcript/content-size.ts";
 import { contextTotal, isMainChainResponse, type ContentBlock, type TranscriptRecord } from "../../transcript/records.ts";
 import { estimateTokens } from "../estimate.ts";
@@ -35,6 +36,15 @@ export interface Attribution {
   projectDir: string | null;
   /** MCP tools (`mcp__<server>__<tool>`) the session called, compactions notwithstanding. */
   mcpToolsCalled: readonly string[];
+  /**
+   * The system prompt and tools of the request that made the newest response, from the transcript's
+   * `api-request-shape` (Claude Code 2.1.332 and later); null when the transcript does not hold it.
+   */
+  requestShape: RequestDigest | null;
+  /** Characters of the `role: "system"` message(s) that request carried (2.1.332's environment block). */
+  systemMessageChars: number;
+  /** Tools Claude Code announced as deferred (names only until searched for), since the last compaction. */
+  deferredTools: readonly string[];
 }
 
 /** Claude Code's own bookkeeping that reaches the model as user text, not the user's words. */
@@ -54,6 +64,15 @@ export class BreakdownBuilder {
   private model: string | null = null;
   private asOf: string | null = null;
   private responses = 0;
+  /** Digests of the request shapes seen, by Claude Code's shape hash (each shape is written once). */
+  private readonly shapes = new Map<string, RequestDigest>();
+  private requestShapeHash: string | null = null;
+  private responseShapeHash: string | null = null;
+  /** Characters of each system message blob, by hash. */
+  private readonly systemBlobs = new Map<string, number>();
+  private requestSystemChars = 0;
+  private responseSystemChars = 0;
+  private readonly deferred = new Set<string>();
 
   /** Paths in labels are shown relative to the project: given, or learnt from the records' cwd. */
   constructor(private projectDir: string | null = null) {}
@@ -73,6 +92,19 @@ export class BreakdownBuilder {
       case "attachment":
         this.attachment(record.attachment);
         return;
+      case "api-request-shape":
+        if (record.shapeHash) this.shapes.set(record.shapeHash, digestRequest(record.shape));
+        return;
+      case "api-request": {
+        this.requestShapeHash = record.shapeHash;
+        // A request keeps the messages of the one before and adds its tail: a new system message replaces the old.
+        const added = record.tail.filter((hash) => this.systemBlobs.has(hash)).reduce((sum, hash) => sum + this.systemBlobs.get(hash)!, 0);
+        if (added > 0) this.requestSystemChars = added;
+        return;
+      }
+      case "api-request-blob":
+        if (record.role === "system" && record.hash) this.systemBlobs.set(record.hash, record.systemChars);
+        return;
       case "compact-boundary":
         this.compactions++;
         this.lastCompaction = { trigger: record.trigger, preTokens: record.preTokens, postTokens: record.postTokens, at: record.timestamp };
@@ -83,6 +115,7 @@ export class BreakdownBuilder {
         this.baseline = null;
         this.last = null;
         this.toolCalls.clear();
+        this.deferred.clear();
         return;
       default:
         return;
@@ -108,12 +141,18 @@ export class BreakdownBuilder {
       responses: this.responses,
       projectDir: this.projectDir,
       mcpToolsCalled: [...this.mcpToolsCalled],
+      requestShape: this.responseShapeHash ? (this.shapes.get(this.responseShapeHash) ?? null) : null,
+      systemMessageChars: this.responseSystemChars,
+      deferredTools: [...this.deferred],
     };
   }
 
   private response(messageId: string | null, total: number, model: string | null, at: string | null): void {
     this.model = model ?? this.model;
     this.asOf = at ?? this.asOf;
+    // The request record Claude Code wrote just before this response made it.
+    this.responseShapeHash = this.requestShapeHash ?? this.responseShapeHash;
+    this.responseSystemChars = this.requestSystemChars;
     if (this.last && messageId !== null && messageId === this.last.messageId) {
       // Another line of the same streamed response: the figures repeat; keep the largest.
       if (total > this.last.total) this.grow(total - this.last.total);
@@ -251,6 +290,9 @@ export class BreakdownBuilder {
   private attachment(attachment: unknown): void {
     const fields = typeof attachment === "object" && attachment !== null ? (attachment as Record<string, unknown>) : {};
     const type = typeof fields.type === "string" ? fields.type : "unknown";
+    // A copy of the system prompt Claude Code keeps for itself (2.1.332): never sent as a message.
+    if (type === "prompt_snapshot") return;
+    if (type === "deferred_tools_delta") this.deferredDelta(fields);
     let chars = 0;
     try {
       chars = JSON.stringify(attachment)?.length ?? 0;
@@ -258,6 +300,12 @@ export class BreakdownBuilder {
       chars = 0;
     }
     this.open.push(this.item("attachment", `attachment: ${type}`, chars, { attachmentType: type }));
+  }
+
+  private deferredDelta(fields: Record<string, unknown>): void {
+    const names = (value: unknown) => (Array.isArray(value) ? value.filter((name): name is string => typeof name === "string") : []);
+    for (const name of names(fields.addedNames)) this.deferred.add(name);
+    for (const name of names(fields.removedNames)) this.deferred.delete(name);
   }
 }
 

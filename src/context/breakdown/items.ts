@@ -32,6 +32,10 @@ export interface Item {
   attachmentType?: string;
   /** For tool definitions: the MCP server they belong to. */
   mcpServer?: string;
+  /** For tool definitions: the server's tools sent deferred (a name at most, no definition in the context). */
+  deferredTools?: number;
+  /** For baseline parts that are a whole category (system prompt, built-in tools): that category. */
+  baselineCategory?: string;
 }
 
 /** /context's own category names where they apply; Messages split further. */
@@ -65,6 +69,8 @@ const ATTACHMENT_CATEGORIES: Record<string, string> = {
   mcp_instructions_delta: CATEGORY.mcpTools,
   deferred_tools_delta: CATEGORY.systemTools,
   nested_memory: CATEGORY.memoryFiles,
+  // 2.1.332 sends its environment block as a message with role "system", counted as /context does.
+  environment: CATEGORY.systemPrompt,
   memory: CATEGORY.memoryFiles,
 };
 

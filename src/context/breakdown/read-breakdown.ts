@@ -1,7 +1,7 @@
 // The breakdown answer for a request, with the file system at the edge: the usage answer (which
 // finds the session, waits for the calling response and knows the window), then the transcript
 // parsed incrementally from where the last call stopped, and the memory files on disk.
-import { capturedBaseline, captureUsed, type CaptureUsed } from "../../capture/captured-baseline.ts";
+import { captureUsed, type CaptureUsed } from "../../capture/capture-used.ts";
 import { readSessionCapture } from "../../capture/session-capture.ts";
 import { sessionProjectDir } from "../../claude/paths.ts";
 import { log } from "../../log.ts";
@@ -57,14 +57,24 @@ export async function readContextBreakdown(request: UsageRequest, deps: Breakdow
   const measured = parsed.reducer.snapshot();
   const projectDir = sessionProjectDir(deps.runtime, request.projectDir, measured.projectDir);
   const memoryFiles = findMemoryFiles(deps.runtime, projectDir);
-  // A subagent's requests are not the session's main-chain request the capture holds.
+  // The request's own shape: the transcript's (2.1.332 writes it), else the session's newest captured
+  // request, which sizes every server's definitions as sent. A subagent's requests are not in the capture.
   const capture = usage.subagent ? null : await readSessionCapture(deps.runtime, usage.sessionId, projectDir);
-  const fromCapture = capture ? capturedBaseline(capture) : null;
-  const mcpDefinitions = fromCapture?.mcpDefinitions ?? (await ownDefinitions(deps, measured.mcpToolsCalled));
+  const fromCapture = !measured.requestShape && capture !== null;
+  const requestShape = measured.requestShape ?? capture?.record.request ?? null;
+  const mcpDefinitions = requestShape ? [] : await ownDefinitions(deps, measured.mcpToolsCalled);
   const { attribution, estimated } = withEstimatedBaseline(measured, usage);
   const core = summarizeBreakdown(
     attribution,
-    { memoryFiles, mcpDefinitions, systemPromptShare: fromCapture?.systemPromptShare ?? null },
+    {
+      memoryFiles,
+      mcpDefinitions,
+      requestShape,
+      systemMessageChars: fromCapture ? 0 : measured.systemMessageChars,
+      deferredTools: measured.deferredTools,
+      // count_tokens' figures hold for the shape they were measured on: the capture's own, or the same shape in the transcript.
+      measuredTokens: capture && (fromCapture || capture.record.request.shapeHash === measured.requestShape?.shapeHash) ? capture.tokens : null,
+    },
     { contextWindow: usage.contextWindow, autocompactAt: usage.autocompactAt },
   );
   return {

@@ -46,6 +46,8 @@ export interface McpServerTotal {
   tokens: number;
   /** Its tool definitions (estimated from their size), or null when the transcript cannot tell. */
   definitionTokens: number | null;
+  /** Its tools sent deferred behind ToolSearch (0 tokens until searched for), or null when unknown. */
+  deferredTools: number | null;
 }
 
 export interface BreakdownFigures {
@@ -184,7 +186,7 @@ function mcpTotals(tools: readonly ToolTotal[], baselineItems: readonly Item[]):
   const servers = new Map<string, McpServerTotal>();
   const entry = (name: string) => {
     let found = servers.get(name);
-    if (!found) servers.set(name, (found = { name, calls: 0, tokens: 0, definitionTokens: null }));
+    if (!found) servers.set(name, (found = { name, calls: 0, tokens: 0, definitionTokens: null, deferredTools: null }));
     return found;
   };
   for (const tool of tools) {
@@ -194,7 +196,9 @@ function mcpTotals(tools: readonly ToolTotal[], baselineItems: readonly Item[]):
     entry(server).tokens += tool.tokens;
   }
   for (const item of baselineItems) {
-    if (item.kind === "tool-definitions" && item.mcpServer) entry(item.mcpServer).definitionTokens = item.tokens;
+    if (item.kind !== "tool-definitions" || !item.mcpServer) continue;
+    entry(item.mcpServer).definitionTokens = item.tokens;
+    entry(item.mcpServer).deferredTools = item.deferredTools ?? null;
   }
   const cost = (server: McpServerTotal) => server.tokens + (server.definitionTokens ?? 0);
   return [...servers.values()].sort((a, b) => cost(b) - cost(a));

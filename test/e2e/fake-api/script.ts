@@ -39,11 +39,17 @@ function textOf(content: unknown): string {
   return content.map((block) => (typeof block?.text === "string" ? block.text : "")).join("\n");
 }
 
+/**
+ * The instruction that ends a compaction request: 2.1.197 asks to "provide your summary", 2.1.332 to
+ * "create a detailed summary of the conversation"; both start with "Respond with TEXT ONLY".
+ */
+const COMPACTION_INSTRUCTION = /create a detailed summary of the conversation|provide your summary|Respond with TEXT ONLY[\s\S]*summary/i;
+
 /** Which script a request belongs to, from what Claude Code sends. */
 export function classifyRequest(body: MessagesBody): RequestKind {
   const messages = body.messages ?? [];
   const last = messages.at(-1);
-  if (last && /Respond with TEXT ONLY/.test(textOf(last.content)) && /summary/i.test(textOf(last.content))) return "compaction";
+  if (last && last.role === "user" && COMPACTION_INSTRUCTION.test(textOf(last.content))) return "compaction";
   if (!body.tools?.length) return "side";
   if (textOf(messages[0]?.content).includes(SUBAGENT_MARKER)) return "subagent";
   return "main";

@@ -47,7 +47,7 @@ function timeOf(record: Json): Date | null {
 }
 
 /** The request inside what an addon wrote: the body itself, or `{url, headers, body|content|request}`. */
-export function requestIn(record: Json): Found | null {
+function requestIn(record: Json): Found | null {
   if (Array.isArray(record.messages)) return { body: record, url: null, time: null, betaHeader: undefined, response: null };
   const inner = isObject(record.request) ? record.request : record;
   const body = asBody(inner.body) ?? asBody(inner.content) ?? asBody(inner.text);

@@ -24,7 +24,7 @@ export interface IngestOptions {
 }
 
 /** A long session leaves one body per request, each repeating the conversation: digest in bounded slices. */
-export const DEFAULT_BUDGET_BYTES = 32 << 20;
+const DEFAULT_BUDGET_BYTES = 32 << 20;
 
 export interface IngestResult {
   digested: number;

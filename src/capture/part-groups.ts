@@ -27,7 +27,7 @@ function withoutCacheControl(value: unknown): unknown {
 const hashOf = (content: GroupContent) => createHash("sha256").update(JSON.stringify(withoutCacheControl(content))).digest("hex");
 
 /** The model as count_tokens knows it: without Claude Code's "[1m]". */
-export function apiModel(model: string): string {
+function apiModel(model: string): string {
   return model.replace(/\[1m\]\s*$/i, "");
 }
 

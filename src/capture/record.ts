@@ -72,7 +72,7 @@ export interface CaptureContext {
 }
 
 /** `metadata.user_id` is a JSON string holding the session id (Claude Code 2.1.197). */
-export function sessionIdOf(body: Body): string | null {
+function sessionIdOf(body: Body): string | null {
   const userId = body.metadata?.user_id;
   if (typeof userId !== "string") return null;
   try {

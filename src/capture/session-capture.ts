@@ -12,7 +12,7 @@ import { captureStoreDir } from "./paths.ts";
 import type { CapturedRequest } from "./record.ts";
 import { newestOfSession } from "./store.ts";
 
-export function keepBodies(runtime: Runtime): boolean {
+function keepBodies(runtime: Runtime): boolean {
   return runtime.env.CTX_MONITOR_KEEP_BODIES === "1";
 }
 

@@ -9,11 +9,11 @@ import { appendRecords } from "../capture/store.ts";
 import { log } from "../log.ts";
 import type { Runtime } from "../runtime.ts";
 
-export const DEFAULT_PROXY_PORT = 8737;
+const DEFAULT_PROXY_PORT = 8737;
 const DEFAULT_UPSTREAM = "https://api.anthropic.com";
 
 /** The upstream: as asked, else the ANTHROPIC_BASE_URL in use (a gateway) unless it is this proxy, else the API. */
-export function chooseUpstream(runtime: Runtime, asked: string | undefined, port: number): URL {
+function chooseUpstream(runtime: Runtime, asked: string | undefined, port: number): URL {
   const configured = runtime.env.ANTHROPIC_BASE_URL;
   const candidate = asked ?? (configured && !isLoopbackPort(configured, port) ? configured : DEFAULT_UPSTREAM);
   const url = new URL(candidate);

@@ -2,19 +2,19 @@
 // the credentials and base URL this process was started with, like Claude Code's /context does: each
 // part against a one-word baseline. Each distinct part is asked once: answers are cached by hash.
 // CTX_MONITOR_COUNT_TOKENS=0 turns it off. Security: the key goes only into the request's header.
-import { readFileSync, renameSync } from "node:fs";
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Runtime } from "../runtime.ts";
 import type { GroupContent } from "./part-groups.ts";
 import { ensurePrivateDir } from "./paths.ts";
-import { writeFileSync } from "node:fs";
 
 export interface TokenCounter {
   /** input_tokens of a count_tokens request holding this content and one short user message. */
   count(content: GroupContent | { model: string }): Promise<number>;
 }
 
-const TIMEOUT_MS = 5_000;
+/** count_tokens answers in well under a second; the answer being built waits no longer than this. */
+const TIMEOUT_MS = 3_000;
 const BASELINE_MESSAGE = [{ role: "user", content: "foo" }];
 
 export function counterFromEnv(runtime: Runtime): TokenCounter | null {
@@ -76,18 +76,23 @@ export class TokenCache {
   }
 }
 
-/** Measures the groups the cache does not know yet; a failure leaves them estimated. */
+/**
+ * Measures the groups the cache does not know yet, all at once (a handful of small requests, one round
+ * trip in all, each cut off after TIMEOUT_MS); a failure leaves them estimated.
+ */
 export async function measureGroups(groups: Iterable<{ key: string; content: GroupContent }>, counter: TokenCounter, cache: TokenCache): Promise<number> {
-  let asked = 0;
+  const unknown = [...groups].filter((group) => cache.get(group.key) === undefined);
+  if (unknown.length === 0) return 0;
   const baselines = new Map<string, Promise<number>>();
-  for (const group of groups) {
-    if (cache.get(group.key) !== undefined) continue;
-    const { model } = group.content;
-    if (!baselines.has(model)) baselines.set(model, counter.count({ model }));
-    const [whole, baseline] = await Promise.all([counter.count(group.content), baselines.get(model)!]);
-    cache.set(group.key, Math.max(0, whole - baseline));
-    asked++;
+  for (const { content } of unknown) {
+    if (baselines.has(content.model)) continue;
+    const baseline = counter.count({ model: content.model });
+    // Awaited below unless every group failed first: never left as an unhandled rejection.
+    baseline.catch(() => undefined);
+    baselines.set(content.model, baseline);
   }
-  if (asked) cache.save();
-  return asked;
+  const measured = await Promise.all(unknown.map(async (group) => Math.max(0, (await counter.count(group.content)) - (await baselines.get(group.content.model)!))));
+  unknown.forEach((group, index) => cache.set(group.key, measured[index]!));
+  cache.save();
+  return unknown.length;
 }

@@ -70,3 +70,15 @@ describe("count_tokens for the baseline's parts", () => {
     expect(api.calls[0]?.headers["x-api-key"]).toBeUndefined();
   });
 });
+
+describe("count_tokens failing", () => {
+  it("rejects once, leaves the cache as it was, and leaves no unhandled rejection behind", async () => {
+    const store = tempDir();
+    const cache = new TokenCache(store);
+    let calls = 0;
+    const failing = { count: async () => (calls++, Promise.reject(new Error("count_tokens answered 401: invalid x-api-key"))) };
+    await expect(measureGroups(partGroups(body).values(), failing, cache)).rejects.toThrow("401");
+    expect(calls).toBe(4);
+    expect([...partGroups(body).values()].map((group) => cache.get(group.key))).toEqual([undefined, undefined, undefined]);
+  });
+});

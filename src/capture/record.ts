@@ -116,7 +116,8 @@ export function digestBody(bodyText: string, context: CaptureContext): { record:
     return null;
   }
   if (typeof body !== "object" || body === null || !Array.isArray(body.messages)) return null;
-  const groups = partGroups(body);
+  const request = digestRequest(body);
+  const groups = partGroups(body, request);
   const record: CapturedRequest = {
     v: 1,
     kind: context.kind,
@@ -128,7 +129,7 @@ export function digestBody(bodyText: string, context: CaptureContext): { record:
     role: context.kind === "count_tokens" ? "side" : roleOf(body.tools),
     model: typeof body.model === "string" ? body.model : null,
     betas: betasOf(body, context.betaHeader),
-    request: digestRequest(body),
+    request,
     messages: digestMessages(body.messages),
     messageId: context.messageId ?? null,
     usage: context.usage ?? null,

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { counterFromEnv, measureGroups, TokenCache } from "../../src/capture/count-tokens.ts";
 import { partGroups } from "../../src/capture/part-groups.ts";
+import { digestRequest } from "../../src/capture/request-digest.ts";
 import { fakeRuntime, tempDir } from "../support/runtime.ts";
 
 const KEY = "sk-ant-api03-count-test";
@@ -45,7 +46,7 @@ describe("count_tokens for the baseline's parts", () => {
     const api = await countTokensApi();
     const store = tempDir();
     const counter = counterFromEnv(fakeRuntime({ env: { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: `${api.url}/` } }))!;
-    const groups = partGroups(body);
+    const groups = partGroups(body, digestRequest(body));
     expect([...groups.keys()]).toEqual(["systemPrompt", "builtInTools", "server:tickets"]);
     const cache = new TokenCache(store);
     expect(await measureGroups(groups.values(), counter, cache)).toBe(3);
@@ -56,7 +57,7 @@ describe("count_tokens for the baseline's parts", () => {
     expect(cache.get(groups.get("server:tickets")!.key)).toBe(tickets - baseline);
 
     const again = new TokenCache(store);
-    expect(await measureGroups(partGroups(body).values(), counter, again)).toBe(0);
+    expect(await measureGroups(partGroups(body, digestRequest(body)).values(), counter, again)).toBe(0);
     expect(api.calls).toHaveLength(4);
     expect(readFileSync(join(store, "part-tokens.json"), "utf8")).not.toContain(KEY);
   });
@@ -77,8 +78,8 @@ describe("count_tokens failing", () => {
     const cache = new TokenCache(store);
     let calls = 0;
     const failing = { count: async () => (calls++, Promise.reject(new Error("count_tokens answered 401: invalid x-api-key"))) };
-    await expect(measureGroups(partGroups(body).values(), failing, cache)).rejects.toThrow("401");
+    await expect(measureGroups(partGroups(body, digestRequest(body)).values(), failing, cache)).rejects.toThrow("401");
     expect(calls).toBe(4);
-    expect([...partGroups(body).values()].map((group) => cache.get(group.key))).toEqual([undefined, undefined, undefined]);
+    expect([...partGroups(body, digestRequest(body)).values()].map((group) => cache.get(group.key))).toEqual([undefined, undefined, undefined]);
   });
 });

@@ -10,6 +10,8 @@ import { uninstallCommand } from "../commands/uninstall.ts";
 import { usageCommand } from "../commands/usage.ts";
 import { watchCommand } from "../commands/watch.ts";
 import { reportCommand } from "../commands/report.ts";
+import { proxyCommand } from "../commands/proxy.ts";
+import { importMitmCommand } from "../commands/import-mitm.ts";
 import type { Command } from "./command.ts";
 
 export const COMMANDS: readonly Command[] = [
@@ -24,4 +26,6 @@ export const COMMANDS: readonly Command[] = [
   uninstallCommand,
   statuslineCommand,
   hookCommand,
+  proxyCommand,
+  importMitmCommand,
 ];

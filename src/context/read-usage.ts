@@ -25,6 +25,8 @@ import { readTailSnapshot, type TailSnapshot } from "../transcript/tail-snapshot
 import { waitForAppend } from "../transcript/wait-for-append.ts";
 import { estimateTokens } from "./estimate.ts";
 import { computeUsage, type ContextUsage } from "./usage.ts";
+import { readSessionCapture } from "../capture/session-capture.ts";
+import { captureEvidence } from "../capture/usage-evidence.ts";
 
 export interface UsageRequest extends LocateRequest {
   /**
@@ -66,7 +68,7 @@ export async function readContextUsage(request: UsageRequest, deps: UsageDeps): 
   const located = await locateOnceWritten(request, deps);
   const remaining = Math.max(0, deps.freshnessTimeoutMs - (Date.now() - started));
   const found = await waitForCallingResponse(located, toolUseId, { ...deps, freshnessTimeoutMs: remaining });
-  return withOwnAnswer(usageFromTail(found.located, found.tail, found.fresh, deps));
+  return withOwnAnswer(await usageFromTail(found.located, found.tail, found.fresh, deps));
 }
 
 /**
@@ -180,7 +182,7 @@ function refuseNonTranscript(located: LocatedTranscript, tail: TailSnapshot): vo
   );
 }
 
-function usageFromTail(located: LocatedTranscript, tail: TailSnapshot, fresh: boolean, deps: UsageDeps): ContextUsage {
+async function usageFromTail(located: LocatedTranscript, tail: TailSnapshot, fresh: boolean, deps: UsageDeps): Promise<ContextUsage> {
   const { runtime } = deps;
   refuseNonTranscript(located, tail);
   const subagentFile = isSubagentTranscript(located.path);
@@ -193,6 +195,8 @@ function usageFromTail(located: LocatedTranscript, tail: TailSnapshot, fresh: bo
   const sessionId = subagent ? basename(subagent.parentTranscriptPath, ".jsonl") : sessionIdOf(located, tail);
   // The statusline and hooks describe the session's own model, which a subagent may not share.
   const state = subagent ? null : readStateForSession(runtime, sessionId);
+  // The capture holds the session's main-chain requests, not a subagent's.
+  const captured = subagent ? null : await readSessionCapture(runtime, sessionId);
   return computeUsage({
     sessionId,
     subagent,
@@ -208,5 +212,6 @@ function usageFromTail(located: LocatedTranscript, tail: TailSnapshot, fresh: bo
     thresholds: settings,
     fresh,
     skippedLines: countLineProblems(tail.problems),
+    capture: captured ? captureEvidence(captured.record) : null,
   });
 }

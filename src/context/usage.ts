@@ -10,6 +10,7 @@ import { estimateTokens } from "./estimate.ts";
 import { counted, exactNumber, roundTokens } from "./format.ts";
 import { contextStatus, type ContextStatus, type Thresholds } from "./status.ts";
 import { resolveContextWindow, type WindowEvidence, type WindowSource } from "./window.ts";
+import { captureIsNewer, type CaptureEvidence } from "../capture/usage-evidence.ts";
 
 export interface ContextUsage {
   sessionId: string;
@@ -26,6 +27,8 @@ export interface ContextUsage {
   windowAssumedBecause: string | null;
   /** Context size of the newest main-chain API response (exact), or an estimate after a compaction. */
   usedTokens: number;
+  /** Where usedTokens comes from: the transcript, or a captured response newer than it. */
+  source: "transcript" | "capture";
   usedPercent: number;
   /** Estimate of what was added since that response: its own output and newer tool results. */
   pendingTokens: number;
@@ -63,6 +66,8 @@ export interface UsageInputs {
   thresholds: Thresholds;
   fresh: boolean;
   skippedLines: number;
+  /** The session's newest captured request, if capture is on. */
+  capture?: CaptureEvidence | null;
 }
 
 interface Measured {
@@ -70,6 +75,7 @@ interface Measured {
   pendingTokens: number;
   estimated: boolean;
   asOf: string | null;
+  source: ContextUsage["source"];
 }
 
 /** Steps (response to response) the pace is averaged over, at least. */
@@ -84,9 +90,12 @@ function recentPace(tail: TailSnapshot): number | null {
 }
 
 function measure(inputs: UsageInputs): Measured {
-  const { tail, baseline } = inputs;
+  const { tail, baseline, capture } = inputs;
   const appended = estimateTokens(tail.pendingChars);
   const compaction = tail.compactionSince;
+  if (capture && capture.usedTokens !== null && captureIsNewer(capture, tail.latest, compaction?.timestamp ?? null)) {
+    return { usedTokens: capture.usedTokens, pendingTokens: capture.outputTokens ?? 0, estimated: false, asOf: capture.time, source: "capture" };
+  }
   if (compaction) {
     // postTokens counts the messages the compaction left (the summary and what Claude Code re-attached:
     // files read, the task list, listings); every request also carries the system prompt and tools,
@@ -101,14 +110,16 @@ function measure(inputs: UsageInputs): Measured {
       pendingTokens: 0,
       estimated: true,
       asOf: compaction.timestamp,
+      source: "transcript",
     };
   }
-  if (!tail.latest) return { usedTokens: appended, pendingTokens: 0, estimated: true, asOf: null };
+  if (!tail.latest) return { usedTokens: appended, pendingTokens: 0, estimated: true, asOf: null, source: "transcript" };
   return {
     usedTokens: contextTotal(tail.latest.usage),
     pendingTokens: tail.latest.usage.outputTokens + appended,
     estimated: false,
     asOf: tail.latest.timestamp,
+    source: "transcript",
   };
 }
 
@@ -127,7 +138,7 @@ export function computeUsage(inputs: UsageInputs): ContextUsage {
   const window = resolveContextWindow({
     transcriptModel: model,
     claudeCodeVersion: inputs.tail.latest?.version ?? null,
-    request: inputs.tail.latestRequest,
+    request: inputs.tail.latestRequest ?? (inputs.capture ? { model: inputs.capture.model, betas: inputs.capture.betas, source: "capture" } : null),
     state: inputs.windowState,
     env: inputs.env,
     usedTokens: measured.usedTokens,
@@ -148,6 +159,7 @@ export function computeUsage(inputs: UsageInputs): ContextUsage {
     windowSource: window.source,
     windowAssumedBecause: window.assumedBecause,
     usedTokens: measured.usedTokens,
+    source: measured.source,
     usedPercent: Math.round((measured.usedTokens / window.tokens) * 1000) / 10,
     pendingTokens: measured.pendingTokens,
     autocompactAt: autocompact.at,

@@ -10,6 +10,7 @@ export const WINDOW_SOURCES = [
   "hook-model",
   "env",
   "api-request",
+  "capture",
   "model-id",
   "usage-above-200k",
   "model-table",
@@ -31,7 +32,7 @@ export interface WindowEvidence {
   /** The Claude Code version that wrote the newest response (the transcript's `version`). */
   claudeCodeVersion?: string | null;
   /** The `api-request` record Claude Code (2.1.332 and later) wrote for the newest response. */
-  request?: { model: string | null; betas: readonly string[] } | null;
+  request?: { model: string | null; betas: readonly string[]; /** Set when a captured request stands in for the record. */ source?: "capture" } | null;
   /** What the statusline or a hook last recorded for this session. */
   state: { modelId: string | null; contextWindowSize: number | null; writtenBy: string } | null;
   env: Readonly<Record<string, string | undefined>>;
@@ -55,9 +56,10 @@ export function resolveContextWindow(evidence: WindowEvidence): ContextWindow {
   if (override) return known(override, "env");
   const request = evidence.request;
   if (request?.model && sameModel(request.model, transcriptModel)) {
-    if (request.betas.some((beta) => CONTEXT_1M_BETA.test(beta))) return known(EXTENDED_WINDOW, "api-request");
+    const source = request.source ?? "api-request";
+    if (request.betas.some((beta) => CONTEXT_1M_BETA.test(beta))) return known(EXTENDED_WINDOW, source);
     const window = modelWindow(request.model, version);
-    if (!window.assumedBecause) return known(window.tokens, "api-request");
+    if (!window.assumedBecause) return known(window.tokens, source);
   }
   for (const id of [env.ANTHROPIC_MODEL, transcriptModel]) {
     if (id && hasExtendedSuffix(id) && sameModel(id, transcriptModel)) return known(EXTENDED_WINDOW, "model-id");

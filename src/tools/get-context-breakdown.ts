@@ -47,6 +47,10 @@ export const contextBreakdownShape = {
     .array(z.object({ name: z.string(), calls: z.number().int(), tokens: z.number().int(), definitionTokens: z.number().int().nullable(), deferredTools: z.number().int().nullable() }))
     .describe("Per MCP server: calls, calls plus results, and its tool definitions (null when the transcript cannot tell)."),
   memoryFiles: z.array(z.object({ path: z.string(), chars: z.number().int() })),
+  capture: z
+    .object({ source: z.enum(["otel", "proxy", "mitm"]), time: z.string(), model: nullableString, measured: z.boolean() })
+    .nullable()
+    .describe("The captured request whose texts split the baseline (every MCP server's definitions), or null."),
   pendingTokens: z.number().int(),
   compactions: z.number().int(),
   lastCompaction: z

@@ -29,9 +29,10 @@ export const contextUsageShape = {
   contextWindow: z.number().int(),
   windowSource: z
     .enum(WINDOW_SOURCES)
-    .describe("Evidence for contextWindow, best first: statusline, hook-model, env, api-request, model-id, usage-above-200k, model-table; assumed when none knows."),
+    .describe("Evidence for contextWindow, best first: statusline, hook-model, env, api-request, capture (a captured request), model-id, usage-above-200k, model-table; assumed when none knows."),
   windowAssumedBecause: z.string().nullable().describe("Why the window is assumed (windowSource \"assumed\"); null when known."),
   usedTokens: z.number().int().describe("Context size of the newest main-chain API response (exact unless estimated)."),
+  source: z.enum(["transcript", "capture"]).describe('"capture" when a captured response newer than the transcript gave usedTokens.'),
   usedPercent: z.number(),
   pendingTokens: z.number().int().describe("Estimate of what was added since: that response's output and newer tool results."),
   autocompactAt: z.number().int().nullable().describe("Token count where auto-compaction is expected; null when disabled."),

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchBreakdown } from "./breakdown.bench.ts";
 import { benchClaude } from "./claude.bench.ts";
+import { benchCapture } from "./capture.bench.ts";
 import { benchHandoff } from "./handoff.bench.ts";
 import { benchRedact } from "./redact.bench.ts";
 import { benchReport } from "./report.bench.ts";
@@ -25,7 +26,10 @@ const BENCHES: Array<[string, (context: BenchContext) => Promise<void>]> = [
   ["redact", benchRedact],
   ["claude", benchClaude],
   ["report", benchReport],
+  ["capture", benchCapture],
 ];
+/** Benchmarks that do not read the large transcript: run alone, they skip writing it. */
+const WITHOUT_TRANSCRIPT = new Set(["capture"]);
 
 async function main(): Promise<void> {
   const bytes = Number(process.env.BENCH_BYTES ?? 1 << 30);
@@ -34,7 +38,8 @@ async function main(): Promise<void> {
   try {
     const largeTranscript = join(dir, "large.jsonl");
     const started = performance.now();
-    const written = writeSyntheticTranscript(largeTranscript, { bytes, compactionAt: 0.5 });
+    const needsTranscript = !only || only.some((name) => !WITHOUT_TRANSCRIPT.has(name));
+    const written = needsTranscript ? writeSyntheticTranscript(largeTranscript, { bytes, compactionAt: 0.5 }) : 0;
     const largeLabel = written >= 1 << 30 ? `${(written / (1 << 30)).toFixed(2)} GiB` : `${(written / (1 << 20)).toFixed(0)} MiB`;
     process.stdout.write(`synthetic transcript: ${largeLabel} written in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     const report = (what: string, figure: string) => process.stdout.write(`  ${what.padEnd(64)} ${figure}\n`);

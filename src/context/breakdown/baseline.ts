@@ -25,6 +25,8 @@ export interface BaselineKnown {
   systemMessageChars?: number;
   /** Tools announced as deferred (names only), e.g. `mcp__<server>__<tool>`. */
   deferredTools?: readonly string[];
+  /** Tokens of the shape's parts measured with count_tokens (capture), exact where present. */
+  measuredTokens?: { builtInTools: number | null; servers: Readonly<Record<string, number>> } | null;
 }
 
 /**
@@ -97,10 +99,17 @@ function shapeItems(shape: RequestDigest, known: BaselineKnown): { fixed: Item[]
     entry.deferredTools++;
     servers.set(server, entry);
   }
-  const definitions = [...servers.values()].map((server) => definitionItem(server.server, server.tools, server.chars, server.deferredTools));
-  const builtIn = sizedPart(CATEGORY.systemTools, "built-in tool definitions", shape.builtInToolChars);
+  const definitions = [...servers.values()].map((server) =>
+    measured(definitionItem(server.server, server.tools, server.chars, server.deferredTools), known.measuredTokens?.servers[server.server]),
+  );
+  const builtIn = measured(sizedPart(CATEGORY.systemTools, "built-in tool definitions", shape.builtInToolChars), known.measuredTokens?.builtInTools);
   const system = sizedPart(CATEGORY.systemPrompt, "system prompt", shape.systemPromptChars + (known.systemMessageChars ?? 0));
   return { fixed: [builtIn, ...definitions], flexible: [system] };
+}
+
+/** An item count_tokens measured keeps its figure, marked exact. */
+function measured(item: Item, tokens: number | null | undefined): Item {
+  return typeof tokens === "number" ? { ...item, tokens, exact: true } : item;
 }
 
 export function splitBaseline(
@@ -137,7 +146,7 @@ export function splitBaseline(
  */
 function fitShape(tokens: number, content: Item[], { fixed, flexible }: { fixed: Item[]; flexible: Item[] }): BaselinePart[] {
   const shared = [...flexible, ...content];
-  const fixedEstimates = fixed.map((item) => estimateTokens(item.chars));
+  const fixedEstimates = fixed.map((item) => (item.exact ? item.tokens : estimateTokens(item.chars)));
   const fixedTotal = fixedEstimates.reduce((sum, value) => sum + value, 0);
   if (fixedTotal <= tokens) {
     fixed.forEach((item, index) => (item.tokens = fixedEstimates[index]!));

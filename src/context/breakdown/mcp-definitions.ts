@@ -17,6 +17,8 @@ export interface McpServerDefinitions {
   tools: number;
   /** Characters of the definitions as Claude Code sends them to the model. */
   chars: number;
+  /** Their tokens as count_tokens measured them (capture), when known. */
+  tokens?: number;
 }
 
 /** Names of ctx-monitor's own server in this session, from the calls of its tools. */

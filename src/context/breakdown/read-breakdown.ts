@@ -1,6 +1,8 @@
 // The breakdown answer for a request, with the file system at the edge: the usage answer (which
 // finds the session, waits for the calling response and knows the window), then the transcript
 // parsed incrementally from where the last call stopped, and the memory files on disk.
+import { captureUsed, type CaptureUsed } from "../../capture/capture-used.ts";
+import { readSessionCapture } from "../../capture/session-capture.ts";
 import { sessionProjectDir } from "../../claude/paths.ts";
 import { log } from "../../log.ts";
 import type { Runtime } from "../../runtime.ts";
@@ -44,6 +46,8 @@ export interface ContextBreakdown extends BreakdownCore {
   fresh: boolean;
   skippedLines: number;
   memoryFiles: Array<{ path: string; chars: number }>;
+  /** The captured request the baseline was split by (every MCP server's definitions), or null. */
+  capture: CaptureUsed | null;
   summary: string;
 }
 
@@ -53,17 +57,23 @@ export async function readContextBreakdown(request: UsageRequest, deps: Breakdow
   const measured = parsed.reducer.snapshot();
   const projectDir = sessionProjectDir(deps.runtime, request.projectDir, measured.projectDir);
   const memoryFiles = findMemoryFiles(deps.runtime, projectDir);
-  // The request's own shape, when the transcript holds it, sizes every server's definitions as sent.
-  const mcpDefinitions = measured.requestShape ? [] : await ownDefinitions(deps, measured.mcpToolsCalled);
+  // The request's own shape: the transcript's (2.1.332 writes it), else the session's newest captured
+  // request, which sizes every server's definitions as sent. A subagent's requests are not in the capture.
+  const capture = usage.subagent ? null : await readSessionCapture(deps.runtime, usage.sessionId, projectDir);
+  const fromCapture = !measured.requestShape && capture !== null;
+  const requestShape = measured.requestShape ?? capture?.record.request ?? null;
+  const mcpDefinitions = requestShape ? [] : await ownDefinitions(deps, measured.mcpToolsCalled);
   const { attribution, estimated } = withEstimatedBaseline(measured, usage);
   const core = summarizeBreakdown(
     attribution,
     {
       memoryFiles,
       mcpDefinitions,
-      requestShape: measured.requestShape,
-      systemMessageChars: measured.systemMessageChars,
+      requestShape,
+      systemMessageChars: fromCapture ? 0 : measured.systemMessageChars,
       deferredTools: measured.deferredTools,
+      // count_tokens' figures hold for the shape they were measured on: the capture's own, or the same shape in the transcript.
+      measuredTokens: capture && (fromCapture || capture.record.request.shapeHash === measured.requestShape?.shapeHash) ? capture.tokens : null,
     },
     { contextWindow: usage.contextWindow, autocompactAt: usage.autocompactAt },
   );
@@ -79,6 +89,7 @@ export async function readContextBreakdown(request: UsageRequest, deps: Breakdow
     fresh: usage.fresh,
     skippedLines: countLineProblems(parsed.problems),
     memoryFiles: memoryFiles.map((file) => ({ ...file })),
+    capture: capture ? captureUsed(capture) : null,
     ...core,
     summary: summarize(core),
   };

@@ -94,7 +94,8 @@ export function summarizeBreakdown(attribution: Attribution, known: BaselineKnow
   const baselineItems: Item[] = [];
   if (attribution.baseline) {
     for (const part of splitBaseline(attribution.baseline.tokens, attribution.baseline.items, known, attribution.model)) {
-      add(part.category, part.tokens, true);
+      // Exact only where every item of it was measured (count_tokens on captured definitions).
+      add(part.category, part.tokens, part.items.length === 0 || part.items.some((item) => !item.exact));
       baselineItems.push(...part.items);
     }
   }

@@ -1,0 +1,85 @@
+// count_tokens against a real HTTP server on 127.0.0.1: each part measured against the one-word
+// baseline, each distinct part asked once, the key only in the request header, and off on request.
+import { createServer, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { counterFromEnv, measureGroups, TokenCache } from "../../src/capture/count-tokens.ts";
+import { partGroups } from "../../src/capture/part-groups.ts";
+import { digestRequest } from "../../src/capture/request-digest.ts";
+import { fakeRuntime, tempDir } from "../support/runtime.ts";
+
+const KEY = "sk-ant-api03-count-test";
+const closers: Array<() => void> = [];
+afterEach(() => closers.splice(0).forEach((close) => close()));
+
+/** Answers like the API would in spirit: tokens grow with the request's size. */
+async function countTokensApi(): Promise<{ url: string; calls: Array<{ path: string; headers: IncomingHttpHeaders; body: Record<string, unknown> }> }> {
+  const calls: Array<{ path: string; headers: IncomingHttpHeaders; body: Record<string, unknown> }> = [];
+  const server = createServer((req, res) => {
+    let raw = "";
+    req.on("data", (chunk: Buffer) => (raw += chunk.toString()));
+    req.on("end", () => {
+      calls.push({ path: req.url ?? "", headers: req.headers, body: JSON.parse(raw) as Record<string, unknown> });
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ input_tokens: Math.ceil(raw.length / 4) }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  closers.push(() => server.close());
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, calls };
+}
+
+const body = {
+  model: "claude-opus-4-8[1m]",
+  system: [{ type: "text", text: "You are Claude Code.", cache_control: { type: "ephemeral" } }],
+  tools: [
+    { name: "Bash", description: "runs commands", input_schema: {} },
+    { name: "mcp__tickets__lookup", description: "finds a ticket", input_schema: {} },
+    { name: "mcp__slack__post", description: "deferred", input_schema: {}, defer_loading: true },
+  ],
+};
+
+describe("count_tokens for the baseline's parts", () => {
+  it("measures each group against the baseline once, with the model's API id and the key in the header only", async () => {
+    const api = await countTokensApi();
+    const store = tempDir();
+    const counter = counterFromEnv(fakeRuntime({ env: { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: `${api.url}/` } }))!;
+    const groups = partGroups(body, digestRequest(body));
+    expect([...groups.keys()]).toEqual(["systemPrompt", "builtInTools", "server:tickets"]);
+    const cache = new TokenCache(store);
+    expect(await measureGroups(groups.values(), counter, cache)).toBe(3);
+    expect(api.calls).toHaveLength(4);
+    expect(api.calls.every((call) => call.path === "/v1/messages/count_tokens" && call.headers["x-api-key"] === KEY && call.body.model === "claude-opus-4-8")).toBe(true);
+    const baseline = Math.ceil(JSON.stringify({ model: "claude-opus-4-8", messages: [{ role: "user", content: "foo" }] }).length / 4);
+    const tickets = Math.ceil(JSON.stringify({ model: "claude-opus-4-8", tools: [body.tools[1]], messages: [{ role: "user", content: "foo" }] }).length / 4);
+    expect(cache.get(groups.get("server:tickets")!.key)).toBe(tickets - baseline);
+
+    const again = new TokenCache(store);
+    expect(await measureGroups(partGroups(body, digestRequest(body)).values(), counter, again)).toBe(0);
+    expect(api.calls).toHaveLength(4);
+    expect(readFileSync(join(store, "part-tokens.json"), "utf8")).not.toContain(KEY);
+  });
+
+  it("no counter without credentials or with CTX_MONITOR_COUNT_TOKENS=0; a bearer token when that is what there is", async () => {
+    expect(counterFromEnv(fakeRuntime({ env: {} }))).toBeNull();
+    expect(counterFromEnv(fakeRuntime({ env: { ANTHROPIC_API_KEY: KEY, CTX_MONITOR_COUNT_TOKENS: "0" } }))).toBeNull();
+    const api = await countTokensApi();
+    await counterFromEnv(fakeRuntime({ env: { ANTHROPIC_AUTH_TOKEN: "tok-123", ANTHROPIC_BASE_URL: api.url } }))!.count({ model: "m" });
+    expect(api.calls[0]?.headers.authorization).toBe("Bearer tok-123");
+    expect(api.calls[0]?.headers["x-api-key"]).toBeUndefined();
+  });
+});
+
+describe("count_tokens failing", () => {
+  it("rejects once, leaves the cache as it was, and leaves no unhandled rejection behind", async () => {
+    const store = tempDir();
+    const cache = new TokenCache(store);
+    let calls = 0;
+    const failing = { count: async () => (calls++, Promise.reject(new Error("count_tokens answered 401: invalid x-api-key"))) };
+    await expect(measureGroups(partGroups(body, digestRequest(body)).values(), failing, cache)).rejects.toThrow("401");
+    expect(calls).toBe(4);
+    expect([...partGroups(body, digestRequest(body)).values()].map((group) => cache.get(group.key))).toEqual([undefined, undefined, undefined]);
+  });
+});

@@ -293,7 +293,10 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** Why a path given as a transcript is not one: a folder, a FIFO or device (reading one could block for good), or nothing. */
+/**
+ * Why a path given as a transcript is not one: a folder, a FIFO or device, or nothing.
+ * Security: only regular files are opened as transcripts; a FIFO or device could block a read for good.
+ */
 function whatIsInTheWay(path: string): string {
   try {
     const stat = statSync(path);

@@ -6,7 +6,6 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { redactSecrets } from "../../src/handoff/redact.ts";
-import { ADVERSARIAL_FRAGMENTS } from "../support/adversarial.ts";
 import { ORDINARY_SAMPLES, SECRET_SHAPES } from "../support/secret-corpus.ts";
 
 interface LintMessage {
@@ -65,4 +64,3 @@ for (const [what, text] of texts) {
   const theirs = performance.now() - start;
   console.log(`10 MB ${what}: secretlint ${theirs.toFixed(0)} ms, ours ${ours.toFixed(0)} ms`);
 }
-void ADVERSARIAL_FRAGMENTS;

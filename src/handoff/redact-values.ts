@@ -43,6 +43,22 @@ function unquote(value: string): { inner: string; quoted: boolean } {
  * (YAML, JSON, a type annotation, prose), where a bare lower-case word is a type or a word, not a secret.
  */
 export function isSecretValue(value: string, colon = false): boolean {
+  return remembered(`${colon ? ":" : "="}${value}`, () => judgeValue(value, colon));
+}
+
+/** Judgements of values seen again (a long output repeats them), so repetition costs a lookup. */
+const judged = new Map<string, boolean>();
+function remembered(key: string, judge: () => boolean): boolean {
+  let answer = judged.get(key);
+  if (answer === undefined) {
+    answer = judge();
+    if (judged.size >= 4_096) judged.clear();
+    if (key.length <= 256) judged.set(key, answer);
+  }
+  return answer;
+}
+
+function judgeValue(value: string, colon: boolean): boolean {
   const { inner, quoted } = unquote(value.trim());
   const text = inner.trim();
   if (text.length < 3) return false;
@@ -56,7 +72,8 @@ export function isSecretValue(value: string, colon = false): boolean {
 
 /** A password in a URL, a flag or a header: the same, minus what only assignments need. */
 export function isSecretArgument(value: string): boolean {
-  const { inner } = unquote(value.trim());
-  const text = inner.trim();
-  return text.length >= 1 && !REFERENCE.test(text) && !PLACEHOLDER.test(text) && !/^-/.test(text);
+  return remembered(`-${value}`, () => {
+    const text = unquote(value.trim()).inner.trim();
+    return text.length >= 1 && !REFERENCE.test(text) && !PLACEHOLDER.test(text) && !/^-/.test(text);
+  });
 }

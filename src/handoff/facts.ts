@@ -235,10 +235,9 @@ export class FactCollector {
     return { text: head, chars: text.length, tail };
   }
 
-  /** Security: a tool call's label is made from redacted inputs, so shortening it cannot cut a secret. */
-  private label(name: string, input: Record<string, unknown>): string {
-    const shown = Object.fromEntries(Object.entries(input).map(([key, value]) => [key, typeof value === "string" ? redactSecrets(value).text : value]));
-    return describeToolCall(name, shown, this.facts.projectDir).label;
+  /** Security: labels are redacted before they are cut (describeToolCall does it). */
+  private describe(name: string, input: Record<string, unknown>): string {
+    return describeToolCall(name, input, this.facts.projectDir).label;
   }
 
   private get turn(): number {
@@ -326,7 +325,7 @@ export class FactCollector {
       }
     }
     if (block.id) this.calls.set(block.id, call);
-    this.currentTurn().actions.push(this.label(block.name, input));
+    this.currentTurn().actions.push(this.describe(block.name, input));
   }
 
   private toolResult(toolUseId: string, content: unknown, isError: boolean): void {
@@ -350,7 +349,7 @@ export class FactCollector {
       const id = /#(\d+)/.exec(text)?.[1] ?? String(this.tasks.size + 1);
       this.tasks.set(id, { id, subject: call.taskSubject, status: "pending" });
     }
-    if (isError && !call.command) this.error(this.label(call.name, call.input), text);
+    if (isError && !call.command) this.error(this.describe(call.name, call.input), text);
   }
 
   private touch(path: string, tool: string): FileActivity | null {

@@ -1,6 +1,6 @@
 // What fills the context, item by item: each piece of the conversation the model is sent, with a
 // label a person recognises ("Read src/big.ts", "Bash: npm test", "user prompt 3") and its category.
-import { shorten, toolDisplayName } from "../../transcript/tool-calls.ts";
+import { redactedLabel, toolDisplayName } from "../../transcript/tool-calls.ts";
 
 export type ItemKind =
   | "user-prompt"
@@ -92,5 +92,5 @@ export function categoryOf(item: Item): string {
 }
 
 export function promptLabel(turn: number, text: string): string {
-  return `user prompt ${turn}: "${shorten(text, 60)}"`;
+  return `user prompt ${turn}: "${redactedLabel(text, 60)}"`;
 }

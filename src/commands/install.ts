@@ -9,6 +9,7 @@ import { planInstall, rememberReplacedStatusline } from "../claude/install/insta
 import { SettingsFileError } from "../claude/install/json-text.ts";
 import type { Executables } from "../claude/install/wiring.ts";
 import type { Command } from "../cli/command.ts";
+import { defaultBodiesDir, ensurePrivateDir } from "../capture/paths.ts";
 
 /** The installed executable (dist/bin.cjs), found beside this module in dist/ or from src/. */
 export function installedExecutables(): Executables {
@@ -23,13 +24,16 @@ export const scopeOptions = { project: { type: "boolean" }, "dry-run": { type: "
 export const installCommand: Command = {
   name: "install",
   summary: "register the MCP server, hooks and statusline with Claude Code (user scope, or --project)",
-  synopsis: "[--project] [--dry-run] [--statusline]",
-  options: { ...scopeOptions, statusline: { type: "boolean" } },
+  synopsis: "[--project] [--dry-run] [--statusline] [--capture]",
+  options: { ...scopeOptions, statusline: { type: "boolean" }, capture: { type: "boolean" } },
   async run(context) {
     const { values, runtime, out } = context;
     const dryRun = values["dry-run"] === true;
-    const plan = planInstall(runtime, { project: values.project ? runtime.cwd : null }, installedExecutables(), { statusline: values.statusline === true });
+    const capture = values.capture === true;
+    const plan = planInstall(runtime, { project: values.project ? runtime.cwd : null }, installedExecutables(), { statusline: values.statusline === true, capture });
     if (!dryRun) {
+      // Security: the folder that will hold whole conversations exists, owner-only, before Claude Code writes there.
+      if (capture) ensurePrivateDir(defaultBodiesDir(runtime));
       for (const file of plan.files) applyChange(file);
       if (plan.replacedStatusline) rememberReplacedStatusline(runtime, plan.replacedStatusline.settingsPath, plan.replacedStatusline.value);
     }

@@ -24,6 +24,8 @@ const USER_SETTINGS = `{
 }
 `;
 
+const CAPTURE = "file:/home/me/.claude/ctx-monitor/capture/bodies";
+
 describe("settings plan", () => {
   it("adds the hooks and statusline keeping every key, hook, comment and the tab indentation; twice changes nothing", () => {
     const once = planSettingsInstall(USER_SETTINGS, "settings.json", EXE, { statusline: false });
@@ -39,7 +41,7 @@ describe("settings plan", () => {
 
   it("uninstall gives back the file exactly as it was", () => {
     const installed = planSettingsInstall(USER_SETTINGS, "settings.json", EXE, { statusline: false }).text;
-    const removed = planSettingsUninstall(installed, "settings.json");
+    const removed = planSettingsUninstall(installed, "settings.json", undefined, CAPTURE);
     expect(removed.changes).toHaveLength(5);
     expect(removed.text).toBe(USER_SETTINGS);
   });
@@ -52,8 +54,24 @@ describe("settings plan", () => {
     const replaced = planSettingsInstall(mine, "s.json", EXE, { statusline: true });
     expect(JSON.parse(replaced.text).statusLine.command).toMatch(/statusline$/);
     expect(replaced.replacedStatusline).toEqual({ type: "command", command: "my-line" });
-    const back = planSettingsUninstall(replaced.text, "s.json", replaced.replacedStatusline);
+    const back = planSettingsUninstall(replaced.text, "s.json", replaced.replacedStatusline, CAPTURE);
     expect(JSON.parse(back.text)).toEqual(JSON.parse(mine));
+  });
+
+  it("with --capture, has Claude Code write its request bodies where ctx-monitor reads them, and takes only that out again", () => {
+    const withEnv = `{\n  "env": { "FOO": "1" }\n}\n`;
+    const installed = planSettingsInstall(withEnv, "s.json", EXE, { statusline: false, capture: CAPTURE });
+    expect(JSON.parse(installed.text).env).toEqual({ FOO: "1", OTEL_LOG_RAW_API_BODIES: CAPTURE });
+    expect(installed.changes).toContain(`have Claude Code write its request bodies for ctx-monitor (env OTEL_LOG_RAW_API_BODIES=${CAPTURE})`);
+    expect(planSettingsInstall(installed.text, "s.json", EXE, { statusline: false, capture: CAPTURE }).changes).toEqual([]);
+    expect(planSettingsUninstall(installed.text, "s.json", undefined, CAPTURE).text).toBe(withEnv);
+    const fresh = planSettingsInstall(USER_SETTINGS, "s.json", EXE, { statusline: false, capture: CAPTURE });
+    expect(planSettingsUninstall(fresh.text, "s.json", undefined, CAPTURE).text).toBe(USER_SETTINGS);
+    const theirs = `{ "env": { "OTEL_LOG_RAW_API_BODIES": "file:/elsewhere" } }`;
+    const kept = planSettingsInstall(theirs, "s.json", EXE, { statusline: false, capture: CAPTURE });
+    expect(JSON.parse(kept.text).env.OTEL_LOG_RAW_API_BODIES).toBe("file:/elsewhere");
+    expect(kept.notes).toContain('kept your OTEL_LOG_RAW_API_BODIES ("file:/elsewhere"); ctx-monitor reads the bodies from there too');
+    expect(JSON.parse(planSettingsUninstall(kept.text, "s.json", undefined, CAPTURE).text).env.OTEL_LOG_RAW_API_BODIES).toBe("file:/elsewhere");
   });
 
   it("updates its own commands after a move (another node, another clone) instead of adding twice", () => {

@@ -2,6 +2,7 @@
 // project (its .claude/settings.json, .mcp.json, .gitignore and CLAUDE.md), and the change to each.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { defaultBodiesDir } from "../../capture/paths.ts";
 import type { Runtime } from "../../runtime.ts";
 import { claudeConfigDir, claudeGlobalConfigPath, ctxMonitorStateDir } from "../paths.ts";
 import { readText, type FileChange } from "./apply.ts";
@@ -50,10 +51,18 @@ export interface Plan {
   replacedStatusline?: { settingsPath: string; value: unknown };
 }
 
-export function planInstall(runtime: Runtime, scope: Scope, executables: Executables, options: { statusline: boolean }): Plan {
+/** The capture folder install points Claude Code at: the one the server and CLI read by default. */
+export function captureVariableValue(runtime: Runtime): string {
+  return `file:${defaultBodiesDir(runtime)}`;
+}
+
+export function planInstall(runtime: Runtime, scope: Scope, executables: Executables, options: { statusline: boolean; capture?: boolean }): Plan {
   const { settings, servers } = targets(runtime, scope);
   const settingsBefore = readText(settings);
-  const settingsPlan = planSettingsInstall(settingsBefore ?? "", settings, executables, options);
+  const settingsPlan = planSettingsInstall(settingsBefore ?? "", settings, executables, {
+    statusline: options.statusline,
+    ...(options.capture ? { capture: captureVariableValue(runtime) } : {}),
+  });
   const serversBefore = readText(servers);
   const serverPlan = planServerInstall(serversBefore ?? "", servers, executables);
   const files: FileChange[] = [
@@ -98,7 +107,7 @@ export function planUninstall(runtime: Runtime, scope: Scope): Plan {
   }
   const settingsBefore = readText(settings);
   if (settingsBefore !== null) {
-    const plan = planSettingsUninstall(settingsBefore, settings, readReplaced(runtime)[settings]);
+    const plan = planSettingsUninstall(settingsBefore, settings, readReplaced(runtime)[settings], captureVariableValue(runtime));
     files.push({ path: settings, before: settingsBefore, after: plan.text, changes: plan.changes });
   }
   if (scope.project) {

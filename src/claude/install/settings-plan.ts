@@ -27,7 +27,32 @@ function findOurHook(doc: Json, name: string, event: Parameters<typeof isOurHook
   return null;
 }
 
-export function planSettingsInstall(text: string, path: string, executables: Executables, options: { statusline: boolean }): Planned {
+/** The settings `env` variable that has Claude Code write its request bodies for ctx-monitor to digest (`--capture`). */
+export const CAPTURE_VARIABLE = "OTEL_LOG_RAW_API_BODIES";
+
+/** `capture`: the variable's value (`file:<dir>`) when install was asked to turn capture on. */
+function planCaptureInstall(text: string, path: string, capture: string | undefined, changes: string[], notes: string[]): string {
+  if (capture === undefined) return text;
+  const env = asObject(readJsonObject(text, path).env);
+  const existing = env?.[CAPTURE_VARIABLE];
+  if (existing === capture) return text;
+  if (existing !== undefined) {
+    notes.push(`kept your ${CAPTURE_VARIABLE} (${JSON.stringify(existing)}); ctx-monitor reads the bodies from there too`);
+    return text;
+  }
+  changes.push(`have Claude Code write its request bodies for ctx-monitor (env ${CAPTURE_VARIABLE}=${capture})`);
+  return env ? setJson(text, ["env", CAPTURE_VARIABLE], capture) : setJson(text, ["env"], { [CAPTURE_VARIABLE]: capture });
+}
+
+function planCaptureUninstall(text: string, path: string, capture: string, changes: string[]): string {
+  const env = asObject(readJsonObject(text, path).env);
+  if (env?.[CAPTURE_VARIABLE] !== capture) return text;
+  changes.push(`stop the request-body capture (env ${CAPTURE_VARIABLE})`);
+  // The env object goes too when ours was all it held (install created it then).
+  return setJson(text, Object.keys(env).length === 1 ? ["env"] : ["env", CAPTURE_VARIABLE], undefined);
+}
+
+export function planSettingsInstall(text: string, path: string, executables: Executables, options: { statusline: boolean; capture?: string }): Planned {
   let current = text;
   const changes: string[] = [];
   const notes: string[] = [];
@@ -68,10 +93,11 @@ export function planSettingsInstall(text: string, path: string, executables: Exe
   } else {
     notes.push(`kept your statusline (${JSON.stringify(existing.command ?? existing)}); pass --statusline to use ctx-monitor's instead`);
   }
+  current = planCaptureInstall(current, path, options.capture, changes, notes);
   return { text: current, changes, notes, ...(replacedStatusline !== undefined ? { replacedStatusline } : {}) };
 }
 
-export function planSettingsUninstall(text: string, path: string, restoreStatusline?: unknown): Planned {
+export function planSettingsUninstall(text: string, path: string, restoreStatusline: unknown, capture: string): Planned {
   let current = text;
   const changes: string[] = [];
   for (const { event, name } of HOOKS) {
@@ -98,6 +124,7 @@ export function planSettingsUninstall(text: string, path: string, restoreStatusl
       changes.push("remove the statusline");
     }
   }
+  current = planCaptureUninstall(current, path, capture, changes);
   return { text: current, changes, notes: [] };
 }
 

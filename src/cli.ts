@@ -14,15 +14,19 @@ const output = {
 
 async function runCli(): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === "statusline" && rest.length === 0) return (await import("./commands/statusline.ts")).runStatusline(runtime, output);
-  if (name === "hook" && rest.length === 1) return (await import("./commands/hook.ts")).runHook(rest[0], runtime, output);
+  if (name === "statusline" && rest.length === 0)
+    return (await import("./commands/statusline.ts")).runStatusline(runtime, output);
+  if (name === "hook" && rest.length === 1)
+    return (await import("./commands/hook.ts")).runHook(rest[0], runtime, output);
   return (await import("./cli/run.ts")).runCommand(argv, runtime, output);
 }
 
 if (argv.length === 0) {
   // Someone ran it by hand: say what it is (stderr only; stdout belongs to the protocol).
   if (process.stdin.isTTY) {
-    process.stderr.write("ctx-monitor: this is the MCP server, waiting for a client on stdin (Claude Code starts it). For the CLI, see ctx-monitor --help; Ctrl-C to quit.\n");
+    process.stderr.write(
+      "ctx-monitor: this is the MCP server, waiting for a client on stdin (Claude Code starts it). For the CLI, see ctx-monitor --help; Ctrl-C to quit.\n",
+    );
   }
   // Loaded only here: the MCP SDK and zod are most of the start-up time of CLI commands.
   import("./commands/serve.ts")

@@ -17,7 +17,8 @@ const isPercent = (value: unknown): value is number => typeof value === "number"
 
 /** Checks the config file's shape by hand: the CLI's start-up time matters (the statusline runs it). */
 export function parseConfigFile(value: unknown): { config: ConfigFile; problems: string[] } {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return { config: {}, problems: ["not a JSON object"] };
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    return { config: {}, problems: ["not a JSON object"] };
   const config: ConfigFile = {};
   const problems: string[] = [];
   for (const [key, raw] of Object.entries(value)) {
@@ -51,14 +52,28 @@ export function configFilePath(runtime: Runtime): string {
 export function loadSettings(runtime: Runtime): Settings {
   const problems: string[] = [];
   const file = readConfigFile(configFilePath(runtime), problems);
-  const warnPercent = envPercent(runtime, "CTX_MONITOR_WARN_PERCENT", problems) ?? file.warnPercent ?? DEFAULT_SETTINGS.warnPercent;
+  const warnPercent =
+    envPercent(runtime, "CTX_MONITOR_WARN_PERCENT", problems) ?? file.warnPercent ?? DEFAULT_SETTINGS.warnPercent;
   const criticalPercent =
-    envPercent(runtime, "CTX_MONITOR_CRITICAL_PERCENT", problems) ?? file.criticalPercent ?? DEFAULT_SETTINGS.criticalPercent;
+    envPercent(runtime, "CTX_MONITOR_CRITICAL_PERCENT", problems) ??
+    file.criticalPercent ??
+    DEFAULT_SETTINGS.criticalPercent;
   if (warnPercent >= criticalPercent) {
-    problems.push(`warn percent ${warnPercent} is not below critical percent ${criticalPercent}; using ${DEFAULT_SETTINGS.warnPercent}/${DEFAULT_SETTINGS.criticalPercent}`);
-    return { ...DEFAULT_SETTINGS, handoffDir: runtime.env.CTX_MONITOR_HANDOFF_DIR || file.handoffDir || null, problems };
+    problems.push(
+      `warn percent ${warnPercent} is not below critical percent ${criticalPercent}; using ${DEFAULT_SETTINGS.warnPercent}/${DEFAULT_SETTINGS.criticalPercent}`,
+    );
+    return {
+      ...DEFAULT_SETTINGS,
+      handoffDir: runtime.env.CTX_MONITOR_HANDOFF_DIR || file.handoffDir || null,
+      problems,
+    };
   }
-  return { warnPercent, criticalPercent, handoffDir: runtime.env.CTX_MONITOR_HANDOFF_DIR || file.handoffDir || null, problems };
+  return {
+    warnPercent,
+    criticalPercent,
+    handoffDir: runtime.env.CTX_MONITOR_HANDOFF_DIR || file.handoffDir || null,
+    problems,
+  };
 }
 
 function envPercent(runtime: Runtime, name: string, problems: string[]): number | undefined {

@@ -2,7 +2,11 @@
 // connect it in-process and the stdio entry (commands/serve.ts) stays a few lines.
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
-import type { jsonSchemaValidator, JsonSchemaType, JsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/types.js";
+import type {
+  jsonSchemaValidator,
+  JsonSchemaType,
+  JsonSchemaValidator,
+} from "@modelcontextprotocol/sdk/validation/types.js";
 import { createBreakdownDeps, type BreakdownDeps } from "./context/breakdown/read-breakdown.ts";
 import { createUsageDeps, type UsageDeps } from "./context/read-usage.ts";
 import { createHandoffDeps, type HandoffDeps } from "./handoff/write-handoff.ts";
@@ -23,12 +27,19 @@ export interface ServerDeps {
 export function createServerDeps(runtime: Runtime, overrides: Partial<ServerDeps> = {}): ServerDeps {
   const usage = overrides.usage ?? createUsageDeps(runtime);
   const ownTools = ownToolsOf(runtime);
-  return { runtime, usage, breakdown: createBreakdownDeps(runtime, usage, ownTools), handoff: createHandoffDeps(runtime, usage), ...overrides };
+  return {
+    runtime,
+    usage,
+    breakdown: createBreakdownDeps(runtime, usage, ownTools),
+    handoff: createHandoffDeps(runtime, usage),
+    ...overrides,
+  };
 }
 
 /** ctx-monitor's own tool definitions as a client lists them, asked for only when the breakdown needs them. */
 export function ownToolsOf(runtime: Runtime): BreakdownDeps["ownTools"] {
-  return async () => (await import("./tools/list-own-tools.ts")).listOwnTools(() => createServer(createServerDeps(runtime)));
+  return async () =>
+    (await import("./tools/list-own-tools.ts")).listOwnTools(() => createServer(createServerDeps(runtime)));
 }
 
 export function createServer(deps: ServerDeps): McpServer {

@@ -17,8 +17,15 @@ describe("loadSettings", () => {
   it("reads the config file, and the environment wins over it", () => {
     const file = join(tempDir(), "config.json");
     writeFileSync(file, JSON.stringify({ warnPercent: 50, criticalPercent: 70, handoffDir: "notes/handoffs" }));
-    const settings = loadSettings(fakeRuntime({ env: { CTX_MONITOR_CONFIG: file, CTX_MONITOR_CRITICAL_PERCENT: "80" } }));
-    expect(settings).toMatchObject({ warnPercent: 50, criticalPercent: 80, handoffDir: "notes/handoffs", problems: [] });
+    const settings = loadSettings(
+      fakeRuntime({ env: { CTX_MONITOR_CONFIG: file, CTX_MONITOR_CRITICAL_PERCENT: "80" } }),
+    );
+    expect(settings).toMatchObject({
+      warnPercent: 50,
+      criticalPercent: 80,
+      handoffDir: "notes/handoffs",
+      problems: [],
+    });
   });
 
   it("names each bad value and falls back to defaults", () => {
@@ -34,7 +41,9 @@ describe("loadSettings", () => {
   });
 
   it("rejects a warn threshold that is not below the critical one", () => {
-    const settings = loadSettings(fakeRuntime({ env: { CTX_MONITOR_CONFIG: "/none", CTX_MONITOR_WARN_PERCENT: "95" } }));
+    const settings = loadSettings(
+      fakeRuntime({ env: { CTX_MONITOR_CONFIG: "/none", CTX_MONITOR_WARN_PERCENT: "95" } }),
+    );
     expect(settings).toMatchObject({ warnPercent: 75, criticalPercent: 90 });
     expect(settings.problems[0]).toContain("not below critical");
   });

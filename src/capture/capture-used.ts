@@ -11,5 +11,10 @@ export interface CaptureUsed {
 }
 
 export function captureUsed({ record, tokens }: SessionCapture): CaptureUsed {
-  return { source: record.source, time: record.time, model: record.model, measured: Object.keys(tokens.servers).length > 0 || tokens.builtInTools !== null };
+  return {
+    source: record.source,
+    time: record.time,
+    model: record.model,
+    measured: Object.keys(tokens.servers).length > 0 || tokens.builtInTools !== null,
+  };
 }

@@ -36,7 +36,8 @@ export function counterFromEnv(runtime: Runtime): TokenCounter | null {
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
       const answer = (await response.json()) as { input_tokens?: unknown; error?: { message?: string } };
-      if (!response.ok || typeof answer.input_tokens !== "number") throw new Error(`count_tokens answered ${response.status}: ${answer.error?.message ?? "no input_tokens"}`);
+      if (!response.ok || typeof answer.input_tokens !== "number")
+        throw new Error(`count_tokens answered ${response.status}: ${answer.error?.message ?? "no input_tokens"}`);
       return answer.input_tokens;
     },
   };
@@ -80,7 +81,11 @@ export class TokenCache {
  * Measures the groups the cache does not know yet, all at once (a handful of small requests, one round
  * trip in all, each cut off after TIMEOUT_MS); a failure leaves them estimated.
  */
-export async function measureGroups(groups: Iterable<{ key: string; content: GroupContent }>, counter: TokenCounter, cache: TokenCache): Promise<number> {
+export async function measureGroups(
+  groups: Iterable<{ key: string; content: GroupContent }>,
+  counter: TokenCounter,
+  cache: TokenCache,
+): Promise<number> {
   const unknown = [...groups].filter((group) => cache.get(group.key) === undefined);
   if (unknown.length === 0) return 0;
   const baselines = new Map<string, Promise<number>>();
@@ -91,8 +96,14 @@ export async function measureGroups(groups: Iterable<{ key: string; content: Gro
     baseline.catch(() => undefined);
     baselines.set(content.model, baseline);
   }
-  const measured = await Promise.all(unknown.map(async (group) => Math.max(0, (await counter.count(group.content)) - (await baselines.get(group.content.model)!))));
-  unknown.forEach((group, index) => cache.set(group.key, measured[index]!));
+  const measured = await Promise.all(
+    unknown.map(async (group) =>
+      Math.max(0, (await counter.count(group.content)) - (await baselines.get(group.content.model)!)),
+    ),
+  );
+  unknown.forEach((group, index) => {
+    cache.set(group.key, measured[index]!);
+  });
   cache.save();
   return unknown.length;
 }

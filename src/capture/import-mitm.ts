@@ -11,7 +11,8 @@ const REQUEST_FILE = /^request_.*\.json$/;
 const TRAFFIC_LOG = "claude_traffic.log";
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** A body given as an object or as JSON text. */
 function asBody(value: unknown): Json | null {
@@ -36,31 +37,44 @@ interface Found {
 
 function headerValue(headers: unknown, name: string): string | undefined {
   if (!isObject(headers)) return undefined;
-  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === name && typeof value === "string") return value;
+  for (const [key, value] of Object.entries(headers))
+    if (key.toLowerCase() === name && typeof value === "string") return value;
   return undefined;
 }
 
 function timeOf(record: Json): Date | null {
   const raw = record.timestamp ?? record.time;
-  const time = typeof raw === "number" ? new Date(raw < 1e12 ? raw * 1000 : raw) : typeof raw === "string" ? new Date(raw) : null;
+  const time =
+    typeof raw === "number" ? new Date(raw < 1e12 ? raw * 1000 : raw) : typeof raw === "string" ? new Date(raw) : null;
   return time && !Number.isNaN(time.getTime()) ? time : null;
 }
 
 /** The request inside what an addon wrote: the body itself, or `{url, headers, body|content|request}`. */
 function requestIn(record: Json): Found | null {
-  if (Array.isArray(record.messages)) return { body: record, url: null, time: null, betaHeader: undefined, response: null };
+  if (Array.isArray(record.messages))
+    return { body: record, url: null, time: null, betaHeader: undefined, response: null };
   const inner = isObject(record.request) ? record.request : record;
   const body = asBody(inner.body) ?? asBody(inner.content) ?? asBody(inner.text);
   if (!body || !Array.isArray(body.messages)) return null;
   const url = typeof inner.url === "string" ? inner.url : typeof record.url === "string" ? record.url : null;
-  const response = isObject(record.response) ? (asBody(record.response.body) ?? asBody(record.response.content) ?? record.response) : null;
-  return { body, url, time: timeOf(record) ?? timeOf(inner), betaHeader: headerValue(inner.headers, "anthropic-beta"), response };
+  const response = isObject(record.response)
+    ? (asBody(record.response.body) ?? asBody(record.response.content) ?? record.response)
+    : null;
+  return {
+    body,
+    url,
+    time: timeOf(record) ?? timeOf(inner),
+    betaHeader: headerValue(inner.headers, "anthropic-beta"),
+    response,
+  };
 }
 
 function recordOfFound(found: Found, id: string, fallbackTime: Date): CapturedRequest | null {
   const countTokens = found.url?.includes("/count_tokens") ?? false;
-  const usage = found.response && isObject(found.response.usage) ? (found.response.usage as CapturedRequest["usage"]) : null;
-  const inputTokens = countTokens && typeof found.response?.input_tokens === "number" ? found.response.input_tokens : null;
+  const usage =
+    found.response && isObject(found.response.usage) ? (found.response.usage as CapturedRequest["usage"]) : null;
+  const inputTokens =
+    countTokens && typeof found.response?.input_tokens === "number" ? found.response.input_tokens : null;
   return recordOf(JSON.stringify(found.body), {
     source: "mitm",
     id,
@@ -126,8 +140,15 @@ export function importMitm(dir: string, storeDir: string): ImportResult {
       unreadable.push(name);
     }
   }
-  const known = new Set(readLog<CapturedRequest>(storeDir).filter((record) => record.source === "mitm").map((record) => record.id));
+  const known = new Set(
+    readLog<CapturedRequest>(storeDir)
+      .filter((record) => record.source === "mitm")
+      .map((record) => record.id),
+  );
   const fresh = found.filter((record) => !known.has(record.id));
-  appendRecords(storeDir, fresh.sort((a, b) => a.time.localeCompare(b.time)));
+  appendRecords(
+    storeDir,
+    fresh.sort((a, b) => a.time.localeCompare(b.time)),
+  );
   return { imported: fresh.length, alreadyThere: found.length - fresh.length, unreadable };
 }

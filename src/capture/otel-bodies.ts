@@ -43,7 +43,11 @@ function readSeen(dir: string): Set<string> {
   }
 }
 
-function newestFirst(dir: string, names: readonly string[], seen: ReadonlySet<string>): Array<{ name: string; modified: Date; size: number }> {
+function newestFirst(
+  dir: string,
+  names: readonly string[],
+  seen: ReadonlySet<string>,
+): Array<{ name: string; modified: Date; size: number }> {
   const bodies: Array<{ name: string; modified: Date; size: number }> = [];
   for (const name of names) {
     if (seen.has(name) || !(REQUEST.test(name) || RESPONSE.test(name))) continue;
@@ -86,7 +90,8 @@ export function ingestBodies(bodiesDir: string, storeDir: string, options: Inges
       const digested = digestBody(readFileSync(path, "utf8"), { source: "otel", id, time: modified, kind: "messages" });
       record = digested?.record ?? null;
       // Newest first: the first main request seen for a session is its newest.
-      if (digested && record?.role === "main" && record.sessionId && !newestGroups.has(record.sessionId)) newestGroups.set(record.sessionId, digested.groups);
+      if (digested && record?.role === "main" && record.sessionId && !newestGroups.has(record.sessionId))
+        newestGroups.set(record.sessionId, digested.groups);
     } catch {
       continue;
     }
@@ -97,7 +102,11 @@ export function ingestBodies(bodiesDir: string, storeDir: string, options: Inges
       skipped++;
     }
   }
-  appendRecords(storeDir, records.sort((a, b) => a.time.localeCompare(b.time)), options.limits ?? DEFAULT_LIMITS);
+  appendRecords(
+    storeDir,
+    records.sort((a, b) => a.time.localeCompare(b.time)),
+    options.limits ?? DEFAULT_LIMITS,
+  );
   if (options.keepBodies) {
     const present = new Set(names);
     const kept = [...[...seen].filter((name) => present.has(name)), ...done];

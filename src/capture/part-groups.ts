@@ -23,25 +23,48 @@ const MCP_TOOL = /^mcp__(.+?)__/;
  * A group's name: the model and the hashes its parts already have in the request digest (each without
  * `cache_control`), so no text is serialized or hashed twice.
  */
-const hashOf = (model: string, partHashes: readonly string[]) => createHash("sha256").update(`${model}\n${partHashes.join("\n")}`).digest("hex");
+const hashOf = (model: string, partHashes: readonly string[]) =>
+  createHash("sha256")
+    .update(`${model}\n${partHashes.join("\n")}`)
+    .digest("hex");
 
 /** The model as count_tokens knows it: without Claude Code's "[1m]". */
 function apiModel(model: string): string {
   return model.replace(/\[1m\]\s*$/i, "");
 }
 
-export function partGroups(body: { model?: unknown; system?: unknown; tools?: unknown }, digest: RequestDigest): Map<string, { key: string; content: GroupContent }> {
+export function partGroups(
+  body: { model?: unknown; system?: unknown; tools?: unknown },
+  digest: RequestDigest,
+): Map<string, { key: string; content: GroupContent }> {
   const groups = new Map<string, { key: string; content: GroupContent }>();
   if (typeof body.model !== "string") return groups;
   const model = apiModel(body.model);
-  const systemHashes = digest.parts.filter((part) => part.kind === "system-block" || part.kind === "billing-header").map((part) => part.hash);
+  const systemHashes = digest.parts
+    .filter((part) => part.kind === "system-block" || part.kind === "billing-header")
+    .map((part) => part.hash);
   const toolHashes = digest.parts.filter((part) => part.kind === "tool");
-  const system = typeof body.system === "string" ? [{ type: "text", text: body.system }] : Array.isArray(body.system) ? body.system : [];
+  const system =
+    typeof body.system === "string"
+      ? [{ type: "text", text: body.system }]
+      : Array.isArray(body.system)
+        ? body.system
+        : [];
   if (system.length) groups.set("systemPrompt", { key: hashOf(model, systemHashes), content: { model, system } });
   // The digest lists tools in the request's order, one part per tool.
-  const tools = (Array.isArray(body.tools) ? body.tools : []).map((tool, index) => ({ tool, hash: toolHashes[index]?.hash ?? "" }));
+  const tools = (Array.isArray(body.tools) ? body.tools : []).map((tool, index) => ({
+    tool,
+    hash: toolHashes[index]?.hash ?? "",
+  }));
   const sent = tools.filter(({ tool }) => tool?.defer_loading !== true);
-  const add = (name: string, members: typeof sent) => groups.set(name, { key: hashOf(model, members.map((member) => member.hash)), content: { model, tools: members.map((member) => member.tool) } });
+  const add = (name: string, members: typeof sent) =>
+    groups.set(name, {
+      key: hashOf(
+        model,
+        members.map((member) => member.hash),
+      ),
+      content: { model, tools: members.map((member) => member.tool) },
+    });
   const builtIn = sent.filter(({ tool }) => !MCP_TOOL.test(String(tool?.name ?? "")));
   if (builtIn.length) add("builtInTools", builtIn);
   const byServer = new Map<string, typeof sent>();
@@ -56,5 +79,9 @@ export function partGroups(body: { model?: unknown; system?: unknown; tools?: un
 export function groupHashes(groups: ReturnType<typeof partGroups>): GroupHashes {
   const servers: Record<string, string> = {};
   for (const [name, group] of groups) if (name.startsWith("server:")) servers[name.slice("server:".length)] = group.key;
-  return { systemPrompt: groups.get("systemPrompt")?.key ?? null, builtInTools: groups.get("builtInTools")?.key ?? null, servers };
+  return {
+    systemPrompt: groups.get("systemPrompt")?.key ?? null,
+    builtInTools: groups.get("builtInTools")?.key ?? null,
+    servers,
+  };
 }

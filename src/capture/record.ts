@@ -91,8 +91,15 @@ function roleOf(tools: unknown): RequestRole {
 }
 
 function betasOf(body: Body, header: string | undefined): string[] {
-  const fromBody = Array.isArray(body.betas) ? body.betas.filter((beta): beta is string => typeof beta === "string") : [];
-  const fromHeader = header ? header.split(",").map((beta) => beta.trim()).filter(Boolean) : [];
+  const fromBody = Array.isArray(body.betas)
+    ? body.betas.filter((beta): beta is string => typeof beta === "string")
+    : [];
+  const fromHeader = header
+    ? header
+        .split(",")
+        .map((beta) => beta.trim())
+        .filter(Boolean)
+    : [];
   return [...new Set([...fromBody, ...fromHeader])];
 }
 
@@ -108,7 +115,10 @@ export function recordOf(bodyText: string, context: CaptureContext): CapturedReq
 }
 
 /** The record, and the parts' texts for count_tokens while they are at hand. */
-export function digestBody(bodyText: string, context: CaptureContext): { record: CapturedRequest; groups: ReturnType<typeof partGroups> } | null {
+export function digestBody(
+  bodyText: string,
+  context: CaptureContext,
+): { record: CapturedRequest; groups: ReturnType<typeof partGroups> } | null {
   let body: Body;
   try {
     body = JSON.parse(bodyText) as Body;

@@ -86,7 +86,9 @@ function withoutCacheControl(value: unknown): unknown {
 }
 
 function sha256(value: unknown): string {
-  return createHash("sha256").update(JSON.stringify(withoutCacheControl(value))).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify(withoutCacheControl(value)))
+    .digest("hex");
 }
 
 /** Text of a system block or of a message's content (a string or text blocks). */
@@ -118,7 +120,14 @@ function toolPart(tool: unknown): DigestPart {
   const definition = isObject(tool) ? tool : {};
   const name = typeof definition.name === "string" ? definition.name : "";
   const chars = JSON.stringify(withoutCacheControl(definition)).length;
-  return { kind: "tool", name, chars, hash: sha256(definition), server: mcpServerOfTool(name), deferred: definition.defer_loading === true };
+  return {
+    kind: "tool",
+    name,
+    chars,
+    hash: sha256(definition),
+    server: mcpServerOfTool(name),
+    deferred: definition.defer_loading === true,
+  };
 }
 
 function systemMessageParts(messages: unknown): DigestPart[] {
@@ -126,7 +135,16 @@ function systemMessageParts(messages: unknown): DigestPart[] {
   return messages.flatMap((message) => {
     if (!isObject(message) || message.role !== "system") return [];
     const text = textOf(message.content);
-    return [{ kind: "system-message" as const, name: labelOf(text), chars: text.length, hash: sha256(message.content), server: null, deferred: false }];
+    return [
+      {
+        kind: "system-message" as const,
+        name: labelOf(text),
+        chars: text.length,
+        hash: sha256(message.content),
+        server: null,
+        deferred: false,
+      },
+    ];
   });
 }
 
@@ -135,7 +153,10 @@ function serversOf(tools: readonly DigestPart[]): McpServerDigest[] {
   for (const tool of tools) {
     if (tool.server === null) continue;
     let found = servers.get(tool.server);
-    if (!found) servers.set(tool.server, (found = { server: tool.server, tools: 0, chars: 0, deferredTools: 0 }));
+    if (!found) {
+      found = { server: tool.server, tools: 0, chars: 0, deferredTools: 0 };
+      servers.set(tool.server, found);
+    }
     if (tool.deferred) found.deferredTools++;
     else {
       found.tools++;
@@ -156,7 +177,9 @@ export function digestRequest(request: RequestLike): RequestDigest {
   return {
     parts,
     systemPromptChars: [...system, ...messages].reduce((sum, part) => sum + part.chars, 0),
-    builtInToolChars: tools.filter((tool) => tool.server === null && !tool.deferred).reduce((sum, tool) => sum + tool.chars, 0),
+    builtInToolChars: tools
+      .filter((tool) => tool.server === null && !tool.deferred)
+      .reduce((sum, tool) => sum + tool.chars, 0),
     mcpServers: serversOf(tools),
     deferredTools: tools.filter((tool) => tool.deferred).map((tool) => tool.name),
     toolSearch: tools.some((tool) => tool.name === "ToolSearch" && !tool.deferred),

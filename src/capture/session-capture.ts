@@ -33,7 +33,10 @@ function ingestPendingBodies(runtime: Runtime, projectDir?: string): Map<string,
   const newest = new Map<string, ReturnType<typeof partGroups>>();
   for (const bodiesDir of bodiesDirs(runtime, projectDir)) {
     try {
-      const result = ingestBodies(bodiesDir, captureStoreDir(runtime), { keepBodies: keepBodies(runtime), now: runtime.now() });
+      const result = ingestBodies(bodiesDir, captureStoreDir(runtime), {
+        keepBodies: keepBodies(runtime),
+        now: runtime.now(),
+      });
       for (const [session, groups] of result.newestGroups) if (!newest.has(session)) newest.set(session, groups);
     } catch (error) {
       log(`could not digest request bodies in ${bodiesDir}: ${error instanceof Error ? error.message : String(error)}`);
@@ -42,13 +45,23 @@ function ingestPendingBodies(runtime: Runtime, projectDir?: string): Map<string,
   return newest;
 }
 
-async function measureNewest(runtime: Runtime, cache: TokenCache, newest: Map<string, ReturnType<typeof partGroups>>): Promise<void> {
+async function measureNewest(
+  runtime: Runtime,
+  cache: TokenCache,
+  newest: Map<string, ReturnType<typeof partGroups>>,
+): Promise<void> {
   const counter = counterFromEnv(runtime);
   if (!counter || newest.size === 0) return;
   try {
-    await measureGroups([...newest.values()].flatMap((groups) => [...groups.values()]), counter, cache);
+    await measureGroups(
+      [...newest.values()].flatMap((groups) => [...groups.values()]),
+      counter,
+      cache,
+    );
   } catch (error) {
-    log(`count_tokens failed, the baseline's parts stay estimated: ${error instanceof Error ? error.message : String(error)}`);
+    log(
+      `count_tokens failed, the baseline's parts stay estimated: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 
@@ -64,7 +77,11 @@ function tokensOf(record: CapturedRequest, cache: TokenCache): PartTokens {
 }
 
 /** The session's newest captured main-chain request and its measured parts, or null when nothing was captured for it. */
-export async function readSessionCapture(runtime: Runtime, sessionId: string, projectDir?: string): Promise<SessionCapture | null> {
+export async function readSessionCapture(
+  runtime: Runtime,
+  sessionId: string,
+  projectDir?: string,
+): Promise<SessionCapture | null> {
   const storeDir = captureStoreDir(runtime);
   const newest = ingestPendingBodies(runtime, projectDir);
   const cache = new TokenCache(storeDir);

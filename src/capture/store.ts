@@ -84,7 +84,9 @@ function pruneSessions(dir: string, keep: number): void {
   const folder = join(dir, SESSIONS);
   const files = readdirSync(folder).filter((name) => name.endsWith(".json"));
   if (files.length <= keep) return;
-  const byAge = files.map((name) => ({ name, mtime: statSync(join(folder, name)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
+  const byAge = files
+    .map((name) => ({ name, mtime: statSync(join(folder, name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
   for (const old of byAge.slice(keep)) rmSync(join(folder, old.name), { force: true });
 }
 
@@ -106,7 +108,10 @@ export function newestOfSession<T extends Stored>(dir: string, sessionId: string
 
 /** Every record of the log, oldest first (rotated logs included); unreadable lines are passed by. */
 export function readLog<T extends Stored>(dir: string, limits: StoreLimits = DEFAULT_LIMITS): T[] {
-  const files = [...Array.from({ length: limits.rotatedLogs }, (_, index) => `requests.${limits.rotatedLogs - index}.jsonl`), LOG];
+  const files = [
+    ...Array.from({ length: limits.rotatedLogs }, (_, index) => `requests.${limits.rotatedLogs - index}.jsonl`),
+    LOG,
+  ];
   const records: T[] = [];
   for (const file of files) {
     let text: string;

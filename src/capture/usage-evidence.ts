@@ -36,7 +36,11 @@ export function captureEvidence(record: CapturedRequest): CaptureEvidence {
  * Whether the captured request is newer than what the transcript measured: another response than the
  * transcript's newest, sent after it was written (or after a compaction the transcript shows since).
  */
-export function captureIsNewer(evidence: CaptureEvidence, latest: { messageId: string | null; timestamp: string | null } | null, compactedAt: string | null): boolean {
+export function captureIsNewer(
+  evidence: CaptureEvidence,
+  latest: { messageId: string | null; timestamp: string | null } | null,
+  compactedAt: string | null,
+): boolean {
   if (evidence.usedTokens === null) return false;
   if (latest?.messageId && evidence.messageId === latest.messageId) return false;
   const after = (time: string | null) => time === null || Date.parse(evidence.time) > Date.parse(time);

@@ -24,7 +24,9 @@ export function compactSettingsFiles(runtime: Runtime, projectDir: string): stri
 function readObject(path: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(readFileSync(path, "utf8"));
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
   } catch {
     return {};
   }
@@ -35,10 +37,17 @@ export function mergeCompactSettings(objects: readonly Record<string, unknown>[]
   const settings: CompactSettings = {};
   for (const object of objects) {
     const enabled = object.autoCompactEnabled;
-    if (settings.autoCompactEnabled === undefined && typeof enabled === "boolean") settings.autoCompactEnabled = enabled;
+    if (settings.autoCompactEnabled === undefined && typeof enabled === "boolean")
+      settings.autoCompactEnabled = enabled;
     const window = object.autoCompactWindow;
     // Claude Code drops a value outside its schema (an integer in [100k, 1M]) and looks further.
-    if (settings.autoCompactWindow === undefined && typeof window === "number" && Number.isInteger(window) && window >= 100_000 && window <= 1_000_000) {
+    if (
+      settings.autoCompactWindow === undefined &&
+      typeof window === "number" &&
+      Number.isInteger(window) &&
+      window >= 100_000 &&
+      window <= 1_000_000
+    ) {
       settings.autoCompactWindow = window;
     }
   }

@@ -4,7 +4,13 @@ import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from "nod
 import { join } from "node:path";
 import type { Runtime } from "../runtime.ts";
 import { claudeSessionsDir } from "./paths.ts";
-import { parseSessionState, sessionStateDir, sessionStateFileName, writeSessionState, type SessionState } from "./session-state.ts";
+import {
+  parseSessionState,
+  sessionStateDir,
+  sessionStateFileName,
+  writeSessionState,
+  type SessionState,
+} from "./session-state.ts";
 
 /** The nearest ancestor that Claude Code registered as a running session (`sessions/<pid>.json`). */
 export function claudeProcessPid(runtime: Runtime): number | null {
@@ -12,13 +18,21 @@ export function claudeProcessPid(runtime: Runtime): number | null {
   return runtime.ancestorPids().find((pid) => existsSync(join(dir, `${pid}.json`))) ?? null;
 }
 
-export type SessionFacts = Pick<SessionState, "sessionId" | "transcriptPath" | "cwd" | "modelId" | "contextWindowSize" | "writtenBy">;
+export type SessionFacts = Pick<
+  SessionState,
+  "sessionId" | "transcriptPath" | "cwd" | "modelId" | "contextWindowSize" | "writtenBy"
+>;
 
 /**
  * Keeps what an earlier writer knew about the same session and this writer does not (a hook knows the
  * model id, only the statusline knows the window), so neither erases the other.
  */
-export function mergeSessionState(previous: SessionState | null, facts: SessionFacts, claudePid: number | null, now: Date): SessionState {
+export function mergeSessionState(
+  previous: SessionState | null,
+  facts: SessionFacts,
+  claudePid: number | null,
+  now: Date,
+): SessionState {
   const same = previous?.sessionId === facts.sessionId ? previous : null;
   return {
     version: 1,
@@ -50,7 +64,14 @@ function pruneStaleStates(runtime: Runtime): void {
 }
 
 function sameFacts(a: SessionState, b: SessionState): boolean {
-  const facts = (state: SessionState) => [state.claudePid, state.sessionId, state.transcriptPath, state.cwd, state.modelId, state.contextWindowSize];
+  const facts = (state: SessionState) => [
+    state.claudePid,
+    state.sessionId,
+    state.transcriptPath,
+    state.cwd,
+    state.modelId,
+    state.contextWindowSize,
+  ];
   return JSON.stringify(facts(a)) === JSON.stringify(facts(b));
 }
 

@@ -49,7 +49,11 @@ function firstPrompt(path: string): string | null {
   return null;
 }
 
-export async function summarizeSession(runtime: Runtime, transcriptPath: string, mtimeMs: number): Promise<SessionSummary> {
+export async function summarizeSession(
+  runtime: Runtime,
+  transcriptPath: string,
+  mtimeMs: number,
+): Promise<SessionSummary> {
   const usage = await readContextUsage({ transcriptPath }, createUsageDeps(runtime)).catch(() => null);
   let prompt: string | null = null;
   try {

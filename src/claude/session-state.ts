@@ -43,7 +43,17 @@ export function parseSessionState(value: unknown): SessionState | null {
     typeof v.updatedAt === "string";
   if (!ok) return null;
   const { version, claudePid, sessionId, transcriptPath, cwd, modelId, contextWindowSize, writtenBy, updatedAt } = v;
-  return { version, claudePid, sessionId, transcriptPath, cwd, modelId, contextWindowSize, writtenBy, updatedAt } as SessionState;
+  return {
+    version,
+    claudePid,
+    sessionId,
+    transcriptPath,
+    cwd,
+    modelId,
+    contextWindowSize,
+    writtenBy,
+    updatedAt,
+  } as SessionState;
 }
 
 export function sessionStateDir(runtime: Runtime): string {
@@ -51,7 +61,9 @@ export function sessionStateDir(runtime: Runtime): string {
 }
 
 export function sessionStateFileName(state: Pick<SessionState, "claudePid" | "sessionId">): string {
-  return state.claudePid !== null ? `${state.claudePid}.json` : `session-${state.sessionId.replace(/[^\w-]/g, "_")}.json`;
+  return state.claudePid !== null
+    ? `${state.claudePid}.json`
+    : `session-${state.sessionId.replace(/[^\w-]/g, "_")}.json`;
 }
 
 /** Writes atomically (temporary file + rename) so a reader never sees half a file. */

@@ -23,7 +23,11 @@ export function parseStatuslineInput(text: string): StatuslineInput | null {
   const window = objectField(input, "context_window");
   const current = objectField(window, "current_usage");
   const size = countField(window, "context_window_size");
-  const parts = current ? ["input_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"].map((key) => countField(current, key) ?? 0) : null;
+  const parts = current
+    ? ["input_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"].map(
+        (key) => countField(current, key) ?? 0,
+      )
+    : null;
   const percentage = countField(window, "used_percentage");
   return {
     sessionId,

@@ -56,7 +56,10 @@ export function statuslineFigures(facts: StatuslineFacts): StatuslineFigures | n
     autocompactAt,
     percentOfLimit: limit > 0 ? Math.round((usedTokens / limit) * 100) : 100,
     tokensUntilAutocompact,
-    stepsUntilAutocompact: pace && tokensUntilAutocompact !== null && tokensUntilAutocompact > 0 ? Math.floor(tokensUntilAutocompact / pace) : null,
+    stepsUntilAutocompact:
+      pace && tokensUntilAutocompact !== null && tokensUntilAutocompact > 0
+        ? Math.floor(tokensUntilAutocompact / pace)
+        : null,
     status: contextStatus(usedTokens, limit, facts.thresholds),
   };
 }
@@ -91,7 +94,9 @@ export function renderStatusline(figures: StatuslineFigures, style: LineStyle): 
     if (left <= 0) parts.push(`past auto-compact (~${roundTokens(figures.autocompactAt)}) by ${roundTokens(-left)}`);
     else {
       const steps = figures.stepsUntilAutocompact;
-      parts.push(`${roundTokens(left)} until auto-compact${steps !== null ? ` (~${steps} step${steps === 1 ? "" : "s"})` : ""}`);
+      parts.push(
+        `${roundTokens(left)} until auto-compact${steps !== null ? ` (~${steps} step${steps === 1 ? "" : "s"})` : ""}`,
+      );
     }
   }
   const line = parts.join(separator);

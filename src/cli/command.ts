@@ -43,7 +43,11 @@ export const selectionOptions = {
 
 export const SELECTION_SYNOPSIS = "[--transcript PATH | --session ID] [--project DIR]";
 
-export function selectionFrom(values: OptionValues): { transcriptPath?: string; sessionId?: string; projectDir?: string } {
+export function selectionFrom(values: OptionValues): {
+  transcriptPath?: string;
+  sessionId?: string;
+  projectDir?: string;
+} {
   const pick = (key: string) => (typeof values[key] === "string" ? (values[key] as string) : undefined);
   const transcriptPath = pick("transcript");
   const sessionId = pick("session");

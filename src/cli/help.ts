@@ -50,5 +50,11 @@ export function helpText(commands: readonly Command[]): string {
 }
 
 export function commandHelp(command: Command): string {
-  return [`${PACKAGE.name} ${command.name}: ${command.summary}`, "", `Usage: ${PACKAGE.name} ${command.name} ${command.synopsis}`.trimEnd(), "", EXIT_CODES].join("\n");
+  return [
+    `${PACKAGE.name} ${command.name}: ${command.summary}`,
+    "",
+    `Usage: ${PACKAGE.name} ${command.name} ${command.synopsis}`.trimEnd(),
+    "",
+    EXIT_CODES,
+  ].join("\n");
 }

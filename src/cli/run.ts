@@ -30,16 +30,25 @@ export async function runCommand(argv: readonly string[], runtime: Runtime, out:
   const command: Command | undefined = COMMANDS.find((candidate) => candidate.name === name);
   if (!command) {
     const known = COMMANDS.map((candidate) => candidate.name).join(", ");
-    out.stderr(`${PACKAGE.name}: unknown command "${name}"; the commands are ${known} (${PACKAGE.name} --help shows them all)\n`);
+    out.stderr(
+      `${PACKAGE.name}: unknown command "${name}"; the commands are ${known} (${PACKAGE.name} --help shows them all)\n`,
+    );
     return EXIT_USAGE;
   }
   const usageError = (problem: string) => {
-    out.stderr(`${PACKAGE.name} ${command.name}: ${problem}\nusage: ${PACKAGE.name} ${command.name} ${command.synopsis}\n`);
+    out.stderr(
+      `${PACKAGE.name} ${command.name}: ${problem}\nusage: ${PACKAGE.name} ${command.name} ${command.synopsis}\n`,
+    );
     return EXIT_USAGE;
   };
   let parsed: ReturnType<typeof parseArgs>;
   try {
-    parsed = parseArgs({ args: [...rest], options: { ...command.options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: [...rest],
+      options: { ...command.options, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (error) {
     return usageError(argumentProblem(error));
   }
@@ -56,7 +65,8 @@ export async function runCommand(argv: readonly string[], runtime: Runtime, out:
     );
   }
   for (const [a, b] of EXCLUSIVE) {
-    if (parsed.values[a] !== undefined && parsed.values[b] !== undefined) return usageError(`--${a} and --${b} select a session two ways; pass one`);
+    if (parsed.values[a] !== undefined && parsed.values[b] !== undefined)
+      return usageError(`--${a} and --${b} select a session two ways; pass one`);
   }
   const style = styleFor({ env: runtime.env, isTTY: out.terminal?.isTTY ?? false, columns: out.terminal?.columns });
   try {
@@ -64,7 +74,9 @@ export async function runCommand(argv: readonly string[], runtime: Runtime, out:
   } catch (error) {
     // Refusals and file-system failures a person can act on print one line; anything else its stack, to be reported.
     const known = actionableMessage(error);
-    out.stderr(`${PACKAGE.name} ${command.name}: ${known ?? (error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
+    out.stderr(
+      `${PACKAGE.name} ${command.name}: ${known ?? (error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
+    );
     return EXIT_FAILED;
   }
 }
@@ -75,6 +87,7 @@ function argumentProblem(error: unknown): string {
   const code = (error as { code?: string }).code;
   const option = /'(-[^']*?)(?: <value>)?'/.exec(message)?.[1];
   if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) return `unknown option ${option}`;
-  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option) return /argument missing/.test(message) ? `${option.split(", ").at(-1)} needs a value` : `${option} takes no value`;
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option)
+    return /argument missing/.test(message) ? `${option.split(", ").at(-1)} needs a value` : `${option} takes no value`;
   return message;
 }

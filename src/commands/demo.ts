@@ -2,7 +2,19 @@
 // does, points it at a bundled transcript written by the real Claude Code, and shows what each tool
 // answers. The staged session goes to a temporary folder that is removed afterwards; the handoff it
 // writes is kept, in a folder of its own, so it can be read.
-import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readSync, rmSync, statSync } from "node:fs";
+import {
+  closeSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -31,7 +43,8 @@ function fixturesDir(): string {
 function pickFixture(): string {
   const dir = fixturesDir();
   const names = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(".jsonl")) : [];
-  if (names.length === 0) throw new Error(`no sample transcripts in ${dir}; reinstall the package or pass --transcript PATH`);
+  if (names.length === 0)
+    throw new Error(`no sample transcripts in ${dir}; reinstall the package or pass --transcript PATH`);
   const preferred = names.find((name) => name === `${DEMO_FIXTURE}.jsonl`);
   const largest = names.sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size)[0]!;
   return join(dir, preferred ?? largest);
@@ -45,7 +58,8 @@ function stageSession(root: string, transcript: string): { configDir: string; se
   const sessionId = sessionIdIn(transcript) ?? basename(transcript, ".jsonl");
   copyFileSync(transcript, join(projectFolder, `${sessionId}.jsonl`));
   const sidecar = transcript.replace(/\.jsonl$/, "");
-  if (existsSync(sidecar) && statSync(sidecar).isDirectory()) cpSync(sidecar, join(projectFolder, sessionId), { recursive: true });
+  if (existsSync(sidecar) && statSync(sidecar).isDirectory())
+    cpSync(sidecar, join(projectFolder, sessionId), { recursive: true });
   return { configDir, sessionId };
 }
 
@@ -91,9 +105,13 @@ async function runDemo(context: CommandContext): Promise<number> {
     const { tools } = await client.listTools();
     const results: Record<string, unknown> = {};
     if (!context.values.json) {
-      context.out.stdout(`${PACKAGE.name} demo: the MCP server over stdio, on sample session ${sessionId} (recorded from the real Claude Code)\n`);
+      context.out.stdout(
+        `${PACKAGE.name} demo: the MCP server over stdio, on sample session ${sessionId} (recorded from the real Claude Code)\n`,
+      );
       context.out.stdout(`tools: ${tools.map((tool) => tool.name).join(", ")}\n`);
-      context.out.stdout("This client is not Claude Code: it sends no calling tool_use id, so answers say fresh: false. --json shows each tool's exact object.\n");
+      context.out.stdout(
+        "This client is not Claude Code: it sends no calling tool_use id, so answers say fresh: false. --json shows each tool's exact object.\n",
+      );
     }
     for (const step of DEMO_STEPS) {
       if (!tools.some((tool) => tool.name === step.tool)) continue;
@@ -101,7 +119,10 @@ async function runDemo(context: CommandContext): Promise<number> {
       results[step.tool] = result.structuredContent ?? result.content;
       if (!context.values.json) {
         context.out.stdout(`\n── ${step.tool}: ${step.caption}\n\n`);
-        const shown = result.isError || !result.structuredContent ? JSON.stringify(result.content, null, 2) : step.describe(result.structuredContent, context.style);
+        const shown =
+          result.isError || !result.structuredContent
+            ? JSON.stringify(result.content, null, 2)
+            : step.describe(result.structuredContent, context.style);
         context.out.stdout(`${shown}\n`);
       }
     }

@@ -10,9 +10,20 @@ export const handoffCommand: Command = {
   name: "handoff",
   summary: "write a handoff document for the session (prompts verbatim, files, commands, your notes)",
   synopsis: `[--json] [--goal T] [--state T] [--decisions T] [--next T] [--questions T] [--warnings T] [--name LABEL] ${SELECTION_SYNOPSIS}`,
-  options: { ...selectionOptions, json: { type: "boolean" }, goal: text, state: text, decisions: text, next: text, questions: text, warnings: text, name: text },
+  options: {
+    ...selectionOptions,
+    json: { type: "boolean" },
+    goal: text,
+    state: text,
+    decisions: text,
+    next: text,
+    questions: text,
+    warnings: text,
+    name: text,
+  },
   async run(context) {
-    const pick = (key: string) => (typeof context.values[key] === "string" ? (context.values[key] as string) : undefined);
+    const pick = (key: string) =>
+      typeof context.values[key] === "string" ? (context.values[key] as string) : undefined;
     const result = await writeHandoff(
       {
         ...selectionFrom(context.values),

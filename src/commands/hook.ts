@@ -20,7 +20,11 @@ export function hookLogPath(runtime: Runtime): string {
 function logProblem(runtime: Runtime, event: string, message: string): void {
   try {
     mkdirSync(ctxMonitorStateDir(runtime), { recursive: true, mode: 0o700 });
-    appendFileSync(hookLogPath(runtime), `${runtime.now().toISOString()} hook ${event}: ${message.replace(/\s+/g, " ")}\n`, { mode: 0o600 });
+    appendFileSync(
+      hookLogPath(runtime),
+      `${runtime.now().toISOString()} hook ${event}: ${message.replace(/\s+/g, " ")}\n`,
+      { mode: 0o600 },
+    );
   } catch {
     // Nowhere left to say it; staying out of Claude Code's way matters more.
   }
@@ -28,17 +32,21 @@ function logProblem(runtime: Runtime, event: string, message: string): void {
 
 /** What the hook prints for this input; throws on internal errors (the caller logs them). */
 export async function hookOutput(event: string | undefined, text: string, runtime: Runtime): Promise<string> {
-  if (!isHookEvent(event)) throw new Error(`unknown hook event ${JSON.stringify(event)}; expected one of ${HOOK_EVENTS.join(", ")}`);
+  if (!isHookEvent(event))
+    throw new Error(`unknown hook event ${JSON.stringify(event)}; expected one of ${HOOK_EVENTS.join(", ")}`);
   const input = parseHookInput(text);
   if (!input) throw new Error("no hook input on stdin (a JSON object with session_id)");
   return runHookEvent(event, input, runtime);
 }
 
 export async function runHook(event: string | undefined, runtime: Runtime, out: Output, stdinFd = 0): Promise<number> {
-  const watchdog = setTimeout(() => {
-    logProblem(runtime, event ?? "?", "gave up: took too long");
-    process.exit(0);
-  }, event === "pre-compact" ? WATCHDOG_MS["pre-compact"] : WATCHDOG_MS.other);
+  const watchdog = setTimeout(
+    () => {
+      logProblem(runtime, event ?? "?", "gave up: took too long");
+      process.exit(0);
+    },
+    event === "pre-compact" ? WATCHDOG_MS["pre-compact"] : WATCHDOG_MS.other,
+  );
   watchdog.unref();
   try {
     const text = readStdinText(stdinFd);

@@ -17,12 +17,16 @@ export const importMitmCommand: Command = {
     try {
       result = importMitm(dir, storeDir);
     } catch (error) {
-      out.stderr(`ctx-monitor import-mitm: ${fileSystemFailure(error) ?? `cannot read ${dir}: ${(error as Error).message}`}\n`);
+      out.stderr(
+        `ctx-monitor import-mitm: ${fileSystemFailure(error) ?? `cannot read ${dir}: ${(error as Error).message}`}\n`,
+      );
       return 1;
     }
     if (values.json) out.stdout(`${JSON.stringify({ ...result, storeDir }, null, 2)}\n`);
     else {
-      out.stdout(`imported ${result.imported} request${result.imported === 1 ? "" : "s"} into ${storeDir}${result.alreadyThere ? ` (${result.alreadyThere} already there)` : ""}\n`);
+      out.stdout(
+        `imported ${result.imported} request${result.imported === 1 ? "" : "s"} into ${storeDir}${result.alreadyThere ? ` (${result.alreadyThere} already there)` : ""}\n`,
+      );
       if (result.unreadable.length) out.stdout(`not a Messages request, left out: ${result.unreadable.join(", ")}\n`);
     }
     return 0;

@@ -15,7 +15,10 @@ import { defaultBodiesDir, ensurePrivateDir } from "../capture/paths.ts";
 export function installedExecutables(): Executables {
   const here = dirname(fileURLToPath(import.meta.url));
   const cli = [join(here, "bin.cjs"), resolve(here, "..", "..", "dist", "bin.cjs")].find((path) => existsSync(path));
-  if (!cli) throw new SettingsFileError(`cannot find ctx-monitor's built executable (dist/bin.cjs) near ${here}; run \`npm run build\` first`);
+  if (!cli)
+    throw new SettingsFileError(
+      `cannot find ctx-monitor's built executable (dist/bin.cjs) near ${here}; run \`npm run build\` first`,
+    );
   return { node: process.execPath, cli };
 }
 
@@ -30,15 +33,20 @@ export const installCommand: Command = {
     const { values, runtime, out } = context;
     const dryRun = values["dry-run"] === true;
     const capture = values.capture === true;
-    const plan = planInstall(runtime, { project: values.project ? runtime.cwd : null }, installedExecutables(), { statusline: values.statusline === true, capture });
+    const plan = planInstall(runtime, { project: values.project ? runtime.cwd : null }, installedExecutables(), {
+      statusline: values.statusline === true,
+      capture,
+    });
     if (!dryRun) {
       // Security: the folder that will hold whole conversations exists, owner-only, before Claude Code writes there.
       if (capture) ensurePrivateDir(defaultBodiesDir(runtime));
       for (const file of plan.files) applyChange(file);
-      if (plan.replacedStatusline) rememberReplacedStatusline(runtime, plan.replacedStatusline.settingsPath, plan.replacedStatusline.value);
+      if (plan.replacedStatusline)
+        rememberReplacedStatusline(runtime, plan.replacedStatusline.settingsPath, plan.replacedStatusline.value);
     }
     out.stdout(`${describeChanges(plan.files, plan.notes, dryRun)}\n`);
-    if (!dryRun && plan.files.some(isChange)) out.stdout("Start a new Claude Code session to load them; `claude mcp list` shows the server.\n");
+    if (!dryRun && plan.files.some(isChange))
+      out.stdout("Start a new Claude Code session to load them; `claude mcp list` shows the server.\n");
     return 0;
   },
 };

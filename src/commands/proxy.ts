@@ -17,7 +17,8 @@ function chooseUpstream(runtime: Runtime, asked: string | undefined, port: numbe
   const configured = runtime.env.ANTHROPIC_BASE_URL;
   const candidate = asked ?? (configured && !isLoopbackPort(configured, port) ? configured : DEFAULT_UPSTREAM);
   const url = new URL(candidate);
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new Error(`--upstream must be an http(s) URL, got ${candidate}`);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new Error(`--upstream must be an http(s) URL, got ${candidate}`);
   return url;
 }
 
@@ -80,7 +81,8 @@ export const proxyCommand: Command = {
       });
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const reason = code === "EADDRINUSE" ? `port ${port} is in use; pass --port N (0 picks a free one)` : (error as Error).message;
+      const reason =
+        code === "EADDRINUSE" ? `port ${port} is in use; pass --port N (0 picks a free one)` : (error as Error).message;
       out.stderr(`ctx-monitor proxy: ${reason}\n`);
       return 1;
     }

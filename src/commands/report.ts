@@ -15,11 +15,18 @@ export const reportCommand: Command = {
   async run(context) {
     // No capture source is wired in yet: the section appears once one supplies figures.
     const data = await gatherReport(selectionFrom(context.values), { runtime: context.runtime, capture: () => null });
-    const out = resolve(context.runtime.cwd, typeof context.values.out === "string" ? context.values.out : `ctx-monitor-report-${data.usage.sessionId.slice(0, 8)}.html`);
+    const out = resolve(
+      context.runtime.cwd,
+      typeof context.values.out === "string"
+        ? context.values.out
+        : `ctx-monitor-report-${data.usage.sessionId.slice(0, 8)}.html`,
+    );
     try {
       writeFileSync(out, renderReport(data));
     } catch (error) {
-      context.out.stderr(`ctx-monitor report: could not write ${out} (${(error as NodeJS.ErrnoException).code ?? String(error)}); pass --out with a file in a folder you can write to\n`);
+      context.out.stderr(
+        `ctx-monitor report: could not write ${out} (${(error as NodeJS.ErrnoException).code ?? String(error)}); pass --out with a file in a folder you can write to\n`,
+      );
       return 1;
     }
     context.out.stdout(`${out}\n`);

@@ -18,7 +18,9 @@ export async function serveStdio(runtime: Runtime): Promise<void> {
   };
   server.server.onclose = () => {
     if (stopping) return;
-    log(`MCP connection closed${failure ? ` after: ${failure.message}` : ""}; exiting so the client can restart the server`);
+    log(
+      `MCP connection closed${failure ? ` after: ${failure.message}` : ""}; exiting so the client can restart the server`,
+    );
     process.exit(failure ? 1 : 0);
   };
   await server.connect(transport);

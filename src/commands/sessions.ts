@@ -23,8 +23,13 @@ export const sessionsCommand: Command = {
     const limit = typeof values.limit === "string" && /^\d+$/.test(values.limit) ? Number(values.limit) : DEFAULT_LIMIT;
     const found = projectSessions(runtime, typeof values.project === "string" ? values.project : undefined);
     const sessions: SessionSummary[] = [];
-    for (const entry of found.sessions.slice(0, limit)) sessions.push(await summarizeSession(runtime, entry.path, entry.mtimeMs));
-    const answer: SessionsAnswer = { projectDir: found.projectDir, sessions, more: Math.max(0, found.sessions.length - limit) };
+    for (const entry of found.sessions.slice(0, limit))
+      sessions.push(await summarizeSession(runtime, entry.path, entry.mtimeMs));
+    const answer: SessionsAnswer = {
+      projectDir: found.projectDir,
+      sessions,
+      more: Math.max(0, found.sessions.length - limit),
+    };
     printResult(context, answer, describeSessions);
     return 0;
   },
@@ -32,10 +37,18 @@ export const sessionsCommand: Command = {
 
 function describeSessions(answer: SessionsAnswer): string {
   if (answer.sessions.length === 0) return `No Claude Code sessions for ${answer.projectDir}.`;
-  const lines = [`Sessions of ${answer.projectDir}, newest first (\`--session <first 8 characters>\` selects one):`, ""];
+  const lines = [
+    `Sessions of ${answer.projectDir}, newest first (\`--session <first 8 characters>\` selects one):`,
+    "",
+  ];
   for (const session of answer.sessions) {
-    const used = session.usedTokens !== null && session.contextWindow !== null ? `${roundTokens(session.usedTokens)}/${roundTokens(session.contextWindow)}` : "no usage yet";
-    lines.push(`${session.sessionId}  ${session.lastActivity.replace(/\.\d+Z$/, "Z")}  ${session.model ?? "?"}  ${used}${session.status && session.status !== "ok" ? ` (${session.status})` : ""}`);
+    const used =
+      session.usedTokens !== null && session.contextWindow !== null
+        ? `${roundTokens(session.usedTokens)}/${roundTokens(session.contextWindow)}`
+        : "no usage yet";
+    lines.push(
+      `${session.sessionId}  ${session.lastActivity.replace(/\.\d+Z$/, "Z")}  ${session.model ?? "?"}  ${used}${session.status && session.status !== "ok" ? ` (${session.status})` : ""}`,
+    );
     lines.push(`  ${session.firstPrompt ? JSON.stringify(session.firstPrompt) : "(no prompt yet)"}`);
   }
   if (answer.more) lines.push("", `${answer.more} older session(s) not shown; --limit N shows more.`);

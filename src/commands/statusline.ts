@@ -42,7 +42,11 @@ async function transcriptUsage(input: StatuslineInput, runtime: Runtime): Promis
   try {
     if (input.currentUsage !== null) return tailUsage(input, input.transcriptPath, runtime);
     return await readContextUsage(
-      { transcriptPath: input.transcriptPath, sessionId: input.sessionId, ...(input.cwd ? { projectDir: input.cwd } : {}) },
+      {
+        transcriptPath: input.transcriptPath,
+        sessionId: input.sessionId,
+        ...(input.cwd ? { projectDir: input.cwd } : {}),
+      },
       createUsageDeps(runtime),
     );
   } catch {

@@ -33,14 +33,23 @@ function isSet(value: string | undefined): boolean {
 }
 
 /** The window Claude Code compacts within: the environment first, then the setting, else the model's. */
-function compactWindow(window: number, env: Readonly<Record<string, string | undefined>>, settings: CompactSettings): number {
+function compactWindow(
+  window: number,
+  env: Readonly<Record<string, string | undefined>>,
+  settings: CompactSettings,
+): number {
   const raw = env.CLAUDE_CODE_AUTO_COMPACT_WINDOW;
   const parsed = raw ? Number.parseInt(raw, 10) : Number.NaN;
   if (Number.isFinite(parsed) && parsed > 0) {
     return Math.min(window, Math.max(MIN_AUTOCOMPACT_WINDOW, Math.min(parsed, MAX_AUTOCOMPACT_WINDOW)));
   }
   const setting = settings.autoCompactWindow;
-  if (setting !== undefined && Number.isInteger(setting) && setting >= MIN_AUTOCOMPACT_WINDOW && setting <= MAX_AUTOCOMPACT_WINDOW) {
+  if (
+    setting !== undefined &&
+    Number.isInteger(setting) &&
+    setting >= MIN_AUTOCOMPACT_WINDOW &&
+    setting <= MAX_AUTOCOMPACT_WINDOW
+  ) {
     return Math.min(window, setting);
   }
   return window;

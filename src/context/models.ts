@@ -34,7 +34,8 @@ function parseVersion(version: string | null): number[] | null {
 function runsNative1m(version: string | null): boolean {
   const parts = parseVersion(version);
   if (!parts) return true;
-  for (let i = 0; i < NATIVE_1M_SINCE.length; i++) if (parts[i] !== NATIVE_1M_SINCE[i]) return parts[i]! > NATIVE_1M_SINCE[i]!;
+  for (let i = 0; i < NATIVE_1M_SINCE.length; i++)
+    if (parts[i] !== NATIVE_1M_SINCE[i]) return parts[i]! > NATIVE_1M_SINCE[i]!;
   return true;
 }
 
@@ -54,16 +55,23 @@ export function modelWindow(modelId: string, version: string | null, bareIdIsExa
   if (runsNative1m(version)) {
     if (matches(NATIVE_1M, id)) return { tokens: EXTENDED_WINDOW, assumedBecause: null };
     if (matches(STANDARD, id)) return { tokens: STANDARD_WINDOW, assumedBecause: null };
-    return { tokens: EXTENDED_WINDOW, assumedBecause: `${modelId} is not in ctx-monitor's model table; Claude Code ${version ?? "2.1.332"} runs models it does not know at 1,000,000` };
+    return {
+      tokens: EXTENDED_WINDOW,
+      assumedBecause: `${modelId} is not in ctx-monitor's model table; Claude Code ${version ?? "2.1.332"} runs models it does not know at 1,000,000`,
+    };
   }
-  if (bareIdIsExact || (matches([...STANDARD, ...NATIVE_1M], id) && !OLD_DEFAULT.test(id))) return { tokens: STANDARD_WINDOW, assumedBecause: null };
+  if (bareIdIsExact || (matches([...STANDARD, ...NATIVE_1M], id) && !OLD_DEFAULT.test(id)))
+    return { tokens: STANDARD_WINDOW, assumedBecause: null };
   if (OLD_DEFAULT.test(id)) {
     return {
       tokens: EXTENDED_WINDOW,
       assumedBecause: `Claude Code ${version} runs ${modelId} at 1,000,000 as its default (${modelId}[1m]) but at 200,000 when named without [1m] or resumed in -p mode`,
     };
   }
-  return { tokens: STANDARD_WINDOW, assumedBecause: `${modelId} is not in ctx-monitor's model table; Claude Code ${version} runs bare model ids at 200,000` };
+  return {
+    tokens: STANDARD_WINDOW,
+    assumedBecause: `${modelId} is not in ctx-monitor's model table; Claude Code ${version} runs bare model ids at 200,000`,
+  };
 }
 
 /** Claude Code marks the 1M-token variant of a model by appending "[1m]" to its id. */

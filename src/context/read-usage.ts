@@ -97,7 +97,9 @@ async function locateOnceWritten(request: UsageRequest, deps: UsageDeps): Promis
   const first = attempt();
   if (first.done) return first.value as LocatedTranscript;
   const watched = nearestExistingFolder(projectsDir(deps.runtime));
-  const waited = watched ? await waitForAppend(watched, attempt, deps.freshnessTimeoutMs, 100, { recursive: true }) : first;
+  const waited = watched
+    ? await waitForAppend(watched, attempt, deps.freshnessTimeoutMs, 100, { recursive: true })
+    : first;
   if (waited.value instanceof TranscriptNotFoundError) throw waited.value;
   return waited.value;
 }
@@ -128,10 +130,15 @@ interface CallingResponse {
  * same project that holds it (the session changed under the server) is taken instead; when a
  * subagent made the call, its own transcript is, so it learns about its own context.
  */
-async function waitForCallingResponse(located: LocatedTranscript, toolUseId: string, deps: UsageDeps): Promise<CallingResponse> {
+async function waitForCallingResponse(
+  located: LocatedTranscript,
+  toolUseId: string,
+  deps: UsageDeps,
+): Promise<CallingResponse> {
   const explicit = isExplicit(located);
   const folder = dirname(located.path);
-  const recent = (entry: { mtimeMs: number }) => entry.mtimeMs >= deps.runtime.now().getTime() - SIBLING_SESSION_WINDOW_MS;
+  const recent = (entry: { mtimeMs: number }) =>
+    entry.mtimeMs >= deps.runtime.now().getTime() - SIBLING_SESSION_WINDOW_MS;
   const sessions = (): string[] => {
     if (explicit) return [located.path];
     const siblings = mainTranscripts([folder])
@@ -141,7 +148,11 @@ async function waitForCallingResponse(located: LocatedTranscript, toolUseId: str
   };
   const candidates = (): string[] => {
     const own = sessions();
-    const subagents = own.flatMap((path) => subagentTranscripts(path).filter(recent).map((entry) => entry.path));
+    const subagents = own.flatMap((path) =>
+      subagentTranscripts(path)
+        .filter(recent)
+        .map((entry) => entry.path),
+    );
     return [...own, ...subagents];
   };
   // Each poll only probes for the calling tool_use; the answer's full tail is read once, at the end.
@@ -157,7 +168,13 @@ async function waitForCallingResponse(located: LocatedTranscript, toolUseId: str
   if (path === null) return { located, tail: readTail(located.path), fresh: false };
   if (path === located.path) return { located, tail: readTail(path), fresh: true };
   const session = subagentOf(path)?.parentTranscriptPath ?? path;
-  const switched: LocatedTranscript = { ...located, path, sessionId: basename(session, ".jsonl"), source: "tool-use-id", guessed: false };
+  const switched: LocatedTranscript = {
+    ...located,
+    path,
+    sessionId: basename(session, ".jsonl"),
+    source: "tool-use-id",
+    guessed: false,
+  };
   return { located: switched, tail: readTail(path), fresh: true };
 }
 
@@ -175,14 +192,20 @@ function sessionIdOf(located: LocatedTranscript, tail: TailSnapshot): string {
  */
 function refuseNonTranscript(located: LocatedTranscript, tail: TailSnapshot): void {
   const { notJson, notRecord, impossibleUsage } = tail.problems;
-  if (tail.latest || tail.compactionSince || tail.pendingChars > 0 || notJson + notRecord + impossibleUsage === 0) return;
+  if (tail.latest || tail.compactionSince || tail.pendingChars > 0 || notJson + notRecord + impossibleUsage === 0)
+    return;
   throw new TranscriptNotFoundError(
     `${located.path} is not a Claude Code transcript (${describeLineProblems(tail.problems)}, and no transcript record); pass a session's .jsonl file`,
     [located.path],
   );
 }
 
-async function usageFromTail(located: LocatedTranscript, tail: TailSnapshot, fresh: boolean, deps: UsageDeps): Promise<ContextUsage> {
+async function usageFromTail(
+  located: LocatedTranscript,
+  tail: TailSnapshot,
+  fresh: boolean,
+  deps: UsageDeps,
+): Promise<ContextUsage> {
   const { runtime } = deps;
   refuseNonTranscript(located, tail);
   const subagentFile = isSubagentTranscript(located.path);

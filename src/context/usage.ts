@@ -94,7 +94,13 @@ function measure(inputs: UsageInputs): Measured {
   const appended = estimateTokens(tail.pendingChars);
   const compaction = tail.compactionSince;
   if (capture && capture.usedTokens !== null && captureIsNewer(capture, tail.latest, compaction?.timestamp ?? null)) {
-    return { usedTokens: capture.usedTokens, pendingTokens: capture.outputTokens ?? 0, estimated: false, asOf: capture.time, source: "capture" };
+    return {
+      usedTokens: capture.usedTokens,
+      pendingTokens: capture.outputTokens ?? 0,
+      estimated: false,
+      asOf: capture.time,
+      source: "capture",
+    };
   }
   if (compaction) {
     // postTokens counts the messages the compaction left (the summary and what Claude Code re-attached:
@@ -106,14 +112,16 @@ function measure(inputs: UsageInputs): Measured {
     const overhead = baseline ? Math.max(0, baseline.firstTotal - estimateTokens(baseline.messageChars)) : 0;
     const typed = estimateTokens(tail.charsSincePrompt);
     return {
-      usedTokens: (compaction.postTokens ?? 0) + overhead + typed + resentAfterCompaction(baseline, tail.pendingAttachmentTypes),
+      usedTokens:
+        (compaction.postTokens ?? 0) + overhead + typed + resentAfterCompaction(baseline, tail.pendingAttachmentTypes),
       pendingTokens: 0,
       estimated: true,
       asOf: compaction.timestamp,
       source: "transcript",
     };
   }
-  if (!tail.latest) return { usedTokens: appended, pendingTokens: 0, estimated: true, asOf: null, source: "transcript" };
+  if (!tail.latest)
+    return { usedTokens: appended, pendingTokens: 0, estimated: true, asOf: null, source: "transcript" };
   return {
     usedTokens: contextTotal(tail.latest.usage),
     pendingTokens: tail.latest.usage.outputTokens + appended,
@@ -138,7 +146,9 @@ export function computeUsage(inputs: UsageInputs): ContextUsage {
   const window = resolveContextWindow({
     transcriptModel: model,
     claudeCodeVersion: inputs.tail.latest?.version ?? null,
-    request: inputs.tail.latestRequest ?? (inputs.capture ? { model: inputs.capture.model, betas: inputs.capture.betas, source: "capture" } : null),
+    request:
+      inputs.tail.latestRequest ??
+      (inputs.capture ? { model: inputs.capture.model, betas: inputs.capture.betas, source: "capture" } : null),
     state: inputs.windowState,
     env: inputs.env,
     usedTokens: measured.usedTokens,
@@ -165,7 +175,10 @@ export function computeUsage(inputs: UsageInputs): ContextUsage {
     autocompactAt: autocompact.at,
     tokensUntilAutocompact,
     tokensPerStep,
-    stepsUntilAutocompact: tokensPerStep === null || tokensUntilAutocompact === null ? null : Math.floor(tokensUntilAutocompact / tokensPerStep),
+    stepsUntilAutocompact:
+      tokensPerStep === null || tokensUntilAutocompact === null
+        ? null
+        : Math.floor(tokensUntilAutocompact / tokensPerStep),
     status,
     estimated: measured.estimated,
     fresh: inputs.fresh,
@@ -196,7 +209,9 @@ function summarize(usage: Omit<ContextUsage, "summary">, inputs: UsageInputs, di
     `${approx}${exactNumber(usage.usedTokens)} of ${exactNumber(usage.contextWindow)} tokens (${Math.round(usage.usedPercent)}%)`,
   ];
   if (usage.autocompactAt === null) {
-    parts.push(`auto-compact is off (${disabledBy}): about ${roundTokens(usage.contextWindow - usage.usedTokens)} left in the window`);
+    parts.push(
+      `auto-compact is off (${disabledBy}): about ${roundTokens(usage.contextWindow - usage.usedTokens)} left in the window`,
+    );
   } else {
     const pace =
       usage.stepsUntilAutocompact !== null && usage.tokensPerStep !== null
@@ -209,7 +224,9 @@ function summarize(usage: Omit<ContextUsage, "summary">, inputs: UsageInputs, di
         : `auto-compact expected at ~${roundTokens(usage.autocompactAt)}: about ${roundTokens(usage.tokensUntilAutocompact ?? 0)} left${pace}`,
     );
   }
-  const whose = usage.subagent ? `Subagent "${usage.subagent.description ?? usage.subagent.agentId}" (its own context): ` : "";
+  const whose = usage.subagent
+    ? `Subagent "${usage.subagent.description ?? usage.subagent.agentId}" (its own context): `
+    : "";
   let sentence = `${whose}${parts.join("; ")}.`;
   const compaction = inputs.tail.compactionSince;
   if (compaction) {
@@ -221,7 +238,8 @@ function summarize(usage: Omit<ContextUsage, "summary">, inputs: UsageInputs, di
     sentence += ` Window assumed ${exactNumber(usage.contextWindow)}: ${usage.windowAssumedBecause}; set CTX_MONITOR_CONTEXT_WINDOW or install the statusline to be sure.`;
   }
   if (!usage.fresh) sentence += " The calling response was not in the transcript yet: figures may be one step behind.";
-  if (usage.sessionGuessed) sentence += " Session guessed (newest transcript of the project): pass session_id to be sure.";
+  if (usage.sessionGuessed)
+    sentence += " Session guessed (newest transcript of the project): pass session_id to be sure.";
   const advice = (usage.subagent ? SUBAGENT_ADVICE : ADVICE)[usage.status];
   return advice ? `${sentence} ${advice}` : sentence;
 }

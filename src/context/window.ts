@@ -32,7 +32,11 @@ export interface WindowEvidence {
   /** The Claude Code version that wrote the newest response (the transcript's `version`). */
   claudeCodeVersion?: string | null;
   /** The `api-request` record Claude Code (2.1.332 and later) wrote for the newest response. */
-  request?: { model: string | null; betas: readonly string[]; /** Set when a captured request stands in for the record. */ source?: "capture" } | null;
+  request?: {
+    model: string | null;
+    betas: readonly string[] /** Set when a captured request stands in for the record. */;
+    source?: "capture";
+  } | null;
   /** What the statusline or a hook last recorded for this session. */
   state: { modelId: string | null; contextWindowSize: number | null; writtenBy: string } | null;
   env: Readonly<Record<string, string | undefined>>;
@@ -65,7 +69,8 @@ export function resolveContextWindow(evidence: WindowEvidence): ContextWindow {
     if (id && hasExtendedSuffix(id) && sameModel(id, transcriptModel)) return known(EXTENDED_WINDOW, "model-id");
   }
   const table = transcriptModel ? modelWindow(transcriptModel, version) : null;
-  if (usedTokens > STANDARD_WINDOW && (table?.tokens ?? STANDARD_WINDOW) < EXTENDED_WINDOW) return known(EXTENDED_WINDOW, "usage-above-200k");
+  if (usedTokens > STANDARD_WINDOW && (table?.tokens ?? STANDARD_WINDOW) < EXTENDED_WINDOW)
+    return known(EXTENDED_WINDOW, "usage-above-200k");
   if (table && !table.assumedBecause) return known(table.tokens, "model-table");
   if (table) return { tokens: table.tokens, source: "assumed", assumedBecause: table.assumedBecause };
   return { tokens: STANDARD_WINDOW, source: "assumed", assumedBecause: "no model response recorded yet" };

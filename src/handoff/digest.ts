@@ -60,7 +60,11 @@ export function parseHandoff(markdown: string): Section[] {
     if (!fences.step(line)) {
       if (line.startsWith("## ") || line === "---") {
         const heading = line === "---" ? null : line.slice(3);
-        sections.push({ heading, entries: [{ line: index + 1, text: line }], keep: (heading && SECTION_KEEP[heading]) || "first-and-newest" });
+        sections.push({
+          heading,
+          entries: [{ line: index + 1, text: line }],
+          keep: (heading && SECTION_KEEP[heading]) || "first-and-newest",
+        });
         tableStarted = false;
         return;
       }
@@ -118,8 +122,13 @@ function cutSection(section: Section, allowance: number, path: string): string {
   const room = allowance - (first!.text.length + 1);
   const lines = [clipEntry(first!, Math.max(allowance, MIN_CLIP_CHARS), path)];
   if (section.keep === "share") {
-    const shares = shareOut(Math.max(0, room), rest.map((entry) => entry.text.length + 1));
-    rest.forEach((entry, i) => lines.push(clipEntry(entry, Math.max(shares[i]!, MIN_CLIP_CHARS), path)));
+    const shares = shareOut(
+      Math.max(0, room),
+      rest.map((entry) => entry.text.length + 1),
+    );
+    rest.forEach((entry, i) => {
+      lines.push(clipEntry(entry, Math.max(shares[i]!, MIN_CLIP_CHARS), path));
+    });
     return lines.join("\n");
   }
   const kept = pick(section.keep, rest, room);
@@ -145,7 +154,10 @@ function cutSection(section: Section, allowance: number, path: string): string {
 /** Which entries fit in `room`: the leading ones, or the first and then the newest, leaving one gap at most. */
 function pick(keep: Exclude<Keep, "share">, entries: readonly Entry[], room: number): Set<number> {
   const kept = new Set<number>();
-  const order = keep === "head" ? entries.map((_, i) => i) : [0, ...entries.map((_, i) => entries.length - 1 - i).filter((i) => i !== 0)];
+  const order =
+    keep === "head"
+      ? entries.map((_, i) => i)
+      : [0, ...entries.map((_, i) => entries.length - 1 - i).filter((i) => i !== 0)];
   for (const i of order) {
     const cost = entries[i]!.text.length + 1;
     if (cost > room) {

@@ -125,7 +125,8 @@ const WRITE_TOOLS = new Set(["Write"]);
 const SUBAGENT_TOOLS = new Set(["Agent", "Task"]);
 
 const str = (value: unknown): string | null => (typeof value === "string" && value ? value : null);
-const fields = (value: unknown): Record<string, unknown> => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const fields = (value: unknown): Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
 export function resultText(content: unknown): string {
   if (typeof content === "string") return content;
@@ -196,7 +197,10 @@ export class FactCollector {
         return;
       case "user":
         if (record.isCompactSummary || record.isMeta) return;
-        this.userContent(typeof record.content === "string" ? [{ type: "text", text: record.content }] : record.content, record.timestamp);
+        this.userContent(
+          typeof record.content === "string" ? [{ type: "text", text: record.content }] : record.content,
+          record.timestamp,
+        );
         return;
       case "compact-boundary":
         this.facts.compactions.push(compactionOf(record));
@@ -218,7 +222,8 @@ export class FactCollector {
   /** Redacted whole, counted. */
   private clean(text: string): string {
     const redacted = redactSecrets(text);
-    for (const [kind, count] of Object.entries(redacted.counts)) this.facts.redactions[kind] = (this.facts.redactions[kind] ?? 0) + count;
+    for (const [kind, count] of Object.entries(redacted.counts))
+      this.facts.redactions[kind] = (this.facts.redactions[kind] ?? 0) + count;
     return redacted.text;
   }
 
@@ -289,7 +294,13 @@ export class FactCollector {
     if (file && lines) call.change = { file, lines };
     if (block.name === "Bash") {
       const description = str(input.description);
-      call.command = { command: this.clean(str(input.command) ?? ""), description: description && this.clean(description), turn: this.turn, ok: null, output: null };
+      call.command = {
+        command: this.clean(str(input.command) ?? ""),
+        description: description && this.clean(description),
+        turn: this.turn,
+        ok: null,
+        output: null,
+      };
       this.facts.commands.push(call.command);
       release(this.facts.commands, NEWEST.commands, (old) => (old.output = null));
     } else if (SUBAGENT_TOOLS.has(block.name)) {
@@ -310,7 +321,11 @@ export class FactCollector {
       input.todos.forEach((todo, index) => {
         const item = fields(todo);
         const id = str(item.id) ?? String(index + 1);
-        this.tasks.set(id, { id, subject: this.clean(str(item.content) ?? str(item.subject) ?? ""), status: str(item.status) ?? "pending" });
+        this.tasks.set(id, {
+          id,
+          subject: this.clean(str(item.content) ?? str(item.subject) ?? ""),
+          status: str(item.status) ?? "pending",
+        });
       });
     } else if (block.name === "TaskCreate") {
       call.taskSubject = this.clean(str(input.subject) ?? str(input.description) ?? "task");
@@ -318,7 +333,11 @@ export class FactCollector {
       const id = str(input.taskId) ?? (typeof input.taskId === "number" ? String(input.taskId) : null);
       if (id) {
         const subject = str(input.subject);
-        const task = this.tasks.get(id) ?? { id, subject: subject ? this.clean(subject) : `task ${id}`, status: "pending" };
+        const task = this.tasks.get(id) ?? {
+          id,
+          subject: subject ? this.clean(subject) : `task ${id}`,
+          status: "pending",
+        };
         task.status = str(input.status) ?? task.status;
         if (subject) task.subject = this.clean(subject);
         this.tasks.set(id, task);

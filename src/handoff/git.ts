@@ -4,8 +4,11 @@ import type { GitSnapshot } from "./render.ts";
 
 function git(args: string[], cwd: string): Promise<string | null> {
   return new Promise((resolve) => {
-    execFile("git", args, { cwd, timeout: 3_000, maxBuffer: 4 << 20, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" } }, (error, stdout) =>
-      resolve(error ? null : stdout),
+    execFile(
+      "git",
+      args,
+      { cwd, timeout: 3_000, maxBuffer: 4 << 20, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" } },
+      (error, stdout) => resolve(error ? null : stdout),
     );
   });
 }
@@ -18,7 +21,11 @@ export async function gitSnapshot(projectDir: string): Promise<GitSnapshot | nul
     git(["status", "--short"], projectDir),
     git(["diff", "--stat=100", "HEAD"], projectDir),
   ]);
-  return { branch: branch?.trim() || null, status: firstLines(status ?? ""), diffStat: firstLines(diffStat ?? "", 200, true) };
+  return {
+    branch: branch?.trim() || null,
+    status: firstLines(status ?? ""),
+    diffStat: firstLines(diffStat ?? "", 200, true),
+  };
 }
 
 /** At most `keep` lines; a diff stat keeps its closing summary line. */

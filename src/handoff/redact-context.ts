@@ -75,7 +75,8 @@ const FLAG_VALUE = String.raw`(?:"[^"\r\n]{1,1000}"|'[^'\r\n]{1,1000}'|[^\s"'|;&
 
 const whole = (_match: RegExpExecArray, marker: string) => marker;
 /** Keeps group 1 (what names the secret), replaces group 2 when it is a real secret. */
-const keepName = (match: RegExpExecArray, marker: string) => (isSecretArgument(match[2] ?? "") ? `${match[1]}${marker}` : null);
+const keepName = (match: RegExpExecArray, marker: string) =>
+  isSecretArgument(match[2] ?? "") ? `${match[1]}${marker}` : null;
 
 const CREDENTIAL_WORD = String.raw`(?:secret|token|passw(?:or)?d|pwd|passphrase|credentials?|auth|key|_pat)`;
 // The optional `?` (TypeScript's `password?: string`) sits between two runs of blanks; grouped with
@@ -95,7 +96,13 @@ function credentialName(name: string): boolean {
 }
 
 export const CONTEXT_RULES: readonly ContextRule[] = [
-  { kind: "private-key", mayMatch: has("PRIVATE KEY"), pattern: KEY_BEGIN, replace: whole, extent: (match) => keyBlockEnd(match.input, match.index + match[0].length) },
+  {
+    kind: "private-key",
+    mayMatch: has("PRIVATE KEY"),
+    pattern: KEY_BEGIN,
+    replace: whole,
+    extent: (match) => keyBlockEnd(match.input, match.index + match[0].length),
+  },
   {
     kind: "url-password",
     mayMatch: has("://"),
@@ -117,9 +124,15 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     // mysql -pSECRET (glued to -p; a bare -p asks for it): a -p word in a command that a MySQL client started.
     mayMatch: (text) => MYSQL.test(text) && text.includes(" -p"),
     pattern: new RegExp(String.raw`((?<=[ \t])-p)(${FLAG_VALUE})`, "g"),
-    replace: (match, marker) => (isSecretArgument(match[2] ?? "") && inMysqlCommand(match.input, match.index) ? `${match[1]}${marker}` : null),
+    replace: (match, marker) =>
+      isSecretArgument(match[2] ?? "") && inMysqlCommand(match.input, match.index) ? `${match[1]}${marker}` : null,
   },
-  { kind: "credential-flag", mayMatch: has("sshpass"), pattern: new RegExp(String.raw`(\bsshpass[ \t]{1,64}-p[ \t]{0,64})(${FLAG_VALUE})`, "g"), replace: keepName },
+  {
+    kind: "credential-flag",
+    mayMatch: has("sshpass"),
+    pattern: new RegExp(String.raw`(\bsshpass[ \t]{1,64}-p[ \t]{0,64})(${FLAG_VALUE})`, "g"),
+    replace: keepName,
+  },
   {
     kind: "credential-flag",
     // curl -u user:password / --user user:password
@@ -130,7 +143,8 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
   {
     kind: "authorization-header",
     mayMatch: test(/authorization|api-key|auth-token|private-token|access-token/i),
-    pattern: /\b((?:proxy-)?authorization|x-api-key|api-key|x-auth-token|private-token|x-access-token)(\\?["']?[ \t]{0,64}[:=][ \t]{0,64}\\?["']?)(?:(Bearer|Basic|Token|Digest|token|bearer)[ \t]{1,64})?([^\s"'\\,;]{1,4000})/gi,
+    pattern:
+      /\b((?:proxy-)?authorization|x-api-key|api-key|x-auth-token|private-token|x-access-token)(\\?["']?[ \t]{0,64}[:=][ \t]{0,64}\\?["']?)(?:(Bearer|Basic|Token|Digest|token|bearer)[ \t]{1,64})?([^\s"'\\,;]{1,4000})/gi,
     replace: (match, marker) =>
       isSecretArgument(match[4] ?? "") ? `${match[1]}${match[2]}${match[3] ? `${match[3]} ` : ""}${marker}` : null,
     skip: (match) => match[1]?.length ?? 1,
@@ -152,7 +166,8 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     ),
     replace: (match, marker) => {
       const [, , name = "", separator = "", value = ""] = match;
-      if (!credentialName(name) || !isSecretValue(value, separator.includes(":") && !separator.includes(":="))) return null;
+      if (!credentialName(name) || !isSecretValue(value, separator.includes(":") && !separator.includes(":=")))
+        return null;
       // `password = readPassword()`, `token = client.token`: code, not a literal.
       if (/^[A-Za-z_$]/.test(value) && /[(.[]/.test(match.input[match.index + match[0].length] ?? "")) return null;
       const quote = /^\\?["'`]/.exec(value)?.[0] ?? "";
@@ -166,6 +181,8 @@ const MYSQL = /\b(?:mysql|mariadb)/;
 /** Whether the command around `at` (back to the last `;`, `|`, `&` or newline, at most 400 characters) runs a MySQL client. */
 function inMysqlCommand(text: string, at: number): boolean {
   const before = text.slice(Math.max(0, at - 400), at);
-  const command = before.slice(Math.max(before.lastIndexOf("\n"), before.lastIndexOf(";"), before.lastIndexOf("|"), before.lastIndexOf("&")) + 1);
+  const command = before.slice(
+    Math.max(before.lastIndexOf("\n"), before.lastIndexOf(";"), before.lastIndexOf("|"), before.lastIndexOf("&")) + 1,
+  );
   return /\b(?:mysql(?:dump|admin|sh)?|mariadb(?:-dump|-admin)?)[ \t]/.test(command);
 }

@@ -2,9 +2,22 @@
 // word names a credential, and a value that is not a placeholder, a reference (`${{ secrets.X }}`,
 // `$TOKEN`, `process.env.X`), a type, a version or code. The word "token" nearby is never enough.
 
-const CREDENTIAL_WORDS = new Set(["secret", "token", "password", "passwd", "pwd", "passphrase", "apikey", "credential", "credentials", "auth", "pat"]);
+const CREDENTIAL_WORDS = new Set([
+  "secret",
+  "token",
+  "password",
+  "passwd",
+  "pwd",
+  "passphrase",
+  "apikey",
+  "credential",
+  "credentials",
+  "auth",
+  "pat",
+]);
 /** Two-word endings: `api_key`, `client_secret`, `AccountKey`. */
-const CREDENTIAL_PAIRS = /(?:api|access|private|secret|signing|encryption|master|account|shared[-_ ]?access|storage|service|license|app|client|consumer|webhook)[-_ ]?(?:key|secret)$/;
+const CREDENTIAL_PAIRS =
+  /(?:api|access|private|secret|signing|encryption|master|account|shared[-_ ]?access|storage|service|license|app|client|consumer|webhook)[-_ ]?(?:key|secret)$/;
 /** One lower-case word that ends in a credential word: `jsonwebtoken`, `dbpassword`, `apikey`. */
 const JOINED = /(?:secret|token|password|passwd|passphrase|apikey)$/;
 
@@ -28,10 +41,12 @@ export function namesCredential(name: string): boolean {
 
 const REFERENCE =
   /^(?:\$\{\{.*\}\}|\{\{.*\}\}|\$\{[^}]*\}?|\$\(|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|<[^>]*>|\[REDACTED[^\]]*\]?|(?:process\.env|os\.environ|import\.meta\.env|env|secrets|vars|ENV|System\.getenv|config|settings|self|this|req|request|ctx|options|opts|args|params)[.[(].*)$/;
-const PLACEHOLDER = /your[-_ ]|[-_ ]here$|^(?:x{3,}|\*{3,}|\.{3,}|…|changeme|change[-_]me|example|placeholder|dummy|redacted|secret|password|token|none|null|nil|undefined|true|false|yes|no|on|off|todo|tbd|test|string|str|number|int|integer|boolean|bool|bytes|any|unknown|object)$|(?:\.{3}|…)$|(?:^|[-_. ])(?:example|placeholder|sample)(?:$|[-_. ])|replace[-_ ]?me|^[-_*x.]+$/i;
+const PLACEHOLDER =
+  /your[-_ ]|[-_ ]here$|^(?:x{3,}|\*{3,}|\.{3,}|…|changeme|change[-_]me|example|placeholder|dummy|redacted|secret|password|token|none|null|nil|undefined|true|false|yes|no|on|off|todo|tbd|test|string|str|number|int|integer|boolean|bool|bytes|any|unknown|object)$|(?:\.{3}|…)$|(?:^|[-_. ])(?:example|placeholder|sample)(?:$|[-_. ])|replace[-_ ]?me|^[-_*x.]+$/i;
 const VERSION = /^[~^>=<v]*\d+(?:[._]\d+)*(?:[-+][\w.]+)?$/;
 /** Code rather than a literal: a call, a member chain, an operator expression. */
-const CODE = /[()]|^(?:await|new|typeof|function|async|yield|return|lambda)\b|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[;,]?$|^(?:string|number|boolean|str|int|bytes|Optional|Secret\w*|SecretStr|String)\b[\w[\]<>|? ]*$/;
+const CODE =
+  /[()]|^(?:await|new|typeof|function|async|yield|return|lambda)\b|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[;,]?$|^(?:string|number|boolean|str|int|bytes|Optional|Secret\w*|SecretStr|String)\b[\w[\]<>|? ]*$/;
 
 function unquote(value: string): { inner: string; quoted: boolean } {
   const match = /^\\?(["'`])(.*?)\\?\1$/s.exec(value);

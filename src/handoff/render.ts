@@ -96,13 +96,20 @@ export function renderHandoff(input: RenderInput): Rendered {
     earlierSection(input.earlier),
   ].filter((section): section is Section => section !== null && section[1].trim() !== "");
   const body = sections.map(([title, text]) => `## ${title}\n\n${text.trimEnd()}`).join("\n\n");
-  return { markdown: `${renderHeader(input)}\n\n${body ? `${body}\n\n` : ""}---\n${input.resumeInstruction}\n`, sections: sections.map(([title]) => title) };
+  return {
+    markdown: `${renderHeader(input)}\n\n${body ? `${body}\n\n` : ""}---\n${input.resumeInstruction}\n`,
+    sections: sections.map(([title]) => title),
+  };
 }
 
 /** The newest `keep` entries, with a line saying how many older ones were left out. */
 function newest<T>(items: readonly T[], keep: number, what: string): { shown: T[]; offset: number; note: string } {
   if (items.length <= keep) return { shown: [...items], offset: 0, note: "" };
-  return { shown: items.slice(-keep), offset: items.length - keep, note: `(${items.length - keep} earlier ${what} not shown; the transcript has them all.)\n\n` };
+  return {
+    shown: items.slice(-keep),
+    offset: items.length - keep,
+    note: `(${items.length - keep} earlier ${what} not shown; the transcript has them all.)\n\n`,
+  };
 }
 
 /** A fenced block that cannot be closed early by the text inside it. */
@@ -138,19 +145,33 @@ function notesSection(notes: HandoffNotes): Section {
 
 function promptsSection(facts: HandoffFacts): Section {
   const body = facts.prompts
-    .map((prompt) => `### ${prompt.command ? "Command" : "Prompt"} ${prompt.number}${prompt.at ? ` — ${prompt.at}` : ""}\n\n${fenced(prompt.text, "text")}`)
+    .map(
+      (prompt) =>
+        `### ${prompt.command ? "Command" : "Prompt"} ${prompt.number}${prompt.at ? ` — ${prompt.at}` : ""}\n\n${fenced(prompt.text, "text")}`,
+    )
     .join("\n\n");
   return ["User prompts (verbatim)", body];
 }
 
 function tasksSection(facts: HandoffFacts): Section {
-  return ["Task list (latest)", facts.tasks.map((task) => `- [${task.status === "completed" ? "x" : " "}] #${task.id} ${task.subject} — ${task.status}`).join("\n")];
+  return [
+    "Task list (latest)",
+    facts.tasks
+      .map((task) => `- [${task.status === "completed" ? "x" : " "}] #${task.id} ${task.subject} — ${task.status}`)
+      .join("\n"),
+  ];
 }
 
 function filesSection(facts: HandoffFacts): Section | null {
   if (!facts.files.length) return null;
   const rows = [...facts.files]
-    .sort((a, b) => b.added + b.removed - (a.added + a.removed) || b.edits + b.writes - (a.edits + a.writes) || b.reads - a.reads || a.path.localeCompare(b.path))
+    .sort(
+      (a, b) =>
+        b.added + b.removed - (a.added + a.removed) ||
+        b.edits + b.writes - (a.edits + a.writes) ||
+        b.reads - a.reads ||
+        a.path.localeCompare(b.path),
+    )
     .map((file) => {
       const lines = file.added || file.removed ? `+${file.added} −${file.removed}` : "";
       return `| \`${file.path}\` | ${file.reads || ""} | ${file.edits || ""} | ${file.writes || ""} | ${lines} |`;
@@ -158,7 +179,9 @@ function filesSection(facts: HandoffFacts): Section | null {
   const changed = facts.files.filter((file) => file.edits || file.writes);
   const added = changed.reduce((sum, file) => sum + file.added, 0);
   const removed = changed.reduce((sum, file) => sum + file.removed, 0);
-  const stat = changed.length ? ` (${exactNumber(added)} lines added, ${exactNumber(removed)} removed by the session's edits)` : "";
+  const stat = changed.length
+    ? ` (${exactNumber(added)} lines added, ${exactNumber(removed)} removed by the session's edits)`
+    : "";
   return [
     "Files",
     `${counted(facts.files.length, "file")} touched, ${changed.length} changed${stat}.\n\n| file | read | edited | written | lines |\n| --- | --- | --- | --- | --- |\n${rows.join("\n")}`,
@@ -180,14 +203,32 @@ function commandsSection(facts: HandoffFacts): Section | null {
 
 function errorsSection(facts: HandoffFacts): Section {
   const errors = newest(facts.errors, NEWEST.errors, "errors");
-  return ["Errors", errors.note + errors.shown.map((error) => `- after prompt ${error.turn}, ${error.source}:\n\n${indent(fenced(clip(error.message, LIMITS.error)))}`).join("\n")];
+  return [
+    "Errors",
+    errors.note +
+      errors.shown
+        .map(
+          (error) =>
+            `- after prompt ${error.turn}, ${error.source}:\n\n${indent(fenced(clip(error.message, LIMITS.error)))}`,
+        )
+        .join("\n"),
+  ];
 }
 
 function subagentsSection(facts: HandoffFacts): Section {
   const subagents = newest(facts.subagents, NEWEST.subagents, "subagents");
   const text = subagents.shown.map((agent) => {
-    const lines = [`### ${agent.description}${agent.type ? ` (${agent.type})` : ""} — after prompt ${agent.turn}`, "", "Prompt:", "", quoted(clip(agent.prompt, LIMITS.subagentPrompt))];
-    lines.push("", agent.report === null ? "No report recorded." : `Report:\n\n${quoted(clip(agent.report, LIMITS.report))}`);
+    const lines = [
+      `### ${agent.description}${agent.type ? ` (${agent.type})` : ""} — after prompt ${agent.turn}`,
+      "",
+      "Prompt:",
+      "",
+      quoted(clip(agent.prompt, LIMITS.subagentPrompt)),
+    ];
+    lines.push(
+      "",
+      agent.report === null ? "No report recorded." : `Report:\n\n${quoted(clip(agent.report, LIMITS.report))}`,
+    );
     return lines.join("\n");
   });
   return ["Subagents", subagents.note + text.join("\n\n")];
@@ -201,8 +242,12 @@ function turnsSection(facts: HandoffFacts): Section {
   );
   const body = turns.shown.map((turn) => {
     const title = turn.prompt === 0 ? "Before the first prompt" : `After prompt ${turn.prompt}`;
-    const actions = turn.actions.length ? `${counted(turn.actions.length, "tool call")}: ${summarizeActions(turn.actions)}` : "No tool calls.";
-    const replies = turn.replies.length ? `\n\nThe agent said:\n\n${turn.replies.map((reply) => quoted(clip(reply, LIMITS.assistantText))).join("\n>\n")}` : "";
+    const actions = turn.actions.length
+      ? `${counted(turn.actions.length, "tool call")}: ${summarizeActions(turn.actions)}`
+      : "No tool calls.";
+    const replies = turn.replies.length
+      ? `\n\nThe agent said:\n\n${turn.replies.map((reply) => quoted(clip(reply, LIMITS.assistantText))).join("\n>\n")}`
+      : "";
     return `### ${title}\n\n${actions}${replies}`;
   });
   return ["What happened, prompt by prompt", turns.note + body.join("\n\n")];
@@ -210,7 +255,10 @@ function turnsSection(facts: HandoffFacts): Section {
 
 function compactionsSection(facts: HandoffFacts): Section {
   const body = facts.compactions
-    .map((compaction) => `- ${compaction.at ?? "unknown time"}: ${compaction.trigger ?? "?"}, ${exactNumber(compaction.preTokens ?? 0)} → ${exactNumber(compaction.postTokens ?? 0)} tokens`)
+    .map(
+      (compaction) =>
+        `- ${compaction.at ?? "unknown time"}: ${compaction.trigger ?? "?"}, ${exactNumber(compaction.preTokens ?? 0)} → ${exactNumber(compaction.postTokens ?? 0)} tokens`,
+    )
     .join("\n");
   return ["Compactions", body];
 }
@@ -218,13 +266,18 @@ function compactionsSection(facts: HandoffFacts): Section {
 function gitSection(git: GitSnapshot | null): Section | null {
   if (!git) return null;
   const status = git.status.trim() ? fenced(git.status.trimEnd()) : "Working tree clean.";
-  const diff = git.diffStat.trim() ? `\n\nChanged against the last commit (\`git diff --stat HEAD\`):\n\n${fenced(git.diffStat.trimEnd())}` : "";
+  const diff = git.diffStat.trim()
+    ? `\n\nChanged against the last commit (\`git diff --stat HEAD\`):\n\n${fenced(git.diffStat.trimEnd())}`
+    : "";
   return ["Git", `Branch: \`${git.branch ?? "(detached)"}\`\n\n${status}${diff}`];
 }
 
 function earlierSection(earlier: readonly EarlierHandoff[]): Section {
   const oldestFirst = [...earlier].sort((a, b) => a.modified.localeCompare(b.modified) || a.path.localeCompare(b.path));
-  return ["Earlier handoffs of this session", oldestFirst.map((handoff) => `- ${handoff.modified}: \`${handoff.path}\``).join("\n")];
+  return [
+    "Earlier handoffs of this session",
+    oldestFirst.map((handoff) => `- ${handoff.modified}: \`${handoff.path}\``).join("\n"),
+  ];
 }
 
 function renderHeader(input: RenderInput): string {
@@ -238,7 +291,10 @@ function renderHeader(input: RenderInput): string {
   ];
   if (facts.model) lines.push(`- Model: ${facts.model}`);
   if (context) {
-    const autocompact = context.autocompactAt === null ? "auto-compact off" : `auto-compact expected at ${exactNumber(context.autocompactAt)}`;
+    const autocompact =
+      context.autocompactAt === null
+        ? "auto-compact off"
+        : `auto-compact expected at ${exactNumber(context.autocompactAt)}`;
     lines.push(
       `- Context: ${exactNumber(context.usedTokens)}${context.estimated ? " (estimated)" : ""} of ${exactNumber(context.contextWindow)} tokens (${context.usedPercent}%), ${autocompact}, status ${context.status}, ${counted(context.compactions, "compaction")} so far`,
     );

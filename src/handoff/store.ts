@@ -3,7 +3,24 @@
 // rather than replace), never overwritten, readable by the owner only. Nothing is written outside the
 // folder: labels that are paths, and folders that resolve elsewhere through symlinks, are refused.
 import { randomBytes } from "node:crypto";
-import { chmodSync, closeSync, constants, existsSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, statSync, unlinkSync, writeSync } from "node:fs";
+import {
+  chmodSync,
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { UserError } from "../user-error.ts";
 
@@ -27,7 +44,9 @@ export function handoffFolder(configured: string | null, projectDir: string): Ha
   if (configured && isAbsolute(configured)) return { path: resolve(configured), confinedTo: null };
   const path = resolve(projectDir, configured ?? DEFAULT_HANDOFF_DIR);
   if (!isInside(resolve(projectDir), path)) {
-    throw new HandoffPathError(`the handoff folder "${configured}" leaves the project ${projectDir}; use a folder inside it, or an absolute path`);
+    throw new HandoffPathError(
+      `the handoff folder "${configured}" leaves the project ${projectDir}; use a folder inside it, or an absolute path`,
+    );
   }
   return { path, confinedTo: projectDir };
 }
@@ -49,7 +68,10 @@ export function ensureHandoffFolder(folder: HandoffFolder): string {
   mkdirSync(folder.path, { recursive: true, mode: 0o700 });
   const real = realpathSync(folder.path);
   if (folder.confinedTo) refuseEscape(folder.path, real, folder.confinedTo);
-  if (!statSync(real).isDirectory()) throw new HandoffPathError(`the handoff folder ${folder.path} is not a folder; remove it or set CTX_MONITOR_HANDOFF_DIR`);
+  if (!statSync(real).isDirectory())
+    throw new HandoffPathError(
+      `the handoff folder ${folder.path} is not a folder; remove it or set CTX_MONITOR_HANDOFF_DIR`,
+    );
   tightenFolder(real);
   return real;
 }
@@ -67,7 +89,9 @@ function existingAncestor(path: string): string {
       try {
         return realpathSync(at);
       } catch {
-        throw new HandoffPathError(`${at} is a symlink to nothing; remove it, or set CTX_MONITOR_HANDOFF_DIR to a folder to write handoffs in`);
+        throw new HandoffPathError(
+          `${at} is a symlink to nothing; remove it, or set CTX_MONITOR_HANDOFF_DIR to a folder to write handoffs in`,
+        );
       }
     }
     if (dirname(at) === at) return at;
@@ -86,7 +110,9 @@ function tightenFolder(real: string): void {
   const stat = statSync(real);
   if ((stat.mode & 0o077) === 0) return;
   if (typeof process.getuid === "function" && stat.uid !== process.getuid()) {
-    throw new HandoffPathError(`the handoff folder ${real} belongs to another user and others can open it; use a folder of your own (CTX_MONITOR_HANDOFF_DIR)`);
+    throw new HandoffPathError(
+      `the handoff folder ${real} belongs to another user and others can open it; use a folder of your own (CTX_MONITOR_HANDOFF_DIR)`,
+    );
   }
   chmodSync(real, 0o700);
 }
@@ -100,7 +126,10 @@ export function handoffFileName(at: Date, sessionId: string, label?: string): st
       `name ${JSON.stringify(label)} is not allowed: it must be a short label (letters, digits, ".", "_", "-"; at most 64), not a path`,
     );
   }
-  const stamp = at.toISOString().replace(/\.\d+Z$/, "Z").replaceAll(":", "-");
+  const stamp = at
+    .toISOString()
+    .replace(/\.\d+Z$/, "Z")
+    .replaceAll(":", "-");
   return `${stamp}-${sessionTag(sessionId)}${label ? `-${label}` : ""}.md`;
 }
 
@@ -182,7 +211,8 @@ export function listHandoffs(folder: string): StoredHandoff[] {
     if (!name.endsWith(".md") || name.startsWith(".")) continue;
     try {
       const stat = lstatSync(join(folder, name));
-      if (stat.isFile() && stat.nlink === 1) found.push({ name, path: join(folder, name), bytes: stat.size, modified: stat.mtime.toISOString() });
+      if (stat.isFile() && stat.nlink === 1)
+        found.push({ name, path: join(folder, name), bytes: stat.size, modified: stat.mtime.toISOString() });
     } catch {
       // Removed while listing.
     }
@@ -199,7 +229,8 @@ export function handoffInFolder(folder: string, requested: string): string {
   } catch {
     throw new HandoffPathError(`no handoff ${JSON.stringify(requested)} in ${folder}`);
   }
-  if (!isInside(real, target) || target === real) throw new HandoffPathError(`${JSON.stringify(requested)} is not a handoff in ${folder}`);
+  if (!isInside(real, target) || target === real)
+    throw new HandoffPathError(`${JSON.stringify(requested)} is not a handoff in ${folder}`);
   return target;
 }
 
@@ -214,7 +245,8 @@ export function readHandoff(folder: string, path: string): string {
   const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.nlink !== 1) throw new HandoffPathError(`${path} is not a regular handoff file in ${folder}; refusing to read it`);
+    if (!stat.isFile() || stat.nlink !== 1)
+      throw new HandoffPathError(`${path} is not a regular handoff file in ${folder}; refusing to read it`);
     return readFileSync(fd, "utf8");
   } finally {
     closeSync(fd);

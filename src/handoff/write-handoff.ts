@@ -12,7 +12,14 @@ import { FactCollector, type HandoffFacts } from "./facts.ts";
 import { gitSnapshot } from "./git.ts";
 import { redactSecrets } from "./redact.ts";
 import { renderHandoff, type GitSnapshot, type HandoffNotes } from "./render.ts";
-import { ensureHandoffFolder, handoffFileName, handoffFolder, isHandoffOfSession, listHandoffs, writeNewFile } from "./store.ts";
+import {
+  ensureHandoffFolder,
+  handoffFileName,
+  handoffFolder,
+  isHandoffOfSession,
+  listHandoffs,
+  writeNewFile,
+} from "./store.ts";
 
 const RESUME_HINT = "To resume in a new session, use the ctx-monitor `resume` prompt or read this handoff";
 
@@ -93,7 +100,9 @@ export async function writeHandoff(request: HandoffRequest, deps: HandoffDeps): 
   });
   // What came from the transcript was redacted as it was read; this catches the rest (the agent's notes, git status).
   const redacted = redactSecrets(rendered.markdown);
-  const redactions = [redacted.counts, noteRedactions, facts.redactions].flatMap((counts) => Object.values(counts)).reduce((sum, count) => sum + count, 0);
+  const redactions = [redacted.counts, noteRedactions, facts.redactions]
+    .flatMap((counts) => Object.values(counts))
+    .reduce((sum, count) => sum + count, 0);
   const path = writeNewFile(folder, fileName, redacted.text);
   const bytes = Buffer.byteLength(redacted.text);
   const failedCommands = facts.commands.filter((command) => command.ok === false).length;

@@ -22,24 +22,39 @@ export function describeBreakdown(breakdown: ContextBreakdown, style: Style = PL
   for (const category of breakdown.categories) {
     const figure = `${category.estimated ? "~" : " "}${exactNumber(category.tokens).padStart(9)}`;
     const cells = bar(style, category.tokens, breakdown.contextWindow);
-    const tone = category.name === "Free space" || category.name === "Autocompact buffer" ? "dim" : statusTone(breakdown.status);
-    lines.push(`  ${padEnd(category.name, width)} ${figure}  ${percent(category.percentOfWindow, category.tokens).padStart(8)}  ${paint(style, tone, cells)}`);
+    const tone =
+      category.name === "Free space" || category.name === "Autocompact buffer" ? "dim" : statusTone(breakdown.status);
+    lines.push(
+      `  ${padEnd(category.name, width)} ${figure}  ${percent(category.percentOfWindow, category.tokens).padStart(8)}  ${paint(style, tone, cells)}`,
+    );
   }
   const rule = style.unicode ? "─" : "-";
-  lines.push(`  ${rule.repeat(width)}`, `  ${padEnd("used", width)}  ${exactNumber(breakdown.usedTokens).padStart(9)}  (~ = estimated split)`, "");
+  lines.push(
+    `  ${rule.repeat(width)}`,
+    `  ${padEnd("used", width)}  ${exactNumber(breakdown.usedTokens).padStart(9)}  (~ = estimated split)`,
+    "",
+  );
   if (breakdown.topItems.length) {
     lines.push("  largest items");
-    for (const item of breakdown.topItems.slice(0, 10)) lines.push(`    ${exactNumber(item.tokens).padStart(9)}  ${item.label}${item.turn ? `  (prompt ${item.turn})` : ""}`);
+    for (const item of breakdown.topItems.slice(0, 10))
+      lines.push(
+        `    ${exactNumber(item.tokens).padStart(9)}  ${item.label}${item.turn ? `  (prompt ${item.turn})` : ""}`,
+      );
   }
   if (breakdown.repeatedReads.length) {
     lines.push("", "  read more than once");
-    for (const read of breakdown.repeatedReads.slice(0, 5)) lines.push(`    ${exactNumber(read.tokens).padStart(9)}  ${read.path} ×${read.reads}`);
+    for (const read of breakdown.repeatedReads.slice(0, 5))
+      lines.push(`    ${exactNumber(read.tokens).padStart(9)}  ${read.path} ×${read.reads}`);
   }
   if (breakdown.lastCompaction) {
     const { preTokens, postTokens, trigger } = breakdown.lastCompaction;
-    lines.push("", `  last compaction (${trigger ?? "?"}): ${exactNumber(preTokens ?? 0)} → ${exactNumber(postTokens ?? 0)} tokens`);
+    lines.push(
+      "",
+      `  last compaction (${trigger ?? "?"}): ${exactNumber(preTokens ?? 0)} → ${exactNumber(postTokens ?? 0)} tokens`,
+    );
   }
   if (breakdown.advice.length) lines.push("", ...breakdown.advice.map((line) => `  • ${wrap(style, line, "    ")}`));
-  if (breakdown.skippedLines) lines.push("", `  ${breakdown.skippedLines} transcript lines could not be read and were passed by`);
+  if (breakdown.skippedLines)
+    lines.push("", `  ${breakdown.skippedLines} transcript lines could not be read and were passed by`);
   return lines.join("\n");
 }

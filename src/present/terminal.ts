@@ -26,7 +26,11 @@ export interface TerminalFacts {
  */
 export function styleFor({ env, isTTY, columns, colorByDefault = isTTY && env.TERM !== "dumb" }: TerminalFacts): Style {
   const forced = env.FORCE_COLOR;
-  const color = env.NO_COLOR ? false : forced !== undefined && forced !== "" ? forced !== "0" && forced.toLowerCase() !== "false" : colorByDefault;
+  const color = env.NO_COLOR
+    ? false
+    : forced !== undefined && forced !== ""
+      ? forced !== "0" && forced.toLowerCase() !== "false"
+      : colorByDefault;
   const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || "";
   return { color, unicode: /utf-?8/i.test(locale), columns: isTTY && columns && columns > 20 ? columns : null };
 }

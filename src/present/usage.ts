@@ -20,15 +20,31 @@ export function describeUsage(usage: ContextUsage, style: Style = PLAIN): string
   const lines = [
     wrap(style, usage.summary),
     "",
-    row("used", `${exactNumber(usage.usedTokens)} tokens${usage.estimated ? " (estimated)" : ""}, ${usage.usedPercent}% of the ${exactNumber(usage.contextWindow)}-token window (${windowSourceWords(usage.windowSource)}${usage.windowAssumedBecause ? `: ${usage.windowAssumedBecause}` : ""})`),
+    row(
+      "used",
+      `${exactNumber(usage.usedTokens)} tokens${usage.estimated ? " (estimated)" : ""}, ${usage.usedPercent}% of the ${exactNumber(usage.contextWindow)}-token window (${windowSourceWords(usage.windowSource)}${usage.windowAssumedBecause ? `: ${usage.windowAssumedBecause}` : ""})`,
+    ),
     row("pending", `~${exactNumber(usage.pendingTokens)} tokens added since`),
     row("auto-compact", autocompact),
     row("pace", pace),
     row("status", paint(style, statusTone(usage.status), usage.status)),
-    row("compactions", `${usage.compactions}${last ? ` (last: ${last.trigger ?? "?"}, ${exactNumber(last.preTokens ?? 0)} → ${exactNumber(last.postTokens ?? 0)})` : ""}`),
+    row(
+      "compactions",
+      `${usage.compactions}${last ? ` (last: ${last.trigger ?? "?"}, ${exactNumber(last.preTokens ?? 0)} → ${exactNumber(last.postTokens ?? 0)})` : ""}`,
+    ),
     row("model", usage.model ?? "unknown"),
-    row("session", `${usage.sessionId} (${sessionSourceWords(usage.sessionSource)}${usage.sessionGuessed ? ", a guess" : ""})`),
-    ...(usage.subagent ? [row("subagent", `${usage.subagent.description ?? usage.subagent.agentId} (${usage.subagent.agentType ?? "agent"}): these are its own figures`)] : []),
+    row(
+      "session",
+      `${usage.sessionId} (${sessionSourceWords(usage.sessionSource)}${usage.sessionGuessed ? ", a guess" : ""})`,
+    ),
+    ...(usage.subagent
+      ? [
+          row(
+            "subagent",
+            `${usage.subagent.description ?? usage.subagent.agentId} (${usage.subagent.agentType ?? "agent"}): these are its own figures`,
+          ),
+        ]
+      : []),
     row("transcript", usage.transcriptPath),
     row("as of", usage.asOf ?? "no response yet"),
   ];

@@ -18,7 +18,12 @@ export const contextBreakdownShape = {
   sessionSource: contextUsageShape.sessionSource,
   subagent: contextUsageShape.subagent,
   model: nullableString,
-  usedTokens: z.number().int().describe("Context size of the newest main-chain response; the categories (without Free space and Autocompact buffer) sum to it."),
+  usedTokens: z
+    .number()
+    .int()
+    .describe(
+      "Context size of the newest main-chain response; the categories (without Free space and Autocompact buffer) sum to it.",
+    ),
   contextWindow: z.number().int(),
   windowSource: contextUsageShape.windowSource,
   autocompactAt: z.number().int().nullable(),
@@ -26,7 +31,9 @@ export const contextBreakdownShape = {
   estimated: z.boolean().describe("True when usedTokens itself is estimated (compacted, no response since)."),
   fresh: z.boolean(),
   categories: z
-    .array(z.object({ name: z.string(), tokens: z.number().int(), estimated: z.boolean(), percentOfWindow: z.number() }))
+    .array(
+      z.object({ name: z.string(), tokens: z.number().int(), estimated: z.boolean(), percentOfWindow: z.number() }),
+    )
     .describe("/context's categories, Messages split by kind and tool; then Free space and Autocompact buffer."),
   topItems: z
     .array(
@@ -44,17 +51,38 @@ export const contextBreakdownShape = {
   repeatedReads: z.array(z.object({ path: z.string(), reads: z.number().int(), tokens: z.number().int() })),
   tools: z.array(z.object({ name: z.string(), calls: z.number().int(), tokens: z.number().int() })),
   mcpServers: z
-    .array(z.object({ name: z.string(), calls: z.number().int(), tokens: z.number().int(), definitionTokens: z.number().int().nullable(), deferredTools: z.number().int().nullable() }))
-    .describe("Per MCP server: calls, calls plus results, and its tool definitions (null when the transcript cannot tell)."),
+    .array(
+      z.object({
+        name: z.string(),
+        calls: z.number().int(),
+        tokens: z.number().int(),
+        definitionTokens: z.number().int().nullable(),
+        deferredTools: z.number().int().nullable(),
+      }),
+    )
+    .describe(
+      "Per MCP server: calls, calls plus results, and its tool definitions (null when the transcript cannot tell).",
+    ),
   memoryFiles: z.array(z.object({ path: z.string(), chars: z.number().int() })),
   capture: z
-    .object({ source: z.enum(["otel", "proxy", "mitm"]), time: z.string(), model: nullableString, measured: z.boolean() })
+    .object({
+      source: z.enum(["otel", "proxy", "mitm"]),
+      time: z.string(),
+      model: nullableString,
+      measured: z.boolean(),
+    })
     .nullable()
     .describe("The captured request whose texts split the baseline (every MCP server's definitions), or null."),
   pendingTokens: z.number().int(),
   compactions: z.number().int(),
   lastCompaction: z
-    .object({ trigger: nullableString, preTokens: z.number().nullable(), postTokens: z.number().nullable(), at: nullableString, droppedTokens: z.number().nullable() })
+    .object({
+      trigger: nullableString,
+      preTokens: z.number().nullable(),
+      postTokens: z.number().nullable(),
+      at: nullableString,
+      droppedTokens: z.number().nullable(),
+    })
     .nullable()
     .describe("What the last compaction dropped (preTokens → postTokens)."),
   asOf: nullableString,
@@ -80,7 +108,10 @@ export function registerGetContextBreakdown(server: McpServer, deps: BreakdownDe
     },
     async (input, extra) => {
       try {
-        const breakdown = await readContextBreakdown({ ...toLocateRequest(input), toolUseId: callingToolUseId(extra._meta) }, deps);
+        const breakdown = await readContextBreakdown(
+          { ...toLocateRequest(input), toolUseId: callingToolUseId(extra._meta) },
+          deps,
+        );
         return structuredResult(breakdown);
       } catch (error) {
         return errorResult(GET_CONTEXT_BREAKDOWN, error);

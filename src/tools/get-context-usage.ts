@@ -19,26 +19,61 @@ const compactionShape = z.object({
 export const contextUsageShape = {
   sessionId: z.string(),
   transcriptPath: z.string(),
-  sessionSource: z.enum(["transcript-path", "tool-use-id", "session-id", "hook-state", "claude-process", "env", "newest-in-project"]),
+  sessionSource: z.enum([
+    "transcript-path",
+    "tool-use-id",
+    "session-id",
+    "hook-state",
+    "claude-process",
+    "env",
+    "newest-in-project",
+  ]),
   sessionGuessed: z.boolean(),
   subagent: z
-    .object({ agentId: z.string(), agentType: z.string().nullable(), description: z.string().nullable(), parentTranscriptPath: z.string() })
+    .object({
+      agentId: z.string(),
+      agentType: z.string().nullable(),
+      description: z.string().nullable(),
+      parentTranscriptPath: z.string(),
+    })
     .nullable()
     .describe("Set when a subagent called: the figures are the subagent's own context, not the main conversation's."),
   model: z.string().nullable(),
   contextWindow: z.number().int(),
   windowSource: z
     .enum(WINDOW_SOURCES)
-    .describe("Evidence for contextWindow, best first: statusline, hook-model, env, api-request, capture (a captured request), model-id, usage-above-200k, model-table; assumed when none knows."),
-  windowAssumedBecause: z.string().nullable().describe("Why the window is assumed (windowSource \"assumed\"); null when known."),
+    .describe(
+      "Evidence for contextWindow, best first: statusline, hook-model, env, api-request, capture (a captured request), model-id, usage-above-200k, model-table; assumed when none knows.",
+    ),
+  windowAssumedBecause: z
+    .string()
+    .nullable()
+    .describe('Why the window is assumed (windowSource "assumed"); null when known.'),
   usedTokens: z.number().int().describe("Context size of the newest main-chain API response (exact unless estimated)."),
-  source: z.enum(["transcript", "capture"]).describe('"capture" when a captured response newer than the transcript gave usedTokens.'),
+  source: z
+    .enum(["transcript", "capture"])
+    .describe('"capture" when a captured response newer than the transcript gave usedTokens.'),
   usedPercent: z.number(),
-  pendingTokens: z.number().int().describe("Estimate of what was added since: that response's output and newer tool results."),
-  autocompactAt: z.number().int().nullable().describe("Token count where auto-compaction is expected; null when disabled."),
+  pendingTokens: z
+    .number()
+    .int()
+    .describe("Estimate of what was added since: that response's output and newer tool results."),
+  autocompactAt: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Token count where auto-compaction is expected; null when disabled."),
   tokensUntilAutocompact: z.number().int().nullable(),
-  tokensPerStep: z.number().int().nullable().describe("Recent average growth per model step (API response); null with too few steps."),
-  stepsUntilAutocompact: z.number().int().nullable().describe("Steps left before auto-compact at that pace (an estimate)."),
+  tokensPerStep: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Recent average growth per model step (API response); null with too few steps."),
+  stepsUntilAutocompact: z
+    .number()
+    .int()
+    .nullable()
+    .describe("Steps left before auto-compact at that pace (an estimate)."),
   status: z.enum(["ok", "warn", "critical"]),
   estimated: z.boolean(),
   fresh: z.boolean().describe("False when the calling response was not in the transcript in time."),

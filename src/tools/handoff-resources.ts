@@ -34,21 +34,34 @@ export function registerHandoffResources(server: McpServer, deps: HandoffDeps): 
     LATEST_HANDOFF_URI,
     {
       title: "Latest handoff",
-      description: "The newest handoff written for this project by write_handoff (a digest pointing into the file when it is very long).",
+      description:
+        "The newest handoff written for this project by write_handoff (a digest pointing into the file when it is very long).",
       mimeType: "text/markdown",
     },
     async (uri) => {
       const newest = latest(deps);
-      const text = newest ? readForContext(folderOf(deps), newest.path) : `No handoff has been written yet in ${folderOf(deps)}.`;
+      const text = newest
+        ? readForContext(folderOf(deps), newest.path)
+        : `No handoff has been written yet in ${folderOf(deps)}.`;
       return { contents: [{ uri: uri.href, mimeType: "text/markdown", text }] };
     },
   );
   server.registerResource(
     "handoff-list",
     HANDOFF_LIST_URI,
-    { title: "Handoffs", description: "Every handoff of this project, newest first: name, path, size, time.", mimeType: "application/json" },
+    {
+      title: "Handoffs",
+      description: "Every handoff of this project, newest first: name, path, size, time.",
+      mimeType: "application/json",
+    },
     async (uri) => ({
-      contents: [{ uri: uri.href, mimeType: "application/json", text: JSON.stringify({ folder: folderOf(deps), handoffs: listHandoffs(folderOf(deps)) }, null, 2) }],
+      contents: [
+        {
+          uri: uri.href,
+          mimeType: "application/json",
+          text: JSON.stringify({ folder: folderOf(deps), handoffs: listHandoffs(folderOf(deps)) }, null, 2),
+        },
+      ],
     }),
   );
   server.registerPrompt(
@@ -56,13 +69,25 @@ export function registerHandoffResources(server: McpServer, deps: HandoffDeps): 
     {
       title: "Resume from a handoff",
       description: "Load the latest handoff of this project (or the one named) to continue the work in this session.",
-      argsSchema: { path: z.string().optional().describe("A handoff file name or path inside the handoff folder; the latest if omitted.") },
+      argsSchema: {
+        path: z
+          .string()
+          .optional()
+          .describe("A handoff file name or path inside the handoff folder; the latest if omitted."),
+      },
     },
     async ({ path }) => {
       const folder = folderOf(deps);
       const chosen = path ? handoffInFolder(folder, path) : latest(deps)?.path;
       if (!chosen) {
-        return { messages: [{ role: "user", content: { type: "text", text: `There is no handoff in ${folder} yet; nothing to resume from.` } }] };
+        return {
+          messages: [
+            {
+              role: "user",
+              content: { type: "text", text: `There is no handoff in ${folder} yet; nothing to resume from.` },
+            },
+          ],
+        };
       }
       const text =
         `Continue the work described in this handoff (${chosen}). Read it fully first: the user's prompts are verbatim, ` +

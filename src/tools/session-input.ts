@@ -33,6 +33,9 @@ export function toLocateRequest(input: SessionInput): { sessionId?: string; tran
 export function strictInput<Shape extends z.ZodRawShape>(shape: Shape) {
   const allowed = Object.keys(shape).join(", ");
   return z.strictObject(shape, {
-    error: (issue) => (issue.code === "unrecognized_keys" ? `unknown argument ${issue.keys.map((key) => JSON.stringify(key)).join(", ")}; allowed: ${allowed}` : undefined),
+    error: (issue) =>
+      issue.code === "unrecognized_keys"
+        ? `unknown argument ${issue.keys.map((key) => JSON.stringify(key)).join(", ")}; allowed: ${allowed}`
+        : undefined,
   });
 }

@@ -14,7 +14,9 @@ const note = (what: string) => z.string().optional().describe(what);
 export const handoffInputShape = {
   goal: note("What the user wants overall, in your words, with the acceptance criteria you know of."),
   current_state: note("Where the work stands now: what is done and verified, what is half-done, what is untested."),
-  decisions: note("Decisions taken and why (alternatives rejected and the reason), so the next context does not reopen them."),
+  decisions: note(
+    "Decisions taken and why (alternatives rejected and the reason), so the next context does not reopen them.",
+  ),
   next_steps: note("The concrete next steps, in order, with file names and commands."),
   open_questions: note("What is unclear or waiting for the user."),
   warnings: note("Traps and things not to do: fragile areas, commands with side effects, assumptions that bit you."),
@@ -56,7 +58,9 @@ export function registerWriteHandoff(server: McpServer, deps: HandoffDeps): void
       inputSchema: strictInput(handoffInputShape),
       outputSchema: handoffOutputShape,
       annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
-      _meta: toolMeta("handoff document before compaction: save progress, decisions and next steps for the next session"),
+      _meta: toolMeta(
+        "handoff document before compaction: save progress, decisions and next steps for the next session",
+      ),
     },
     async (input, extra) => {
       try {

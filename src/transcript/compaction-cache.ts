@@ -54,7 +54,10 @@ export class CompactionCache {
     if (key === null) return scanCompactions(source, null, subagent);
     const kept = this.memory.get(key) ?? this.readDisk(key);
     // Continued only where the bytes it read are still the same; then it is this file's scan.
-    const previous = kept && fingerprintAt(source, kept.state.offset) === kept.fingerprint ? { ...kept.state, dev: source.dev, ino: source.ino } : null;
+    const previous =
+      kept && fingerprintAt(source, kept.state.offset) === kept.fingerprint
+        ? { ...kept.state, dev: source.dev, ino: source.ino }
+        : null;
     const next = scanCompactions(source, previous, subagent);
     const scan = { state: next, fingerprint: fingerprintAt(source, next.offset) };
     this.memory.delete(key);

@@ -26,7 +26,11 @@ export function emptyCompactionScan(source: ByteSource): CompactionScanState {
  * transcript, a subagent's inline compactions (older Claude Code) are not the session's; a subagent's
  * own transcript (`subagent`) counts its sidechain compactions.
  */
-export function scanCompactions(source: ByteSource, previous: CompactionScanState | null, subagent = false): CompactionScanState {
+export function scanCompactions(
+  source: ByteSource,
+  previous: CompactionScanState | null,
+  subagent = false,
+): CompactionScanState {
   const reusable =
     previous !== null && previous.dev === source.dev && previous.ino === source.ino && previous.offset <= source.size;
   const state = reusable ? { ...previous } : emptyCompactionScan(source);

@@ -17,7 +17,10 @@ function bytesAt(source: ByteSource, position: number, length: number): Buffer {
 /** A name for the session the file holds (a hash of its first bytes), or null for an empty file. */
 export function contentKey(source: ByteSource): string | null {
   if (source.size === 0) return null;
-  return createHash("sha256").update(bytesAt(source, 0, HEAD_BYTES)).digest("hex").slice(0, 32);
+  return createHash("sha256")
+    .update(bytesAt(source, 0, HEAD_BYTES))
+    .digest("hex")
+    .slice(0, 32);
 }
 
 /** A fingerprint of what was read up to `offset`: the first bytes and those just before it. */

@@ -67,5 +67,9 @@ export function recordChars(record: TranscriptRecord): number {
  * copy of the system prompt (sent once, as the system prompt, and counted there).
  */
 function isBookkeeping(attachment: unknown): boolean {
-  return typeof attachment === "object" && attachment !== null && (attachment as { type?: unknown }).type === "prompt_snapshot";
+  return (
+    typeof attachment === "object" &&
+    attachment !== null &&
+    (attachment as { type?: unknown }).type === "prompt_snapshot"
+  );
 }

@@ -18,25 +18,33 @@ export interface HeadBaseline {
 }
 
 /** Returns null when the session has no response yet (or none in the first `limitBytes`). */
-export function readHeadBaseline(source: ByteSource, options: { limitBytes?: number; subagent?: boolean } = {}): HeadBaseline | null {
+export function readHeadBaseline(
+  source: ByteSource,
+  options: { limitBytes?: number; subagent?: boolean } = {},
+): HeadBaseline | null {
   const limitBytes = options.limitBytes ?? 16 << 20;
   let baseline: HeadBaseline | null = null;
   let messageChars = 0;
   const attachmentChars: Record<string, number> = {};
   const bounded = { ...source, size: Math.min(source.size, limitBytes) };
-  readForward(bounded, 0, {
-    record(record) {
-      if (isMainChainResponse(record)) {
-        baseline = { firstTotal: contextTotal(record.usage), messageChars, attachmentChars };
-        return "stop";
-      }
-      if (record.isSidechain) return undefined;
-      const chars = recordChars(record);
-      messageChars += chars;
-      const type = attachmentType(record);
-      if (type && chars > 0) attachmentChars[type] = (attachmentChars[type] ?? 0) + chars;
-      return undefined;
+  readForward(
+    bounded,
+    0,
+    {
+      record(record) {
+        if (isMainChainResponse(record)) {
+          baseline = { firstTotal: contextTotal(record.usage), messageChars, attachmentChars };
+          return "stop";
+        }
+        if (record.isSidechain) return undefined;
+        const chars = recordChars(record);
+        messageChars += chars;
+        const type = attachmentType(record);
+        if (type && chars > 0) attachmentChars[type] = (attachmentChars[type] ?? 0) + chars;
+        return undefined;
+      },
     },
-  }, { subagent: options.subagent ?? false });
+    { subagent: options.subagent ?? false },
+  );
   return baseline;
 }

@@ -48,8 +48,20 @@ export class IncrementalReader<R extends Reducer> {
       // Security: a file rewritten under the reader (same inode, as large or larger) must not continue
       // another session's parse; its content at the offset read so far is checked, not only its inode and size.
       const cold =
-        !entry || entry.dev !== source.dev || entry.ino !== source.ino || source.size < entry.offset || fingerprintAt(source, entry.offset) !== entry.fingerprint;
-      if (cold || !entry) entry = { dev: source.dev, ino: source.ino, offset: 0, fingerprint: fingerprintAt(source, 0), reducer: this.create(), problems: noLineProblems() };
+        !entry ||
+        entry.dev !== source.dev ||
+        entry.ino !== source.ino ||
+        source.size < entry.offset ||
+        fingerprintAt(source, entry.offset) !== entry.fingerprint;
+      if (cold || !entry)
+        entry = {
+          dev: source.dev,
+          ino: source.ino,
+          offset: 0,
+          fingerprint: fingerprintAt(source, 0),
+          reducer: this.create(),
+          problems: noLineProblems(),
+        };
       return this.continueRead(path, entry, source, cold);
     });
   }
@@ -60,7 +72,10 @@ export class IncrementalReader<R extends Reducer> {
       source,
       from,
       { record: (record) => current.reducer.add(record), oversized: (at) => current.reducer.oversized?.(at.bytes) },
-      { subagent: isSubagentTranscript(path), ...(this.options.maxLineBytes ? { maxLineBytes: this.options.maxLineBytes } : {}) },
+      {
+        subagent: isSubagentTranscript(path),
+        ...(this.options.maxLineBytes ? { maxLineBytes: this.options.maxLineBytes } : {}),
+      },
     );
     current.offset = result.nextOffset;
     current.fingerprint = fingerprintAt(source, current.offset);
@@ -69,7 +84,10 @@ export class IncrementalReader<R extends Reducer> {
     this.entries.delete(path);
     this.entries.set(path, current);
     while (this.entries.size > (this.options.capacity ?? 8)) this.entries.delete(this.entries.keys().next().value!);
-    const problems = addLineProblems(addLineProblems(noLineProblems(), current.problems), { ...noLineProblems(), torn: result.problems.torn });
+    const problems = addLineProblems(addLineProblems(noLineProblems(), current.problems), {
+      ...noLineProblems(),
+      torn: result.problems.torn,
+    });
     return { reducer: current.reducer, problems, parsedBytes: current.offset - from, cold };
   }
 }

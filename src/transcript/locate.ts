@@ -81,7 +81,9 @@ export function locateTranscript(request: LocateRequest, runtime: Runtime): Loca
   const named = request.projectDir ?? runtime.env.CLAUDE_PROJECT_DIR;
   const projectDir = named || sessionsProjectDir(runtime, defaultProjectDir(runtime));
   if (request.sessionId) {
-    const path = findSessionTranscript(runtime, request.sessionId, projectDir, searched) ?? findByIdPrefix(runtime, request.sessionId, projectDir);
+    const path =
+      findSessionTranscript(runtime, request.sessionId, projectDir, searched) ??
+      findByIdPrefix(runtime, request.sessionId, projectDir);
     if (path) return { path, sessionId: basename(path, ".jsonl"), projectDir, source: "session-id", guessed: false };
     throw new TranscriptNotFoundError(
       `no transcript for session ${request.sessionId} under ${projectsDir(runtime)}; pass transcript_path (--transcript) or check CLAUDE_CONFIG_DIR`,
@@ -175,7 +177,12 @@ function claudeProcessSession(runtime: Runtime, pids: readonly number[]): Eviden
 }
 
 /** The project's own folder first, then every project (a session may have moved folders). */
-function findSessionTranscript(runtime: Runtime, sessionId: string, projectDir: string, searched: string[]): string | null {
+function findSessionTranscript(
+  runtime: Runtime,
+  sessionId: string,
+  projectDir: string,
+  searched: string[],
+): string | null {
   const fileName = `${sessionId}.jsonl`;
   for (const folder of projectFolders(runtime, projectDir)) {
     const path = join(folder, fileName);
@@ -210,7 +217,9 @@ const SESSION_PREFIX = /^[0-9a-zA-Z-]{4,}$/;
 function findByIdPrefix(runtime: Runtime, prefix: string, projectDir: string): string | null {
   if (!SESSION_PREFIX.test(prefix)) return null;
   const matching = (folders: string[]) =>
-    mainTranscripts(folders).filter((entry) => basename(entry.path).startsWith(prefix)).map((entry) => entry.path);
+    mainTranscripts(folders)
+      .filter((entry) => basename(entry.path).startsWith(prefix))
+      .map((entry) => entry.path);
   const root = projectsDir(runtime);
   for (const folders of [projectFolders(runtime, projectDir), listDir(root).map((name) => join(root, name))]) {
     const found = matching(folders);
@@ -242,7 +251,10 @@ function newestMainTranscript(folders: readonly string[], searched: string[]): s
 }
 
 /** The project's sessions, newest first: the project asked for, or the one the current folder is in. */
-export function projectSessions(runtime: Runtime, projectDir: string | undefined): { projectDir: string; sessions: Array<{ path: string; mtimeMs: number }> } {
+export function projectSessions(
+  runtime: Runtime,
+  projectDir: string | undefined,
+): { projectDir: string; sessions: Array<{ path: string; mtimeMs: number }> } {
   const dir = projectDir ?? runtime.env.CLAUDE_PROJECT_DIR ?? sessionsProjectDir(runtime, defaultProjectDir(runtime));
   return { projectDir: dir, sessions: mainTranscripts(projectFolders(runtime, dir)) };
 }

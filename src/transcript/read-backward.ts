@@ -35,7 +35,11 @@ export function* readBackward(source: ByteSource, options: BackwardOptions = {})
       start,
       bytes,
       unterminated,
-      text: oversized ? null : pieces.length === 1 ? pieces[0]!.toString("utf8") : Buffer.concat(pieces.reverse()).toString("utf8"),
+      text: oversized
+        ? null
+        : pieces.length === 1
+          ? pieces[0]!.toString("utf8")
+          : Buffer.concat(pieces.reverse()).toString("utf8"),
     };
     pieces = [];
     pieceBytes = 0;

@@ -154,7 +154,12 @@ function numOrNull(value: unknown): number | null {
 
 /** No single request's figure comes near this: the largest context windows are a few million tokens. */
 const MAX_USAGE_TOKENS = 100_000_000;
-const USAGE_FIELDS = ["input_tokens", "cache_creation_input_tokens", "cache_read_input_tokens", "output_tokens"] as const;
+const USAGE_FIELDS = [
+  "input_tokens",
+  "cache_creation_input_tokens",
+  "cache_read_input_tokens",
+  "output_tokens",
+] as const;
 
 /**
  * Security: usage figures that no request can have (negative, fractional, strings, beyond any window)
@@ -165,7 +170,11 @@ function impossibleUsage(value: unknown): boolean {
   if (!isObject(value)) return true;
   return USAGE_FIELDS.some((field) => {
     const figure = value[field];
-    return figure !== undefined && figure !== null && !(typeof figure === "number" && Number.isInteger(figure) && figure >= 0 && figure <= MAX_USAGE_TOKENS);
+    return (
+      figure !== undefined &&
+      figure !== null &&
+      !(typeof figure === "number" && Number.isInteger(figure) && figure >= 0 && figure <= MAX_USAGE_TOKENS)
+    );
   });
 }
 
@@ -267,7 +276,10 @@ export function toRecord(raw: unknown, lineLength: number): ParsedLine {
         }),
       };
     case "attachment":
-      return { ok: true, record: withBase(raw, lineLength, { kind: "attachment" as const, attachment: raw.attachment }) };
+      return {
+        ok: true,
+        record: withBase(raw, lineLength, { kind: "attachment" as const, attachment: raw.attachment }),
+      };
     case "system": {
       const subtype = str(raw.subtype);
       if (subtype === "compact_boundary") {
@@ -282,7 +294,10 @@ export function toRecord(raw: unknown, lineLength: number): ParsedLine {
           }),
         };
       }
-      return { ok: true, record: withBase(raw, lineLength, { kind: "system" as const, subtype, content: str(raw.content) }) };
+      return {
+        ok: true,
+        record: withBase(raw, lineLength, { kind: "system" as const, subtype, content: str(raw.content) }),
+      };
     }
     case "api-request":
     case "api-request-shape":
@@ -294,11 +309,17 @@ export function toRecord(raw: unknown, lineLength: number): ParsedLine {
 }
 
 /** Claude Code 2.1.332's records of what it sent: per request, per request shape, per message. */
-function requestRecord(raw: Json, lineLength: number, type: "api-request" | "api-request-shape" | "api-request-blob"): TranscriptRecord {
+function requestRecord(
+  raw: Json,
+  lineLength: number,
+  type: "api-request" | "api-request-shape" | "api-request-blob",
+): TranscriptRecord {
   switch (type) {
     case "api-request": {
       const params = isObject(raw.params) ? raw.params : {};
-      const betas = Array.isArray(params.betas) ? params.betas.filter((beta): beta is string => typeof beta === "string") : [];
+      const betas = Array.isArray(params.betas)
+        ? params.betas.filter((beta): beta is string => typeof beta === "string")
+        : [];
       return withBase(raw, lineLength, {
         kind: "api-request" as const,
         model: str(params.model),
@@ -312,7 +333,10 @@ function requestRecord(raw: Json, lineLength: number, type: "api-request" | "api
       const blob = isObject(raw.message) ? raw.message : {};
       const role = str(blob.role);
       const content = role === "system" ? parseContent(blob.content) : [];
-      const systemChars = typeof content === "string" ? content.length : content.reduce((sum, block) => sum + (block.type === "text" ? block.text.length : 0), 0);
+      const systemChars =
+        typeof content === "string"
+          ? content.length
+          : content.reduce((sum, block) => sum + (block.type === "text" ? block.text.length : 0), 0);
       return withBase(raw, lineLength, { kind: "api-request-blob" as const, hash: str(raw.hash), role, systemChars });
     }
     case "api-request-shape": {

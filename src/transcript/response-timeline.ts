@@ -105,7 +105,14 @@ export class ResponseTimeline {
       if (block.type !== "tool_use") continue;
       const call = describeToolCall(block.name, block.input, record.cwd);
       if (this.isHandoff(block.name, block.input)) {
-        this.marks.push({ kind: "handoff", at: record.timestamp, afterStep: this.steps.length, trigger: call.name, preTokens: null, postTokens: null });
+        this.marks.push({
+          kind: "handoff",
+          at: record.timestamp,
+          afterStep: this.steps.length,
+          trigger: call.name,
+          preTokens: null,
+          postTokens: null,
+        });
       }
       this.openCalls.set(block.id, call.label);
       if (this.openCalls.size > MAX_OPEN_CALLS) this.openCalls.delete(this.openCalls.keys().next().value!);
@@ -119,6 +126,7 @@ export class ResponseTimeline {
   }
 
   private cause(label: string): void {
-    if (this.causes.length < MAX_CAUSES && !(label === "prompt" && this.causes.includes(label))) this.causes.push(label);
+    if (this.causes.length < MAX_CAUSES && !(label === "prompt" && this.causes.includes(label)))
+      this.causes.push(label);
   }
 }

@@ -150,7 +150,17 @@ export function readTailSnapshot(source: ByteSource, options: TailOptions = {}):
       if (isTypedPrompt(record)) charsSincePrompt = pendingChars;
     }
   }
-  return { latest, latestRequest, earlier, compactionSince, pendingChars, pendingAttachmentTypes: [...pendingAttachmentTypes], charsSincePrompt, problems, bytesRead: source.size - oldestStart };
+  return {
+    latest,
+    latestRequest,
+    earlier,
+    compactionSince,
+    pendingChars,
+    pendingAttachmentTypes: [...pendingAttachmentTypes],
+    charsSincePrompt,
+    problems,
+    bytesRead: source.size - oldestStart,
+  };
 }
 
 /**
@@ -159,7 +169,8 @@ export function readTailSnapshot(source: ByteSource, options: TailOptions = {}):
  */
 function isTypedPrompt(record: TranscriptRecord): boolean {
   if (record.kind !== "user" || record.isMeta || record.isCompactSummary) return false;
-  const text = typeof record.content === "string" ? record.content : record.content.find((block) => block.type === "text")?.text;
+  const text =
+    typeof record.content === "string" ? record.content : record.content.find((block) => block.type === "text")?.text;
   if (typeof record.content !== "string" && record.content.some((block) => block.type === "tool_result")) return false;
   return typeof text === "string" && text.trim() !== "" && !text.trimStart().startsWith("<");
 }

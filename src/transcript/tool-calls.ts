@@ -43,7 +43,13 @@ export function describeToolCall(name: string, input: unknown, projectDir: strin
   const mcp = /^mcp__(.+?)__(.+)$/.exec(name);
   if (mcp) return { name, label: toolDisplayName(name), path: null };
   const detail =
-    str(fields.command) ?? str(fields.subject) ?? str(fields.description) ?? str(fields.pattern) ?? str(fields.url) ?? str(fields.query) ?? str(fields.prompt);
+    str(fields.command) ??
+    str(fields.subject) ??
+    str(fields.description) ??
+    str(fields.pattern) ??
+    str(fields.url) ??
+    str(fields.query) ??
+    str(fields.prompt);
   return { name, label: detail ? `${name}: ${redactedLabel(detail)}` : name, path: null };
 }
 

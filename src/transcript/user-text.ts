@@ -12,7 +12,8 @@ export type UserText =
 
 const COMMAND_NAME = /<command-name>\s*([^<]*?)\s*<\/command-name>/;
 const COMMAND_ARGS = /<command-args>([\s\S]*?)<\/command-args>/;
-const HARNESS_TAG = /^\s*<(local-command-stdout|local-command-stderr|local-command-caveat|system-reminder|bash-input|bash-stdout|bash-stderr|command-message|command-args|command-name)>/;
+const HARNESS_TAG =
+  /^\s*<(local-command-stdout|local-command-stderr|local-command-caveat|system-reminder|bash-input|bash-stdout|bash-stderr|command-message|command-args|command-name)>/;
 
 /** null for blank text, which is nobody's words. */
 export function classifyUserText(text: string, flags: { isMeta: boolean; isCompactSummary: boolean }): UserText | null {

@@ -15,7 +15,10 @@ export async function benchBreakdown(context: BenchContext): Promise<void> {
   const mib = bytes / (1 << 20);
 
   const peer = timed(() => jsonParseAll(large));
-  context.report(`plain JSON.parse of every line, ${context.largeLabel} (peer)`, `${fmt(peer.ms)} (${(mib / (peer.ms / 1000)).toFixed(0)} MiB/s)`);
+  context.report(
+    `plain JSON.parse of every line, ${context.largeLabel} (peer)`,
+    `${fmt(peer.ms)} (${(mib / (peer.ms / 1000)).toFixed(0)} MiB/s)`,
+  );
   const reader = breakdownReader();
   const cold = timed(() => reader.read(large).reducer.snapshot());
   context.report(
@@ -33,11 +36,20 @@ export async function benchBreakdown(context: BenchContext): Promise<void> {
     if (warm.value.cold) throw new Error("the warm breakdown parsed the file from its start");
     warmRuns.push(warm.ms);
   }
-  context.report(`warm breakdown after a ${(appended.length / (1 << 20)).toFixed(1)} MiB append (median of 5)`, fmt(median(warmRuns)));
+  context.report(
+    `warm breakdown after a ${(appended.length / (1 << 20)).toFixed(1)} MiB append (median of 5)`,
+    fmt(median(warmRuns)),
+  );
   const unchanged = timed(() => reader.read(large).reducer.snapshot());
   context.report("warm breakdown, nothing appended", fmt(unchanged.ms));
 
-  const cli = runNode([CLI_PATH, "breakdown", "--json", "--transcript", large], { ...process.env, CTX_MONITOR_STATE_DIR: join(context.dir, "state-breakdown") });
+  const cli = runNode([CLI_PATH, "breakdown", "--json", "--transcript", large], {
+    ...process.env,
+    CTX_MONITOR_STATE_DIR: join(context.dir, "state-breakdown"),
+  });
   if (cli.status !== 0) throw new Error(`ctx-monitor breakdown failed: ${cli.stdout.slice(0, 500)}`);
-  context.report(`\`ctx-monitor breakdown --json\` cold, ${context.largeLabel} (whole process)`, `${fmt(cli.ms)}, peak RSS ${cli.maxRssMiB.toFixed(0)} MiB`);
+  context.report(
+    `\`ctx-monitor breakdown --json\` cold, ${context.largeLabel} (whole process)`,
+    `${fmt(cli.ms)}, peak RSS ${cli.maxRssMiB.toFixed(0)} MiB`,
+  );
 }

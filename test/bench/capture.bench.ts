@@ -21,10 +21,17 @@ const REPLY = Buffer.from(
 
 /** A Messages-shaped body the size of a new Claude Code session's first request (~120 KB). */
 export function requestBody(index: number): string {
-  const tools = Array.from({ length: 30 }, (_, tool) => ({ name: tool === 0 ? "Agent" : tool > 25 ? `mcp__bench__t${tool}` : `Tool${tool}`, description: "d".repeat(2_500), input_schema: { type: "object", properties: { a: { type: "string" } } } }));
+  const tools = Array.from({ length: 30 }, (_, tool) => ({
+    name: tool === 0 ? "Agent" : tool > 25 ? `mcp__bench__t${tool}` : `Tool${tool}`,
+    description: "d".repeat(2_500),
+    input_schema: { type: "object", properties: { a: { type: "string" } } },
+  }));
   return JSON.stringify({
     model: "claude-sonnet-4-5",
-    system: [{ type: "text", text: "x-anthropic-billing-header: cc_version=bench" }, { type: "text", text: "s".repeat(27_000), cache_control: { type: "ephemeral" } }],
+    system: [
+      { type: "text", text: "x-anthropic-billing-header: cc_version=bench" },
+      { type: "text", text: "s".repeat(27_000), cache_control: { type: "ephemeral" } },
+    ],
     tools,
     messages: [{ role: "user", content: [{ type: "text", text: `prompt ${index} ${"m".repeat(15_000)}` }] }],
     metadata: { user_id: JSON.stringify({ session_id: "00000000-0000-4000-8000-000000000001" }) },
@@ -61,17 +68,26 @@ async function startUpstream(): Promise<{ url: string; server: Server }> {
 function once(agent: Agent, url: string, body: string | null): Promise<{ ms: number; bytes: number }> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: body ? "POST" : "GET", agent, headers: body ? { "content-type": "application/json", "x-api-key": "sk-ant-bench" } : {} }, (res) => {
-      let bytes = 0;
-      res.on("data", (chunk: Buffer) => (bytes += chunk.length));
-      res.on("end", () => resolve({ ms: performance.now() - started, bytes }));
-    });
+    const req = request(
+      url,
+      {
+        method: body ? "POST" : "GET",
+        agent,
+        headers: body ? { "content-type": "application/json", "x-api-key": "sk-ant-bench" } : {},
+      },
+      (res) => {
+        let bytes = 0;
+        res.on("data", (chunk: Buffer) => (bytes += chunk.length));
+        res.on("end", () => resolve({ ms: performance.now() - started, bytes }));
+      },
+    );
     req.on("error", reject);
     req.end(body ?? undefined);
   });
 }
 
-const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))]!;
+const quantile = (values: number[], q: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))]!;
 
 async function latencies(base: string, gapMs: number): Promise<number[]> {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
@@ -100,7 +116,9 @@ function waitForPort(port: number, child: ChildProcess): Promise<void> {
       if (child.exitCode !== null) return reject(new Error("mitmdump exited before listening"));
       const socket = connect(port, "127.0.0.1");
       socket.once("connect", () => (socket.destroy(), resolve()));
-      socket.once("error", () => (Date.now() > deadline ? reject(new Error("mitmdump did not listen within 30 s")) : setTimeout(attempt, 100)));
+      socket.once("error", () =>
+        Date.now() > deadline ? reject(new Error("mitmdump did not listen within 30 s")) : setTimeout(attempt, 100),
+      );
     };
     attempt();
   });
@@ -117,16 +135,36 @@ async function freePort(): Promise<number> {
 async function startMitmdump(upstream: string): Promise<{ url: string; stop(): Promise<void> } | null> {
   const port = await freePort();
   // stream_large_bodies: mitmproxy buffers whole bodies unless told to stream them; 1 byte streams all, like ours.
-  const child = spawn("mitmdump", ["--mode", `reverse:${upstream}`, "--listen-host", "127.0.0.1", "--listen-port", String(port), "-q", "--set", "stream_large_bodies=1"], { stdio: "ignore" });
+  const child = spawn(
+    "mitmdump",
+    [
+      "--mode",
+      `reverse:${upstream}`,
+      "--listen-host",
+      "127.0.0.1",
+      "--listen-port",
+      String(port),
+      "-q",
+      "--set",
+      "stream_large_bodies=1",
+    ],
+    { stdio: "ignore" },
+  );
   const failed = await new Promise<boolean>((resolve) => {
     child.once("error", () => resolve(true));
-    waitForPort(port, child).then(() => resolve(false), () => resolve(true));
+    waitForPort(port, child).then(
+      () => resolve(false),
+      () => resolve(true),
+    );
   });
   if (failed) {
     child.kill();
     return null;
   }
-  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((resolve) => (child.once("exit", () => resolve()), child.kill("SIGTERM"))) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: () => new Promise((resolve) => (child.once("exit", () => resolve()), child.kill("SIGTERM"))),
+  };
 }
 
 function digestThroughput(context: BenchContext): void {
@@ -139,31 +177,59 @@ function digestThroughput(context: BenchContext): void {
   };
   time((body) => JSON.parse(body)); // warm-up
   const parseOnly = time((body) => JSON.parse(body));
-  const digest = time((body, index) => recordOf(body, { source: "otel", id: String(index), time: new Date(), kind: "messages" }));
-  context.report(`digest of ~${Math.round(bytes / bodies.length / 1024)} KB request bodies`, `${digest.toFixed(0)} MiB/s (${(bodies.length * 3 * 1000 / ((3 * bytes) / (1 << 20) / digest * 1000)).toFixed(0)} bodies/s); JSON.parse alone ${parseOnly.toFixed(0)} MiB/s (ratio ${(parseOnly / digest).toFixed(2)}x)`);
+  const digest = time((body, index) =>
+    recordOf(body, { source: "otel", id: String(index), time: new Date(), kind: "messages" }),
+  );
+  context.report(
+    `digest of ~${Math.round(bytes / bodies.length / 1024)} KB request bodies`,
+    `${digest.toFixed(0)} MiB/s (${((bodies.length * 3 * 1000) / (((3 * bytes) / (1 << 20) / digest) * 1000)).toFixed(0)} bodies/s); JSON.parse alone ${parseOnly.toFixed(0)} MiB/s (ratio ${(parseOnly / digest).toFixed(2)}x)`,
+  );
 }
 
 export async function benchCapture(context: BenchContext): Promise<void> {
   const upstream = await startUpstream();
-  const proxy = await startProxyProcess(["--upstream", upstream.url, "--capture-dir", join(context.dir, "capture")], { PATH: process.env.PATH ?? "", HOME: context.dir });
+  const proxy = await startProxyProcess(["--upstream", upstream.url, "--capture-dir", join(context.dir, "capture")], {
+    PATH: process.env.PATH ?? "",
+    HOME: context.dir,
+  });
   const mitm = await startMitmdump(upstream.url);
   try {
     if (!mitm) context.report("mitmproxy", "mitmdump not found: install the Debian package mitmproxy");
-    for (const [label, gapMs] of [[`${PACE_MS} ms apart`, PACE_MS], ["back to back", 0]] as const) {
+    for (const [label, gapMs] of [
+      [`${PACE_MS} ms apart`, PACE_MS],
+      ["back to back", 0],
+    ] as const) {
       const direct = await latencies(upstream.url, gapMs);
       const ours = await latencies(proxy.url, gapMs);
       const theirs = mitm ? await latencies(mitm.url, gapMs) : null;
       const added = (times: number[], q: number) => `${(quantile(times, q) - quantile(direct, q)).toFixed(2)} ms`;
-      context.report(`${LATENCY_REQUESTS} requests of ~120 KB, SSE reply, ${label}: direct p50 / p99`, `${quantile(direct, 0.5).toFixed(2)} / ${quantile(direct, 0.99).toFixed(2)} ms`);
-      context.report(`  added by ctx-monitor proxy (capturing) p50 / p99`, `${added(ours, 0.5)} / ${added(ours, 0.99)}`);
-      if (theirs) context.report(`  added by mitmproxy (mitmdump, reverse mode) p50 / p99`, `${added(theirs, 0.5)} / ${added(theirs, 0.99)}`);
+      context.report(
+        `${LATENCY_REQUESTS} requests of ~120 KB, SSE reply, ${label}: direct p50 / p99`,
+        `${quantile(direct, 0.5).toFixed(2)} / ${quantile(direct, 0.99).toFixed(2)} ms`,
+      );
+      context.report(
+        `  added by ctx-monitor proxy (capturing) p50 / p99`,
+        `${added(ours, 0.5)} / ${added(ours, 0.99)}`,
+      );
+      if (theirs)
+        context.report(
+          `  added by mitmproxy (mitmdump, reverse mode) p50 / p99`,
+          `${added(theirs, 0.5)} / ${added(theirs, 0.99)}`,
+        );
     }
     const directMiBs = await throughputMiBs(upstream.url);
     const oursMiBs = await throughputMiBs(proxy.url);
     const theirsMiBs = mitm ? await throughputMiBs(mitm.url) : null;
     context.report(`streaming ${STREAM_BYTES >> 20} MiB: direct`, `${directMiBs.toFixed(0)} MiB/s`);
-    context.report("streaming through ctx-monitor proxy", `${oursMiBs.toFixed(0)} MiB/s (${((oursMiBs / directMiBs) * 100).toFixed(0)}% of direct)`);
-    if (theirsMiBs !== null) context.report("streaming through mitmproxy", `${theirsMiBs.toFixed(0)} MiB/s (ours ${(oursMiBs / theirsMiBs).toFixed(1)}x theirs)`);
+    context.report(
+      "streaming through ctx-monitor proxy",
+      `${oursMiBs.toFixed(0)} MiB/s (${((oursMiBs / directMiBs) * 100).toFixed(0)}% of direct)`,
+    );
+    if (theirsMiBs !== null)
+      context.report(
+        "streaming through mitmproxy",
+        `${theirsMiBs.toFixed(0)} MiB/s (ours ${(oursMiBs / theirsMiBs).toFixed(1)}x theirs)`,
+      );
   } finally {
     await proxy.stop();
     await mitm?.stop();

@@ -11,7 +11,11 @@ const BIN_PATH = join(dirname(CLI_PATH), "bin.cjs");
 import { fmt, median } from "./measure.ts";
 import type { BenchContext } from "./run.ts";
 
-function timedRun(args: string[], input: string, env: NodeJS.ProcessEnv): { ms: number; stdout: string; status: number | null } {
+function timedRun(
+  args: string[],
+  input: string,
+  env: NodeJS.ProcessEnv,
+): { ms: number; stdout: string; status: number | null } {
   const start = performance.now();
   const result = spawnSync(process.execPath, args, { input, env, encoding: "utf8" });
   return { ms: performance.now() - start, stdout: result.stdout, status: result.status };
@@ -20,12 +24,20 @@ function timedRun(args: string[], input: string, env: NodeJS.ProcessEnv): { ms: 
 export async function benchClaude(context: BenchContext): Promise<void> {
   const configDir = join(context.dir, "claude-config");
   mkdirSync(configDir, { recursive: true });
-  const env = { ...process.env, CLAUDE_CONFIG_DIR: configDir, CTX_MONITOR_STATE_DIR: join(context.dir, "claude-state"), LANG: "C.UTF-8" };
+  const env = {
+    ...process.env,
+    CLAUDE_CONFIG_DIR: configDir,
+    CTX_MONITOR_STATE_DIR: join(context.dir, "claude-state"),
+    LANG: "C.UTF-8",
+  };
   const session = { session_id: "bench-session", transcript_path: context.largeTranscript, cwd: context.dir };
   const statusline = JSON.stringify({
     ...session,
     model: { id: "claude-opus-4-8[1m]", display_name: "Opus 4.8" },
-    context_window: { context_window_size: 1_000_000, current_usage: { input_tokens: 10, cache_creation_input_tokens: 2_000, cache_read_input_tokens: 150_000 } },
+    context_window: {
+      context_window_size: 1_000_000,
+      current_usage: { input_tokens: 10, cache_creation_input_tokens: 2_000, cache_read_input_tokens: 150_000 },
+    },
   });
   const prompt = JSON.stringify({ ...session, hook_event_name: "UserPromptSubmit", prompt: "go on" });
 
@@ -44,6 +56,12 @@ export async function benchClaude(context: BenchContext): Promise<void> {
   }
   const peer = median(bare);
   context.report("bare `node -e 0` process (peer, median of 21)", fmt(peer));
-  context.report(`\`ctx-monitor statusline\`, ${context.largeLabel} transcript`, `${fmt(median(line))} (${(median(line) / peer).toFixed(2)}x bare node; target ≤ 1.2x)`);
-  context.report(`\`ctx-monitor hook user-prompt-submit\`, ${context.largeLabel}`, `${fmt(median(hook))} (${(median(hook) / peer).toFixed(2)}x bare node; target ≤ 1.5x)`);
+  context.report(
+    `\`ctx-monitor statusline\`, ${context.largeLabel} transcript`,
+    `${fmt(median(line))} (${(median(line) / peer).toFixed(2)}x bare node; target ≤ 1.2x)`,
+  );
+  context.report(
+    `\`ctx-monitor hook user-prompt-submit\`, ${context.largeLabel}`,
+    `${fmt(median(hook))} (${(median(hook) / peer).toFixed(2)}x bare node; target ≤ 1.5x)`,
+  );
 }

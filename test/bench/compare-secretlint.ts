@@ -17,13 +17,23 @@ type LintSource = (input: {
 }) => Promise<{ messages: LintMessage[] }>;
 
 const dir = process.env.SECRETLINT_DIR;
-if (!dir) throw new Error("set SECRETLINT_DIR to a folder where @secretlint/core and @secretlint/secretlint-rule-preset-recommend are installed");
-const core = (await import(pathToFileURL(join(dir, "node_modules/@secretlint/core/module/index.js")).href)) as { lintSource: LintSource };
-const preset = (await import(pathToFileURL(join(dir, "node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js")).href)) as { creator: unknown };
+if (!dir)
+  throw new Error(
+    "set SECRETLINT_DIR to a folder where @secretlint/core and @secretlint/secretlint-rule-preset-recommend are installed",
+  );
+const core = (await import(pathToFileURL(join(dir, "node_modules/@secretlint/core/module/index.js")).href)) as {
+  lintSource: LintSource;
+};
+const preset = (await import(
+  pathToFileURL(join(dir, "node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js")).href
+)) as { creator: unknown };
 const config = { rules: [{ id: "@secretlint/secretlint-rule-preset-recommend", rule: preset.creator }] };
 
 async function lint(content: string): Promise<LintMessage[]> {
-  const result = await core.lintSource({ source: { content, filePath: "/session.txt", contentType: "text", ext: ".txt" }, options: { config, noPhysicFilePath: true } });
+  const result = await core.lintSource({
+    source: { content, filePath: "/session.txt", contentType: "text", ext: ".txt" },
+    options: { config, noPhysicFilePath: true },
+  });
   return result.messages;
 }
 
@@ -47,14 +57,19 @@ for (const sample of ORDINARY_SAMPLES) {
   if ((await lint(sample)).length) secretlintFalse++;
   if (redactSecrets(sample).text !== sample) oursFalse++;
 }
-console.log(`secret shapes found: secretlint ${secretlintFound}/${SECRET_SHAPES.length}, ours ${oursFound}/${SECRET_SHAPES.length}`);
+console.log(
+  `secret shapes found: secretlint ${secretlintFound}/${SECRET_SHAPES.length}, ours ${oursFound}/${SECRET_SHAPES.length}`,
+);
 console.log(`missed by secretlint: ${missedBySecretlint.join(", ")}`);
-console.log(`ordinary samples flagged: secretlint ${secretlintFalse}/${ORDINARY_SAMPLES.length}, ours ${oursFalse}/${ORDINARY_SAMPLES.length}`);
+console.log(
+  `ordinary samples flagged: secretlint ${secretlintFalse}/${ORDINARY_SAMPLES.length}, ours ${oursFalse}/${ORDINARY_SAMPLES.length}`,
+);
 
 const SIZE = 10_000_000;
 const lines = [...ORDINARY_SAMPLES, ...SECRET_SHAPES.map((shape) => `echo deploying && ${shape.text}`)].join("\n");
 const texts: Array<[string, string]> = [["realistic mix", lines.repeat(Math.ceil(SIZE / lines.length)).slice(0, SIZE)]];
-for (const fragment of ["token", "\"api_key\":\"", "://user:pass", "-----BEGIN PRIVATE KEY-----\n", "AKIA"]) texts.push([JSON.stringify(fragment), fragment.repeat(Math.ceil(SIZE / fragment.length)).slice(0, SIZE)]);
+for (const fragment of ["token", '"api_key":"', "://user:pass", "-----BEGIN PRIVATE KEY-----\n", "AKIA"])
+  texts.push([JSON.stringify(fragment), fragment.repeat(Math.ceil(SIZE / fragment.length)).slice(0, SIZE)]);
 for (const [what, text] of texts) {
   let start = performance.now();
   redactSecrets(text);

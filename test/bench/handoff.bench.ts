@@ -12,7 +12,10 @@ export async function benchHandoff(context: BenchContext): Promise<void> {
   const large = context.largeTranscript;
   const mib = statSync(large).size / (1 << 20);
   const peer = timed(() => jsonParseAll(large));
-  context.report(`plain JSON.parse of every line, ${context.largeLabel} (peer)`, `${fmt(peer.ms)} (${(mib / (peer.ms / 1000)).toFixed(0)} MiB/s)`);
+  context.report(
+    `plain JSON.parse of every line, ${context.largeLabel} (peer)`,
+    `${fmt(peer.ms)} (${(mib / (peer.ms / 1000)).toFixed(0)} MiB/s)`,
+  );
   const cold = timed(() => factsReader().read(large).reducer.result());
   context.report(
     `handoff facts, cold, ${context.largeLabel} (redacted as read)`,

@@ -31,10 +31,19 @@ export interface ProcessRun {
 /** Runs `node <args>` to completion, timing it and reading its peak RSS. */
 export function runNode(args: string[], env: NodeJS.ProcessEnv = process.env): ProcessRun {
   const start = performance.now();
-  const result = spawnSync(process.execPath, ["--import", RSS_PRELOAD, ...args], { env, encoding: "utf8", maxBuffer: 64 << 20 });
+  const result = spawnSync(process.execPath, ["--import", RSS_PRELOAD, ...args], {
+    env,
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
   const ms = performance.now() - start;
   const rss = /ctx-monitor-bench maxrss-kib=(\d+)/.exec(result.stderr ?? "");
-  return { ms, maxRssMiB: rss ? Number(rss[1]) / 1024 : Number.NaN, status: result.status, stdout: result.stdout ?? "" };
+  return {
+    ms,
+    maxRssMiB: rss ? Number(rss[1]) / 1024 : Number.NaN,
+    status: result.status,
+    stdout: result.stdout ?? "",
+  };
 }
 
 export function fmt(ms: number): string {
@@ -57,7 +66,9 @@ export function jsonParseAll(path: string): number {
       position += read;
       let start = 0;
       for (let end = block.indexOf(10, start); end !== -1 && end < read; end = block.indexOf(10, start)) {
-        const line = carry ? Buffer.concat([carry, block.subarray(start, end)]).toString("utf8") : block.toString("utf8", start, end);
+        const line = carry
+          ? Buffer.concat([carry, block.subarray(start, end)]).toString("utf8")
+          : block.toString("utf8", start, end);
         carry = null;
         if (line.length > 0) {
           JSON.parse(line);
@@ -65,7 +76,8 @@ export function jsonParseAll(path: string): number {
         }
         start = end + 1;
       }
-      if (start < read) carry = carry ? Buffer.concat([carry, block.subarray(start, read)]) : Buffer.from(block.subarray(start, read));
+      if (start < read)
+        carry = carry ? Buffer.concat([carry, block.subarray(start, read)]) : Buffer.from(block.subarray(start, read));
     }
   } finally {
     closeSync(fd);

@@ -21,8 +21,16 @@ function medianOf(runs: number, fn: () => unknown): number {
 }
 
 function realisticMix(): string {
-  const lines = [...ORDINARY_SAMPLES, ...SECRET_SHAPES.map((shape) => `echo deploying && ${shape.text}`), "all 214 tests passed in 3.2 s", "src/context/usage.ts:41:7 - error TS2322"];
-  return lines.join("\n").repeat(Math.ceil(SIZE / lines.join("\n").length)).slice(0, SIZE);
+  const lines = [
+    ...ORDINARY_SAMPLES,
+    ...SECRET_SHAPES.map((shape) => `echo deploying && ${shape.text}`),
+    "all 214 tests passed in 3.2 s",
+    "src/context/usage.ts:41:7 - error TS2322",
+  ];
+  return lines
+    .join("\n")
+    .repeat(Math.ceil(SIZE / lines.join("\n").length))
+    .slice(0, SIZE);
 }
 
 /** The peer: one linear regex pass counting long words. */
@@ -35,7 +43,11 @@ function wordScan(text: string): number {
 
 export async function benchRedact(context: BenchContext): Promise<void> {
   const inputs: Array<[string, string]> = [["realistic mix: corpus secrets among ordinary lines", realisticMix()]];
-  for (const fragment of ADVERSARIAL_FRAGMENTS) inputs.push([`adversarial ${JSON.stringify(fragment)} repeated`, fragment.repeat(Math.ceil(SIZE / fragment.length)).slice(0, SIZE)]);
+  for (const fragment of ADVERSARIAL_FRAGMENTS)
+    inputs.push([
+      `adversarial ${JSON.stringify(fragment)} repeated`,
+      fragment.repeat(Math.ceil(SIZE / fragment.length)).slice(0, SIZE),
+    ]);
   let worst = 0;
   let worstRatio = 0;
   for (const [what, text] of inputs) {
@@ -44,12 +56,21 @@ export async function benchRedact(context: BenchContext): Promise<void> {
     const redact = medianOf(3, () => redactSecrets(text));
     worst = Math.max(worst, redact);
     worstRatio = Math.max(worstRatio, redact / scan);
-    context.report(`${what.slice(0, 56)}, ${(SIZE / 1e6).toFixed(0)} MB`, `${fmt(redact)} (${(redact / json).toFixed(1)}x JSON.stringify, ${(redact / scan).toFixed(1)}x a word scan)`);
+    context.report(
+      `${what.slice(0, 56)}, ${(SIZE / 1e6).toFixed(0)} MB`,
+      `${fmt(redact)} (${(redact / json).toFixed(1)}x JSON.stringify, ${(redact / scan).toFixed(1)}x a word scan)`,
+    );
   }
-  context.report("slowest of all inputs", `${fmt(worst)}; at most ${worstRatio.toFixed(1)}x a word scan of the same text`);
+  context.report(
+    "slowest of all inputs",
+    `${fmt(worst)}; at most ${worstRatio.toFixed(1)}x a word scan of the same text`,
+  );
   // Linear: the same input at a tenth of the size takes about a tenth of the time.
-  const fragment = "\"api_key\":\"";
+  const fragment = '"api_key":"';
   const tenth = fragment.repeat(Math.ceil(SIZE / 10 / fragment.length));
   const whole = fragment.repeat(Math.ceil(SIZE / fragment.length));
-  context.report(`growth from ${(SIZE / 1e7).toFixed(0)} MB to ${(SIZE / 1e6).toFixed(0)} MB of ${JSON.stringify(fragment)}`, `${(medianOf(3, () => redactSecrets(whole)) / medianOf(3, () => redactSecrets(tenth))).toFixed(1)}x (linear: 10x)`);
+  context.report(
+    `growth from ${(SIZE / 1e7).toFixed(0)} MB to ${(SIZE / 1e6).toFixed(0)} MB of ${JSON.stringify(fragment)}`,
+    `${(medianOf(3, () => redactSecrets(whole)) / medianOf(3, () => redactSecrets(tenth))).toFixed(1)}x (linear: 10x)`,
+  );
 }

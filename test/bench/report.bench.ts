@@ -24,7 +24,10 @@ export async function benchReport(context: BenchContext): Promise<void> {
   const env = { ...process.env, CTX_MONITOR_STATE_DIR: join(context.dir, "state-report") };
 
   const peer = timed(() => jsonParseAll(large));
-  context.report(`plain JSON.parse of every line, ${context.largeLabel} (peer)`, `${fmt(peer.ms)} (${(mib / (peer.ms / 1000)).toFixed(0)} MiB/s)`);
+  context.report(
+    `plain JSON.parse of every line, ${context.largeLabel} (peer)`,
+    `${fmt(peer.ms)} (${(mib / (peer.ms / 1000)).toFixed(0)} MiB/s)`,
+  );
   const out = join(context.dir, "report.html");
   const cli = runNode([CLI_PATH, "report", "--transcript", large, "--out", out], env);
   if (cli.status !== 0) throw new Error(`ctx-monitor report failed: ${cli.stdout.slice(0, 500)}`);
@@ -46,14 +49,20 @@ export async function benchReport(context: BenchContext): Promise<void> {
   const smallStep = median(smallTimes);
   const largeStep = median(largeTimes);
   context.report(`watch, per appended step, 1 MB transcript (median of ${STEPS})`, fmt(smallStep));
-  context.report(`watch, per appended step, ${context.largeLabel} transcript`, `${fmt(largeStep)} (ratio to 1 MB: ${(largeStep / smallStep).toFixed(2)}x)`);
+  context.report(
+    `watch, per appended step, ${context.largeLabel} transcript`,
+    `${fmt(largeStep)} (ratio to 1 MB: ${(largeStep / smallStep).toFixed(2)}x)`,
+  );
 }
 
 async function firstFrame(path: string, env: NodeJS.ProcessEnv, context: BenchContext): Promise<WatchSession> {
   const session = new WatchSession({ ...nodeRuntime(), env }, undefined);
   const cold = performance.now();
   await session.refresh(path);
-  context.report(`watch, first frame (reads at most the last 16 MiB), ${(statSync(path).size / (1 << 20)).toFixed(0)} MiB`, fmt(performance.now() - cold));
+  context.report(
+    `watch, first frame (reads at most the last 16 MiB), ${(statSync(path).size / (1 << 20)).toFixed(0)} MiB`,
+    fmt(performance.now() - cold),
+  );
   return session;
 }
 

@@ -40,8 +40,11 @@ async function main(): Promise<void> {
     const started = performance.now();
     const needsTranscript = !only || only.some((name) => !WITHOUT_TRANSCRIPT.has(name));
     const written = needsTranscript ? writeSyntheticTranscript(largeTranscript, { bytes, compactionAt: 0.5 }) : 0;
-    const largeLabel = written >= 1 << 30 ? `${(written / (1 << 30)).toFixed(2)} GiB` : `${(written / (1 << 20)).toFixed(0)} MiB`;
-    process.stdout.write(`synthetic transcript: ${largeLabel} written in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    const largeLabel =
+      written >= 1 << 30 ? `${(written / (1 << 30)).toFixed(2)} GiB` : `${(written / (1 << 20)).toFixed(0)} MiB`;
+    process.stdout.write(
+      `synthetic transcript: ${largeLabel} written in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+    );
     const report = (what: string, figure: string) => process.stdout.write(`  ${what.padEnd(64)} ${figure}\n`);
     for (const [name, bench] of BENCHES) {
       if (only && !only.includes(name)) continue;

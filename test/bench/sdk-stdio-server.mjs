@@ -5,7 +5,11 @@ import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js"
 import { z } from "zod";
 
 const server = new McpServer({ name: "sdk-peer", version: "0" });
-server.registerTool("noop", { description: "Does nothing.", inputSchema: { note: z.string().optional() } }, async () => ({
-  content: [],
-}));
+server.registerTool(
+  "noop",
+  { description: "Does nothing.", inputSchema: { note: z.string().optional() } },
+  async () => ({
+    content: [],
+  }),
+);
 await server.connect(new StdioServerTransport());

@@ -1,7 +1,15 @@
 // Writes a large transcript quickly by repeating a realistic ~1 MB block of records (prompts,
 // split streamed responses, Read/Bash/Grep results of mixed sizes), with unique ids per block.
 import { closeSync, openSync, writeSync } from "node:fs";
-import { assistantResponse, compactBoundary, compactSummary, text, toolResult, transcript, userPrompt } from "../support/transcript-builder.ts";
+import {
+  assistantResponse,
+  compactBoundary,
+  compactSummary,
+  text,
+  toolResult,
+  transcript,
+  userPrompt,
+} from "../support/transcript-builder.ts";
 
 const MARK = "@@BLOCK@@";
 
@@ -49,11 +57,19 @@ export function writeSyntheticTranscript(path: string, options: SyntheticOptions
       const chunk = template.replaceAll(MARK, String(block++));
       written += writeSync(fd, chunk);
       if (!compacted && written >= options.bytes * (options.compactionAt ?? 0)) {
-        written += writeSync(fd, transcript([compactBoundary(160_000, 9_000, "auto"), compactSummary("Summary of the work so far.")]));
+        written += writeSync(
+          fd,
+          transcript([compactBoundary(160_000, 9_000, "auto"), compactSummary("Summary of the work so far.")]),
+        );
         compacted = true;
       }
     }
-    written += writeSync(fd, transcript([assistantResponse({ input: 5, cacheCreation: 1_000, cacheRead: 150_000, output: 300 }, [text("final")])]));
+    written += writeSync(
+      fd,
+      transcript([
+        assistantResponse({ input: 5, cacheCreation: 1_000, cacheRead: 150_000, output: 300 }, [text("final")]),
+      ]),
+    );
   } finally {
     closeSync(fd);
   }

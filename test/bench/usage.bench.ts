@@ -21,12 +21,16 @@ export async function benchUsage(context: BenchContext): Promise<void> {
   const env = { ...process.env, CTX_MONITOR_STATE_DIR: join(context.dir, "state") };
   const deps = createUsageDeps({ ...nodeRuntime(), env });
 
-  const inServer = async (path: string) => median(await timeAsync(50, () => readContextUsage({ transcriptPath: path }, deps)));
+  const inServer = async (path: string) =>
+    median(await timeAsync(50, () => readContextUsage({ transcriptPath: path }, deps)));
   for (const path of [small, large]) await timeAsync(20, () => readContextUsage({ transcriptPath: path }, deps)); // warm-up
   const smallMs = await inServer(small);
   const largeMs = await inServer(large);
   context.report("usage in server, 1 MB transcript (median of 50, after warm-up)", fmt(smallMs));
-  context.report(`usage in server, ${context.largeLabel} transcript`, `${fmt(largeMs)} (ratio to 1 MB: ${(largeMs / smallMs).toFixed(2)}x)`);
+  context.report(
+    `usage in server, ${context.largeLabel} transcript`,
+    `${fmt(largeMs)} (ratio to 1 MB: ${(largeMs / smallMs).toFixed(2)}x)`,
+  );
 
   const cli = (path: string) => {
     runNode([CLI_PATH, "usage", "--json", "--transcript", path], env); // warm the scan cache and page cache

@@ -73,7 +73,8 @@ function staticClosure(start: string): Map<string, string> {
     if (files.has(name)) continue;
     const text = readFileSync(join(DIST, name), "utf8");
     files.set(name, text);
-    for (const [, specifier] of text.matchAll(/(?:\bfrom\s*|\bimport\s*)"(\.\/[^"]+)"/g)) queue.push(specifier!.slice(2));
+    for (const [, specifier] of text.matchAll(/(?:\bfrom\s*|\bimport\s*)"(\.\/[^"]+)"/g))
+      queue.push(specifier!.slice(2));
   }
   return files;
 }
@@ -86,7 +87,8 @@ function reachableFrom(start: string): Set<string> {
     if (seen.has(name)) continue;
     seen.add(name);
     const text = readFileSync(join(DIST, name), "utf8");
-    for (const [, specifier] of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)"(\.\/[^"]+)"/g)) queue.push(specifier!.slice(2));
+    for (const [, specifier] of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)"(\.\/[^"]+)"/g))
+      queue.push(specifier!.slice(2));
   }
   return seen;
 }
@@ -101,7 +103,9 @@ describe("the MCP server's start-up", () => {
     const serve = lazy(/^serve-[\w-]+\.js$/);
     expect(serve).toBeDefined();
     const loaded = new Map([...staticClosure("cli.js"), ...staticClosure(serve!)]);
-    const bundledPackages = [...loaded.values()].flatMap((text) => [...text.matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((match) => match[1]));
+    const bundledPackages = [...loaded.values()].flatMap((text) =>
+      [...text.matchAll(/^\/\/ node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)].map((match) => match[1]),
+    );
     expect(bundledPackages).toContain("@modelcontextprotocol/sdk");
     expect(bundledPackages).not.toContain("chokidar");
     expect(bundledPackages).not.toContain("readdirp");

@@ -14,7 +14,9 @@ describe("dist/bin.cjs", () => {
   const text = readFileSync(BIN, "utf8");
 
   it("is the package's bin", () => {
-    const manifest = JSON.parse(readFileSync(join(dirname(CLI_PATH), "..", "package.json"), "utf8")) as { bin: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(join(dirname(CLI_PATH), "..", "package.json"), "utf8")) as {
+      bin: Record<string, string>;
+    };
     expect(manifest.bin).toEqual({ "ctx-monitor": "dist/bin.cjs" });
   });
 
@@ -30,6 +32,8 @@ describe("dist/bin.cjs", () => {
 
   it("loads the ES-module CLI for every other command", () => {
     expect(execFileSync(process.execPath, [BIN, "--version"], { encoding: "utf8" })).toMatch(/^\d+\.\d+\.\d+\n$/);
-    expect(execFileSync(process.execPath, [BIN, "--help"], { encoding: "utf8" })).toMatch(/ {2}install +\[--project\] \[--dry-run\] \[--statusline\]/);
+    expect(execFileSync(process.execPath, [BIN, "--help"], { encoding: "utf8" })).toMatch(
+      / {2}install +\[--project\] \[--dry-run\] \[--statusline\]/,
+    );
   });
 });

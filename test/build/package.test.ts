@@ -25,22 +25,52 @@ describe("the packed package", () => {
     const files = packed[0]!.files.map((file) => file.path);
     expect(files).toContain("dist/cli.js");
     expect(files).toContain("dist/THIRD_PARTY_NOTICES.md");
-    expect(files.filter((file) => file.startsWith("src/") || file.startsWith("test/") || file.includes("metafile"))).toEqual([]);
+    expect(
+      files.filter((file) => file.startsWith("src/") || file.startsWith("test/") || file.includes("metafile")),
+    ).toEqual([]);
 
     const prefix = join(dir, "installed");
     mkdirSync(prefix);
-    npm(["install", "--offline", "--no-audit", "--no-fund", "--ignore-scripts", "--prefix", prefix, join(dir, packed[0]!.filename)], prefix);
+    npm(
+      [
+        "install",
+        "--offline",
+        "--no-audit",
+        "--no-fund",
+        "--ignore-scripts",
+        "--prefix",
+        prefix,
+        join(dir, packed[0]!.filename),
+      ],
+      prefix,
+    );
     expect(existsSync(join(prefix, "node_modules", "@modelcontextprotocol"))).toBe(false);
     const bin = join(prefix, "node_modules", ".bin", "ctx-monitor");
 
     const client = new Client({ name: "ctx-monitor-package-test", version: "0" });
-    await client.connect(new StdioClientTransport({ command: bin, args: [], env: { PATH: process.env.PATH ?? "", HOME: dir }, stderr: "pipe" }));
+    await client.connect(
+      new StdioClientTransport({
+        command: bin,
+        args: [],
+        env: { PATH: process.env.PATH ?? "", HOME: dir },
+        stderr: "pipe",
+      }),
+    );
     try {
       const { tools } = await client.listTools();
-      expect(tools.map((tool) => tool.name).sort()).toEqual(["get_context_breakdown", "get_context_usage", "write_handoff"]);
-      const result = await client.callTool({ name: "get_context_usage", arguments: { transcript_path: fixturePath("busy-session") } });
+      expect(tools.map((tool) => tool.name).sort()).toEqual([
+        "get_context_breakdown",
+        "get_context_usage",
+        "write_handoff",
+      ]);
+      const result = await client.callTool({
+        name: "get_context_usage",
+        arguments: { transcript_path: fixturePath("busy-session") },
+      });
       expect(result.isError).toBeFalsy();
-      expect((result.structuredContent as { usedTokens: number }).usedTokens).toBe(fixtureTruth("busy-session").usedTokens);
+      expect((result.structuredContent as { usedTokens: number }).usedTokens).toBe(
+        fixtureTruth("busy-session").usedTokens,
+      );
     } finally {
       await client.close();
     }

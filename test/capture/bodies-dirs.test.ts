@@ -12,7 +12,9 @@ describe("bodiesDirs", () => {
   it("the default folder alone when nothing names another", () => {
     const home = tempDir();
     const runtime = fakeRuntime({ homeDir: home });
-    expect(bodiesDirs(runtime, join(home, "project"))).toEqual([join(home, ".claude", "ctx-monitor", "capture", "bodies")]);
+    expect(bodiesDirs(runtime, join(home, "project"))).toEqual([
+      join(home, ".claude", "ctx-monitor", "capture", "bodies"),
+    ]);
   });
 
   it("the environment first, then project-local, project and user settings, without duplicates; relative or non-file values ignored", () => {
@@ -20,19 +22,32 @@ describe("bodiesDirs", () => {
     const project = join(home, "project");
     mkdirSync(join(project, ".claude"), { recursive: true });
     mkdirSync(join(home, ".claude"), { recursive: true });
-    writeFileSync(join(project, ".claude", "settings.local.json"), JSON.stringify({ env: { OTEL_LOG_RAW_API_BODIES: "file:/local" } }));
-    writeFileSync(join(project, ".claude", "settings.json"), JSON.stringify({ env: { OTEL_LOG_RAW_API_BODIES: "file:relative/dir" } }));
-    writeFileSync(join(home, ".claude", "settings.json"), JSON.stringify({ env: { OTEL_LOG_RAW_API_BODIES: "file:/env" } }));
+    writeFileSync(
+      join(project, ".claude", "settings.local.json"),
+      JSON.stringify({ env: { OTEL_LOG_RAW_API_BODIES: "file:/local" } }),
+    );
+    writeFileSync(
+      join(project, ".claude", "settings.json"),
+      JSON.stringify({ env: { OTEL_LOG_RAW_API_BODIES: "file:relative/dir" } }),
+    );
+    writeFileSync(
+      join(home, ".claude", "settings.json"),
+      JSON.stringify({ env: { OTEL_LOG_RAW_API_BODIES: "file:/env" } }),
+    );
     const runtime = fakeRuntime({ homeDir: home, env: { OTEL_LOG_RAW_API_BODIES: "file:/env" } });
     expect(bodiesDirs(runtime, project)).toEqual(["/env", "/local", defaultBodiesDir(runtime)]);
-    expect(bodiesDirs(fakeRuntime({ homeDir: home, env: { OTEL_LOG_RAW_API_BODIES: "otlp" } }), join(home, "elsewhere"))).toEqual(["/env", defaultBodiesDir(runtime)]);
+    expect(
+      bodiesDirs(fakeRuntime({ homeDir: home, env: { OTEL_LOG_RAW_API_BODIES: "otlp" } }), join(home, "elsewhere")),
+    ).toEqual(["/env", defaultBodiesDir(runtime)]);
   });
 
   it("captureSettingsEnv names the default folder and creates it private", () => {
     const home = tempDir();
     const runtime = fakeRuntime({ homeDir: home, env: { CLAUDE_CONFIG_DIR: join(home, "config") } });
     const env = captureSettingsEnv(runtime);
-    expect(env).toEqual({ OTEL_LOG_RAW_API_BODIES: `file:${join(home, "config", "ctx-monitor", "capture", "bodies")}` });
+    expect(env).toEqual({
+      OTEL_LOG_RAW_API_BODIES: `file:${join(home, "config", "ctx-monitor", "capture", "bodies")}`,
+    });
     expect(statSync(defaultBodiesDir(runtime)).mode & 0o777).toBe(0o700);
     expect(bodiesDirs(runtime, home)).toEqual([defaultBodiesDir(runtime)]);
   });

@@ -8,7 +8,11 @@ import { estimateTokens } from "../../src/context/estimate.ts";
 const tool = (name: string, description: string) => ({ name, description, input_schema: { type: "object" } });
 const body = {
   system: [{ type: "text", text: "s".repeat(3_000) }],
-  tools: [tool("Agent", "a".repeat(8_000)), tool("mcp__github__create_issue", "g".repeat(900)), tool("mcp__github__list", "l".repeat(100))],
+  tools: [
+    tool("Agent", "a".repeat(8_000)),
+    tool("mcp__github__create_issue", "g".repeat(900)),
+    tool("mcp__github__list", "l".repeat(100)),
+  ],
   messages: [{ role: "user", content: "hi" }],
 };
 const shape = recordOf(JSON.stringify(body), { source: "otel", id: "x", time: new Date(0), kind: "messages" })!.request;
@@ -16,7 +20,12 @@ const github = body.tools.slice(1).reduce((sum, definition) => sum + JSON.string
 
 describe("the baseline split by a captured request", () => {
   it("sizes a foreign server's definitions from their JSON as sent, and the parts sum to the total", () => {
-    const parts = splitBaseline(10_000, [], { memoryFiles: [], mcpDefinitions: [], requestShape: shape, systemMessageChars: 0 }, "claude-sonnet-4-5");
+    const parts = splitBaseline(
+      10_000,
+      [],
+      { memoryFiles: [], mcpDefinitions: [], requestShape: shape, systemMessageChars: 0 },
+      "claude-sonnet-4-5",
+    );
     const definitions = parts.flatMap((part) => part.items).find((item) => item.mcpServer === "github");
     expect(definitions?.tokens).toBe(estimateTokens(github));
     expect(definitions?.exact).toBe(false);
@@ -24,7 +33,13 @@ describe("the baseline split by a captured request", () => {
   });
 
   it("keeps count_tokens' measurements, exact", () => {
-    const known = { memoryFiles: [], mcpDefinitions: [], requestShape: shape, systemMessageChars: 0, measuredTokens: { builtInTools: 2_100, servers: { github: 260 } } };
+    const known = {
+      memoryFiles: [],
+      mcpDefinitions: [],
+      requestShape: shape,
+      systemMessageChars: 0,
+      measuredTokens: { builtInTools: 2_100, servers: { github: 260 } },
+    };
     const parts = splitBaseline(10_000, [], known, "claude-sonnet-4-5");
     const definitions = parts.flatMap((part) => part.items).find((item) => item.mcpServer === "github");
     expect(definitions).toMatchObject({ tokens: 260, exact: true });

@@ -12,10 +12,15 @@ import { fakeRuntime, tempDir } from "../support/runtime.ts";
 
 const KEY = "sk-ant-api03-count-test";
 const closers: Array<() => void> = [];
-afterEach(() => closers.splice(0).forEach((close) => close()));
+afterEach(() => {
+  for (const close of closers.splice(0)) close();
+});
 
 /** Answers like the API would in spirit: tokens grow with the request's size. */
-async function countTokensApi(): Promise<{ url: string; calls: Array<{ path: string; headers: IncomingHttpHeaders; body: Record<string, unknown> }> }> {
+async function countTokensApi(): Promise<{
+  url: string;
+  calls: Array<{ path: string; headers: IncomingHttpHeaders; body: Record<string, unknown> }>;
+}> {
   const calls: Array<{ path: string; headers: IncomingHttpHeaders; body: Record<string, unknown> }> = [];
   const server = createServer((req, res) => {
     let raw = "";
@@ -45,15 +50,29 @@ describe("count_tokens for the baseline's parts", () => {
   it("measures each group against the baseline once, with the model's API id and the key in the header only", async () => {
     const api = await countTokensApi();
     const store = tempDir();
-    const counter = counterFromEnv(fakeRuntime({ env: { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: `${api.url}/` } }))!;
+    const counter = counterFromEnv(
+      fakeRuntime({ env: { ANTHROPIC_API_KEY: KEY, ANTHROPIC_BASE_URL: `${api.url}/` } }),
+    )!;
     const groups = partGroups(body, digestRequest(body));
     expect([...groups.keys()]).toEqual(["systemPrompt", "builtInTools", "server:tickets"]);
     const cache = new TokenCache(store);
     expect(await measureGroups(groups.values(), counter, cache)).toBe(3);
     expect(api.calls).toHaveLength(4);
-    expect(api.calls.every((call) => call.path === "/v1/messages/count_tokens" && call.headers["x-api-key"] === KEY && call.body.model === "claude-opus-4-8")).toBe(true);
-    const baseline = Math.ceil(JSON.stringify({ model: "claude-opus-4-8", messages: [{ role: "user", content: "foo" }] }).length / 4);
-    const tickets = Math.ceil(JSON.stringify({ model: "claude-opus-4-8", tools: [body.tools[1]], messages: [{ role: "user", content: "foo" }] }).length / 4);
+    expect(
+      api.calls.every(
+        (call) =>
+          call.path === "/v1/messages/count_tokens" &&
+          call.headers["x-api-key"] === KEY &&
+          call.body.model === "claude-opus-4-8",
+      ),
+    ).toBe(true);
+    const baseline = Math.ceil(
+      JSON.stringify({ model: "claude-opus-4-8", messages: [{ role: "user", content: "foo" }] }).length / 4,
+    );
+    const tickets = Math.ceil(
+      JSON.stringify({ model: "claude-opus-4-8", tools: [body.tools[1]], messages: [{ role: "user", content: "foo" }] })
+        .length / 4,
+    );
     expect(cache.get(groups.get("server:tickets")!.key)).toBe(tickets - baseline);
 
     const again = new TokenCache(store);
@@ -66,7 +85,9 @@ describe("count_tokens for the baseline's parts", () => {
     expect(counterFromEnv(fakeRuntime({ env: {} }))).toBeNull();
     expect(counterFromEnv(fakeRuntime({ env: { ANTHROPIC_API_KEY: KEY, CTX_MONITOR_COUNT_TOKENS: "0" } }))).toBeNull();
     const api = await countTokensApi();
-    await counterFromEnv(fakeRuntime({ env: { ANTHROPIC_AUTH_TOKEN: "tok-123", ANTHROPIC_BASE_URL: api.url } }))!.count({ model: "m" });
+    await counterFromEnv(fakeRuntime({ env: { ANTHROPIC_AUTH_TOKEN: "tok-123", ANTHROPIC_BASE_URL: api.url } }))!.count(
+      { model: "m" },
+    );
     expect(api.calls[0]?.headers.authorization).toBe("Bearer tok-123");
     expect(api.calls[0]?.headers["x-api-key"]).toBeUndefined();
   });
@@ -77,9 +98,15 @@ describe("count_tokens failing", () => {
     const store = tempDir();
     const cache = new TokenCache(store);
     let calls = 0;
-    const failing = { count: async () => (calls++, Promise.reject(new Error("count_tokens answered 401: invalid x-api-key"))) };
+    const failing = {
+      count: async () => (calls++, Promise.reject(new Error("count_tokens answered 401: invalid x-api-key"))),
+    };
     await expect(measureGroups(partGroups(body, digestRequest(body)).values(), failing, cache)).rejects.toThrow("401");
     expect(calls).toBe(4);
-    expect([...partGroups(body, digestRequest(body)).values()].map((group) => cache.get(group.key))).toEqual([undefined, undefined, undefined]);
+    expect([...partGroups(body, digestRequest(body)).values()].map((group) => cache.get(group.key))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
   });
 });

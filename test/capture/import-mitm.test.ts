@@ -13,7 +13,10 @@ const KEY = "sk-ant-api03-import-test-key";
 const messagesBody = (text: string) => ({
   model: "claude-opus-4-8",
   system: [{ type: "text", text: "You are Claude Code." }],
-  tools: [{ name: "Agent", description: "a", input_schema: {} }, { name: "mcp__github__list", description: "g", input_schema: {} }],
+  tools: [
+    { name: "Agent", description: "a", input_schema: {} },
+    { name: "mcp__github__list", description: "g", input_schema: {} },
+  ],
   messages: [{ role: "user", content: text }],
   metadata: { user_id: JSON.stringify({ session_id: SESSION }) },
 });
@@ -21,7 +24,14 @@ const messagesBody = (text: string) => ({
 async function run(argv: string[]) {
   let stdout = "";
   let stderr = "";
-  const code = await runCommand(argv, fakeRuntime(), { stdout: (chunk) => void (stdout += chunk), stderr: (chunk) => void (stderr += chunk) });
+  const code = await runCommand(argv, fakeRuntime(), {
+    stdout: (chunk) => {
+      stdout += chunk;
+    },
+    stderr: (chunk) => {
+      stderr += chunk;
+    },
+  });
   return { code, stdout, stderr };
 }
 
@@ -37,7 +47,11 @@ describe("ctx-monitor import-mitm", () => {
       JSON.stringify({
         timestamp: "2026-03-01T10:00:00Z",
         url: "https://api.anthropic.com/v1/messages?beta=true",
-        headers: { "x-api-key": KEY, Authorization: `Bearer ${KEY}`, "anthropic-beta": "context-1m-2025-08-07,claude-code-20250219" },
+        headers: {
+          "x-api-key": KEY,
+          Authorization: `Bearer ${KEY}`,
+          "anthropic-beta": "context-1m-2025-08-07,claude-code-20250219",
+        },
         body: JSON.stringify(messagesBody("second")),
       }),
     );
@@ -46,7 +60,14 @@ describe("ctx-monitor import-mitm", () => {
       join(captures, "claude_traffic.log"),
       [
         "starting capture",
-        JSON.stringify({ type: "REQUEST", timestamp: 1772359300, method: "POST", url: "https://api.anthropic.com/v1/messages/count_tokens?beta=true", headers: { "x-api-key": KEY }, body: { model: "m", messages: [{ role: "user", content: "foo" }], tools: [] } }),
+        JSON.stringify({
+          type: "REQUEST",
+          timestamp: 1772359300,
+          method: "POST",
+          url: "https://api.anthropic.com/v1/messages/count_tokens?beta=true",
+          headers: { "x-api-key": KEY },
+          body: { model: "m", messages: [{ role: "user", content: "foo" }], tools: [] },
+        }),
         JSON.stringify({ type: "RESPONSE", status: 200, body: '{"input_tokens":1234}' }),
         "{torn",
       ].join("\n"),
@@ -61,9 +82,14 @@ describe("ctx-monitor import-mitm", () => {
       "request_001 messages mitm",
       "request_002 messages mitm",
     ]);
-    expect(records.find((record) => record.id === "request_002")?.betas).toEqual(["context-1m-2025-08-07", "claude-code-20250219"]);
+    expect(records.find((record) => record.id === "request_002")?.betas).toEqual([
+      "context-1m-2025-08-07",
+      "claude-code-20250219",
+    ]);
     expect(records.find((record) => record.kind === "count_tokens")?.inputTokens).toBe(1234);
-    expect(newestOfSession<CapturedRequest>(store, SESSION)?.request.mcpServers.map((server) => server.server)).toEqual(["github"]);
+    expect(newestOfSession<CapturedRequest>(store, SESSION)?.request.mcpServers.map((server) => server.server)).toEqual(
+      ["github"],
+    );
     for (const name of readdirSync(store, { recursive: true }) as string[]) {
       if (name.includes(".")) expect(readFileSync(join(store, name), "utf8")).not.toContain("import-test-key");
     }

@@ -12,14 +12,27 @@ const SESSION = "ee34f2cb-500c-4e9b-b889-fe731dc85a4f";
 const SECRET_WORDS = "the pineapple password is hunter2";
 
 function body(options: { tools?: string[]; session?: string; model?: string; text?: string } = {}): string {
-  const tools = (options.tools ?? ["Agent", "Bash", "mcp__other__lookup"]).map((name) => ({ name, description: `${name} does things`, input_schema: { type: "object" } }));
+  const tools = (options.tools ?? ["Agent", "Bash", "mcp__other__lookup"]).map((name) => ({
+    name,
+    description: `${name} does things`,
+    input_schema: { type: "object" },
+  }));
   return JSON.stringify({
     model: options.model ?? "claude-opus-4-8[1m]",
-    system: [{ type: "text", text: "x-anthropic-billing-header: cc_version=2.1.197" }, { type: "text", text: "You are Claude Code.\nInternal detail of the prompt.", cache_control: { type: "ephemeral" } }],
+    system: [
+      { type: "text", text: "x-anthropic-billing-header: cc_version=2.1.197" },
+      {
+        type: "text",
+        text: "You are Claude Code.\nInternal detail of the prompt.",
+        cache_control: { type: "ephemeral" },
+      },
+    ],
     tools,
     messages: [{ role: "user", content: [{ type: "text", text: options.text ?? SECRET_WORDS }] }],
     betas: ["claude-code-20250219", "context-1m-2025-08-07"],
-    metadata: { user_id: JSON.stringify({ device_id: "d3v1ce", account_uuid: "", session_id: options.session ?? SESSION }) },
+    metadata: {
+      user_id: JSON.stringify({ device_id: "d3v1ce", account_uuid: "", session_id: options.session ?? SESSION }),
+    },
   });
 }
 
@@ -36,16 +49,32 @@ describe("ingestBodies", () => {
   it("digests each request once into a record and removes the bodies it digested", () => {
     const { bodies, store } = folders();
     writeFileSync(join(bodies, "4b739087-17c1-47ab-9103-9991a63124ba.request.json"), body());
-    writeFileSync(join(bodies, "0fdec474-cc1c-446f-8700-4a8b84e07d9b.response.json"), '{"id":"msg_1","usage":{"input_tokens":3}}');
+    writeFileSync(
+      join(bodies, "0fdec474-cc1c-446f-8700-4a8b84e07d9b.response.json"),
+      '{"id":"msg_1","usage":{"input_tokens":3}}',
+    );
     writeFileSync(join(bodies, "notes.txt"), "not ours");
 
-    expect(ingestBodies(bodies, store, { keepBodies: false, now })).toMatchObject({ digested: 1, removed: 2, skipped: 0 });
+    expect(ingestBodies(bodies, store, { keepBodies: false, now })).toMatchObject({
+      digested: 1,
+      removed: 2,
+      skipped: 0,
+    });
     expect(readdirSync(bodies)).toEqual(["notes.txt"]);
     const [record, ...rest] = readLog<CapturedRequest>(store);
     expect(rest).toEqual([]);
-    expect(record).toMatchObject({ kind: "messages", source: "otel", id: "4b739087-17c1-47ab-9103-9991a63124ba", sessionId: SESSION, role: "main", model: "claude-opus-4-8[1m]" });
+    expect(record).toMatchObject({
+      kind: "messages",
+      source: "otel",
+      id: "4b739087-17c1-47ab-9103-9991a63124ba",
+      sessionId: SESSION,
+      role: "main",
+      model: "claude-opus-4-8[1m]",
+    });
     expect(record?.betas).toContain("context-1m-2025-08-07");
-    expect(record?.request.mcpServers).toEqual([{ server: "other", tools: 1, chars: expect.any(Number), deferredTools: 0 }]);
+    expect(record?.request.mcpServers).toEqual([
+      { server: "other", tools: 1, chars: expect.any(Number), deferredTools: 0 },
+    ]);
     expect(record?.messages.count).toBe(1);
     expect(newestOfSession<CapturedRequest>(store, SESSION)?.id).toBe(record?.id);
     expect(ingestBodies(bodies, store, { keepBodies: false, now }).digested).toBe(0);
@@ -71,8 +100,16 @@ describe("ingestBodies", () => {
     writeFileSync(join(bodies, "a.request.json"), body());
     expect(ingestBodies(bodies, store, { keepBodies: true, now }).digested).toBe(1);
     writeFileSync(join(bodies, "b.request.json"), body({ text: "second" }));
-    expect(ingestBodies(bodies, store, { keepBodies: true, now })).toMatchObject({ digested: 1, removed: 0, skipped: 0 });
-    expect(readdirSync(bodies).filter((name) => name.endsWith(".json")).sort()).toEqual(["a.request.json", "b.request.json"]);
+    expect(ingestBodies(bodies, store, { keepBodies: true, now })).toMatchObject({
+      digested: 1,
+      removed: 0,
+      skipped: 0,
+    });
+    expect(
+      readdirSync(bodies)
+        .filter((name) => name.endsWith(".json"))
+        .sort(),
+    ).toEqual(["a.request.json", "b.request.json"]);
     expect(readLog(store)).toHaveLength(2);
   });
 
@@ -80,7 +117,11 @@ describe("ingestBodies", () => {
     const { bodies, store } = folders();
     const full = body();
     writeFileSync(join(bodies, "a.request.json"), full.slice(0, 100));
-    expect(ingestBodies(bodies, store, { keepBodies: false, now: new Date() })).toMatchObject({ digested: 0, removed: 0, skipped: 0 });
+    expect(ingestBodies(bodies, store, { keepBodies: false, now: new Date() })).toMatchObject({
+      digested: 0,
+      removed: 0,
+      skipped: 0,
+    });
     writeFileSync(join(bodies, "a.request.json"), full);
     expect(ingestBodies(bodies, store, { keepBodies: false, now: new Date() }).digested).toBe(1);
   });
@@ -92,7 +133,11 @@ describe("ingestBodies", () => {
     writeFileSync(join(bodies, "side.request.json"), body({ tools: [] }));
     writeFileSync(join(bodies, "sub.request.json"), body({ tools: ["Bash", "Read"] }));
     ingestBodies(bodies, store, { keepBodies: false, now });
-    expect(readLog<CapturedRequest>(store).map((record) => record.role).sort()).toEqual(["main", "side", "subagent"]);
+    expect(
+      readLog<CapturedRequest>(store)
+        .map((record) => record.role)
+        .sort(),
+    ).toEqual(["main", "side", "subagent"]);
     expect(newestOfSession<CapturedRequest>(store, SESSION)?.id).toBe("main");
   });
 
@@ -100,7 +145,8 @@ describe("ingestBodies", () => {
     const { bodies, store } = folders();
     const limits = { logBytes: 20_000, rotatedLogs: 2, sessions: 3 };
     for (let round = 0; round < 40; round++) {
-      for (let index = 0; index < 5; index++) writeFileSync(join(bodies, `r${round}-${index}.request.json`), body({ session: `s-${round}-${index}` }));
+      for (let index = 0; index < 5; index++)
+        writeFileSync(join(bodies, `r${round}-${index}.request.json`), body({ session: `s-${round}-${index}` }));
       ingestBodies(bodies, store, { keepBodies: false, now, limits });
     }
     const logs = readdirSync(store).filter((name) => name.endsWith(".jsonl"));

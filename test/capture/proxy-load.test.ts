@@ -21,11 +21,15 @@ function rssMiB(pid: number): number {
 
 function post(url: string, body: string, key: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request(`${url}/v1/messages?beta=true`, { method: "POST", headers: { "content-type": "application/json", "x-api-key": key } }, (res) => {
-      let bytes = 0;
-      res.on("data", (chunk: Buffer) => (bytes += chunk.length));
-      res.on("end", () => resolve(bytes));
-    });
+    const req = request(
+      `${url}/v1/messages?beta=true`,
+      { method: "POST", headers: { "content-type": "application/json", "x-api-key": key } },
+      (res) => {
+        let bytes = 0;
+        res.on("data", (chunk: Buffer) => (bytes += chunk.length));
+        res.on("end", () => resolve(bytes));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -49,16 +53,25 @@ describe.skipIf(process.platform !== "linux")("ctx-monitor proxy under load", ()
     const home = tempDir();
     const store = join(home, "store");
     const key = `sk-ant-api03-${randomBytes(12).toString("hex")}`;
-    const proxy = await startProxyProcess(["--upstream", `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`, "--capture-dir", store], { PATH: process.env.PATH ?? "", HOME: home });
+    const proxy = await startProxyProcess(
+      ["--upstream", `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`, "--capture-dir", store],
+      { PATH: process.env.PATH ?? "", HOME: home },
+    );
     try {
-      const tools = Array.from({ length: 40 }, (_, index) => ({ name: index === 0 ? "Agent" : `mcp__load__tool${index}`, description: "d".repeat(500), input_schema: { type: "object" } }));
+      const tools = Array.from({ length: 40 }, (_, index) => ({
+        name: index === 0 ? "Agent" : `mcp__load__tool${index}`,
+        description: "d".repeat(500),
+        input_schema: { type: "object" },
+      }));
       const bodyOf = (index: number) =>
         JSON.stringify({
           model: "claude-sonnet-4-5",
           system: [{ type: "text", text: "s".repeat(20_000) }],
           tools,
           messages: [{ role: "user", content: `request ${index} ${"m".repeat(20_000)}` }],
-          metadata: { user_id: JSON.stringify({ session_id: `00000000-0000-4000-8000-${String(index % 300).padStart(12, "0")}` }) },
+          metadata: {
+            user_id: JSON.stringify({ session_id: `00000000-0000-4000-8000-${String(index % 300).padStart(12, "0")}` }),
+          },
           stream: true,
         });
       let next = 0;
@@ -77,7 +90,9 @@ describe.skipIf(process.platform !== "linux")("ctx-monitor proxy under load", ()
       expect(end - warm).toBeLessThan(24);
       // Captures are written just after each response: let the last ones land.
       await proxy.stop();
-      const files = readdirSync(store, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+      const files = readdirSync(store, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => join(entry.parentPath, entry.name));
       expect(files.filter((file) => file.endsWith(".jsonl")).length).toBeLessThanOrEqual(3);
       expect(readdirSync(join(store, "sessions")).length).toBeLessThanOrEqual(200);
       expect(files.reduce((sum, file) => sum + statSync(file).size, 0)).toBeLessThan(3 * (8 << 20) + 200 * 20_000);

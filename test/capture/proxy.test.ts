@@ -36,7 +36,10 @@ interface Answer {
   body: Buffer;
 }
 
-function call(url: string, options: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {}): Promise<Answer> {
+function call(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: Buffer | string } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(url, { method: options.method ?? "GET", headers: options.headers ?? {} }, (res) => {
       const chunks: Buffer[] = [];
@@ -60,7 +63,14 @@ describe("ctx-monitor proxy", () => {
     const body = randomBytes(1 << 20);
     const answer = await call(`${proxy.url}/v1/messages/batches?beta=true&x=%20y`, {
       method: "PUT",
-      headers: { "x-api-key": "sk-ant-abc", "anthropic-beta": "context-1m-2025-08-07", "x-custom": "kept", connection: "keep-alive, x-drop", "x-drop": "gone", te: "trailers" },
+      headers: {
+        "x-api-key": "sk-ant-abc",
+        "anthropic-beta": "context-1m-2025-08-07",
+        "x-custom": "kept",
+        connection: "keep-alive, x-drop",
+        "x-drop": "gone",
+        te: "trailers",
+      },
       body,
     });
     expect(seen.method).toBe("PUT");
@@ -79,7 +89,9 @@ describe("ctx-monitor proxy", () => {
   });
 
   it("joins an upstream with a path prefix and the request's path", () => {
-    expect(upstreamUrl(new URL("https://gw.example/anthropic/"), "/v1/messages?beta=true").href).toBe("https://gw.example/anthropic/v1/messages?beta=true");
+    expect(upstreamUrl(new URL("https://gw.example/anthropic/"), "/v1/messages?beta=true").href).toBe(
+      "https://gw.example/anthropic/v1/messages?beta=true",
+    );
     expect(upstreamUrl(new URL("https://api.anthropic.com"), "/").href).toBe("https://api.anthropic.com/");
   });
 
@@ -130,7 +142,9 @@ describe("ctx-monitor proxy", () => {
     });
     const proxy = await proxyTo(target);
     await new Promise<void>((resolve) => {
-      const req = request(`${proxy.url}/v1/messages`, { method: "POST" }, (res) => res.once("data", () => (req.destroy(), resolve())));
+      const req = request(`${proxy.url}/v1/messages`, { method: "POST" }, (res) =>
+        res.once("data", () => (req.destroy(), resolve())),
+      );
       req.on("error", () => undefined);
       req.end("{}");
     });
@@ -152,7 +166,9 @@ describe("ctx-monitor proxy", () => {
   it("hands the capture the body, the stream's usage and only allow-listed headers", async () => {
     const target = await upstream((_req, res) => {
       res.writeHead(200, { "content-type": "text/event-stream" });
-      res.write('event: message_start\ndata: {"type":"message_start","message":{"id":"msg_1","model":"m","usage":{"input_tokens":5,"cache_read_input_tokens":100,"output_tokens":1}}}\n\n');
+      res.write(
+        'event: message_start\ndata: {"type":"message_start","message":{"id":"msg_1","model":"m","usage":{"input_tokens":5,"cache_read_input_tokens":100,"output_tokens":1}}}\n\n',
+      );
       res.write('event: message_delta\ndata: {"type":"message_delta","delta":{},"usage":{"output_tokens":42}}\n\n');
       res.end();
     });
@@ -161,7 +177,12 @@ describe("ctx-monitor proxy", () => {
       void proxyTo(target, (exchange) => (exchanges.push(exchange), resolve())).then((proxy) =>
         call(`${proxy.url}/v1/messages?beta=true`, {
           method: "POST",
-          headers: { authorization: "Bearer secret-token", "x-api-key": "sk-ant-secret", cookie: "a=b", "anthropic-beta": "context-1m-2025-08-07" },
+          headers: {
+            authorization: "Bearer secret-token",
+            "x-api-key": "sk-ant-secret",
+            cookie: "a=b",
+            "anthropic-beta": "context-1m-2025-08-07",
+          },
           body: '{"model":"m"}',
         }),
       );
@@ -171,7 +192,11 @@ describe("ctx-monitor proxy", () => {
     expect(exchange?.path).toBe("/v1/messages");
     expect(exchange?.headers).toEqual({ "anthropic-beta": "context-1m-2025-08-07" });
     expect(exchange?.requestBody?.toString()).toBe('{"model":"m"}');
-    expect(exchange?.streamed).toEqual({ messageId: "msg_1", model: "m", usage: { input_tokens: 5, cache_read_input_tokens: 100, output_tokens: 42 } });
+    expect(exchange?.streamed).toEqual({
+      messageId: "msg_1",
+      model: "m",
+      usage: { input_tokens: 5, cache_read_input_tokens: 100, output_tokens: 42 },
+    });
     expect(JSON.stringify(exchange)).not.toMatch(/secret|a=b/);
   });
 });

@@ -4,10 +4,24 @@ import { describe, expect, it } from "vitest";
 import { digestRequest } from "../../src/capture/request-digest.ts";
 
 const environment = "# Environment\nYou have been invoked in the following environment: \n - Platform: linux";
-const tool = (name: string, extra: Record<string, unknown> = {}) => ({ name, description: `${name} does things`, input_schema: { type: "object", properties: {} }, ...extra });
+const tool = (name: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  description: `${name} does things`,
+  input_schema: { type: "object", properties: {} },
+  ...extra,
+});
 const shape = {
-  system: [{ type: "text", text: "You are a Claude agent." }, { type: "text", text: "Long instructions.\nMore." }],
-  tools: [tool("Bash"), tool("ToolSearch"), tool("mcp__ctx-monitor__get_context_usage"), tool("mcp__ctx-monitor__write_handoff", { defer_loading: true }), tool("DeferredToolPlaceholder", { defer_loading: true })],
+  system: [
+    { type: "text", text: "You are a Claude agent." },
+    { type: "text", text: "Long instructions.\nMore." },
+  ],
+  tools: [
+    tool("Bash"),
+    tool("ToolSearch"),
+    tool("mcp__ctx-monitor__get_context_usage"),
+    tool("mcp__ctx-monitor__write_handoff", { defer_loading: true }),
+    tool("DeferredToolPlaceholder", { defer_loading: true }),
+  ],
 };
 const body = {
   system: [
@@ -37,9 +51,20 @@ describe("digestRequest", () => {
       ["tool", "DeferredToolPlaceholder"],
     ]);
     expect(digest.parts[3]!.chars).toBe(environment.length);
-    expect(digest.systemPromptChars).toBe(body.system.reduce((sum, block) => sum + (block.text ?? "").length, 0) + environment.length);
-    expect(digest.builtInToolChars).toBe(JSON.stringify(tool("Bash")).length + JSON.stringify(tool("ToolSearch")).length);
-    expect(digest.mcpServers).toEqual([{ server: "ctx-monitor", tools: 1, chars: JSON.stringify(tool("mcp__ctx-monitor__get_context_usage")).length, deferredTools: 1 }]);
+    expect(digest.systemPromptChars).toBe(
+      body.system.reduce((sum, block) => sum + (block.text ?? "").length, 0) + environment.length,
+    );
+    expect(digest.builtInToolChars).toBe(
+      JSON.stringify(tool("Bash")).length + JSON.stringify(tool("ToolSearch")).length,
+    );
+    expect(digest.mcpServers).toEqual([
+      {
+        server: "ctx-monitor",
+        tools: 1,
+        chars: JSON.stringify(tool("mcp__ctx-monitor__get_context_usage")).length,
+        deferredTools: 1,
+      },
+    ]);
     expect(digest.deferredTools).toEqual(["mcp__ctx-monitor__write_handoff", "DeferredToolPlaceholder"]);
     expect(digest.toolSearch).toBe(true);
   });
@@ -48,7 +73,8 @@ describe("digestRequest", () => {
     const fromBody = digestRequest(body);
     const fromShape = digestRequest(shape);
     expect(fromShape.shapeHash).toBe(fromBody.shapeHash);
-    const hashes = (digest: typeof fromBody) => digest.parts.filter((part) => part.kind === "system-block" || part.kind === "tool").map((part) => part.hash);
+    const hashes = (digest: typeof fromBody) =>
+      digest.parts.filter((part) => part.kind === "system-block" || part.kind === "tool").map((part) => part.hash);
     expect(hashes(fromShape)).toEqual(hashes(fromBody));
     expect(fromShape.parts.some((part) => part.kind === "system-message")).toBe(false);
   });

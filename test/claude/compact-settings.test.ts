@@ -7,7 +7,11 @@ import { fakeRuntime, tempDir } from "../support/runtime.ts";
 describe("Claude Code's compact settings", () => {
   it("takes each key from the highest-precedence file that has a valid value", () => {
     expect(
-      mergeCompactSettings([{ autoCompactWindow: 5 }, { autoCompactEnabled: "no", autoCompactWindow: 300_000 }, { autoCompactEnabled: false, autoCompactWindow: 400_000 }]),
+      mergeCompactSettings([
+        { autoCompactWindow: 5 },
+        { autoCompactEnabled: "no", autoCompactWindow: 300_000 },
+        { autoCompactEnabled: false, autoCompactWindow: 400_000 },
+      ]),
     ).toEqual({ autoCompactEnabled: false, autoCompactWindow: 300_000 });
   });
 
@@ -20,10 +24,16 @@ describe("Claude Code's compact settings", () => {
     writeFileSync(join(home, ".claude", "settings.json"), JSON.stringify({ autoCompactWindow: 500_000 }));
     writeFileSync(join(project, ".claude", "settings.json"), JSON.stringify({ autoCompactWindow: 400_000 }));
     writeFileSync(join(project, ".claude", "settings.local.json"), "{ not json");
-    writeFileSync(join(home, ".claude.json"), JSON.stringify({ autoCompactEnabled: false, autoCompactWindow: 200_000 }));
+    writeFileSync(
+      join(home, ".claude.json"),
+      JSON.stringify({ autoCompactEnabled: false, autoCompactWindow: 200_000 }),
+    );
     const runtime = fakeRuntime({ homeDir: home });
     expect(readCompactSettings(runtime, project)).toEqual({ autoCompactWindow: 400_000, autoCompactEnabled: false });
-    writeFileSync(join(project, ".claude", "settings.local.json"), JSON.stringify({ autoCompactEnabled: true, autoCompactWindow: 300_000 }));
+    writeFileSync(
+      join(project, ".claude", "settings.local.json"),
+      JSON.stringify({ autoCompactEnabled: true, autoCompactWindow: 300_000 }),
+    );
     expect(readCompactSettings(runtime, project)).toEqual({ autoCompactWindow: 300_000, autoCompactEnabled: true });
   });
 
@@ -32,6 +42,9 @@ describe("Claude Code's compact settings", () => {
     writeFileSync(join(root, "settings.json"), JSON.stringify({ autoCompactWindow: 250_000 }));
     writeFileSync(join(root, ".claude.json"), JSON.stringify({ autoCompactEnabled: false }));
     const runtime = fakeRuntime({ homeDir: "/nonexistent", env: { CLAUDE_CONFIG_DIR: root } });
-    expect(readCompactSettings(runtime, join(root, "nowhere"))).toEqual({ autoCompactWindow: 250_000, autoCompactEnabled: false });
+    expect(readCompactSettings(runtime, join(root, "nowhere"))).toEqual({
+      autoCompactWindow: 250_000,
+      autoCompactEnabled: false,
+    });
   });
 });

@@ -77,7 +77,16 @@ describe("handoffPointer", () => {
 describe("parseHookInput", () => {
   it("reads what 2.1.197 sends, and refuses what has no session", () => {
     expect(
-      parseHookInput(JSON.stringify({ session_id: "s", transcript_path: "/t.jsonl", cwd: "/p", hook_event_name: "SessionStart", source: "compact", model: "claude-opus-4-8[1m]" })),
+      parseHookInput(
+        JSON.stringify({
+          session_id: "s",
+          transcript_path: "/t.jsonl",
+          cwd: "/p",
+          hook_event_name: "SessionStart",
+          source: "compact",
+          model: "claude-opus-4-8[1m]",
+        }),
+      ),
     ).toMatchObject({ sessionId: "s", source: "compact", model: "claude-opus-4-8[1m]" });
     expect(parseHookInput(JSON.stringify({ session_id: "s", model: { id: "m" } }))?.model).toBe("m");
     expect(parseHookInput("not json")).toBeNull();
@@ -105,12 +114,18 @@ describe("ctx-monitor hook (the installed executable) on a real transcript", () 
     const { project, truth, hook } = setup();
     expect(hook("pre-compact", { hook_event_name: "PreCompact", trigger: "manual", custom_instructions: "" })).toBe("");
     const handoffs = readdirSync(join(project, ".claude", "handoffs"));
-    expect(handoffs).toEqual([expect.stringMatching(new RegExp(`-${truth.sessionId.replace(/-/g, "").slice(0, 8)}-pre-compact\\.md$`))]);
+    expect(handoffs).toEqual([
+      expect.stringMatching(new RegExp(`-${truth.sessionId.replace(/-/g, "").slice(0, 8)}-pre-compact\\.md$`)),
+    ]);
     const document = readFileSync(join(project, ".claude", "handoffs", handoffs[0]!), "utf8");
     expect(document).toContain("Written automatically by the ctx-monitor PreCompact hook");
     expect(document).toContain(truth.prompts[0]);
 
-    const pointer = hook("session-start", { hook_event_name: "SessionStart", source: "resume", model: "claude-sonnet-4-5" });
+    const pointer = hook("session-start", {
+      hook_event_name: "SessionStart",
+      source: "resume",
+      model: "claude-sonnet-4-5",
+    });
     expect(pointer).toContain(join(project, ".claude", "handoffs", handoffs[0]!));
     expect(pointer).toContain(truth.prompts[0]);
     expect(pointer.length).toBeLessThan(10_000);
@@ -138,7 +153,11 @@ describe("ctx-monitor hook (the installed executable) on a real transcript", () 
     ["input that is not JSON", "user-prompt-submit", "{not json"],
   ])("exits 0 with nothing on stdout on %s, and logs a line under the state dir", (_what, event, input) => {
     const dir = tempDir();
-    const stdout = execFileSync(process.execPath, [BIN_PATH, "hook", event], { input, env: { PATH: process.env.PATH, HOME: dir }, encoding: "utf8" });
+    const stdout = execFileSync(process.execPath, [BIN_PATH, "hook", event], {
+      input,
+      env: { PATH: process.env.PATH, HOME: dir },
+      encoding: "utf8",
+    });
     expect(stdout).toBe("");
     const log = readFileSync(join(dir, ".claude", "ctx-monitor", "hooks.log"), "utf8");
     expect(log).toMatch(new RegExp(`^\\S+Z hook ${event}: .+\\n$`));

@@ -2,8 +2,19 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { planClaudeMdInstall, planClaudeMdUninstall, planGitignoreInstall, planGitignoreUninstall, CLAUDE_MD_SNIPPET } from "../../src/claude/install/project-files.ts";
-import { planServerInstall, planServerUninstall, planSettingsInstall, planSettingsUninstall } from "../../src/claude/install/settings-plan.ts";
+import {
+  planClaudeMdInstall,
+  planClaudeMdUninstall,
+  planGitignoreInstall,
+  planGitignoreUninstall,
+  CLAUDE_MD_SNIPPET,
+} from "../../src/claude/install/project-files.ts";
+import {
+  planServerInstall,
+  planServerUninstall,
+  planSettingsInstall,
+  planSettingsUninstall,
+} from "../../src/claude/install/settings-plan.ts";
 import { isOurHookCommand, isOurStatusline } from "../../src/claude/install/wiring.ts";
 import { CLI_PATH } from "../support/built-server.ts";
 import { tempDir } from "../support/runtime.ts";
@@ -62,27 +73,42 @@ describe("settings plan", () => {
     const withEnv = `{\n  "env": { "FOO": "1" }\n}\n`;
     const installed = planSettingsInstall(withEnv, "s.json", EXE, { statusline: false, capture: CAPTURE });
     expect(JSON.parse(installed.text).env).toEqual({ FOO: "1", OTEL_LOG_RAW_API_BODIES: CAPTURE });
-    expect(installed.changes).toContain(`have Claude Code write its request bodies for ctx-monitor (env OTEL_LOG_RAW_API_BODIES=${CAPTURE})`);
-    expect(planSettingsInstall(installed.text, "s.json", EXE, { statusline: false, capture: CAPTURE }).changes).toEqual([]);
+    expect(installed.changes).toContain(
+      `have Claude Code write its request bodies for ctx-monitor (env OTEL_LOG_RAW_API_BODIES=${CAPTURE})`,
+    );
+    expect(planSettingsInstall(installed.text, "s.json", EXE, { statusline: false, capture: CAPTURE }).changes).toEqual(
+      [],
+    );
     expect(planSettingsUninstall(installed.text, "s.json", undefined, CAPTURE).text).toBe(withEnv);
     const fresh = planSettingsInstall(USER_SETTINGS, "s.json", EXE, { statusline: false, capture: CAPTURE });
     expect(planSettingsUninstall(fresh.text, "s.json", undefined, CAPTURE).text).toBe(USER_SETTINGS);
     const theirs = `{ "env": { "OTEL_LOG_RAW_API_BODIES": "file:/elsewhere" } }`;
     const kept = planSettingsInstall(theirs, "s.json", EXE, { statusline: false, capture: CAPTURE });
     expect(JSON.parse(kept.text).env.OTEL_LOG_RAW_API_BODIES).toBe("file:/elsewhere");
-    expect(kept.notes).toContain('kept your OTEL_LOG_RAW_API_BODIES ("file:/elsewhere"); ctx-monitor reads the bodies from there too');
-    expect(JSON.parse(planSettingsUninstall(kept.text, "s.json", undefined, CAPTURE).text).env.OTEL_LOG_RAW_API_BODIES).toBe("file:/elsewhere");
+    expect(kept.notes).toContain(
+      'kept your OTEL_LOG_RAW_API_BODIES ("file:/elsewhere"); ctx-monitor reads the bodies from there too',
+    );
+    expect(
+      JSON.parse(planSettingsUninstall(kept.text, "s.json", undefined, CAPTURE).text).env.OTEL_LOG_RAW_API_BODIES,
+    ).toBe("file:/elsewhere");
   });
 
   it("updates its own commands after a move (another node, another clone) instead of adding twice", () => {
-    const old = planSettingsInstall("", "s.json", { node: "/old/node", cli: "/old/ctx-monitor/dist/cli.js" }, { statusline: false }).text;
+    const old = planSettingsInstall(
+      "",
+      "s.json",
+      { node: "/old/node", cli: "/old/ctx-monitor/dist/cli.js" },
+      { statusline: false },
+    ).text;
     const moved = planSettingsInstall(old, "s.json", EXE, { statusline: false });
     expect(moved.changes.every((change) => change.startsWith("update"))).toBe(true);
     expect((JSON.parse(moved.text).hooks.SessionStart as unknown[]).length).toBe(1);
   });
 
   it("refuses a file that is not JSON rather than overwrite it", () => {
-    expect(() => planSettingsInstall("{ oops", "/x/settings.json", EXE, { statusline: false })).toThrow(/settings\.json is not a JSON object/);
+    expect(() => planSettingsInstall("{ oops", "/x/settings.json", EXE, { statusline: false })).toThrow(
+      /settings\.json is not a JSON object/,
+    );
   });
 
   it("recognises its own commands only", () => {
@@ -98,7 +124,10 @@ describe("MCP server plan", () => {
   it("registers, keeps other servers, is idempotent and removes only its own entry", () => {
     const before = `{\n  "numStartups": 3,\n  "mcpServers": {\n    "other": { "command": "x" }\n  }\n}\n`;
     const added = planServerInstall(before, "c.json", EXE);
-    expect(JSON.parse(added.text).mcpServers).toEqual({ other: { command: "x" }, "ctx-monitor": { type: "stdio", command: EXE.node, args: [EXE.cli], env: {} } });
+    expect(JSON.parse(added.text).mcpServers).toEqual({
+      other: { command: "x" },
+      "ctx-monitor": { type: "stdio", command: EXE.node, args: [EXE.cli], env: {} },
+    });
     expect(planServerInstall(added.text, "c.json", EXE).changes).toEqual([]);
     expect(planServerUninstall(added.text, "c.json").text).toBe(before);
   });
@@ -106,7 +135,9 @@ describe("MCP server plan", () => {
 
 describe("project files", () => {
   it("ignores the handoffs once, and takes out only its own lines", () => {
-    expect(planGitignoreInstall("node_modules")).toBe("node_modules\n# ctx-monitor: handoffs hold prompts verbatim\n.claude/handoffs/\n");
+    expect(planGitignoreInstall("node_modules")).toBe(
+      "node_modules\n# ctx-monitor: handoffs hold prompts verbatim\n.claude/handoffs/\n",
+    );
     expect(planGitignoreInstall("dist\n.claude/handoffs/\n")).toBe("dist\n.claude/handoffs/\n");
     expect(planGitignoreUninstall(planGitignoreInstall("node_modules\n"))).toBe("node_modules\n");
   });
@@ -132,7 +163,12 @@ describe("ctx-monitor install / uninstall (the executable)", () => {
     const project = join(dir, "project");
     mkdirSync(home);
     mkdirSync(project);
-    const run = (...args: string[]) => execFileSync(process.execPath, [BIN_PATH, ...args], { cwd: project, env: { PATH: process.env.PATH, HOME: home }, encoding: "utf8" });
+    const run = (...args: string[]) =>
+      execFileSync(process.execPath, [BIN_PATH, ...args], {
+        cwd: project,
+        env: { PATH: process.env.PATH, HOME: home },
+        encoding: "utf8",
+      });
     return { home, project, run };
   }
 
@@ -160,14 +196,17 @@ describe("ctx-monitor install / uninstall (the executable)", () => {
     const { home, project, run } = world();
     writeFileSync(join(project, "CLAUDE.md"), "# Mine\n");
     run("install", "--project");
-    expect(JSON.parse(readFileSync(join(project, ".mcp.json"), "utf8")).mcpServers["ctx-monitor"].args).toEqual([BIN_PATH]);
+    expect(JSON.parse(readFileSync(join(project, ".mcp.json"), "utf8")).mcpServers["ctx-monitor"].args).toEqual([
+      BIN_PATH,
+    ]);
     expect(readFileSync(join(project, ".gitignore"), "utf8")).toContain(".claude/handoffs/\n");
     expect(readFileSync(join(project, "CLAUDE.md"), "utf8")).toContain("## Context budget");
     expect(existsSync(join(project, ".claude", "settings.json"))).toBe(true);
     expect(existsSync(join(home, ".claude.json"))).toBe(false);
     run("uninstall", "--project");
     expect(readFileSync(join(project, "CLAUDE.md"), "utf8")).toBe("# Mine\n");
-    for (const file of [".mcp.json", ".gitignore", join(".claude", "settings.json")]) expect(existsSync(join(project, file))).toBe(false);
+    for (const file of [".mcp.json", ".gitignore", join(".claude", "settings.json")])
+      expect(existsSync(join(project, file))).toBe(false);
   });
 });
 
@@ -175,9 +214,16 @@ describe("the install instructions", () => {
   it("never tell anyone to run a registry package by the name, which is not ours (README, mcp.json.example, --help)", () => {
     const root = join(dirname(CLI_PATH), "..");
     const help = execFileSync(process.execPath, [BIN_PATH, "--help"], { encoding: "utf8" });
-    for (const text of [readFileSync(join(root, "README.md"), "utf8"), readFileSync(join(root, "mcp.json.example"), "utf8"), help]) {
+    for (const text of [
+      readFileSync(join(root, "README.md"), "utf8"),
+      readFileSync(join(root, "mcp.json.example"), "utf8"),
+      help,
+    ]) {
       expect(text).not.toMatch(/npx/);
     }
-    expect(JSON.parse(readFileSync(join(root, "mcp.json.example"), "utf8")).mcpServers["ctx-monitor"]).toMatchObject({ command: "ctx-monitor", args: [] });
+    expect(JSON.parse(readFileSync(join(root, "mcp.json.example"), "utf8")).mcpServers["ctx-monitor"]).toMatchObject({
+      command: "ctx-monitor",
+      args: [],
+    });
   });
 });

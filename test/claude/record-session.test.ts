@@ -10,9 +10,24 @@ describe("recording what Claude Code told the statusline and hooks", () => {
   it("keeps what an earlier writer knew of the same session (the window from the statusline, the model from SessionStart)", () => {
     const now = new Date("2026-01-01T00:00:00Z");
     const fromStatusline = mergeSessionState(null, { ...facts, modelId: null, contextWindowSize: 1_000_000 }, 42, now);
-    const fromHook = mergeSessionState(fromStatusline, { ...facts, modelId: "claude-opus-4-8[1m]", contextWindowSize: null, writtenBy: "hook:SessionStart" }, 42, now);
-    expect(fromHook).toMatchObject({ modelId: "claude-opus-4-8[1m]", contextWindowSize: 1_000_000, writtenBy: "hook:SessionStart", claudePid: 42 });
-    const otherSession = mergeSessionState(fromHook, { ...facts, sessionId: "s2", modelId: null, contextWindowSize: null }, 42, now);
+    const fromHook = mergeSessionState(
+      fromStatusline,
+      { ...facts, modelId: "claude-opus-4-8[1m]", contextWindowSize: null, writtenBy: "hook:SessionStart" },
+      42,
+      now,
+    );
+    expect(fromHook).toMatchObject({
+      modelId: "claude-opus-4-8[1m]",
+      contextWindowSize: 1_000_000,
+      writtenBy: "hook:SessionStart",
+      claudePid: 42,
+    });
+    const otherSession = mergeSessionState(
+      fromHook,
+      { ...facts, sessionId: "s2", modelId: null, contextWindowSize: null },
+      42,
+      now,
+    );
     expect(otherSession).toMatchObject({ sessionId: "s2", modelId: null, contextWindowSize: null });
   });
 
@@ -29,7 +44,11 @@ describe("recording what Claude Code told the statusline and hooks", () => {
     const runtime = fakeRuntime({ homeDir: dir, pids: [777, 4242, 1], now: () => new Date() });
     recordSession(runtime, { ...facts, modelId: null, contextWindowSize: 200_000 });
     expect(readdirSync(states).sort()).toEqual(["2222.json", "4242.json"]);
-    expect(JSON.parse(readFileSync(join(states, "4242.json"), "utf8"))).toMatchObject({ claudePid: 4242, sessionId: "s1", contextWindowSize: 200_000 });
+    expect(JSON.parse(readFileSync(join(states, "4242.json"), "utf8"))).toMatchObject({
+      claudePid: 4242,
+      sessionId: "s1",
+      contextWindowSize: 200_000,
+    });
   });
 });
 
@@ -40,7 +59,12 @@ describe("recordSession on every render", () => {
     const runtime = fakeRuntime({ homeDir: dir, now: () => now });
     const first = recordSession(runtime, { ...facts, modelId: null, contextWindowSize: 200_000 });
     now = new Date("2026-01-01T00:01:00Z");
-    expect(recordSession(runtime, { ...facts, modelId: null, contextWindowSize: 200_000 }).updatedAt).toBe(first.updatedAt);
-    expect(recordSession(runtime, { ...facts, modelId: null, contextWindowSize: 1_000_000 })).toMatchObject({ contextWindowSize: 1_000_000, updatedAt: now.toISOString() });
+    expect(recordSession(runtime, { ...facts, modelId: null, contextWindowSize: 200_000 }).updatedAt).toBe(
+      first.updatedAt,
+    );
+    expect(recordSession(runtime, { ...facts, modelId: null, contextWindowSize: 1_000_000 })).toMatchObject({
+      contextWindowSize: 1_000_000,
+      updatedAt: now.toISOString(),
+    });
   });
 });

@@ -24,7 +24,12 @@ function statuslineJson(overrides: Record<string, unknown> = {}, window: Record<
       total_input_tokens: 152_000,
       total_output_tokens: 900,
       context_window_size: 1_000_000,
-      current_usage: { input_tokens: 10, output_tokens: 900, cache_creation_input_tokens: 2_000, cache_read_input_tokens: 150_000 },
+      current_usage: {
+        input_tokens: 10,
+        output_tokens: 900,
+        cache_creation_input_tokens: 2_000,
+        cache_read_input_tokens: 150_000,
+      },
       used_percentage: 15,
       remaining_percentage: 85,
       ...window,
@@ -63,15 +68,25 @@ describe("statusline input", () => {
 
 describe("statusline figures and line", () => {
   it("takes Claude Code's own figures and the transcript's pace", () => {
-    const figures = statuslineFigures(facts(statuslineJson(), { tokensPerStep: 20_000, usedTokens: 1, estimated: false, contextWindow: 200_000 }));
-    expect(figures).toMatchObject({ usedTokens: 152_010, contextWindow: 1_000_000, autocompactAt: 967_000, stepsUntilAutocompact: 40, status: "ok" });
+    const figures = statuslineFigures(
+      facts(statuslineJson(), { tokensPerStep: 20_000, usedTokens: 1, estimated: false, contextWindow: 200_000 }),
+    );
+    expect(figures).toMatchObject({
+      usedTokens: 152_010,
+      contextWindow: 1_000_000,
+      autocompactAt: 967_000,
+      stepsUntilAutocompact: 40,
+      status: "ok",
+    });
     expect(renderStatusline(figures!, { color: false, unicode: true })).toBe(
       "Opus 4.8 (1M context) · 152k/1M · ██░░░░░░░░ 16% of auto-compact · 815k until auto-compact (~40 steps)",
     );
   });
 
   it("falls back to the transcript right after /compact (current_usage null), marked as estimated", () => {
-    const figures = statuslineFigures(facts(statuslineJson({}, { current_usage: null }), { usedTokens: 30_000, estimated: true, tokensPerStep: null }));
+    const figures = statuslineFigures(
+      facts(statuslineJson({}, { current_usage: null }), { usedTokens: 30_000, estimated: true, tokensPerStep: null }),
+    );
     expect(figures).toMatchObject({ usedTokens: 30_000, estimated: true, stepsUntilAutocompact: null });
     expect(renderStatusline(figures!, { color: false, unicode: false })).toBe(
       "Opus 4.8 (1M context) | ~30k/1M | ---------- 3% of auto-compact | 937k until auto-compact",
@@ -81,19 +96,32 @@ describe("statusline figures and line", () => {
   it("says when usage is past the auto-compact point, in the critical colour", () => {
     const input = statuslineJson({}, { context_window_size: 200_000, current_usage: { input_tokens: 171_000 } });
     const line = renderStatusline(statuslineFigures(facts(input))!, { color: true, unicode: true });
-    expect(line).toBe("\u001b[31mOpus 4.8 (1M context) · 171k/200k · ██████████ 102% of auto-compact · past auto-compact (~167k) by 4k\u001b[0m");
+    expect(line).toBe(
+      "\u001b[31mOpus 4.8 (1M context) · 171k/200k · ██████████ 102% of auto-compact · past auto-compact (~167k) by 4k\u001b[0m",
+    );
   });
 
   it("says when auto-compact is off, measuring against the window", () => {
-    const figures = statuslineFigures(facts(statuslineJson({}, { context_window_size: 200_000 }), null, { DISABLE_AUTO_COMPACT: "1" }));
+    const figures = statuslineFigures(
+      facts(statuslineJson({}, { context_window_size: 200_000 }), null, { DISABLE_AUTO_COMPACT: "1" }),
+    );
     expect(renderStatusline(figures!, { color: false, unicode: true })).toContain("76% of window, auto-compact off");
   });
 
   it.each([
     [{}, { color: true, unicode: false }],
-    [{ NO_COLOR: "1", LANG: "en_US.UTF-8" }, { color: false, unicode: true }],
-    [{ NO_COLOR: "1", FORCE_COLOR: "1", LC_ALL: "C" }, { color: false, unicode: false }],
-    [{ FORCE_COLOR: "0", LC_CTYPE: "de_DE.utf8" }, { color: false, unicode: true }],
+    [
+      { NO_COLOR: "1", LANG: "en_US.UTF-8" },
+      { color: false, unicode: true },
+    ],
+    [
+      { NO_COLOR: "1", FORCE_COLOR: "1", LC_ALL: "C" },
+      { color: false, unicode: false },
+    ],
+    [
+      { FORCE_COLOR: "0", LC_CTYPE: "de_DE.utf8" },
+      { color: false, unicode: true },
+    ],
   ])("style for %o", (env, style) => {
     expect(lineStyle(env)).toEqual(style);
   });
@@ -106,14 +134,22 @@ describe("ctx-monitor statusline (the installed executable)", () => {
     mkdirSync(project);
     const transcript = stageFixture("busy-session", dir);
     const truth = fixtureTruth("busy-session");
-    const input = statuslineJson({ session_id: truth.sessionId, transcript_path: transcript, cwd: project }, { current_usage: null });
+    const input = statuslineJson(
+      { session_id: truth.sessionId, transcript_path: transcript, cwd: project },
+      { current_usage: null },
+    );
     const state = join(dir, "state");
     const line = execFileSync(process.execPath, [BIN_PATH, "statusline"], {
       input,
       env: { PATH: process.env.PATH, HOME: dir, CTX_MONITOR_STATE_DIR: state, NO_COLOR: "1", LANG: "C.UTF-8" },
       encoding: "utf8",
     });
-    expect(line.split("\n")).toEqual([expect.stringMatching(/^Opus 4\.8 \(1M context\) · \d+k\/1M · [█░]{10} \d+% of auto-compact · \d+k until auto-compact/), ""]);
+    expect(line.split("\n")).toEqual([
+      expect.stringMatching(
+        /^Opus 4\.8 \(1M context\) · \d+k\/1M · [█░]{10} \d+% of auto-compact · \d+k until auto-compact/,
+      ),
+      "",
+    ]);
     expect(line).toContain(`${Math.round(truth.usedTokens / 1000)}k/1M`);
     const [file] = readdirSync(join(state, "sessions"));
     expect(JSON.parse(readFileSync(join(state, "sessions", file!), "utf8"))).toMatchObject({
@@ -128,17 +164,34 @@ describe("ctx-monitor statusline (the installed executable)", () => {
   it("with Claude Code's current usage, reads only the transcript's tail for the pace, as get_context_usage computes it", () => {
     const dir = tempDir();
     const transcript = stageFixture("busy-session", dir);
-    const env = { PATH: process.env.PATH, HOME: dir, CTX_MONITOR_STATE_DIR: join(dir, "state"), NO_COLOR: "1", LANG: "C" };
-    const usage = JSON.parse(execFileSync(process.execPath, [CLI_PATH, "usage", "--json", "--transcript", transcript], { env, encoding: "utf8" })) as { tokensPerStep: number };
+    const env = {
+      PATH: process.env.PATH,
+      HOME: dir,
+      CTX_MONITOR_STATE_DIR: join(dir, "state"),
+      NO_COLOR: "1",
+      LANG: "C",
+    };
+    const usage = JSON.parse(
+      execFileSync(process.execPath, [CLI_PATH, "usage", "--json", "--transcript", transcript], {
+        env,
+        encoding: "utf8",
+      }),
+    ) as { tokensPerStep: number };
     expect(usage.tokensPerStep).toBeGreaterThan(0);
     const input = statuslineJson({ transcript_path: transcript, cwd: dir }, { context_window_size: 200_000 });
     const line = execFileSync(process.execPath, [BIN_PATH, "statusline"], { input, env, encoding: "utf8" });
     const steps = Math.floor((167_000 - 152_010) / usage.tokensPerStep);
-    expect(line).toBe(`Opus 4.8 (1M context) | 152k/200k | #########- 91% of auto-compact | 15k until auto-compact (~${steps} step${steps === 1 ? "" : "s"})\n`);
+    expect(line).toBe(
+      `Opus 4.8 (1M context) | 152k/200k | #########- 91% of auto-compact | 15k until auto-compact (~${steps} step${steps === 1 ? "" : "s"})\n`,
+    );
   });
 
   it("prints a line, and exits 0, without any input", () => {
-    const line = execFileSync(process.execPath, [BIN_PATH, "statusline"], { input: "", encoding: "utf8", env: { PATH: process.env.PATH, HOME: tempDir() } });
+    const line = execFileSync(process.execPath, [BIN_PATH, "statusline"], {
+      input: "",
+      encoding: "utf8",
+      env: { PATH: process.env.PATH, HOME: tempDir() },
+    });
     expect(line).toBe("ctx-monitor: no statusline input from Claude Code\n");
   });
 });

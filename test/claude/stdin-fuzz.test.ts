@@ -14,23 +14,33 @@ function world() {
   const project = join(dir, "project");
   mkdirSync(project);
   const transcript = stageFixture("busy-session", dir);
-  const runtime = fakeRuntime({ homeDir: dir, cwd: project, env: { CTX_MONITOR_STATE_DIR: join(dir, "state") }, now: () => new Date() });
+  const runtime = fakeRuntime({
+    homeDir: dir,
+    cwd: project,
+    env: { CTX_MONITOR_STATE_DIR: join(dir, "state") },
+    now: () => new Date(),
+  });
   return { dir, project, transcript, runtime, sessionId: fixtureTruth("busy-session").sessionId };
 }
 
 /** A real input with one field replaced by an arbitrary JSON value, or removed. */
 function mutated(base: Record<string, unknown>): fc.Arbitrary<Record<string, unknown>> {
   const keys = Object.keys(base);
-  return fc.record({ key: fc.constantFrom(...keys, "context_window.current_usage", "model.id"), value: fc.option(fc.jsonValue(), { nil: undefined }) }).map(({ key, value }) => {
-    const copy = structuredClone(base);
-    const [outer, inner] = key.split(".") as [string, string | undefined];
-    if (inner) {
-      const object = copy[outer];
-      if (typeof object === "object" && object !== null) (object as Record<string, unknown>)[inner] = value;
-    } else if (value === undefined) delete copy[outer];
-    else copy[outer] = value;
-    return copy;
-  });
+  return fc
+    .record({
+      key: fc.constantFrom(...keys, "context_window.current_usage", "model.id"),
+      value: fc.option(fc.jsonValue(), { nil: undefined }),
+    })
+    .map(({ key, value }) => {
+      const copy = structuredClone(base);
+      const [outer, inner] = key.split(".") as [string, string | undefined];
+      if (inner) {
+        const object = copy[outer];
+        if (typeof object === "object" && object !== null) (object as Record<string, unknown>)[inner] = value;
+      } else if (value === undefined) delete copy[outer];
+      else copy[outer] = value;
+      return copy;
+    });
 }
 
 function texts(base: Record<string, unknown>): fc.Arbitrary<string> {
@@ -50,7 +60,11 @@ describe("stdin parsers under fuzzing", () => {
       transcript_path: transcript,
       cwd: project,
       model: { id: "claude-opus-4-8[1m]", display_name: "Opus" },
-      context_window: { context_window_size: 1_000_000, current_usage: { input_tokens: 5, cache_read_input_tokens: 9_000 }, used_percentage: 1 },
+      context_window: {
+        context_window_size: 1_000_000,
+        current_usage: { input_tokens: 5, cache_read_input_tokens: 9_000 },
+        used_percentage: 1,
+      },
     };
     await fc.assert(
       fc.asyncProperty(texts(base), async (text) => {
@@ -65,7 +79,14 @@ describe("stdin parsers under fuzzing", () => {
 
   it("the hooks always exit 0, printing nothing or what Claude Code reads", async () => {
     const { dir, transcript, runtime, sessionId, project } = world();
-    const base = { session_id: sessionId, transcript_path: transcript, cwd: project, hook_event_name: "UserPromptSubmit", prompt: "go", source: "resume" };
+    const base = {
+      session_id: sessionId,
+      transcript_path: transcript,
+      cwd: project,
+      hook_event_name: "UserPromptSubmit",
+      prompt: "go",
+      source: "resume",
+    };
     const events = fc.constantFrom("session-start", "user-prompt-submit", "post-tool-use", "nonsense");
     let n = 0;
     await fc.assert(
@@ -78,13 +99,26 @@ describe("stdin parsers under fuzzing", () => {
             return null;
           }
         })();
-        const input = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? JSON.stringify({ ...parsed, cwd: project }) : text;
+        const input =
+          typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)
+            ? JSON.stringify({ ...parsed, cwd: project })
+            : text;
         const file = join(dir, `input-${n++}.json`);
         writeFileSync(file, input);
         const fd = openSync(file, "r");
         let stdout = "";
         try {
-          const code = await runHook(event, runtime, { stdout: (t) => void (stdout += t), stderr: () => undefined }, fd);
+          const code = await runHook(
+            event,
+            runtime,
+            {
+              stdout: (t) => {
+                stdout += t;
+              },
+              stderr: () => undefined,
+            },
+            fd,
+          );
           expect(code).toBe(0);
         } finally {
           closeSync(fd);

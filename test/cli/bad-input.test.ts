@@ -9,15 +9,22 @@ import { runCommand } from "../../src/cli/run.ts";
 import { fakeRuntime, tempDir } from "../support/runtime.ts";
 import { assistantResponse, text, transcript, userPrompt } from "../support/transcript-builder.ts";
 
-
 async function run(argv: string[], env: Record<string, string> = {}) {
   let stdout = "";
   let stderr = "";
   const home = tempDir();
-  const code = await runCommand(argv, fakeRuntime({ homeDir: home, env: { CLAUDE_CONFIG_DIR: join(home, ".claude"), ...env } }), {
-    stdout: (chunk) => void (stdout += chunk),
-    stderr: (chunk) => void (stderr += chunk),
-  });
+  const code = await runCommand(
+    argv,
+    fakeRuntime({ homeDir: home, env: { CLAUDE_CONFIG_DIR: join(home, ".claude"), ...env } }),
+    {
+      stdout: (chunk) => {
+        stdout += chunk;
+      },
+      stderr: (chunk) => {
+        stderr += chunk;
+      },
+    },
+  );
   return { code, stdout, stderr };
 }
 
@@ -55,19 +62,24 @@ describe("impossible usage figures", () => {
     ["a string", "50000"],
     ["beyond any window", 1e300],
   ];
-  it.each(figures)("counts a %s input figure as a skipped line and reports the last good response", async (_name, bad) => {
-    const good = assistantResponse({ input: 42_000 }, [text("fine")]);
-    const broken = JSON.parse(assistantResponse({ input: 1 }, [text("broken")])[0]!) as { message: { usage: Record<string, unknown> } };
-    broken.message.usage.input_tokens = bad;
-    const path = join(tempDir(), "11111111-2222-4333-8444-555555555555.jsonl");
-    writeFileSync(path, transcript([userPrompt("hi"), good, JSON.stringify(broken)]));
-    const { code, stdout } = await run(["usage", "--json", "--transcript", path]);
-    expect(code).toBe(0);
-    const answer = JSON.parse(stdout) as { usedTokens: number; skippedLines: number; usedPercent: number };
-    expect(answer.usedTokens).toBe(42_000);
-    expect(answer.usedPercent).toBeGreaterThanOrEqual(0);
-    expect(answer.skippedLines).toBe(1);
-  });
+  it.each(figures)(
+    "counts a %s input figure as a skipped line and reports the last good response",
+    async (_name, bad) => {
+      const good = assistantResponse({ input: 42_000 }, [text("fine")]);
+      const broken = JSON.parse(assistantResponse({ input: 1 }, [text("broken")])[0]!) as {
+        message: { usage: Record<string, unknown> };
+      };
+      broken.message.usage.input_tokens = bad;
+      const path = join(tempDir(), "11111111-2222-4333-8444-555555555555.jsonl");
+      writeFileSync(path, transcript([userPrompt("hi"), good, JSON.stringify(broken)]));
+      const { code, stdout } = await run(["usage", "--json", "--transcript", path]);
+      expect(code).toBe(0);
+      const answer = JSON.parse(stdout) as { usedTokens: number; skippedLines: number; usedPercent: number };
+      expect(answer.usedTokens).toBe(42_000);
+      expect(answer.usedPercent).toBeGreaterThanOrEqual(0);
+      expect(answer.skippedLines).toBe(1);
+    },
+  );
 });
 
 describe("file-system failures while writing a handoff", () => {
@@ -79,7 +91,15 @@ describe("file-system failures while writing a handoff", () => {
 
   it.each([
     ["the project is a file", (dir: string) => (writeFileSync(join(dir, "p"), "x"), join(dir, "p")), /ENOTDIR/],
-    ["`handoffs` is a file", (dir: string) => (mkdirSync(join(dir, "p", ".claude"), { recursive: true }), writeFileSync(join(dir, "p", ".claude", "handoffs"), "x"), join(dir, "p")), /EEXIST/],
+    [
+      "`handoffs` is a file",
+      (dir: string) => (
+        mkdirSync(join(dir, "p", ".claude"), { recursive: true }),
+        writeFileSync(join(dir, "p", ".claude", "handoffs"), "x"),
+        join(dir, "p")
+      ),
+      /EEXIST/,
+    ],
   ])("says in one line what failed when %s (exit 1)", async (_name, prepare, code) => {
     const dir = tempDir();
     const project = prepare(dir);
@@ -93,7 +113,9 @@ describe("file-system failures while writing a handoff", () => {
   it("says in one line that a folder path is too long", async () => {
     const dir = tempDir();
     mkdirSync(join(dir, "p"));
-    const result = await run(["handoff", "--transcript", session(), "--project", join(dir, "p")], { CTX_MONITOR_HANDOFF_DIR: join(dir, "y".repeat(300)) });
+    const result = await run(["handoff", "--transcript", session(), "--project", join(dir, "p")], {
+      CTX_MONITOR_HANDOFF_DIR: join(dir, "y".repeat(300)),
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/too long.*ENAMETOOLONG/);
     expect(oneLine(result.stderr)).toBe(true);

@@ -18,9 +18,16 @@ describe("ctx-monitor demo", () => {
       sessionId: truth.sessionId,
       sessionSource: "env",
     });
-    const breakdown = results.get_context_breakdown as { usedTokens: number; categories: Array<{ name: string; tokens: number }> };
+    const breakdown = results.get_context_breakdown as {
+      usedTokens: number;
+      categories: Array<{ name: string; tokens: number }>;
+    };
     expect(breakdown.usedTokens).toBe(truth.usedTokens);
-    expect(breakdown.categories.filter((category) => !["Free space", "Autocompact buffer"].includes(category.name)).reduce((sum, category) => sum + category.tokens, 0)).toBe(truth.usedTokens);
+    expect(
+      breakdown.categories
+        .filter((category) => !["Free space", "Autocompact buffer"].includes(category.name))
+        .reduce((sum, category) => sum + category.tokens, 0),
+    ).toBe(truth.usedTokens);
     expect(results.write_handoff).toMatchObject({ promptsIncluded: truth.prompts.length, failedCommands: 1 });
     rmSync(dirname(String(results.write_handoff?.path)), { recursive: true, force: true });
   });

@@ -8,8 +8,12 @@ async function run(argv: string[], env: Record<string, string> = {}, terminal?: 
   let stdout = "";
   let stderr = "";
   const code = await runCommand(argv, fakeRuntime({ env }), {
-    stdout: (chunk) => void (stdout += chunk),
-    stderr: (chunk) => void (stderr += chunk),
+    stdout: (chunk) => {
+      stdout += chunk;
+    },
+    stderr: (chunk) => {
+      stderr += chunk;
+    },
     ...(terminal ? { terminal } : {}),
   });
   return { code, stdout, stderr };
@@ -22,7 +26,10 @@ describe("ctx-monitor CLI", () => {
     expect(stdout).toMatch(/\n {2}usage +\[--json\] \[--transcript PATH \| --session ID\] \[--project DIR\]\n/);
     expect(stdout).toMatch(/\n {2}demo +\[--json\] \[--transcript PATH\]\n/);
     // Every command's options start in one column.
-    const options = stdout.slice(stdout.indexOf("Options:\n") + 9, stdout.indexOf("\n\n", stdout.indexOf("Options:\n")));
+    const options = stdout.slice(
+      stdout.indexOf("Options:\n") + 9,
+      stdout.indexOf("\n\n", stdout.indexOf("Options:\n")),
+    );
     expect(new Set(options.split("\n").map((line) => /^ {2}\S+ +/.exec(line)![0].length)).size).toBe(1);
     expect(stdout).toMatch(/ctx-monitor --version, -v +the version/);
     expect(stdout).toMatch(/CTX_MONITOR_HANDOFF_DIR +where handoffs go/);
@@ -39,7 +46,9 @@ describe("ctx-monitor CLI", () => {
   it("rejects an unknown command with exit code 2, naming the commands", async () => {
     const { code, stderr } = await run(["usgae"]);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/^ctx-monitor: unknown command "usgae"; the commands are usage, breakdown, handoff, .*demo.* \(ctx-monitor --help shows them all\)\n$/);
+    expect(stderr).toMatch(
+      /^ctx-monitor: unknown command "usgae"; the commands are usage, breakdown, handoff, .*demo.* \(ctx-monitor --help shows them all\)\n$/,
+    );
   });
 
   it.each([
@@ -47,7 +56,10 @@ describe("ctx-monitor CLI", () => {
     [["usage", "--session"], "--session needs a value"],
     [["usage", "--json=yes"], "--json takes no value"],
     [["usage", "extra"], 'unexpected argument "extra"'],
-    [["breakdown", "--session", "abc", "--transcript", "x.jsonl"], "--transcript and --session select a session two ways; pass one"],
+    [
+      ["breakdown", "--session", "abc", "--transcript", "x.jsonl"],
+      "--transcript and --session select a session two ways; pass one",
+    ],
   ])("answers %j with one readable line and the command's synopsis (exit 2)", async (argv, problem) => {
     const { code, stderr } = await run(argv);
     expect(code).toBe(2);
@@ -69,14 +81,18 @@ describe("ctx-monitor CLI", () => {
     const config = tempDir();
     const { code, stderr } = await run(["usage", "--project", "/no/such/project"], { CLAUDE_CONFIG_DIR: config });
     expect(code).toBe(1);
-    expect(stderr).toContain(`no Claude Code transcript found for /no/such/project (looked in ${join(config, "projects", "-no-such-project")})`);
+    expect(stderr).toContain(
+      `no Claude Code transcript found for /no/such/project (looked in ${join(config, "projects", "-no-such-project")})`,
+    );
     expect(stderr).not.toContain("    at ");
   });
 
   it("refuses a handoff label that is a path with exit code 1 and the reason, without a stack trace", async () => {
     const config = tempDir();
     const path = writeTranscript(config, "/p", "sess", transcript([assistantResponse({ input: 10 }, [text("hi")])]));
-    const { code, stderr } = await run(["handoff", "--transcript", path, "--project", tempDir(), "--name", "../../x"], { CLAUDE_CONFIG_DIR: config });
+    const { code, stderr } = await run(["handoff", "--transcript", path, "--project", tempDir(), "--name", "../../x"], {
+      CLAUDE_CONFIG_DIR: config,
+    });
     expect(code).toBe(1);
     expect(stderr).toContain('ctx-monitor handoff: name "../../x" is not allowed');
     expect(stderr).not.toContain("    at ");
@@ -84,7 +100,12 @@ describe("ctx-monitor CLI", () => {
 
   it("prints people-readable usage, or the tool's JSON with --json", async () => {
     const config = tempDir();
-    const path = writeTranscript(config, "/p", "sess", transcript([assistantResponse({ input: 10, cacheRead: 990 }, [text("hi")])]));
+    const path = writeTranscript(
+      config,
+      "/p",
+      "sess",
+      transcript([assistantResponse({ input: 10, cacheRead: 990 }, [text("hi")])]),
+    );
     const human = await run(["usage", "--transcript", path], { CLAUDE_CONFIG_DIR: config });
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/^1,000 of 200,000 tokens \(1%\)/);
@@ -94,18 +115,31 @@ describe("ctx-monitor CLI", () => {
     expect(human.stdout).not.toContain("\u001b[");
     const json = await run(["usage", "--json", "--transcript", path], { CLAUDE_CONFIG_DIR: config });
     // A transcript not named by a session id (a renamed copy) says whose it is in its records.
-    expect(JSON.parse(json.stdout)).toMatchObject({ usedTokens: 1000, sessionId: SESSION_ID, sessionSource: "transcript-path" });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      usedTokens: 1000,
+      sessionId: SESSION_ID,
+      sessionSource: "transcript-path",
+    });
   });
 
   it("colours the status on a terminal, not with NO_COLOR, and wraps the summary to its width", async () => {
     const config = tempDir();
-    const path = writeTranscript(config, "/p", "sess", transcript([assistantResponse({ input: 10, cacheRead: 129_990 }, [text("hi")])]));
+    const path = writeTranscript(
+      config,
+      "/p",
+      "sess",
+      transcript([assistantResponse({ input: 10, cacheRead: 129_990 }, [text("hi")])]),
+    );
     const tty = await run(["usage", "--transcript", path], { CLAUDE_CONFIG_DIR: config }, { isTTY: true, columns: 60 });
     expect(tty.stdout).toContain("status         \u001b[33mwarn\u001b[0m");
     const summary = tty.stdout.slice(0, tty.stdout.indexOf("\n\n"));
     expect(summary.split("\n").length).toBeGreaterThan(1);
     expect(Math.max(...summary.split("\n").map((line) => line.length))).toBeLessThanOrEqual(60);
-    const noColor = await run(["usage", "--transcript", path], { CLAUDE_CONFIG_DIR: config, NO_COLOR: "1" }, { isTTY: true, columns: 60 });
+    const noColor = await run(
+      ["usage", "--transcript", path],
+      { CLAUDE_CONFIG_DIR: config, NO_COLOR: "1" },
+      { isTTY: true, columns: 60 },
+    );
     expect(noColor.stdout).toContain("status         warn");
     const forced = await run(["usage", "--transcript", path], { CLAUDE_CONFIG_DIR: config, FORCE_COLOR: "1" });
     expect(forced.stdout).toContain("\u001b[33mwarn");
@@ -137,7 +171,12 @@ describe("ctx-monitor CLI", () => {
   it("takes the session id from a transcript's name when Claude Code named it", async () => {
     const config = tempDir();
     const named = "0f0f0f0f-1111-4222-8333-444444444444";
-    const path = writeTranscript(config, "/p", named, transcript([assistantResponse({ input: 10, cacheRead: 990 }, [text("hi")])]));
+    const path = writeTranscript(
+      config,
+      "/p",
+      named,
+      transcript([assistantResponse({ input: 10, cacheRead: 990 }, [text("hi")])]),
+    );
     const json = await run(["usage", "--json", "--transcript", path], { CLAUDE_CONFIG_DIR: config });
     expect(JSON.parse(json.stdout)).toMatchObject({ sessionId: named });
   });
@@ -148,7 +187,9 @@ describe("ctx-monitor as a pipe's writer", () => {
     const { spawnSync } = await import("node:child_process");
     const { CLI_PATH } = await import("../support/built-server.ts");
     // The demo writes its header, then more after each tool call: by then `head` has gone.
-    const result = spawnSync("sh", ["-c", `"${process.execPath}" "${CLI_PATH}" demo | head -c 10`], { encoding: "utf8" });
+    const result = spawnSync("sh", ["-c", `"${process.execPath}" "${CLI_PATH}" demo | head -c 10`], {
+      encoding: "utf8",
+    });
     expect(result.stdout).toBe("ctx-monito");
     expect(result.stderr).not.toMatch(/EPIPE|Unhandled/);
   });
@@ -157,7 +198,11 @@ describe("ctx-monitor as a pipe's writer", () => {
     const { spawnSync } = await import("node:child_process");
     const { CLI_PATH } = await import("../support/built-server.ts");
     // script(1) gives the server a terminal for stdin, as a person typing `ctx-monitor` would.
-    const byHand = spawnSync("script", ["-q", "-e", "-c", `timeout 2 "${process.execPath}" "${CLI_PATH}"`, "/dev/null"], { encoding: "utf8", input: "" });
+    const byHand = spawnSync(
+      "script",
+      ["-q", "-e", "-c", `timeout 2 "${process.execPath}" "${CLI_PATH}"`, "/dev/null"],
+      { encoding: "utf8", input: "" },
+    );
     expect(byHand.stdout).toContain("this is the MCP server, waiting for a client on stdin");
     const piped = spawnSync(process.execPath, [CLI_PATH], { encoding: "utf8", input: "", timeout: 5_000 });
     expect(piped.stdout).toBe("");

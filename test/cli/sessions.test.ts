@@ -20,12 +20,27 @@ describe("ctx-monitor sessions", () => {
     mkdirSync(folder, { recursive: true });
     stageFixture("busy-session", folder);
     stageFixture("compacted-session", folder);
-    const run = (...args: string[]) => execFileSync(process.execPath, [BIN_PATH, "sessions", ...args], { cwd: sub, env: { PATH: process.env.PATH, HOME: home }, encoding: "utf8" });
-    const answer = JSON.parse(run("--json")) as { projectDir: string; sessions: Array<Record<string, unknown>>; more: number };
+    const run = (...args: string[]) =>
+      execFileSync(process.execPath, [BIN_PATH, "sessions", ...args], {
+        cwd: sub,
+        env: { PATH: process.env.PATH, HOME: home },
+        encoding: "utf8",
+      });
+    const answer = JSON.parse(run("--json")) as {
+      projectDir: string;
+      sessions: Array<Record<string, unknown>>;
+      more: number;
+    };
     expect(answer.projectDir).toBe(project);
     const compacted = fixtureTruth("compacted-session");
     expect(answer.sessions).toContainEqual(
-      expect.objectContaining({ sessionId: compacted.sessionId, model: "claude-sonnet-4-5", usedTokens: compacted.usedTokens, contextWindow: 200_000, firstPrompt: compacted.prompts[0] }),
+      expect.objectContaining({
+        sessionId: compacted.sessionId,
+        model: "claude-sonnet-4-5",
+        usedTokens: compacted.usedTokens,
+        contextWindow: 200_000,
+        firstPrompt: compacted.prompts[0],
+      }),
     );
     expect(answer.sessions).toHaveLength(2);
     const text = run();

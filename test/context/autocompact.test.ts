@@ -29,11 +29,23 @@ describe("autocompactPoint", () => {
 
 describe("autocompactPoint with Claude Code's bounds and settings", () => {
   it.each([
-    ["the env window is floored at 100k, as 2.1.197 does", 200_000, { CLAUDE_CODE_AUTO_COMPACT_WINDOW: "60000" }, {}, 67_000],
+    [
+      "the env window is floored at 100k, as 2.1.197 does",
+      200_000,
+      { CLAUDE_CODE_AUTO_COMPACT_WINDOW: "60000" },
+      {},
+      67_000,
+    ],
     ["the env window is capped at 1M", 2_000_000, { CLAUDE_CODE_AUTO_COMPACT_WINDOW: "5000000" }, {}, 967_000],
     ["a nonsense env window is ignored", 200_000, { CLAUDE_CODE_AUTO_COMPACT_WINDOW: "lots" }, {}, 167_000],
     ["the setting caps the window", 1_000_000, {}, { autoCompactWindow: 300_000 }, 267_000],
-    ["the env wins over the setting", 1_000_000, { CLAUDE_CODE_AUTO_COMPACT_WINDOW: "400000" }, { autoCompactWindow: 300_000 }, 367_000],
+    [
+      "the env wins over the setting",
+      1_000_000,
+      { CLAUDE_CODE_AUTO_COMPACT_WINDOW: "400000" },
+      { autoCompactWindow: 300_000 },
+      367_000,
+    ],
     ["a setting below Claude Code's minimum is dropped", 200_000, {}, { autoCompactWindow: 50_000 }, 167_000],
     ["auto-compact explicitly on", 200_000, {}, { autoCompactEnabled: true }, 167_000],
   ] as const)("%s", (_name, window, env, settings, expected) => {
@@ -41,6 +53,9 @@ describe("autocompactPoint with Claude Code's bounds and settings", () => {
   });
 
   it("is off when the /config toggle (autoCompactEnabled) is off", () => {
-    expect(autocompactPoint(200_000, {}, { autoCompactEnabled: false })).toEqual({ at: null, disabledBy: "autoCompactEnabled setting" });
+    expect(autocompactPoint(200_000, {}, { autoCompactEnabled: false })).toEqual({
+      at: null,
+      disabledBy: "autoCompactEnabled setting",
+    });
   });
 });

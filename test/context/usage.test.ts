@@ -6,7 +6,12 @@ import type { TailSnapshot } from "../../src/transcript/tail-snapshot.ts";
 const latest = (total: number, output = 100, model = "claude-sonnet-4-5-20250929"): TailSnapshot["latest"] => ({
   messageId: "msg_1",
   model,
-  usage: { inputTokens: 10, cacheCreationInputTokens: 1_000, cacheReadInputTokens: total - 1_010, outputTokens: output },
+  usage: {
+    inputTokens: 10,
+    cacheCreationInputTokens: 1_000,
+    cacheReadInputTokens: total - 1_010,
+    outputTokens: output,
+  },
   timestamp: "2026-01-01T00:00:00.000Z",
   sessionId: "s",
   toolUseIds: [],
@@ -21,7 +26,18 @@ const inputs = (overrides: Omit<Partial<UsageInputs>, "tail"> & { tail?: Partial
     sessionSource: "env",
     sessionGuessed: false,
     subagent: null,
-    tail: { latest: latest(152_340), latestRequest: null, earlier: [], compactionSince: null, pendingChars: 0, pendingAttachmentTypes: [], charsSincePrompt: 0, problems: noLineProblems(), bytesRead: 0, ...tail },
+    tail: {
+      latest: latest(152_340),
+      latestRequest: null,
+      earlier: [],
+      compactionSince: null,
+      pendingChars: 0,
+      pendingAttachmentTypes: [],
+      charsSincePrompt: 0,
+      problems: noLineProblems(),
+      bytesRead: 0,
+      ...tail,
+    },
     baseline: null,
     compactions: { count: 0, last: null },
     windowState: null,
@@ -56,7 +72,9 @@ describe("computeUsage", () => {
   });
 
   it("is told by Claude Code's settings: a floored env window and a switched-off toggle", () => {
-    expect(computeUsage(inputs({ env: { CLAUDE_CODE_AUTO_COMPACT_WINDOW: "60000" }, tail: { latest: latest(27_000) } }))).toMatchObject({
+    expect(
+      computeUsage(inputs({ env: { CLAUDE_CODE_AUTO_COMPACT_WINDOW: "60000" }, tail: { latest: latest(27_000) } })),
+    ).toMatchObject({
       autocompactAt: 67_000,
       status: "ok",
     });
@@ -67,7 +85,13 @@ describe("computeUsage", () => {
 
   it("gives the summary a model can act on", () => {
     const usage = computeUsage(inputs());
-    expect(usage).toMatchObject({ usedTokens: 152_340, contextWindow: 200_000, autocompactAt: 167_000, tokensUntilAutocompact: 14_660, status: "critical" });
+    expect(usage).toMatchObject({
+      usedTokens: 152_340,
+      contextWindow: 200_000,
+      autocompactAt: 167_000,
+      tokensUntilAutocompact: 14_660,
+      status: "critical",
+    });
     expect(usage.summary).toBe(
       "152,340 of 200,000 tokens (76%); auto-compact expected at ~167k: about 15k left. Write a handoff now (write_handoff).",
     );
@@ -82,7 +106,10 @@ describe("computeUsage", () => {
   });
 
   it("honours configured thresholds", () => {
-    expect(computeUsage(inputs({ thresholds: { warnPercent: 40, criticalPercent: 50 }, tail: { latest: latest(90_000) } })).status).toBe("critical");
+    expect(
+      computeUsage(inputs({ thresholds: { warnPercent: 40, criticalPercent: 50 }, tail: { latest: latest(90_000) } }))
+        .status,
+    ).toBe("critical");
   });
 
   it("counts the response's own output and later additions as pending", () => {
@@ -100,7 +127,12 @@ describe("computeUsage", () => {
         baseline: { firstTotal: 21_000, messageChars: 4_000, attachmentChars: {} },
       }),
     );
-    expect(usage).toMatchObject({ usedTokens: 23_000, estimated: true, asOf: "2026-01-01T01:00:00.000Z", status: "ok" });
+    expect(usage).toMatchObject({
+      usedTokens: 23_000,
+      estimated: true,
+      asOf: "2026-01-01T01:00:00.000Z",
+      status: "ok",
+    });
     expect(usage.summary).toContain("~23,000 of 200,000");
     expect(usage.summary).toContain("compacted from 161k with no response since");
   });
@@ -108,8 +140,16 @@ describe("computeUsage", () => {
   it("after a compaction, adds what the first prompt carried and the compaction did not re-attach", () => {
     const usage = computeUsage(
       inputs({
-        tail: { latest: latest(160_000), compactionSince: compactionRecord(), pendingAttachmentTypes: ["file", "agent_listing_delta"] },
-        baseline: { firstTotal: 21_000, messageChars: 8_000, attachmentChars: { skill_listing: 4_000, agent_listing_delta: 1_800 } },
+        tail: {
+          latest: latest(160_000),
+          compactionSince: compactionRecord(),
+          pendingAttachmentTypes: ["file", "agent_listing_delta"],
+        },
+        baseline: {
+          firstTotal: 21_000,
+          messageChars: 8_000,
+          attachmentChars: { skill_listing: 4_000, agent_listing_delta: 1_800 },
+        },
       }),
     );
     // 3,000 (postTokens) + 21,000 − 2,000 (the first message) + 1,000 (the skill listing, sent again).
@@ -119,7 +159,13 @@ describe("computeUsage", () => {
   it("after a compaction, a prompt typed since (and what came with it) is in the estimate, nothing pending beside it", () => {
     const usage = computeUsage(
       inputs({
-        tail: { latest: latest(160_000), compactionSince: compactionRecord(), pendingChars: 12_000, charsSincePrompt: 4_000, pendingAttachmentTypes: ["skill_listing"] },
+        tail: {
+          latest: latest(160_000),
+          compactionSince: compactionRecord(),
+          pendingChars: 12_000,
+          charsSincePrompt: 4_000,
+          pendingAttachmentTypes: ["skill_listing"],
+        },
         baseline: { firstTotal: 21_000, messageChars: 8_000, attachmentChars: { skill_listing: 4_000 } },
       }),
     );
@@ -153,7 +199,18 @@ describe("computeUsage", () => {
       "152,340 of 200,000 tokens (76%); auto-compact expected at ~167k: about 15k left (~2 steps at the recent ~7k per step). Write a handoff now (write_handoff).",
     );
     expect(computeUsage(inputs({ tail: { earlier: earlier.slice(0, 1) } })).tokensPerStep).toBeNull();
-    expect(computeUsage(inputs({ tail: { earlier: [{ messageId: "a", total: 160_000 }, { messageId: "b", total: 155_000 }] } })).tokensPerStep).toBeNull();
+    expect(
+      computeUsage(
+        inputs({
+          tail: {
+            earlier: [
+              { messageId: "a", total: 160_000 },
+              { messageId: "b", total: 155_000 },
+            ],
+          },
+        }),
+      ).tokensPerStep,
+    ).toBeNull();
     const afterCompaction = computeUsage(inputs({ tail: { earlier, compactionSince: compactionRecord() } }));
     expect(afterCompaction).toMatchObject({ tokensPerStep: null, stepsUntilAutocompact: null });
     const noAutocompact = computeUsage(inputs({ tail: { earlier }, env: { DISABLE_AUTO_COMPACT: "1" } }));

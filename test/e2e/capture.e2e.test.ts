@@ -24,12 +24,22 @@ function filesUnder(dir: string): string[] {
 
 describe.concurrent.each(e2eVersions())("capture through the real Claude Code %s", (version) => {
   it("P1. the client through ctx-monitor proxy: answers arrive, every main request is captured with its usage, and no file holds the key", async () => {
-    await using scenario = await openScenario({ main: [[toolUse("Bash", { command: "echo through", description: "a step" })], [text("Done.")]] }, version);
+    await using scenario = await openScenario(
+      { main: [[toolUse("Bash", { command: "echo through", description: "a step" })], [text("Done.")]] },
+      version,
+    );
     const storeDir = join(scenario.sandbox.home, "capture-store");
     const key = `sk-ant-api03-${randomBytes(12).toString("hex")}`;
-    const proxy = await startProxyProcess(["--upstream", scenario.api.url, "--capture-dir", storeDir], { PATH: process.env.PATH ?? "", HOME: scenario.sandbox.home, ANTHROPIC_API_KEY: key });
+    const proxy = await startProxyProcess(["--upstream", scenario.api.url, "--capture-dir", storeDir], {
+      PATH: process.env.PATH ?? "",
+      HOME: scenario.sandbox.home,
+      ANTHROPIC_API_KEY: key,
+    });
     try {
-      const result = await scenario.sandbox.claude(["-p", "run one step through the proxy", "--model", "claude-sonnet-4-5"], { ANTHROPIC_BASE_URL: proxy.url, ANTHROPIC_API_KEY: key });
+      const result = await scenario.sandbox.claude(
+        ["-p", "run one step through the proxy", "--model", "claude-sonnet-4-5"],
+        { ANTHROPIC_BASE_URL: proxy.url, ANTHROPIC_API_KEY: key },
+      );
       expect(result.is_error).toBe(false);
       const main = mainRequests(scenario.api);
       expect(main).toHaveLength(2);
@@ -55,32 +65,48 @@ describe.concurrent.each(e2eVersions())("Claude Code %s's own request bodies (OT
     const call = toolUse(ours("get_context_breakdown"));
     const scenario = await openScenario({ main: [[call], [text("Done.")]] }, version);
     const foreignConfig = join(scenario.sandbox.home, "foreign-mcp.json");
-    writeFileSync(foreignConfig, JSON.stringify({ mcpServers: { tickets: { type: "stdio", command: process.execPath, args: [FOREIGN_SERVER] } } }));
+    writeFileSync(
+      foreignConfig,
+      JSON.stringify({ mcpServers: { tickets: { type: "stdio", command: process.execPath, args: [FOREIGN_SERVER] } } }),
+    );
     // In the settings' env, as `install --capture` puts it: Claude Code does not pass OTEL_* on to MCP servers.
     const bodies = join(scenario.sandbox.home, "otel-bodies");
     mkdirSync(join(scenario.sandbox.home, ".claude"), { recursive: true });
-    writeFileSync(join(scenario.sandbox.home, ".claude", "settings.json"), JSON.stringify({ env: { OTEL_LOG_RAW_API_BODIES: `file:${bodies}` } }));
+    writeFileSync(
+      join(scenario.sandbox.home, ".claude", "settings.json"),
+      JSON.stringify({ env: { OTEL_LOG_RAW_API_BODIES: `file:${bodies}` } }),
+    );
     // Wait for both MCP servers before the first request: on a loaded machine they may start slowly.
     const waitForServers = { MCP_CONNECTION_NONBLOCKING: "0", MCP_TIMEOUT: "60000" };
-    await scenario.sandbox.claude(["-p", "what fills the context?", "--model", "claude-sonnet-4-5", "--mcp-config", foreignConfig], { ...waitForServers, ...extraEnv });
+    await scenario.sandbox.claude(
+      ["-p", "what fills the context?", "--model", "claude-sonnet-4-5", "--mcp-config", foreignConfig],
+      { ...waitForServers, ...extraEnv },
+    );
     const exchange = findToolExchange(scenario.api.requests, call.id);
-    const sentTools = (server: string) => (exchange.callingRequest.body.tools ?? []).filter((tool) => tool.name?.startsWith(`mcp__${server}__`));
+    const sentTools = (server: string) =>
+      (exchange.callingRequest.body.tools ?? []).filter((tool) => tool.name?.startsWith(`mcp__${server}__`));
     return { scenario, bodies, breakdown: toolJson<Breakdown>(exchange), sentTools };
   }
 
-  const definitionsChars = (tools: object[]) => tools.reduce((sum, tool) => sum + JSON.stringify(withoutKey(tool, "cache_control")).length, 0);
+  const definitionsChars = (tools: object[]) =>
+    tools.reduce((sum, tool) => sum + JSON.stringify(withoutKey(tool, "cache_control")).length, 0);
 
   it("O1. with a foreign MCP server: its definition tokens are measured exactly with count_tokens (the stand-in's), and the bodies are digested away", async () => {
     const { scenario, bodies, breakdown, sentTools } = await breakdownWithForeignServer({});
     await using _ = scenario;
     const tickets = sentTools("tickets");
-    expect(tickets.map((tool) => tool.name).sort()).toEqual(["mcp__tickets__lookup_ticket", "mcp__tickets__search_tickets"]);
+    expect(tickets.map((tool) => tool.name).sort()).toEqual([
+      "mcp__tickets__lookup_ticket",
+      "mcp__tickets__search_tickets",
+    ]);
     expect(breakdown.capture).toMatchObject({ source: "otel", measured: true });
     // The stand-in's count_tokens answers ceil(len(JSON [system, tools, messages]) / 4): the part against the one-word baseline.
     const foo = [{ role: "user", content: "foo" }];
     const measured = contextTokensOf({ tools: tickets, messages: foo }) - contextTokensOf({ messages: foo });
     expect(breakdown.mcpServers.find((server) => server.name === "tickets")?.definitionTokens).toBe(measured);
-    expect(readdirSync(bodies).filter((name) => name.endsWith(".request.json")).length).toBeLessThan(scenario.api.requests.length);
+    expect(readdirSync(bodies).filter((name) => name.endsWith(".request.json")).length).toBeLessThan(
+      scenario.api.requests.length,
+    );
   });
 
   it("O2. with CTX_MONITOR_COUNT_TOKENS=0: every server's definition tokens are estimated from their definitions as sent", async () => {
@@ -88,7 +114,9 @@ describe.concurrent.each(e2eVersions())("Claude Code %s's own request bodies (OT
     await using _ = scenario;
     expect(breakdown.capture).toMatchObject({ source: "otel", measured: false });
     for (const server of ["tickets", "ctx-monitor"]) {
-      expect(breakdown.mcpServers.find((entry) => entry.name === server)?.definitionTokens).toBe(estimateTokens(definitionsChars(sentTools(server))));
+      expect(breakdown.mcpServers.find((entry) => entry.name === server)?.definitionTokens).toBe(
+        estimateTokens(definitionsChars(sentTools(server))),
+      );
     }
   });
 });

@@ -20,11 +20,14 @@ export function e2eVersions(): string[] {
 /** The newest of the versions this run covers: what fixtures are recorded with. */
 export function newestVersion(versions: readonly string[] = e2eVersions()): string {
   const parts = (version: string) => version.split(".").map(Number);
-  return [...versions].sort((a, b) => {
-    const [x, y] = [parts(a), parts(b)];
-    for (let i = 0; i < Math.max(x.length, y.length); i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
-    return 0;
-  }).at(-1)!;
+  return [...versions]
+    .sort((a, b) => {
+      const [x, y] = [parts(a), parts(b)];
+      for (let i = 0; i < Math.max(x.length, y.length); i++)
+        if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+      return 0;
+    })
+    .at(-1)!;
 }
 
 function cacheDir(version: string): string {
@@ -43,7 +46,11 @@ function candidates(dir: string): string[] {
 
 function installedVersion(binary: string): string | null {
   try {
-    return execFileSync(binary, ["--version"], { encoding: "utf8", timeout: 30_000, env: { PATH: process.env.PATH ?? "", HOME: homedir() } }).trim();
+    return execFileSync(binary, ["--version"], {
+      encoding: "utf8",
+      timeout: 30_000,
+      env: { PATH: process.env.PATH ?? "", HOME: homedir() },
+    }).trim();
   } catch {
     return null;
   }
@@ -56,11 +63,13 @@ export function ensureClaude(version: string): string {
   const known = verified.get(version);
   if (known) return known;
   const dir = cacheDir(version);
-  const usable = () => candidates(dir).find((binary) => existsSync(binary) && installedVersion(binary)?.startsWith(`${version} `));
+  const usable = () =>
+    candidates(dir).find((binary) => existsSync(binary) && installedVersion(binary)?.startsWith(`${version} `));
   let binary = usable();
   if (!binary) {
     mkdirSync(dir, { recursive: true });
-    if (!existsSync(join(dir, "package.json"))) writeFileSync(join(dir, "package.json"), '{"name":"ctx-monitor-e2e-cache","private":true}\n');
+    if (!existsSync(join(dir, "package.json")))
+      writeFileSync(join(dir, "package.json"), '{"name":"ctx-monitor-e2e-cache","private":true}\n');
     try {
       execFileSync("npm", ["install", "--no-save", "--no-audit", "--no-fund", `@anthropic-ai/claude-code@${version}`], {
         cwd: dir,
@@ -72,7 +81,10 @@ export function ensureClaude(version: string): string {
       throw new Error(`claude ${version} is not installed in ${dir} and npm install failed: ${stderr.slice(-2000)}`);
     }
     binary = usable();
-    if (!binary) throw new Error(`installed @anthropic-ai/claude-code@${version} in ${dir}, but no binary there answers --version`);
+    if (!binary)
+      throw new Error(
+        `installed @anthropic-ai/claude-code@${version} in ${dir}, but no binary there answers --version`,
+      );
   }
   verified.set(version, binary);
   return binary;

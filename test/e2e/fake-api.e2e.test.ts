@@ -35,12 +35,19 @@ describe("the Messages API stand-in", () => {
   let api: FakeApi;
   const call = toolUse("Bash", { command: "echo hi" });
   beforeEach(async () => {
-    api = await startFakeApi({ main: [[text("Running it."), call], [text("Done here.")]], subagent: [[text("Subagent report.")]] });
+    api = await startFakeApi({
+      main: [[text("Running it."), call], [text("Done here.")]],
+      subagent: [[text("Subagent report.")]],
+    });
   });
   afterEach(() => api.close());
 
   const post = (path: string, body: unknown) =>
-    fetch(`${api.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    fetch(`${api.url}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
 
   it("streams a scripted step as the API does, with usage that sums to the request's recorded total", async () => {
     const body = request("run it", { stream: true });
@@ -62,9 +69,14 @@ describe("the Messages API stand-in", () => {
     const usage = (events[0]!.data.message as { usage: Record<string, number> }).usage;
     const total = usage.input_tokens! + usage.cache_creation_input_tokens! + usage.cache_read_input_tokens!;
     expect(total).toBe(contextTokensOf(body));
-    expect(Math.min(usage.input_tokens!, usage.cache_creation_input_tokens!, usage.cache_read_input_tokens!)).toBeGreaterThan(0);
+    expect(
+      Math.min(usage.input_tokens!, usage.cache_creation_input_tokens!, usage.cache_read_input_tokens!),
+    ).toBeGreaterThan(0);
     expect(events[5]!.data.delta).toEqual({ type: "input_json_delta", partial_json: JSON.stringify(call.input) });
-    expect(events[7]!.data).toMatchObject({ delta: { stop_reason: "tool_use" }, usage: { output_tokens: expect.any(Number) } });
+    expect(events[7]!.data).toMatchObject({
+      delta: { stop_reason: "tool_use" },
+      usage: { output_tokens: expect.any(Number) },
+    });
     expect(api.requests).toHaveLength(1);
     expect(api.requests[0]).toMatchObject({ kind: "main", total, path: "/v1/messages" });
   });
@@ -72,10 +84,22 @@ describe("the Messages API stand-in", () => {
   it("answers without streaming with the next step as one message", async () => {
     await post("/v1/messages", request("first"));
     const response = await post("/v1/messages", request("second"));
-    const message = (await response.json()) as { type: string; content: unknown[]; stop_reason: string; usage: Record<string, number> };
-    expect(message).toMatchObject({ type: "message", content: [{ type: "text", text: "Done here." }], stop_reason: "end_turn" });
+    const message = (await response.json()) as {
+      type: string;
+      content: unknown[];
+      stop_reason: string;
+      usage: Record<string, number>;
+    };
+    expect(message).toMatchObject({
+      type: "message",
+      content: [{ type: "text", text: "Done here." }],
+      stop_reason: "end_turn",
+    });
     expect(message.usage.output_tokens).toBeGreaterThan(0);
-    expect(api.requests.map((recorded) => recorded.total)).toEqual([contextTokensOf(request("first")), contextTokensOf(request("second"))]);
+    expect(api.requests.map((recorded) => recorded.total)).toEqual([
+      contextTokensOf(request("first")),
+      contextTokensOf(request("second")),
+    ]);
   });
 
   it("routes a subagent's requests by the marker in its prompt, with larger totals of their own", async () => {
@@ -88,12 +112,17 @@ describe("the Messages API stand-in", () => {
 
   it("counts tokens, answers HEAD /, and gives anything else a 404 in the API's error shape", async () => {
     const body = request("how big is this?");
-    const counted = (await (await post("/v1/messages/count_tokens?beta=true", body)).json()) as { input_tokens: number };
+    const counted = (await (await post("/v1/messages/count_tokens?beta=true", body)).json()) as {
+      input_tokens: number;
+    };
     expect(counted.input_tokens).toBe(contextTokensOf(body));
     expect((await fetch(`${api.url}/`, { method: "HEAD" })).status).toBe(200);
     const missing = await fetch(`${api.url}/v1/models`);
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ type: "error", error: { type: "not_found_error", message: "no such endpoint: /v1/models" } });
+    expect(await missing.json()).toEqual({
+      type: "error",
+      error: { type: "not_found_error", message: "no such endpoint: /v1/models" },
+    });
     expect(api.requests).toHaveLength(0);
   });
 

@@ -8,7 +8,11 @@ const TOOLS = [
   {
     name: "lookup_ticket",
     description: `Looks up a ticket in the tracker by its key and returns its title, status and history. ${"Use it before answering questions about work items. ".repeat(12)}`,
-    inputSchema: { type: "object", properties: { key: { type: "string", description: "Ticket key such as ABC-123" } }, required: ["key"] },
+    inputSchema: {
+      type: "object",
+      properties: { key: { type: "string", description: "Ticket key such as ABC-123" } },
+      required: ["key"],
+    },
     _meta: { "anthropic/alwaysLoad": true },
   },
   {
@@ -16,7 +20,11 @@ const TOOLS = [
     description: `Searches tickets by free text and filters. ${"Returns at most fifty matches, newest first. ".repeat(20)}`,
     inputSchema: {
       type: "object",
-      properties: { query: { type: "string" }, status: { type: "string", enum: ["open", "closed", "any"] }, limit: { type: "number" } },
+      properties: {
+        query: { type: "string" },
+        status: { type: "string", enum: ["open", "closed", "any"] },
+        limit: { type: "number" },
+      },
       required: ["query"],
     },
     _meta: { "anthropic/alwaysLoad": true },
@@ -24,12 +32,17 @@ const TOOLS = [
 ];
 
 const reply = (id, result) => process.stdout.write(`${JSON.stringify({ jsonrpc: "2.0", id, result })}\n`);
-const fail = (id, message) => process.stdout.write(`${JSON.stringify({ jsonrpc: "2.0", id, error: { code: -32601, message } })}\n`);
+const fail = (id, message) =>
+  process.stdout.write(`${JSON.stringify({ jsonrpc: "2.0", id, error: { code: -32601, message } })}\n`);
 for await (const line of createInterface({ input: process.stdin })) {
   const message = JSON.parse(line);
   if (message.id === undefined) continue;
   if (message.method === "initialize") {
-    reply(message.id, { protocolVersion: message.params.protocolVersion, capabilities: { tools: {} }, serverInfo: { name: "tickets", version: "1.0.0" } });
+    reply(message.id, {
+      protocolVersion: message.params.protocolVersion,
+      capabilities: { tools: {} },
+      serverInfo: { name: "tickets", version: "1.0.0" },
+    });
   } else if (message.method === "tools/list") {
     reply(message.id, { tools: TOOLS });
   } else if (message.method === "tools/call") {

@@ -24,7 +24,11 @@ function scriptedInputs(spec: FixtureSpec, project: string, tool: string, key: s
   const values = spec
     .runs(project)
     .flatMap((run) => [...run.script.main, ...(run.script.subagent ?? [])].flat())
-    .flatMap((block) => (block.type === "tool_use" && block.name === tool && typeof block.input[key] === "string" ? [block.input[key] as string] : []));
+    .flatMap((block) =>
+      block.type === "tool_use" && block.name === tool && typeof block.input[key] === "string"
+        ? [block.input[key] as string]
+        : [],
+    );
   return [...new Set(values.map((value) => value.replaceAll(project, NEUTRAL_PROJECT)))];
 }
 
@@ -41,7 +45,12 @@ async function record(spec: FixtureSpec, number: number): Promise<void> {
     const runs = spec.runs(sandbox.project);
     for (const run of runs) {
       api.setScript(run.script);
-      const args = ["-p", run.prompt, ...(run.model ? ["--model", run.model] : []), ...(run.resume && sessionId ? ["--resume", sessionId] : [])];
+      const args = [
+        "-p",
+        run.prompt,
+        ...(run.model ? ["--model", run.model] : []),
+        ...(run.resume && sessionId ? ["--resume", sessionId] : []),
+      ];
       last = await sandbox.claude(args);
       sessionId ??= last.session_id;
     }
@@ -49,7 +58,10 @@ async function record(spec: FixtureSpec, number: number): Promise<void> {
     const transcript = sandbox.transcriptPath(sessionId);
     const sidecar = transcript.replace(/\.jsonl$/, "");
     const sidecarFiles = listFiles(sidecar);
-    const normalizer = new Normalizer({ root: dirname(sandbox.home), home: sandbox.home, project: sandbox.project }, number);
+    const normalizer = new Normalizer(
+      { root: dirname(sandbox.home), home: sandbox.home, project: sandbox.project },
+      number,
+    );
     const sources = [transcript, ...sidecarFiles].map((path) => readFileSync(path, "utf8"));
     normalizer.learnTimestamps(sources);
     normalizer.learnAgentIds(sidecarFiles);
@@ -72,7 +84,9 @@ async function record(spec: FixtureSpec, number: number): Promise<void> {
       contextWindow: Object.values(last.modelUsage ?? {})[0]?.contextWindow ?? null,
       mainRequestTotals: main.map((request) => request.total),
       usedTokens: main.at(-1)?.total ?? 0,
-      subagentRequestTotals: api.requests.filter((request) => request.kind === "subagent").map((request) => request.total),
+      subagentRequestTotals: api.requests
+        .filter((request) => request.kind === "subagent")
+        .map((request) => request.total),
       prompts: runs.map((run) => run.prompt).filter((prompt) => !prompt.startsWith("/")),
       slashCommands: runs.map((run) => run.prompt).filter((prompt) => prompt.startsWith("/")),
       readFiles: scriptedInputs(spec, sandbox.project, "Read", "file_path"),
@@ -84,7 +98,9 @@ async function record(spec: FixtureSpec, number: number): Promise<void> {
       plantedSecrets: spec.plantedSecrets ?? [],
     };
     writeFileSync(join(OUT, `${spec.name}.truth.json`), `${JSON.stringify(truth, null, 2)}\n`);
-    process.stderr.write(`${spec.name}: ${main.length} main requests, last ${truth.usedTokens} tokens, ${sidecarFiles.length} sidecar files\n`);
+    process.stderr.write(
+      `${spec.name}: ${main.length} main requests, last ${truth.usedTokens} tokens, ${sidecarFiles.length} sidecar files\n`,
+    );
   } finally {
     await api.close();
     sandbox.remove();

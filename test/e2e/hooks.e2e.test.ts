@@ -16,7 +16,9 @@ describe("hooks installed by `ctx-monitor install`, through the real Claude Code
     await using scenario = await openScenario({ main: [[text("Noted.")], [text("Still here.")], [text("Going on.")]] });
     const { sandbox, api } = scenario;
     execFileSync(process.execPath, [BIN_PATH, "install"], { cwd: sandbox.project, env: sandbox.env, encoding: "utf8" });
-    const settings = JSON.parse(readFileSync(join(sandbox.home, ".claude", "settings.json"), "utf8")) as { hooks: Record<string, unknown> };
+    const settings = JSON.parse(readFileSync(join(sandbox.home, ".claude", "settings.json"), "utf8")) as {
+      hooks: Record<string, unknown>;
+    };
     expect(Object.keys(settings.hooks)).toEqual(["SessionStart", "UserPromptSubmit", "PostToolUse", "PreCompact"]);
 
     const firstPrompt = "Plan the mango release — keep `v2` behind a flag ✓";

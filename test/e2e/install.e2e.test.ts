@@ -32,13 +32,21 @@ describe("installing as a new user would, seen by the real client", () => {
       const installed = join(consumer, "node_modules", "ctx-monitor");
       expect(readFileSync(join(installed, "dist", "bin.cjs"), "utf8").startsWith("#!/usr/bin/env node")).toBe(true);
       const bin = join(consumer, "node_modules", ".bin", "ctx-monitor");
-      const env = { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, IS_SANDBOX: "1", CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1", DISABLE_TELEMETRY: "1" };
+      const env = {
+        PATH: process.env.PATH ?? "/usr/bin:/bin",
+        HOME: home,
+        IS_SANDBOX: "1",
+        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
+        DISABLE_TELEMETRY: "1",
+      };
       const { stdout: installing } = await run(bin, ["install"], { cwd: home, env });
       expect(installing).toContain(join(home, ".claude.json"));
 
       const claude = ensureClaude(newestVersion());
       const { stdout: listed } = await run(claude, ["mcp", "list"], { cwd: home, env, timeout: 60_000 });
-      expect(listed).toMatch(new RegExp(`ctx-monitor: ${process.execPath} \\S*node_modules/ctx-monitor/dist/bin\\.cjs - . Connected`));
+      expect(listed).toMatch(
+        new RegExp(`ctx-monitor: ${process.execPath} \\S*node_modules/ctx-monitor/dist/bin\\.cjs - . Connected`),
+      );
 
       await run(bin, ["uninstall"], { cwd: home, env });
       const { stdout: after } = await run(claude, ["mcp", "list"], { cwd: home, env, timeout: 60_000 });
@@ -56,15 +64,29 @@ describe("installing as a new user would, seen by the real client", () => {
       const home = join(root, "home");
       mkdirSync(home);
       await run("git", ["clone", "--quiet", REPO, clone]);
-      await run("git", ["checkout", "--quiet", execFileSync("git", ["rev-parse", "HEAD"], { cwd: REPO, encoding: "utf8" }).trim()], { cwd: clone });
+      await run(
+        "git",
+        ["checkout", "--quiet", execFileSync("git", ["rev-parse", "HEAD"], { cwd: REPO, encoding: "utf8" }).trim()],
+        { cwd: clone },
+      );
       const npmEnv = { ...process.env, npm_config_update_notifier: "false" };
-      await run("npm", ["ci", "--prefer-offline", "--no-audit", "--no-fund"], { cwd: clone, env: npmEnv, timeout: 170_000 });
-      await run("npm", ["install", "-g", ".", "--prefix", prefix, "--no-audit", "--no-fund"], { cwd: clone, env: npmEnv, timeout: 120_000 });
+      await run("npm", ["ci", "--prefer-offline", "--no-audit", "--no-fund"], {
+        cwd: clone,
+        env: npmEnv,
+        timeout: 170_000,
+      });
+      await run("npm", ["install", "-g", ".", "--prefix", prefix, "--no-audit", "--no-fund"], {
+        cwd: clone,
+        env: npmEnv,
+        timeout: 120_000,
+      });
       const env = { PATH: `${join(prefix, "bin")}:${process.env.PATH ?? "/usr/bin:/bin"}`, HOME: home };
       const { stdout: help } = await run("ctx-monitor", ["--help"], { cwd: home, env });
       expect(help).toMatch(/ {2}install +\[--project\] \[--dry-run\] \[--statusline\]/);
       const { stdout: planned } = await run("ctx-monitor", ["install", "--dry-run"], { cwd: home, env });
-      expect(planned).toContain(`register the MCP server ctx-monitor: ${process.execPath} ${join(clone, "dist", "bin.cjs")}`);
+      expect(planned).toContain(
+        `register the MCP server ctx-monitor: ${process.execPath} ${join(clone, "dist", "bin.cjs")}`,
+      );
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -32,10 +32,19 @@ export interface Sandbox {
   remove(): void;
 }
 
-function run(command: string, args: string[], options: { cwd: string; env: Record<string, string> }): Promise<{ stdout: string; stderr: string }> {
+function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: Record<string, string> },
+): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     execFile(command, args, { ...options, timeout: RUN_TIMEOUT_MS, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`${command} ${args.join(" ")} failed: ${error.message}\n${stderr.slice(-3000)}\n${stdout.slice(-3000)}`));
+      if (error)
+        reject(
+          new Error(
+            `${command} ${args.join(" ")} failed: ${error.message}\n${stderr.slice(-3000)}\n${stdout.slice(-3000)}`,
+          ),
+        );
       else resolve({ stdout, stderr });
     });
   });
@@ -56,7 +65,10 @@ export function createSandbox(apiUrl: string, options: SandboxOptions = {}): San
   mkdirSync(home, { recursive: true });
   mkdirSync(project, { recursive: true });
   const mcpConfig = join(root, "mcp.json");
-  writeFileSync(mcpConfig, JSON.stringify({ mcpServers: { "ctx-monitor": { type: "stdio", command: process.execPath, args: [CLI_PATH] } } }));
+  writeFileSync(
+    mcpConfig,
+    JSON.stringify({ mcpServers: { "ctx-monitor": { type: "stdio", command: process.execPath, args: [CLI_PATH] } } }),
+  );
   // Only what the client needs: nothing of the outer session's ANTHROPIC_* / CLAUDE* variables.
   const env = {
     PATH: process.env.PATH ?? "/usr/bin:/bin",
@@ -79,14 +91,21 @@ export function createSandbox(apiUrl: string, options: SandboxOptions = {}): San
     env,
     transcriptPath: (sessionId) => join(home, ".claude", "projects", encodeProjectDir(project), `${sessionId}.jsonl`),
     async claude(args, extraEnv = {}) {
-      const { stdout } = await run(binary, [...args, "--output-format", "json", "--dangerously-skip-permissions", "--mcp-config", mcpConfig], {
-        cwd: project,
-        env: { ...env, ...extraEnv },
-      });
+      const { stdout } = await run(
+        binary,
+        [...args, "--output-format", "json", "--dangerously-skip-permissions", "--mcp-config", mcpConfig],
+        {
+          cwd: project,
+          env: { ...env, ...extraEnv },
+        },
+      );
       return JSON.parse(stdout) as ClaudeResult;
     },
     async ctxMonitor(args) {
-      const { stdout } = await run(process.execPath, [CLI_PATH, ...args], { cwd: project, env: { PATH: env.PATH, HOME: home } });
+      const { stdout } = await run(process.execPath, [CLI_PATH, ...args], {
+        cwd: project,
+        env: { PATH: env.PATH, HOME: home },
+      });
       return stdout;
     },
     remove: () => rmSync(root, { recursive: true, force: true }),

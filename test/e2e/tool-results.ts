@@ -25,12 +25,19 @@ function withoutTrailingReminders(text: string): string {
 }
 
 function resultText(content: unknown): string {
-  const first = typeof content === "string" ? content : Array.isArray(content) ? content.find((part) => typeof part?.text === "string")?.text : "";
+  const first =
+    typeof content === "string"
+      ? content
+      : Array.isArray(content)
+        ? content.find((part) => typeof part?.text === "string")?.text
+        : "";
   return withoutTrailingReminders(first ?? "");
 }
 
 export function findToolExchange(requests: readonly RecordedRequest[], toolUseId: string): ToolExchange {
-  const callingRequest = requests.find((request) => request.blocks.some((block) => block.type === "tool_use" && block.id === toolUseId));
+  const callingRequest = requests.find((request) =>
+    request.blocks.some((block) => block.type === "tool_use" && block.id === toolUseId),
+  );
   if (!callingRequest) throw new Error(`no scripted response made tool call ${toolUseId}`);
   for (const request of requests) {
     for (const message of request.body.messages ?? []) {

@@ -34,41 +34,68 @@ describe.concurrent.each(e2eVersions())("get_context_usage through the real Clau
     await using scenario = await openScenario({
       main: [[text("Running it."), toolUse("Bash", { command: "echo hello", description: "say hello" })], [call]],
     });
-    const result = await scenario.sandbox.claude(["-p", "say hello, then check the context budget", "--model", "claude-sonnet-4-5"]);
+    const result = await scenario.sandbox.claude([
+      "-p",
+      "say hello, then check the context budget",
+      "--model",
+      "claude-sonnet-4-5",
+    ]);
     const exchange = findToolExchange(scenario.api.requests, call.id);
     const usage = toolJson<Usage & { transcriptPath: string }>(exchange);
     expect(usage.usedTokens).toBe(exchange.callingRequest.total);
     // The session found is the caller's; which of the equally good sources answered first may vary.
-    expect(usage).toMatchObject({ fresh: true, estimated: false, sessionId: result.session_id, transcriptPath: scenario.sandbox.transcriptPath(result.session_id) });
+    expect(usage).toMatchObject({
+      fresh: true,
+      estimated: false,
+      sessionId: result.session_id,
+      transcriptPath: scenario.sandbox.transcriptPath(result.session_id),
+    });
     expect(usage.sessionSource).not.toBe("newest-in-project");
   });
 
   it("9. the agent runs `ctx-monitor usage --json` in its Bash tool: its own session, from the environment Claude Code gives", async () => {
-    const bash = toolUse("Bash", { command: `"${process.execPath}" "${CLI_PATH}" usage --json`, description: "check the context budget" });
+    const bash = toolUse("Bash", {
+      command: `"${process.execPath}" "${CLI_PATH}" usage --json`,
+      description: "check the context budget",
+    });
     const first = toolUse("Bash", { command: "echo warming up", description: "a first step" });
     await using scenario = await openScenario({ main: [[text("Looking around."), first], [bash], [text("Done.")]] });
     await scenario.sandbox.claude(["-p", "check the context budget from the shell", "--model", "claude-sonnet-4-5"]);
     const exchange = findToolExchange(scenario.api.requests, bash.id);
     const usage = toolJson<Usage & { transcriptPath: string }>(exchange);
     const mains = mainRequests(scenario.api);
-    console.log(`scenario 9: CLI in Bash says ${usage.usedTokens}; calling request ${exchange.callingRequest.total}; mains ${mains.map((r) => r.total).join(",")}`);
+    console.log(
+      `scenario 9: CLI in Bash says ${usage.usedTokens}; calling request ${exchange.callingRequest.total}; mains ${mains.map((r) => r.total).join(",")}`,
+    );
     expect(usage.estimated).toBe(false);
     expect(usage.transcriptPath).toBe(scenario.sandbox.transcriptPath(usage.sessionId));
-    expect([exchange.callingRequest.total, mains[mains.indexOf(exchange.callingRequest) - 1]?.total]).toContain(usage.usedTokens);
+    expect([exchange.callingRequest.total, mains[mains.indexOf(exchange.callingRequest) - 1]?.total]).toContain(
+      usage.usedTokens,
+    );
   });
 
   it("1b. after four steps, the pace is the growth per step of the requests' exact totals", async () => {
     const call = usageCall();
     const steps = [1, 2, 3].map((n) => [toolUse("Bash", { command: `seq 1 ${n * 300}`, description: `numbers ${n}` })]);
     await using scenario = await openScenario({ main: [...steps, [call]] });
-    await scenario.sandbox.claude(["-p", "print some numbers three times, then check the budget", "--model", "claude-sonnet-4-5"]);
+    await scenario.sandbox.claude([
+      "-p",
+      "print some numbers three times, then check the budget",
+      "--model",
+      "claude-sonnet-4-5",
+    ]);
     const exchange = findToolExchange(scenario.api.requests, call.id);
     const usage = toolJson<Usage & { tokensPerStep: number; stepsUntilAutocompact: number }>(exchange);
     const mains = mainRequests(scenario.api);
     const calling = mains.indexOf(exchange.callingRequest);
     expect(calling).toBe(3);
     const expected = Math.round((exchange.callingRequest.total - mains[0]!.total) / 3);
-    console.log(`scenario 1b: pace ${usage.tokensPerStep} per step (from totals ${mains.slice(0, 4).map((r) => r.total).join(", ")}), ${usage.stepsUntilAutocompact} steps left`);
+    console.log(
+      `scenario 1b: pace ${usage.tokensPerStep} per step (from totals ${mains
+        .slice(0, 4)
+        .map((r) => r.total)
+        .join(", ")}), ${usage.stepsUntilAutocompact} steps left`,
+    );
     expect(usage.tokensPerStep).toBe(expected);
     expect(usage.stepsUntilAutocompact).toBe(Math.floor((167_000 - usage.usedTokens) / expected));
   });
@@ -82,9 +109,12 @@ describe.concurrent.each(e2eVersions())("get_context_usage through the real Clau
     scenario.api.setScript({ main: [[toolUse("Read", { file_path: file })], [call]] });
     // Read caps what it returns at 25,000 tokens of its own estimate; Claude Code's setting lifts the
     // cap so the whole file enters the context.
-    await scenario.sandbox.claude(["-p", "read big.txt, then check the context budget", "--model", "claude-sonnet-4-5"], {
-      CLAUDE_CODE_FILE_READ_MAX_OUTPUT_TOKENS: "100000",
-    });
+    await scenario.sandbox.claude(
+      ["-p", "read big.txt, then check the context budget", "--model", "claude-sonnet-4-5"],
+      {
+        CLAUDE_CODE_FILE_READ_MAX_OUTPUT_TOKENS: "100000",
+      },
+    );
     const exchange = findToolExchange(scenario.api.requests, call.id);
     const usage = toolJson<Usage>(exchange);
     const main = mainRequests(scenario.api);
@@ -110,13 +140,21 @@ describe.concurrent.each(e2eVersions())("get_context_usage through the real Clau
     const call = usageCall();
     await using scenario = await openScenario({
       main: [
-        [toolUse("Agent", { description: "Check files", prompt: `${SUBAGENT_MARKER} List the files and report.`, subagent_type: "general-purpose" })],
+        [
+          toolUse("Agent", {
+            description: "Check files",
+            prompt: `${SUBAGENT_MARKER} List the files and report.`,
+            subagent_type: "general-purpose",
+          }),
+        ],
         [call],
       ],
       subagent: [[toolUse("Bash", { command: "ls", description: "list" })], [text("Subagent report: 3 files.")]],
     });
     await scenario.sandbox.claude(["-p", "delegate a check, then check the budget", "--model", "claude-sonnet-4-5"]);
-    const subagentTotals = scenario.api.requests.filter((request) => request.kind === "subagent").map((request) => request.total);
+    const subagentTotals = scenario.api.requests
+      .filter((request) => request.kind === "subagent")
+      .map((request) => request.total);
     expect(subagentTotals.length).toBeGreaterThan(0);
     const exchange = findToolExchange(scenario.api.requests, call.id);
     const usage = toolJson<Usage>(exchange);
@@ -127,14 +165,26 @@ describe.concurrent.each(e2eVersions())("get_context_usage through the real Clau
   it("4b. called by a subagent: the subagent's own context, exactly, and fresh", async () => {
     const call = usageCall();
     await using scenario = await openScenario({
-      main: [[toolUse("Agent", { description: "Check budget", prompt: `${SUBAGENT_MARKER} Check your context budget.`, subagent_type: "general-purpose" })]],
+      main: [
+        [
+          toolUse("Agent", {
+            description: "Check budget",
+            prompt: `${SUBAGENT_MARKER} Check your context budget.`,
+            subagent_type: "general-purpose",
+          }),
+        ],
+      ],
       subagent: [[call], [text("Subagent report: budget checked.")]],
     });
     await scenario.sandbox.claude(["-p", "delegate a budget check", "--model", "claude-sonnet-4-5"]);
     const exchange = findToolExchange(scenario.api.requests, call.id);
     expect(exchange.callingRequest.kind).toBe("subagent");
     const usage = toolJson<Usage & { subagent: { description: string } | null }>(exchange);
-    expect(usage).toMatchObject({ fresh: true, usedTokens: exchange.callingRequest.total, subagent: { description: "Check budget" } });
+    expect(usage).toMatchObject({
+      fresh: true,
+      usedTokens: exchange.callingRequest.total,
+      subagent: { description: "Check budget" },
+    });
   });
 
   it("5. after /compact, estimates within 5% of the next real request (a file read and re-attached, the default model)", async () => {
@@ -142,7 +192,13 @@ describe.concurrent.each(e2eVersions())("get_context_usage through the real Clau
     const { sandbox, api } = scenario;
     const notes = join(sandbox.project, "notes.md");
     writeFileSync(notes, `# Notes\n${"A project note that the next context still needs.\n".repeat(200)}`);
-    api.setScript({ main: [[toolUse("Read", { file_path: notes })], [toolUse("Bash", { command: "seq 1 3000", description: "numbers" })], [text("Counted.")]] });
+    api.setScript({
+      main: [
+        [toolUse("Read", { file_path: notes })],
+        [toolUse("Bash", { command: "seq 1 3000", description: "numbers" })],
+        [text("Counted.")],
+      ],
+    });
     const first = await sandbox.claude(["-p", "read the notes, then count to 3000"]);
     await sandbox.claude(["-p", "/compact", "--resume", first.session_id]);
     const estimate = JSON.parse(await sandbox.ctxMonitor(["usage", "--session", first.session_id, "--json"])) as Usage;
@@ -153,7 +209,9 @@ describe.concurrent.each(e2eVersions())("get_context_usage through the real Clau
     const next = api.requests.slice(before).find((request) => request.kind === "main");
     expect(next).toBeDefined();
     const error = (estimate.usedTokens - next!.total) / next!.total;
-    process.stderr.write(`scenario 5 (${version}): estimated ${estimate.usedTokens} after /compact, next request ${next!.total}: error ${(error * 100).toFixed(1)}%\n`);
+    process.stderr.write(
+      `scenario 5 (${version}): estimated ${estimate.usedTokens} after /compact, next request ${next!.total}: error ${(error * 100).toFixed(1)}%\n`,
+    );
     expect(Math.abs(error)).toBeLessThan(0.05);
     const after = JSON.parse(await sandbox.ctxMonitor(["usage", "--session", first.session_id, "--json"])) as Usage;
     expect(after).toMatchObject({ estimated: false, usedTokens: next!.total });
@@ -179,8 +237,12 @@ describe.concurrent.each(e2eVersions())("get_context_usage through the real Clau
     scenario.api.setScript({ main: [[call]] });
     const resumed = await scenario.sandbox.claude(["-p", "check the budget", "--resume", first.session_id]);
     const claudeWindow = Object.values(resumed.modelUsage ?? {})[0]?.contextWindow;
-    const usage = toolJson<Usage & { windowAssumedBecause: string | null; summary: string }>(findToolExchange(scenario.api.requests, call.id));
-    console.log(`scenario 6b (${version}): Claude Code runs the resumed session at ${claudeWindow}; ctx-monitor says ${usage.contextWindow} (${usage.windowSource})`);
+    const usage = toolJson<Usage & { windowAssumedBecause: string | null; summary: string }>(
+      findToolExchange(scenario.api.requests, call.id),
+    );
+    console.log(
+      `scenario 6b (${version}): Claude Code runs the resumed session at ${claudeWindow}; ctx-monitor says ${usage.contextWindow} (${usage.windowSource})`,
+    );
     // 2.1.197 runs the resumed default model at 200k under the same model id as the 1M first run: without
     // the statusline or a SessionStart hook nothing in the transcript tells, and the answer must say so.
     if (usage.contextWindow !== claudeWindow) {
@@ -202,14 +264,20 @@ describe.concurrent.each(e2eVersions())("get_context_usage through the real Clau
     if (!offered.toolSearch) return; // 2.1.197 sends every MCP tool in full and has no ToolSearch.
     expect(names).not.toContain(ours("write_handoff"));
     // The search matched write_handoff by its hint, and Claude Code sent its definition with the result.
-    const loaded = (findToolExchange(scenario.api.requests, search.id).resultRequest.body.tools ?? []).map((tool) => tool.name);
+    const loaded = (findToolExchange(scenario.api.requests, search.id).resultRequest.body.tools ?? []).map(
+      (tool) => tool.name,
+    );
     expect(loaded).toContain(ours("write_handoff"));
 
     // Always loaded, it is there even when the server starts slowly and Claude Code connects as it does
     // by default (without waiting for MCP servers).
     scenario.api.setScript({ main: [[text("Nothing to do.")]] });
     const before = scenario.api.requests.length;
-    await scenario.sandbox.claude(["-p", "hello"], { MCP_CONNECTION_NONBLOCKING: "", NODE_OPTIONS: `--require ${SLOW_START}`, E2E_MCP_DELAY_MS: "3000" });
+    await scenario.sandbox.claude(["-p", "hello"], {
+      MCP_CONNECTION_NONBLOCKING: "",
+      NODE_OPTIONS: `--require ${SLOW_START}`,
+      E2E_MCP_DELAY_MS: "3000",
+    });
     const slow = scenario.api.requests.slice(before).find((request) => request.kind === "main")!;
     expect((slow.body.tools ?? []).map((tool) => tool.name)).toContain(ours("get_context_usage"));
   });

@@ -13,22 +13,39 @@ import { assistantResponse, text, toolResult, toolUse, transcript, userPrompt } 
 const promptText = (n: number) =>
   `Prompt ${n}: refactor module ${n}.\n\n## Not a heading of the handoff\n\n\`\`\`ts\nexport const value${n} = ${n};\n\`\`\`\n${"Keep the API stable. ".repeat(n % 5 === 0 ? 40 : 3)}`;
 
-async function longHandoff(prompts: number, extraNotes: Record<string, string> = {}): Promise<{ path: string; doc: string }> {
+async function longHandoff(
+  prompts: number,
+  extraNotes: Record<string, string> = {},
+): Promise<{ path: string; doc: string }> {
   const home = tempDir();
   const project = join(home, "project");
   mkdirSync(project);
   const runtime = fakeRuntime({ homeDir: home, cwd: project, env: { CLAUDE_CONFIG_DIR: join(home, ".claude") } });
-  const deps = { ...createHandoffDeps(runtime, createUsageDeps(runtime)), git: async () => ({ branch: "main", status: " M src/a.ts\n", diffStat: "" }) };
+  const deps = {
+    ...createHandoffDeps(runtime, createUsageDeps(runtime)),
+    git: async () => ({ branch: "main", status: " M src/a.ts\n", diffStat: "" }),
+  };
   const lines: Array<string | string[]> = [];
   for (let n = 1; n <= prompts; n++) {
     lines.push(userPrompt(promptText(n)));
     const bash = toolUse("Bash", { command: `npm test -- module-${n}`, description: `Test module ${n}` });
     lines.push(assistantResponse({ input: 1_000 + n }, [text(`Working on module ${n}.`), bash]));
-    lines.push(toolResult(bash.id, n % 3 ? `PASS module-${n}\n${"  ✓ case\n".repeat(30)}` : `Exit code 1\nFAIL module-${n}\n${"  ✗ case\n".repeat(100)}`));
+    lines.push(
+      toolResult(
+        bash.id,
+        n % 3
+          ? `PASS module-${n}\n${"  ✓ case\n".repeat(30)}`
+          : `Exit code 1\nFAIL module-${n}\n${"  ✗ case\n".repeat(100)}`,
+      ),
+    );
   }
   const transcriptPath = join(tempDir(), "00000000-0000-4000-8000-00000000d1d1.jsonl");
   writeFileSync(transcriptPath, transcript(lines));
-  const notes = { goal: "Refactor every module without changing the API.", nextSteps: "1. module 2001\n2. release notes", ...extraNotes };
+  const notes = {
+    goal: "Refactor every module without changing the API.",
+    nextSteps: "1. module 2001\n2. release notes",
+    ...extraNotes,
+  };
   const result = await writeHandoff({ notes, projectDir: project, transcriptPath }, deps);
   return { path: result.path, doc: readFileSync(result.path, "utf8") };
 }

@@ -20,8 +20,13 @@ describe("headAndTail", () => {
   });
 
   it("takes the end from the kept tail when the output was longer than what is kept", () => {
-    const shown = headAndTail({ text: "build started\nstep 1", chars: 5_000_000, tail: "step 9999\nTests: 1 failed, 41 passed" }, { chars: 300, lines: 6 });
-    expect(shown).toBe("build started\nstep 1\n… [cut: 5,000,000 chars in full] …\nstep 9999\nTests: 1 failed, 41 passed");
+    const shown = headAndTail(
+      { text: "build started\nstep 1", chars: 5_000_000, tail: "step 9999\nTests: 1 failed, 41 passed" },
+      { chars: 300, lines: 6 },
+    );
+    expect(shown).toBe(
+      "build started\nstep 1\n… [cut: 5,000,000 chars in full] …\nstep 9999\nTests: 1 failed, 41 passed",
+    );
   });
 
   it("stays within the character limit when lines are long", () => {

@@ -8,9 +8,28 @@ import { createUsageDeps } from "../../src/context/read-usage.ts";
 import { createHandoffDeps, writeHandoff } from "../../src/handoff/write-handoff.ts";
 import { fakeRuntime, tempDir } from "../support/runtime.ts";
 import { SECRET_SHAPES, type SecretShape } from "../support/secret-corpus.ts";
-import { assistantResponse, SESSION_ID, text, toolResult, toolUse, transcript, userPrompt } from "../support/transcript-builder.ts";
+import {
+  assistantResponse,
+  SESSION_ID,
+  text,
+  toolResult,
+  toolUse,
+  transcript,
+  userPrompt,
+} from "../support/transcript-builder.ts";
 
-const PLACES = ["prompt", "command", "output", "failed-output", "tool-error", "assistant-text", "subagent-prompt", "subagent-report", "task", "notes"] as const;
+const PLACES = [
+  "prompt",
+  "command",
+  "output",
+  "failed-output",
+  "tool-error",
+  "assistant-text",
+  "subagent-prompt",
+  "subagent-report",
+  "task",
+  "notes",
+] as const;
 
 function failedResult(toolUseId: string, content: string): string {
   const line = JSON.parse(toolResult(toolUseId, content)) as { message: { content: Array<Record<string, unknown>> } };
@@ -26,7 +45,11 @@ function sessionWith(shape: SecretShape): string {
   const bash = toolUse("Bash", { command, description: "Deploy" });
   const failing = toolUse("Bash", { command: "npm run migrate", description: "Migrate" });
   const read = toolUse("Read", { file_path: "/srv/app/config.yml" });
-  const agent = toolUse("Task", { description: "Check the config", subagent_type: "general-purpose", prompt: at("subagent-prompt") });
+  const agent = toolUse("Task", {
+    description: "Check the config",
+    subagent_type: "general-purpose",
+    prompt: at("subagent-prompt"),
+  });
   const todo = toolUse("TodoWrite", { todos: [{ id: "1", content: at("task"), status: "in_progress" }] });
   return transcript([
     userPrompt(at("prompt")),
@@ -52,7 +75,15 @@ describe("the secret corpus in every place a handoff renders", () => {
     for (const [index, shape] of SECRET_SHAPES.entries()) {
       const path = join(home, `${SESSION_ID.slice(0, -4)}${String(index).padStart(4, "0")}.jsonl`);
       writeFileSync(path, sessionWith(shape));
-      const result = await writeHandoff({ transcriptPath: path, projectDir: project, name: `shape-${index}`, notes: { warnings: `CELL-notes ${shape.text}` } }, deps);
+      const result = await writeHandoff(
+        {
+          transcriptPath: path,
+          projectDir: project,
+          name: `shape-${index}`,
+          notes: { warnings: `CELL-notes ${shape.text}` },
+        },
+        deps,
+      );
       const doc = readFileSync(result.path, "utf8");
       for (const place of PLACES) {
         expect(doc, `${place} is rendered for ${shape.name}`).toContain(`CELL-${place}`);

@@ -9,11 +9,19 @@ const ANTHROPIC = `sk-ant-api03-${"A1b2C3d4".repeat(10)}-xyz`;
 describe("redactSecrets", () => {
   it.each([
     ["an Anthropic key", `key is ${ANTHROPIC} ok`, ANTHROPIC],
-    ["an OpenAI project key", "OPENAI=sk-proj-abcdefghijklmnopqrstuvwxyz012345", "sk-proj-abcdefghijklmnopqrstuvwxyz012345"],
+    [
+      "an OpenAI project key",
+      "OPENAI=sk-proj-abcdefghijklmnopqrstuvwxyz012345",
+      "sk-proj-abcdefghijklmnopqrstuvwxyz012345",
+    ],
     ["a GitHub token", "token ghp_abcdefghijklmnopqrstuvwxyz0123456789", "ghp_abcdefghijklmnopqrstuvwxyz0123456789"],
     ["an AWS access key id", "id AKIAABCDEFGHIJKLMNOP here", "AKIAABCDEFGHIJKLMNOP"],
     ["a Slack token", "xoxb-123456789012-abcdefghijkl", "xoxb-123456789012-abcdefghijkl"],
-    ["a JWT", "jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "dozjgNryP4J3jVmNHl0w5N"],
+    [
+      "a JWT",
+      "jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+      "dozjgNryP4J3jVmNHl0w5N",
+    ],
     ["a Bearer header", "curl -H 'Authorization: Bearer abc123def456ghi789jkl012'", "abc123def456ghi789jkl012"],
     ["an x-api-key header", "x-api-key: s3cr3t-value-123", "s3cr3t-value-123"],
     ["a password assignment", "DATABASE_PASSWORD=hunter2-is-long", "hunter2-is-long"],
@@ -29,23 +37,44 @@ describe("redactSecrets", () => {
   });
 
   it("removes a whole private key block", () => {
-    const key = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\nAAAAMwAAAAtzc2gtZWQyNTUxOQ\n-----END OPENSSH PRIVATE KEY-----";
+    const key =
+      "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\nAAAAMwAAAAtzc2gtZWQyNTUxOQ\n-----END OPENSSH PRIVATE KEY-----";
     const result = redactSecrets(`before\n${key}\nafter`);
     expect(result.text).toBe("before\n[REDACTED:private-key]\nafter");
   });
 
   it.each([
-    ["cut short, then other text", "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkq\nAAAAMwAAAAtzc2g\n… [cut: 3,000 chars in full]\n```\n\n## Next", "[REDACTED:private-key]\n… [cut: 3,000 chars in full]\n```\n\n## Next"],
-    ["in a JSON string", 'const k = "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkq\\nBKcwggSjAgEAAo\\n-----END PRIVATE KEY-----\\n"; done', 'const k = "[REDACTED:private-key]\\n"; done'],
-    ["encrypted PEM with headers", "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,ABCDEF\n\nMIIEpAIBAAKCAQEA\nqwerty==\n-----END RSA PRIVATE KEY-----\nDone.", "[REDACTED:private-key]\nDone."],
-    ["indented", "   -----BEGIN EC PRIVATE KEY-----\n   MHcCAQEEIBkg\n   -----END EC PRIVATE KEY-----\n   next", "   [REDACTED:private-key]\n   next"],
+    [
+      "cut short, then other text",
+      "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkq\nAAAAMwAAAAtzc2g\n… [cut: 3,000 chars in full]\n```\n\n## Next",
+      "[REDACTED:private-key]\n… [cut: 3,000 chars in full]\n```\n\n## Next",
+    ],
+    [
+      "in a JSON string",
+      'const k = "-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkq\\nBKcwggSjAgEAAo\\n-----END PRIVATE KEY-----\\n"; done',
+      'const k = "[REDACTED:private-key]\\n"; done',
+    ],
+    [
+      "encrypted PEM with headers",
+      "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,ABCDEF\n\nMIIEpAIBAAKCAQEA\nqwerty==\n-----END RSA PRIVATE KEY-----\nDone.",
+      "[REDACTED:private-key]\nDone.",
+    ],
+    [
+      "indented",
+      "   -----BEGIN EC PRIVATE KEY-----\n   MHcCAQEEIBkg\n   -----END EC PRIVATE KEY-----\n   next",
+      "   [REDACTED:private-key]\n   next",
+    ],
   ])("removes a private key %s, and only as far as key lines go", (_name, input, expected) => {
     expect(redactSecrets(input).text).toBe(expected);
   });
 
   it("keeps the name of what was redacted, so the reader knows what is missing", () => {
-    expect(redactSecrets("DATABASE_PASSWORD=hunter2-is-long").text).toBe("DATABASE_PASSWORD=[REDACTED:credential-assignment]");
-    expect(redactSecrets("Authorization: Bearer abc123def456ghi789jkl012").text).toBe("Authorization: Bearer [REDACTED:authorization-header]");
+    expect(redactSecrets("DATABASE_PASSWORD=hunter2-is-long").text).toBe(
+      "DATABASE_PASSWORD=[REDACTED:credential-assignment]",
+    );
+    expect(redactSecrets("Authorization: Bearer abc123def456ghi789jkl012").text).toBe(
+      "Authorization: Bearer [REDACTED:authorization-header]",
+    );
   });
 
   it("leaves ordinary prose, code and figures alone", () => {
@@ -78,7 +107,10 @@ describe("the secret corpus", () => {
   });
 
   it("finds a secret wherever it stands in a line, whatever surrounds it", () => {
-    const surroundings = fc.tuple(fc.constantFrom("", " ", "\n", "(", "'", "cd x && ", "1\t", "> ", "`"), fc.constantFrom("", " ", "\n", ")", "'", ";", " && ls", "`"));
+    const surroundings = fc.tuple(
+      fc.constantFrom("", " ", "\n", "(", "'", "cd x && ", "1\t", "> ", "`"),
+      fc.constantFrom("", " ", "\n", ")", "'", ";", " && ls", "`"),
+    );
     fc.assert(
       fc.property(fc.constantFrom(...SECRET_SHAPES), surroundings, (shape, [before, after]) => {
         expect(redactSecrets(`${before}${shape.text}${after}`).text).not.toContain(shape.secret);
@@ -122,11 +154,16 @@ describe("redaction on adversarial input", () => {
   it("keeps every output free of the secrets it was given, for random repetitions of rule prefixes around them", () => {
     const piece = fc.oneof(fc.constantFrom(...ADVERSARIAL_FRAGMENTS), fc.string({ maxLength: 6 }));
     fc.assert(
-      fc.property(fc.array(piece, { maxLength: 30 }), fc.integer({ min: 1, max: 200 }), fc.constantFrom(...SECRET_SHAPES), (pieces, times, shape) => {
-        const noise = pieces.join("").repeat(times);
-        const result = redactSecrets(`${noise}\n${shape.text}\n${noise}`);
-        expect(result.text).not.toContain(shape.secret);
-      }),
+      fc.property(
+        fc.array(piece, { maxLength: 30 }),
+        fc.integer({ min: 1, max: 200 }),
+        fc.constantFrom(...SECRET_SHAPES),
+        (pieces, times, shape) => {
+          const noise = pieces.join("").repeat(times);
+          const result = redactSecrets(`${noise}\n${shape.text}\n${noise}`);
+          expect(result.text).not.toContain(shape.secret);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -139,7 +176,8 @@ describe("redaction on adversarial input", () => {
     const large = fragment.repeat(Math.ceil(2_097_152 / fragment.length));
     // Load on the machine only slows runs down; the least growth of three tries is the scan's own.
     let growth = Number.POSITIVE_INFINITY;
-    for (let attempt = 0; attempt < 3 && growth >= 10; attempt++) growth = Math.min(growth, relativeCost(large) / relativeCost(small));
+    for (let attempt = 0; attempt < 3 && growth >= 10; attempt++)
+      growth = Math.min(growth, relativeCost(large) / relativeCost(small));
     expect(growth).toBeLessThan(10);
   });
 });

@@ -1,7 +1,17 @@
 // The handoff folder under hostile or unlucky conditions: links that leave the project refused before
 // anything is created, loose permissions tightened, a file in the folder's way, no temporary file left.
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -21,7 +31,9 @@ describe("ensureHandoffFolder", () => {
     const elsewhere = join(home, "elsewhere");
     mkdirSync(elsewhere);
     symlinkSync(elsewhere, join(dir, ".claude"));
-    expect(() => ensureHandoffFolder(handoffFolder(null, dir))).toThrow(/resolves through a symlink to .*elsewhere, outside the project/);
+    expect(() => ensureHandoffFolder(handoffFolder(null, dir))).toThrow(
+      /resolves through a symlink to .*elsewhere, outside the project/,
+    );
     expect(readdirSync(elsewhere)).toEqual([]);
   });
 
@@ -79,7 +91,9 @@ describe.runIf(fullDisk)("a disk that fills up while a handoff is written", () =
   it("fails with ENOSPC naming the file, and leaves neither a short handoff nor a temporary file", () => {
     const folder = join(fullDisk!, "handoffs");
     mkdirSync(folder);
-    expect(() => writeNewFile(folder, "h.md", "x".repeat(64_000))).toThrow(expect.objectContaining({ code: "ENOSPC", path: join(folder, "h.md") }));
+    expect(() => writeNewFile(folder, "h.md", "x".repeat(64_000))).toThrow(
+      expect.objectContaining({ code: "ENOSPC", path: join(folder, "h.md") }),
+    );
     expect(readdirSync(folder)).toEqual([]);
   });
 });

@@ -11,13 +11,20 @@ import { assistantResponse, text, toolResult, toolUse, transcript, userPrompt } 
 
 /** A real repository: src/math.js committed, then changed, and NOTES.md not tracked. */
 function gitProject(project: string): void {
-  const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], { cwd: project, stdio: "ignore" });
+  const git = (...args: string[]) =>
+    execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
+      cwd: project,
+      stdio: "ignore",
+    });
   git("init", "-q", "-b", "main");
   mkdirSync(join(project, "src"));
   writeFileSync(join(project, "src", "math.js"), "export const add = (a, b) => a - b;\n");
   git("add", ".");
   git("commit", "-q", "-m", "start");
-  writeFileSync(join(project, "src", "math.js"), "export const add = (a, b) => a + b;\nexport const sub = (a, b) => a - b;\n");
+  writeFileSync(
+    join(project, "src", "math.js"),
+    "export const add = (a, b) => a + b;\nexport const sub = (a, b) => a - b;\n",
+  );
   writeFileSync(join(project, "NOTES.md"), "notes\n");
 }
 
@@ -26,9 +33,15 @@ function setup(env: Record<string, string> = {}, repository = false) {
   const project = join(home, "project");
   mkdirSync(project);
   if (repository) gitProject(project);
-  const runtime = fakeRuntime({ homeDir: home, cwd: project, env: { CLAUDE_CONFIG_DIR: join(home, ".claude"), ...env }, now: () => new Date("2026-11-24T10:00:00.000Z") });
+  const runtime = fakeRuntime({
+    homeDir: home,
+    cwd: project,
+    env: { CLAUDE_CONFIG_DIR: join(home, ".claude"), ...env },
+    now: () => new Date("2026-11-24T10:00:00.000Z"),
+  });
   const deps = createHandoffDeps(runtime, createUsageDeps(runtime));
-  const write = (request: Partial<HandoffRequest> & { transcriptPath: string }) => writeHandoff({ notes: {}, projectDir: project, ...request }, deps);
+  const write = (request: Partial<HandoffRequest> & { transcriptPath: string }) =>
+    writeHandoff({ notes: {}, projectDir: project, ...request }, deps);
   return { home, project, write, folder: join(project, ".claude", "handoffs") };
 }
 
@@ -41,10 +54,14 @@ describe("write_handoff on a real-client session", () => {
 
   it("holds every prompt verbatim, every edited file, the failing command with its failure, and the agent's notes", async () => {
     const { write } = setup({}, true);
-    const result = await write({ transcriptPath: staged("busy-session"), notes: { goal: "Fix add() — keep the API", nextSteps: "1. add a multiply test" } });
+    const result = await write({
+      transcriptPath: staged("busy-session"),
+      notes: { goal: "Fix add() — keep the API", nextSteps: "1. add a multiply test" },
+    });
     const doc = readFileSync(result.path, "utf8");
     for (const prompt of truth.prompts) expect(doc).toContain(prompt);
-    for (const file of [...truth.editedFiles, ...truth.writtenFiles]) expect(doc).toContain(`\`${file.replace("/home/user/project/", "")}\``);
+    for (const file of [...truth.editedFiles, ...truth.writtenFiles])
+      expect(doc).toContain(`\`${file.replace("/home/user/project/", "")}\``);
     expect(doc).toMatch(/`node test\.js` — \*\*failed\*\*[\s\S]*FAIL add\(2, 3\): expected 5, got -1/);
     expect(doc).toContain("### Goal\n\nFix add() — keep the API");
     expect(doc).toContain("Branch: `main`");
@@ -52,7 +69,9 @@ describe("write_handoff on a real-client session", () => {
     expect(doc).toMatch(/src\/math\.js \| 3 \+\+-\n 1 file changed, 2 insertions\(\+\), 1 deletion\(-\)/);
     expect(doc).toContain(`${truth.usedTokens.toLocaleString("en-US")} of 200,000 tokens`);
     expect(result).toMatchObject({ promptsIncluded: 2, failedCommands: 1, bytes: Buffer.byteLength(doc) });
-    expect(result.sections).toEqual(expect.arrayContaining(["Agent's notes", "User prompts (verbatim)", "Files", "Commands", "Subagents", "Git"]));
+    expect(result.sections).toEqual(
+      expect.arrayContaining(["Agent's notes", "User prompts (verbatim)", "Files", "Commands", "Subagents", "Git"]),
+    );
   });
 
   it("never repeats a secret planted in the project, though a command printed it", async () => {
@@ -67,22 +86,32 @@ describe("write_handoff on a real-client session", () => {
 
   it("redacts secrets in the agent's own notes too", async () => {
     const { write } = setup();
-    const result = await write({ transcriptPath: staged("default-model"), notes: { warnings: "the token is ghp_abcdefghijklmnopqrstuvwxyz0123456789, do not print it" } });
+    const result = await write({
+      transcriptPath: staged("default-model"),
+      notes: { warnings: "the token is ghp_abcdefghijklmnopqrstuvwxyz0123456789, do not print it" },
+    });
     expect(readFileSync(result.path, "utf8")).not.toContain("ghp_abcdefghijklmnopqrstuvwxyz0123456789");
   });
 });
 
 describe("secrets in long outputs", () => {
-  const keyBody = Array.from({ length: 40 }, (_, i) => `b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAB${String(i).padStart(4, "0")}`).join("\n");
+  const keyBody = Array.from(
+    { length: 40 },
+    (_, i) => `b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAB${String(i).padStart(4, "0")}`,
+  ).join("\n");
   const privateKey = `-----BEGIN OPENSSH PRIVATE KEY-----\n${keyBody}\n-----END OPENSSH PRIVATE KEY-----`;
   const token = `ghp_${"Q7x9".repeat(9)}`;
 
   async function handoffWith(outputs: string[]) {
     const { write } = setup();
     const lines: Array<string | string[]> = [userPrompt("show me the deploy key and the config")];
-    const calls = outputs.map((_, i) => toolUse("Bash", { command: `cat secret-${i}`, description: `Show secret ${i}` }));
+    const calls = outputs.map((_, i) =>
+      toolUse("Bash", { command: `cat secret-${i}`, description: `Show secret ${i}` }),
+    );
     lines.push(assistantResponse({ input: 1_000 }, [text("Looking."), ...calls]));
-    outputs.forEach((output, i) => lines.push(toolResult(calls[i]!.id, output)));
+    outputs.forEach((output, i) => {
+      lines.push(toolResult(calls[i]!.id, output));
+    });
     lines.push(assistantResponse({ input: 3_000 }, [text("Both shown; nothing else to do.")]));
     const path = join(tempDir(), "secrets.jsonl");
     writeFileSync(path, transcript(lines));
@@ -139,12 +168,17 @@ describe("handoff storage", () => {
     expect(readdirSync(folder)).toHaveLength(2);
   });
 
-  it.each(["../escape", "/tmp/abs", "a/b", "..", "x".repeat(65), ""])("refuses the name %j and writes nothing", async (name) => {
-    const { write, home } = setup();
-    await expect(write({ transcriptPath: staged("default-model"), name })).rejects.toThrow(/name .* is not allowed|not a path/);
-    expect(existsSync(join(home, "escape.md"))).toBe(false);
-    expect(readdirSync(join(home, "project"))).toEqual([]);
-  });
+  it.each(["../escape", "/tmp/abs", "a/b", "..", "x".repeat(65), ""])(
+    "refuses the name %j and writes nothing",
+    async (name) => {
+      const { write, home } = setup();
+      await expect(write({ transcriptPath: staged("default-model"), name })).rejects.toThrow(
+        /name .* is not allowed|not a path/,
+      );
+      expect(existsSync(join(home, "escape.md"))).toBe(false);
+      expect(readdirSync(join(home, "project"))).toEqual([]);
+    },
+  );
 
   it("refuses a handoff folder that a symlink sends outside the project", async () => {
     const { write, project, home } = setup();
@@ -152,14 +186,18 @@ describe("handoff storage", () => {
     mkdirSync(outside);
     mkdirSync(join(project, ".claude"));
     symlinkSync(outside, join(project, ".claude", "handoffs"));
-    await expect(write({ transcriptPath: staged("default-model") })).rejects.toThrow(/resolves through a symlink to .*outside the project/);
+    await expect(write({ transcriptPath: staged("default-model") })).rejects.toThrow(
+      /resolves through a symlink to .*outside the project/,
+    );
     expect(readdirSync(outside)).toEqual([]);
   });
 
   it("does not recreate a project folder that no longer exists", async () => {
     const { write, home } = setup();
     const gone = join(home, "moved-away");
-    await expect(write({ transcriptPath: staged("default-model"), projectDir: gone })).rejects.toThrow(/does not exist \(moved or deleted\?\)/);
+    await expect(write({ transcriptPath: staged("default-model"), projectDir: gone })).rejects.toThrow(
+      /does not exist \(moved or deleted\?\)/,
+    );
     expect(existsSync(gone)).toBe(false);
   });
 
@@ -198,7 +236,6 @@ describe("document size", () => {
     expect(doc).toContain("(40 earlier prompts' activity not shown");
   });
 
-
   it("an empty session gives a short document with no empty sections", async () => {
     const { write } = setup();
     const path = join(tempDir(), "empty.jsonl");
@@ -212,14 +249,25 @@ describe("document size", () => {
     const { write } = setup();
     const lines: Array<string | string[]> = [];
     for (let turn = 1; turn <= 40; turn++) {
-      lines.push(userPrompt(`Step ${turn}: refactor module ${turn}, keep the public API, and explain the change in the changelog.`));
+      lines.push(
+        userPrompt(
+          `Step ${turn}: refactor module ${turn}, keep the public API, and explain the change in the changelog.`,
+        ),
+      );
       const bash = toolUse("Bash", { command: `npm test -- module-${turn}`, description: `Test module ${turn}` });
       const edit = toolUse("Edit", { file_path: `/p/src/module-${turn}.ts`, old_string: "a", new_string: "b" });
       lines.push(assistantResponse({ input: 1_000 * turn }, [text(`Working on module ${turn}.`), bash, edit]));
-      const log = Array.from({ length: 12 }, (_, i) => `  ✓ module-${turn} case ${i + 1}: keeps the exported API (${i + 3} ms)`).join("\n");
+      const log = Array.from(
+        { length: 12 },
+        (_, i) => `  ✓ module-${turn} case ${i + 1}: keeps the exported API (${i + 3} ms)`,
+      ).join("\n");
       lines.push(toolResult(bash.id, turn === 7 ? "x".repeat(50_000) : `PASS module-${turn}\n${log}`));
       lines.push(toolResult(edit.id, "The file has been updated."));
-      lines.push(assistantResponse({ input: 1_000 * turn + 500 }, [text(`Module ${turn} is refactored: the exported names stay, internals moved to helpers.`)]));
+      lines.push(
+        assistantResponse({ input: 1_000 * turn + 500 }, [
+          text(`Module ${turn} is refactored: the exported names stay, internals moved to helpers.`),
+        ]),
+      );
     }
     const path = join(tempDir(), "busy.jsonl");
     writeFileSync(path, transcript(lines));

@@ -12,9 +12,19 @@ export interface OpenedReport {
   close(): Promise<void>;
 }
 
-export async function openReport(htmlPath: string, options: { colorScheme?: "light" | "dark"; width?: number } = {}): Promise<OpenedReport> {
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: ["--no-sandbox"] });
-  const page = await browser.newPage({ colorScheme: options.colorScheme ?? "light", viewport: { width: options.width ?? 1100, height: 900 } });
+export async function openReport(
+  htmlPath: string,
+  options: { colorScheme?: "light" | "dark"; width?: number } = {},
+): Promise<OpenedReport> {
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ["--no-sandbox"],
+  });
+  const page = await browser.newPage({
+    colorScheme: options.colorScheme ?? "light",
+    viewport: { width: options.width ?? 1100, height: 900 },
+  });
   const consoleErrors: string[] = [];
   const requests: string[] = [];
   const url = pathToFileURL(htmlPath).href;

@@ -3,7 +3,16 @@
 // own transcript. Written with the same line builder as the tests.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { assistantResponse, compactBoundary, compactSummary, text, toolResult, toolUse, transcript, userPrompt } from "../support/transcript-builder.ts";
+import {
+  assistantResponse,
+  compactBoundary,
+  compactSummary,
+  text,
+  toolResult,
+  toolUse,
+  transcript,
+  userPrompt,
+} from "../support/transcript-builder.ts";
 
 const DEMO_SESSION_ID = "5e55a1d0-7c3b-4d2e-9f10-2b6c8d4e0a11";
 const START = Date.UTC(2026, 0, 12, 9, 0, 0);
@@ -27,9 +36,21 @@ export function writeDemoSession(projectFolder: string): string {
   const step = (index: number, extraBlocks: Array<Record<string, unknown>> = []) => {
     const call = CALLS[index % CALLS.length]!;
     const use = toolUse(call.name, call.input(index));
-    lines.push(assistantResponse({ input: 4, cacheCreation: 900, cacheRead: total, output: 220 }, [text("Next step."), use, ...extraBlocks], stamp(35)));
+    lines.push(
+      assistantResponse(
+        { input: 4, cacheCreation: 900, cacheRead: total, output: 220 },
+        [text("Next step."), use, ...extraBlocks],
+        stamp(35),
+      ),
+    );
     // Results about as large as the growth they cause (~3.5 characters a token).
-    lines.push(toolResult(use.id, "const price = applyDiscount(cart, rule);\n".repeat(Math.round((call.grows * 3.5) / 42)), stamp(4)));
+    lines.push(
+      toolResult(
+        use.id,
+        "const price = applyDiscount(cart, rule);\n".repeat(Math.round((call.grows * 3.5) / 42)),
+        stamp(4),
+      ),
+    );
     total += call.grows + ((index * 37) % 9) * 180;
   };
   lines.push(userPrompt("Refactor the cart pricing so discounts stack correctly, with tests.", stamp(0)));
@@ -43,7 +64,11 @@ export function writeDemoSession(projectFolder: string): string {
   lines.push(JSON.stringify(boundary), compactSummary("Summary of the pricing refactor so far."));
   total = 33_000;
   lines.push(userPrompt("Carry on from the handoff: the coupon edge cases are left.", stamp(60)));
-  const agent = toolUse("Agent", { description: "Audit coupon rules", prompt: "Find every coupon rule", subagent_type: "general-purpose" });
+  const agent = toolUse("Agent", {
+    description: "Audit coupon rules",
+    prompt: "Find every coupon rule",
+    subagent_type: "general-purpose",
+  });
   let agentStarted = 0;
   for (let i = 29; i < 44; i++) {
     if (i === 31) agentStarted = at;
@@ -60,12 +85,23 @@ function writeSubagent(projectFolder: string, startMs: number): void {
   const lines: Array<string | string[]> = [];
   let total = 14_000;
   for (let i = 0; i < 12; i++) {
-    const use = toolUse(i % 2 ? "Grep" : "Read", i % 2 ? { pattern: `coupon${i}` } : { file_path: `/home/user/shop/src/coupons/rule-${i}.ts` });
-    const extra = { timestamp: new Date(startMs + i * 22_000).toISOString(), sessionId: DEMO_SESSION_ID, isSidechain: true, agentId: "a0demo" };
+    const use = toolUse(
+      i % 2 ? "Grep" : "Read",
+      i % 2 ? { pattern: `coupon${i}` } : { file_path: `/home/user/shop/src/coupons/rule-${i}.ts` },
+    );
+    const extra = {
+      timestamp: new Date(startMs + i * 22_000).toISOString(),
+      sessionId: DEMO_SESSION_ID,
+      isSidechain: true,
+      agentId: "a0demo",
+    };
     lines.push(assistantResponse({ input: 4, cacheCreation: 600, cacheRead: total, output: 150 }, [use], extra));
     lines.push(toolResult(use.id, "rule", extra));
     total += 4_200;
   }
   writeFileSync(join(folder, "agent-a0demo.jsonl"), transcript(lines));
-  writeFileSync(join(folder, "agent-a0demo.meta.json"), JSON.stringify({ agentType: "general-purpose", description: "Audit coupon rules" }));
+  writeFileSync(
+    join(folder, "agent-a0demo.meta.json"),
+    JSON.stringify({ agentType: "general-purpose", description: "Audit coupon rules" }),
+  );
 }

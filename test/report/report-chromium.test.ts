@@ -21,7 +21,11 @@ const OUTPUT = join(import.meta.dirname, "..", "..", ".tmp", "test-output");
 
 async function reportOf(transcriptPath: string, dir: string, env: Record<string, string> = {}): Promise<string> {
   const out = join(dir, "report.html");
-  const result = await runCli(["report", "--transcript", transcriptPath, "--out", out], { CTX_MONITOR_STATE_DIR: join(dir, "state"), HOME: dir, ...env });
+  const result = await runCli(["report", "--transcript", transcriptPath, "--out", out], {
+    CTX_MONITOR_STATE_DIR: join(dir, "state"),
+    HOME: dir,
+    ...env,
+  });
   expect(result.stderr).toBe("");
   expect(result.code).toBe(0);
   expect(result.stdout.trim()).toBe(out);
@@ -72,16 +76,24 @@ describe.runIf(chromium)("the report in Chromium", () => {
     expect(await chart.locator(".autocompact-label").textContent()).toBe("auto-compact ~167k");
     expect(await chart.locator(".autocompact-line").count()).toBe(1);
     const mainTitle = await chart.locator(".series-main .point title").last().textContent();
-    expect(mainTitle).toContain(`call ${truth.mainRequestTotals.length}: ${truth.usedTokens.toLocaleString("en-US")} tokens`);
+    expect(mainTitle).toContain(
+      `call ${truth.mainRequestTotals.length}: ${truth.usedTokens.toLocaleString("en-US")} tokens`,
+    );
     expect(await chart.locator(".y-tick").allTextContents()).toContain("150k");
-    expect(await opened.page.locator(".legend li").allTextContents()).toEqual(expect.arrayContaining(["main conversation", "subagent Review the fix"]));
+    expect(await opened.page.locator(".legend li").allTextContents()).toEqual(
+      expect.arrayContaining(["main conversation", "subagent Review the fix"]),
+    );
     const box = await chart.boundingBox();
     expect(box!.width).toBeGreaterThan(600);
   });
 
   it("shows the breakdown as a stacked bar whose segments are the categories, and the top consumers", async () => {
-    const segments = await Promise.all((await opened.page.locator(".breakdown-segment").all()).map((segment) => segment.getAttribute("data-category")));
-    expect(segments).toEqual(expect.arrayContaining(["System prompt", "System tools", "Messages: tool results (Read)", "Free space"]));
+    const segments = await Promise.all(
+      (await opened.page.locator(".breakdown-segment").all()).map((segment) => segment.getAttribute("data-category")),
+    );
+    expect(segments).toEqual(
+      expect.arrayContaining(["System prompt", "System tools", "Messages: tool results (Read)", "Free space"]),
+    );
     const top = await opened.page.locator("#top-consumers tbody tr").first().textContent();
     expect(top).toContain("Read README.md");
     expect(await opened.page.locator("#repeated-reads").textContent()).toContain("README.md×2");
@@ -89,7 +101,9 @@ describe.runIf(chromium)("the report in Chromium", () => {
   });
 
   it("lists the handoffs written for the session", async () => {
-    expect(await opened.page.locator("#handoffs tbody tr").allTextContents()).toEqual([expect.stringContaining("-before-review.md")]);
+    expect(await opened.page.locator("#handoffs tbody tr").allTextContents()).toEqual([
+      expect.stringContaining("-before-review.md"),
+    ]);
   });
 
   it("never shows a planted secret", () => {
@@ -144,7 +158,10 @@ describe.runIf(chromium)("hostile text in a transcript", () => {
     const runtime = fakeRuntime({ env: { CTX_MONITOR_STATE_DIR: join(dir, "state") }, homeDir: dir, cwd: dir });
     const data = await gatherReport(
       { transcriptPath: path },
-      { runtime, capture: () => ({ source: "proxy capture <i>x</i>", rows: [{ label: "requests captured", value: "2" }] }) },
+      {
+        runtime,
+        capture: () => ({ source: "proxy capture <i>x</i>", rows: [{ label: "requests captured", value: "2" }] }),
+      },
     );
     const html = renderReport(data);
     const out = join(dir, "hostile.html");
@@ -169,8 +186,13 @@ describe("ctx-monitor report's refusals", () => {
   it("says where it could not write, without a stack", async () => {
     const dir = tempDir();
     const out = join(dir, "missing", "report.html");
-    const result = await runCli(["report", "--transcript", stageFixture("default-model", dir), "--out", out], { CTX_MONITOR_STATE_DIR: join(dir, "state"), HOME: dir });
+    const result = await runCli(["report", "--transcript", stageFixture("default-model", dir), "--out", out], {
+      CTX_MONITOR_STATE_DIR: join(dir, "state"),
+      HOME: dir,
+    });
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`ctx-monitor report: could not write ${out} (ENOENT); pass --out with a file in a folder you can write to\n`);
+    expect(result.stderr).toBe(
+      `ctx-monitor report: could not write ${out} (ENOENT); pass --out with a file in a folder you can write to\n`,
+    );
   });
 });

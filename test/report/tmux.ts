@@ -17,7 +17,10 @@ export class TmuxWindow {
   }
 
   private tmux(...args: string[]): string {
-    return execFileSync("tmux", ["-u", "-L", this.socket, ...args], { encoding: "utf8", env: { ...process.env, LC_ALL: "C.UTF-8" } });
+    return execFileSync("tmux", ["-u", "-L", this.socket, ...args], {
+      encoding: "utf8",
+      env: { ...process.env, LC_ALL: "C.UTF-8" },
+    });
   }
 
   /** The visible screen; with `escapes`, its colour codes too; with `history`, what scrolled off above it. */

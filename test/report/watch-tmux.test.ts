@@ -23,7 +23,11 @@ afterEach(() => {
   window = null;
 });
 
-function startWatch(configDir: string, size: { columns: number; rows: number }, env: Record<string, string> = {}): TmuxWindow {
+function startWatch(
+  configDir: string,
+  size: { columns: number; rows: number },
+  env: Record<string, string> = {},
+): TmuxWindow {
   window = new TmuxWindow([process.execPath, CLI_PATH, "watch", "--project", PROJECT], size, {
     CLAUDE_CONFIG_DIR: configDir,
     CTX_MONITOR_STATE_DIR: join(configDir, "state"),
@@ -52,11 +56,17 @@ describe.runIf(tmux)("ctx-monitor watch in a terminal", () => {
     let screen = await tmux.waitFor((text) => stepRows(text).length === 2, "the first two steps");
     expect(screen).toContain(`session ${first.sessionId.slice(0, 8)}`);
     expect(screen.split("\n")[1]).toMatch(/^█+░+│░+ +17% OK/);
-    expect(stepRows(screen)[1]).toMatch(new RegExp(`\\+4,287 +${first.mainRequestTotals[1]!.toLocaleString("en-US")} +Bash: seq 1 3000`));
+    expect(stepRows(screen)[1]).toMatch(
+      new RegExp(`\\+4,287 +${first.mainRequestTotals[1]!.toLocaleString("en-US")} +Bash: seq 1 3000`),
+    );
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
     expect(tmux.capture(true).split("\n")[1]).toMatch(/^(?:\x1b\[[0-9;]*m)*\x1b\[32m(?:\x1b\[[0-9;]*m)*█/); // ok is green
 
     appendFileSync(transcript, `${lines.slice(9).join("\n")}\n`);
-    screen = await tmux.waitFor((text) => stepRows(text).length === 4 && text.includes("compacted (manual)"), "the compaction and two more steps");
+    screen = await tmux.waitFor(
+      (text) => stepRows(text).length === 4 && text.includes("compacted (manual)"),
+      "the compaction and two more steps",
+    );
     const rows = screen.split("\n");
     const compactedAt = rows.findIndex((line) => line.includes("─── compacted (manual)"));
     expect(compactedAt).toBeGreaterThan(rows.indexOf(stepRows(screen)[1]!));
@@ -77,14 +87,22 @@ describe.runIf(tmux)("ctx-monitor watch in a terminal", () => {
     expect(stepRows(screen).at(-1)).toContain(second.usedTokens.toLocaleString("en-US"));
     // Another, older session of the project writing again is not followed: the new one still is.
     appendFileSync(transcript, `${lines.slice(0, 9).join("\n")}\n`);
-    appendFileSync(join(folder, `${secondId}.jsonl`), transcriptText([assistantResponse({ input: 3, cacheRead: 60_000 }, [text("next")])]));
-    screen = await tmux.waitFor((text) => /^\S+ +15 +\+9,375 +60,003 /.test(stepRows(text).at(-1) ?? ""), "the new session's next step");
+    appendFileSync(
+      join(folder, `${secondId}.jsonl`),
+      transcriptText([assistantResponse({ input: 3, cacheRead: 60_000 }, [text("next")])]),
+    );
+    screen = await tmux.waitFor(
+      (text) => /^\S+ +15 +\+9,375 +60,003 /.test(stepRows(text).at(-1) ?? ""),
+      "the new session's next step",
+    );
     expect(screen).toContain("session 22222222");
 
     tmux.resize(60, 16);
     const settled = (text: string) => {
       const rows = text.split("\n");
-      return /^█+░+│░+ +30% OK$/.test(rows[1] ?? "") && (rows[15] ?? "").startsWith("q quit") && rows[15]!.length === 60;
+      return (
+        /^█+░+│░+ +30% OK$/.test(rows[1] ?? "") && (rows[15] ?? "").startsWith("q quit") && rows[15]!.length === 60
+      );
     };
     screen = await tmux.waitFor(settled, "a redraw at 60 columns, 16 rows");
     expect(screen.split("\n").filter((line) => line.length > 60)).toEqual([]);
@@ -101,9 +119,13 @@ describe.runIf(tmux)("ctx-monitor watch in a terminal", () => {
     const configDir = tempDir();
     const folder = join(configDir, "projects", encodeProjectDir(PROJECT));
     mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, `${fixtureTruth("default-model").sessionId}.jsonl`), `${fixtureLines("default-model").join("\n")}\n`);
+    writeFileSync(
+      join(folder, `${fixtureTruth("default-model").sessionId}.jsonl`),
+      `${fixtureLines("default-model").join("\n")}\n`,
+    );
     const tmux = startWatch(configDir, { columns: 90, rows: 20 }, { NO_COLOR: "1" });
     await tmux.waitFor((text) => stepRows(text).length > 0, "the first frame");
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
     expect(tmux.capture(true)).not.toMatch(/\x1b\[3[123]m/);
     tmux.sendKeys("C-c");
     await tmux.waitFor(() => tmux.exitStatus() !== null, "the watch to exit");
@@ -119,7 +141,12 @@ describe("ctx-monitor watch into a pipe", () => {
     const transcript = join(configDir, `${truth.sessionId}.jsonl`);
     writeFileSync(transcript, `${lines.slice(0, 9).join("\n")}\n`);
     const child = spawn(process.execPath, [CLI_PATH, "watch", "--transcript", transcript], {
-      env: { PATH: process.env.PATH ?? "", CLAUDE_CONFIG_DIR: configDir, CTX_MONITOR_STATE_DIR: join(configDir, "state"), TZ: "UTC" },
+      env: {
+        PATH: process.env.PATH ?? "",
+        CLAUDE_CONFIG_DIR: configDir,
+        CTX_MONITOR_STATE_DIR: join(configDir, "state"),
+        TZ: "UTC",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
@@ -145,6 +172,8 @@ describe("ctx-monitor watch into a pipe", () => {
     expect(output).not.toContain("\x1b[");
     const steps = printed.filter((line) => /^\d\d:\d\d:\d\d +\d+ /.test(line));
     expect(steps.map((line) => line.split(/ +/)[1])).toEqual(["1", "2", "3", "4"]);
-    expect(printed.findIndex((line) => line.includes("─── compacted (manual): 34,478 → 774"))).toBe(printed.indexOf(steps[2]!) - 1);
+    expect(printed.findIndex((line) => line.includes("─── compacted (manual): 34,478 → 774"))).toBe(
+      printed.indexOf(steps[2]!) - 1,
+    );
   }, 60_000);
 });

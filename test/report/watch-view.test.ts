@@ -51,7 +51,13 @@ const step = (index: number, total: number, causes: string[] = []): TimelineStep
   model: "claude-sonnet-4-5",
 });
 
-function view(previous: WatchView | null, used: number, steps: TimelineStep[], marks: TimelineMark[] = [], overrides: Partial<ContextUsage> = {}): WatchView {
+function view(
+  previous: WatchView | null,
+  used: number,
+  steps: TimelineStep[],
+  marks: TimelineMark[] = [],
+  overrides: Partial<ContextUsage> = {},
+): WatchView {
   return nextView(previous, { usage: usage(used, overrides), steps, marks }, thresholds, now);
 }
 
@@ -88,19 +94,43 @@ describe("alerts", () => {
 
   it("fire on a compaction and on a move to another session", () => {
     const first = view(null, 100_000, [step(1, 100_000)]);
-    const compaction: TimelineMark = { kind: "compaction", at: null, afterStep: 1, trigger: "auto", preTokens: 160_000, postTokens: 9_000 };
+    const compaction: TimelineMark = {
+      kind: "compaction",
+      at: null,
+      afterStep: 1,
+      trigger: "auto",
+      preTokens: 160_000,
+      postTokens: 9_000,
+    };
     const compacted = view(first, 20_000, [step(1, 100_000), step(2, 20_000)], [compaction]);
     expect(compacted.alert?.text).toMatch(/^compacted from 160k/);
-    const moved = view(compacted, 5_000, [step(1, 5_000)], [], { transcriptPath: "/p/other.jsonl", sessionId: "bbbbbbbb-1" });
+    const moved = view(compacted, 5_000, [step(1, 5_000)], [], {
+      transcriptPath: "/p/other.jsonl",
+      sessionId: "bbbbbbbb-1",
+    });
     expect(moved.switchedFrom).toBe("/p/aaaaaaaa-0000-4000-8000-000000000001.jsonl");
     expect(moved.alert?.text).toBe("now following session bbbbbbbb");
   });
 });
 
 describe("the frame", () => {
-  const marks: TimelineMark[] = [{ kind: "compaction", at: "2026-01-01T09:02:30Z", afterStep: 2, trigger: "auto", preTokens: 160_000, postTokens: 9_000 }];
+  const marks: TimelineMark[] = [
+    {
+      kind: "compaction",
+      at: "2026-01-01T09:02:30Z",
+      afterStep: 2,
+      trigger: "auto",
+      preTokens: 160_000,
+      postTokens: 9_000,
+    },
+  ];
   const frame = renderFrame(
-    view(null, 130_000, [step(1, 100_000, ["prompt"]), step(2, 102_000, ["Read src/a.ts"]), step(3, 130_000, ["Bash: npm test"])], marks),
+    view(
+      null,
+      130_000,
+      [step(1, 100_000, ["prompt"]), step(2, 102_000, ["Read src/a.ts"]), step(3, 130_000, ["Bash: npm test"])],
+      marks,
+    ),
     { columns: 80, rows: 14 },
     paint(false),
   );
@@ -138,7 +168,9 @@ describe("plain lines (stdout not a terminal)", () => {
   it("print the session once, then only what is new", () => {
     const first = view(null, 100_000, [step(1, 100_000, ["prompt"])]);
     const start = plainLines(null, first);
-    expect(start[0]).toBe("following session aaaaaaaa-0000-4000-8000-000000000001 (/p/aaaaaaaa-0000-4000-8000-000000000001.jsonl)");
+    expect(start[0]).toBe(
+      "following session aaaaaaaa-0000-4000-8000-000000000001 (/p/aaaaaaaa-0000-4000-8000-000000000001.jsonl)",
+    );
     expect(start.at(-1)).toMatch(/100,000\/200,000 \(50%\) ok · 67k until auto-compact · ~33 steps left$/);
     const second = view(first, 130_000, [step(1, 100_000), step(2, 130_000, ["Read a.ts"])]);
     const lines = plainLines(first, second);

@@ -35,7 +35,9 @@ describe("get_context_breakdown over stdio (built server)", () => {
     const { tools } = await connected.client.listTools();
     const tool = tools.find((candidate) => candidate.name === "get_context_breakdown");
     expect(tool?.annotations).toMatchObject({ readOnlyHint: true, idempotentHint: true, openWorldHint: false });
-    expect(tool?.outputSchema?.required).toEqual(expect.arrayContaining(["usedTokens", "categories", "topItems", "advice"]));
+    expect(tool?.outputSchema?.required).toEqual(
+      expect.arrayContaining(["usedTokens", "categories", "topItems", "advice"]),
+    );
   });
 
   it("answers with categories that sum to usedTokens, valid against the schema, twice the same", async () => {
@@ -43,7 +45,9 @@ describe("get_context_breakdown over stdio (built server)", () => {
     expect(first.isError).toBeFalsy();
     const breakdown = BreakdownSchema.parse(first.structuredContent);
     expect(breakdown.usedTokens).toBe(truth.usedTokens);
-    const sum = breakdown.categories.filter((category) => !["Free space", "Autocompact buffer"].includes(category.name)).reduce((total, category) => total + category.tokens, 0);
+    const sum = breakdown.categories
+      .filter((category) => !["Free space", "Autocompact buffer"].includes(category.name))
+      .reduce((total, category) => total + category.tokens, 0);
     expect(sum).toBe(truth.usedTokens);
     // The second call continues from the remembered offset: nothing new, the same answer.
     const second = await connected.client.callTool({ name: "get_context_breakdown", arguments: {} });

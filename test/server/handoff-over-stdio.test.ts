@@ -26,7 +26,15 @@ describe("write_handoff, handoff resources and the resume prompt over stdio (bui
     mkdirSync(folder, { recursive: true });
     stageFixture("busy-session", folder);
     // The fixture's records say /home/user/project; the server runs for this project folder.
-    connected = await connectBuiltServer({ HOME: home, CLAUDE_CODE_SESSION_ID: truth.sessionId, CLAUDE_PROJECT_DIR: project, CTX_MONITOR_HANDOFF_DIR: join(project, ".claude", "handoffs") }, project);
+    connected = await connectBuiltServer(
+      {
+        HOME: home,
+        CLAUDE_CODE_SESSION_ID: truth.sessionId,
+        CLAUDE_PROJECT_DIR: project,
+        CTX_MONITOR_HANDOFF_DIR: join(project, ".claude", "handoffs"),
+      },
+      project,
+    );
   });
 
   afterEach(async () => {
@@ -38,18 +46,24 @@ describe("write_handoff, handoff resources and the resume prompt over stdio (bui
     const tool = tools.find((candidate) => candidate.name === "write_handoff");
     expect(tool?.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: false, openWorldHint: false });
     const properties = tool?.inputSchema.properties as Record<string, { description?: string }>;
-    for (const field of ["goal", "current_state", "decisions", "next_steps", "open_questions", "warnings"]) expect(properties[field]?.description).toBeTruthy();
+    for (const field of ["goal", "current_state", "decisions", "next_steps", "open_questions", "warnings"])
+      expect(properties[field]?.description).toBeTruthy();
   });
 
   it("writes the handoff, then serves it as the latest resource, in the list, and through the resume prompt", async () => {
-    const result = await connected.client.callTool({ name: "write_handoff", arguments: { goal: "Finish multiply()", next_steps: "Add its test." } });
+    const result = await connected.client.callTool({
+      name: "write_handoff",
+      arguments: { goal: "Finish multiply()", next_steps: "Add its test." },
+    });
     expect(result.isError).toBeFalsy();
     const handoff = HandoffSchema.parse(result.structuredContent);
     const text = readFileSync(handoff.path, "utf8");
     for (const prompt of truth.prompts) expect(text).toContain(prompt);
 
     const { resources } = await connected.client.listResources();
-    expect(resources.map((resource) => resource.uri)).toEqual(expect.arrayContaining(["ctx-monitor://handoffs/latest", "ctx-monitor://handoffs"]));
+    expect(resources.map((resource) => resource.uri)).toEqual(
+      expect.arrayContaining(["ctx-monitor://handoffs/latest", "ctx-monitor://handoffs"]),
+    );
     const latest = await connected.client.readResource({ uri: "ctx-monitor://handoffs/latest" });
     expect(latest.contents[0]).toMatchObject({ mimeType: "text/markdown", text });
     const list = await connected.client.readResource({ uri: "ctx-monitor://handoffs" });
@@ -63,7 +77,8 @@ describe("write_handoff, handoff resources and the resume prompt over stdio (bui
 
   it("hands a very long handoff to the next context as a digest that points into the file", async () => {
     // Three long notes, each within the bound on one note, make a document far over the digest's budget.
-    const list = (what: string) => Array.from({ length: 1_500 }, (_, i) => `- ${what} ${i + 1}: keep module ${i + 1} as it is`).join("\n");
+    const list = (what: string) =>
+      Array.from({ length: 1_500 }, (_, i) => `- ${what} ${i + 1}: keep module ${i + 1} as it is`).join("\n");
     const result = await connected.client.callTool({
       name: "write_handoff",
       arguments: { goal: "Ship it", decisions: list("decision"), next_steps: list("step"), warnings: list("warning") },
@@ -78,7 +93,9 @@ describe("write_handoff, handoff resources and the resume prompt over stdio (bui
     expect(served).toContain("- decision 1: keep module 1 as it is");
     const cut = /chars in full, lines (\d+)–(\d+) of `([^`]+)`\]/.exec(served);
     expect(cut?.[3]).toBe(handoff.path);
-    const heldLines = readFileSync(handoff.path, "utf8").split("\n").slice(Number(cut?.[1]) - 1, Number(cut?.[2]));
+    const heldLines = readFileSync(handoff.path, "utf8")
+      .split("\n")
+      .slice(Number(cut?.[1]) - 1, Number(cut?.[2]));
     expect(heldLines[0]).toBe("### Decisions and why");
     expect(heldLines).toContain("- decision 1500: keep module 1500 as it is");
     for (const prompt of truth.prompts) expect(served).toContain(prompt);
@@ -94,6 +111,8 @@ describe("write_handoff, handoff resources and the resume prompt over stdio (bui
     expect(refused.isError).toBe(true);
     expect(JSON.stringify(refused.content)).toMatch(/not allowed.*not a path/);
     await connected.client.callTool({ name: "write_handoff", arguments: {} });
-    await expect(connected.client.getPrompt({ name: "resume", arguments: { path: "../../../../etc/hostname" } })).rejects.toThrow(/not a handoff|no handoff/);
+    await expect(
+      connected.client.getPrompt({ name: "resume", arguments: { path: "../../../../etc/hostname" } }),
+    ).rejects.toThrow(/not a handoff|no handoff/);
   });
 });

@@ -39,7 +39,10 @@ describe("handoff resources with links planted in the folder (built server)", ()
 
   it("lists only the regular handoff", async () => {
     const list = await connected.client.readResource({ uri: "ctx-monitor://handoffs" });
-    const listed = list.contents[0] && "text" in list.contents[0] ? (JSON.parse(list.contents[0].text) as { handoffs: Array<{ name: string }> }) : null;
+    const listed =
+      list.contents[0] && "text" in list.contents[0]
+        ? (JSON.parse(list.contents[0].text) as { handoffs: Array<{ name: string }> })
+        : null;
     expect(listed?.handoffs.map((handoff) => handoff.name)).toEqual(["2026-01-01T00-00-00Z-aaaaaaaa.md"]);
   });
 

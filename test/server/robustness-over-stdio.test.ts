@@ -17,20 +17,26 @@ describe("tool arguments (built server)", () => {
     ["get_context_usage", { path: "/etc/passwd" }, "path"],
     ["get_context_breakdown", { project_dir: "/tmp" }, "project_dir"],
     ["write_handoff", { goal: "x", path: "/tmp/h.md" }, "path"],
-  ])("answers %s called with an unknown argument with a validation error naming the allowed ones", async (tool, args, unknown) => {
-    connected = await connectBuiltServer({ HOME: tempDir() });
-    const result = await connected.client.callTool({ name: tool, arguments: args });
-    expect(result.isError).toBe(true);
-    const content = result.content as Array<{ type: string; text?: string }>;
-    const answer = content[0]?.text ?? "";
-    expect(answer).toContain(`unknown argument "${unknown}"`);
-    expect(answer).toMatch(/allowed: [a-z_, ]*session_id, transcript_path/);
-  });
+  ])(
+    "answers %s called with an unknown argument with a validation error naming the allowed ones",
+    async (tool, args, unknown) => {
+      connected = await connectBuiltServer({ HOME: tempDir() });
+      const result = await connected.client.callTool({ name: tool, arguments: args });
+      expect(result.isError).toBe(true);
+      const content = result.content as Array<{ type: string; text?: string }>;
+      const answer = content[0]?.text ?? "";
+      expect(answer).toContain(`unknown argument "${unknown}"`);
+      expect(answer).toMatch(/allowed: [a-z_, ]*session_id, transcript_path/);
+    },
+  );
 });
 
 describe("a message over the stdio limit (built server)", () => {
   it("logs why to stderr and exits, never staying silent", async () => {
-    const child = spawn(process.execPath, [CLI_PATH], { env: { PATH: process.env.PATH ?? "", HOME: tempDir() }, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [CLI_PATH], {
+      env: { PATH: process.env.PATH ?? "", HOME: tempDir() },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.resume();

@@ -29,7 +29,12 @@ describe("tools called by a subagent (built server over stdio)", () => {
     subagentCallId = /"type":"tool_use","id":"([^"]+)"/.exec(lines[calling]!)![1]!;
     writeFileSync(join(subagents, agentFile), `${lines.slice(0, calling + 1).join("\n")}\n`);
     connected = await connectBuiltServer(
-      { HOME: home, CLAUDE_CODE_SESSION_ID: truth.sessionId, CLAUDE_PROJECT_DIR: project, CTX_MONITOR_HANDOFF_DIR: join(project, ".claude", "handoffs") },
+      {
+        HOME: home,
+        CLAUDE_CODE_SESSION_ID: truth.sessionId,
+        CLAUDE_PROJECT_DIR: project,
+        CTX_MONITOR_HANDOFF_DIR: join(project, ".claude", "handoffs"),
+      },
       project,
     );
   });
@@ -54,8 +59,13 @@ describe("tools called by a subagent (built server over stdio)", () => {
   });
 
   it("get_context_breakdown sums to the subagent's figure", async () => {
-    const breakdown = (await call("get_context_breakdown")).structuredContent as { usedTokens: number; categories: Array<{ name: string; tokens: number }> };
-    const counted = breakdown.categories.filter((category) => !["Free space", "Autocompact buffer"].includes(category.name));
+    const breakdown = (await call("get_context_breakdown")).structuredContent as {
+      usedTokens: number;
+      categories: Array<{ name: string; tokens: number }>;
+    };
+    const counted = breakdown.categories.filter(
+      (category) => !["Free space", "Autocompact buffer"].includes(category.name),
+    );
     expect(breakdown.usedTokens).toBe(truth.subagentRequestTotals[0]);
     expect(counted.reduce((sum, category) => sum + category.tokens, 0)).toBe(breakdown.usedTokens);
   });

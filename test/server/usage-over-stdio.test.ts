@@ -43,16 +43,27 @@ describe("get_context_usage over stdio (built server)", () => {
   it("lists the tool with its schemas and annotations", async () => {
     const { tools } = await connected.client.listTools();
     const tool = tools.find((candidate) => candidate.name === "get_context_usage");
-    expect(tool?.annotations).toMatchObject({ readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false });
+    expect(tool?.annotations).toMatchObject({
+      readOnlyHint: true,
+      idempotentHint: true,
+      openWorldHint: false,
+      destructiveHint: false,
+    });
     expect(Object.keys(tool?.inputSchema.properties ?? {})).toEqual(["session_id", "transcript_path"]);
-    expect(tool?.outputSchema?.required).toEqual(expect.arrayContaining(["usedTokens", "contextWindow", "status", "summary"]));
+    expect(tool?.outputSchema?.required).toEqual(
+      expect.arrayContaining(["usedTokens", "contextWindow", "status", "summary"]),
+    );
   });
 
   it("keeps the budget tool always loaded and gives every tool a search hint (Claude Code 2.1.332 defers MCP tools)", async () => {
     const { tools } = await connected.client.listTools();
     const meta = Object.fromEntries(tools.map((tool) => [tool.name, tool._meta ?? {}]));
     expect(meta.get_context_usage).toMatchObject({ "anthropic/alwaysLoad": true });
-    expect(Object.entries(meta).filter(([, value]) => value["anthropic/alwaysLoad"] === true).map(([name]) => name)).toEqual(["get_context_usage"]);
+    expect(
+      Object.entries(meta)
+        .filter(([, value]) => value["anthropic/alwaysLoad"] === true)
+        .map(([name]) => name),
+    ).toEqual(["get_context_usage"]);
     for (const [name, value] of Object.entries(meta)) expect(typeof value["anthropic/searchHint"], name).toBe("string");
   });
 
@@ -73,16 +84,27 @@ describe("get_context_usage over stdio (built server)", () => {
       transcriptPath,
     });
     expect(usage.pendingTokens).toBe(55);
-    expect(usage.summary).toMatch(/^20,410 of 200,000 tokens \(10%\); auto-compact expected at ~167k: about 147k left\./);
+    expect(usage.summary).toMatch(
+      /^20,410 of 200,000 tokens \(10%\); auto-compact expected at ~167k: about 147k left\./,
+    );
     expect(connected.transportErrors).toEqual([]);
   });
 
   it("waits for the calling tool_use to reach the transcript, then answers as of that response", async () => {
     const call = toolUse("mcp__ctx-monitor__get_context_usage", {});
     const timer = setTimeout(() => {
-      appendFileSync(transcriptPath, transcript([assistantResponse({ input: 3, cacheRead: 20_410, cacheCreation: 900, output: 12 }, [text("checking"), call])]));
+      appendFileSync(
+        transcriptPath,
+        transcript([
+          assistantResponse({ input: 3, cacheRead: 20_410, cacheCreation: 900, output: 12 }, [text("checking"), call]),
+        ]),
+      );
     }, 300);
-    const result = await connected.client.callTool({ name: "get_context_usage", arguments: {}, _meta: { "claudecode/toolUseId": call.id } });
+    const result = await connected.client.callTool({
+      name: "get_context_usage",
+      arguments: {},
+      _meta: { "claudecode/toolUseId": call.id },
+    });
     clearTimeout(timer);
     const usage = UsageSchema.parse(result.structuredContent);
     expect(usage.fresh).toBe(true);
@@ -97,17 +119,28 @@ describe("get_context_usage over stdio (built server)", () => {
         join(home, ".claude"),
         PROJECT,
         cleared,
-        transcript([userPrompt("fresh start"), assistantResponse({ input: 5, cacheCreation: 18_000, output: 9 }, [call])]),
+        transcript([
+          userPrompt("fresh start"),
+          assistantResponse({ input: 5, cacheCreation: 18_000, output: 9 }, [call]),
+        ]),
       );
     }, 200);
-    const result = await connected.client.callTool({ name: "get_context_usage", arguments: {}, _meta: { "claudecode/toolUseId": call.id } });
+    const result = await connected.client.callTool({
+      name: "get_context_usage",
+      arguments: {},
+      _meta: { "claudecode/toolUseId": call.id },
+    });
     clearTimeout(timer);
     const usage = UsageSchema.parse(result.structuredContent);
     expect(usage).toMatchObject({ sessionId: cleared, sessionSource: "tool-use-id", usedTokens: 18_005, fresh: true });
   });
 
   it("answers anyway, marked not fresh, when the calling response never arrives", async () => {
-    const result = await connected.client.callTool({ name: "get_context_usage", arguments: {}, _meta: { "claudecode/toolUseId": "toolu_never" } });
+    const result = await connected.client.callTool({
+      name: "get_context_usage",
+      arguments: {},
+      _meta: { "claudecode/toolUseId": "toolu_never" },
+    });
     const usage = UsageSchema.parse(result.structuredContent);
     expect(usage.fresh).toBe(false);
     expect(usage.usedTokens).toBe(20_410);
@@ -121,11 +154,19 @@ describe("get_context_usage over stdio (built server)", () => {
     expect(cli.code).toBe(0);
     const fromCli = UsageSchema.parse(JSON.parse(cli.stdout));
     const fromTool = UsageSchema.parse(result.structuredContent);
-    expect({ ...fromCli, fresh: null, summary: null }).toEqual({ ...fromTool, fresh: null, summary: null, sessionSource: "session-id" });
+    expect({ ...fromCli, fresh: null, summary: null }).toEqual({
+      ...fromTool,
+      fresh: null,
+      summary: null,
+      sessionSource: "session-id",
+    });
   });
 
   it("returns an actionable error when no transcript can be found", async () => {
-    const result = await connected.client.callTool({ name: "get_context_usage", arguments: { session_id: "no-such-session" } });
+    const result = await connected.client.callTool({
+      name: "get_context_usage",
+      arguments: { session_id: "no-such-session" },
+    });
     expect(result.isError).toBe(true);
     const message = (result.content as Array<{ text: string }>)[0]?.text ?? "";
     expect(message).toContain("no transcript for session no-such-session");

@@ -28,7 +28,10 @@ export async function connectBuiltServer(env: Record<string, string>, cwd?: stri
   return { client, transportErrors, close: () => client.close() };
 }
 
-export async function runCli(args: string[], env: Record<string, string>): Promise<{ stdout: string; stderr: string; code: number }> {
+export async function runCli(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ stdout: string; stderr: string; code: number }> {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI_PATH, ...args], {
       env: { PATH: process.env.PATH ?? "", ...env },

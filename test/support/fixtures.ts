@@ -44,7 +44,9 @@ export function fixtureTruth(name: FixtureName): FixtureTruth {
 }
 
 export function fixtureLines(name: FixtureName): string[] {
-  return readFileSync(fixturePath(name), "utf8").split("\n").filter((line) => line.trim());
+  return readFileSync(fixturePath(name), "utf8")
+    .split("\n")
+    .filter((line) => line.trim());
 }
 
 /** Copies a fixture (and its sidecar folder) to `dir` as `<sessionId>.jsonl`, where Claude Code keeps it. */

@@ -37,8 +37,12 @@ function replaceValue(line: string, choice: number, value: unknown): string {
   }
   const holders: Array<[Record<string, unknown> | unknown[], string | number]> = [];
   const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach((item, index) => (holders.push([node, index]), walk(item)));
-    else if (node && typeof node === "object") for (const [key, item] of Object.entries(node)) holders.push([node as Record<string, unknown>, key]), walk(item);
+    if (Array.isArray(node))
+      node.forEach((item, index) => {
+        holders.push([node, index]), walk(item);
+      });
+    else if (node && typeof node === "object")
+      for (const [key, item] of Object.entries(node)) holders.push([node as Record<string, unknown>, key]), walk(item);
   };
   walk(parsed);
   const holder = holders[choice % Math.max(1, holders.length)];
@@ -66,7 +70,11 @@ export function mutatedLine(samples: readonly string[]): fc.Arbitrary<string> {
  * For the stdin parsers (hooks, statusline): `parse` must never throw on mutated and random input,
  * whatever it answers. Returns the number of inputs tried.
  */
-export function fuzzTextParser(parse: (text: string) => unknown, samples: readonly string[], runs = fuzzRuns()): number {
+export function fuzzTextParser(
+  parse: (text: string) => unknown,
+  samples: readonly string[],
+  runs = fuzzRuns(),
+): number {
   let tried = 0;
   fc.assert(
     fc.property(fc.array(mutatedLine(samples), { maxLength: 4 }), (parts) => {

@@ -9,7 +9,10 @@ export interface ProxyProcess {
 }
 
 export function startProxyProcess(args: string[], env: Record<string, string>): Promise<ProxyProcess> {
-  const child = spawn(process.execPath, [CLI_PATH, "proxy", "--port", "0", ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [CLI_PATH, "proxy", "--port", "0", ...args], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
@@ -25,6 +28,8 @@ export function startProxyProcess(args: string[], env: Record<string, string>): 
       const url = /ANTHROPIC_BASE_URL=(http:\/\/127\.0\.0\.1:\d+)/.exec(printed)?.[1];
       if (url) resolve({ url, child, stop });
     });
-    child.once("exit", (code) => reject(new Error(`ctx-monitor proxy exited (${code}) before listening: ${errors}${printed}`)));
+    child.once("exit", (code) =>
+      reject(new Error(`ctx-monitor proxy exited (${code}) before listening: ${errors}${printed}`)),
+    );
   });
 }

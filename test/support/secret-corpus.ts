@@ -2,7 +2,11 @@
 // here is fake: made up from a seeded generator in the shape of the real format.
 
 /** Deterministic characters of a given alphabet, so the corpus is the same on every run. */
-function fake(seed: number, length: number, alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"): string {
+function fake(
+  seed: number,
+  length: number,
+  alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
+): string {
   let state = seed * 2654435761 + 12345;
   let out = "";
   for (let i = 0; i < length; i++) {
@@ -38,26 +42,54 @@ export const SECRET_SHAPES: readonly SecretShape[] = [
   shape("AWS access key id", `AKIA${upper(12, 16)}`),
   shape("AWS secret key (exported)", `export AWS_SECRET_ACCESS_KEY=${fake(13, 40)}`, fake(13, 40)),
   shape("Slack bot token", `xoxb-${fake(14, 12, "0123456789")}-${fake(15, 13, "0123456789")}-${fake(16, 24)}`),
-  shape("Slack webhook", `https://hooks.slack.com/services/T${upper(17, 8)}/B${upper(18, 8)}/${fake(19, 24)}`, fake(19, 24)),
-  shape("Discord webhook", `https://discord.com/api/webhooks/${fake(20, 18, "0123456789")}/${fake(21, 68)}`, fake(21, 68)),
+  shape(
+    "Slack webhook",
+    `https://hooks.slack.com/services/T${upper(17, 8)}/B${upper(18, 8)}/${fake(19, 24)}`,
+    fake(19, 24),
+  ),
+  shape(
+    "Discord webhook",
+    `https://discord.com/api/webhooks/${fake(20, 18, "0123456789")}/${fake(21, 68)}`,
+    fake(21, 68),
+  ),
   shape("Google API key", `AIza${fake(22, 35)}`),
   shape("Google OAuth client secret", `GOCSPX-${fake(23, 28)}`),
   shape("Hugging Face token", `hf_${fake(24, 34, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")}`),
   shape("npm token", `npm_${fake(25, 36)}`),
-  shape("npmrc _authToken", `//registry.npmjs.org/:_authToken=${hex(26, 8)}-${hex(27, 4)}-${hex(28, 4)}-${hex(29, 4)}-${hex(30, 12)}`, hex(30, 12)),
+  shape(
+    "npmrc _authToken",
+    `//registry.npmjs.org/:_authToken=${hex(26, 8)}-${hex(27, 4)}-${hex(28, 4)}-${hex(29, 4)}-${hex(30, 12)}`,
+    hex(30, 12),
+  ),
   shape("PyPI token", `pypi-AgEIcHlwaS5vcmc${fake(31, 60)}`),
   shape("Twilio API key", `SK${hex(32, 32)}`),
   shape("SendGrid key", `SG.${fake(33, 22)}.${fake(34, 43)}`),
   shape("Mailgun key", `key-${hex(35, 32)}`),
-  shape("Azure storage connection string", `DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${fake(36, 86)}==;EndpointSuffix=core.windows.net`, fake(36, 86)),
+  shape(
+    "Azure storage connection string",
+    `DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${fake(36, 86)}==;EndpointSuffix=core.windows.net`,
+    fake(36, 86),
+  ),
   shape("Azure AD client secret", `${fake(37, 3)}8Q~${fake(38, 34)}`),
   shape("Postgres URL password", `postgres://app:${pw(39)}@db.internal:5432/app`, pw(39)),
   shape("MongoDB SRV URL password", `mongodb+srv://admin:${pw(40)}@cluster0.abcde.mongodb.net/prod`, pw(40)),
   shape("Redis URL password", `redis://:${pw(41)}@cache:6379/0`, pw(41)),
   shape("HTTPS URL credentials", `https://deploy:${pw(42)}@git.example.org/repo.git`, pw(42)),
-  shape("PGP private key block", `-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQOYBF${fake(43, 58)}\n${fake(44, 64)}\n=${fake(45, 4)}\n-----END PGP PRIVATE KEY BLOCK-----`, fake(44, 64)),
-  shape("RSA private key", `-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA${fake(46, 48)}\n${fake(47, 64)}\n-----END RSA PRIVATE KEY-----`, fake(47, 64)),
-  shape("OpenSSH private key", `-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA${fake(48, 40)}\n${fake(49, 70)}\n-----END OPENSSH PRIVATE KEY-----`, fake(49, 70)),
+  shape(
+    "PGP private key block",
+    `-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQOYBF${fake(43, 58)}\n${fake(44, 64)}\n=${fake(45, 4)}\n-----END PGP PRIVATE KEY BLOCK-----`,
+    fake(44, 64),
+  ),
+  shape(
+    "RSA private key",
+    `-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA${fake(46, 48)}\n${fake(47, 64)}\n-----END RSA PRIVATE KEY-----`,
+    fake(47, 64),
+  ),
+  shape(
+    "OpenSSH private key",
+    `-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA${fake(48, 40)}\n${fake(49, 70)}\n-----END OPENSSH PRIVATE KEY-----`,
+    fake(49, 70),
+  ),
   shape("--password flag", `psql --host db --password ${pw(50)} app`, pw(50)),
   shape("mysql -p", `mysql -u root -p${pw(51)} shop`, pw(51)),
   shape("sshpass -p", `sshpass -p '${pw(52)}' ssh deploy@host`, pw(52)),

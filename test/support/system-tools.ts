@@ -19,7 +19,10 @@ const required = process.env.CI === "true" || process.env.CI === "1";
 
 function available(name: string, present: boolean): boolean {
   if (present) return true;
-  if (required) throw new Error(`${name} is not installed, and CI must run the tests that need it: .ci/run installs it with apt-get`);
+  if (required)
+    throw new Error(
+      `${name} is not installed, and CI must run the tests that need it: .ci/run installs it with apt-get`,
+    );
   process.stderr.write(`note: ${name} is not installed; its tests are skipped (apt-get install ${name} to run them)\n`);
   return false;
 }

@@ -9,9 +9,19 @@ import { CompactionCache } from "../../src/transcript/compaction-cache.ts";
 import { tempDir } from "../support/runtime.ts";
 import { assistantResponse, compactBoundary, text, transcript, userPrompt } from "../support/transcript-builder.ts";
 
-const sessionA = () => transcript([userPrompt("first session, prompt one"), assistantResponse({ input: 1_000 }, [text("a")]), compactBoundary(150_000, 20_000)]);
+const sessionA = () =>
+  transcript([
+    userPrompt("first session, prompt one"),
+    assistantResponse({ input: 1_000 }, [text("a")]),
+    compactBoundary(150_000, 20_000),
+  ]);
 const sessionB = () =>
-  transcript([userPrompt("second session, its first prompt"), assistantResponse({ input: 2_000 }, [text("b")]), userPrompt("second session, another prompt with more words in it"), assistantResponse({ input: 3_000 }, [text("c")])]);
+  transcript([
+    userPrompt("second session, its first prompt"),
+    assistantResponse({ input: 2_000 }, [text("b")]),
+    userPrompt("second session, another prompt with more words in it"),
+    assistantResponse({ input: 3_000 }, [text("c")]),
+  ]);
 
 describe("the incremental reader", () => {
   it("starts over when the file is rewritten in place by another session, larger", () => {
@@ -22,7 +32,10 @@ describe("the incremental reader", () => {
     const b = sessionB();
     expect(b.length).toBeGreaterThan(sessionA().length);
     writeFileSync(path, b); // same inode: truncated and rewritten
-    expect(readFacts(path, reader).prompts.map((prompt) => prompt.text)).toEqual(["second session, its first prompt", "second session, another prompt with more words in it"]);
+    expect(readFacts(path, reader).prompts.map((prompt) => prompt.text)).toEqual([
+      "second session, its first prompt",
+      "second session, another prompt with more words in it",
+    ]);
   });
 
   it("still reads only what was appended when nothing before it changed", () => {
@@ -33,7 +46,10 @@ describe("the incremental reader", () => {
     writeFileSync(path, transcript([userPrompt("appended prompt")]), { flag: "a" });
     const again = reader.read(path);
     expect(again.cold).toBe(false);
-    expect(again.reducer.result().prompts.map((prompt) => prompt.text)).toEqual(["first session, prompt one", "appended prompt"]);
+    expect(again.reducer.result().prompts.map((prompt) => prompt.text)).toEqual([
+      "first session, prompt one",
+      "appended prompt",
+    ]);
   });
 });
 

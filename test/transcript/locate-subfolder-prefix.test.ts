@@ -24,19 +24,27 @@ describe("finding a session from the CLI", () => {
     const { home, project, subfolder } = world();
     const located = locateTranscript({}, fakeRuntime({ homeDir: home, cwd: subfolder }));
     expect(located).toMatchObject({ projectDir: project, source: "newest-in-project" });
-    expect(projectSessions(fakeRuntime({ homeDir: home, cwd: subfolder }), undefined)).toMatchObject({ projectDir: project });
+    expect(projectSessions(fakeRuntime({ homeDir: home, cwd: subfolder }), undefined)).toMatchObject({
+      projectDir: project,
+    });
     expect(projectSessions(fakeRuntime({ homeDir: home, cwd: subfolder }), undefined).sessions).toHaveLength(2);
   });
 
   it("does not walk up from the project Claude Code names (the server's CLAUDE_PROJECT_DIR)", () => {
     const { home, subfolder } = world();
-    expect(() => locateTranscript({}, fakeRuntime({ homeDir: home, cwd: "/", env: { CLAUDE_PROJECT_DIR: subfolder } }))).toThrow(/no Claude Code transcript found/);
+    expect(() =>
+      locateTranscript({}, fakeRuntime({ homeDir: home, cwd: "/", env: { CLAUDE_PROJECT_DIR: subfolder } })),
+    ).toThrow(/no Claude Code transcript found/);
   });
 
   it("takes a unique prefix of the session id, and says so when one is ambiguous", () => {
     const { home, subfolder, a } = world();
     const runtime = fakeRuntime({ homeDir: home, cwd: subfolder });
-    expect(locateTranscript({ sessionId: "1a2b3c4d" }, runtime)).toMatchObject({ path: a, sessionId: A, source: "session-id" });
+    expect(locateTranscript({ sessionId: "1a2b3c4d" }, runtime)).toMatchObject({
+      path: a,
+      sessionId: A,
+      source: "session-id",
+    });
     expect(() => locateTranscript({ sessionId: "1a2b" }, runtime)).toThrow(AmbiguousSessionError);
     expect(() => locateTranscript({ sessionId: "1a2b" }, runtime)).toThrow(/ambiguous: 2 sessions start with it/);
     expect(() => locateTranscript({ sessionId: "ffff0000" }, runtime)).toThrow(/no transcript for session ffff0000/);

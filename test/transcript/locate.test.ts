@@ -15,8 +15,11 @@ describe("locateTranscript", () => {
   beforeEach(() => {
     config = tempDir();
   });
-  const runtime = (env: Record<string, string> = {}, pids: number[] = [], startedAt = new Date("2026-01-01T00:00:00Z")) =>
-    fakeRuntime({ env: { CLAUDE_CONFIG_DIR: config, ...env }, pids, startedAt, cwd: "/elsewhere" });
+  const runtime = (
+    env: Record<string, string> = {},
+    pids: number[] = [],
+    startedAt = new Date("2026-01-01T00:00:00Z"),
+  ) => fakeRuntime({ env: { CLAUDE_CONFIG_DIR: config, ...env }, pids, startedAt, cwd: "/elsewhere" });
 
   it("encodes the project folder as Claude Code does", () => {
     const path = writeTranscript(config, PROJECT, A, "");
@@ -31,7 +34,10 @@ describe("locateTranscript", () => {
 
   it("answers with the absolute path of a relative transcript path, taken from the working folder", () => {
     const path = writeTranscript(config, PROJECT, A, "");
-    const found = locateTranscript({ transcriptPath: relative(config, path) }, fakeRuntime({ env: { CLAUDE_CONFIG_DIR: config }, cwd: config }));
+    const found = locateTranscript(
+      { transcriptPath: relative(config, path) },
+      fakeRuntime({ env: { CLAUDE_CONFIG_DIR: config }, cwd: config }),
+    );
     expect(found).toMatchObject({ path, sessionId: A, source: "transcript-path" });
   });
 
@@ -121,6 +127,8 @@ describe("locateTranscript", () => {
     expect(() => locateTranscript({ transcriptPath: join(folder, "gone.jsonl") }, runtime())).toThrow(
       `${join(folder, "gone.jsonl")} does not exist; pass a session's .jsonl file`,
     );
-    expect(() => locateTranscript({ transcriptPath: folder }, runtime())).toThrow(`${folder} is a folder, not a transcript file`);
+    expect(() => locateTranscript({ transcriptPath: folder }, runtime())).toThrow(
+      `${folder} is a folder, not a transcript file`,
+    );
   });
 });

@@ -26,7 +26,10 @@ describe("2.1.332 request records", () => {
 
   it("keeps the size of the environment message, and nothing of other messages", () => {
     const blobs = records().filter((record) => record.kind === "api-request-blob");
-    const sizes = (role: string | null) => blobs.flatMap((blob) => (blob.kind === "api-request-blob" && (blob.role === "system") === (role === "system") ? [blob.systemChars] : []));
+    const sizes = (role: string | null) =>
+      blobs.flatMap((blob) =>
+        blob.kind === "api-request-blob" && (blob.role === "system") === (role === "system") ? [blob.systemChars] : [],
+      );
     // The environment block (thousands of characters); after a compaction 2.1.332 also sends an empty one.
     expect(Math.max(...sizes("system"))).toBeGreaterThan(1_000);
     expect(sizes("user").every((chars) => chars === 0)).toBe(true);

@@ -5,7 +5,14 @@ import { ResponseTimeline } from "../../src/transcript/response-timeline.ts";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { FIXTURE_NAMES, FIXTURES_DIR, fixtureLines, fixtureTruth } from "../support/fixtures.ts";
-import { assistantResponse, compactBoundary, text, toolResult, toolUse, userPrompt } from "../support/transcript-builder.ts";
+import {
+  assistantResponse,
+  compactBoundary,
+  text,
+  toolResult,
+  toolUse,
+  userPrompt,
+} from "../support/transcript-builder.ts";
 
 function timelineOf(lines: Array<string | string[]>): ResponseTimeline {
   const timeline = new ResponseTimeline();
@@ -36,7 +43,9 @@ describe("the response timeline on transcripts written by Claude Code", () => {
     const timeline = timelineOf(fixtureLines("compacted-session"));
     const bash = timeline.steps.find((step) => step.causes.includes("Bash: seq 1 3000"));
     expect(bash).toBeDefined();
-    expect(bash!.added).toBe(fixtureTruth("compacted-session").mainRequestTotals[1]! - fixtureTruth("compacted-session").mainRequestTotals[0]!);
+    expect(bash!.added).toBe(
+      fixtureTruth("compacted-session").mainRequestTotals[1]! - fixtureTruth("compacted-session").mainRequestTotals[0]!,
+    );
     expect(timeline.steps[0]!.causes).toEqual(["prompt"]);
   });
 });

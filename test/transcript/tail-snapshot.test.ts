@@ -29,7 +29,12 @@ describe("readTailSnapshot", () => {
       ]),
     ]);
     const tail = snapshot(body);
-    expect(tail.latest?.usage).toEqual({ inputTokens: 3, cacheCreationInputTokens: 50, cacheReadInputTokens: 910, outputTokens: 42 });
+    expect(tail.latest?.usage).toEqual({
+      inputTokens: 3,
+      cacheCreationInputTokens: 50,
+      cacheReadInputTokens: 910,
+      outputTokens: 42,
+    });
     expect(tail.latest?.toolUseIds).toEqual([call.id]);
     expect(tail.compactionSince).toBeNull();
     expect(tail.pendingChars).toBe(0);
@@ -68,13 +73,18 @@ describe("readTailSnapshot", () => {
   });
 
   it("collects the totals of the responses before the newest, once each, newest first, back to the last compaction", () => {
-    const step = (input: number) => assistantResponse({ input, output: 10 }, [text(`at ${input}`), toolUse("Bash", { command: "true" })]);
+    const step = (input: number) =>
+      assistantResponse({ input, output: 10 }, [text(`at ${input}`), toolUse("Bash", { command: "true" })]);
     const body = transcript([
       step(90_000),
       compactBoundary(90_500, 2_000),
       compactSummary("summary"),
       step(10_000),
-      assistantResponse({ input: 12_000, output: 5 }, [{ type: "thinking", thinking: "…", signature: "x" }, text("split"), text("in three")]),
+      assistantResponse({ input: 12_000, output: 5 }, [
+        { type: "thinking", thinking: "…", signature: "x" },
+        text("split"),
+        text("in three"),
+      ]),
       step(15_000),
       step(17_000),
       step(20_000),

@@ -20,7 +20,9 @@ describe("user text in the breakdown and the handoff", () => {
     const path = session([
       userPrompt("first, look around"),
       assistantResponse({ input: 1_000 }, [text("Looked.")]),
-      userPrompt("<command-message>review</command-message>\n<command-name>/review</command-name>\n<command-args>12</command-args>"),
+      userPrompt(
+        "<command-message>review</command-message>\n<command-name>/review</command-name>\n<command-args>12</command-args>",
+      ),
       assistantResponse({ input: 1_200 }, [text("Reviewed.")]),
       userPrompt("<local-command-stdout>done</local-command-stdout>"),
       userPrompt("third, fix it"),
@@ -43,7 +45,12 @@ describe("user text in the breakdown and the handoff", () => {
     const [line] = assistantResponse({ input: 1_000 }, [text("placeholder")]);
     const record = JSON.parse(line!) as { message: { content: unknown } };
     record.message.content = "A reply written as a plain string.";
-    const path = session([userPrompt("hello"), JSON.stringify(record), userPrompt("again"), assistantResponse({ input: 1_400 }, [text("ok")])]);
+    const path = session([
+      userPrompt("hello"),
+      JSON.stringify(record),
+      userPrompt("again"),
+      assistantResponse({ input: 1_400 }, [text("ok")]),
+    ]);
     const items = breakdownReader().read(path).reducer.snapshot().items;
     const reply = items.filter((item) => item.kind === "assistant-text");
     expect(reply.length).toBeGreaterThan(0);

@@ -22,7 +22,12 @@ function parsed<T>(bytes: Buffer | null): T | null {
 
 export function recordOfExchange(exchange: Exchange): CapturedRequest | null {
   if (!exchange.requestBody || exchange.status < 200 || exchange.status >= 300) return null;
-  const context = { source: "proxy" as const, id: randomUUID(), time: exchange.startedAt, betaHeader: exchange.headers["anthropic-beta"] };
+  const context = {
+    source: "proxy" as const,
+    id: randomUUID(),
+    time: exchange.startedAt,
+    betaHeader: exchange.headers["anthropic-beta"],
+  };
   if (exchange.path === COUNT_TOKENS) {
     const answer = parsed<{ input_tokens?: unknown }>(exchange.responseBody);
     const inputTokens = typeof answer?.input_tokens === "number" ? answer.input_tokens : null;
@@ -31,12 +36,22 @@ export function recordOfExchange(exchange: Exchange): CapturedRequest | null {
   const message = parsed<{ id?: unknown; usage?: CapturedUsage }>(exchange.responseBody);
   const messageId = exchange.streamed?.messageId ?? (typeof message?.id === "string" ? message.id : null);
   const usage = exchange.streamed?.usage ?? message?.usage ?? null;
-  return recordOf(exchange.requestBody.toString("utf8"), { ...context, kind: "messages", messageId, usage: usage ? pickUsage(usage) : null });
+  return recordOf(exchange.requestBody.toString("utf8"), {
+    ...context,
+    kind: "messages",
+    messageId,
+    usage: usage ? pickUsage(usage) : null,
+  });
 }
 
 function pickUsage(usage: CapturedUsage): CapturedUsage {
   const picked: CapturedUsage = {};
-  for (const key of ["input_tokens", "cache_creation_input_tokens", "cache_read_input_tokens", "output_tokens"] as const) {
+  for (const key of [
+    "input_tokens",
+    "cache_creation_input_tokens",
+    "cache_read_input_tokens",
+    "output_tokens",
+  ] as const) {
     if (typeof usage[key] === "number") picked[key] = usage[key];
   }
   return picked;

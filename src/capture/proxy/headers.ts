@@ -18,7 +18,12 @@ const HOP_BY_HOP = new Set([
 function connectionListed(headers: IncomingHttpHeaders): Set<string> {
   const listed = headers.connection;
   if (!listed) return new Set();
-  return new Set(listed.split(",").map((name) => name.trim().toLowerCase()).filter(Boolean));
+  return new Set(
+    listed
+      .split(",")
+      .map((name) => name.trim().toLowerCase())
+      .filter(Boolean),
+  );
 }
 
 /** The end-to-end headers of a message, as the next hop should receive them. */

@@ -35,7 +35,8 @@ export class IdleQueue<T> {
   push(item: T, bytes: number): void {
     this.items.push({ item, bytes });
     this.bytes += bytes;
-    while (this.items.length > this.limits.count || (this.bytes > this.limits.bytes && this.items.length > 1)) this.runOne();
+    while (this.items.length > this.limits.count || (this.bytes > this.limits.bytes && this.items.length > 1))
+      this.runOne();
     this.schedule();
   }
 

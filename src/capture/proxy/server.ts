@@ -1,7 +1,14 @@
 // A reverse proxy on 127.0.0.1 for ANTHROPIC_BASE_URL. Every request goes to the upstream as sent
 // (method, path, query, end-to-end headers, body), and every response comes back byte for byte as
 // it arrives: nothing waits for a whole body. Copies for the capture are taken beside the stream.
-import { Agent as HttpAgent, createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import {
+  Agent as HttpAgent,
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { AddressInfo } from "node:net";
 import { endToEnd, recordableHeaders, upstreamRequestHeaders, type RecordedHeaders } from "./headers.ts";
@@ -66,13 +73,17 @@ export function upstreamUrl(upstream: URL, requestUrl: string): URL {
 
 export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const secure = options.upstream.protocol === "https:";
-  if (!secure && options.upstream.protocol !== "http:") throw new Error(`upstream must be an http(s) URL, got ${options.upstream.href}`);
+  if (!secure && options.upstream.protocol !== "http:")
+    throw new Error(`upstream must be an http(s) URL, got ${options.upstream.href}`);
   // Kept-alive connections to the upstream: a new TLS handshake per request would add far more than the proxy does.
   const agent = secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
   const send = secure ? httpsRequest : httpRequest;
   const limit = options.captureLimitBytes ?? DEFAULT_CAPTURE_LIMIT;
 
-  const queue = new IdleQueue<Exchange>((exchange) => options.onExchange?.(exchange), options.queueLimits ?? DEFAULT_QUEUE_LIMITS);
+  const queue = new IdleQueue<Exchange>(
+    (exchange) => options.onExchange?.(exchange),
+    options.queueLimits ?? DEFAULT_QUEUE_LIMITS,
+  );
   const server: Server = createServer((req, res) => {
     queue.requestStarted();
     res.once("close", () => queue.requestEnded());
@@ -88,15 +99,30 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
     const requestCopy = capturing ? new BoundedBytes(limit) : null;
     let finished = false;
 
-    const upstreamRequest = send(target, { method, headers: upstreamRequestHeaders(req.headers, options.upstream), agent });
+    const upstreamRequest = send(target, {
+      method,
+      headers: upstreamRequestHeaders(req.headers, options.upstream),
+      agent,
+    });
     upstreamRequest.on("error", (error: NodeJS.ErrnoException) => {
       if (finished || res.destroyed) return;
-      apiError(res, 502, "api_error", `ctx-monitor proxy could not reach ${options.upstream.origin}: ${error.code ?? error.message}`);
+      apiError(
+        res,
+        502,
+        "api_error",
+        `ctx-monitor proxy could not reach ${options.upstream.origin}: ${error.code ?? error.message}`,
+      );
     });
     upstreamRequest.on("response", (upstreamResponse) => {
-      res.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.statusMessage, endToEnd(upstreamResponse.headers));
+      res.writeHead(
+        upstreamResponse.statusCode ?? 502,
+        upstreamResponse.statusMessage,
+        endToEnd(upstreamResponse.headers),
+      );
       res.flushHeaders();
-      const encoded = Boolean(upstreamResponse.headers["content-encoding"] && upstreamResponse.headers["content-encoding"] !== "identity");
+      const encoded = Boolean(
+        upstreamResponse.headers["content-encoding"] && upstreamResponse.headers["content-encoding"] !== "identity",
+      );
       const isStream = String(upstreamResponse.headers["content-type"] ?? "").startsWith("text/event-stream");
       const scanner = capturing && isStream && !encoded ? new StreamUsageScanner() : null;
       const responseCopy = capturing && !isStream && !encoded ? new BoundedBytes(limit) : null;

@@ -22,7 +22,10 @@ function projectOf(input: HookInput, runtime: Runtime): string {
 }
 
 function request(input: HookInput, runtime: Runtime) {
-  return { ...(input.transcriptPath ? { transcriptPath: input.transcriptPath } : { sessionId: input.sessionId }), projectDir: projectOf(input, runtime) };
+  return {
+    ...(input.transcriptPath ? { transcriptPath: input.transcriptPath } : { sessionId: input.sessionId }),
+    projectDir: projectOf(input, runtime),
+  };
 }
 
 // The handoff writer (git, crypto, the whole transcript reader) is loaded only by the hooks that use it.
@@ -70,11 +73,14 @@ async function usageCheck(input: HookInput, runtime: Runtime, event: HookEvent):
   const usage = await readContextUsage(request(input, runtime), createUsageDeps(runtime));
   const memory = readHookMemory(runtime, input.sessionId);
   const decision = usageWarning(usage, memory.warnedStatus);
-  if (decision.warnedStatus !== memory.warnedStatus) writeHookMemory(runtime, input.sessionId, { ...memory, warnedStatus: decision.warnedStatus });
+  if (decision.warnedStatus !== memory.warnedStatus)
+    writeHookMemory(runtime, input.sessionId, { ...memory, warnedStatus: decision.warnedStatus });
   if (!decision.text) return "";
   // Plain stdout reaches the model from UserPromptSubmit; PostToolUse needs the JSON form.
   if (event === "user-prompt-submit") return decision.text;
-  return JSON.stringify({ hookSpecificOutput: { hookEventName: CLAUDE_EVENT_NAMES[event], additionalContext: decision.text } });
+  return JSON.stringify({
+    hookSpecificOutput: { hookEventName: CLAUDE_EVENT_NAMES[event], additionalContext: decision.text },
+  });
 }
 
 export function runHookEvent(event: HookEvent, input: HookInput, runtime: Runtime): Promise<string> {

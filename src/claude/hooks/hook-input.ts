@@ -42,7 +42,15 @@ export function parseHookInput(text: string): HookInput | null {
     eventName: stringField(input, "hook_event_name"),
     source: stringField(input, "source"),
     // Documented as a string; accept {id} too, as the statusline sends it.
-    model: typeof model === "string" && model ? model : stringField(typeof model === "object" && model !== null && !Array.isArray(model) ? (model as Record<string, unknown>) : null, "id"),
+    model:
+      typeof model === "string" && model
+        ? model
+        : stringField(
+            typeof model === "object" && model !== null && !Array.isArray(model)
+              ? (model as Record<string, unknown>)
+              : null,
+            "id",
+          ),
     trigger: stringField(input, "trigger"),
   };
 }

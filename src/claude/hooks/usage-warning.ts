@@ -12,7 +12,10 @@ export interface WarningDecision {
   warnedStatus: ContextStatus;
 }
 
-export function usageWarning(usage: Pick<ContextUsage, "status" | "summary" | "subagent">, warnedStatus: ContextStatus): WarningDecision {
+export function usageWarning(
+  usage: Pick<ContextUsage, "status" | "summary" | "subagent">,
+  warnedStatus: ContextStatus,
+): WarningDecision {
   if (usage.subagent) return { text: null, warnedStatus };
   if (RANK[usage.status] <= RANK[warnedStatus]) return { text: null, warnedStatus: usage.status };
   // The summary already says how urgent it is (its advice follows the status).

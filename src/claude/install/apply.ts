@@ -1,6 +1,16 @@
 // Carrying out an install or uninstall plan: each file written atomically with its mode kept, the
 // previous version kept beside it as `<name>.ctx-monitor.bak`, nothing written when nothing changes.
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname } from "node:path";
 
 export interface FileChange {

@@ -7,7 +7,12 @@ import type { Runtime } from "../../runtime.ts";
 import { claudeConfigDir, claudeGlobalConfigPath, ctxMonitorStateDir } from "../paths.ts";
 import { readText, type FileChange } from "./apply.ts";
 import { readJsonObject } from "./json-text.ts";
-import { planClaudeMdInstall, planClaudeMdUninstall, planGitignoreInstall, planGitignoreUninstall } from "./project-files.ts";
+import {
+  planClaudeMdInstall,
+  planClaudeMdUninstall,
+  planGitignoreInstall,
+  planGitignoreUninstall,
+} from "./project-files.ts";
 import { planServerInstall, planServerUninstall, planSettingsInstall, planSettingsUninstall } from "./settings-plan.ts";
 import type { Executables } from "./wiring.ts";
 
@@ -22,7 +27,8 @@ interface Targets {
 }
 
 function targets(runtime: Runtime, scope: Scope): Targets {
-  if (scope.project) return { settings: join(scope.project, ".claude", "settings.json"), servers: join(scope.project, ".mcp.json") };
+  if (scope.project)
+    return { settings: join(scope.project, ".claude", "settings.json"), servers: join(scope.project, ".mcp.json") };
   return { settings: join(claudeConfigDir(runtime), "settings.json"), servers: claudeGlobalConfigPath(runtime) };
 }
 
@@ -56,7 +62,12 @@ export function captureVariableValue(runtime: Runtime): string {
   return `file:${defaultBodiesDir(runtime)}`;
 }
 
-export function planInstall(runtime: Runtime, scope: Scope, executables: Executables, options: { statusline: boolean; capture?: boolean }): Plan {
+export function planInstall(
+  runtime: Runtime,
+  scope: Scope,
+  executables: Executables,
+  options: { statusline: boolean; capture?: boolean },
+): Plan {
   const { settings, servers } = targets(runtime, scope);
   const settingsBefore = readText(settings);
   const settingsPlan = planSettingsInstall(settingsBefore ?? "", settings, executables, {
@@ -66,22 +77,44 @@ export function planInstall(runtime: Runtime, scope: Scope, executables: Executa
   const serversBefore = readText(servers);
   const serverPlan = planServerInstall(serversBefore ?? "", servers, executables);
   const files: FileChange[] = [
-    { path: servers, before: serversBefore, after: serverPlan.changes.length ? serverPlan.text : serversBefore, changes: serverPlan.changes },
-    { path: settings, before: settingsBefore, after: settingsPlan.changes.length ? settingsPlan.text : settingsBefore, changes: settingsPlan.changes },
+    {
+      path: servers,
+      before: serversBefore,
+      after: serverPlan.changes.length ? serverPlan.text : serversBefore,
+      changes: serverPlan.changes,
+    },
+    {
+      path: settings,
+      before: settingsBefore,
+      after: settingsPlan.changes.length ? settingsPlan.text : settingsBefore,
+      changes: settingsPlan.changes,
+    },
   ];
   if (scope.project) {
     const gitignore = join(scope.project, ".gitignore");
     const ignoreBefore = readText(gitignore);
-    files.push({ path: gitignore, before: ignoreBefore, after: planGitignoreInstall(ignoreBefore ?? ""), changes: ["ignore .claude/handoffs/ (handoffs hold prompts verbatim)"] });
+    files.push({
+      path: gitignore,
+      before: ignoreBefore,
+      after: planGitignoreInstall(ignoreBefore ?? ""),
+      changes: ["ignore .claude/handoffs/ (handoffs hold prompts verbatim)"],
+    });
     const claudeMd = join(scope.project, "CLAUDE.md");
     const mdBefore = readText(claudeMd);
-    files.push({ path: claudeMd, before: mdBefore, after: planClaudeMdInstall(mdBefore ?? ""), changes: ["add the context-budget and handoff instructions, between ctx-monitor markers"] });
+    files.push({
+      path: claudeMd,
+      before: mdBefore,
+      after: planClaudeMdInstall(mdBefore ?? ""),
+      changes: ["add the context-budget and handoff instructions, between ctx-monitor markers"],
+    });
   }
   for (const file of files) if (file.before === null && file.after === "") file.after = null;
   return {
     files,
     notes: settingsPlan.notes,
-    ...(settingsPlan.replacedStatusline !== undefined ? { replacedStatusline: { settingsPath: settings, value: settingsPlan.replacedStatusline } } : {}),
+    ...(settingsPlan.replacedStatusline !== undefined
+      ? { replacedStatusline: { settingsPath: settings, value: settingsPlan.replacedStatusline } }
+      : {}),
   };
 }
 
@@ -107,18 +140,36 @@ export function planUninstall(runtime: Runtime, scope: Scope): Plan {
   }
   const settingsBefore = readText(settings);
   if (settingsBefore !== null) {
-    const plan = planSettingsUninstall(settingsBefore, settings, readReplaced(runtime)[settings], captureVariableValue(runtime));
+    const plan = planSettingsUninstall(
+      settingsBefore,
+      settings,
+      readReplaced(runtime)[settings],
+      captureVariableValue(runtime),
+    );
     files.push({ path: settings, before: settingsBefore, after: plan.text, changes: plan.changes });
   }
   if (scope.project) {
     const gitignore = join(scope.project, ".gitignore");
     const ignoreBefore = readText(gitignore);
-    if (ignoreBefore !== null) files.push({ path: gitignore, before: ignoreBefore, after: planGitignoreUninstall(ignoreBefore), changes: ["stop ignoring .claude/handoffs/ (the lines install added)"] });
+    if (ignoreBefore !== null)
+      files.push({
+        path: gitignore,
+        before: ignoreBefore,
+        after: planGitignoreUninstall(ignoreBefore),
+        changes: ["stop ignoring .claude/handoffs/ (the lines install added)"],
+      });
     const claudeMd = join(scope.project, "CLAUDE.md");
     const mdBefore = readText(claudeMd);
-    if (mdBefore !== null) files.push({ path: claudeMd, before: mdBefore, after: planClaudeMdUninstall(mdBefore), changes: ["remove the ctx-monitor instructions"] });
+    if (mdBefore !== null)
+      files.push({
+        path: claudeMd,
+        before: mdBefore,
+        after: planClaudeMdUninstall(mdBefore),
+        changes: ["remove the ctx-monitor instructions"],
+      });
     // Files install created and that now hold nothing go away (the user's own files are only edited).
-    for (const file of files) if (file.after !== null && file.after !== file.before && emptied(file.after, file.path)) file.after = null;
+    for (const file of files)
+      if (file.after !== null && file.after !== file.before && emptied(file.after, file.path)) file.after = null;
   }
   return { files, notes: [] };
 }

@@ -1,7 +1,17 @@
 // Edits to JSON files people also edit by hand: each change touches only its own value, and keeps the
 // file's indentation, key order, comments and everything else (jsonc-parser's `modify`).
 import { UserError } from "../../user-error.ts";
-import { applyEdits, findNodeAtLocation, format, modify, parse, parseTree, type JSONPath, type Node, type ParseError } from "jsonc-parser";
+import {
+  applyEdits,
+  findNodeAtLocation,
+  format,
+  modify,
+  parse,
+  parseTree,
+  type JSONPath,
+  type Node,
+  type ParseError,
+} from "jsonc-parser";
 
 export class SettingsFileError extends UserError {}
 
@@ -11,7 +21,9 @@ export function readJsonObject(text: string, path: string): Record<string, unkno
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: true });
   if (errors.length > 0 || typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new SettingsFileError(`${path} is not a JSON object (${errors.length} syntax error(s)); fix it or move it away, then run this again`);
+    throw new SettingsFileError(
+      `${path} is not a JSON object (${errors.length} syntax error(s)); fix it or move it away, then run this again`,
+    );
   }
   return value as Record<string, unknown>;
 }
@@ -20,7 +32,9 @@ export function readJsonObject(text: string, path: string): Record<string, unkno
 function formatting(text: string): { insertSpaces: boolean; tabSize: number; eol: string } {
   const indent = /\n([ \t]+)\S/.exec(text)?.[1] ?? "  ";
   const eol = text.includes("\r\n") ? "\r\n" : "\n";
-  return indent.startsWith("\t") ? { insertSpaces: false, tabSize: 1, eol } : { insertSpaces: true, tabSize: indent.length, eol };
+  return indent.startsWith("\t")
+    ? { insertSpaces: false, tabSize: 1, eol }
+    : { insertSpaces: true, tabSize: indent.length, eol };
 }
 
 /**

@@ -2,7 +2,16 @@
 // an MCP server list (`.claude.json` for the user, `.mcp.json` for a project). Pure: text in, text and
 // a description of each change out; running a plan on its own result changes nothing.
 import { readJsonObject, setJson } from "./json-text.ts";
-import { HOOKS, hookCommand, isOurHookCommand, isOurStatusline, SERVER_NAME, serverEntry, statuslineCommand, type Executables } from "./wiring.ts";
+import {
+  HOOKS,
+  hookCommand,
+  isOurHookCommand,
+  isOurStatusline,
+  SERVER_NAME,
+  serverEntry,
+  statuslineCommand,
+  type Executables,
+} from "./wiring.ts";
 
 export interface Planned {
   text: string;
@@ -13,7 +22,8 @@ export interface Planned {
 }
 
 type Json = Record<string, unknown>;
-const asObject = (value: unknown): Json | null => (typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Json) : null);
+const asObject = (value: unknown): Json | null =>
+  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Json) : null;
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** Where our command sits in hooks[name]: group and entry index, or null. */
@@ -31,17 +41,27 @@ function findOurHook(doc: Json, name: string, event: Parameters<typeof isOurHook
 export const CAPTURE_VARIABLE = "OTEL_LOG_RAW_API_BODIES";
 
 /** `capture`: the variable's value (`file:<dir>`) when install was asked to turn capture on. */
-function planCaptureInstall(text: string, path: string, capture: string | undefined, changes: string[], notes: string[]): string {
+function planCaptureInstall(
+  text: string,
+  path: string,
+  capture: string | undefined,
+  changes: string[],
+  notes: string[],
+): string {
   if (capture === undefined) return text;
   const env = asObject(readJsonObject(text, path).env);
   const existing = env?.[CAPTURE_VARIABLE];
   if (existing === capture) return text;
   if (existing !== undefined) {
-    notes.push(`kept your ${CAPTURE_VARIABLE} (${JSON.stringify(existing)}); ctx-monitor reads the bodies from there too`);
+    notes.push(
+      `kept your ${CAPTURE_VARIABLE} (${JSON.stringify(existing)}); ctx-monitor reads the bodies from there too`,
+    );
     return text;
   }
   changes.push(`have Claude Code write its request bodies for ctx-monitor (env ${CAPTURE_VARIABLE}=${capture})`);
-  return env ? setJson(text, ["env", CAPTURE_VARIABLE], capture) : setJson(text, ["env"], { [CAPTURE_VARIABLE]: capture });
+  return env
+    ? setJson(text, ["env", CAPTURE_VARIABLE], capture)
+    : setJson(text, ["env"], { [CAPTURE_VARIABLE]: capture });
 }
 
 function planCaptureUninstall(text: string, path: string, capture: string, changes: string[]): string {
@@ -52,7 +72,12 @@ function planCaptureUninstall(text: string, path: string, capture: string, chang
   return setJson(text, Object.keys(env).length === 1 ? ["env"] : ["env", CAPTURE_VARIABLE], undefined);
 }
 
-export function planSettingsInstall(text: string, path: string, executables: Executables, options: { statusline: boolean; capture?: string }): Planned {
+export function planSettingsInstall(
+  text: string,
+  path: string,
+  executables: Executables,
+  options: { statusline: boolean; capture?: string },
+): Planned {
   let current = text;
   const changes: string[] = [];
   const notes: string[] = [];
@@ -72,7 +97,9 @@ export function planSettingsInstall(text: string, path: string, executables: Exe
     }
     const group = { hooks: [{ type: "command", command }] };
     const groups = asObject(doc.hooks)?.[name];
-    current = Array.isArray(groups) ? setJson(current, ["hooks", name, groups.length], group, true) : setJson(current, ["hooks", name], [group]);
+    current = Array.isArray(groups)
+      ? setJson(current, ["hooks", name, groups.length], group, true)
+      : setJson(current, ["hooks", name], [group]);
     changes.push(`add the ${name} hook: ${command}`);
   }
   const doc = readJsonObject(current, path);
@@ -89,19 +116,32 @@ export function planSettingsInstall(text: string, path: string, executables: Exe
   } else if (options.statusline) {
     replacedStatusline = existing;
     current = setJson(current, ["statusLine"], wanted);
-    changes.push(`replace your statusline (${JSON.stringify(existing.command)}) with ${wanted.command}; uninstall puts yours back`);
+    changes.push(
+      `replace your statusline (${JSON.stringify(existing.command)}) with ${wanted.command}; uninstall puts yours back`,
+    );
   } else {
-    notes.push(`kept your statusline (${JSON.stringify(existing.command ?? existing)}); pass --statusline to use ctx-monitor's instead`);
+    notes.push(
+      `kept your statusline (${JSON.stringify(existing.command ?? existing)}); pass --statusline to use ctx-monitor's instead`,
+    );
   }
   current = planCaptureInstall(current, path, options.capture, changes, notes);
   return { text: current, changes, notes, ...(replacedStatusline !== undefined ? { replacedStatusline } : {}) };
 }
 
-export function planSettingsUninstall(text: string, path: string, restoreStatusline: unknown, capture: string): Planned {
+export function planSettingsUninstall(
+  text: string,
+  path: string,
+  restoreStatusline: unknown,
+  capture: string,
+): Planned {
   let current = text;
   const changes: string[] = [];
   for (const { event, name } of HOOKS) {
-    for (let found = findOurHook(readJsonObject(current, path), name, event); found; found = findOurHook(readJsonObject(current, path), name, event)) {
+    for (
+      let found = findOurHook(readJsonObject(current, path), name, event);
+      found;
+      found = findOurHook(readJsonObject(current, path), name, event)
+    ) {
       const [g, h] = found;
       const doc = readJsonObject(current, path);
       const groups = asArray(asObject(doc.hooks)?.[name]);
@@ -132,11 +172,23 @@ export function planServerInstall(text: string, path: string, executables: Execu
   const doc = readJsonObject(text, path);
   const wanted = serverEntry(executables);
   const existing = asObject(asObject(doc.mcpServers)?.[SERVER_NAME]);
-  if (existing && JSON.stringify(existing.command) === JSON.stringify(wanted.command) && JSON.stringify(existing.args) === JSON.stringify(wanted.args)) {
+  if (
+    existing &&
+    JSON.stringify(existing.command) === JSON.stringify(wanted.command) &&
+    JSON.stringify(existing.args) === JSON.stringify(wanted.args)
+  ) {
     return { text, changes: [], notes: [] };
   }
-  const next = asObject(doc.mcpServers) ? setJson(text, ["mcpServers", SERVER_NAME], wanted) : setJson(text, ["mcpServers"], { [SERVER_NAME]: wanted });
-  return { text: next, changes: [`${existing ? "update" : "register"} the MCP server ${SERVER_NAME}: ${wanted.command} ${executables.cli}`], notes: [] };
+  const next = asObject(doc.mcpServers)
+    ? setJson(text, ["mcpServers", SERVER_NAME], wanted)
+    : setJson(text, ["mcpServers"], { [SERVER_NAME]: wanted });
+  return {
+    text: next,
+    changes: [
+      `${existing ? "update" : "register"} the MCP server ${SERVER_NAME}: ${wanted.command} ${executables.cli}`,
+    ],
+    notes: [],
+  };
 }
 
 export function planServerUninstall(text: string, path: string): Planned {

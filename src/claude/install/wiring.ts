@@ -38,4 +38,7 @@ export function isOurStatusline(command: unknown): boolean {
   return typeof command === "string" && OURS.exec(command)?.[1] === "statusline";
 }
 
-export const HOOKS: ReadonlyArray<{ event: HookEvent; name: string }> = HOOK_EVENTS.map((event) => ({ event, name: CLAUDE_EVENT_NAMES[event] }));
+export const HOOKS: ReadonlyArray<{ event: HookEvent; name: string }> = HOOK_EVENTS.map((event) => ({
+  event,
+  name: CLAUDE_EVENT_NAMES[event],
+}));

@@ -6,7 +6,14 @@
 // continue from where the last one stopped.
 import { digestRequest, type RequestDigest } from "../../capture/request-digest.ts";
 import { blockChars } from "../../transcript/content-size.ts";
-import { compactionOf, contextTotal, isMainChainResponse, type Compaction, type ContentBlock, type TranscriptRecord } from "../../transcript/records.ts";
+import {
+  compactionOf,
+  contextTotal,
+  isMainChainResponse,
+  type Compaction,
+  type ContentBlock,
+  type TranscriptRecord,
+} from "../../transcript/records.ts";
 import { estimateTokens } from "../estimate.ts";
 import { describeToolCall, type ToolCallInfo } from "../../transcript/tool-calls.ts";
 import { classifyUserText } from "../../transcript/user-text.ts";
@@ -74,7 +81,8 @@ export class BreakdownBuilder {
     switch (record.kind) {
       case "assistant":
         if (record.isApiError) return;
-        if (isMainChainResponse(record)) this.response(record.messageId, contextTotal(record.usage), record.model, record.timestamp);
+        if (isMainChainResponse(record))
+          this.response(record.messageId, contextTotal(record.usage), record.model, record.timestamp);
         for (const block of record.content) this.assistantBlock(block);
         return;
       case "user":
@@ -89,7 +97,9 @@ export class BreakdownBuilder {
       case "api-request": {
         this.requestShapeHash = record.shapeHash;
         // A request keeps the messages of the one before and adds its tail: a new system message replaces the old.
-        const added = record.tail.filter((hash) => this.systemBlobs.has(hash)).reduce((sum, hash) => sum + this.systemBlobs.get(hash)!, 0);
+        const added = record.tail
+          .filter((hash) => this.systemBlobs.has(hash))
+          .reduce((sum, hash) => sum + this.systemBlobs.get(hash)!, 0);
         if (added > 0) this.requestSystemChars = added;
         return;
       }
@@ -166,7 +176,10 @@ export class BreakdownBuilder {
     const step = this.open.length ? this.open : [this.harnessItem()];
     const exact = step.length === 1;
     if (delta >= 0) {
-      const parts = splitByWeight(delta, step.map((item) => item.chars));
+      const parts = splitByWeight(
+        delta,
+        step.map((item) => item.chars),
+      );
       step.forEach((item, index) => {
         item.tokens = parts[index]!;
         item.exact = exact;
@@ -211,8 +224,13 @@ export class BreakdownBuilder {
       if (this.baseline) this.baseline.tokens += extra;
       return;
     }
-    const parts = splitByWeight(extra, this.lastStep.map((item) => item.chars));
-    this.lastStep.forEach((item, index) => (item.tokens += parts[index]!));
+    const parts = splitByWeight(
+      extra,
+      this.lastStep.map((item) => item.chars),
+    );
+    this.lastStep.forEach((item, index) => {
+      item.tokens += parts[index]!;
+    });
   }
 
   private harnessItem(): Item {
@@ -226,7 +244,8 @@ export class BreakdownBuilder {
   private assistantBlock(block: ContentBlock): void {
     switch (block.type) {
       case "text":
-        if (block.text) this.open.push(this.item("assistant-text", `assistant text (after prompt ${this.turn})`, block.text.length));
+        if (block.text)
+          this.open.push(this.item("assistant-text", `assistant text (after prompt ${this.turn})`, block.text.length));
         return;
       case "thinking":
         this.open.push(this.item("thinking", `thinking (after prompt ${this.turn})`, block.thinking.length));
@@ -235,7 +254,9 @@ export class BreakdownBuilder {
         const call = describeToolCall(block.name, block.input, this.projectDir);
         if (block.id) this.toolCalls.set(block.id, call);
         if (block.name.startsWith("mcp__")) this.mcpToolsCalled.add(block.name);
-        this.open.push(this.item("tool-call", `call ${call.label}`, blockChars(block), { tool: call.name, path: call.path }));
+        this.open.push(
+          this.item("tool-call", `call ${call.label}`, blockChars(block), { tool: call.name, path: call.path }),
+        );
         return;
       }
       default:
@@ -259,8 +280,12 @@ export class BreakdownBuilder {
       } else if (block.type === "text") {
         const text = classifyUserText(block.text, { isMeta, isCompactSummary });
         if (!text) continue;
-        if (text.kind === "compaction-summary") this.open.push(this.item("compaction-summary", "compaction summary", block.text.length));
-        else if (text.kind === "harness") this.open.push(this.item("harness", text.tag ? `harness message <${text.tag}>` : "harness message", block.text.length));
+        if (text.kind === "compaction-summary")
+          this.open.push(this.item("compaction-summary", "compaction summary", block.text.length));
+        else if (text.kind === "harness")
+          this.open.push(
+            this.item("harness", text.tag ? `harness message <${text.tag}>` : "harness message", block.text.length),
+          );
         else {
           prompt ??= ++this.turn;
           this.open.push(this.item("user-prompt", promptLabel(prompt, text.text), block.text.length));
@@ -268,7 +293,13 @@ export class BreakdownBuilder {
       } else if (block.type === "image") {
         this.open.push(this.item("image", "image", block.bytes));
       } else {
-        this.open.push(this.item("harness", `user content (${block.type === "other" ? block.blockType : block.type})`, blockChars(block)));
+        this.open.push(
+          this.item(
+            "harness",
+            `user content (${block.type === "other" ? block.blockType : block.type})`,
+            blockChars(block),
+          ),
+        );
       }
     }
   }
@@ -289,7 +320,8 @@ export class BreakdownBuilder {
   }
 
   private deferredDelta(fields: Record<string, unknown>): void {
-    const names = (value: unknown) => (Array.isArray(value) ? value.filter((name): name is string => typeof name === "string") : []);
+    const names = (value: unknown) =>
+      Array.isArray(value) ? value.filter((name): name is string => typeof name === "string") : [];
     for (const name of names(fields.addedNames)) this.deferred.add(name);
     for (const name of names(fields.removedNames)) this.deferred.delete(name);
   }

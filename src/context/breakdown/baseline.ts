@@ -85,7 +85,17 @@ function definitionItem(server: string, tools: number, chars: number, deferred =
 }
 
 function sizedPart(category: string, label: string, chars: number): Item {
-  return { kind: "harness", label, tool: null, path: null, chars, tokens: 0, turn: 0, exact: false, baselineCategory: category };
+  return {
+    kind: "harness",
+    label,
+    tool: null,
+    path: null,
+    chars,
+    tokens: 0,
+    turn: 0,
+    exact: false,
+    baselineCategory: category,
+  };
 }
 
 /** Items of the request's shape: the system prompt and the tool definitions as sent, deferred ones at 0. */
@@ -100,10 +110,20 @@ function shapeItems(shape: RequestDigest, known: BaselineKnown): { fixed: Item[]
     servers.set(server, entry);
   }
   const definitions = [...servers.values()].map((server) =>
-    measured(definitionItem(server.server, server.tools, server.chars, server.deferredTools), known.measuredTokens?.servers[server.server]),
+    measured(
+      definitionItem(server.server, server.tools, server.chars, server.deferredTools),
+      known.measuredTokens?.servers[server.server],
+    ),
   );
-  const builtIn = measured(sizedPart(CATEGORY.systemTools, "built-in tool definitions", shape.builtInToolChars), known.measuredTokens?.builtInTools);
-  const system = sizedPart(CATEGORY.systemPrompt, "system prompt", shape.systemPromptChars + (known.systemMessageChars ?? 0));
+  const builtIn = measured(
+    sizedPart(CATEGORY.systemTools, "built-in tool definitions", shape.builtInToolChars),
+    known.measuredTokens?.builtInTools,
+  );
+  const system = sizedPart(
+    CATEGORY.systemPrompt,
+    "system prompt",
+    shape.systemPromptChars + (known.systemMessageChars ?? 0),
+  );
   return { fixed: [builtIn, ...definitions], flexible: [system] };
 }
 
@@ -125,12 +145,19 @@ export function splitBaseline(
     const sent = exactEnvironment ? content.filter((item) => item.attachmentType !== "environment") : content;
     return fitShape(tokens, sent, shapeItems(known.requestShape, known));
   }
-  const items = [...content, ...known.mcpDefinitions.map((definitions) => definitionItem(definitions.server, definitions.tools, definitions.chars))];
+  const items = [
+    ...content,
+    ...known.mcpDefinitions.map((definitions) =>
+      definitionItem(definitions.server, definitions.tools, definitions.chars),
+    ),
+  ];
   const estimates = items.map((item) => estimateTokens(item.chars));
   const estimated = estimates.reduce((sum, value) => sum + value, 0);
   // Never more than the measured whole: scale the estimates down if they would exceed it.
   const fitted = estimated > tokens ? splitByWeight(tokens, estimates) : estimates;
-  items.forEach((item, index) => (item.tokens = fitted[index]!));
+  items.forEach((item, index) => {
+    item.tokens = fitted[index]!;
+  });
   const rest = tokens - fitted.reduce((sum, value) => sum + value, 0);
   const [systemPrompt, systemTools] = splitByWeight(rest, [systemPromptShare(model), 1 - systemPromptShare(model)]);
   return group(items, [
@@ -144,29 +171,51 @@ export function splitBaseline(
  * estimates, and the system prompt, first message and memory files share the rest of the measured
  * total by size, so the parts sum to it exactly.
  */
-function fitShape(tokens: number, content: Item[], { fixed, flexible }: { fixed: Item[]; flexible: Item[] }): BaselinePart[] {
+function fitShape(
+  tokens: number,
+  content: Item[],
+  { fixed, flexible }: { fixed: Item[]; flexible: Item[] },
+): BaselinePart[] {
   const shared = [...flexible, ...content];
   const fixedEstimates = fixed.map((item) => (item.exact ? item.tokens : estimateTokens(item.chars)));
   const fixedTotal = fixedEstimates.reduce((sum, value) => sum + value, 0);
   if (fixedTotal <= tokens) {
-    fixed.forEach((item, index) => (item.tokens = fixedEstimates[index]!));
-    const parts = splitByWeight(tokens - fixedTotal, shared.map((item) => item.chars));
-    shared.forEach((item, index) => (item.tokens = parts[index]!));
+    fixed.forEach((item, index) => {
+      item.tokens = fixedEstimates[index]!;
+    });
+    const parts = splitByWeight(
+      tokens - fixedTotal,
+      shared.map((item) => item.chars),
+    );
+    shared.forEach((item, index) => {
+      item.tokens = parts[index]!;
+    });
   } else {
     const all = [...fixed, ...shared];
-    const parts = splitByWeight(tokens, all.map((item) => item.chars));
-    all.forEach((item, index) => (item.tokens = parts[index]!));
+    const parts = splitByWeight(
+      tokens,
+      all.map((item) => item.chars),
+    );
+    all.forEach((item, index) => {
+      item.tokens = parts[index]!;
+    });
   }
   const sized = [...fixed, ...shared];
   // The system prompt and built-in tools are categories, not items a person would act on.
-  return group(sized.filter((item) => !item.baselineCategory), sized.filter((item) => item.baselineCategory).map((item) => [item.baselineCategory!, item.tokens]));
+  return group(
+    sized.filter((item) => !item.baselineCategory),
+    sized.filter((item) => item.baselineCategory).map((item) => [item.baselineCategory!, item.tokens]),
+  );
 }
 
 function group(items: readonly Item[], totals: ReadonlyArray<readonly [string, number]>): BaselinePart[] {
   const parts = new Map<string, BaselinePart>();
   const part = (category: string) => {
     let found = parts.get(category);
-    if (!found) parts.set(category, (found = { category, tokens: 0, items: [] }));
+    if (!found) {
+      found = { category, tokens: 0, items: [] };
+      parts.set(category, found);
+    }
     return found;
   };
   for (const [category, tokens] of totals) part(category).tokens += tokens;

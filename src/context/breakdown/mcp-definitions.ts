@@ -34,7 +34,12 @@ export function ownServerNames(ownTools: readonly ListedTool[], calledTools: rea
 export function definitionsAsSent(server: string, tools: readonly ListedTool[]): McpServerDefinitions {
   const chars = tools.reduce(
     (sum, tool) =>
-      sum + JSON.stringify({ name: `mcp__${server}__${tool.name}`, description: tool.description ?? "", input_schema: tool.inputSchema }).length,
+      sum +
+      JSON.stringify({
+        name: `mcp__${server}__${tool.name}`,
+        description: tool.description ?? "",
+        input_schema: tool.inputSchema,
+      }).length,
     0,
   );
   return { server, tools: tools.length, chars };

@@ -5,7 +5,7 @@
 // (`<config>/projects/<project>/memory/MEMORY.md`); and the files those import with `@path` (relative to
 // the importing file, or `~/`), up to five levels deep. Rules scoped by `paths:` front matter load only
 // when matching files are read (they arrive later, as attachments), so they are not counted here.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { claudeConfigDir, encodeProjectDir } from "../../claude/paths.ts";
 import type { Runtime } from "../../runtime.ts";
@@ -31,7 +31,8 @@ export function importsIn(text: string): string[] {
     }
     if (fenced) continue;
     const outsideCode = line.replace(/`[^`]*`/g, "");
-    for (const match of outsideCode.matchAll(/(?:^|\s)@((?:~\/|\.{0,2}\/)?[\w.~/-]*[\w-]\.?[\w]*)/g)) imports.push(match[1]!);
+    for (const match of outsideCode.matchAll(/(?:^|\s)@((?:~\/|\.{0,2}\/)?[\w.~/-]*[\w-]\.?[\w]*)/g))
+      imports.push(match[1]!);
   }
   return imports;
 }
@@ -61,7 +62,7 @@ function read(path: string, maxLines?: number): Found | null {
 function ruleFiles(folder: string): string[] {
   const found: string[] = [];
   const walk = (dir: string, depth: number) => {
-    let entries;
+    let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
     } catch {
@@ -86,7 +87,10 @@ interface Candidate {
 
 function candidatesFor(runtime: Runtime, projectDir: string | null): Candidate[] {
   const config = claudeConfigDir(runtime);
-  const candidates: Candidate[] = [{ path: join(config, "CLAUDE.md") }, ...ruleFiles(join(config, "rules")).map((path) => ({ path, rule: true }))];
+  const candidates: Candidate[] = [
+    { path: join(config, "CLAUDE.md") },
+    ...ruleFiles(join(config, "rules")).map((path) => ({ path, rule: true })),
+  ];
   if (!projectDir) return candidates;
   const folders: string[] = [];
   for (let folder = projectDir; ; folder = dirname(folder)) {
@@ -99,7 +103,10 @@ function candidatesFor(runtime: Runtime, projectDir: string | null): Candidate[]
     candidates.push(...ruleFiles(join(folder, ".claude", "rules")).map((path) => ({ path, rule: true })));
     candidates.push({ path: join(folder, "CLAUDE.local.md") });
   }
-  candidates.push({ path: join(config, "projects", encodeProjectDir(projectDir), "memory", "MEMORY.md"), maxLines: AUTO_MEMORY_LINES });
+  candidates.push({
+    path: join(config, "projects", encodeProjectDir(projectDir), "memory", "MEMORY.md"),
+    maxLines: AUTO_MEMORY_LINES,
+  });
   return candidates;
 }
 
@@ -115,7 +122,11 @@ export function findMemoryFiles(runtime: Runtime, projectDir: string | null): Me
     files.push({ path, chars: found.chars });
     if (depth >= MAX_IMPORT_DEPTH || found.text === null) return;
     for (const target of importsIn(found.text)) {
-      const resolved = target.startsWith("~/") ? join(runtime.homeDir, target.slice(2)) : isAbsolute(target) ? target : resolve(dirname(path), target);
+      const resolved = target.startsWith("~/")
+        ? join(runtime.homeDir, target.slice(2))
+        : isAbsolute(target)
+          ? target
+          : resolve(dirname(path), target);
       visit(resolved, depth + 1);
     }
   };

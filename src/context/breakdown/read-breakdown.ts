@@ -29,7 +29,11 @@ export function breakdownReader(): IncrementalReader<BreakdownBuilder> {
   return new IncrementalReader(() => new BreakdownBuilder());
 }
 
-export function createBreakdownDeps(runtime: Runtime, usage: UsageDeps, ownTools: BreakdownDeps["ownTools"]): BreakdownDeps {
+export function createBreakdownDeps(
+  runtime: Runtime,
+  usage: UsageDeps,
+  ownTools: BreakdownDeps["ownTools"],
+): BreakdownDeps {
   return { runtime, usage, reader: breakdownReader(), ownTools };
 }
 
@@ -73,7 +77,10 @@ export async function readContextBreakdown(request: UsageRequest, deps: Breakdow
       systemMessageChars: fromCapture ? 0 : measured.systemMessageChars,
       deferredTools: measured.deferredTools,
       // count_tokens' figures hold for the shape they were measured on: the capture's own, or the same shape in the transcript.
-      measuredTokens: capture && (fromCapture || capture.record.request.shapeHash === measured.requestShape?.shapeHash) ? capture.tokens : null,
+      measuredTokens:
+        capture && (fromCapture || capture.record.request.shapeHash === measured.requestShape?.shapeHash)
+          ? capture.tokens
+          : null,
     },
     { contextWindow: usage.contextWindow, autocompactAt: usage.autocompactAt },
   );
@@ -105,7 +112,9 @@ async function ownDefinitions(deps: BreakdownDeps, calledTools: readonly string[
     const ownTools = await deps.ownTools();
     return ownServerNames(ownTools, calledTools).map((server) => definitionsAsSent(server, ownTools));
   } catch (error) {
-    log(`could not list ctx-monitor's own tools to size them: ${error instanceof Error ? error.message : String(error)}`);
+    log(
+      `could not list ctx-monitor's own tools to size them: ${error instanceof Error ? error.message : String(error)}`,
+    );
     return [];
   }
 }
@@ -114,10 +123,18 @@ async function ownDefinitions(deps: BreakdownDeps, calledTools: readonly string[
  * After a compaction and before the next response there is no measured total: usage estimates one,
  * and what was added since (the summary, re-attached files) is shared out of that estimate.
  */
-function withEstimatedBaseline(attribution: Attribution, usage: ContextUsage): { attribution: Attribution; estimated: boolean } {
+function withEstimatedBaseline(
+  attribution: Attribution,
+  usage: ContextUsage,
+): { attribution: Attribution; estimated: boolean } {
   if (attribution.baseline || usage.usedTokens === 0) return { attribution, estimated: false };
   return {
-    attribution: { ...attribution, usedTokens: usage.usedTokens, baseline: { tokens: usage.usedTokens, items: attribution.pending }, pending: [] },
+    attribution: {
+      ...attribution,
+      usedTokens: usage.usedTokens,
+      baseline: { tokens: usage.usedTokens, items: attribution.pending },
+      pending: [],
+    },
     estimated: true,
   };
 }
@@ -131,9 +148,13 @@ function summarize(core: BreakdownCore): string {
     .filter((category) => category.name !== "Free space" && category.name !== "Autocompact buffer")
     .sort((a, b) => b.tokens - a.tokens)
     .slice(0, 3)
-    .map((category) => `${category.name} ${roundTokens(category.tokens)} (${Math.round((category.tokens / used) * 100)}%)`);
+    .map(
+      (category) => `${category.name} ${roundTokens(category.tokens)} (${Math.round((category.tokens / used) * 100)}%)`,
+    );
   const top = core.topItems[0];
-  const parts = [`${roundTokens(core.usedTokens)} of ${roundTokens(core.contextWindow)} used; of that, ${biggest.join(", ")}.`];
+  const parts = [
+    `${roundTokens(core.usedTokens)} of ${roundTokens(core.contextWindow)} used; of that, ${biggest.join(", ")}.`,
+  ];
   if (top) parts.push(`Largest item: ${top.label} (${roundTokens(top.tokens)}).`);
   if (core.advice[0]) parts.push(core.advice[0]);
   return parts.join(" ");

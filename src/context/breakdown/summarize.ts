@@ -81,7 +81,11 @@ const TOP_REPEATED_READS = 10;
 const TOP_TOOLS = 20;
 const percent = (tokens: number, window: number) => (window > 0 ? Math.round((tokens / window) * 1000) / 10 : 0);
 
-export function summarizeBreakdown(attribution: Attribution, known: BaselineKnown, figures: BreakdownFigures): BreakdownCore {
+export function summarizeBreakdown(
+  attribution: Attribution,
+  known: BaselineKnown,
+  figures: BreakdownFigures,
+): BreakdownCore {
   const { contextWindow, autocompactAt } = figures;
   const totals = new Map<string, { tokens: number; estimated: boolean }>();
   const add = (name: string, tokens: number, estimated: boolean) => {
@@ -93,7 +97,12 @@ export function summarizeBreakdown(attribution: Attribution, known: BaselineKnow
 
   const baselineItems: Item[] = [];
   if (attribution.baseline) {
-    for (const part of splitBaseline(attribution.baseline.tokens, attribution.baseline.items, known, attribution.model)) {
+    for (const part of splitBaseline(
+      attribution.baseline.tokens,
+      attribution.baseline.items,
+      known,
+      attribution.model,
+    )) {
       // Exact only where every item of it was measured (count_tokens on captured definitions).
       add(part.category, part.tokens, part.items.length === 0 || part.items.some((item) => !item.exact));
       baselineItems.push(...part.items);
@@ -102,16 +111,33 @@ export function summarizeBreakdown(attribution: Attribution, known: BaselineKnow
   for (const item of attribution.items) add(categoryOf(item), item.tokens, !item.exact);
 
   const order = Object.values(CATEGORY) as string[];
-  const rank = (name: string) => (order.includes(name) ? order.indexOf(name) : order.indexOf(CATEGORY.compactionSummary) + 0.5);
+  const rank = (name: string) =>
+    order.includes(name) ? order.indexOf(name) : order.indexOf(CATEGORY.compactionSummary) + 0.5;
   const categories: BreakdownCategory[] = [...totals.entries()]
     .filter(([, entry]) => entry.tokens > 0)
     .sort(([a, x], [b, y]) => rank(a) - rank(b) || y.tokens - x.tokens)
-    .map(([name, entry]) => ({ name, tokens: entry.tokens, estimated: entry.estimated, percentOfWindow: percent(entry.tokens, contextWindow) }));
+    .map(([name, entry]) => ({
+      name,
+      tokens: entry.tokens,
+      estimated: entry.estimated,
+      percentOfWindow: percent(entry.tokens, contextWindow),
+    }));
 
   const buffer = autocompactAt === null ? 0 : Math.max(0, contextWindow - autocompactAt);
   const free = Math.max(0, contextWindow - attribution.usedTokens - buffer);
-  categories.push({ name: CATEGORY.freeSpace, tokens: free, estimated: false, percentOfWindow: percent(free, contextWindow) });
-  if (buffer > 0) categories.push({ name: CATEGORY.autocompactBuffer, tokens: buffer, estimated: true, percentOfWindow: percent(buffer, contextWindow) });
+  categories.push({
+    name: CATEGORY.freeSpace,
+    tokens: free,
+    estimated: false,
+    percentOfWindow: percent(free, contextWindow),
+  });
+  if (buffer > 0)
+    categories.push({
+      name: CATEGORY.autocompactBuffer,
+      tokens: buffer,
+      estimated: true,
+      percentOfWindow: percent(buffer, contextWindow),
+    });
 
   const everything = [...baselineItems, ...attribution.items];
   const topItems = [...everything]
@@ -188,7 +214,10 @@ function mcpTotals(tools: readonly ToolTotal[], baselineItems: readonly Item[]):
   const servers = new Map<string, McpServerTotal>();
   const entry = (name: string) => {
     let found = servers.get(name);
-    if (!found) servers.set(name, (found = { name, calls: 0, tokens: 0, definitionTokens: null, deferredTools: null }));
+    if (!found) {
+      found = { name, calls: 0, tokens: 0, definitionTokens: null, deferredTools: null };
+      servers.set(name, found);
+    }
     return found;
   };
   for (const tool of tools) {
@@ -212,11 +241,15 @@ function adviseOn(core: BreakdownCore, autocompactAt: number | null): string[] {
   const used = Math.max(1, core.usedTokens);
   for (const read of core.repeatedReads.slice(0, 3)) {
     if (read.tokens < 2_000) continue;
-    advice.push(`${read.reads} reads of ${read.path} cost ${roundTokens(read.tokens)}; avoid re-reading it (use offset/limit or Grep for the part you need).`);
+    advice.push(
+      `${read.reads} reads of ${read.path} cost ${roundTokens(read.tokens)}; avoid re-reading it (use offset/limit or Grep for the part you need).`,
+    );
   }
   for (const item of core.topItems.slice(0, 5)) {
     if (item.category.startsWith("Messages: tool results") && item.tokens >= Math.max(10_000, used * 0.1)) {
-      advice.push(`${item.label} returned ${roundTokens(item.tokens)} (${Math.round((item.tokens / used) * 100)}% of the context); ask for less output next time (head, grep, a narrower range).`);
+      advice.push(
+        `${item.label} returned ${roundTokens(item.tokens)} (${Math.round((item.tokens / used) * 100)}% of the context); ask for less output next time (head, grep, a narrower range).`,
+      );
     }
   }
   const memory = core.categories.find((category) => category.name === CATEGORY.memoryFiles);
@@ -225,16 +258,25 @@ function adviseOn(core: BreakdownCore, autocompactAt: number | null): string[] {
       `Memory files (CLAUDE.md, rules) cost ~${roundTokens(memory.tokens)} in every request; move what is rarely needed into rules scoped with paths: front matter, which load only for matching files.`,
     );
   }
-  const toolResults = core.categories.filter((category) => category.name.startsWith("Messages: tool results")).reduce((sum, category) => sum + category.tokens, 0);
-  if (toolResults > used * 0.5) advice.push(`Tool results are ${Math.round((toolResults / used) * 100)}% of the context; delegate broad searches to a subagent so only its report stays here.`);
+  const toolResults = core.categories
+    .filter((category) => category.name.startsWith("Messages: tool results"))
+    .reduce((sum, category) => sum + category.tokens, 0);
+  if (toolResults > used * 0.5)
+    advice.push(
+      `Tool results are ${Math.round((toolResults / used) * 100)}% of the context; delegate broad searches to a subagent so only its report stays here.`,
+    );
   if (autocompactAt !== null) {
     const left = autocompactAt - core.usedTokens;
     if (left <= autocompactAt * 0.15) {
-      advice.push(`About ${roundTokens(Math.max(0, left))} left before auto-compaction at ${roundTokens(autocompactAt)}: call write_handoff now.`);
+      advice.push(
+        `About ${roundTokens(Math.max(0, left))} left before auto-compaction at ${roundTokens(autocompactAt)}: call write_handoff now.`,
+      );
     }
   }
   if (core.lastCompaction?.droppedTokens) {
-    advice.push(`The last compaction dropped ${exactNumber(core.lastCompaction.droppedTokens)} tokens; check the handoff or the summary before relying on earlier detail.`);
+    advice.push(
+      `The last compaction dropped ${exactNumber(core.lastCompaction.droppedTokens)} tokens; check the handoff or the summary before relying on earlier detail.`,
+    );
   }
   return advice;
 }

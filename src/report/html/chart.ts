@@ -47,7 +47,9 @@ function downsample(points: Point[], max = MAX_POINTS): Point[] {
       if (point.total < low.total) low = point;
       if (point.total > high.total) high = point;
     }
-    kept.push(...(low.x <= high.x ? [low, high] : [high, low]).filter((point, index, pair) => index === 0 || point !== pair[0]));
+    kept.push(
+      ...(low.x <= high.x ? [low, high] : [high, low]).filter((point, index, pair) => index === 0 || point !== pair[0]),
+    );
   }
   return kept;
 }
@@ -88,30 +90,53 @@ export function renderChart(input: ChartInput): string {
 
   const yStep = niceStep(yMax, 5);
   for (let tick = 0; tick <= yMax; tick += yStep) {
-    parts.push(`<line class="grid" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${sy(tick).toFixed(1)}" y2="${sy(tick).toFixed(1)}"/>`);
-    parts.push(`<text class="tick y-tick" x="${PAD.left - 8}" y="${(sy(tick) + 4).toFixed(1)}" text-anchor="end">${roundTokens(tick)}</text>`);
+    parts.push(
+      `<line class="grid" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${sy(tick).toFixed(1)}" y2="${sy(tick).toFixed(1)}"/>`,
+    );
+    parts.push(
+      `<text class="tick y-tick" x="${PAD.left - 8}" y="${(sy(tick) + 4).toFixed(1)}" text-anchor="end">${roundTokens(tick)}</text>`,
+    );
   }
   for (let i = 0; i <= 5; i++) {
     const x = xMin + (xSpan * i) / 5;
     const label = axis.byTime ? timeLabel(x, xSpan) : `#${Math.round(x)}`;
-    parts.push(`<text class="tick x-tick" x="${sx(x).toFixed(1)}" y="${HEIGHT - PAD.bottom + 18}" text-anchor="middle">${label}</text>`);
+    parts.push(
+      `<text class="tick x-tick" x="${sx(x).toFixed(1)}" y="${HEIGHT - PAD.bottom + 18}" text-anchor="middle">${label}</text>`,
+    );
   }
-  parts.push(`<text class="axis-label" x="${PAD.left + plotW / 2}" y="${HEIGHT - 6}" text-anchor="middle">${axis.byTime ? "time (UTC)" : "API call"}</text>`);
-  parts.push(`<text class="axis-label" transform="translate(14 ${PAD.top + plotH / 2}) rotate(-90)" text-anchor="middle">context tokens per API call</text>`);
+  parts.push(
+    `<text class="axis-label" x="${PAD.left + plotW / 2}" y="${HEIGHT - 6}" text-anchor="middle">${axis.byTime ? "time (UTC)" : "API call"}</text>`,
+  );
+  parts.push(
+    `<text class="axis-label" transform="translate(14 ${PAD.top + plotH / 2}) rotate(-90)" text-anchor="middle">context tokens per API call</text>`,
+  );
 
   if (input.autocompactAt !== null) {
     const y = sy(input.autocompactAt).toFixed(1);
     parts.push(`<line class="autocompact-line" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${y}" y2="${y}"/>`);
-    parts.push(`<text class="autocompact-label" x="${WIDTH - PAD.right - 4}" y="${Number(y) - 6}" text-anchor="end">auto-compact ~${roundTokens(input.autocompactAt)}</text>`);
+    parts.push(
+      `<text class="autocompact-label" x="${WIDTH - PAD.right - 4}" y="${Number(y) - 6}" text-anchor="end">auto-compact ~${roundTokens(input.autocompactAt)}</text>`,
+    );
   }
   parts.push(...markers(input.main, axis.of, sx, PAD.top, PAD.top + plotH));
-  series.forEach((entry, index) => parts.push(seriesPath(entry, index, axis.of, sx, sy)));
-  if (!input.main.steps.length) parts.push(`<text class="empty" x="${PAD.left + plotW / 2}" y="${PAD.top + plotH / 2}" text-anchor="middle">no API response recorded yet</text>`);
+  series.forEach((entry, index) => {
+    parts.push(seriesPath(entry, index, axis.of, sx, sy));
+  });
+  if (!input.main.steps.length)
+    parts.push(
+      `<text class="empty" x="${PAD.left + plotW / 2}" y="${PAD.top + plotH / 2}" text-anchor="middle">no API response recorded yet</text>`,
+    );
   const label = `Context size per API call over ${axis.byTime ? "time" : "calls"}: ${series.length} line${series.length === 1 ? "" : "s"}`;
   return `<svg class="context-chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${label}" xmlns="http://www.w3.org/2000/svg">${parts.join("")}</svg>`;
 }
 
-function seriesPath(entry: TimelineSeries, index: number, of: (step: TimelineStep) => number, sx: (x: number) => number, sy: (y: number) => number): string {
+function seriesPath(
+  entry: TimelineSeries,
+  index: number,
+  of: (step: TimelineStep) => number,
+  sx: (x: number) => number,
+  sy: (y: number) => number,
+): string {
   const kind = index === 0 ? "series-main" : `series-subagent series-${Math.min(index, 6)}`;
   const points = downsample(entry.steps.map((step) => ({ x: of(step), total: step.total, step })));
   const coordinates = points.map((point) => `${sx(point.x).toFixed(1)},${sy(point.total).toFixed(1)}`).join(" ");
@@ -128,7 +153,13 @@ function seriesPath(entry: TimelineSeries, index: number, of: (step: TimelineSte
   return `<g class="series ${kind}" data-label="${safe(entry.label)}"><polyline points="${coordinates}"/>${dots}</g>`;
 }
 
-function markers(main: TimelineSeries, of: (step: TimelineStep) => number, sx: (x: number) => number, top: number, bottom: number): string[] {
+function markers(
+  main: TimelineSeries,
+  of: (step: TimelineStep) => number,
+  sx: (x: number) => number,
+  top: number,
+  bottom: number,
+): string[] {
   // At its own time when that lies between the calls around it (clocks and copies can disagree), else between them.
   const xOf = (mark: TimelineMark): number | null => {
     const before = main.steps[mark.afterStep - 1];

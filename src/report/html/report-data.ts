@@ -3,7 +3,11 @@
 // each of its subagents, the handoffs written for it, and capture figures when a capture source has them.
 import { sessionProjectDir } from "../../claude/paths.ts";
 import { BreakdownBuilder } from "../../context/breakdown/attribute.ts";
-import { createBreakdownDeps, readContextBreakdown, type ContextBreakdown } from "../../context/breakdown/read-breakdown.ts";
+import {
+  createBreakdownDeps,
+  readContextBreakdown,
+  type ContextBreakdown,
+} from "../../context/breakdown/read-breakdown.ts";
 import { createUsageDeps, readContextUsage } from "../../context/read-usage.ts";
 import type { ContextUsage } from "../../context/usage.ts";
 import { handoffFolder, isHandoffOfSession, listHandoffs, type StoredHandoff } from "../../handoff/store.ts";
@@ -67,7 +71,12 @@ export async function gatherReport(request: LocateRequest, deps: ReportDeps): Pr
   // The session as found once: the breakdown reads that same file.
   const breakdown = await readContextBreakdown({ ...request, transcriptPath: usage.transcriptPath }, breakdownDeps);
   const timeline = reader.read(breakdown.transcriptPath).reducer.timeline;
-  const main = { label: "main conversation", steps: timeline.steps, marks: timeline.marks, projectDir: timeline.projectDir };
+  const main = {
+    label: "main conversation",
+    steps: timeline.steps,
+    marks: timeline.marks,
+    projectDir: timeline.projectDir,
+  };
   const sessionTranscript = usage.subagent?.parentTranscriptPath ?? breakdown.transcriptPath;
   const subagents = usage.subagent
     ? []

@@ -44,17 +44,29 @@ export function breakdownSection(breakdown: ContextBreakdown): string {
 
 export function consumersSection(breakdown: ContextBreakdown): string {
   const top = breakdown.topItems.map(
-    (item) => `<tr><td class="label">${safe(item.label)}</td>${num(item.tokens)}<td>${safe(item.category)}</td><td class="num">${item.turn || "start"}</td></tr>`,
+    (item) =>
+      `<tr><td class="label">${safe(item.label)}</td>${num(item.tokens)}<td>${safe(item.category)}</td><td class="num">${item.turn || "start"}</td></tr>`,
   );
-  const repeated = breakdown.repeatedReads.map((read) => `<tr><td class="label">${safe(read.path)}</td><td class="num">×${read.reads}</td>${num(read.tokens)}</tr>`);
-  const tools = breakdown.tools.map((tool) => `<tr><td class="label">${safe(tool.name)}</td><td class="num">${tool.calls}</td>${num(tool.tokens)}</tr>`);
+  const repeated = breakdown.repeatedReads.map(
+    (read) =>
+      `<tr><td class="label">${safe(read.path)}</td><td class="num">×${read.reads}</td>${num(read.tokens)}</tr>`,
+  );
+  const tools = breakdown.tools.map(
+    (tool) => `<tr><td class="label">${safe(tool.name)}</td><td class="num">${tool.calls}</td>${num(tool.tokens)}</tr>`,
+  );
   return (
     `<section id="top-consumers"><h2>Top consumers</h2>` +
-    (top.length ? table(["item", "tokens", "category", "after prompt"], top, [1, 3]) : `<p class="note">No items yet.</p>`) +
+    (top.length
+      ? table(["item", "tokens", "category", "after prompt"], top, [1, 3])
+      : `<p class="note">No items yet.</p>`) +
     `</section><section id="repeated-reads"><h2>Read more than once</h2>` +
-    (repeated.length ? table(["file", "reads", "tokens"], repeated, [1, 2]) : `<p class="note">No file was read twice.</p>`) +
+    (repeated.length
+      ? table(["file", "reads", "tokens"], repeated, [1, 2])
+      : `<p class="note">No file was read twice.</p>`) +
     `</section><section id="tools"><h2>By tool</h2>` +
-    (tools.length ? table(["tool", "calls", "tokens (calls and results)"], tools, [1, 2]) : `<p class="note">No tool calls.</p>`) +
+    (tools.length
+      ? table(["tool", "calls", "tokens (calls and results)"], tools, [1, 2])
+      : `<p class="note">No tool calls.</p>`) +
     `</section>`
   );
 }
@@ -67,13 +79,18 @@ export function compactionsSection(main: TimelineSeries): string {
         `<tr><td>${safe(mark.at ?? "?")}</td><td>${safe(mark.trigger ?? "?")}</td>` +
         `<td class="num">${mark.preTokens !== null ? exactNumber(mark.preTokens) : "?"}</td><td class="num">${mark.postTokens !== null ? exactNumber(mark.postTokens) : "?"}</td><td class="num">${mark.afterStep}</td></tr>`,
     );
-  if (!rows.length) return `<section id="compactions"><h2>Compactions</h2><p class="note">None in this transcript.</p></section>`;
+  if (!rows.length)
+    return `<section id="compactions"><h2>Compactions</h2><p class="note">None in this transcript.</p></section>`;
   return `<section id="compactions"><h2>Compactions</h2>${table(["at", "trigger", "before", "after", "after call"], rows, [2, 3, 4])}</section>`;
 }
 
 export function handoffsSection(handoffs: StoredHandoff[]): string {
-  if (!handoffs.length) return `<section id="handoffs"><h2>Handoffs written</h2><p class="note">None for this session.</p></section>`;
-  const rows = handoffs.map((handoff) => `<tr><td class="label">${safe(handoff.name)}</td>${num(handoff.bytes)}<td>${safe(handoff.modified)}</td></tr>`);
+  if (!handoffs.length)
+    return `<section id="handoffs"><h2>Handoffs written</h2><p class="note">None for this session.</p></section>`;
+  const rows = handoffs.map(
+    (handoff) =>
+      `<tr><td class="label">${safe(handoff.name)}</td>${num(handoff.bytes)}<td>${safe(handoff.modified)}</td></tr>`,
+  );
   return `<section id="handoffs"><h2>Handoffs written</h2>${table(["file", "bytes", "written"], rows, [1])}</section>`;
 }
 

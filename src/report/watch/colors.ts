@@ -10,7 +10,8 @@ export interface Paint {
 
 export function paint(enabled: boolean): Paint {
   const style: Pick<Style, "color"> = { color: enabled };
-  const as = (text: string, tone: Parameters<typeof paintText>[1]) => paintText({ ...style, unicode: true, columns: null }, tone, text);
+  const as = (text: string, tone: Parameters<typeof paintText>[1]) =>
+    paintText({ ...style, unicode: true, columns: null }, tone, text);
   return {
     status: (status, text) => as(text, statusTone(status)),
     dim: (text) => as(text, "dim"),

@@ -40,7 +40,10 @@ function leftLine(view: WatchView): string {
   const approx = usage.estimated ? "~" : "";
   const parts = [`${approx}${exactNumber(usage.usedTokens)} / ${exactNumber(usage.contextWindow)}`];
   if (usage.autocompactAt === null) parts.push("auto-compact off");
-  else parts.push(`${roundTokens(usage.tokensUntilAutocompact ?? 0)} until auto-compact (~${roundTokens(usage.autocompactAt)})`);
+  else
+    parts.push(
+      `${roundTokens(usage.tokensUntilAutocompact ?? 0)} until auto-compact (~${roundTokens(usage.autocompactAt)})`,
+    );
   if (usage.stepsUntilAutocompact !== null && usage.tokensPerStep !== null) {
     parts.push(`~${exactNumber(usage.stepsUntilAutocompact)} steps left (~${roundTokens(usage.tokensPerStep)}/step)`);
   }
@@ -55,7 +58,10 @@ export function stepLine(step: TimelineStep): string {
 
 export function markLine(mark: TimelineMark): string {
   if (mark.kind === "handoff") return `${clock(mark.at)} ✎ handoff written (${mark.trigger ?? "write_handoff"})`;
-  const figures = mark.preTokens !== null ? `: ${exactNumber(mark.preTokens)} → ${mark.postTokens !== null ? exactNumber(mark.postTokens) : "?"}` : "";
+  const figures =
+    mark.preTokens !== null
+      ? `: ${exactNumber(mark.preTokens)} → ${mark.postTokens !== null ? exactNumber(mark.postTokens) : "?"}`
+      : "";
   return `${clock(mark.at)} ─── compacted (${mark.trigger ?? "?"})${figures} ───`;
 }
 
@@ -65,10 +71,12 @@ function historyLines(view: WatchView, paint: Paint): string[] {
   let markIndex = 0;
   const marks = view.marks;
   const firstStep = view.steps[0]?.index ?? view.stepCount + 1;
-  while (markIndex < marks.length && marks[markIndex]!.afterStep < firstStep) lines.push(paint.bold(markLine(marks[markIndex++]!)));
+  while (markIndex < marks.length && marks[markIndex]!.afterStep < firstStep)
+    lines.push(paint.bold(markLine(marks[markIndex++]!)));
   for (const step of view.steps) {
     lines.push(stepLine(step));
-    while (markIndex < marks.length && marks[markIndex]!.afterStep <= step.index) lines.push(paint.bold(markLine(marks[markIndex++]!)));
+    while (markIndex < marks.length && marks[markIndex]!.afterStep <= step.index)
+      lines.push(paint.bold(markLine(marks[markIndex++]!)));
   }
   return lines;
 }
@@ -78,11 +86,18 @@ export function renderFrame(view: WatchView, screen: Screen, paint: Paint): stri
   const { usage } = view;
   const percent = `${Math.round(usage.usedPercent)}%`.padStart(4);
   const lines = [
-    paint.bold(fit(`ctx-monitor watch · session ${usage.sessionId.slice(0, 8)} · ${usage.model ?? "model unknown"} · window ${roundTokens(usage.contextWindow)}`, width)),
+    paint.bold(
+      fit(
+        `ctx-monitor watch · session ${usage.sessionId.slice(0, 8)} · ${usage.model ?? "model unknown"} · window ${roundTokens(usage.contextWindow)}`,
+        width,
+      ),
+    ),
     `${gaugeBar(view, width - 14, paint)} ${percent} ${paint.status(usage.status, usage.status.toUpperCase().padEnd(8))}`,
     fit(leftLine(view), width),
     view.alert ? paint.status(view.alert.status, fit(`! ${clock(view.alert.at)} ${view.alert.text}`, width)) : "",
-    paint.dim(fit(`${"time".padEnd(8)} ${"step".padStart(5)} ${"added".padStart(9)} ${"context".padStart(9)}  by`, width)),
+    paint.dim(
+      fit(`${"time".padEnd(8)} ${"step".padStart(5)} ${"added".padStart(9)} ${"context".padStart(9)}  by`, width),
+    ),
   ];
   const counted = view.partial ? "steps counted from the end part of a large file · " : "";
   const footer = paint.dim(fit(`q quit · ${counted}${usage.transcriptPath}`, width));
@@ -95,6 +110,7 @@ export function renderFrame(view: WatchView, screen: Screen, paint: Paint): stri
 
 /** Fits a line that may carry colour codes (history lines are painted whole, so strip and repaint is not needed). */
 function fitPainted(line: string, width: number): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
   const match = /^(\x1b\[[0-9;]*m)(.*)(\x1b\[0m)$/s.exec(line);
   return match ? `${match[1]}${fit(match[2]!, width)}${match[3]}` : fit(line, width);
 }

@@ -8,8 +8,12 @@ const RECENT_ON_START = 5;
 
 function statusLine(view: WatchView): string {
   const { usage } = view;
-  const left = usage.autocompactAt === null ? "auto-compact off" : `${roundTokens(usage.tokensUntilAutocompact ?? 0)} until auto-compact`;
-  const steps = usage.stepsUntilAutocompact !== null ? ` · ~${exactNumber(usage.stepsUntilAutocompact)} steps left` : "";
+  const left =
+    usage.autocompactAt === null
+      ? "auto-compact off"
+      : `${roundTokens(usage.tokensUntilAutocompact ?? 0)} until auto-compact`;
+  const steps =
+    usage.stepsUntilAutocompact !== null ? ` · ~${exactNumber(usage.stepsUntilAutocompact)} steps left` : "";
   return `${clock(usage.asOf)} ${usage.estimated ? "~" : ""}${exactNumber(usage.usedTokens)}/${exactNumber(usage.contextWindow)} (${Math.round(usage.usedPercent)}%) ${usage.status} · ${left}${steps}`;
 }
 
@@ -26,11 +30,13 @@ export function plainLines(previous: WatchView | null, view: WatchView): string[
     : view.marks.filter((mark) => mark.afterStep >= printedSteps && printedSteps < view.stepCount);
   let markIndex = 0;
   for (const step of newSteps) {
-    while (markIndex < newMarks.length && newMarks[markIndex]!.afterStep < step.index) lines.push(markLine(newMarks[markIndex++]!));
+    while (markIndex < newMarks.length && newMarks[markIndex]!.afterStep < step.index)
+      lines.push(markLine(newMarks[markIndex++]!));
     lines.push(stepLine(step));
   }
   while (markIndex < newMarks.length) lines.push(markLine(newMarks[markIndex++]!));
   if (view.alert && view.alert !== previous?.alert) lines.push(`! ${clock(view.alert.at)} ${view.alert.text}`);
-  if (!sameFile || newSteps.length || newMarks.length || view.usage.status !== previous?.usage.status) lines.push(statusLine(view));
+  if (!sameFile || newSteps.length || newMarks.length || view.usage.status !== previous?.usage.status)
+    lines.push(statusLine(view));
   return lines;
 }

@@ -64,7 +64,9 @@ export async function runWatch(request: LocateRequest, runtime: Runtime, termina
           await session.refresh(follower.path);
           draw();
         } catch (error) {
-          terminal.error(`ctx-monitor watch: could not read ${follower.path}: ${error instanceof Error ? error.message : String(error)}\n`);
+          terminal.error(
+            `ctx-monitor watch: could not read ${follower.path}: ${error instanceof Error ? error.message : String(error)}\n`,
+          );
         }
       } while (again);
     } finally {
@@ -79,7 +81,10 @@ export async function runWatch(request: LocateRequest, runtime: Runtime, termina
     }, SETTLE_MS);
   };
 
-  const follower = new TranscriptFollower(located.path, located.source === "transcript-path", { changed: refreshSoon, switched: refreshSoon });
+  const follower = new TranscriptFollower(located.path, located.source === "transcript-path", {
+    changed: refreshSoon,
+    switched: refreshSoon,
+  });
   // Keys and signals are listened to before the first frame, so a q or Ctrl-C is never missed.
   const stops: Array<() => void> = [];
   let resizeTimer: NodeJS.Timeout | null = null;

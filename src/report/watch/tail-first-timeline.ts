@@ -29,13 +29,28 @@ export class TailFirstTimeline {
     const stat = statSync(path);
     let state = this.state;
     if (!state || state.path !== path || state.dev !== stat.dev || state.ino !== stat.ino || stat.size < state.offset) {
-      const start = stat.size > this.firstReadBytes ? withByteSource(path, (source) => nextLineStart(source, stat.size - this.firstReadBytes)) : 0;
-      state = { path, dev: stat.dev, ino: stat.ino, offset: start, timeline: new ResponseTimeline(), partial: start > 0 };
+      const start =
+        stat.size > this.firstReadBytes
+          ? withByteSource(path, (source) => nextLineStart(source, stat.size - this.firstReadBytes))
+          : 0;
+      state = {
+        path,
+        dev: stat.dev,
+        ino: stat.ino,
+        offset: start,
+        timeline: new ResponseTimeline(),
+        partial: start > 0,
+      };
       this.state = state;
     }
     const current = state;
     const result = withByteSource(path, (source) =>
-      readForward(source, current.offset, { record: (record) => current.timeline.add(record) }, { subagent: isSubagentTranscript(path) }),
+      readForward(
+        source,
+        current.offset,
+        { record: (record) => current.timeline.add(record) },
+        { subagent: isSubagentTranscript(path) },
+      ),
     );
     current.offset = result.nextOffset;
     return { timeline: current.timeline, partial: current.partial };

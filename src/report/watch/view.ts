@@ -65,14 +65,23 @@ function alertFor(
   if (switched) return { text: `now following session ${usage.sessionId.slice(0, 8)}`, status: usage.status, at };
   if (previous && read.marks.length > previous.markCount) {
     const mark = read.marks[read.marks.length - 1]!;
-    if (mark.kind === "compaction") return { text: `compacted${mark.preTokens !== null ? ` from ${roundTokens(mark.preTokens)}` : ""}: detail before it is gone from the context`, status: "warn", at };
+    if (mark.kind === "compaction")
+      return {
+        text: `compacted${mark.preTokens !== null ? ` from ${roundTokens(mark.preTokens)}` : ""}: detail before it is gone from the context`,
+        status: "warn",
+        at,
+      };
     return { text: "handoff written", status: "ok", at };
   }
   const before = previous?.usage.status ?? "ok";
   if (RANK[usage.status] > RANK[before]) {
     const percent = usage.status === "critical" ? thresholds.criticalPercent : thresholds.warnPercent;
     const advice = usage.status === "critical" ? "write a handoff now" : "plan a handoff";
-    return { text: `crossed ${percent}% of the auto-compact point (${usage.status}): ${advice}`, status: usage.status, at };
+    return {
+      text: `crossed ${percent}% of the auto-compact point (${usage.status}): ${advice}`,
+      status: usage.status,
+      at,
+    };
   }
   return null;
 }

@@ -28,9 +28,17 @@ export class WatchSession {
   }
 
   async refresh(transcriptPath: string): Promise<WatchView> {
-    const usage = await readContextUsage({ transcriptPath, ...(this.projectDir ? { projectDir: this.projectDir } : {}) }, this.usageDeps);
+    const usage = await readContextUsage(
+      { transcriptPath, ...(this.projectDir ? { projectDir: this.projectDir } : {}) },
+      this.usageDeps,
+    );
     const { timeline, partial } = this.timelines.read(transcriptPath);
-    this.last = nextView(this.last, { usage, steps: timeline.steps, marks: timeline.marks, partial }, this.thresholds, this.runtime.now());
+    this.last = nextView(
+      this.last,
+      { usage, steps: timeline.steps, marks: timeline.marks, partial },
+      this.thresholds,
+      this.runtime.now(),
+    );
     return this.last;
   }
 }

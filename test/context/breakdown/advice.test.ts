@@ -11,14 +11,19 @@ function answer(memoryChars: number) {
   const path = join(tempDir(), "memory.jsonl");
   writeFileSync(path, transcript([userPrompt("hello"), assistantResponse({ input: 40_000 }, [text("hi")])]));
   const known = { memoryFiles: [{ path: "/project/CLAUDE.md", chars: memoryChars }], mcpDefinitions: [] };
-  return summarizeBreakdown(breakdownReader().read(path).reducer.snapshot(), known, { contextWindow: 200_000, autocompactAt: 167_000 });
+  return summarizeBreakdown(breakdownReader().read(path).reducer.snapshot(), known, {
+    contextWindow: 200_000,
+    autocompactAt: 167_000,
+  });
 }
 
 describe("breakdown advice", () => {
   it("points at memory files that cost much in every request, and says how to trim them", () => {
     const heavy = answer(60_000);
     expect(heavy.categories.find((category) => category.name === "Memory files")?.tokens).toBeGreaterThan(15_000);
-    expect(heavy.advice.join("\n")).toMatch(/^Memory files \(CLAUDE\.md, rules\) cost ~15k in every request; .*paths: front matter/m);
+    expect(heavy.advice.join("\n")).toMatch(
+      /^Memory files \(CLAUDE\.md, rules\) cost ~15k in every request; .*paths: front matter/m,
+    );
   });
 
   it("says nothing about memory files of ordinary size", () => {

@@ -18,19 +18,28 @@ describe("the breakdown answer's size", () => {
         const other = toolUse(`mcp__server${file % 40}__tool_${file % 40}`, { q: file });
         total += 500 + file * 10;
         lines.push(assistantResponse({ input: total }, [read, other]));
-        lines.push(toolResult(read.id, `export const m${file}_${pass} = 1;\n`.repeat(file)), toolResult(other.id, "ok"));
+        lines.push(
+          toolResult(read.id, `export const m${file}_${pass} = 1;\n`.repeat(file)),
+          toolResult(other.id, "ok"),
+        );
       }
     }
     const path = join(tempDir(), "many.jsonl");
     writeFileSync(path, transcript(lines));
-    const answer = summarizeBreakdown(breakdownReader().read(path).reducer.snapshot(), { memoryFiles: [], mcpDefinitions: [] }, {
-      contextWindow: 1_000_000,
-      autocompactAt: 967_000,
-    });
+    const answer = summarizeBreakdown(
+      breakdownReader().read(path).reducer.snapshot(),
+      { memoryFiles: [], mcpDefinitions: [] },
+      {
+        contextWindow: 1_000_000,
+        autocompactAt: 967_000,
+      },
+    );
     expect(answer.repeatedReads).toHaveLength(10);
     // The last read of module-200 comes after the newest response: not in the context yet.
     expect(answer.repeatedReads[0]!.path).toMatch(/module-199\.ts$/);
-    expect(answer.repeatedReads.map((read) => read.tokens)).toEqual([...answer.repeatedReads.map((read) => read.tokens)].sort((a, b) => b - a));
+    expect(answer.repeatedReads.map((read) => read.tokens)).toEqual(
+      [...answer.repeatedReads.map((read) => read.tokens)].sort((a, b) => b - a),
+    );
     expect(answer.tools).toHaveLength(20);
     expect(answer.tools[0]!.name).toBe("Read");
     expect(answer.mcpServers).toHaveLength(40);

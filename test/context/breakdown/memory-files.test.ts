@@ -16,7 +16,10 @@ describe("memory files", () => {
     writeFileSync(join(config, "CLAUDE.md"), "user rules\n@~/personal.md\n");
     writeFileSync(join(home, "personal.md"), "personal");
     writeFileSync(join(home, "work", "CLAUDE.md"), "work rules");
-    writeFileSync(join(project, "CLAUDE.md"), "See @docs/style.md and @docs/style.md again.\n`@not/an-import.md`\n```\n@also/not.md\n```\n");
+    writeFileSync(
+      join(project, "CLAUDE.md"),
+      "See @docs/style.md and @docs/style.md again.\n`@not/an-import.md`\n```\n@also/not.md\n```\n",
+    );
     writeFileSync(join(project, "docs", "style.md"), "style, importing back @../CLAUDE.md");
     writeFileSync(join(project, ".claude", "CLAUDE.md"), "");
     writeFileSync(join(project, "CLAUDE.local.md"), "local");
@@ -33,7 +36,10 @@ describe("memory files", () => {
   });
 
   it("reads imports outside code only", () => {
-    expect(importsIn("use @a.md, `@b.md`, email me@example.com\n```\n@c.md\n```\n@./d/e.md")).toEqual(["a.md", "./d/e.md"]);
+    expect(importsIn("use @a.md, `@b.md`, email me@example.com\n```\n@c.md\n```\n@./d/e.md")).toEqual([
+      "a.md",
+      "./d/e.md",
+    ]);
   });
 
   it("counts rules (user and project, nested, not path-scoped ones, .md only) and the first 200 lines of auto memory", () => {
@@ -45,7 +51,10 @@ describe("memory files", () => {
     writeFileSync(join(config, "rules", "mine.md"), "user rule");
     writeFileSync(join(project, ".claude", "rules", "style.md"), "project rule");
     writeFileSync(join(project, ".claude", "rules", "sub", "nested.md"), "nested rule");
-    writeFileSync(join(project, ".claude", "rules", "scoped.md"), '---\npaths:\n  - "src/**/*.ts"\n---\nonly for TypeScript');
+    writeFileSync(
+      join(project, ".claude", "rules", "scoped.md"),
+      '---\npaths:\n  - "src/**/*.ts"\n---\nonly for TypeScript',
+    );
     writeFileSync(join(project, ".claude", "rules", "notes.txt"), "not a rule");
     const memory = join(config, "projects", encodeProjectDir(project), "memory");
     mkdirSync(memory, { recursive: true });

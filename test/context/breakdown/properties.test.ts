@@ -7,7 +7,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { breakdownReader } from "../../../src/context/breakdown/read-breakdown.ts";
 import { summarizeBreakdown } from "../../../src/context/breakdown/summarize.ts";
-import { assistantResponse, compactBoundary, compactSummary, text, toolResult, toolUse, userPrompt } from "../../support/transcript-builder.ts";
+import {
+  assistantResponse,
+  compactBoundary,
+  compactSummary,
+  text,
+  toolResult,
+  toolUse,
+  userPrompt,
+} from "../../support/transcript-builder.ts";
 import { tempDir } from "../../support/runtime.ts";
 
 type Event =
@@ -19,18 +27,33 @@ type Event =
   | { kind: "garbage" };
 
 const event: fc.Arbitrary<Event> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant("prompt" as const), chars: fc.integer({ min: 1, max: 3_000 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant("prompt" as const), chars: fc.integer({ min: 1, max: 3_000 }) }),
+  },
   {
     weight: 6,
     arbitrary: fc.record({
       kind: fc.constant("response" as const),
       total: fc.integer({ min: 1, max: 900_000 }),
-      blocks: fc.array(fc.constantFrom("text" as const, "thinking" as const, "tool" as const), { minLength: 1, maxLength: 4 }),
+      blocks: fc.array(fc.constantFrom("text" as const, "thinking" as const, "tool" as const), {
+        minLength: 1,
+        maxLength: 4,
+      }),
     }),
   },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("compaction" as const), post: fc.integer({ min: 1, max: 20_000 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("sidechain" as const), total: fc.integer({ min: 1, max: 900_000 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant("attachment" as const), chars: fc.integer({ min: 1, max: 2_000 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant("compaction" as const), post: fc.integer({ min: 1, max: 20_000 }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant("sidechain" as const), total: fc.integer({ min: 1, max: 900_000 }) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant("attachment" as const), chars: fc.integer({ min: 1, max: 2_000 }) }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: "garbage" as const }) },
 );
 
@@ -64,7 +87,13 @@ function render(events: readonly Event[]): { lines: string[]; usedTokens: number
         lines.push(...assistantResponse({ input: item.total }, [text("subagent")], { isSidechain: true }));
         break;
       case "attachment":
-        lines.push(JSON.stringify({ type: "attachment", attachment: { type: "edited_text_file", snippet: "a".repeat(item.chars) }, isSidechain: false }));
+        lines.push(
+          JSON.stringify({
+            type: "attachment",
+            attachment: { type: "edited_text_file", snippet: "a".repeat(item.chars) },
+            isSidechain: false,
+          }),
+        );
         break;
       case "garbage":
         lines.push("{not json");
@@ -97,9 +126,13 @@ describe("breakdown properties", () => {
         writeFileSync(path, lines.map((line) => `${line}\n`).join(""));
         const breakdown = answer(breakdownReader(), path);
         expect(breakdown.usedTokens).toBe(usedTokens);
-        const sum = breakdown.categories.filter((category) => inSum(category.name)).reduce((total, category) => total + category.tokens, 0);
+        const sum = breakdown.categories
+          .filter((category) => inSum(category.name))
+          .reduce((total, category) => total + category.tokens, 0);
         expect(sum).toBe(usedTokens);
-        expect(breakdown.categories.every((category) => Number.isInteger(category.tokens) && category.tokens >= 0)).toBe(true);
+        expect(
+          breakdown.categories.every((category) => Number.isInteger(category.tokens) && category.tokens >= 0),
+        ).toBe(true);
       }),
       { numRuns: 150 },
     );
@@ -109,21 +142,27 @@ describe("breakdown properties", () => {
     const dir = tempDir();
     let run = 0;
     fc.assert(
-      fc.property(fc.array(event, { minLength: 1, maxLength: 50 }), fc.array(fc.nat(), { minLength: 1, maxLength: 6 }), (events, cuts) => {
-        const bytes = render(events).lines.map((line) => `${line}\n`).join("");
-        const path = join(dir, `grow-${run++}.jsonl`);
-        writeFileSync(path, "");
-        const warm = breakdownReader();
-        // Appends at arbitrary byte positions: mid-line appends are a torn last line until completed.
-        const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
-        let written = 0;
-        for (const point of [...points, bytes.length]) {
-          appendFileSync(path, bytes.slice(written, point));
-          written = point;
-          answer(warm, path);
-        }
-        expect(answer(warm, path)).toEqual(answer(breakdownReader(), path));
-      }),
+      fc.property(
+        fc.array(event, { minLength: 1, maxLength: 50 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 6 }),
+        (events, cuts) => {
+          const bytes = render(events)
+            .lines.map((line) => `${line}\n`)
+            .join("");
+          const path = join(dir, `grow-${run++}.jsonl`);
+          writeFileSync(path, "");
+          const warm = breakdownReader();
+          // Appends at arbitrary byte positions: mid-line appends are a torn last line until completed.
+          const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
+          let written = 0;
+          for (const point of [...points, bytes.length]) {
+            appendFileSync(path, bytes.slice(written, point));
+            written = point;
+            answer(warm, path);
+          }
+          expect(answer(warm, path)).toEqual(answer(breakdownReader(), path));
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -143,9 +182,17 @@ describe("breakdown of a line too large to read", () => {
     const path = join(tempDir(), "huge.jsonl");
     writeFileSync(path, `${body}\n`);
     const reader = new IncrementalReader(() => new BreakdownBuilder(), { maxLineBytes: 100_000 });
-    const breakdown = summarizeBreakdown(reader.read(path).reducer.snapshot(), { memoryFiles: [], mcpDefinitions: [] }, figures);
+    const breakdown = summarizeBreakdown(
+      reader.read(path).reducer.snapshot(),
+      { memoryFiles: [], mcpDefinitions: [] },
+      figures,
+    );
     expect(breakdown.usedTokens).toBe(95_000);
-    expect(breakdown.categories.filter((category) => inSum(category.name)).reduce((sum, category) => sum + category.tokens, 0)).toBe(95_000);
+    expect(
+      breakdown.categories
+        .filter((category) => inSum(category.name))
+        .reduce((sum, category) => sum + category.tokens, 0),
+    ).toBe(95_000);
     expect(breakdown.topItems[0]?.label).toBe("a transcript line too large to read (294 KB)");
     expect(breakdown.topItems[0]!.tokens).toBeGreaterThan(70_000);
   });

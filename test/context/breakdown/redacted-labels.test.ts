@@ -5,7 +5,14 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { breakdownReader } from "../../../src/context/breakdown/read-breakdown.ts";
 import { tempDir } from "../../support/runtime.ts";
-import { assistantResponse, text, toolResult, toolUse, transcript, userPrompt } from "../../support/transcript-builder.ts";
+import {
+  assistantResponse,
+  text,
+  toolResult,
+  toolUse,
+  transcript,
+  userPrompt,
+} from "../../support/transcript-builder.ts";
 
 const TOKEN = `ghp_${"Q7x9".repeat(9)}`;
 

@@ -43,7 +43,8 @@ function textOf(content: unknown): string {
  * The instruction that ends a compaction request: 2.1.197 asks to "provide your summary", 2.1.332 to
  * "create a detailed summary of the conversation"; both start with "Respond with TEXT ONLY".
  */
-const COMPACTION_INSTRUCTION = /create a detailed summary of the conversation|provide your summary|Respond with TEXT ONLY[\s\S]*summary/i;
+const COMPACTION_INSTRUCTION =
+  /create a detailed summary of the conversation|provide your summary|Respond with TEXT ONLY[\s\S]*summary/i;
 
 /** Which script a request belongs to, from what Claude Code sends. */
 export function classifyRequest(body: MessagesBody): RequestKind {

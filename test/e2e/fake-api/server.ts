@@ -101,7 +101,9 @@ export async function startFakeApi(initial: Script): Promise<FakeApi> {
       else jsonMessage(res, message);
     } catch (error) {
       res.writeHead(400, { "content-type": "application/json" });
-      res.end(JSON.stringify({ type: "error", error: { type: "invalid_request_error", message: (error as Error).message } }));
+      res.end(
+        JSON.stringify({ type: "error", error: { type: "invalid_request_error", message: (error as Error).message } }),
+      );
     }
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

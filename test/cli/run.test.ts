@@ -209,3 +209,16 @@ describe("ctx-monitor as a pipe's writer", () => {
     expect(piped.stderr).not.toContain("waiting for a client");
   });
 });
+
+describe("the README's CLI section", () => {
+  it("lists every command with every option, as --help does", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { COMMANDS } = await import("../../src/cli/commands.ts");
+    const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+    const section = readme.slice(readme.indexOf("## CLI"), readme.indexOf("\n## ", readme.indexOf("## CLI") + 1));
+    for (const command of COMMANDS) {
+      expect(section).toContain(`ctx-monitor ${command.name} ${command.synopsis}`.trimEnd());
+      expect(section).toContain(command.summary);
+    }
+  });
+});

@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { e2eVersions } from "./claude-binary.ts";
 import { text } from "./fake-api/script.ts";
 import { CLI_PATH } from "./sandbox.ts";
 import { mainRequests, openScenario } from "./scenario.ts";
@@ -11,9 +12,12 @@ import { mainRequests, openScenario } from "./scenario.ts";
 const BIN_PATH = join(dirname(CLI_PATH), "bin.cjs");
 const WARNING = "[ctx-monitor] Context";
 
-describe("hooks installed by `ctx-monitor install`, through the real Claude Code", () => {
+describe.each(e2eVersions())("hooks installed by `ctx-monitor install`, through the real Claude Code %s", (version) => {
   it("10. a warning reaches the next request when usage is high, not when it is low; /compact leaves a handoff the next request points at", async () => {
-    await using scenario = await openScenario({ main: [[text("Noted.")], [text("Still here.")], [text("Going on.")]] });
+    await using scenario = await openScenario(
+      { main: [[text("Noted.")], [text("Still here.")], [text("Going on.")]] },
+      version,
+    );
     const { sandbox, api } = scenario;
     execFileSync(process.execPath, [BIN_PATH, "install"], { cwd: sandbox.project, env: sandbox.env, encoding: "utf8" });
     const settings = JSON.parse(readFileSync(join(sandbox.home, ".claude", "settings.json"), "utf8")) as {

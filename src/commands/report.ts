@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { selectionFrom, selectionOptions, type Command } from "../cli/command.ts";
-import { gatherReport } from "../report/html/report-data.ts";
+import { captureFiguresOf, gatherReport } from "../report/html/report-data.ts";
 import { renderReport } from "../report/html/render-report.ts";
 
 export const reportCommand: Command = {
@@ -13,8 +13,10 @@ export const reportCommand: Command = {
   synopsis: "[--transcript PATH | --session ID] [--project DIR] [--out FILE] [--open]",
   options: { ...selectionOptions, out: { type: "string" }, open: { type: "boolean" } },
   async run(context) {
-    // No capture source is wired in yet: the section appears once one supplies figures.
-    const data = await gatherReport(selectionFrom(context.values), { runtime: context.runtime, capture: () => null });
+    const data = await gatherReport(selectionFrom(context.values), {
+      runtime: context.runtime,
+      capture: captureFiguresOf,
+    });
     const out = resolve(
       context.runtime.cwd,
       typeof context.values.out === "string"

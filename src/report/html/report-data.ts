@@ -18,6 +18,7 @@ import type { LocateRequest } from "../../transcript/locate.ts";
 import { ResponseTimeline, type TimelineMark, type TimelineStep } from "../../transcript/response-timeline.ts";
 import type { TranscriptRecord } from "../../transcript/records.ts";
 import { subagentOf, subagentTranscripts } from "../../transcript/subagent-files.ts";
+import { exactNumber } from "../../context/format.ts";
 
 class BreakdownWithTimeline extends BreakdownBuilder {
   readonly timeline = new ResponseTimeline();
@@ -44,7 +45,32 @@ export interface CaptureFigures {
   rows: Array<{ label: string; value: string }>;
 }
 
-export type CaptureSource = (usage: ContextUsage) => CaptureFigures | null;
+export type CaptureSource = (usage: ContextUsage, breakdown: ContextBreakdown) => CaptureFigures | null;
+
+const CAPTURE_SOURCES: Record<string, string> = {
+  otel: "Claude Code's own request bodies",
+  proxy: "ctx-monitor proxy",
+  mitm: "a mitmproxy import",
+};
+
+/** What the breakdown took from a captured request: when, from where, and every MCP server's definitions as sent. */
+export function captureFiguresOf(_usage: ContextUsage, breakdown: ContextBreakdown): CaptureFigures | null {
+  const capture = breakdown.capture;
+  if (!capture) return null;
+  const rows = [
+    { label: "captured request", value: capture.time },
+    { label: "model", value: capture.model ?? "unknown" },
+    { label: "baseline", value: capture.measured ? "measured with count_tokens" : "estimated from the texts as sent" },
+    ...breakdown.mcpServers.map((server) => ({
+      label: `MCP server ${server.name}: tool definitions`,
+      value:
+        server.definitionTokens === null
+          ? "not in the request"
+          : `${exactNumber(server.definitionTokens)} tokens${server.deferredTools ? ` (${server.deferredTools} deferred)` : ""}`,
+    })),
+  ];
+  return { source: CAPTURE_SOURCES[capture.source] ?? capture.source, rows };
+}
 
 export interface ReportData {
   generatedAt: string;
@@ -92,7 +118,7 @@ export async function gatherReport(request: LocateRequest, deps: ReportDeps): Pr
     main: { label: main.label, steps: main.steps, marks: main.marks },
     subagents: subagents.map(({ label, steps, marks }) => ({ label, steps, marks })),
     handoffs: sessionHandoffs(runtime, projectDir, usage.sessionId),
-    capture: deps.capture(usage),
+    capture: deps.capture(usage, breakdown),
   };
 }
 

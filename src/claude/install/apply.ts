@@ -1,17 +1,8 @@
 // Carrying out an install or uninstall plan: each file written atomically with its mode kept, the
 // previous version kept beside it as `<name>.ctx-monitor.bak`, nothing written when nothing changes.
-import {
-  chmodSync,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
 import { dirname } from "node:path";
+import { replaceFile } from "../../fs/atomic-write.ts";
 
 export interface FileChange {
   path: string;
@@ -47,10 +38,7 @@ export function applyChange(change: FileChange): void {
   }
   mkdirSync(dirname(change.path), { recursive: true });
   const mode = existsSync(change.path) ? statSync(change.path).mode & 0o777 : 0o644;
-  const temporary = `${change.path}.${process.pid}.tmp`;
-  writeFileSync(temporary, change.after, { mode });
-  chmodSync(temporary, mode);
-  renameSync(temporary, change.path);
+  replaceFile(change.path, change.after, mode);
 }
 
 export function describeChanges(changes: readonly FileChange[], notes: readonly string[], dryRun: boolean): string {

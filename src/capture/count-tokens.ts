@@ -2,8 +2,9 @@
 // the credentials and base URL this process was started with, like Claude Code's /context does: each
 // part against a one-word baseline. Each distinct part is asked once: answers are cached by hash.
 // CTX_MONITOR_COUNT_TOKENS=0 turns it off. Security: the key goes only into the request's header.
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { replaceFile } from "../fs/atomic-write.ts";
 import type { Runtime } from "../runtime.ts";
 import type { GroupContent } from "./part-groups.ts";
 import { ensurePrivateDir } from "./paths.ts";
@@ -71,9 +72,7 @@ export class TokenCache {
 
   save(): void {
     ensurePrivateDir(this.storeDir);
-    const temporary = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(this.entries), { mode: 0o600 });
-    renameSync(temporary, this.path);
+    replaceFile(this.path, JSON.stringify(this.entries), 0o600);
   }
 }
 

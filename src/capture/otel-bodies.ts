@@ -2,8 +2,9 @@
 // Messages API request and `<id>.response.json` per response. Each new body is digested once into the
 // store; then the bodies are removed (they hold whole conversations, and each repeats the conversation
 // so far), unless the user asked to keep them, in which case a list of digested names stands in.
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { replaceFile } from "../fs/atomic-write.ts";
 import type { partGroups } from "./part-groups.ts";
 import { digestBody, type CapturedRequest } from "./record.ts";
 import { appendRecords, DEFAULT_LIMITS, type StoreLimits } from "./store.ts";
@@ -110,7 +111,7 @@ export function ingestBodies(bodiesDir: string, storeDir: string, options: Inges
   if (options.keepBodies) {
     const present = new Set(names);
     const kept = [...[...seen].filter((name) => present.has(name)), ...done];
-    if (done.length > 0) writeFileSync(join(bodiesDir, SEEN), `${kept.join("\n")}\n`, { mode: 0o600 });
+    if (done.length > 0) replaceFile(join(bodiesDir, SEEN), `${kept.join("\n")}\n`, 0o600);
     return { digested: records.length, removed: 0, skipped, newestGroups };
   }
   for (const name of done) rmSync(join(bodiesDir, name), { force: true });

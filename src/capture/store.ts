@@ -3,6 +3,7 @@
 // the newest request of each session (what usage and breakdown read in one small file).
 import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { replaceFile } from "../fs/atomic-write.ts";
 import { ensurePrivateDir } from "./paths.ts";
 
 export interface StoreLimits {
@@ -30,8 +31,8 @@ export interface Stored {
 }
 
 /** Security: every file of the store is created 0600 inside a 0700 folder. */
-function writePrivate(path: string, text: string, flag: "a" | "w"): void {
-  const fd = openSync(path, flag, 0o600);
+function appendPrivate(path: string, text: string): void {
+  const fd = openSync(path, "a", 0o600);
   try {
     writeSync(fd, text);
   } finally {
@@ -67,9 +68,7 @@ function writeSessionNewest(dir: string, record: Stored): void {
   const path = join(dir, SESSIONS, `${record.sessionId}.json`);
   const current = readSessionFile(path);
   if (current && current.time > record.time) return;
-  const temporary = `${path}.${process.pid}.tmp`;
-  writePrivate(temporary, JSON.stringify(record), "w");
-  renameSync(temporary, path);
+  replaceFile(path, JSON.stringify(record), 0o600);
 }
 
 function readSessionFile(path: string): Stored | null {
@@ -95,7 +94,7 @@ export function appendRecords(dir: string, records: readonly Stored[], limits: S
   ensurePrivateDir(join(dir, SESSIONS));
   ensurePrivateDir(dir);
   rotate(dir, limits);
-  writePrivate(join(dir, LOG), records.map((record) => `${JSON.stringify(record)}\n`).join(""), "a");
+  appendPrivate(join(dir, LOG), records.map((record) => `${JSON.stringify(record)}\n`).join(""));
   for (const record of records) writeSessionNewest(dir, record);
   pruneSessions(dir, limits.sessions);
 }

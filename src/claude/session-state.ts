@@ -7,8 +7,9 @@
 //   { "version": 1, "claudePid": 4242 | null, "sessionId": "…", "transcriptPath": "…" | null,
 //     "cwd": "…" | null, "modelId": "claude-opus-4-8[1m]" | null, "contextWindowSize": 1000000 | null,
 //     "writtenBy": "statusline" | "hook:SessionStart" | …, "updatedAt": "2026-11-24T12:00:00.000Z" }
-import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { replaceFile } from "../fs/atomic-write.ts";
 import type { Runtime } from "../runtime.ts";
 import { ctxMonitorStateDir } from "./paths.ts";
 
@@ -71,11 +72,9 @@ export function writeSessionState(runtime: Runtime, state: SessionState): string
   const dir = sessionStateDir(runtime);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const path = join(dir, sessionStateFileName(state));
-  const temporary = `${path}.${process.pid}.tmp`;
   const valid = parseSessionState(state);
   if (!valid) throw new Error(`refusing to write an invalid session state for ${state.sessionId}`);
-  writeFileSync(temporary, `${JSON.stringify(valid)}\n`, { mode: 0o600 });
-  renameSync(temporary, path);
+  replaceFile(path, `${JSON.stringify(valid)}\n`, 0o600);
   return path;
 }
 

@@ -2,15 +2,12 @@
 // files named by time and session, written atomically (temporary file, then a hard link that fails
 // rather than replace), never overwritten, readable by the owner only. Nothing is written outside the
 // folder: labels that are paths, and folders that resolve elsewhere through symlinks, are refused.
-import { randomBytes } from "node:crypto";
 import {
   chmodSync,
   closeSync,
   constants,
   existsSync,
   fstatSync,
-  fsyncSync,
-  linkSync,
   lstatSync,
   mkdirSync,
   openSync,
@@ -18,10 +15,9 @@ import {
   readFileSync,
   realpathSync,
   statSync,
-  unlinkSync,
-  writeSync,
 } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { writeNewFile } from "../fs/atomic-write.ts";
 import { UserError } from "../user-error.ts";
 
 export class HandoffPathError extends UserError {}
@@ -147,44 +143,20 @@ export function isHandoffOfSession(name: string, sessionId: string): boolean {
  * Writes `content` as a new file in `folder` under `name`, or `name-2`, `name-3`… if taken. The
  * content is complete on disk before the name appears, and an existing file is never replaced.
  */
-export function writeNewFile(folder: string, name: string, content: string): string {
+export function writeNewHandoff(folder: string, name: string, content: string): string {
   const target = join(folder, name);
   if (name.includes(sep) || name.includes("/") || !isInside(folder, target) || relative(folder, target) !== name) {
     throw new HandoffPathError(`refusing to write ${JSON.stringify(name)}: not a plain file name inside ${folder}`);
   }
-  const temp = join(folder, `.${name}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
-  const fd = openSync(temp, "wx", 0o600);
-  try {
-    try {
-      // Security: a short write (a disk filling up) is continued until it fails, never taken for the whole file.
-      const bytes = Buffer.from(content, "utf8");
-      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
-      fsyncSync(fd);
-    } catch (error) {
-      // Writes through a descriptor carry no path; the failure names the file it was for.
-      (error as NodeJS.ErrnoException).path ??= target;
-      throw error;
-    } finally {
-      closeSync(fd);
-    }
-    for (let attempt = 1; attempt <= 1000; attempt++) {
-      const candidate = attempt === 1 ? target : join(folder, name.replace(/\.md$/, "") + `-${attempt}.md`);
-      try {
-        linkSync(temp, candidate);
-        return candidate;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      }
-    }
+  const names = Array.from({ length: 1000 }, (_, index) =>
+    index === 0 ? name : `${name.replace(/\.md$/, "")}-${index + 1}.md`,
+  );
+  // Security: the handoff is readable by its owner only, and an existing file is never replaced.
+  const written = writeNewFile(folder, names, content, 0o600);
+  if (written === null) {
     throw new HandoffPathError(`could not find a free name for ${name} in ${folder}; remove old handoffs there`);
-  } finally {
-    // Security: the temporary file goes whatever happened (a full disk included); only the linked name stays.
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Already gone.
-    }
   }
+  return written;
 }
 
 export interface StoredHandoff {

@@ -18,7 +18,7 @@ import {
   handoffFolder,
   isHandoffOfSession,
   listHandoffs,
-  writeNewFile,
+  writeNewHandoff,
 } from "./store.ts";
 
 const RESUME_HINT = "To resume in a new session, use the ctx-monitor `resume` prompt or read this handoff";
@@ -103,7 +103,7 @@ export async function writeHandoff(request: HandoffRequest, deps: HandoffDeps): 
   const redactions = [redacted.counts, noteRedactions, facts.redactions]
     .flatMap((counts) => Object.values(counts))
     .reduce((sum, count) => sum + count, 0);
-  const path = writeNewFile(folder, fileName, redacted.text);
+  const path = writeNewHandoff(folder, fileName, redacted.text);
   const bytes = Buffer.byteLength(redacted.text);
   const failedCommands = facts.commands.filter((command) => command.ok === false).length;
   return {

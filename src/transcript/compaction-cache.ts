@@ -2,9 +2,9 @@
 // statusline and hooks start a new process each time), so only appended bytes are ever scanned.
 // Security: a scan is keyed by what identifies the content (its first bytes: the session), not by the
 // inode a new file may reuse, is continued only when the bytes it read are still there, and expires.
-import { randomBytes } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { replaceFile } from "../fs/atomic-write.ts";
 import type { ByteSource } from "./byte-source.ts";
 import { scanCompactions, type CompactionScanState } from "./compaction-scan.ts";
 import { contentKey, fingerprintAt } from "./content-identity.ts";
@@ -81,15 +81,12 @@ export class CompactionCache {
   private writeDisk(key: string, scan: KeptScan): void {
     if (!this.dir) return;
     const path = join(this.dir, `${key}.json`);
-    const temporary = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
     try {
       mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-      writeFileSync(temporary, JSON.stringify(scan), { mode: 0o600 });
-      renameSync(temporary, path);
+      replaceFile(path, JSON.stringify(scan), 0o600);
       this.removeExpired();
     } catch {
       // A cache that cannot be written only costs a rescan next time.
-      rmSync(temporary, { force: true });
     }
   }
 

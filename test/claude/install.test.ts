@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -190,6 +190,21 @@ describe("ctx-monitor install / uninstall (the executable)", () => {
     run("uninstall");
     expect(readFileSync(join(home, ".claude.json"), "utf8")).toBe(claudeJson);
     expect(JSON.parse(readFileSync(join(home, ".claude", "settings.json"), "utf8"))).toEqual({});
+  });
+
+  it("--project: a backup name that is a symlink is replaced, never written through to the file it points at", () => {
+    const { home, project, run } = world();
+    mkdirSync(join(project, ".claude"));
+    writeFileSync(join(project, ".claude", "settings.json"), USER_SETTINGS, { mode: 0o640 });
+    const outside = join(home, ".bashrc");
+    writeFileSync(outside, "# mine\n");
+    symlinkSync(outside, join(project, ".claude", "settings.json.ctx-monitor.bak"));
+    run("install", "--project");
+    expect(readFileSync(outside, "utf8")).toBe("# mine\n");
+    const backup = join(project, ".claude", "settings.json.ctx-monitor.bak");
+    expect(lstatSync(backup).isSymbolicLink()).toBe(false);
+    expect(readFileSync(backup, "utf8")).toBe(USER_SETTINGS);
+    expect(lstatSync(backup).mode & 0o777).toBe(0o640);
   });
 
   it("--project: .mcp.json, .claude/settings.json, .gitignore and CLAUDE.md, all taken out again", () => {

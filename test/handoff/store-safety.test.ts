@@ -15,7 +15,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ensureHandoffFolder, handoffFolder, HandoffPathError, writeNewFile } from "../../src/handoff/store.ts";
+import { ensureHandoffFolder, handoffFolder, HandoffPathError, writeNewHandoff } from "../../src/handoff/store.ts";
 import { tempDir } from "../support/runtime.ts";
 
 function project(): { home: string; project: string } {
@@ -63,12 +63,12 @@ describe("ensureHandoffFolder", () => {
   });
 });
 
-describe("writeNewFile", () => {
+describe("writeNewHandoff", () => {
   it("leaves no temporary file behind when no name is free", () => {
     const folder = tempDir();
     writeFileSync(join(folder, "h.md"), "taken");
     for (let i = 2; i <= 1000; i++) writeFileSync(join(folder, `h-${i}.md`), "taken");
-    expect(() => writeNewFile(folder, "h.md", "content")).toThrow(/could not find a free name/);
+    expect(() => writeNewHandoff(folder, "h.md", "content")).toThrow(/could not find a free name/);
     expect(readdirSync(folder).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 });
@@ -91,7 +91,7 @@ describe.runIf(fullDisk)("a disk that fills up while a handoff is written", () =
   it("fails with ENOSPC naming the file, and leaves neither a short handoff nor a temporary file", () => {
     const folder = join(fullDisk!, "handoffs");
     mkdirSync(folder);
-    expect(() => writeNewFile(folder, "h.md", "x".repeat(64_000))).toThrow(
+    expect(() => writeNewHandoff(folder, "h.md", "x".repeat(64_000))).toThrow(
       expect.objectContaining({ code: "ENOSPC", path: join(folder, "h.md") }),
     );
     expect(readdirSync(folder)).toEqual([]);

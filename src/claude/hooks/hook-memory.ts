@@ -1,9 +1,10 @@
 // What the hooks remember per session between runs: the last status they warned about (one warning
 // per crossing) and the newest compaction they pointed the agent past (one pointer per compaction).
 // `<stateDir>/hooks/<session id>.json`, written atomically.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ContextStatus } from "../../context/status.ts";
+import { replaceFile } from "../../fs/atomic-write.ts";
 import type { Runtime } from "../../runtime.ts";
 import { ctxMonitorStateDir } from "../paths.ts";
 
@@ -35,7 +36,5 @@ export function readHookMemory(runtime: Runtime, sessionId: string): HookMemory 
 export function writeHookMemory(runtime: Runtime, sessionId: string, memory: HookMemory): void {
   const path = memoryPath(runtime, sessionId);
   mkdirSync(join(path, ".."), { recursive: true, mode: 0o700 });
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(memory)}\n`, { mode: 0o600 });
-  renameSync(temporary, path);
+  replaceFile(path, `${JSON.stringify(memory)}\n`, 0o600);
 }

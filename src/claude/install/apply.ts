@@ -1,17 +1,8 @@
 // Carrying out an install or uninstall plan: each file written atomically with its mode kept, the
 // previous version kept beside it as `<name>.ctx-monitor.bak`, nothing written when nothing changes.
-import {
-  chmodSync,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
 import { dirname } from "node:path";
+import { replaceFile } from "../../fs/atomic-write.ts";
 
 export interface FileChange {
   path: string;
@@ -40,17 +31,16 @@ export function backupPath(path: string): string {
 
 export function applyChange(change: FileChange): void {
   if (!isChange(change)) return;
-  if (change.before !== null) copyFileSync(change.path, backupPath(change.path));
+  const mode = existsSync(change.path) ? statSync(change.path).mode & 0o777 : 0o644;
+  // Security: the backup replaces whatever is at its name, a symlink included (a cloned project can
+  // carry one), rather than writing through it to a file elsewhere.
+  if (change.before !== null) replaceFile(backupPath(change.path), change.before, mode);
   if (change.after === null) {
     unlinkSync(change.path);
     return;
   }
   mkdirSync(dirname(change.path), { recursive: true });
-  const mode = existsSync(change.path) ? statSync(change.path).mode & 0o777 : 0o644;
-  const temporary = `${change.path}.${process.pid}.tmp`;
-  writeFileSync(temporary, change.after, { mode });
-  chmodSync(temporary, mode);
-  renameSync(temporary, change.path);
+  replaceFile(change.path, change.after, mode);
 }
 
 export function describeChanges(changes: readonly FileChange[], notes: readonly string[], dryRun: boolean): string {

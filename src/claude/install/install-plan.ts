@@ -1,8 +1,9 @@
 // Which files an install or uninstall touches, for the user (Claude Code's config dir) or for a
 // project (its .claude/settings.json, .mcp.json, .gitignore and CLAUDE.md), and the change to each.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { defaultBodiesDir } from "../../capture/paths.ts";
+import { replaceFile } from "../../fs/atomic-write.ts";
 import type { Runtime } from "../../runtime.ts";
 import { claudeConfigDir, claudeGlobalConfigPath, ctxMonitorStateDir } from "../paths.ts";
 import { readText, type FileChange } from "./apply.ts";
@@ -48,7 +49,7 @@ function readReplaced(runtime: Runtime): Record<string, unknown> {
 export function rememberReplacedStatusline(runtime: Runtime, settingsPath: string, value: unknown): void {
   const all = { ...readReplaced(runtime), [settingsPath]: value };
   mkdirSync(ctxMonitorStateDir(runtime), { recursive: true, mode: 0o700 });
-  writeFileSync(replacedStatuslinesPath(runtime), `${JSON.stringify(all, null, 2)}\n`, { mode: 0o600 });
+  replaceFile(replacedStatuslinesPath(runtime), `${JSON.stringify(all, null, 2)}\n`, 0o600);
 }
 
 export interface Plan {

@@ -6,7 +6,9 @@ import { createHash } from "node:crypto";
 import { groupHashes, partGroups, type GroupHashes } from "./part-groups.ts";
 import { digestRequest, type RequestDigest } from "./request-digest.ts";
 
-export type CaptureSource = "otel" | "proxy" | "mitm";
+export const CAPTURE_SOURCES = ["otel", "proxy", "mitm"] as const;
+
+export type CaptureSource = (typeof CAPTURE_SOURCES)[number];
 
 /**
  * Which conversation a request belongs to, from its tools: the main agent offers the Agent (Task)

@@ -1,5 +1,7 @@
 // ok / warn / critical, relative to where auto-compaction is expected (or to the window when it is off).
-export type ContextStatus = "ok" | "warn" | "critical";
+export const CONTEXT_STATUSES = ["ok", "warn", "critical"] as const;
+
+export type ContextStatus = (typeof CONTEXT_STATUSES)[number];
 
 export interface Thresholds {
   warnPercent: number;

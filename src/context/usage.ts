@@ -12,6 +12,9 @@ import { contextStatus, type ContextStatus, type Thresholds } from "./status.ts"
 import { resolveContextWindow, type WindowEvidence, type WindowSource } from "./window.ts";
 import { captureIsNewer, type CaptureEvidence } from "../capture/usage-evidence.ts";
 
+/** Where usedTokens comes from: the transcript, or a captured response newer than it. */
+export const USAGE_SOURCES = ["transcript", "capture"] as const;
+
 export interface ContextUsage {
   sessionId: string;
   transcriptPath: string;
@@ -27,8 +30,7 @@ export interface ContextUsage {
   windowAssumedBecause: string | null;
   /** Context size of the newest main-chain API response (exact), or an estimate after a compaction. */
   usedTokens: number;
-  /** Where usedTokens comes from: the transcript, or a captured response newer than it. */
-  source: "transcript" | "capture";
+  source: (typeof USAGE_SOURCES)[number];
   usedPercent: number;
   /** Estimate of what was added since that response: its own output and newer tool results. */
   pendingTokens: number;

@@ -2,8 +2,14 @@
 // repeated reads, per-tool totals, and advice.
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { readContextBreakdown, type BreakdownDeps } from "../context/breakdown/read-breakdown.ts";
+import { CAPTURE_SOURCES } from "../capture/record.ts";
+import {
+  readContextBreakdown,
+  type BreakdownDeps,
+  type ContextBreakdown,
+} from "../context/breakdown/read-breakdown.ts";
 import { contextUsageShape } from "./get-context-usage.ts";
+import { outputShapeOf } from "./output-shape.ts";
 import { sessionInputShape, strictInput, toLocateRequest } from "./session-input.ts";
 import { toolMeta } from "./tool-meta.ts";
 import { callingToolUseId, errorResult, structuredResult } from "./tool-result.ts";
@@ -12,7 +18,7 @@ export const GET_CONTEXT_BREAKDOWN = "get_context_breakdown";
 
 const nullableString = z.string().nullable();
 
-export const contextBreakdownShape = {
+export const contextBreakdownShape = outputShapeOf<ContextBreakdown>()({
   sessionId: z.string(),
   transcriptPath: z.string(),
   sessionSource: contextUsageShape.sessionSource,
@@ -66,7 +72,7 @@ export const contextBreakdownShape = {
   memoryFiles: z.array(z.object({ path: z.string(), chars: z.number().int() })),
   capture: z
     .object({
-      source: z.enum(["otel", "proxy", "mitm"]),
+      source: z.enum(CAPTURE_SOURCES),
       time: z.string(),
       model: nullableString,
       measured: z.boolean(),
@@ -89,7 +95,7 @@ export const contextBreakdownShape = {
   skippedLines: z.number().int(),
   advice: z.array(z.string()).describe("Short actions that would free or save context."),
   summary: z.string(),
-};
+});
 
 export function registerGetContextBreakdown(server: McpServer, deps: BreakdownDeps): void {
   server.registerTool(

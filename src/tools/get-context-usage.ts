@@ -2,7 +2,11 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { readContextUsage, type UsageDeps } from "../context/read-usage.ts";
+import { CONTEXT_STATUSES } from "../context/status.ts";
+import { USAGE_SOURCES, type ContextUsage } from "../context/usage.ts";
 import { WINDOW_SOURCES } from "../context/window.ts";
+import { SESSION_SOURCES } from "../transcript/locate.ts";
+import { outputShapeOf } from "./output-shape.ts";
 import { sessionInputShape, strictInput, toLocateRequest } from "./session-input.ts";
 import { toolMeta } from "./tool-meta.ts";
 import { callingToolUseId, errorResult, structuredResult } from "./tool-result.ts";
@@ -16,18 +20,10 @@ const compactionShape = z.object({
   at: z.string().nullable(),
 });
 
-export const contextUsageShape = {
+export const contextUsageShape = outputShapeOf<ContextUsage>()({
   sessionId: z.string(),
   transcriptPath: z.string(),
-  sessionSource: z.enum([
-    "transcript-path",
-    "tool-use-id",
-    "session-id",
-    "hook-state",
-    "claude-process",
-    "env",
-    "newest-in-project",
-  ]),
+  sessionSource: z.enum(SESSION_SOURCES),
   sessionGuessed: z.boolean(),
   subagent: z
     .object({
@@ -51,7 +47,7 @@ export const contextUsageShape = {
     .describe('Why the window is assumed (windowSource "assumed"); null when known.'),
   usedTokens: z.number().int().describe("Context size of the newest main-chain API response (exact unless estimated)."),
   source: z
-    .enum(["transcript", "capture"])
+    .enum(USAGE_SOURCES)
     .describe('"capture" when a captured response newer than the transcript gave usedTokens.'),
   usedPercent: z.number(),
   pendingTokens: z
@@ -74,7 +70,7 @@ export const contextUsageShape = {
     .int()
     .nullable()
     .describe("Steps left before auto-compact at that pace (an estimate)."),
-  status: z.enum(["ok", "warn", "critical"]),
+  status: z.enum(CONTEXT_STATUSES),
   estimated: z.boolean(),
   fresh: z.boolean().describe("False when the calling response was not in the transcript in time."),
   compactions: z.number().int(),
@@ -82,7 +78,7 @@ export const contextUsageShape = {
   asOf: z.string().nullable(),
   skippedLines: z.number().int(),
   summary: z.string().describe("One line to act on."),
-};
+});
 
 export function registerGetContextUsage(server: McpServer, deps: UsageDeps): void {
   server.registerTool(

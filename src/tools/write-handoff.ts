@@ -2,7 +2,8 @@
 // the transcript holds exactly — and say how to resume from it.
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { writeHandoff, type HandoffDeps } from "../handoff/write-handoff.ts";
+import { writeHandoff, type HandoffDeps, type HandoffResult } from "../handoff/write-handoff.ts";
+import { outputShapeOf } from "./output-shape.ts";
 import { sessionInputShape, strictInput, toLocateRequest } from "./session-input.ts";
 import { toolMeta } from "./tool-meta.ts";
 import { callingToolUseId, errorResult, structuredResult } from "./tool-result.ts";
@@ -27,7 +28,7 @@ export const handoffInputShape = {
   ...sessionInputShape,
 };
 
-export const handoffOutputShape = {
+export const handoffOutputShape = outputShapeOf<HandoffResult>()({
   path: z.string().describe("The handoff file written."),
   bytes: z.number().int(),
   sections: z.array(z.string()),
@@ -42,7 +43,7 @@ export const handoffOutputShape = {
   earlierHandoffs: z.number().int(),
   resumeInstruction: z.string(),
   summary: z.string(),
-};
+});
 
 export function registerWriteHandoff(server: McpServer, deps: HandoffDeps): void {
   server.registerTool(

@@ -14,14 +14,18 @@ import { readStateForProcesses } from "../claude/session-state.ts";
 import type { Runtime } from "../runtime.ts";
 import { UserError } from "../user-error.ts";
 
-export type SessionSource =
-  | "transcript-path"
-  | "tool-use-id"
-  | "session-id"
-  | "hook-state"
-  | "claude-process"
-  | "env"
-  | "newest-in-project";
+/** How the session was found, best evidence first. */
+export const SESSION_SOURCES = [
+  "transcript-path",
+  "tool-use-id",
+  "session-id",
+  "hook-state",
+  "claude-process",
+  "env",
+  "newest-in-project",
+] as const;
+
+export type SessionSource = (typeof SESSION_SOURCES)[number];
 
 export interface LocateRequest {
   transcriptPath?: string | undefined;

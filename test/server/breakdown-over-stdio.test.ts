@@ -44,6 +44,8 @@ describe("get_context_breakdown over stdio (built server)", () => {
     const first = await connected.client.callTool({ name: "get_context_breakdown", arguments: {} });
     expect(first.isError).toBeFalsy();
     const breakdown = BreakdownSchema.parse(first.structuredContent);
+    // zod drops keys its nested objects do not declare: equal means none was sent beyond the schema.
+    expect(breakdown).toEqual(first.structuredContent);
     expect(breakdown.usedTokens).toBe(truth.usedTokens);
     const sum = breakdown.categories
       .filter((category) => !["Free space", "Autocompact buffer"].includes(category.name))

@@ -57,6 +57,8 @@ describe("write_handoff, handoff resources and the resume prompt over stdio (bui
     });
     expect(result.isError).toBeFalsy();
     const handoff = HandoffSchema.parse(result.structuredContent);
+    // zod drops keys its nested objects do not declare: equal means none was sent beyond the schema.
+    expect(handoff).toEqual(result.structuredContent);
     const text = readFileSync(handoff.path, "utf8");
     for (const prompt of truth.prompts) expect(text).toContain(prompt);
 

@@ -3,7 +3,9 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { encodeProjectDir } from "../../src/claude/paths.ts";
+import { contextUsageShape } from "../../src/tools/get-context-usage.ts";
 import { connectBuiltServer, type Connected } from "../support/built-server.ts";
 import { fixtureTruth, stageFixture } from "../support/fixtures.ts";
 import { tempDir } from "../support/runtime.ts";
@@ -54,6 +56,8 @@ describe("tools called by a subagent (built server over stdio)", () => {
       sessionId: truth.sessionId,
       subagent: expect.objectContaining({ description: "Review the fix" }),
     });
+    // The subagent's part too holds nothing beyond the schema (zod drops undeclared keys of nested objects).
+    expect(z.object(contextUsageShape).strict().parse(usage)).toEqual(usage);
     // The subagent's context at the response that made the call: its first request.
     expect(usage.usedTokens).toBe(truth.subagentRequestTotals[0]);
   });

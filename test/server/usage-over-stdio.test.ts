@@ -71,6 +71,8 @@ describe("get_context_usage over stdio (built server)", () => {
     const result = await connected.client.callTool({ name: "get_context_usage", arguments: {} });
     expect(result.isError).toBeFalsy();
     const usage = UsageSchema.parse(result.structuredContent);
+    // zod drops keys its nested objects do not declare: equal means none was sent beyond the schema.
+    expect(usage).toEqual(result.structuredContent);
     expect(usage).toMatchObject({
       usedTokens: 20_410,
       contextWindow: 200_000,

@@ -1,7 +1,7 @@
 // The answer's internal labels in words a person reads. Unknown labels (a newer source) are shown as
 // they are rather than hidden.
 
-const WINDOW_SOURCES: Record<string, string> = {
+const WINDOW_SOURCE_WORDS: Record<string, string> = {
   statusline: "as Claude Code's statusline reported it",
   "hook-model": "from the model id Claude Code started the session with",
   env: "set by CTX_MONITOR_CONTEXT_WINDOW",
@@ -13,7 +13,7 @@ const WINDOW_SOURCES: Record<string, string> = {
   assumed: "assumed",
 };
 
-const SESSION_SOURCES: Record<string, string> = {
+const SESSION_SOURCE_WORDS: Record<string, string> = {
   "transcript-path": "the transcript you named",
   "tool-use-id": "found by the calling tool call",
   "session-id": "the session you named",
@@ -24,9 +24,9 @@ const SESSION_SOURCES: Record<string, string> = {
 };
 
 export function windowSourceWords(source: string): string {
-  return WINDOW_SOURCES[source] ?? source;
+  return WINDOW_SOURCE_WORDS[source] ?? source;
 }
 
 export function sessionSourceWords(source: string): string {
-  return SESSION_SOURCES[source] ?? source;
+  return SESSION_SOURCE_WORDS[source] ?? source;
 }

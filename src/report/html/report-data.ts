@@ -50,7 +50,7 @@ export type CaptureSource = (usage: ContextUsage, breakdown: ContextBreakdown) =
 const CAPTURE_SOURCES: Record<string, string> = {
   otel: "Claude Code's own request bodies",
   proxy: "ctx-monitor proxy",
-  mitm: "a mitmproxy import",
+  mitm: "ctx-monitor import-mitm",
 };
 
 /** What the breakdown took from a captured request: when, from where, and every MCP server's definitions as sent. */

@@ -4,7 +4,7 @@ import type { ByteSource } from "./byte-source.ts";
 import { noLineProblems, type LineProblems } from "./line-problems.ts";
 import { parseRecordLine, type TranscriptRecord } from "./records.ts";
 
-export const DEFAULT_BLOCK_BYTES = 1 << 20;
+const DEFAULT_BLOCK_BYTES = 1 << 20;
 /** Lines above this are passed by unparsed (their size is still reported). */
 export const DEFAULT_MAX_LINE_BYTES = 64 << 20;
 
@@ -15,20 +15,20 @@ export interface LinePosition {
   bytes: number;
 }
 
-export interface ForwardVisitor {
+interface ForwardVisitor {
   /** Return "stop" to end the read after this record. */
   record(record: TranscriptRecord, at: LinePosition): void | "stop";
   /** A line too large to parse; its bytes still occupy the context if it was sent. */
   oversized?(at: LinePosition): void;
 }
 
-export interface ForwardResult {
+interface ForwardResult {
   /** Where the next incremental read should start: after the last complete line. */
   nextOffset: number;
   problems: LineProblems;
 }
 
-export interface ForwardOptions {
+interface ForwardOptions {
   blockBytes?: number;
   maxLineBytes?: number;
   /** A subagent's own transcript: its sidechain records are its main chain. */

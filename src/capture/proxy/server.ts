@@ -32,7 +32,7 @@ export interface Exchange {
   streamed: { messageId: string | null; model: string | null; usage: StreamUsage | null } | null;
 }
 
-export interface ProxyOptions {
+interface ProxyOptions {
   upstream: URL;
   port: number;
   /** Requests worth capturing; the rest are only forwarded. */

@@ -51,7 +51,7 @@ export interface McpServerTotal {
   deferredTools: number | null;
 }
 
-export interface BreakdownFigures {
+interface BreakdownFigures {
   contextWindow: number;
   autocompactAt: number | null;
 }

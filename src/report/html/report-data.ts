@@ -44,7 +44,7 @@ export interface CaptureFigures {
   rows: Array<{ label: string; value: string }>;
 }
 
-export type CaptureSource = (usage: ContextUsage) => CaptureFigures | null;
+type CaptureSource = (usage: ContextUsage) => CaptureFigures | null;
 
 export interface ReportData {
   generatedAt: string;

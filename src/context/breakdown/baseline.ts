@@ -39,7 +39,7 @@ function systemPromptShare(model: string | null): number {
   return model && /sonnet|haiku/.test(model) ? 0.25 : 0.09;
 }
 
-interface BaselinePart {
+export interface BaselinePart {
   category: string;
   tokens: number;
   /** Items of the baseline (first message, attachments, memory files) with their estimated tokens. */

@@ -16,7 +16,7 @@ interface ConfigFile {
 const isPercent = (value: unknown): value is number => typeof value === "number" && value > 0 && value <= 100;
 
 /** Checks the config file's shape by hand: the CLI's start-up time matters (the statusline runs it). */
-export function parseConfigFile(value: unknown): { config: ConfigFile; problems: string[] } {
+function parseConfigFile(value: unknown): { config: ConfigFile; problems: string[] } {
   if (typeof value !== "object" || value === null || Array.isArray(value))
     return { config: {}, problems: ["not a JSON object"] };
   const config: ConfigFile = {};
@@ -35,7 +35,7 @@ export function parseConfigFile(value: unknown): { config: ConfigFile; problems:
   return { config, problems };
 }
 
-export interface Settings {
+interface Settings {
   warnPercent: number;
   criticalPercent: number;
   handoffDir: string | null;
@@ -45,7 +45,7 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS = { warnPercent: 75, criticalPercent: 90 } as const;
 
-export function configFilePath(runtime: Runtime): string {
+function configFilePath(runtime: Runtime): string {
   return runtime.env.CTX_MONITOR_CONFIG || join(ctxMonitorStateDir(runtime), "config.json");
 }
 

@@ -17,7 +17,7 @@ import { registerHandoffResources } from "./tools/handoff-resources.ts";
 import { registerWriteHandoff } from "./tools/write-handoff.ts";
 import { PACKAGE } from "./version.ts";
 
-export interface ServerDeps {
+interface ServerDeps {
   runtime: Runtime;
   usage: UsageDeps;
   breakdown: BreakdownDeps;

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-export interface BundledPackage {
+interface BundledPackage {
   name: string;
   version: string;
   license: string;

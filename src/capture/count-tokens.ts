@@ -9,7 +9,7 @@ import type { Runtime } from "../runtime.ts";
 import type { GroupContent } from "./part-groups.ts";
 import { ensurePrivateDir } from "./paths.ts";
 
-export interface TokenCounter {
+interface TokenCounter {
   /** input_tokens of a count_tokens request holding this content and one short user message. */
   count(content: GroupContent | { model: string }): Promise<number>;
 }

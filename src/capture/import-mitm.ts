@@ -116,7 +116,7 @@ function fromTrafficLog(path: string): CapturedRequest[] {
   return records;
 }
 
-export interface ImportResult {
+interface ImportResult {
   imported: number;
   alreadyThere: number;
   unreadable: string[];

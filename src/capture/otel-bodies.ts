@@ -16,7 +16,7 @@ const SEEN = ".ctx-monitor-digested";
 /** A body younger than this that does not parse may still be being written: try again next time. */
 const WRITING_GRACE_MS = 10_000;
 
-export interface IngestOptions {
+interface IngestOptions {
   keepBodies: boolean;
   now: Date;
   limits?: StoreLimits;
@@ -27,7 +27,7 @@ export interface IngestOptions {
 /** A long session leaves one body per request, each repeating the conversation: digest in bounded slices. */
 const DEFAULT_BUDGET_BYTES = 32 << 20;
 
-export interface IngestResult {
+interface IngestResult {
   digested: number;
   removed: number;
   /** Bodies that did not parse as a Messages request and were left where they are. */

@@ -62,7 +62,7 @@ interface Body {
   metadata?: { user_id?: unknown };
 }
 
-export interface CaptureContext {
+interface CaptureContext {
   source: CaptureSource;
   id: string;
   time: Date;

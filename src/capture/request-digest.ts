@@ -12,7 +12,7 @@ export interface RequestLike {
   messages?: unknown;
 }
 
-export type DigestPartKind =
+type DigestPartKind =
   /** A block of the request's `system` field. */
   | "system-block"
   /** The `x-anthropic-billing-header: …` block Claude Code puts first in `system` (not in the transcript's shape). */

@@ -23,7 +23,7 @@ const SESSIONS = "sessions";
 const SESSION_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
 
 /** A stored record; the store only needs its time, session and role to file it. */
-export interface Stored {
+interface Stored {
   time: string;
   sessionId: string | null;
   /** Only the main conversation's requests become a session's newest (not subagents', not side requests). */

@@ -11,7 +11,7 @@ import { claudeConfigDir, claudeGlobalConfigPath } from "./paths.ts";
 const MANAGED_SETTINGS = "/etc/claude-code/managed-settings.json";
 
 /** Settings files, highest precedence first. */
-export function compactSettingsFiles(runtime: Runtime, projectDir: string): string[] {
+function compactSettingsFiles(runtime: Runtime, projectDir: string): string[] {
   return [
     MANAGED_SETTINGS,
     join(projectDir, ".claude", "settings.local.json"),

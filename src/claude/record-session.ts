@@ -13,12 +13,12 @@ import {
 } from "./session-state.ts";
 
 /** The nearest ancestor that Claude Code registered as a running session (`sessions/<pid>.json`). */
-export function claudeProcessPid(runtime: Runtime): number | null {
+function claudeProcessPid(runtime: Runtime): number | null {
   const dir = claudeSessionsDir(runtime);
   return runtime.ancestorPids().find((pid) => existsSync(join(dir, `${pid}.json`))) ?? null;
 }
 
-export type SessionFacts = Pick<
+type SessionFacts = Pick<
   SessionState,
   "sessionId" | "transcriptPath" | "cwd" | "modelId" | "contextWindowSize" | "writtenBy"
 >;

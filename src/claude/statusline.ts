@@ -7,7 +7,7 @@ import type { ContextUsage } from "../context/usage.ts";
 import type { StatuslineInput } from "./statusline-input.ts";
 import { styleFor, type Style } from "../present/terminal.ts";
 
-export interface StatuslineFigures {
+interface StatuslineFigures {
   model: string;
   usedTokens: number;
   estimated: boolean;
@@ -64,7 +64,7 @@ export function statuslineFigures(facts: StatuslineFacts): StatuslineFigures | n
   };
 }
 
-export type LineStyle = Pick<Style, "color" | "unicode">;
+type LineStyle = Pick<Style, "color" | "unicode">;
 
 /** The CLI's rule (NO_COLOR, FORCE_COLOR, the locale); Claude Code shows ANSI colours, so on by default. */
 export function lineStyle(env: Readonly<Record<string, string | undefined>>): LineStyle {

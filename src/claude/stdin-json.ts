@@ -12,7 +12,7 @@ export function readStdinText(fd = 0): string {
   }
 }
 
-export type JsonObject = Record<string, unknown>;
+type JsonObject = Record<string, unknown>;
 
 export function parseJsonObject(text: string): JsonObject | null {
   try {

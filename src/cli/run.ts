@@ -8,11 +8,9 @@ import type { Command, Output } from "./command.ts";
 import { COMMANDS } from "./commands.ts";
 import { commandHelp, helpText } from "./help.ts";
 
-export const EXIT_OK = 0;
-export const EXIT_FAILED = 1;
-export const EXIT_USAGE = 2;
-
-export { helpText };
+const EXIT_OK = 0;
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
 
 /** Options that select a session in two ways at once: which one was meant cannot be known. */
 const EXCLUSIVE: ReadonlyArray<[string, string]> = [["transcript", "session"]];

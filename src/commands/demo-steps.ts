@@ -7,7 +7,7 @@ import { describeHandoff } from "../present/handoff.ts";
 import { describeUsage } from "../present/usage.ts";
 import type { Style } from "../present/terminal.ts";
 
-export interface DemoStep {
+interface DemoStep {
   tool: string;
   /** Arguments; the demo fills in nothing, the server finds the session from its environment. */
   args: Record<string, unknown>;

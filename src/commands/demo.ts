@@ -24,7 +24,7 @@ import { PACKAGE } from "../version.ts";
 import { DEMO_STEPS } from "./demo-steps.ts";
 
 /** The neutral project path the bundled fixtures were normalised to. */
-export const FIXTURE_PROJECT_DIR = "/home/user/project";
+const FIXTURE_PROJECT_DIR = "/home/user/project";
 /** Preferred demo transcript; otherwise the largest bundled one. */
 const DEMO_FIXTURE = "busy-session";
 

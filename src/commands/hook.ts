@@ -13,7 +13,7 @@ import type { Runtime } from "../runtime.ts";
 /** Claude Code waits up to 60 s for a hook; stay well inside it (a handoff of a huge session takes longest). */
 const WATCHDOG_MS = { "pre-compact": 45_000, other: 10_000 } as const;
 
-export function hookLogPath(runtime: Runtime): string {
+function hookLogPath(runtime: Runtime): string {
   return join(ctxMonitorStateDir(runtime), "hooks.log");
 }
 
@@ -31,7 +31,7 @@ function logProblem(runtime: Runtime, event: string, message: string): void {
 }
 
 /** What the hook prints for this input; throws on internal errors (the caller logs them). */
-export async function hookOutput(event: string | undefined, text: string, runtime: Runtime): Promise<string> {
+async function hookOutput(event: string | undefined, text: string, runtime: Runtime): Promise<string> {
   if (!isHookEvent(event))
     throw new Error(`unknown hook event ${JSON.stringify(event)}; expected one of ${HOOK_EVENTS.join(", ")}`);
   const input = parseHookInput(text);

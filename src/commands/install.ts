@@ -12,7 +12,7 @@ import type { Command } from "../cli/command.ts";
 import { defaultBodiesDir, ensurePrivateDir } from "../capture/paths.ts";
 
 /** The installed executable (dist/bin.cjs), found beside this module in dist/ or from src/. */
-export function installedExecutables(): Executables {
+function installedExecutables(): Executables {
   const here = dirname(fileURLToPath(import.meta.url));
   const cli = [join(here, "bin.cjs"), resolve(here, "..", "..", "dist", "bin.cjs")].find((path) => existsSync(path));
   if (!cli)

@@ -6,7 +6,7 @@ import { projectSessions } from "../transcript/locate.ts";
 
 const DEFAULT_LIMIT = 10;
 
-export interface SessionsAnswer {
+interface SessionsAnswer {
   projectDir: string;
   sessions: SessionSummary[];
   /** Sessions of the project beyond the limit. */

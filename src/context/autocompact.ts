@@ -8,11 +8,11 @@
 import { DEFAULT_MAX_OUTPUT_TOKENS } from "./models.ts";
 import { positiveInt } from "./window.ts";
 
-export const OUTPUT_RESERVE_CAP = 20_000;
-export const AUTOCOMPACT_MARGIN = 13_000;
+const OUTPUT_RESERVE_CAP = 20_000;
+const AUTOCOMPACT_MARGIN = 13_000;
 /** Claude Code's bounds for an auto-compact window, from the environment or settings. */
-export const MIN_AUTOCOMPACT_WINDOW = 100_000;
-export const MAX_AUTOCOMPACT_WINDOW = 1_000_000;
+const MIN_AUTOCOMPACT_WINDOW = 100_000;
+const MAX_AUTOCOMPACT_WINDOW = 1_000_000;
 
 /** The two settings of Claude Code's settings files that move auto-compaction, as merged by it. */
 export interface CompactSettings {
@@ -20,9 +20,9 @@ export interface CompactSettings {
   autoCompactWindow?: number | undefined;
 }
 
-export type AutocompactSwitch = "DISABLE_AUTO_COMPACT" | "DISABLE_COMPACT" | "autoCompactEnabled setting";
+type AutocompactSwitch = "DISABLE_AUTO_COMPACT" | "DISABLE_COMPACT" | "autoCompactEnabled setting";
 
-export interface AutocompactPoint {
+interface AutocompactPoint {
   /** Token count at which auto-compaction is expected, or null when it is disabled. */
   at: number | null;
   disabledBy: AutocompactSwitch | null;

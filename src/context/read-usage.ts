@@ -44,7 +44,7 @@ export interface UsageDeps {
   freshnessTimeoutMs: number;
 }
 
-export const DEFAULT_FRESHNESS_TIMEOUT_MS = 1500;
+const DEFAULT_FRESHNESS_TIMEOUT_MS = 1500;
 
 export function createUsageDeps(runtime: Runtime, overrides: Partial<UsageDeps> = {}): UsageDeps {
   return {

@@ -19,7 +19,7 @@ export const WINDOW_SOURCES = [
 
 export type WindowSource = (typeof WINDOW_SOURCES)[number];
 
-export interface ContextWindow {
+interface ContextWindow {
   tokens: number;
   source: WindowSource;
   /** Set when the window is assumed: why, in words the model and the user can act on. */

@@ -11,7 +11,7 @@ export function clip(kept: KeptText, max: number): string {
   return `${kept.text.slice(0, max)}\n… ${cutNote(kept.chars)}`;
 }
 
-export interface OutputLimit {
+interface OutputLimit {
   chars: number;
   lines: number;
 }

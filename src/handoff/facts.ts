@@ -128,7 +128,7 @@ const str = (value: unknown): string | null => (typeof value === "string" && val
 const fields = (value: unknown): Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
-export function resultText(content: unknown): string {
+function resultText(content: unknown): string {
   if (typeof content === "string") return content;
   if (!Array.isArray(content)) return "";
   return content
@@ -142,7 +142,7 @@ export function resultText(content: unknown): string {
 }
 
 /** A subagent's final report without the trailer Claude Code appends for the calling agent. */
-export function subagentReport(content: unknown): string {
+function subagentReport(content: unknown): string {
   const parts = Array.isArray(content) ? content : [content];
   return parts
     .map((part) => resultText(typeof part === "string" ? part : [part]).replace(SUBAGENT_TRAILER, ""))

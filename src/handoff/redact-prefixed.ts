@@ -3,7 +3,7 @@
 // Every pattern starts with a fixed prefix or a word start and uses bounded repetitions only, so a
 // scan is linear in the text whatever it holds.
 
-export interface PrefixedRule {
+interface PrefixedRule {
   kind: string;
   pattern: RegExp;
   /** Literals of which every match holds one: text with none of them is not scanned at all. */

@@ -9,7 +9,7 @@
 import { CONTEXT_RULES } from "./redact-context.ts";
 import { PREFIXED_RULES } from "./redact-prefixed.ts";
 
-export interface Redaction {
+interface Redaction {
   text: string;
   /** Replacements made, by kind. */
   counts: Record<string, number>;

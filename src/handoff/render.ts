@@ -13,7 +13,7 @@ export interface HandoffNotes {
   warnings?: string | undefined;
 }
 
-export const NOTE_TITLES: Record<keyof HandoffNotes, string> = {
+const NOTE_TITLES: Record<keyof HandoffNotes, string> = {
   goal: "Goal",
   currentState: "Current state",
   decisions: "Decisions and why",
@@ -22,7 +22,7 @@ export const NOTE_TITLES: Record<keyof HandoffNotes, string> = {
   warnings: "Warnings",
 };
 
-export interface ContextFigures {
+interface ContextFigures {
   usedTokens: number;
   contextWindow: number;
   usedPercent: number;
@@ -39,12 +39,12 @@ export interface GitSnapshot {
   diffStat: string;
 }
 
-export interface EarlierHandoff {
+interface EarlierHandoff {
   path: string;
   modified: string;
 }
 
-export interface RenderInput {
+interface RenderInput {
   facts: HandoffFacts;
   notes: HandoffNotes;
   writtenAt: string;
@@ -55,7 +55,7 @@ export interface RenderInput {
   resumeInstruction: string;
 }
 
-export interface Rendered {
+interface Rendered {
   markdown: string;
   sections: string[];
 }
@@ -67,7 +67,7 @@ const OUTPUT = { ok: { chars: 1_200, lines: 24 }, failed: { chars: 3_000, lines:
 type Section = [title: string, body: string];
 
 /** Each of the agent's notes keeps at most this much: a resumed context reads the handoff, and must have room to work. */
-export const NOTE_LIMIT = 64_000;
+const NOTE_LIMIT = 64_000;
 
 /** A note cut to NOTE_LIMIT says how much was left out, and closes a fenced block the cut leaves open (it was redacted whole before). */
 function boundedNote(text: string): string {
@@ -113,7 +113,7 @@ function newest<T>(items: readonly T[], keep: number, what: string): { shown: T[
 }
 
 /** A fenced block that cannot be closed early by the text inside it. */
-export function fenced(text: string, language = ""): string {
+function fenced(text: string, language = ""): string {
   const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
   const fence = "`".repeat(longest + 1);
   return `${fence}${language}\n${text}\n${fence}`;

@@ -22,9 +22,9 @@ import { UserError } from "../user-error.ts";
 
 export class HandoffPathError extends UserError {}
 
-export const DEFAULT_HANDOFF_DIR = join(".claude", "handoffs");
+const DEFAULT_HANDOFF_DIR = join(".claude", "handoffs");
 
-export interface HandoffFolder {
+interface HandoffFolder {
   path: string;
   /** The folder must stay inside this one (the project) once symlinks are resolved; null if set absolutely. */
   confinedTo: string | null;

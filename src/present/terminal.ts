@@ -11,7 +11,7 @@ export interface Style {
 
 export const PLAIN: Style = { color: false, unicode: true, columns: null };
 
-export interface TerminalFacts {
+interface TerminalFacts {
   env: Readonly<Record<string, string | undefined>>;
   isTTY: boolean;
   columns: number | undefined;
@@ -36,7 +36,7 @@ export function styleFor({ env, isTTY, columns, colorByDefault = isTTY && env.TE
 }
 
 const SGR = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 } as const;
-export type Tone = keyof typeof SGR;
+type Tone = keyof typeof SGR;
 
 export function paint(style: Style, tone: Tone, text: string): string {
   return style.color && text ? `\u001b[${SGR[tone]}m${text}\u001b[0m` : text;

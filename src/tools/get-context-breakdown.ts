@@ -14,7 +14,7 @@ import { sessionInputShape, strictInput, toLocateRequest } from "./session-input
 import { toolMeta } from "./tool-meta.ts";
 import { callingToolUseId, errorResult, structuredResult } from "./tool-result.ts";
 
-export const GET_CONTEXT_BREAKDOWN = "get_context_breakdown";
+const GET_CONTEXT_BREAKDOWN = "get_context_breakdown";
 
 const nullableString = z.string().nullable();
 

@@ -11,7 +11,7 @@ import { sessionInputShape, strictInput, toLocateRequest } from "./session-input
 import { toolMeta } from "./tool-meta.ts";
 import { callingToolUseId, errorResult, structuredResult } from "./tool-result.ts";
 
-export const GET_CONTEXT_USAGE = "get_context_usage";
+const GET_CONTEXT_USAGE = "get_context_usage";
 
 const compactionShape = z.object({
   trigger: z.string().nullable(),

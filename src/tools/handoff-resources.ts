@@ -8,8 +8,8 @@ import { configuredHandoffDir, type HandoffDeps } from "../handoff/write-handoff
 import { redactSecrets } from "../handoff/redact.ts";
 import { handoffFolder, handoffInFolder, listHandoffs, readHandoff, type StoredHandoff } from "../handoff/store.ts";
 
-export const LATEST_HANDOFF_URI = "ctx-monitor://handoffs/latest";
-export const HANDOFF_LIST_URI = "ctx-monitor://handoffs";
+const LATEST_HANDOFF_URI = "ctx-monitor://handoffs/latest";
+const HANDOFF_LIST_URI = "ctx-monitor://handoffs";
 
 function folderOf(deps: HandoffDeps): string {
   return handoffFolder(configuredHandoffDir(deps.runtime), defaultProjectDir(deps.runtime)).path;

@@ -14,7 +14,7 @@ export const sessionInputShape = {
     .describe("Path of a session transcript (.jsonl) to inspect. Omit to inspect the calling session."),
 };
 
-export interface SessionInput {
+interface SessionInput {
   session_id?: string | undefined;
   transcript_path?: string | undefined;
 }

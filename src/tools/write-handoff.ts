@@ -8,11 +8,11 @@ import { sessionInputShape, strictInput, toLocateRequest } from "./session-input
 import { toolMeta } from "./tool-meta.ts";
 import { callingToolUseId, errorResult, structuredResult } from "./tool-result.ts";
 
-export const WRITE_HANDOFF = "write_handoff";
+const WRITE_HANDOFF = "write_handoff";
 
 const note = (what: string) => z.string().optional().describe(what);
 
-export const handoffInputShape = {
+const handoffInputShape = {
   goal: note("What the user wants overall, in your words, with the acceptance criteria you know of."),
   current_state: note("Where the work stands now: what is done and verified, what is half-done, what is untested."),
   decisions: note(

@@ -12,7 +12,7 @@ export interface ByteSource {
   close(): void;
 }
 
-export function openByteSource(path: string): ByteSource {
+function openByteSource(path: string): ByteSource {
   const fd = openSync(path, "r");
   const stat = fstatSync(fd);
   return {

@@ -17,7 +17,7 @@ export interface CompactionScanState {
   last: Compaction | null;
 }
 
-export function emptyCompactionScan(source: ByteSource): CompactionScanState {
+function emptyCompactionScan(source: ByteSource): CompactionScanState {
   return { dev: source.dev, ino: source.ino, offset: 0, count: 0, last: null };
 }
 

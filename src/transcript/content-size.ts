@@ -42,7 +42,7 @@ function jsonChars(value: unknown): number {
   }
 }
 
-export function contentChars(content: string | readonly ContentBlock[]): number {
+function contentChars(content: string | readonly ContentBlock[]): number {
   if (typeof content === "string") return content.length;
   let chars = 0;
   for (const block of content) chars += blockChars(block);

@@ -9,7 +9,7 @@ import { readForward } from "./read-forward.ts";
 import type { TranscriptRecord } from "./records.ts";
 import { isSubagentTranscript } from "./subagent-files.ts";
 
-export interface Reducer {
+interface Reducer {
   add(record: TranscriptRecord): void;
   /** A line too large to parse (it still occupied the context if it was sent). */
   oversized?(bytes: number): void;
@@ -25,7 +25,7 @@ interface Entry<R> {
   problems: LineProblems;
 }
 
-export interface IncrementalRead<R> {
+interface IncrementalRead<R> {
   reducer: R;
   problems: LineProblems;
   /** Bytes parsed by this call (0 when nothing was appended). */

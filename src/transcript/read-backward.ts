@@ -4,9 +4,9 @@ import type { ByteSource } from "./byte-source.ts";
 import type { LinePosition } from "./read-forward.ts";
 import { DEFAULT_MAX_LINE_BYTES } from "./read-forward.ts";
 
-export const DEFAULT_TAIL_BLOCK_BYTES = 64 << 10;
+const DEFAULT_TAIL_BLOCK_BYTES = 64 << 10;
 
-export interface BackwardLine extends LinePosition {
+interface BackwardLine extends LinePosition {
   /** The line's text, or null when it is larger than the limit (its size is still known). */
   text: string | null;
   /** True for a final line that has no newline yet: it may still be being written. */

@@ -130,9 +130,9 @@ export type TranscriptRecord =
   | ApiRequestBlobRecord
   | OtherRecord;
 
-export type LineProblem = "not-json" | "not-a-record" | "impossible-usage";
+type LineProblem = "not-json" | "not-a-record" | "impossible-usage";
 
-export type ParsedLine = { ok: true; record: TranscriptRecord } | { ok: false; problem: LineProblem };
+type ParsedLine = { ok: true; record: TranscriptRecord } | { ok: false; problem: LineProblem };
 
 type Json = Record<string, unknown>;
 
@@ -178,7 +178,7 @@ function impossibleUsage(value: unknown): boolean {
   });
 }
 
-export function parseUsage(value: unknown): TokenUsage | null {
+function parseUsage(value: unknown): TokenUsage | null {
   if (!isObject(value)) return null;
   return {
     inputTokens: num(value.input_tokens),
@@ -188,7 +188,7 @@ export function parseUsage(value: unknown): TokenUsage | null {
   };
 }
 
-export function parseContentBlock(value: unknown): ContentBlock {
+function parseContentBlock(value: unknown): ContentBlock {
   if (!isObject(value)) return { type: "other", blockType: typeof value, raw: value };
   switch (value.type) {
     case "text":
@@ -245,7 +245,7 @@ function withBase<T extends object>(raw: Json, lineLength: number, own: T): T & 
 }
 
 /** Interprets an already-parsed JSON value as a transcript record. */
-export function toRecord(raw: unknown, lineLength: number): ParsedLine {
+function toRecord(raw: unknown, lineLength: number): ParsedLine {
   if (!isObject(raw) || typeof raw.type !== "string") return { ok: false, problem: "not-a-record" };
   const message = isObject(raw.message) ? raw.message : {};
   switch (raw.type) {

@@ -62,7 +62,7 @@ export interface TailSnapshot {
   bytesRead: number;
 }
 
-export interface TailOptions extends BackwardOptions {
+interface TailOptions extends BackwardOptions {
   /**
    * How far past the newest response to keep reading, for more of its split lines (normally
    * adjacent) and the responses before it; bounds the read when they are far back.

@@ -12,7 +12,7 @@ export interface ToolCallInfo {
 
 const str = (value: unknown): string | null => (typeof value === "string" && value ? value : null);
 
-export function shorten(text: string, max = 72): string {
+function shorten(text: string, max = 72): string {
   const line = text.replace(/\s+/g, " ").trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }

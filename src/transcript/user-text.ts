@@ -2,7 +2,7 @@
 // Code's bookkeeping, or the compaction summary. One classifier for the breakdown and the handoff, so
 // "user prompt 3" in one is "Prompt 3" in the other.
 
-export type UserText =
+type UserText =
   | { kind: "prompt"; text: string }
   /** A slash command as the user typed it: `/review 12`. */
   | { kind: "command"; text: string }

@@ -2,12 +2,12 @@
 // (fs.watch), with a slow backstop timer for file systems whose change events are unreliable.
 import { watch, type FSWatcher } from "node:fs";
 
-export interface Probe<T> {
+interface Probe<T> {
   done: boolean;
   value: T;
 }
 
-export interface WaitResult<T> extends Probe<T> {
+interface WaitResult<T> extends Probe<T> {
   waitedMs: number;
 }
 

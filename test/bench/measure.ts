@@ -21,7 +21,7 @@ export async function timeAsync(runs: number, fn: () => Promise<unknown>): Promi
 
 const RSS_PRELOAD = fileURLToPath(new URL("./report-rss.mjs", import.meta.url));
 
-export interface ProcessRun {
+interface ProcessRun {
   ms: number;
   maxRssMiB: number;
   status: number | null;

@@ -39,7 +39,7 @@ function blockTemplate(): string {
   return transcript(lines);
 }
 
-export interface SyntheticOptions {
+interface SyntheticOptions {
   bytes: number;
   /** Put one compaction this far into the file (fraction), as long sessions have. */
   compactionAt?: number;

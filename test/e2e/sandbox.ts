@@ -1,7 +1,7 @@
 // One isolated Claude Code user: a temporary HOME and project folder, ctx-monitor configured as its
 // MCP server (the built dist/cli.js), and a way to run the real client against the stand-in API.
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -50,7 +50,7 @@ function run(
   });
 }
 
-export interface SandboxOptions {
+interface SandboxOptions {
   /** Claude Code version to run (default: the newest this run covers). */
   version?: string;
   projectName?: string;
@@ -110,11 +110,4 @@ export function createSandbox(apiUrl: string, options: SandboxOptions = {}): San
     },
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
-}
-
-export function readTranscriptLines(path: string): Array<Record<string, unknown>> {
-  return readFileSync(path, "utf8")
-    .split("\n")
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }

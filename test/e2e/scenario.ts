@@ -3,7 +3,7 @@ import { startFakeApi, type FakeApi } from "./fake-api/server.ts";
 import type { Script } from "./fake-api/script.ts";
 import { createSandbox, type Sandbox } from "./sandbox.ts";
 
-export interface Scenario {
+interface Scenario {
   api: FakeApi;
   sandbox: Sandbox;
   [Symbol.asyncDispose](): Promise<void>;

@@ -1,7 +1,7 @@
 // Reads what Claude Code sent back to the model for a tool call, from the stand-in's records.
 import type { RecordedRequest } from "./fake-api/server.ts";
 
-export interface ToolExchange {
+interface ToolExchange {
   /** The request whose response made the call: the context the answer should describe. */
   callingRequest: RecordedRequest;
   /** The request that carried the tool_result back. */

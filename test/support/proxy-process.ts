@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { CLI_PATH } from "./built-server.ts";
 
-export interface ProxyProcess {
+interface ProxyProcess {
   url: string;
   child: ChildProcess;
   stop(): Promise<void>;

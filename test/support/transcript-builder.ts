@@ -3,7 +3,7 @@
 let counter = 0;
 const nextId = (prefix: string) => `${prefix}${String(++counter).padStart(6, "0")}`;
 
-export interface UsageFigures {
+interface UsageFigures {
   input: number;
   cacheCreation?: number;
   cacheRead?: number;

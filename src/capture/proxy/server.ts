@@ -32,7 +32,7 @@ export interface Exchange {
   streamed: { messageId: string | null; model: string | null; usage: StreamUsage | null } | null;
 }
 
-export interface ProxyOptions {
+interface ProxyOptions {
   upstream: URL;
   port: number;
   /** Requests worth capturing; the rest are only forwarded. */
@@ -71,95 +71,36 @@ export function upstreamUrl(upstream: URL, requestUrl: string): URL {
   return target;
 }
 
+/** What every forwarded request shares: where it goes, over which connections, and where its capture goes. */
+interface Relay {
+  options: ProxyOptions;
+  agent: HttpAgent;
+  send: typeof httpRequest;
+  limit: number;
+  queue: IdleQueue<Exchange>;
+}
+
 export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const secure = options.upstream.protocol === "https:";
   if (!secure && options.upstream.protocol !== "http:")
     throw new Error(`upstream must be an http(s) URL, got ${options.upstream.href}`);
   // Kept-alive connections to the upstream: a new TLS handshake per request would add far more than the proxy does.
   const agent = secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
-  const send = secure ? httpsRequest : httpRequest;
-  const limit = options.captureLimitBytes ?? DEFAULT_CAPTURE_LIMIT;
-
-  const queue = new IdleQueue<Exchange>(
-    (exchange) => options.onExchange?.(exchange),
-    options.queueLimits ?? DEFAULT_QUEUE_LIMITS,
-  );
+  const relay: Relay = {
+    options,
+    agent,
+    send: secure ? httpsRequest : httpRequest,
+    limit: options.captureLimitBytes ?? DEFAULT_CAPTURE_LIMIT,
+    queue: new IdleQueue<Exchange>(
+      (exchange) => options.onExchange?.(exchange),
+      options.queueLimits ?? DEFAULT_QUEUE_LIMITS,
+    ),
+  };
   const server: Server = createServer((req, res) => {
-    queue.requestStarted();
-    res.once("close", () => queue.requestEnded());
-    forward(req, res);
+    relay.queue.requestStarted();
+    res.once("close", () => relay.queue.requestEnded());
+    forward(relay, req, res);
   });
-
-  function forward(req: IncomingMessage, res: ServerResponse): void {
-    const method = req.method ?? "GET";
-    const path = (req.url ?? "/").split("?")[0] ?? "/";
-    const capturing = options.onExchange && (options.captures?.(method, path) ?? true);
-    const target = upstreamUrl(options.upstream, req.url ?? "/");
-    const startedAt = new Date();
-    const requestCopy = capturing ? new BoundedBytes(limit) : null;
-    let finished = false;
-
-    const upstreamRequest = send(target, {
-      method,
-      headers: upstreamRequestHeaders(req.headers, options.upstream),
-      agent,
-    });
-    upstreamRequest.on("error", (error: NodeJS.ErrnoException) => {
-      if (finished || res.destroyed) return;
-      apiError(
-        res,
-        502,
-        "api_error",
-        `ctx-monitor proxy could not reach ${options.upstream.origin}: ${error.code ?? error.message}`,
-      );
-    });
-    upstreamRequest.on("response", (upstreamResponse) => {
-      res.writeHead(
-        upstreamResponse.statusCode ?? 502,
-        upstreamResponse.statusMessage,
-        endToEnd(upstreamResponse.headers),
-      );
-      res.flushHeaders();
-      const encoded = Boolean(
-        upstreamResponse.headers["content-encoding"] && upstreamResponse.headers["content-encoding"] !== "identity",
-      );
-      const isStream = String(upstreamResponse.headers["content-type"] ?? "").startsWith("text/event-stream");
-      const scanner = capturing && isStream && !encoded ? new StreamUsageScanner() : null;
-      const responseCopy = capturing && !isStream && !encoded ? new BoundedBytes(limit) : null;
-      if (scanner || responseCopy) {
-        upstreamResponse.on("data", (chunk: Buffer) => {
-          scanner?.push(chunk);
-          responseCopy?.push(chunk);
-        });
-      }
-      upstreamResponse.on("error", () => res.destroy());
-      upstreamResponse.on("aborted", () => res.destroy());
-      upstreamResponse.on("end", () => {
-        finished = true;
-        if (!capturing || !requestCopy) return;
-        const exchange: Exchange = {
-          method,
-          path,
-          startedAt,
-          status: upstreamResponse.statusCode ?? 0,
-          headers: recordableHeaders(req.headers),
-          requestBody: requestCopy.bytes(),
-          responseBody: responseCopy?.bytes() ?? null,
-          streamed: scanner ? { messageId: scanner.messageId, model: scanner.model, usage: scanner.usage } : null,
-        };
-        queue.push(exchange, (exchange.requestBody?.length ?? 0) + (exchange.responseBody?.length ?? 0));
-      });
-      upstreamResponse.pipe(res);
-    });
-
-    if (requestCopy) req.on("data", (chunk: Buffer) => requestCopy.push(chunk));
-    req.on("error", () => upstreamRequest.destroy());
-    req.pipe(upstreamRequest);
-    // The client hung up (Esc in Claude Code, a killed process): stop the upstream request too.
-    res.on("close", () => {
-      if (!res.writableFinished) upstreamRequest.destroy();
-    });
-  }
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -177,9 +118,91 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
         server.closeAllConnections();
         agent.destroy();
         server.close(() => {
-          queue.drain();
+          relay.queue.drain();
           resolve();
         });
       }),
   };
+}
+
+function forward(relay: Relay, req: IncomingMessage, res: ServerResponse): void {
+  const { options } = relay;
+  const method = req.method ?? "GET";
+  const path = (req.url ?? "/").split("?")[0] ?? "/";
+  const capturing = options.onExchange && (options.captures?.(method, path) ?? true);
+  const target = upstreamUrl(options.upstream, req.url ?? "/");
+  const startedAt = new Date();
+  const requestCopy = capturing ? new BoundedBytes(relay.limit) : null;
+  let finished = false;
+
+  const upstreamRequest = relay.send(target, {
+    method,
+    headers: upstreamRequestHeaders(req.headers, options.upstream),
+    agent: relay.agent,
+  });
+  upstreamRequest.on("error", (error: NodeJS.ErrnoException) => {
+    if (finished || res.destroyed) return;
+    apiError(
+      res,
+      502,
+      "api_error",
+      `ctx-monitor proxy could not reach ${options.upstream.origin}: ${error.code ?? error.message}`,
+    );
+  });
+  upstreamRequest.on("response", (upstreamResponse) => {
+    const { scanner, responseCopy } = startResponse(upstreamResponse, res, capturing ? relay.limit : null);
+    upstreamResponse.on("end", () => {
+      finished = true;
+      if (!capturing || !requestCopy) return;
+      const exchange: Exchange = {
+        method,
+        path,
+        startedAt,
+        status: upstreamResponse.statusCode ?? 0,
+        headers: recordableHeaders(req.headers),
+        requestBody: requestCopy.bytes(),
+        responseBody: responseCopy?.bytes() ?? null,
+        streamed: scanner ? { messageId: scanner.messageId, model: scanner.model, usage: scanner.usage } : null,
+      };
+      relay.queue.push(exchange, (exchange.requestBody?.length ?? 0) + (exchange.responseBody?.length ?? 0));
+    });
+    upstreamResponse.pipe(res);
+  });
+
+  if (requestCopy) req.on("data", (chunk: Buffer) => requestCopy.push(chunk));
+  req.on("error", () => upstreamRequest.destroy());
+  req.pipe(upstreamRequest);
+  // The client hung up (Esc in Claude Code, a killed process): stop the upstream request too.
+  res.on("close", () => {
+    if (!res.writableFinished) upstreamRequest.destroy();
+  });
+}
+
+/**
+ * Sends the upstream's status and headers on at once and starts the copies for the capture (none when
+ * `captureLimit` is null, or the body is encoded): usage scanned from a stream, a plain body kept whole.
+ */
+function startResponse(
+  upstreamResponse: IncomingMessage,
+  res: ServerResponse,
+  captureLimit: number | null,
+): { scanner: StreamUsageScanner | null; responseCopy: BoundedBytes | null } {
+  res.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.statusMessage, endToEnd(upstreamResponse.headers));
+  res.flushHeaders();
+  const encoded = Boolean(
+    upstreamResponse.headers["content-encoding"] && upstreamResponse.headers["content-encoding"] !== "identity",
+  );
+  const isStream = String(upstreamResponse.headers["content-type"] ?? "").startsWith("text/event-stream");
+  const copying = captureLimit !== null && !encoded;
+  const scanner = copying && isStream ? new StreamUsageScanner() : null;
+  const responseCopy = copying && !isStream ? new BoundedBytes(captureLimit) : null;
+  if (scanner || responseCopy) {
+    upstreamResponse.on("data", (chunk: Buffer) => {
+      scanner?.push(chunk);
+      responseCopy?.push(chunk);
+    });
+  }
+  upstreamResponse.on("error", () => res.destroy());
+  upstreamResponse.on("aborted", () => res.destroy());
+  return { scanner, responseCopy };
 }

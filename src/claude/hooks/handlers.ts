@@ -13,7 +13,7 @@ import { handoffPointer } from "./handoff-pointer.ts";
 import { readHookMemory, writeHookMemory } from "./hook-memory.ts";
 import { compactionKey, usageWarning } from "./usage-warning.ts";
 
-export const AUTOMATIC_HANDOFF_NOTE =
+const AUTOMATIC_HANDOFF_NOTE =
   "Written automatically by the ctx-monitor PreCompact hook just before Claude Code compacted the conversation: " +
   "it holds what the transcript says, not the agent's own notes (goal, state, decisions, next steps).";
 

@@ -8,13 +8,13 @@ import { replaceFile } from "../../fs/atomic-write.ts";
 import type { Runtime } from "../../runtime.ts";
 import { ctxMonitorStateDir } from "../paths.ts";
 
-export interface HookMemory {
+interface HookMemory {
   warnedStatus: ContextStatus;
   /** Identity (time and size) of the newest compaction the session-start hook already pointed past. */
   pointedPastCompaction: string | null;
 }
 
-export const FRESH_MEMORY: HookMemory = { warnedStatus: "ok", pointedPastCompaction: null };
+const FRESH_MEMORY: HookMemory = { warnedStatus: "ok", pointedPastCompaction: null };
 
 function memoryPath(runtime: Runtime, sessionId: string): string {
   return join(ctxMonitorStateDir(runtime), "hooks", `${sessionId.replace(/[^\w-]/g, "_")}.json`);

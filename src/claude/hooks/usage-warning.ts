@@ -6,7 +6,7 @@ import type { ContextUsage } from "../../context/usage.ts";
 
 const RANK: Record<ContextStatus, number> = { ok: 0, warn: 1, critical: 2 };
 
-export interface WarningDecision {
+interface WarningDecision {
   text: string | null;
   /** The status to remember: a drop (after a compaction) re-arms the warning. */
   warnedStatus: ContextStatus;

@@ -25,7 +25,7 @@ export function isChange(change: FileChange): boolean {
   return change.after !== change.before;
 }
 
-export function backupPath(path: string): string {
+function backupPath(path: string): string {
   return `${path}.ctx-monitor.bak`;
 }
 

@@ -17,7 +17,7 @@ import {
 import { planServerInstall, planServerUninstall, planSettingsInstall, planSettingsUninstall } from "./settings-plan.ts";
 import type { Executables } from "./wiring.ts";
 
-export interface Scope {
+interface Scope {
   /** The project folder with --project, else null (the user's own configuration). */
   project: string | null;
 }
@@ -52,14 +52,14 @@ export function rememberReplacedStatusline(runtime: Runtime, settingsPath: strin
   replaceFile(replacedStatuslinesPath(runtime), `${JSON.stringify(all, null, 2)}\n`, 0o600);
 }
 
-export interface Plan {
+interface Plan {
   files: FileChange[];
   notes: string[];
   replacedStatusline?: { settingsPath: string; value: unknown };
 }
 
 /** The capture folder install points Claude Code at: the one the server and CLI read by default. */
-export function captureVariableValue(runtime: Runtime): string {
+function captureVariableValue(runtime: Runtime): string {
   return `file:${defaultBodiesDir(runtime)}`;
 }
 

@@ -1,6 +1,6 @@
 // With --project: handoffs (which hold prompts verbatim) kept out of git, and the CLAUDE.md lines that
 // tell the agent when to look, between marked lines so that uninstall can take exactly them out.
-export const GITIGNORE_LINES = ["# ctx-monitor: handoffs hold prompts verbatim", ".claude/handoffs/"] as const;
+const GITIGNORE_LINES = ["# ctx-monitor: handoffs hold prompts verbatim", ".claude/handoffs/"] as const;
 
 const ignores = (text: string) =>
   text.split(/\r?\n/).some((line) => /^\/?\.claude\/handoffs\/?$/.test(line.trim()) || line.trim() === ".claude/");
@@ -14,9 +14,9 @@ export function planGitignoreUninstall(text: string): string {
   return text.replace(`${GITIGNORE_LINES.join("\n")}\n`, "");
 }
 
-export const CLAUDE_MD_START =
+const CLAUDE_MD_START =
   "<!-- ctx-monitor:start (written by `ctx-monitor install --project`; `ctx-monitor uninstall --project` removes it) -->";
-export const CLAUDE_MD_END = "<!-- ctx-monitor:end -->";
+const CLAUDE_MD_END = "<!-- ctx-monitor:end -->";
 
 /** The README's CLAUDE.md snippet (test/claude/install.test.ts checks that the two agree). */
 export const CLAUDE_MD_SNIPPET = `## Context budget

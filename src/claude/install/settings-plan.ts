@@ -13,7 +13,7 @@ import {
   type Executables,
 } from "./wiring.ts";
 
-export interface Planned {
+interface Planned {
   text: string;
   changes: string[];
   notes: string[];
@@ -38,7 +38,7 @@ function findOurHook(doc: Json, name: string, event: Parameters<typeof isOurHook
 }
 
 /** The settings `env` variable that has Claude Code write its request bodies for ctx-monitor to digest (`--capture`). */
-export const CAPTURE_VARIABLE = "OTEL_LOG_RAW_API_BODIES";
+const CAPTURE_VARIABLE = "OTEL_LOG_RAW_API_BODIES";
 
 /** `capture`: the variable's value (`file:<dir>`) when install was asked to turn capture on. */
 function planCaptureInstall(

@@ -35,7 +35,7 @@ export interface BaselineKnown {
  * 27,028-character system prompt and 80,765 characters of built-in tool definitions (25%); its
  * default model 6,089 and 62,871 (9%).
  */
-export function systemPromptShare(model: string | null): number {
+function systemPromptShare(model: string | null): number {
   return model && /sonnet|haiku/.test(model) ? 0.25 : 0.09;
 }
 

@@ -58,7 +58,7 @@ export const CATEGORY = {
   autocompactBuffer: "Autocompact buffer",
 } as const;
 
-export function toolResultsCategory(tool: string | null): string {
+function toolResultsCategory(tool: string | null): string {
   return `Messages: tool results (${tool ? toolDisplayName(tool) : "unknown tool"})`;
 }
 

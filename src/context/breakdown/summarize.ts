@@ -4,7 +4,7 @@
 import { exactNumber, roundTokens } from "../format.ts";
 import type { Compaction } from "../../transcript/records.ts";
 import type { Attribution } from "./attribute.ts";
-import { splitBaseline, type BaselineKnown } from "./baseline.ts";
+import { splitBaseline, type BaselineKnown, type BaselinePart } from "./baseline.ts";
 import { mcpServerOf } from "../../transcript/tool-calls.ts";
 import { CATEGORY, categoryOf, type Item } from "./items.ts";
 
@@ -51,7 +51,7 @@ export interface McpServerTotal {
   deferredTools: number | null;
 }
 
-export interface BreakdownFigures {
+interface BreakdownFigures {
   contextWindow: number;
   autocompactAt: number | null;
 }
@@ -87,6 +87,42 @@ export function summarizeBreakdown(
   figures: BreakdownFigures,
 ): BreakdownCore {
   const { contextWindow, autocompactAt } = figures;
+  const parts = baselineParts(attribution, known);
+  const baselineItems = parts.flatMap((part) => part.items);
+  const allTools = toolTotals(attribution.items);
+  const core: BreakdownCore = {
+    usedTokens: attribution.usedTokens,
+    contextWindow,
+    categories: windowCategories(attribution, parts, figures),
+    topItems: topItemsOf([...baselineItems, ...attribution.items]),
+    repeatedReads: readsByPath(attribution.items).slice(0, TOP_REPEATED_READS),
+    tools: allTools.slice(0, TOP_TOOLS),
+    mcpServers: mcpTotals(allTools, baselineItems),
+    pendingTokens: attribution.pending.reduce((sum, item) => sum + item.tokens, 0),
+    compactions: attribution.compactions,
+    lastCompaction: withDroppedTokens(attribution.lastCompaction),
+    model: attribution.model,
+    asOf: attribution.asOf,
+    advice: [],
+  };
+  core.advice = adviseOn(core, autocompactAt);
+  return core;
+}
+
+/** The baseline split into its categories, each with the items it holds. */
+function baselineParts(attribution: Attribution, known: BaselineKnown): BaselinePart[] {
+  return attribution.baseline
+    ? splitBaseline(attribution.baseline.tokens, attribution.baseline.items, known, attribution.model)
+    : [];
+}
+
+/** Categories in their fixed order that sum to usedTokens, then free space and the autocompact buffer. */
+function windowCategories(
+  attribution: Attribution,
+  parts: readonly BaselinePart[],
+  figures: BreakdownFigures,
+): BreakdownCategory[] {
+  const { contextWindow, autocompactAt } = figures;
   const totals = new Map<string, { tokens: number; estimated: boolean }>();
   const add = (name: string, tokens: number, estimated: boolean) => {
     const entry = totals.get(name) ?? { tokens: 0, estimated: false };
@@ -94,19 +130,9 @@ export function summarizeBreakdown(
     entry.estimated ||= estimated;
     totals.set(name, entry);
   };
-
-  const baselineItems: Item[] = [];
-  if (attribution.baseline) {
-    for (const part of splitBaseline(
-      attribution.baseline.tokens,
-      attribution.baseline.items,
-      known,
-      attribution.model,
-    )) {
-      // Exact only where every item of it was measured (count_tokens on captured definitions).
-      add(part.category, part.tokens, part.items.length === 0 || part.items.some((item) => !item.exact));
-      baselineItems.push(...part.items);
-    }
+  for (const part of parts) {
+    // Exact only where every item of it was measured (count_tokens on captured definitions).
+    add(part.category, part.tokens, part.items.length === 0 || part.items.some((item) => !item.exact));
   }
   for (const item of attribution.items) add(categoryOf(item), item.tokens, !item.exact);
 
@@ -138,9 +164,11 @@ export function summarizeBreakdown(
       estimated: true,
       percentOfWindow: percent(buffer, contextWindow),
     });
+  return categories;
+}
 
-  const everything = [...baselineItems, ...attribution.items];
-  const topItems = [...everything]
+function topItemsOf(everything: readonly Item[]): TopItem[] {
+  return everything
     .filter((item) => item.tokens > 0)
     .sort((a, b) => b.tokens - a.tokens)
     .slice(0, TOP_ITEMS)
@@ -153,37 +181,15 @@ export function summarizeBreakdown(
       path: item.path,
       estimated: !item.exact,
     }));
+}
 
-  const repeatedReads = readsByPath(attribution.items).slice(0, TOP_REPEATED_READS);
-  const allTools = toolTotals(attribution.items);
-  const mcpServers = mcpTotals(allTools, baselineItems);
-  const tools = allTools.slice(0, TOP_TOOLS);
-  const lastCompaction = attribution.lastCompaction
-    ? {
-        ...attribution.lastCompaction,
-        droppedTokens:
-          attribution.lastCompaction.preTokens !== null && attribution.lastCompaction.postTokens !== null
-            ? attribution.lastCompaction.preTokens - attribution.lastCompaction.postTokens
-            : null,
-      }
-    : null;
-  const core: BreakdownCore = {
-    usedTokens: attribution.usedTokens,
-    contextWindow,
-    categories,
-    topItems,
-    repeatedReads,
-    tools,
-    mcpServers,
-    pendingTokens: attribution.pending.reduce((sum, item) => sum + item.tokens, 0),
-    compactions: attribution.compactions,
-    lastCompaction,
-    model: attribution.model,
-    asOf: attribution.asOf,
-    advice: [],
-  };
-  core.advice = adviseOn(core, autocompactAt);
-  return core;
+function withDroppedTokens(compaction: Compaction | null): BreakdownCore["lastCompaction"] {
+  if (!compaction) return null;
+  const droppedTokens =
+    compaction.preTokens !== null && compaction.postTokens !== null
+      ? compaction.preTokens - compaction.postTokens
+      : null;
+  return { ...compaction, droppedTokens };
 }
 
 function readsByPath(items: readonly Item[]): RepeatedRead[] {

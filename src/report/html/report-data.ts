@@ -45,7 +45,7 @@ export interface CaptureFigures {
   rows: Array<{ label: string; value: string }>;
 }
 
-export type CaptureSource = (usage: ContextUsage, breakdown: ContextBreakdown) => CaptureFigures | null;
+type CaptureSource = (usage: ContextUsage, breakdown: ContextBreakdown) => CaptureFigures | null;
 
 const CAPTURE_SOURCES: Record<string, string> = {
   otel: "Claude Code's own request bodies",

@@ -8,7 +8,7 @@ import { readForward } from "../../transcript/read-forward.ts";
 import { ResponseTimeline } from "../../transcript/response-timeline.ts";
 import { isSubagentTranscript } from "../../transcript/subagent-files.ts";
 
-export const DEFAULT_FIRST_READ_BYTES = 16 << 20;
+const DEFAULT_FIRST_READ_BYTES = 16 << 20;
 
 interface State {
   path: string;

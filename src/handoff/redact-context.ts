@@ -6,7 +6,7 @@
 // within bounds, so a scan stays linear in the text.
 import { isSecretArgument, isSecretValue, namesCredential } from "./redact-values.ts";
 
-interface ContextRule {
+export interface ContextRule {
   kind: string;
   /** A quick test that text without it holds no match: most text skips the rule. */
   mayMatch(text: string): boolean;

@@ -6,7 +6,7 @@
 // Security: every text taken from a transcript or a caller passes through here before it is cut,
 // labelled, summarised or written, and the scan is linear in the text (bounded repetitions, matches that
 // start at a literal or a word start), so no input can stall the server.
-import { CONTEXT_RULES } from "./redact-context.ts";
+import { CONTEXT_RULES, type ContextRule } from "./redact-context.ts";
 import { PREFIXED_RULES } from "./redact-prefixed.ts";
 
 interface Redaction {
@@ -16,14 +16,8 @@ interface Redaction {
   total: number;
 }
 
-interface Rule {
-  kind: string;
-  mayMatch(text: string): boolean;
-  pattern: RegExp;
-  replace(match: RegExpExecArray, marker: string): string | null;
-  skip?(match: RegExpExecArray): number;
-  extent?(match: RegExpExecArray): number;
-}
+/** Every rule has the context rules' shape; the prefixed ones are made into it below. */
+type Rule = ContextRule;
 
 const RULES: readonly Rule[] = [
   // Private keys first: their base64 lines must not be taken apart by the token rules.

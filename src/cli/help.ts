@@ -11,6 +11,8 @@ const ENVIRONMENT: ReadonlyArray<[string, string]> = [
   ["CTX_MONITOR_HANDOFF_DIR", "where handoffs go (default .claude/handoffs in the project)"],
   ["CTX_MONITOR_STATE_DIR", "where ctx-monitor keeps its state (default ~/.claude/ctx-monitor)"],
   ["CTX_MONITOR_CONFIG", "config file (default ~/.claude/ctx-monitor/config.json)"],
+  ["CTX_MONITOR_COUNT_TOKENS", "0: never ask count_tokens to measure captured parts"],
+  ["CTX_MONITOR_KEEP_BODIES", "1: keep Claude Code's request bodies after digesting them"],
   ["NO_COLOR, FORCE_COLOR", "colour off, or on when not a terminal"],
 ];
 

@@ -7,7 +7,7 @@ import { describeToolCall, displayPath } from "../transcript/tool-calls.ts";
 import { compactionOf, type Compaction, type ContentBlock, type TranscriptRecord } from "../transcript/records.ts";
 import { classifyUserText } from "../transcript/user-text.ts";
 import { lineChange, type LineChange } from "./line-changes.ts";
-import { redactSecrets } from "./redact.ts";
+import { redactSecrets } from "../redact/redact.ts";
 
 /** A text as the handoff keeps it: redacted, at most KEPT_CHARS of it, and how long it was. */
 export interface KeptText {

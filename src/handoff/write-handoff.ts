@@ -10,7 +10,7 @@ import type { Runtime } from "../runtime.ts";
 import { IncrementalReader } from "../transcript/incremental-reader.ts";
 import { FactCollector, type HandoffFacts } from "./facts.ts";
 import { gitSnapshot } from "./git.ts";
-import { redactSecrets } from "./redact.ts";
+import { redactSecrets } from "../redact/redact.ts";
 import { renderHandoff, type GitSnapshot, type HandoffNotes } from "./render.ts";
 import {
   ensureHandoffFolder,

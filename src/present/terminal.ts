@@ -38,7 +38,7 @@ export function styleFor({ env, isTTY, columns, colorByDefault = isTTY && env.TE
 const SGR = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 } as const;
 type Tone = keyof typeof SGR;
 
-export function paint(style: Style, tone: Tone, text: string): string {
+export function paint(style: Pick<Style, "color">, tone: Tone, text: string): string {
   return style.color && text ? `\u001b[${SGR[tone]}m${text}\u001b[0m` : text;
 }
 

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { defaultProjectDir } from "../claude/paths.ts";
 import { digestHandoff } from "../handoff/digest.ts";
 import { configuredHandoffDir, type HandoffDeps } from "../handoff/write-handoff.ts";
-import { redactSecrets } from "../handoff/redact.ts";
+import { redactSecrets } from "../redact/redact.ts";
 import { handoffFolder, handoffInFolder, listHandoffs, readHandoff, type StoredHandoff } from "../handoff/store.ts";
 
 const LATEST_HANDOFF_URI = "ctx-monitor://handoffs/latest";

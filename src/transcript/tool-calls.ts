@@ -1,7 +1,7 @@
 // How a tool call reads to a person, from its name and input: "Read src/a.ts", "Bash: npm test",
 // "github/create_issue". One place, used by the breakdown's labels and the handoff's timeline.
 import { isAbsolute, relative } from "node:path";
-import { redactSecrets } from "../handoff/redact.ts";
+import { redactSecrets } from "../redact/redact.ts";
 
 export interface ToolCallInfo {
   name: string;

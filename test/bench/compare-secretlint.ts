@@ -5,7 +5,7 @@
 //   SECRETLINT_DIR=/tmp/sl npx vite-node test/bench/compare-secretlint.ts
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { redactSecrets } from "../../src/handoff/redact.ts";
+import { redactSecrets } from "../../src/redact/redact.ts";
 import { ORDINARY_SAMPLES, SECRET_SHAPES } from "../support/secret-corpus.ts";
 
 interface LintMessage {

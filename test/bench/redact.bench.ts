@@ -2,7 +2,7 @@
 // prefix, a key name with no value, a URL with no `@`, a key block with no end) and of a realistic mix
 // (the secret corpus among ordinary lines), each against two peers over the same characters: a JSON
 // encoding and a plain regex scan for long words.
-import { redactSecrets } from "../../src/handoff/redact.ts";
+import { redactSecrets } from "../../src/redact/redact.ts";
 import { ADVERSARIAL_FRAGMENTS } from "../support/adversarial.ts";
 import { ORDINARY_SAMPLES, SECRET_SHAPES } from "../support/secret-corpus.ts";
 import { fmt, median } from "./measure.ts";

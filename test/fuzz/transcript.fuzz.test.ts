@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FactCollector } from "../../src/handoff/facts.ts";
-import { redactSecrets } from "../../src/handoff/redact.ts";
+import { redactSecrets } from "../../src/redact/redact.ts";
 import { bufferByteSource } from "../../src/transcript/byte-source.ts";
 import { countLineProblems } from "../../src/transcript/line-problems.ts";
 import { readForward } from "../../src/transcript/read-forward.ts";

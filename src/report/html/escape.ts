@@ -1,6 +1,6 @@
 // Every text the report shows passes through here: secrets redacted first (the same rules as every
 // file ctx-monitor writes), then escaped for HTML, so no transcript text can become markup.
-import { redactSecrets } from "../../handoff/redact.ts";
+import { redactSecrets } from "../../redact/redact.ts";
 
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 

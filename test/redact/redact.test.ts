@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { redactSecrets } from "../../src/handoff/redact.ts";
+import { redactSecrets } from "../../src/redact/redact.ts";
 import { ORDINARY_SAMPLES, SECRET_SHAPES } from "../support/secret-corpus.ts";
 import { ADVERSARIAL_FRAGMENTS } from "../support/adversarial.ts";
 

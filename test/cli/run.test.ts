@@ -189,6 +189,8 @@ describe("ctx-monitor as a pipe's writer", () => {
     // The demo writes its header, then more after each tool call: by then `head` has gone.
     const result = spawnSync("sh", ["-c", `"${process.execPath}" "${CLI_PATH}" demo | head -c 10`], {
       encoding: "utf8",
+      timeout: 60_000,
+      killSignal: "SIGKILL",
     });
     expect(result.stdout).toBe("ctx-monito");
     expect(result.stderr).not.toMatch(/EPIPE|Unhandled/);
@@ -198,10 +200,13 @@ describe("ctx-monitor as a pipe's writer", () => {
     const { spawnSync } = await import("node:child_process");
     const { CLI_PATH } = await import("../support/built-server.ts");
     // script(1) gives the server a terminal for stdin, as a person typing `ctx-monitor` would.
+    // `timeout --foreground` keeps the server in the terminal's foreground process group: run in a
+    // background group (timeout's default), its read of the terminal stops it (SIGTTIN) for good when
+    // the caller has no terminal of its own, as under CI. Both waits are bounded, the outer one by SIGKILL.
     const byHand = spawnSync(
       "script",
-      ["-q", "-e", "-c", `timeout 2 "${process.execPath}" "${CLI_PATH}"`, "/dev/null"],
-      { encoding: "utf8", input: "" },
+      ["-q", "-e", "-c", `timeout --foreground -k 1 2 "${process.execPath}" "${CLI_PATH}"`, "/dev/null"],
+      { encoding: "utf8", input: "", timeout: 20_000, killSignal: "SIGKILL" },
     );
     expect(byHand.stdout).toContain("this is the MCP server, waiting for a client on stdin");
     const piped = spawnSync(process.execPath, [CLI_PATH], { encoding: "utf8", input: "", timeout: 5_000 });

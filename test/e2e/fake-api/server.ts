@@ -27,9 +27,16 @@ export interface MessagesBody {
   messages?: Array<{ role: string; content: unknown }>;
 }
 
+/** A count_tokens call (Claude Code's /context makes many) and the stand-in's answer. */
+export interface CountTokensCall {
+  body: MessagesBody;
+  inputTokens: number;
+}
+
 export interface FakeApi {
   url: string;
   requests: RecordedRequest[];
+  countTokens: CountTokensCall[];
   /** Replaces the script (a new run of the client against the same server). */
   setScript(script: Script): void;
   close(): Promise<void>;
@@ -63,6 +70,7 @@ export async function startFakeApi(initial: Script): Promise<FakeApi> {
   let mainStep = 0;
   let subagentStep = 0;
   const requests: RecordedRequest[] = [];
+  const countTokens: CountTokensCall[] = [];
 
   const nextBlocks = (kind: RequestKind): ScriptBlock[] => {
     if (kind === "compaction") return [text(COMPACTION_SUMMARY)];
@@ -81,8 +89,11 @@ export async function startFakeApi(initial: Script): Promise<FakeApi> {
       }
       const raw = req.method === "POST" ? await readBody(req) : "";
       if (req.method === "POST" && path === "/v1/messages/count_tokens") {
+        const body = JSON.parse(raw || "{}") as MessagesBody;
+        const inputTokens = contextTokensOf(body);
+        countTokens.push({ body, inputTokens });
         res.writeHead(200, { "content-type": "application/json" });
-        res.end(JSON.stringify({ input_tokens: contextTokensOf(JSON.parse(raw || "{}") as MessagesBody) }));
+        res.end(JSON.stringify({ input_tokens: inputTokens }));
         return;
       }
       if (req.method !== "POST" || path !== "/v1/messages") {
@@ -111,6 +122,7 @@ export async function startFakeApi(initial: Script): Promise<FakeApi> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    countTokens,
     setScript(next) {
       script = next;
       mainStep = 0;

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { replaceFile } from "../fs/atomic-write.ts";
 import type { Runtime } from "../runtime.ts";
-import type { GroupContent } from "./part-groups.ts";
+import type { GroupContent, PartGroup } from "./part-groups.ts";
 import { ensurePrivateDir } from "./paths.ts";
 
 interface TokenCounter {
@@ -78,27 +78,36 @@ export class TokenCache {
 
 /**
  * Measures the groups the cache does not know yet, all at once (a handful of small requests, one round
- * trip in all, each cut off after TIMEOUT_MS); a failure leaves them estimated.
+ * trip in all, each cut off after TIMEOUT_MS); a failure leaves them estimated. Each distinct content is
+ * asked once, however many groups are measured on it (the one-word message, the built-in tools).
  */
 export async function measureGroups(
-  groups: Iterable<{ key: string; content: GroupContent }>,
+  groups: Iterable<PartGroup>,
   counter: TokenCounter,
   cache: TokenCache,
 ): Promise<number> {
   const unknown = [...groups].filter((group) => cache.get(group.key) === undefined);
   if (unknown.length === 0) return 0;
-  const baselines = new Map<string, Promise<number>>();
-  for (const { content } of unknown) {
-    if (baselines.has(content.model)) continue;
-    const baseline = counter.count({ model: content.model });
-    // Awaited below unless every group failed first: never left as an unhandled rejection.
-    baseline.catch(() => undefined);
-    baselines.set(content.model, baseline);
-  }
+  const counts = new Map<string, Promise<number>>();
+  const countOnce = (content: GroupContent): Promise<number> => {
+    const key = JSON.stringify(content);
+    let count = counts.get(key);
+    if (!count) {
+      count = counter.count(content);
+      // Awaited below unless an earlier one failed first: never left as an unhandled rejection.
+      count.catch(() => undefined);
+      counts.set(key, count);
+    }
+    return count;
+  };
   const measured = await Promise.all(
-    unknown.map(async (group) =>
-      Math.max(0, (await counter.count(group.content)) - (await baselines.get(group.content.model)!)),
-    ),
+    unknown.map(async (group) => {
+      const [whole, against] = await Promise.all([
+        countOnce(group.content),
+        countOnce(group.against ?? { model: group.content.model }),
+      ]);
+      return Math.max(0, whole - against);
+    }),
   );
   unknown.forEach((group, index) => {
     cache.set(group.key, measured[index]!);

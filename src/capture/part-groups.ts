@@ -1,6 +1,9 @@
 // The baseline's parts as count_tokens measures them: the system prompt, the built-in tools, and each
 // MCP server's tools, each a group named by a hash of what it holds (and the model, whose tokenizer
 // counts). A group's texts exist only while its body is being digested; its hash stays in the record.
+// Any tools at all bring the API's tool-use preamble (a few hundred tokens, once per request): it is
+// counted with the built-in tools, and each server's tools are measured on top of them, so a server's
+// figure is what its definitions add to the request, not that plus another copy of the preamble.
 import { createHash } from "node:crypto";
 import type { RequestDigest } from "./request-digest.ts";
 
@@ -15,6 +18,13 @@ export interface GroupContent {
   model: string;
   system?: unknown[];
   tools?: unknown[];
+}
+
+/** A group to measure: its count less the count of `against` (default: the one-word message alone). */
+export interface PartGroup {
+  key: string;
+  content: GroupContent;
+  against?: GroupContent;
 }
 
 const MCP_TOOL = /^mcp__(.+?)__/;
@@ -36,8 +46,8 @@ function apiModel(model: string): string {
 export function partGroups(
   body: { model?: unknown; system?: unknown; tools?: unknown },
   digest: RequestDigest,
-): Map<string, { key: string; content: GroupContent }> {
-  const groups = new Map<string, { key: string; content: GroupContent }>();
+): Map<string, PartGroup> {
+  const groups = new Map<string, PartGroup>();
   if (typeof body.model !== "string") return groups;
   const model = apiModel(body.model);
   const systemHashes = digest.parts
@@ -57,22 +67,24 @@ export function partGroups(
     hash: toolHashes[index]?.hash ?? "",
   }));
   const sent = tools.filter(({ tool }) => tool?.defer_loading !== true);
-  const add = (name: string, members: typeof sent) =>
+  const builtIn = sent.filter(({ tool }) => !MCP_TOOL.test(String(tool?.name ?? "")));
+  const builtInTools = builtIn.map((member) => member.tool);
+  const add = (name: string, members: typeof sent, on: unknown[]) =>
     groups.set(name, {
       key: hashOf(
         model,
         members.map((member) => member.hash),
       ),
-      content: { model, tools: members.map((member) => member.tool) },
+      content: { model, tools: [...on, ...members.map((member) => member.tool)] },
+      ...(on.length ? { against: { model, tools: on } } : {}),
     });
-  const builtIn = sent.filter(({ tool }) => !MCP_TOOL.test(String(tool?.name ?? "")));
-  if (builtIn.length) add("builtInTools", builtIn);
+  if (builtIn.length) add("builtInTools", builtIn, []);
   const byServer = new Map<string, typeof sent>();
   for (const member of sent) {
     const server = MCP_TOOL.exec(String(member.tool?.name ?? ""))?.[1];
     if (server) byServer.set(server, [...(byServer.get(server) ?? []), member]);
   }
-  for (const [server, members] of byServer) add(`server:${server}`, members);
+  for (const [server, members] of byServer) add(`server:${server}`, members, builtInTools);
   return groups;
 }
 

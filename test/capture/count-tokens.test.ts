@@ -16,7 +16,10 @@ afterEach(() => {
   for (const close of closers.splice(0)) close();
 });
 
-/** Answers like the API would in spirit: tokens grow with the request's size. */
+/** The API's tool-use preamble: a request with any tools counts this many tokens more, once. */
+const TOOLS_PREAMBLE = 346;
+
+/** Answers like the API would in spirit: tokens grow with the request's size, and tools bring the preamble once. */
 async function countTokensApi(): Promise<{
   url: string;
   calls: Array<{ path: string; headers: IncomingHttpHeaders; body: Record<string, unknown> }>;
@@ -28,7 +31,8 @@ async function countTokensApi(): Promise<{
     req.on("end", () => {
       calls.push({ path: req.url ?? "", headers: req.headers, body: JSON.parse(raw) as Record<string, unknown> });
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ input_tokens: Math.ceil(raw.length / 4) }));
+      const tools = (JSON.parse(raw) as { tools?: unknown[] }).tools ?? [];
+      res.end(JSON.stringify({ input_tokens: Math.ceil(raw.length / 4) + (tools.length ? TOOLS_PREAMBLE : 0) }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -47,7 +51,7 @@ const body = {
 };
 
 describe("count_tokens for the baseline's parts", () => {
-  it("measures each group against the baseline once, with the model's API id and the key in the header only", async () => {
+  it("measures each group once, a server's tools on top of the built-in ones (the preamble counted once), with the model's API id and the key in the header only", async () => {
     const api = await countTokensApi();
     const store = tempDir();
     const counter = counterFromEnv(
@@ -66,14 +70,20 @@ describe("count_tokens for the baseline's parts", () => {
           call.body.model === "claude-opus-4-8",
       ),
     ).toBe(true);
-    const baseline = Math.ceil(
-      JSON.stringify({ model: "claude-opus-4-8", messages: [{ role: "user", content: "foo" }] }).length / 4,
+    const counted = (tools?: unknown[]) =>
+      Math.ceil(
+        JSON.stringify({
+          model: "claude-opus-4-8",
+          ...(tools ? { tools } : {}),
+          messages: [{ role: "user", content: "foo" }],
+        }).length / 4,
+      ) + (tools ? TOOLS_PREAMBLE : 0);
+    // The built-in tools carry the preamble; the server's figure is what its definition adds to them.
+    expect(cache.get(groups.get("builtInTools")!.key)).toBe(counted([body.tools[0]]) - counted());
+    expect(cache.get(groups.get("server:tickets")!.key)).toBe(
+      counted([body.tools[0], body.tools[1]]) - counted([body.tools[0]]),
     );
-    const tickets = Math.ceil(
-      JSON.stringify({ model: "claude-opus-4-8", tools: [body.tools[1]], messages: [{ role: "user", content: "foo" }] })
-        .length / 4,
-    );
-    expect(cache.get(groups.get("server:tickets")!.key)).toBe(tickets - baseline);
+    expect(cache.get(groups.get("server:tickets")!.key)).toBeLessThan(TOOLS_PREAMBLE);
 
     const again = new TokenCache(store);
     expect(await measureGroups(partGroups(body, digestRequest(body)).values(), counter, again)).toBe(0);

@@ -85,14 +85,14 @@ describe.concurrent.each(e2eVersions())("Claude Code %s's own request bodies (OT
     const exchange = findToolExchange(scenario.api.requests, call.id);
     const sentTools = (server: string) =>
       (exchange.callingRequest.body.tools ?? []).filter((tool) => tool.name?.startsWith(`mcp__${server}__`));
-    return { scenario, bodies, breakdown: toolJson<Breakdown>(exchange), sentTools };
+    return { scenario, bodies, breakdown: toolJson<Breakdown>(exchange), sentTools, exchange };
   }
 
   const definitionsChars = (tools: object[]) =>
     tools.reduce((sum, tool) => sum + JSON.stringify(withoutKey(tool, "cache_control")).length, 0);
 
   it("O1. with a foreign MCP server: its definition tokens are measured exactly with count_tokens (the stand-in's), and the bodies are digested away", async () => {
-    const { scenario, bodies, breakdown, sentTools } = await breakdownWithForeignServer({});
+    const { scenario, bodies, breakdown, sentTools, exchange } = await breakdownWithForeignServer({});
     await using _ = scenario;
     const tickets = sentTools("tickets");
     expect(tickets.map((tool) => tool.name).sort()).toEqual([
@@ -100,9 +100,16 @@ describe.concurrent.each(e2eVersions())("Claude Code %s's own request bodies (OT
       "mcp__tickets__search_tickets",
     ]);
     expect(breakdown.capture).toMatchObject({ source: "otel", measured: true });
-    // The stand-in's count_tokens answers ceil(len(JSON [system, tools, messages]) / 4): the part against the one-word baseline.
+    // The stand-in's count_tokens answers ceil(len(JSON [system, tools, messages]) / 4), plus the tool-use
+    // preamble once when there are tools: the server's figure is what its definitions add to the built-in
+    // tools, without a second preamble.
     const foo = [{ role: "user", content: "foo" }];
-    const measured = contextTokensOf({ tools: tickets, messages: foo }) - contextTokensOf({ messages: foo });
+    const builtIns = (exchange.callingRequest.body.tools ?? []).filter(
+      (tool) => !tool.name?.startsWith("mcp__") && (tool as { defer_loading?: boolean }).defer_loading !== true,
+    );
+    const measured =
+      contextTokensOf({ tools: [...builtIns, ...tickets], messages: foo }) -
+      contextTokensOf({ tools: builtIns, messages: foo });
     expect(breakdown.mcpServers.find((server) => server.name === "tickets")?.definitionTokens).toBe(measured);
     expect(readdirSync(bodies).filter((name) => name.endsWith(".request.json")).length).toBeLessThan(
       scenario.api.requests.length,

@@ -10,8 +10,17 @@ export interface ApiUsage {
 /** Subagent requests are made much larger, so mixing them into the main figures cannot go unnoticed. */
 export const SUBAGENT_EXTRA_TOKENS = 150_000;
 
+/**
+ * What the real API adds for a tool-use system prompt whenever a request has tools: a fixed few hundred
+ * tokens, once per request (count_tokens included), whatever the number of tools.
+ */
+const TOOLS_PREAMBLE_TOKENS = 346;
+
 export function contextTokensOf(body: { system?: unknown; tools?: unknown; messages?: unknown }): number {
-  return Math.ceil(JSON.stringify([body.system ?? null, body.tools ?? null, body.messages ?? null]).length / 4);
+  const preamble = Array.isArray(body.tools) && body.tools.length > 0 ? TOOLS_PREAMBLE_TOKENS : 0;
+  return (
+    Math.ceil(JSON.stringify([body.system ?? null, body.tools ?? null, body.messages ?? null]).length / 4) + preamble
+  );
 }
 
 export function usageFor(total: number, outputTokens: number): ApiUsage {

@@ -3,6 +3,7 @@
 // (model id, betas) and the usage when the response was seen. Never a text, never a header value but
 // the betas, never metadata beyond the session id.
 import { createHash } from "node:crypto";
+import { textProbeOf, type TextProbe } from "./context-probe.ts";
 import { groupHashes, partGroups, type GroupHashes } from "./part-groups.ts";
 import { digestRequest, type RequestDigest } from "./request-digest.ts";
 
@@ -49,6 +50,8 @@ export interface CapturedRequest {
   usage: CapturedUsage | null;
   /** count_tokens only: the answer's `input_tokens`. */
   inputTokens: number | null;
+  /** count_tokens only: the text it measured, when it measured a text rather than tools (see context-probe.ts). */
+  textProbe?: TextProbe | null;
   /** Hashes of the baseline's parts as count_tokens measures them (system prompt, built-in tools, each server). */
   groups: GroupHashes;
 }
@@ -146,6 +149,7 @@ export function digestBody(
     messageId: context.messageId ?? null,
     usage: context.usage ?? null,
     inputTokens: context.inputTokens ?? null,
+    ...(context.kind === "count_tokens" ? { textProbe: textProbeOf(body) } : {}),
     groups: groupHashes(groups),
   };
   return { record, groups };

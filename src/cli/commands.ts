@@ -12,6 +12,7 @@ import { watchCommand } from "../commands/watch.ts";
 import { reportCommand } from "../commands/report.ts";
 import { proxyCommand } from "../commands/proxy.ts";
 import { importMitmCommand } from "../commands/import-mitm.ts";
+import { compareCommand } from "../commands/compare.ts";
 import type { Command } from "./command.ts";
 
 export const COMMANDS: readonly Command[] = [
@@ -28,4 +29,5 @@ export const COMMANDS: readonly Command[] = [
   hookCommand,
   proxyCommand,
   importMitmCommand,
+  compareCommand,
 ];

@@ -1,0 +1,20 @@
+// `ctx-monitor compare [--json]`: ctx-monitor's breakdown beside Claude Code's own /context, from the
+// count_tokens requests of the newest /context run the capture store holds (`ctx-monitor proxy`).
+import { printResult, SELECTION_SYNOPSIS, selectionFrom, selectionOptions, type Command } from "../cli/command.ts";
+import { readComparison } from "../compare/read-comparison.ts";
+import { createBreakdownDeps } from "../context/breakdown/read-breakdown.ts";
+import { createUsageDeps } from "../context/read-usage.ts";
+import { describeComparison } from "../present/compare.ts";
+
+export const compareCommand: Command = {
+  name: "compare",
+  summary: "ctx-monitor's categories beside /context's, from a /context run the proxy captured",
+  synopsis: `[--json] ${SELECTION_SYNOPSIS}`,
+  options: { ...selectionOptions, json: { type: "boolean" } },
+  async run(context) {
+    const ownTools = async () => (await (await import("../server.ts")).ownToolsOf(context.runtime))();
+    const deps = createBreakdownDeps(context.runtime, createUsageDeps(context.runtime), ownTools);
+    printResult(context, await readComparison(selectionFrom(context.values), deps), describeComparison);
+    return 0;
+  },
+};

@@ -1,144 +1,141 @@
-// The mitmproxy recipe's output into the capture store: `request_*.json` files (a request body, or an
-// addon's record wrapping one) and `claude_traffic.log` (one JSON record per line, requests and
-// responses). Only Messages and count_tokens requests are taken; headers never, except the betas.
-// The user's files are read, never changed. Importing the same folder twice adds nothing.
+// The mitmproxy recipe's output into the capture store. The recipe's addon saves each request body
+// that has `messages` or `model` as `request_<host>_<HHMMSS>.json` and logs every request to
+// `claude_traffic.log` (its URL and the file it saved); a variant of it saves bodies as
+// `req_<path>_<HHMMSSffffff>.json` and JSON responses as `resp_<path>_<HHMMSSffffff>.json`, which gives
+// count_tokens' answers too. Only Messages and count_tokens requests are taken, never a header. The
+// user's files are read, never changed; importing the same folder twice adds nothing.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
-import { recordOf, type CapturedRequest } from "./record.ts";
+import { savedRequests, type SavedRequest } from "./mitm/traffic-log.ts";
+import { recordOf, type CapturedRequest, type CapturedUsage } from "./record.ts";
 import { appendRecords, readLog } from "./store.ts";
 
-const REQUEST_FILE = /^request_.*\.json$/;
 const TRAFFIC_LOG = "claude_traffic.log";
+/** `request_<host>_<HHMMSS>.json`, and the variant's `req_<path>_<stamp>.json` / `resp_<path>_<stamp>.json`. */
+const REQUEST_FILE = /^request_.+\.json$/;
+const PAIRED_FILE = /^(req|resp)_(.*)_(\d{6,12})\.json$/;
 
 type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** A body given as an object or as JSON text. */
-function asBody(value: unknown): Json | null {
-  if (isObject(value)) return value;
-  if (typeof value !== "string") return null;
+function readJson(path: string): Json | null {
   try {
-    const parsed = JSON.parse(value) as unknown;
-    return isObject(parsed) ? parsed : null;
+    const value = JSON.parse(readFileSync(path, "utf8")) as unknown;
+    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Json) : null;
   } catch {
     return null;
   }
 }
 
-interface Found {
+interface Capture {
+  name: string;
   body: Json;
   url: string | null;
-  time: Date | null;
-  betaHeader: string | undefined;
-  /** A response recorded with it (count_tokens' answer, a message's usage). */
+  time: Date;
   response: Json | null;
 }
 
-function headerValue(headers: unknown, name: string): string | undefined {
-  if (!isObject(headers)) return undefined;
-  for (const [key, value] of Object.entries(headers))
-    if (key.toLowerCase() === name && typeof value === "string") return value;
-  return undefined;
+/**
+ * count_tokens or Messages: from the URL the log gives, else the variant's file name (its path part),
+ * else the body: the Messages API requires `max_tokens`, count_tokens takes none.
+ */
+function isCountTokens(capture: Capture): boolean {
+  if (capture.url) return capture.url.includes("/count_tokens");
+  if (capture.name.includes("count_tokens")) return true;
+  return capture.body.max_tokens === undefined;
 }
 
-function timeOf(record: Json): Date | null {
-  const raw = record.timestamp ?? record.time;
-  const time =
-    typeof raw === "number" ? new Date(raw < 1e12 ? raw * 1000 : raw) : typeof raw === "string" ? new Date(raw) : null;
-  return time && !Number.isNaN(time.getTime()) ? time : null;
-}
-
-/** The request inside what an addon wrote: the body itself, or `{url, headers, body|content|request}`. */
-function requestIn(record: Json): Found | null {
-  if (Array.isArray(record.messages))
-    return { body: record, url: null, time: null, betaHeader: undefined, response: null };
-  const inner = isObject(record.request) ? record.request : record;
-  const body = asBody(inner.body) ?? asBody(inner.content) ?? asBody(inner.text);
-  if (!body || !Array.isArray(body.messages)) return null;
-  const url = typeof inner.url === "string" ? inner.url : typeof record.url === "string" ? record.url : null;
-  const response = isObject(record.response)
-    ? (asBody(record.response.body) ?? asBody(record.response.content) ?? record.response)
-    : null;
-  return {
-    body,
-    url,
-    time: timeOf(record) ?? timeOf(inner),
-    betaHeader: headerValue(inner.headers, "anthropic-beta"),
-    response,
-  };
-}
-
-function recordOfFound(found: Found, id: string, fallbackTime: Date): CapturedRequest | null {
-  const countTokens = found.url?.includes("/count_tokens") ?? false;
-  const usage =
-    found.response && isObject(found.response.usage) ? (found.response.usage as CapturedRequest["usage"]) : null;
-  const inputTokens =
-    countTokens && typeof found.response?.input_tokens === "number" ? found.response.input_tokens : null;
-  return recordOf(JSON.stringify(found.body), {
+function recordOfCapture(capture: Capture): CapturedRequest | null {
+  const countTokens = isCountTokens(capture);
+  const response = capture.response;
+  return recordOf(JSON.stringify(capture.body), {
     source: "mitm",
-    id,
-    time: found.time ?? fallbackTime,
+    id: basename(capture.name, ".json"),
+    time: capture.time,
     kind: countTokens ? "count_tokens" : "messages",
-    betaHeader: found.betaHeader,
-    messageId: found.response && typeof found.response.id === "string" ? found.response.id : null,
-    usage,
-    inputTokens,
+    messageId: !countTokens && typeof response?.id === "string" ? response.id : null,
+    usage:
+      !countTokens && typeof response?.usage === "object" && response.usage ? (response.usage as CapturedUsage) : null,
+    inputTokens: countTokens && typeof response?.input_tokens === "number" ? response.input_tokens : null,
   });
 }
 
-/** Lines of the traffic log that hold a request; a RESPONSE line right after one is its answer. */
-function fromTrafficLog(path: string): CapturedRequest[] {
-  const modified = statSync(path).mtime;
-  const lines = readFileSync(path, "utf8").split("\n");
-  const records: CapturedRequest[] = [];
-  let pending: { found: Found; line: number } | null = null;
-  const flush = () => {
-    if (pending) {
-      const record = recordOfFound(pending.found, `${TRAFFIC_LOG}:${pending.line}`, modified);
-      if (record) records.push(record);
+/**
+ * The variant's responses, each paired with the earliest unanswered request of the same path saved before
+ * it. The recipe's files do not say which request a response answers: for requests sent together (the
+ * count_tokens of one /context run) the pairing assumes answers come back in the order asked.
+ */
+function pairResponses(names: readonly string[], dir: string): Map<string, Json> {
+  const byPath = new Map<string, { requests: Array<{ name: string; stamp: string }>; responses: string[] }>();
+  for (const name of names) {
+    const match = PAIRED_FILE.exec(name);
+    if (!match) continue;
+    const [kind, path, stamp] = [match[1]!, match[2]!, match[3]!];
+    const entry = byPath.get(path) ?? { requests: [], responses: [] };
+    byPath.set(path, entry);
+    if (kind === "req") entry.requests.push({ name, stamp });
+    else entry.responses.push(name);
+  }
+  const answers = new Map<string, Json>();
+  for (const { requests, responses } of byPath.values()) {
+    requests.sort((a, b) => a.stamp.localeCompare(b.stamp));
+    let next = 0;
+    const stampOf = (name: string) => PAIRED_FILE.exec(name)?.[3] ?? "";
+    for (const response of responses.sort((a, b) => stampOf(a).localeCompare(stampOf(b)))) {
+      const stamp = stampOf(response);
+      while (next < requests.length && answers.has(requests[next]!.name)) next++;
+      const request = requests[next];
+      if (!request || request.stamp > stamp) continue;
+      const body = readJson(join(dir, response));
+      if (body) answers.set(request.name, body);
+      next++;
     }
-    pending = null;
-  };
-  lines.forEach((line, index) => {
-    const entry = asBody(line.trim());
-    if (!entry) return;
-    const found = requestIn(entry);
-    if (found) {
-      flush();
-      pending = { found, line: index + 1 };
-    } else if (pending && String(entry.type ?? "").toUpperCase() === "RESPONSE") {
-      pending.found.response = asBody(entry.body) ?? asBody(entry.content) ?? entry;
-      flush();
+  }
+  return answers;
+}
+
+function capturesIn(dir: string, names: readonly string[]): { captures: Capture[]; unreadable: string[] } {
+  let logged = new Map<string, SavedRequest>();
+  if (names.includes(TRAFFIC_LOG)) logged = savedRequests(readFileSync(join(dir, TRAFFIC_LOG), "utf8"));
+  const answers = pairResponses(names, dir);
+  const captures: Capture[] = [];
+  const unreadable: string[] = [];
+  for (const name of names) {
+    const paired = PAIRED_FILE.exec(name);
+    if (!REQUEST_FILE.test(name) && paired?.[1] !== "req") continue;
+    const path = join(dir, name);
+    const body = readJson(path);
+    if (!body || !Array.isArray(body.messages)) {
+      unreadable.push(name);
+      continue;
     }
-  });
-  flush();
-  return records;
+    const log = logged.get(name);
+    captures.push({
+      name,
+      body,
+      url: log?.url ?? null,
+      time: log?.time ?? statSync(path).mtime,
+      response: answers.get(name) ?? null,
+    });
+  }
+  return { captures, unreadable };
 }
 
 interface ImportResult {
   imported: number;
   alreadyThere: number;
   unreadable: string[];
+  /** count_tokens requests imported without their answers (the recipe that keeps request bodies only). */
+  unanswered: number;
 }
 
 export function importMitm(dir: string, storeDir: string): ImportResult {
   const names = readdirSync(dir).sort();
-  const unreadable: string[] = [];
+  const { captures, unreadable } = capturesIn(dir, names);
   const found: CapturedRequest[] = [];
-  for (const name of names) {
-    const path = join(dir, name);
-    try {
-      if (name === TRAFFIC_LOG) found.push(...fromTrafficLog(path));
-      else if (REQUEST_FILE.test(name)) {
-        const request = requestIn(asBody(readFileSync(path, "utf8")) ?? {});
-        const record = request ? recordOfFound(request, basename(name, ".json"), statSync(path).mtime) : null;
-        if (record) found.push(record);
-        else unreadable.push(name);
-      }
-    } catch {
-      unreadable.push(name);
-    }
+  for (const capture of captures) {
+    const record = recordOfCapture(capture);
+    if (record) found.push(record);
+    else unreadable.push(capture.name);
   }
   const known = new Set(
     readLog<CapturedRequest>(storeDir)
@@ -150,5 +147,10 @@ export function importMitm(dir: string, storeDir: string): ImportResult {
     storeDir,
     fresh.sort((a, b) => a.time.localeCompare(b.time)),
   );
-  return { imported: fresh.length, alreadyThere: found.length - fresh.length, unreadable };
+  return {
+    imported: fresh.length,
+    alreadyThere: found.length - fresh.length,
+    unreadable: unreadable.sort(),
+    unanswered: fresh.filter((record) => record.kind === "count_tokens" && record.inputTokens === null).length,
+  };
 }

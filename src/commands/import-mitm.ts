@@ -6,7 +6,7 @@ import { fileSystemFailure } from "../fs-failure.ts";
 
 export const importMitmCommand: Command = {
   name: "import-mitm",
-  summary: "import mitmproxy captures (request_*.json, claude_traffic.log) into the capture store",
+  summary: "import the mitmproxy recipe's captures (request_*.json or req_/resp_*.json, claude_traffic.log)",
   synopsis: "DIR [--capture-dir DIR] [--json]",
   options: { "capture-dir": { type: "string" }, json: { type: "boolean" } },
   arguments: ["DIR"],
@@ -28,6 +28,10 @@ export const importMitmCommand: Command = {
         `imported ${result.imported} request${result.imported === 1 ? "" : "s"} into ${storeDir}${result.alreadyThere ? ` (${result.alreadyThere} already there)` : ""}\n`,
       );
       if (result.unreadable.length) out.stdout(`not a Messages request, left out: ${result.unreadable.join(", ")}\n`);
+      if (result.unanswered)
+        out.stdout(
+          `${result.unanswered} count_tokens request${result.unanswered === 1 ? " has" : "s have"} no answer in these files (the recipe keeps request bodies only); for \`ctx-monitor compare\`, capture /context with \`ctx-monitor proxy\` or the recipe's variant that keeps responses (resp_*.json)\n`,
+        );
     }
     return 0;
   },

@@ -62,10 +62,12 @@ export async function readComparison(request: UsageRequest, deps: BreakdownDeps)
   const storeDir = captureStoreDir(deps.runtime);
   const log = readLog<CapturedRequest>(storeDir);
   const run = newestContextRun(log);
-  if (!run)
+  if (!run) {
+    const unanswered = log.some((record) => record.kind === "count_tokens");
     throw new UserError(
-      `no /context run was captured in ${storeDir}: start \`ctx-monitor proxy\`, run Claude Code with the ANTHROPIC_BASE_URL it prints, and type /context there`,
+      `${unanswered ? "the count_tokens requests" : "no /context run was captured"} in ${storeDir}${unanswered ? " have no answers (imported from request bodies only)" : ""}: start \`ctx-monitor proxy\`, run Claude Code with the ANTHROPIC_BASE_URL it prints, and type /context there`,
     );
+  }
   const breakdown = await readContextBreakdown(request, deps);
   const sent = sessionRequest(storeDir, breakdown.sessionId, log, run.time);
   const session: SessionParts = {

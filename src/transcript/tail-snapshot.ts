@@ -74,63 +74,35 @@ interface TailOptions extends BackwardOptions {
   subagent?: boolean;
 }
 
-export function readTailSnapshot(source: ByteSource, options: TailOptions = {}): TailSnapshot {
-  const scanPastLatestBytes = options.scanPastLatestBytes ?? 1 << 20;
-  const recentResponses = options.recentResponses ?? 5;
-  const problems = noLineProblems();
-  const earlier: EarlierResponse[] = [];
-  let latest: LatestResponse | null = null;
-  let latestRequest: LatestRequest | null = null;
-  let latestStart = 0;
-  let compactionSince: CompactBoundaryRecord | null = null;
-  let pendingChars = 0;
-  const pendingAttachmentTypes = new Set<string>();
-  let charsSincePrompt = 0;
-  let oldestStart = source.size;
+/** What is collected while reading backward; one method per kind of line met. */
+class TailState {
+  readonly problems = noLineProblems();
+  readonly earlier: EarlierResponse[] = [];
+  latest: LatestResponse | null = null;
+  latestRequest: LatestRequest | null = null;
+  latestStart = 0;
+  compactionSince: CompactBoundaryRecord | null = null;
+  pendingChars = 0;
+  readonly pendingAttachmentTypes = new Set<string>();
+  charsSincePrompt = 0;
 
-  for (const line of readBackward(source, options)) {
-    oldestStart = line.start;
-    if (latest && latestStart - line.start > scanPastLatestBytes) break;
-    if (line.text === null) {
-      problems.oversized++;
-      if (!latest && !compactionSince) pendingChars += line.bytes;
-      continue;
-    }
-    const parsed = parseRecordLine(line.text);
-    if (!parsed.ok) {
-      if (line.unterminated && parsed.problem === "not-json") problems.torn++;
-      else if (parsed.problem === "not-json") problems.notJson++;
-      else if (parsed.problem === "impossible-usage") problems.impossibleUsage++;
-      else problems.notRecord++;
-      continue;
-    }
-    const record = parsed.record;
-    if (options.subagent) record.isSidechain = false;
-    if (latest) {
-      // More lines of the newest response, then the responses before it, back to the last compaction.
-      if (record.kind === "compact-boundary") break;
-      if (record.kind === "api-request" && earlier.length === 0 && !latestRequest && !record.isSidechain) {
-        latestRequest = { model: record.model, betas: record.betas, shapeHash: record.shapeHash };
-      }
-      if (!isMainChainResponse(record)) continue;
-      if (earlier.length === 0 && latest.messageId !== null && record.messageId === latest.messageId) {
-        latest.usage.outputTokens = Math.max(latest.usage.outputTokens, record.usage.outputTokens);
-        for (const id of toolUseIds(record)) if (!latest.toolUseIds.includes(id)) latest.toolUseIds.push(id);
-        latestStart = line.start;
-        continue;
-      }
-      const previous = earlier.at(-1);
-      if (previous && previous.messageId !== null && record.messageId === previous.messageId) continue;
-      if (earlier.length >= recentResponses) break;
-      earlier.push({ messageId: record.messageId, total: contextTotal(record.usage) });
-      continue;
-    }
+  constructor(private readonly recentResponses: number) {}
+
+  countProblem(problem: string, unterminated: boolean): void {
+    if (unterminated && problem === "not-json") this.problems.torn++;
+    else if (problem === "not-json") this.problems.notJson++;
+    else if (problem === "impossible-usage") this.problems.impossibleUsage++;
+    else this.problems.notRecord++;
+  }
+
+  /** A line after the newest response, or that response itself. */
+  takeNewer(record: TranscriptRecord, start: number): void {
     if (record.kind === "compact-boundary") {
-      compactionSince ??= record;
-      continue;
+      this.compactionSince ??= record;
+      return;
     }
     if (isMainChainResponse(record)) {
-      latest = {
+      this.latest = {
         messageId: record.messageId,
         model: record.model,
         usage: { ...record.usage },
@@ -139,26 +111,73 @@ export function readTailSnapshot(source: ByteSource, options: TailOptions = {}):
         toolUseIds: toolUseIds(record),
         version: record.version,
       };
-      latestStart = line.start;
-      continue;
+      this.latestStart = start;
+      return;
     }
-    if (!compactionSince && !record.isSidechain && !(record.kind === "user" && record.isCompactSummary)) {
-      pendingChars += recordChars(record);
+    if (!this.compactionSince && !record.isSidechain && !(record.kind === "user" && record.isCompactSummary)) {
+      this.pendingChars += recordChars(record);
       const type = attachmentType(record);
-      if (type) pendingAttachmentTypes.add(type);
+      if (type) this.pendingAttachmentTypes.add(type);
       // Read backward, the last prompt met is the first one written: everything from it on.
-      if (isTypedPrompt(record)) charsSincePrompt = pendingChars;
+      if (isTypedPrompt(record)) this.charsSincePrompt = this.pendingChars;
     }
   }
+
+  /**
+   * A line before the newest response: more lines of it, then the responses before it, back to the last
+   * compaction. False when the read can stop.
+   */
+  takeOlder(latest: LatestResponse, record: TranscriptRecord, start: number): boolean {
+    if (record.kind === "compact-boundary") return false;
+    if (record.kind === "api-request" && this.earlier.length === 0 && !this.latestRequest && !record.isSidechain) {
+      this.latestRequest = { model: record.model, betas: record.betas, shapeHash: record.shapeHash };
+    }
+    if (!isMainChainResponse(record)) return true;
+    if (this.earlier.length === 0 && latest.messageId !== null && record.messageId === latest.messageId) {
+      latest.usage.outputTokens = Math.max(latest.usage.outputTokens, record.usage.outputTokens);
+      for (const id of toolUseIds(record)) if (!latest.toolUseIds.includes(id)) latest.toolUseIds.push(id);
+      this.latestStart = start;
+      return true;
+    }
+    const previous = this.earlier.at(-1);
+    if (previous && previous.messageId !== null && record.messageId === previous.messageId) return true;
+    if (this.earlier.length >= this.recentResponses) return false;
+    this.earlier.push({ messageId: record.messageId, total: contextTotal(record.usage) });
+    return true;
+  }
+}
+
+export function readTailSnapshot(source: ByteSource, options: TailOptions = {}): TailSnapshot {
+  const scanPastLatestBytes = options.scanPastLatestBytes ?? 1 << 20;
+  const state = new TailState(options.recentResponses ?? 5);
+  let oldestStart = source.size;
+  for (const line of readBackward(source, options)) {
+    oldestStart = line.start;
+    if (state.latest && state.latestStart - line.start > scanPastLatestBytes) break;
+    if (line.text === null) {
+      state.problems.oversized++;
+      if (!state.latest && !state.compactionSince) state.pendingChars += line.bytes;
+      continue;
+    }
+    const parsed = parseRecordLine(line.text);
+    if (!parsed.ok) {
+      state.countProblem(parsed.problem, line.unterminated);
+      continue;
+    }
+    const record = parsed.record;
+    if (options.subagent) record.isSidechain = false;
+    if (!state.latest) state.takeNewer(record, line.start);
+    else if (!state.takeOlder(state.latest, record, line.start)) break;
+  }
   return {
-    latest,
-    latestRequest,
-    earlier,
-    compactionSince,
-    pendingChars,
-    pendingAttachmentTypes: [...pendingAttachmentTypes],
-    charsSincePrompt,
-    problems,
+    latest: state.latest,
+    latestRequest: state.latestRequest,
+    earlier: state.earlier,
+    compactionSince: state.compactionSince,
+    pendingChars: state.pendingChars,
+    pendingAttachmentTypes: [...state.pendingAttachmentTypes],
+    charsSincePrompt: state.charsSincePrompt,
+    problems: state.problems,
     bytesRead: source.size - oldestStart,
   };
 }

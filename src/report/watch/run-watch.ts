@@ -10,6 +10,7 @@ import { TranscriptFollower } from "./follow.ts";
 import { renderFrame } from "./frame.ts";
 import { plainLines } from "./plain-lines.ts";
 import type { WatchView } from "./view.ts";
+import { SerialRunner } from "./serial-runner.ts";
 import { WatchSession } from "./watch-session.ts";
 
 export interface WatchTerminal {
@@ -29,6 +30,35 @@ const LEAVE_SCREEN = "\x1b[?25h\x1b[?1049l";
 /** Appends come in bursts (a response is several lines): one redraw per burst. */
 const SETTLE_MS = 40;
 
+/**
+ * Resolves on q, Ctrl-C or a signal; a resize (a burst of events) redraws once it settles. Listening
+ * starts before the first frame, so a q or Ctrl-C is never missed.
+ */
+function untilQuit(terminal: WatchTerminal, redraw: () => void): { quit: Promise<void>; stop(): void } {
+  const stops: Array<() => void> = [];
+  let resizeTimer: NodeJS.Timeout | null = null;
+  const quit = new Promise<void>((resolve) => {
+    stops.push(terminal.onSignal(resolve));
+    stops.push(terminal.onKey((key) => (key === "q" || key === "Q" || key === "\x03" ? resolve() : undefined)));
+    stops.push(
+      terminal.onResize(() => {
+        if (resizeTimer) clearTimeout(resizeTimer);
+        resizeTimer = setTimeout(() => {
+          resizeTimer = null;
+          redraw();
+        }, SETTLE_MS);
+      }),
+    );
+  });
+  return {
+    quit,
+    stop() {
+      for (const stop of stops) stop();
+      if (resizeTimer) clearTimeout(resizeTimer);
+    },
+  };
+}
+
 export async function runWatch(request: LocateRequest, runtime: Runtime, terminal: WatchTerminal): Promise<number> {
   const located = locateTranscript(request, runtime);
   const session = new WatchSession(runtime, request.projectDir);
@@ -47,71 +77,32 @@ export async function runWatch(request: LocateRequest, runtime: Runtime, termina
     }
     printed = view;
   };
-
-  let running = false;
-  let again = false;
-  let timer: NodeJS.Timeout | null = null;
-  const refreshNow = async () => {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = true;
+  const refresh = new SerialRunner(async () => {
     try {
-      do {
-        again = false;
-        try {
-          await session.refresh(follower.path);
-          draw();
-        } catch (error) {
-          terminal.error(
-            `ctx-monitor watch: could not read ${follower.path}: ${error instanceof Error ? error.message : String(error)}\n`,
-          );
-        }
-      } while (again);
-    } finally {
-      running = false;
+      await session.refresh(follower.path);
+      draw();
+    } catch (error) {
+      terminal.error(
+        `ctx-monitor watch: could not read ${follower.path}: ${error instanceof Error ? error.message : String(error)}\n`,
+      );
     }
-  };
-  const refreshSoon = () => {
-    if (timer) return;
-    timer = setTimeout(() => {
-      timer = null;
-      void refreshNow();
-    }, SETTLE_MS);
-  };
-
+  }, SETTLE_MS);
   const follower = new TranscriptFollower(located.path, located.source === "transcript-path", {
-    changed: refreshSoon,
-    switched: refreshSoon,
+    changed: () => refresh.soon(),
+    switched: () => refresh.soon(),
   });
-  // Keys and signals are listened to before the first frame, so a q or Ctrl-C is never missed.
-  const stops: Array<() => void> = [];
-  let resizeTimer: NodeJS.Timeout | null = null;
-  const quit = new Promise<void>((resolve) => {
-    stops.push(terminal.onSignal(resolve));
-    stops.push(terminal.onKey((key) => (key === "q" || key === "Q" || key === "\x03" ? resolve() : undefined)));
-    // A resize comes as a burst of events: redraw once it settles, on a cleared screen.
-    stops.push(
-      terminal.onResize(() => {
-        if (resizeTimer) clearTimeout(resizeTimer);
-        resizeTimer = setTimeout(() => {
-          resizeTimer = null;
-          if (terminal.isTTY) terminal.write("\x1b[2J");
-          draw();
-        }, SETTLE_MS);
-      }),
-    );
+  const keys = untilQuit(terminal, () => {
+    if (terminal.isTTY) terminal.write("\x1b[2J");
+    draw();
   });
   if (terminal.isTTY) terminal.write(ENTER_SCREEN);
   try {
     await follower.start();
-    await refreshNow();
-    await quit;
+    await refresh.now();
+    await keys.quit;
   } finally {
-    for (const stop of stops) stop();
-    if (timer) clearTimeout(timer);
-    if (resizeTimer) clearTimeout(resizeTimer);
+    keys.stop();
+    refresh.stop();
     await follower.close();
     if (terminal.isTTY) {
       terminal.write(LEAVE_SCREEN);

@@ -1,12 +1,14 @@
 // Claude Code's statusline input, checked by hand (no schema library: this runs on every render).
 // `context_window` is absent in older versions; its `current_usage` is null before the first response
-// and right after /compact.
+// and right after /compact. `cwd` follows the session's shell (a `cd` in a Bash call moves it, seen in
+// 2.1.332); the project, whose settings and transcripts count, is `workspace.project_dir`.
 import { countField, objectField, parseJsonObject, stringField } from "./stdin-json.ts";
 
 export interface StatuslineInput {
   sessionId: string;
   transcriptPath: string | null;
-  cwd: string | null;
+  /** The project Claude Code runs in: `workspace.project_dir`, else `cwd` (older versions). */
+  projectDir: string | null;
   modelId: string | null;
   modelName: string | null;
   contextWindowSize: number | null;
@@ -21,6 +23,7 @@ export function parseStatuslineInput(text: string): StatuslineInput | null {
   if (!input || !sessionId) return null;
   const model = objectField(input, "model");
   const window = objectField(input, "context_window");
+  const workspace = objectField(input, "workspace");
   const current = objectField(window, "current_usage");
   const size = countField(window, "context_window_size");
   const parts = current
@@ -32,7 +35,8 @@ export function parseStatuslineInput(text: string): StatuslineInput | null {
   return {
     sessionId,
     transcriptPath: stringField(input, "transcript_path"),
-    cwd: stringField(input, "cwd") ?? stringField(objectField(input, "workspace"), "current_dir"),
+    projectDir:
+      stringField(workspace, "project_dir") ?? stringField(input, "cwd") ?? stringField(workspace, "current_dir"),
     modelId: stringField(model, "id"),
     modelName: stringField(model, "display_name"),
     contextWindowSize: size !== null && Number.isInteger(size) && size > 0 ? size : null,

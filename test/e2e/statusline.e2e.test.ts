@@ -1,0 +1,270 @@
+// The statusline as `ctx-monitor install --statusline` wires it, in the real Claude Code's interactive
+// terminal (tmux): after each answer it shows the exact size of the newest request against the
+// model's window and auto-compact point, follows the next prompt and a /model switch, and leaves the
+// session state file the server reads (the only exact source of the window for it).
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { TmuxWindow } from "../report/tmux.ts";
+import { e2eVersions, ensureClaude } from "./claude-binary.ts";
+import { ours, text, toolUse } from "./fake-api/script.ts";
+import { CLI_PATH } from "./sandbox.ts";
+import { mainRequests, openScenario } from "./scenario.ts";
+import { findToolExchange, toolJson } from "./tool-results.ts";
+
+const BIN_PATH = join(dirname(CLI_PATH), "bin.cjs");
+const WAIT_MS = 30_000;
+
+/** Each version's default model, as seen: its id (what the state file keeps) and window. */
+const DEFAULT_MODEL: Record<string, { id: string; window: number }> = {
+  "2.1.197": { id: "claude-opus-4-8[1m]", window: 1_000_000 },
+  "2.1.332": { id: "claude-opus-5-5", window: 1_000_000 },
+};
+
+/** Claude Code's auto-compact point: window − min(max output, 20,000) − 13,000 (see CLAUDE_CODE_FACTS.md). */
+const autocompactAt = (window: number) => window - 20_000 - 13_000;
+
+/** Tokens as the line shows them: thousands rounded, whole millions as "1M". */
+const shown = (tokens: number) => (tokens >= 1_000_000 ? `${tokens / 1_000_000}M` : `${Math.round(tokens / 1_000)}k`);
+
+/** What the line must say after a request of `total` tokens on a `window`-token model (steps aside). */
+function expectedFigures(total: number, window: number): string {
+  const at = autocompactAt(window);
+  const percent = Math.round((total / at) * 100);
+  const filled = Math.round(percent / 10);
+  const bar = `${"█".repeat(filled)}${"░".repeat(10 - filled)}`;
+  return `${shown(total)}/${shown(window)} · ${bar} ${percent}% of auto-compact · ${shown(at - total)} until auto-compact`;
+}
+
+/**
+ * The line ctx-monitor wrote: its row of the screen, without what Claude Code shows at the right of
+ * the same row after a wide gap (2.1.197's "● high · /effort", tmux notices).
+ */
+const statuslineRow = (screen: string) =>
+  screen
+    .split("\n")
+    .find((line) => / of auto-compact | no context figures yet/.test(line))
+    ?.trim()
+    .split(/ {3,}/)[0] ?? null;
+
+/** Onboarding done, the stand-in's key approved, the bypass warning accepted, the project trusted. */
+function seedClientConfig(home: string, project: string, apiKey: string): void {
+  writeFileSync(
+    join(home, ".claude.json"),
+    JSON.stringify({
+      hasCompletedOnboarding: true,
+      bypassPermissionsModeAccepted: true,
+      customApiKeyResponses: { approved: [apiKey], rejected: [] },
+      projects: { [project]: { hasTrustDialogAccepted: true } },
+    }),
+  );
+}
+
+interface StateFile {
+  claudePid: number;
+  sessionId: string;
+  transcriptPath: string;
+  cwd: string;
+  modelId: string;
+  contextWindowSize: number;
+  writtenBy: string;
+}
+
+function stateFiles(home: string): Array<{ name: string; state: StateFile }> {
+  const dir = join(home, ".claude", "ctx-monitor", "sessions");
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((name) => name.endsWith(".json"))
+    .map((name) => ({ name, state: JSON.parse(readFileSync(join(dir, name), "utf8")) as StateFile }));
+}
+
+/** The session id Claude Code sent with a request (`metadata.user_id` is JSON holding it). */
+function sessionIdOf(body: unknown): string {
+  const userId = (body as { metadata?: { user_id?: string } }).metadata?.user_id ?? "{}";
+  return (JSON.parse(userId) as { session_id?: string }).session_id ?? "";
+}
+
+/** The input box's line holding `prompt` (Claude Code puts a no-break space after its ❯). */
+const inputLine = (screen: string, prompt: string) =>
+  screen.split("\n").some((line) => /^❯\s/.test(line) && line.slice(2).trimEnd() === prompt);
+
+async function typePrompt(tmux: TmuxWindow, prompt: string): Promise<void> {
+  tmux.sendKeys("-l", prompt);
+  // Enter only once the text is in the input box: sent with it, Enter can be taken as part of a paste.
+  await tmux.waitFor((screen) => inputLine(screen, prompt), `"${prompt}" in the input box`, WAIT_MS);
+  tmux.sendKeys("Enter");
+}
+
+/** The client's exit status once it has exited (bounded wait), else null. */
+async function exitStatus(tmux: TmuxWindow, timeoutMs: number): Promise<number | null> {
+  const until = Date.now() + timeoutMs;
+  while (tmux.exitStatus() === null && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 200));
+  return tmux.exitStatus();
+}
+
+/**
+ * Ends the client before its sandbox is removed (a client still running writes into it): Ctrl+C twice
+ * when a failed check left it running, then the tmux server goes, whatever happened.
+ */
+async function stopClient(tmux: TmuxWindow): Promise<void> {
+  try {
+    if (tmux.exitStatus() === null) {
+      tmux.sendKeys("C-c");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      tmux.sendKeys("C-c");
+      await exitStatus(tmux, 10_000);
+    }
+  } catch {
+    // The tmux server is gone already.
+  } finally {
+    tmux.close();
+  }
+}
+
+describe.each(e2eVersions())("ctx-monitor's statusline in the real Claude Code %s", (version) => {
+  it("shows the newest request's exact size against the window and auto-compact point, and keeps the state file", async () => {
+    const model = DEFAULT_MODEL[version];
+    if (!model) throw new Error(`no default model recorded for Claude Code ${version}: add it to DEFAULT_MODEL`);
+    const usageCall = toolUse(ours("get_context_usage"));
+    await using scenario = await openScenario(
+      {
+        main: [
+          // A `cd` moves the statusline's `cwd`; the project stays `workspace.project_dir`.
+          [toolUse("Bash", { command: "mkdir -p sub && cd sub && pwd" })],
+          [text("First answer.")],
+          // About 6k tokens of output, so the next figures differ from the first at the line's precision.
+          [toolUse("Bash", { command: "seq 1 4000" })],
+          [text("Second answer.")],
+          [usageCall],
+          [text("Third answer.")],
+        ],
+      },
+      version,
+    );
+    const { sandbox, api } = scenario;
+    seedClientConfig(sandbox.home, sandbox.project, sandbox.env.ANTHROPIC_API_KEY ?? "");
+    execFileSync(process.execPath, [BIN_PATH, "install", "--statusline"], {
+      cwd: sandbox.project,
+      env: sandbox.env,
+      encoding: "utf8",
+    });
+    const settings = JSON.parse(readFileSync(join(sandbox.home, ".claude", "settings.json"), "utf8")) as {
+      statusLine?: unknown;
+    };
+    expect(settings.statusLine).toEqual({
+      type: "command",
+      command: `${process.execPath} ${BIN_PATH} statusline`,
+      padding: 0,
+    });
+
+    const tmux = new TmuxWindow(
+      // `env -i`: the client gets the sandbox's variables only, none of this test process's.
+      [
+        "env",
+        "-i",
+        ...Object.entries({ ...sandbox.env, TERM: "xterm-256color", LANG: "C.UTF-8" }).map(([k, v]) => `${k}=${v}`),
+        ensureClaude(version),
+        "--dangerously-skip-permissions",
+      ],
+      { columns: 200, rows: 50 },
+      {},
+      sandbox.project,
+    );
+    try {
+      // Before the first response Claude Code sends no usage and there is no transcript yet.
+      await tmux.waitFor(
+        (screen) => statuslineRow(screen)?.endsWith("no context figures yet") === true,
+        "the statusline",
+        60_000,
+      );
+
+      /** Waits until the line shows `figures`, and the screen `answer`; returns that line. */
+      const lineShowing = async (answer: string, figures: () => string | null) => {
+        const screen = await tmux.waitFor(
+          (screen) => {
+            const wanted = figures();
+            return screen.includes(answer) && wanted !== null && statuslineRow(screen)?.includes(wanted) === true;
+          },
+          `"${answer}" and the statusline showing ${figures()}`,
+          WAIT_MS,
+        );
+        return statuslineRow(screen) ?? "";
+      };
+      const newestAfter = (count: number, window: number) => () => {
+        const requests = mainRequests(api);
+        return requests.length >= count ? expectedFigures(requests.at(-1)!.total, window) : null;
+      };
+
+      await typePrompt(tmux, "hello there");
+      const first = await lineShowing("First answer.", newestAfter(2, model.window));
+      expect(first).toMatch(/^\S.* · \d+k\/1M · /);
+      const firstTotal = mainRequests(api).at(-1)!.total;
+      // Colour by status: ok is green (the colour last set before the figures; tmux may set it per word).
+      const figures = `${shown(firstTotal)}/1M`;
+      expect(tmux.capture(true)).toMatch(new RegExp(`\u001b\\[32m[^\u001b]*${figures}`));
+
+      await typePrompt(tmux, "and the numbers");
+      const second = await lineShowing("Second answer.", newestAfter(4, model.window));
+      const secondTotal = mainRequests(api).at(-1)!.total;
+      expect(secondTotal - firstTotal).toBeGreaterThan(3_000);
+      expect(second).not.toBe(first);
+      // The recent pace is known after two steps.
+      expect(second).toMatch(/ until auto-compact \(~\d+ steps?\)$/);
+
+      const sessionId = sessionIdOf(mainRequests(api).at(-1)!.body);
+      const written = stateFiles(sandbox.home);
+      expect(written).toHaveLength(1);
+      const { name, state } = written[0]!;
+      // Filed under the Claude Code process itself (its own registry names it), where the server looks.
+      expect(existsSync(join(sandbox.home, ".claude", "sessions", name))).toBe(true);
+      expect(name).toBe(`${state.claudePid}.json`);
+      expect(state).toMatchObject({
+        sessionId,
+        transcriptPath: sandbox.transcriptPath(sessionId),
+        cwd: sandbox.project,
+        modelId: model.id,
+        contextWindowSize: model.window,
+        writtenBy: "statusline",
+      });
+
+      // Another model: the same request now measured against a 200k window, and the state file follows.
+      await typePrompt(tmux, "/model claude-sonnet-4-5");
+      let confirmed = false;
+      const switched = await tmux.waitFor(
+        (screen) => {
+          // 2.1.197 asks to confirm a switch mid-conversation; its first choice is "Yes".
+          if (!confirmed && /Switch model\?/.test(screen) && /❯\s1\. Yes/.test(screen)) {
+            confirmed = true;
+            tmux.sendKeys("Enter");
+          }
+          return statuslineRow(screen)?.includes(expectedFigures(secondTotal, 200_000)) === true;
+        },
+        "the statusline on a 200k window",
+        WAIT_MS,
+      );
+      expect(statuslineRow(switched)).toMatch(/^Sonnet 4\.5 · /);
+      expect(stateFiles(sandbox.home)[0]?.state).toMatchObject({
+        sessionId,
+        modelId: "claude-sonnet-4-5",
+        contextWindowSize: 200_000,
+      });
+
+      // The server reads that file: its answer takes the window from the statusline.
+      await typePrompt(tmux, "how full is it now?");
+      await tmux.waitFor((screen) => screen.includes("Third answer."), '"Third answer."', WAIT_MS);
+      const exchange = findToolExchange(api.requests, usageCall.id);
+      expect(toolJson(exchange)).toMatchObject({
+        sessionId,
+        usedTokens: exchange.callingRequest.total,
+        contextWindow: 200_000,
+        windowSource: "statusline",
+      });
+
+      await typePrompt(tmux, "/exit");
+      expect(await exitStatus(tmux, WAIT_MS)).toBe(0);
+    } finally {
+      await stopClient(tmux);
+    }
+  });
+});

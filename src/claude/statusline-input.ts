@@ -1,7 +1,8 @@
 // Claude Code's statusline input, checked by hand (no schema library: this runs on every render).
 // `context_window` is absent in older versions; its `current_usage` is null before the first response
-// and right after /compact. `cwd` follows the session's shell (a `cd` in a Bash call moves it, seen in
-// 2.1.332); the project, whose settings and transcripts count, is `workspace.project_dir`.
+// and right after /compact (or all zeros then). `cwd` follows the session's shell (a `cd` in a Bash call
+// moves it, seen in 2.1.332); the project, whose settings and transcripts count, is
+// `workspace.project_dir`.
 import { countField, objectField, parseJsonObject, stringField } from "./stdin-json.ts";
 
 export interface StatuslineInput {
@@ -31,7 +32,11 @@ export function parseStatuslineInput(text: string): StatuslineInput | null {
         (key) => countField(current, key) ?? 0,
       )
     : null;
-  const percentage = countField(window, "used_percentage");
+  const sum = parts ? parts.reduce((total, part) => total + part, 0) : null;
+  // Right after /compact 2.1.332 may send all zeros instead of null (seen): no request is ever empty,
+  // so zeros say "not known yet", and so does the percentage computed from them.
+  const zeroed = sum === 0;
+  const percentage = zeroed ? null : countField(window, "used_percentage");
   return {
     sessionId,
     transcriptPath: stringField(input, "transcript_path"),
@@ -40,7 +45,7 @@ export function parseStatuslineInput(text: string): StatuslineInput | null {
     modelId: stringField(model, "id"),
     modelName: stringField(model, "display_name"),
     contextWindowSize: size !== null && Number.isInteger(size) && size > 0 ? size : null,
-    currentUsage: parts ? parts.reduce((sum, part) => sum + part, 0) : null,
+    currentUsage: zeroed ? null : sum,
     usedPercentage: percentage !== null && percentage <= 100 ? percentage : null,
   };
 }

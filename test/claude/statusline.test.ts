@@ -186,6 +186,30 @@ describe("ctx-monitor statusline (the installed executable)", () => {
     );
   });
 
+  it("right after /compact, takes all-zero current usage (2.1.332) as unknown and reads the transcript", () => {
+    const dir = tempDir();
+    const transcript = stageFixture("busy-session", dir);
+    const truth = fixtureTruth("busy-session");
+    const zeros = { input_tokens: 0, output_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
+    const input = statuslineJson(
+      { session_id: truth.sessionId, transcript_path: transcript, cwd: dir },
+      { total_input_tokens: 0, total_output_tokens: 0, current_usage: zeros, used_percentage: 0 },
+    );
+    expect(parseStatuslineInput(input)).toMatchObject({ currentUsage: null, usedPercentage: null });
+    const line = execFileSync(process.execPath, [BIN_PATH, "statusline"], {
+      input,
+      env: {
+        PATH: process.env.PATH,
+        HOME: dir,
+        CTX_MONITOR_STATE_DIR: join(dir, "state"),
+        NO_COLOR: "1",
+        LANG: "C.UTF-8",
+      },
+      encoding: "utf8",
+    });
+    expect(line).toContain(` · ${Math.round(truth.usedTokens / 1000)}k/1M · `);
+  });
+
   it("after a `cd` in the session's shell, still reads the project's settings and records the project", () => {
     // As 2.1.332 sends it after a Bash call ran `cd sub`: `cwd` moved, `workspace.project_dir` did not.
     const dir = tempDir();

@@ -33,8 +33,8 @@ export function parseStatuslineInput(text: string): StatuslineInput | null {
       )
     : null;
   const sum = parts ? parts.reduce((total, part) => total + part, 0) : null;
-  // Right after /compact 2.1.332 may send all zeros instead of null (seen): no request is ever empty,
-  // so zeros say "not known yet", and so does the percentage computed from them.
+  // Right after /compact 2.1.197 and 2.1.332 may send all zeros instead of null (both seen): no request
+  // is ever empty, so zeros say "not known yet", and so does the percentage computed from them.
   const zeroed = sum === 0;
   const percentage = zeroed ? null : countField(window, "used_percentage");
   return {

@@ -186,7 +186,7 @@ describe("ctx-monitor statusline (the installed executable)", () => {
     );
   });
 
-  it("right after /compact, takes all-zero current usage (2.1.332) as unknown and reads the transcript", () => {
+  it("right after /compact, takes all-zero current usage (2.1.197, 2.1.332) as unknown and reads the transcript", () => {
     const dir = tempDir();
     const transcript = stageFixture("busy-session", dir);
     const truth = fixtureTruth("busy-session");

@@ -228,7 +228,7 @@ describe.each(e2eVersions())("ctx-monitor's statusline in the real Claude Code %
         writtenBy: "statusline",
       });
 
-      // Right after /compact Claude Code sends no current usage (null, or zeros from 2.1.332): the line
+      // Right after /compact Claude Code sends no current usage (null, or all zeros): the line
       // estimates from the transcript, marked "~".
       await typePrompt(tmux, "/compact");
       const compacted = await tmux.waitFor(
@@ -237,6 +237,10 @@ describe.each(e2eVersions())("ctx-monitor's statusline in the real Claude Code %
         WAIT_MS,
       );
       const estimate = Number(/ · ~(\d+)k\//.exec(statuslineRow(compacted) ?? "")?.[1]) * 1_000;
+      // The installed PreCompact hook left its handoff in the project, not in the folder the shell moved to.
+      const handoffs = join(sandbox.project, ".claude", "handoffs");
+      expect(readdirSync(handoffs).filter((name) => name.endsWith("-pre-compact.md"))).toHaveLength(1);
+      expect(existsSync(join(sandbox.project, "sub", ".claude"))).toBe(false);
 
       // The server reads that file: its answer takes the window from the statusline. The line is exact again.
       await typePrompt(tmux, "how full is it now?");

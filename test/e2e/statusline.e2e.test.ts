@@ -3,18 +3,19 @@
 // model's window and auto-compact point, follows the next prompt, estimates right after /compact, follows
 // a /model switch, and leaves the session state file the server reads (its exact source of the window).
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { TmuxWindow } from "../report/tmux.ts";
-import { e2eVersions, ensureClaude } from "./claude-binary.ts";
+import type { TmuxWindow } from "../report/tmux.ts";
+import { e2eVersions } from "./claude-binary.ts";
 import { ours, text, toolUse } from "./fake-api/script.ts";
-import { CLI_PATH } from "./sandbox.ts";
+import type { FakeApi } from "./fake-api/server.ts";
+import { exitStatus, startInteractive, stopClient, switchModel, typePrompt, WAIT_MS } from "./interactive-client.ts";
+import { CLI_PATH, type Sandbox } from "./sandbox.ts";
 import { mainRequests, openScenario } from "./scenario.ts";
 import { findToolExchange, toolJson } from "./tool-results.ts";
 
 const BIN_PATH = join(dirname(CLI_PATH), "bin.cjs");
-const WAIT_MS = 30_000;
 
 /** Each version's default model, as seen: its id (what the state file keeps) and window. */
 const DEFAULT_MODEL: Record<string, { id: string; window: number }> = {
@@ -48,19 +49,6 @@ const statuslineRow = (screen: string) =>
     ?.trim()
     .split(/ {3,}/)[0] ?? null;
 
-/** Onboarding done, the stand-in's key approved, the bypass warning accepted, the project trusted. */
-function seedClientConfig(home: string, project: string, apiKey: string): void {
-  writeFileSync(
-    join(home, ".claude.json"),
-    JSON.stringify({
-      hasCompletedOnboarding: true,
-      bypassPermissionsModeAccepted: true,
-      customApiKeyResponses: { approved: [apiKey], rejected: [] },
-      projects: { [project]: { hasTrustDialogAccepted: true } },
-    }),
-  );
-}
-
 interface StateFile {
   claudePid: number;
   sessionId: string;
@@ -85,41 +73,51 @@ function sessionIdOf(body: unknown): string {
   return (JSON.parse(userId) as { session_id?: string }).session_id ?? "";
 }
 
-/** The input box's line holding `prompt` (Claude Code puts a no-break space after its ❯). */
-const inputLine = (screen: string, prompt: string) =>
-  screen.split("\n").some((line) => /^❯\s/.test(line) && line.slice(2).trimEnd() === prompt);
-
-async function typePrompt(tmux: TmuxWindow, prompt: string): Promise<void> {
-  tmux.sendKeys("-l", prompt);
-  // Enter only once the text is in the input box: sent with it, Enter can be taken as part of a paste.
-  await tmux.waitFor((screen) => inputLine(screen, prompt), `"${prompt}" in the input box`, WAIT_MS);
-  tmux.sendKeys("Enter");
+/** Waits until the screen shows `answer` and the line `figures` (null: not known yet); returns the line. */
+async function lineShowing(tmux: TmuxWindow, answer: string, figures: () => string | null): Promise<string> {
+  const screen = await tmux.waitFor(
+    (screen) => {
+      const wanted = figures();
+      return screen.includes(answer) && wanted !== null && statuslineRow(screen)?.includes(wanted) === true;
+    },
+    `"${answer}" and the statusline showing ${figures()}`,
+    WAIT_MS,
+  );
+  return statuslineRow(screen) ?? "";
 }
 
-/** The client's exit status once it has exited (bounded wait), else null. */
-async function exitStatus(tmux: TmuxWindow, timeoutMs: number): Promise<number | null> {
-  const until = Date.now() + timeoutMs;
-  while (tmux.exitStatus() === null && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 200));
-  return tmux.exitStatus();
+/** The figures for the newest main request once there are `count` of them. */
+const newestAfter = (api: FakeApi, count: number, window: number) => () => {
+  const requests = mainRequests(api);
+  return requests.length >= count ? expectedFigures(requests.at(-1)!.total, window) : null;
+};
+
+/** One state file, under the Claude Code process itself (its own registry names it), where the server looks. */
+function expectOneStateFile(home: string, expected: Partial<StateFile>): void {
+  const written = stateFiles(home);
+  expect(written).toHaveLength(1);
+  const { name, state } = written[0]!;
+  expect(existsSync(join(home, ".claude", "sessions", name))).toBe(true);
+  expect(name).toBe(`${state.claudePid}.json`);
+  expect(state).toMatchObject(expected);
 }
 
-/**
- * Ends the client before its sandbox is removed (a client still running writes into it): Ctrl+C twice
- * when a failed check left it running, then the tmux server goes, whatever happened.
- */
-async function stopClient(tmux: TmuxWindow): Promise<void> {
-  try {
-    if (tmux.exitStatus() === null) {
-      tmux.sendKeys("C-c");
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      tmux.sendKeys("C-c");
-      await exitStatus(tmux, 10_000);
-    }
-  } catch {
-    // The tmux server is gone already.
-  } finally {
-    tmux.close();
-  }
+/** `ctx-monitor install --statusline` in the sandbox, as a user runs it, then the client in a terminal. */
+function installAndStart(sandbox: Sandbox, version: string): TmuxWindow {
+  execFileSync(process.execPath, [BIN_PATH, "install", "--statusline"], {
+    cwd: sandbox.project,
+    env: sandbox.env,
+    encoding: "utf8",
+  });
+  const settings = JSON.parse(readFileSync(join(sandbox.home, ".claude", "settings.json"), "utf8")) as {
+    statusLine?: unknown;
+  };
+  expect(settings.statusLine).toEqual({
+    type: "command",
+    command: `${process.execPath} ${BIN_PATH} statusline`,
+    padding: 0,
+  });
+  return startInteractive(sandbox, version);
 }
 
 describe.each(e2eVersions())("ctx-monitor's statusline in the real Claude Code %s", (version) => {
@@ -143,34 +141,7 @@ describe.each(e2eVersions())("ctx-monitor's statusline in the real Claude Code %
       version,
     );
     const { sandbox, api } = scenario;
-    seedClientConfig(sandbox.home, sandbox.project, sandbox.env.ANTHROPIC_API_KEY ?? "");
-    execFileSync(process.execPath, [BIN_PATH, "install", "--statusline"], {
-      cwd: sandbox.project,
-      env: sandbox.env,
-      encoding: "utf8",
-    });
-    const settings = JSON.parse(readFileSync(join(sandbox.home, ".claude", "settings.json"), "utf8")) as {
-      statusLine?: unknown;
-    };
-    expect(settings.statusLine).toEqual({
-      type: "command",
-      command: `${process.execPath} ${BIN_PATH} statusline`,
-      padding: 0,
-    });
-
-    const tmux = new TmuxWindow(
-      // `env -i`: the client gets the sandbox's variables only, none of this test process's.
-      [
-        "env",
-        "-i",
-        ...Object.entries({ ...sandbox.env, TERM: "xterm-256color", LANG: "C.UTF-8" }).map(([k, v]) => `${k}=${v}`),
-        ensureClaude(version),
-        "--dangerously-skip-permissions",
-      ],
-      { columns: 200, rows: 50 },
-      {},
-      sandbox.project,
-    );
+    const tmux = installAndStart(sandbox, version);
     try {
       // Before the first response Claude Code sends no usage and there is no transcript yet.
       await tmux.waitFor(
@@ -179,25 +150,8 @@ describe.each(e2eVersions())("ctx-monitor's statusline in the real Claude Code %
         60_000,
       );
 
-      /** Waits until the line shows `figures`, and the screen `answer`; returns that line. */
-      const lineShowing = async (answer: string, figures: () => string | null) => {
-        const screen = await tmux.waitFor(
-          (screen) => {
-            const wanted = figures();
-            return screen.includes(answer) && wanted !== null && statuslineRow(screen)?.includes(wanted) === true;
-          },
-          `"${answer}" and the statusline showing ${figures()}`,
-          WAIT_MS,
-        );
-        return statuslineRow(screen) ?? "";
-      };
-      const newestAfter = (count: number, window: number) => () => {
-        const requests = mainRequests(api);
-        return requests.length >= count ? expectedFigures(requests.at(-1)!.total, window) : null;
-      };
-
       await typePrompt(tmux, "hello there");
-      const first = await lineShowing("First answer.", newestAfter(2, model.window));
+      const first = await lineShowing(tmux, "First answer.", newestAfter(api, 2, model.window));
       expect(first).toMatch(/^\S.* · \d+k\/1M · /);
       const firstTotal = mainRequests(api).at(-1)!.total;
       // Colour by status: ok is green (the colour last set before the figures; tmux may set it per word).
@@ -205,7 +159,7 @@ describe.each(e2eVersions())("ctx-monitor's statusline in the real Claude Code %
       expect(tmux.capture(true)).toMatch(new RegExp(`\u001b\\[32m[^\u001b]*${figures}`));
 
       await typePrompt(tmux, "and the numbers");
-      const second = await lineShowing("Second answer.", newestAfter(4, model.window));
+      const second = await lineShowing(tmux, "Second answer.", newestAfter(api, 4, model.window));
       const secondTotal = mainRequests(api).at(-1)!.total;
       expect(secondTotal - firstTotal).toBeGreaterThan(3_000);
       expect(second).not.toBe(first);
@@ -213,13 +167,7 @@ describe.each(e2eVersions())("ctx-monitor's statusline in the real Claude Code %
       expect(second).toMatch(/ until auto-compact \(~\d+ steps?\)$/);
 
       const sessionId = sessionIdOf(mainRequests(api).at(-1)!.body);
-      const written = stateFiles(sandbox.home);
-      expect(written).toHaveLength(1);
-      const { name, state } = written[0]!;
-      // Filed under the Claude Code process itself (its own registry names it), where the server looks.
-      expect(existsSync(join(sandbox.home, ".claude", "sessions", name))).toBe(true);
-      expect(name).toBe(`${state.claudePid}.json`);
-      expect(state).toMatchObject({
+      expectOneStateFile(sandbox.home, {
         sessionId,
         transcriptPath: sandbox.transcriptPath(sessionId),
         cwd: sandbox.project,
@@ -242,9 +190,9 @@ describe.each(e2eVersions())("ctx-monitor's statusline in the real Claude Code %
       expect(readdirSync(handoffs).filter((name) => name.endsWith("-pre-compact.md"))).toHaveLength(1);
       expect(existsSync(join(sandbox.project, "sub", ".claude"))).toBe(false);
 
-      // The server reads that file: its answer takes the window from the statusline. The line is exact again.
+      // The server reads the state file: its answer takes the window from the statusline. The line is exact again.
       await typePrompt(tmux, "how full is it now?");
-      await lineShowing("Third answer.", newestAfter(6, model.window));
+      await lineShowing(tmux, "Third answer.", newestAfter(api, 6, model.window));
       const exchange = findToolExchange(api.requests, usageCall.id);
       // The estimate was close to the first request after the compaction (seen: 2% to 4% off).
       const afterCompaction = exchange.callingRequest.total;
@@ -257,19 +205,10 @@ describe.each(e2eVersions())("ctx-monitor's statusline in the real Claude Code %
       });
 
       // Another model: the newest request now measured against a 200k window, and the state file follows.
-      await typePrompt(tmux, "/model claude-sonnet-4-5");
-      let confirmed = false;
-      const switched = await tmux.waitFor(
-        (screen) => {
-          // 2.1.197 asks to confirm a switch mid-conversation; its first choice is "Yes".
-          if (!confirmed && /Switch model\?/.test(screen) && /❯\s1\. Yes/.test(screen)) {
-            confirmed = true;
-            tmux.sendKeys("Enter");
-          }
-          return statuslineRow(screen)?.includes(expectedFigures(mainRequests(api).at(-1)!.total, 200_000)) === true;
-        },
-        "the statusline on a 200k window",
-        WAIT_MS,
+      const switched = await switchModel(
+        tmux,
+        "claude-sonnet-4-5",
+        (screen) => statuslineRow(screen)?.includes(expectedFigures(mainRequests(api).at(-1)!.total, 200_000)) === true,
       );
       expect(statuslineRow(switched)).toMatch(/^Sonnet 4\.5 · /);
       expect(stateFiles(sandbox.home)[0]?.state).toMatchObject({

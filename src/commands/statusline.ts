@@ -45,7 +45,7 @@ async function transcriptUsage(input: StatuslineInput, runtime: Runtime): Promis
       {
         transcriptPath: input.transcriptPath,
         sessionId: input.sessionId,
-        ...(input.cwd ? { projectDir: input.cwd } : {}),
+        ...(input.projectDir ? { projectDir: input.projectDir } : {}),
       },
       createUsageDeps(runtime),
     );
@@ -63,7 +63,7 @@ export async function statuslineLine(text: string, runtime: Runtime): Promise<st
     recordSession(runtime, {
       sessionId: input.sessionId,
       transcriptPath: input.transcriptPath,
-      cwd: input.cwd,
+      cwd: input.projectDir,
       modelId: input.modelId,
       contextWindowSize: input.contextWindowSize,
       writtenBy: "statusline",
@@ -76,7 +76,7 @@ export async function statuslineLine(text: string, runtime: Runtime): Promise<st
     input,
     usage,
     env: runtime.env,
-    compactSettings: readCompactSettings(runtime, input.cwd ?? runtime.cwd),
+    compactSettings: readCompactSettings(runtime, input.projectDir ?? runtime.cwd),
     thresholds: loadSettings(runtime),
   });
   if (!figures) return `${input.modelName ?? input.modelId ?? "Claude"}: no context figures yet`;

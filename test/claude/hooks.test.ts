@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { handoffPointer, MAX_POINTER_CHARS } from "../../src/claude/hooks/handoff-pointer.ts";
@@ -130,6 +130,21 @@ describe("ctx-monitor hook (the installed executable) on a real transcript", () 
     expect(pointer).toContain(truth.prompts[0]);
     expect(pointer.length).toBeLessThan(10_000);
     expect(hook("session-start", { hook_event_name: "SessionStart", source: "resume" })).toBe("");
+  });
+
+  it("after a `cd` in the session's shell, keeps handoffs and the session's project at CLAUDE_PROJECT_DIR", () => {
+    // As 2.1.332 runs hooks after a Bash call ran `cd sub`: the input's cwd is sub, CLAUDE_PROJECT_DIR the project.
+    const { project, state, hook } = setup();
+    const sub = join(project, "sub");
+    mkdirSync(sub);
+    const env = { CLAUDE_PROJECT_DIR: project };
+    hook("pre-compact", { cwd: sub, hook_event_name: "PreCompact", trigger: "auto", custom_instructions: "" }, env);
+    expect(readdirSync(join(project, ".claude", "handoffs"))).toHaveLength(1);
+    expect(existsSync(join(sub, ".claude"))).toBe(false);
+    const pointer = hook("session-start", { cwd: sub, hook_event_name: "SessionStart", source: "compact" }, env);
+    expect(pointer).toContain(join(project, ".claude", "handoffs"));
+    const [file] = readdirSync(join(state, "sessions"));
+    expect(JSON.parse(readFileSync(join(state, "sessions", file!), "utf8"))).toMatchObject({ cwd: project });
   });
 
   it("user-prompt-submit and post-tool-use warn once per crossing, and not below the threshold", () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { lineStyle, renderStatusline, statuslineFigures, type StatuslineFacts } from "../../src/claude/statusline.ts";
@@ -184,6 +184,53 @@ describe("ctx-monitor statusline (the installed executable)", () => {
     expect(line).toBe(
       `Opus 4.8 (1M context) | 152k/200k | #########- 91% of auto-compact | 15k until auto-compact (~${steps} step${steps === 1 ? "" : "s"})\n`,
     );
+  });
+
+  it("right after /compact, takes all-zero current usage (2.1.197, 2.1.332) as unknown and reads the transcript", () => {
+    const dir = tempDir();
+    const transcript = stageFixture("busy-session", dir);
+    const truth = fixtureTruth("busy-session");
+    const zeros = { input_tokens: 0, output_tokens: 0, cache_creation_input_tokens: 0, cache_read_input_tokens: 0 };
+    const input = statuslineJson(
+      { session_id: truth.sessionId, transcript_path: transcript, cwd: dir },
+      { total_input_tokens: 0, total_output_tokens: 0, current_usage: zeros, used_percentage: 0 },
+    );
+    expect(parseStatuslineInput(input)).toMatchObject({ currentUsage: null, usedPercentage: null });
+    const line = execFileSync(process.execPath, [BIN_PATH, "statusline"], {
+      input,
+      env: {
+        PATH: process.env.PATH,
+        HOME: dir,
+        CTX_MONITOR_STATE_DIR: join(dir, "state"),
+        NO_COLOR: "1",
+        LANG: "C.UTF-8",
+      },
+      encoding: "utf8",
+    });
+    expect(line).toContain(` · ${Math.round(truth.usedTokens / 1000)}k/1M · `);
+  });
+
+  it("after a `cd` in the session's shell, still reads the project's settings and records the project", () => {
+    // As 2.1.332 sends it after a Bash call ran `cd sub`: `cwd` moved, `workspace.project_dir` did not.
+    const dir = tempDir();
+    const project = join(dir, "project");
+    const sub = join(project, "sub");
+    mkdirSync(join(project, ".claude"), { recursive: true });
+    mkdirSync(sub);
+    writeFileSync(join(project, ".claude", "settings.json"), '{"autoCompactEnabled": false}\n');
+    const state = join(dir, "state");
+    const input = statuslineJson(
+      { cwd: sub, workspace: { current_dir: sub, project_dir: project, added_dirs: [] } },
+      { context_window_size: 200_000 },
+    );
+    const line = execFileSync(process.execPath, [BIN_PATH, "statusline"], {
+      input,
+      env: { PATH: process.env.PATH, HOME: dir, CTX_MONITOR_STATE_DIR: state, NO_COLOR: "1", LANG: "C.UTF-8" },
+      encoding: "utf8",
+    });
+    expect(line).toBe("Opus 4.8 (1M context) · 152k/200k · ████████░░ 76% of window, auto-compact off\n");
+    const [file] = readdirSync(join(state, "sessions"));
+    expect(JSON.parse(readFileSync(join(state, "sessions", file!), "utf8"))).toMatchObject({ cwd: project });
   });
 
   it("prints a line, and exits 0, without any input", () => {

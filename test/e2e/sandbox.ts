@@ -108,6 +108,7 @@ export function createSandbox(apiUrl: string, options: SandboxOptions = {}): San
       });
       return stdout;
     },
-    remove: () => rmSync(root, { recursive: true, force: true }),
+    // Retried: a client that is still shutting down may write one last file meanwhile.
+    remove: () => rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }),
   };
 }

@@ -7,11 +7,22 @@ import { rmSync } from "node:fs";
 export class TmuxWindow {
   private readonly socket = `ctx-monitor-test-${process.pid}-${randomBytes(4).toString("hex")}`;
 
-  constructor(command: string[], size: { columns: number; rows: number }, env: Record<string, string>) {
+  constructor(command: string[], size: { columns: number; rows: number }, env: Record<string, string>, cwd?: string) {
     const exports = Object.entries(env).map(([key, value]) => `${key}=${shellQuote(value)}`);
     // The shell reports the exit status on screen: tmux 3.3 can miss it when the pane closes first.
     const line = `env ${exports.join(" ")} ${command.map(shellQuote).join(" ")}; echo "[exited $?]"`;
-    this.tmux("-f", "/dev/null", "new-session", "-d", "-x", String(size.columns), "-y", String(size.rows), line);
+    this.tmux(
+      "-f",
+      "/dev/null",
+      "new-session",
+      "-d",
+      ...(cwd ? ["-c", cwd] : []),
+      "-x",
+      String(size.columns),
+      "-y",
+      String(size.rows),
+      line,
+    );
     // Keep the pane after the command exits, so its last output can be read.
     this.tmux("set-option", "-g", "remain-on-exit", "on");
   }

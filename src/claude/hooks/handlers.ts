@@ -2,7 +2,7 @@
 // when there is nothing to say); errors are the caller's to swallow and log.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { defaultProjectDir, ctxMonitorStateDir } from "../paths.ts";
+import { ctxMonitorStateDir } from "../paths.ts";
 import { recordSession } from "../record-session.ts";
 import { createUsageDeps, readContextUsage } from "../../context/read-usage.ts";
 import type { Runtime } from "../../runtime.ts";
@@ -17,8 +17,12 @@ const AUTOMATIC_HANDOFF_NOTE =
   "Written automatically by the ctx-monitor PreCompact hook just before Claude Code compacted the conversation: " +
   "it holds what the transcript says, not the agent's own notes (goal, state, decisions, next steps).";
 
+/**
+ * The project: Claude Code's CLAUDE_PROJECT_DIR first, since the input's `cwd` follows the session's
+ * shell (after a Bash call ran `cd sub` it names sub; seen in 2.1.332), then `cwd`, then where we run.
+ */
 function projectOf(input: HookInput, runtime: Runtime): string {
-  return input.cwd ?? defaultProjectDir(runtime);
+  return runtime.env.CLAUDE_PROJECT_DIR || input.cwd || runtime.cwd;
 }
 
 function request(input: HookInput, runtime: Runtime) {
@@ -50,7 +54,7 @@ async function sessionStart(input: HookInput, runtime: Runtime): Promise<string>
   recordSession(runtime, {
     sessionId: input.sessionId,
     transcriptPath: input.transcriptPath,
-    cwd: input.cwd,
+    cwd: projectOf(input, runtime),
     modelId: input.model,
     contextWindowSize: null,
     writtenBy: "hook:SessionStart",

@@ -1,0 +1,89 @@
+// Where a credential assignment (`name = value`, `"name": "value"`, `name := value`) can start: just
+// after a credential's name that a separator follows. A regex that looks behind for the name at every
+// position of the text cost most of a redaction on text full of separators; this finds each `:` and
+// `=` with indexOf, steps back over what may stand between a name and it, and reads the name once.
+import { namesCredential } from "./redact-values.ts";
+
+/** The words of which a credential's name holds one, anywhere (`apiKeyProd`, `db_password_2`). */
+const CREDENTIAL_WORD = /secret|token|passw(?:or)?d|pwd|passphrase|credentials?|auth|key|_pat/i;
+/** A longer run of name characters is a blob (base64, a path), not a name. */
+const NAME_MAX = 120;
+/** What a separator may hold before its `:` or `=`, at most: a backslash, a quote, 64 blanks, `?`, 64 blanks. */
+const SEPARATOR_LEAD = 131;
+
+const MARKER_START = "[REDACTED";
+
+const isNameChar = (code: number) =>
+  (code >= 48 && code <= 57) ||
+  (code >= 65 && code <= 90) ||
+  (code >= 97 && code <= 122) ||
+  code === 95 ||
+  code === 46 ||
+  code === 45;
+const isBlank = (code: number) => code === 32 || code === 9;
+
+/**
+ * A finder, for one text, of the next place at or after `from` where a credential assignment can
+ * start (its separator's start), asked with `from` growing. The next `:` and `=` are kept, so the
+ * text is searched once for each.
+ */
+export function assignmentStarts(text: string): (from: number) => number {
+  let colon = -1;
+  let equals = -1;
+  const nextSign = (from: number): number => {
+    if (colon !== Number.POSITIVE_INFINITY && colon < from) colon = text.indexOf(":", from);
+    if (colon < 0) colon = Number.POSITIVE_INFINITY;
+    if (equals !== Number.POSITIVE_INFINITY && equals < from) equals = text.indexOf("=", from);
+    if (equals < 0) equals = Number.POSITIVE_INFINITY;
+    const next = Math.min(colon, equals);
+    return next === Number.POSITIVE_INFINITY ? -1 : next;
+  };
+  return (from) => {
+    for (let at = nextSign(from); at >= 0; at = nextSign(at + 1)) {
+      // The `:` of a marker an earlier rule wrote (`[REDACTED:kind]`): `REDACTED` names no credential.
+      if (at >= MARKER_START.length && text.startsWith(MARKER_START, at - MARKER_START.length)) continue;
+      const start = separatorStart(text, at);
+      if (start >= from && credentialNameBefore(text, start) !== null) return start;
+    }
+    return -1;
+  };
+}
+
+/** Where the separator whose `:` or `=` is at `at` starts: back over blanks, a `?`, a closing quote, a backslash. */
+function separatorStart(text: string, at: number): number {
+  let start = at;
+  while (at - start <= SEPARATOR_LEAD && isBlank(text.charCodeAt(start - 1))) start--;
+  if (text.charCodeAt(start - 1) === 63) {
+    start--; // `?`
+    while (at - start <= SEPARATOR_LEAD && isBlank(text.charCodeAt(start - 1))) start--;
+  }
+  if (text.charCodeAt(start - 1) === 34 || text.charCodeAt(start - 1) === 39) start--; // a quote
+  if (text.charCodeAt(start - 1) === 92) start--; // a backslash
+  return start;
+}
+
+/**
+ * The name that ends at `at`, when it names a credential: the whole run of name characters before it
+ * (at most NAME_MAX, not after a `$`, which makes it a shell or template variable), holding a
+ * credential word and ending in one (namesCredential).
+ */
+export function credentialNameBefore(text: string, at: number): string | null {
+  let start = at;
+  while (start > 0 && at - start <= NAME_MAX && isNameChar(text.charCodeAt(start - 1))) start--;
+  // Shorter than the shortest credential word (`pwd`, `key`), longer than a name, or a `$` variable.
+  if (at - start < 3 || at - start > NAME_MAX || text.charCodeAt(start - 1) === 36) return null;
+  const name = text.slice(start, at);
+  return credentialName(name) ? name : null;
+}
+
+/** Names seen again and again (in a long output) are judged once. */
+const judgedNames = new Map<string, boolean>();
+function credentialName(name: string): boolean {
+  let judged = judgedNames.get(name);
+  if (judged === undefined) {
+    judged = CREDENTIAL_WORD.test(name) && namesCredential(name);
+    if (judgedNames.size > 4_096) judgedNames.clear();
+    judgedNames.set(name, judged);
+  }
+  return judged;
+}

@@ -72,9 +72,15 @@ export function credentialNameBefore(text: string, at: number): string | null {
   while (start > 0 && at - start <= NAME_MAX && isNameChar(text.charCodeAt(start - 1))) start--;
   // Shorter than the shortest credential word (`pwd`, `key`), longer than a name, or a `$` variable.
   if (at - start < 3 || at - start > NAME_MAX || text.charCodeAt(start - 1) === 36) return null;
+  // The same name as last time (a long output repeats its keys): compared in place, nothing copied.
+  if (at - start === last.name.length && text.startsWith(last.name, start)) return last.credential ? last.name : null;
   const name = text.slice(start, at);
-  return credentialName(name) ? name : null;
+  last.name = name;
+  last.credential = credentialName(name);
+  return last.credential ? name : null;
 }
+
+const last = { name: "", credential: false };
 
 /** Names seen again and again (in a long output) are judged once. */
 const judgedNames = new Map<string, boolean>();

@@ -2,7 +2,11 @@
 // after a credential's name that a separator follows. A regex that looks behind for the name at every
 // position of the text cost most of a redaction on text full of separators; this finds each `:` and
 // `=` with indexOf, steps back over what may stand between a name and it, and reads the name once.
-import { namesCredential } from "./redact-values.ts";
+import { isSecretValue, namesCredential } from "./redact-values.ts";
+
+/** A character of a value written without quotes (the pattern's VALUE takes a run of them, at most 1000). */
+export const PLAIN_VALUE_CHARACTER = String.raw`[^\s"'\`,;&|<>(){}\[\]]`;
+const PLAIN_VALUE = new RegExp(`${PLAIN_VALUE_CHARACTER}{1,1000}`, "y");
 
 /** The words of which a credential's name holds one, anywhere (`apiKeyProd`, `db_password_2`). */
 const CREDENTIAL_WORD = /secret|token|passw(?:or)?d|pwd|passphrase|credentials?|auth|key|_pat/i;
@@ -43,10 +47,27 @@ export function assignmentStarts(text: string): (from: number) => number {
       // The `:` of a marker an earlier rule wrote (`[REDACTED:kind]`): `REDACTED` names no credential.
       if (at >= MARKER_START.length && text.startsWith(MARKER_START, at - MARKER_START.length)) continue;
       const start = separatorStart(text, at);
-      if (start >= from && credentialNameBefore(text, start) !== null) return start;
+      if (start >= from && credentialNameBefore(text, start) !== null && !plainlyNoSecret(text, at)) return start;
     }
     return -1;
   };
+}
+
+/**
+ * Whether the value after the separator at `at` is written without quotes and is no secret (`token ?= token`,
+ * a long output's `KEY=placeholder` lines): the match would be declined, so the pattern is not run and
+ * nothing is copied for it. Anything else (a quoted value, a run the pattern would not take) is left to
+ * the pattern: this only ever skips a declined match, never decides on a secret.
+ */
+function plainlyNoSecret(text: string, at: number): boolean {
+  const colon = text.charCodeAt(at) === 58 && text.charCodeAt(at + 1) !== 61; // `:`, not `:=`
+  let value = text.charCodeAt(at) === 58 && !colon ? at + 2 : at + 1;
+  for (let blanks = 0; isBlank(text.charCodeAt(value)); blanks++, value++) if (blanks === 64) return false;
+  const first = text.charCodeAt(value);
+  if (first === 34 || first === 39 || first === 96 || first === 92) return false; // " ' ` \
+  PLAIN_VALUE.lastIndex = value;
+  if (!PLAIN_VALUE.test(text)) return false;
+  return !isSecretValue(text.slice(value, PLAIN_VALUE.lastIndex), colon);
 }
 
 /** Where the separator whose `:` or `=` is at `at` starts: back over blanks, a `?`, a closing quote, a backslash. */

@@ -4,9 +4,25 @@
 // `=` with indexOf, steps back over what may stand between a name and it, and reads the name once.
 import { isSecretValue, namesCredential } from "./redact-values.ts";
 
-/** A character of a value written without quotes (the pattern's VALUE takes a run of them, at most 1000). */
-export const PLAIN_VALUE_CHARACTER = String.raw`[^\s"'\`,;&|<>(){}\[\]]`;
-const PLAIN_VALUE = new RegExp(`${PLAIN_VALUE_CHARACTER}{1,1000}`, "y");
+/**
+ * A value as shells, code and configs write it, by how it opens: in double quotes (JSON-escaped quotes
+ * inside), single quotes, backticks, JSON-escaped quotes, or plain up to a separator. The assignment
+ * pattern's value is these, tried in this order.
+ */
+export const VALUE_FORMS = [
+  String.raw`"(?:[^"\\\r\n]|\\[^"\r\n]){0,1000}"`,
+  String.raw`'[^'\r\n]{0,1000}'`,
+  String.raw`\`[^\`\r\n]{0,1000}\``,
+  String.raw`\\"[^"\\\r\n]{0,1000}\\"`,
+  String.raw`[^\s"'\`,;&|<>(){}\[\]]{1,1000}`,
+] as const;
+/** The form a value opening with this character can only be (a backslash opens two: left to the pattern). */
+const FORM_OPENED_BY = new Map<number, RegExp>([
+  [34, new RegExp(VALUE_FORMS[0], "y")], // "
+  [39, new RegExp(VALUE_FORMS[1], "y")], // '
+  [96, new RegExp(VALUE_FORMS[2], "y")], // `
+]);
+const PLAIN_VALUE = new RegExp(VALUE_FORMS[4], "y");
 
 /** The words of which a credential's name holds one, anywhere (`apiKeyProd`, `db_password_2`). */
 const CREDENTIAL_WORD = /secret|token|passw(?:or)?d|pwd|passphrase|credentials?|auth|key|_pat/i;
@@ -54,20 +70,22 @@ export function assignmentStarts(text: string): (from: number) => number {
 }
 
 /**
- * Whether the value after the separator at `at` is written without quotes and is no secret (`token ?= token`,
- * a long output's `KEY=placeholder` lines): the match would be declined, so the pattern is not run and
- * nothing is copied for it. Anything else (a quoted value, a run the pattern would not take) is left to
- * the pattern: this only ever skips a declined match, never decides on a secret.
+ * Whether the value after the separator at `at` is plainly no secret (`token ?= token`, a long output's
+ * `"api_key": "<placeholder>"` lines): the match would be declined, so the pattern is not run and
+ * nothing is copied for it. The value is read with the pattern's own form for how it opens; anything
+ * else (a value opening with a backslash, a run the pattern would not take) is left to the pattern:
+ * this only ever skips a declined match, never decides on a secret.
  */
 function plainlyNoSecret(text: string, at: number): boolean {
   const colon = text.charCodeAt(at) === 58 && text.charCodeAt(at + 1) !== 61; // `:`, not `:=`
   let value = text.charCodeAt(at) === 58 && !colon ? at + 2 : at + 1;
   for (let blanks = 0; isBlank(text.charCodeAt(value)); blanks++, value++) if (blanks === 64) return false;
   const first = text.charCodeAt(value);
-  if (first === 34 || first === 39 || first === 96 || first === 92) return false; // " ' ` \
-  PLAIN_VALUE.lastIndex = value;
-  if (!PLAIN_VALUE.test(text)) return false;
-  return !isSecretValue(text.slice(value, PLAIN_VALUE.lastIndex), colon);
+  if (first === 92) return false; // a backslash
+  const form = FORM_OPENED_BY.get(first) ?? PLAIN_VALUE;
+  form.lastIndex = value;
+  if (!form.test(text)) return false;
+  return !isSecretValue(text.slice(value, form.lastIndex), colon);
 }
 
 /** Where the separator whose `:` or `=` is at `at` starts: back over blanks, a `?`, a closing quote, a backslash. */

@@ -4,7 +4,7 @@
 // (`cd x && export FOO_TOKEN=…`, `"api_key": "…"`, `password: …`). Each rule keeps what names the
 // secret and replaces only the secret. Patterns start at a literal or a word start and repeat only
 // within bounds, so a scan stays linear in the text.
-import { assignmentStarts, PLAIN_VALUE_CHARACTER } from "./assignment-start.ts";
+import { assignmentStarts, VALUE_FORMS } from "./assignment-start.ts";
 import { isSecretArgument, isSecretValue } from "./redact-values.ts";
 
 export interface ContextRule {
@@ -78,7 +78,7 @@ function keyBlockEnd(text: string, from: number): number {
 }
 
 /** A value as shells, code and configs write it: quoted (also JSON-escaped) or up to a separator. */
-const VALUE = String.raw`(?:"(?:[^"\\\r\n]|\\[^"\r\n]){0,1000}"|'[^'\r\n]{0,1000}'|\`[^\`\r\n]{0,1000}\`|\\"[^"\\\r\n]{0,1000}\\"|${PLAIN_VALUE_CHARACTER}{1,1000})`;
+const VALUE = `(?:${VALUE_FORMS.join("|")})`;
 const FLAG_VALUE = String.raw`(?:"[^"\r\n]{1,1000}"|'[^'\r\n]{1,1000}'|[^\s"'|;&<>]{1,1000})`;
 
 const whole = (_match: RegExpExecArray, marker: string) => marker;

@@ -9,7 +9,6 @@ import {
   existsSync,
   fstatSync,
   lstatSync,
-  mkdirSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -18,6 +17,7 @@ import {
 } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { writeNewFile } from "../fs/atomic-write.ts";
+import { makeFolder } from "../fs/make-folder.ts";
 import { UserError } from "../user-error.ts";
 
 export class HandoffPathError extends UserError {}
@@ -61,7 +61,7 @@ export function ensureHandoffFolder(folder: HandoffFolder): string {
     );
   }
   if (folder.confinedTo) refuseEscape(folder.path, existingAncestor(folder.path), folder.confinedTo);
-  mkdirSync(folder.path, { recursive: true, mode: 0o700 });
+  makeFolder(folder.path, 0o700, "CTX_MONITOR_HANDOFF_DIR");
   const real = realpathSync(folder.path);
   if (folder.confinedTo) refuseEscape(folder.path, real, folder.confinedTo);
   if (!statSync(real).isDirectory())
@@ -214,7 +214,9 @@ export function handoffInFolder(folder: string, requested: string): string {
 export function readHandoff(folder: string, path: string): string {
   const real = realpathSync(folder);
   if (!isInside(real, realpathSync(path))) throw new HandoffPathError(`${path} is not a handoff in ${folder}`);
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+  // O_NONBLOCK: opening a FIFO planted under a handoff's name returns at once (and is refused below)
+  // instead of waiting for a writer while the server answers nothing.
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile() || stat.nlink !== 1)

@@ -4,26 +4,34 @@
 // (`cd x && export FOO_TOKEN=…`, `"api_key": "…"`, `password: …`). Each rule keeps what names the
 // secret and replaces only the secret. Patterns start at a literal or a word start and repeat only
 // within bounds, so a scan stays linear in the text.
-import { isSecretArgument, isSecretValue, namesCredential } from "./redact-values.ts";
+import { assignmentStarts, VALUE_FORMS } from "./assignment-start.ts";
+import { isSecretArgument, isSecretValue } from "./redact-values.ts";
 
 export interface ContextRule {
   kind: string;
-  /** A quick test that text without it holds no match: most text skips the rule. */
-  mayMatch(text: string): boolean;
+  /**
+   * Literals one of which every match, or the name before it on its line, holds (compared ignoring
+   * case): text with none of them skips the rule. None holds `[`, `]` or a quote, so no replacement
+   * (which joins text only at a marker's brackets or after a kept quote) can make one appear.
+   */
+  triggers: readonly string[];
+  /** Literals of which the line must also hold one (a MySQL client for `-pSECRET`). */
+  requires?: readonly string[];
+  /** Every rule but the key block's matches within a line and looks no further (redact.ts relies on it). */
   pattern: RegExp;
-  /** The replacement for a match, or null when it is not a secret after all. */
-  replace(match: RegExpExecArray, marker: string): string | null;
+  /**
+   * For a pattern with no literal to start at: a finder, for one text, of the next place at or after
+   * `from` where a match can start (or -1), asked with `from` growing. The pattern is sticky and tried
+   * only there, so a scan costs one pass over the text.
+   */
+  starts?(text: string): (from: number) => number;
+  /** The replacement for a match, or null when it is not a secret after all; without it, the whole match is the secret. */
+  replace?(match: RegExpExecArray, marker: string): string | null;
   /** How far to step past a declined match before scanning on (default 1): past its name, never into its value. */
   skip?(match: RegExpExecArray): number;
   /** Where the secret ends, when it reaches past the match (a key block's lines). */
   extent?(match: RegExpExecArray): number;
 }
-
-const has =
-  (...literals: string[]) =>
-  (text: string) =>
-    literals.some((literal) => text.includes(literal));
-const test = (pattern: RegExp) => (text: string) => pattern.test(text);
 
 /**
  * A private key block: the BEGIN line, then every line that can belong to one (base64, `Proc-Type:`-style
@@ -70,7 +78,7 @@ function keyBlockEnd(text: string, from: number): number {
 }
 
 /** A value as shells, code and configs write it: quoted (also JSON-escaped) or up to a separator. */
-const VALUE = String.raw`(?:"(?:[^"\\\r\n]|\\[^"\r\n]){0,1000}"|'[^'\r\n]{0,1000}'|\`[^\`\r\n]{0,1000}\`|\\"[^"\\\r\n]{0,1000}\\"|[^\s"'\`,;&|<>(){}\[\]]{1,1000})`;
+const VALUE = `(?:${VALUE_FORMS.join("|")})`;
 const FLAG_VALUE = String.raw`(?:"[^"\r\n]{1,1000}"|'[^'\r\n]{1,1000}'|[^\s"'|;&<>]{1,1000})`;
 
 const whole = (_match: RegExpExecArray, marker: string) => marker;
@@ -78,41 +86,47 @@ const whole = (_match: RegExpExecArray, marker: string) => marker;
 const keepName = (match: RegExpExecArray, marker: string) =>
   isSecretArgument(match[2] ?? "") ? `${match[1]}${marker}` : null;
 
-const CREDENTIAL_WORD = String.raw`(?:secret|token|passw(?:or)?d|pwd|passphrase|credentials?|auth|key|_pat)`;
 // The optional `?` (TypeScript's `password?: string`) sits between two runs of blanks; grouped with
 // the second, so the two runs can never trade characters (that would be quadratic on long blank runs).
 const SEPARATOR = String.raw`\\?["']?[ \t]{0,64}(?:\?[ \t]{0,64})?(?::=|=(?![=>~])|:(?![:=/]))[ \t]{0,64}`;
 
-/** Names seen again and again (in a long output) are judged once. */
-const judgedNames = new Map<string, boolean>();
-function credentialName(name: string): boolean {
-  let judged = judgedNames.get(name);
-  if (judged === undefined) {
-    judged = namesCredential(name);
-    if (judgedNames.size > 4_096) judgedNames.clear();
-    judgedNames.set(name, judged);
-  }
-  return judged;
-}
+const CODE_START = /^[A-Za-z_$]/;
+const CALLED = /^[(.[]$/;
+/** A value's opening quote, kept around the marker: `"`, `'`, a backtick, or a JSON-escaped `\\"`. */
+const QUOTE = /^\\?["'`]$/;
 
 export const CONTEXT_RULES: readonly ContextRule[] = [
   {
     kind: "private-key",
-    mayMatch: has("PRIVATE KEY"),
+    triggers: ["PRIVATE KEY"],
     pattern: KEY_BEGIN,
     replace: whole,
     extent: (match) => keyBlockEnd(match.input, match.index + match[0].length),
   },
   {
     kind: "url-password",
-    mayMatch: has("://"),
+    triggers: ["://"],
     // scheme://user:password@host — the user stays, the password goes.
     pattern: /(:\/\/[^\s:/?#@"'<>]{0,256}:)([^\s/?#"'<>]{1,256})@/g,
     replace: (match, marker) => (isSecretArgument(match[2]!.replace(/@.*$/, "")) ? `${match[1]}${marker}@` : null),
   },
   {
     kind: "credential-flag",
-    mayMatch: test(/-(?:pass|pwd|token|secret|api|auth|access|client|private|key|store|db-|admin)/i),
+    triggers: [
+      "-pass",
+      "-pwd",
+      "-token",
+      "-secret",
+      "-api",
+      "-auth",
+      "-access",
+      "-client",
+      "-private",
+      "-key",
+      "-store",
+      "-db-",
+      "-admin",
+    ],
     pattern: new RegExp(
       String.raw`((?<![\w-])--?(?:password|passwd|pass|pwd|token|secret|api-?key|auth-token|access-token|client-secret|secret-key|private-key|key-password|storepass|keypass|db-password|admin-password)(?:=|[ \t]{1,64}))(${FLAG_VALUE})`,
       "gi",
@@ -122,27 +136,28 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
   {
     kind: "credential-flag",
     // mysql -pSECRET (glued to -p; a bare -p asks for it): a -p word in a command that a MySQL client started.
-    mayMatch: (text) => MYSQL.test(text) && text.includes(" -p"),
+    triggers: [" -p", "\t-p"],
+    requires: ["mysql", "mariadb"],
     pattern: new RegExp(String.raw`((?<=[ \t])-p)(${FLAG_VALUE})`, "g"),
     replace: (match, marker) =>
       isSecretArgument(match[2] ?? "") && inMysqlCommand(match.input, match.index) ? `${match[1]}${marker}` : null,
   },
   {
     kind: "credential-flag",
-    mayMatch: has("sshpass"),
+    triggers: ["sshpass"],
     pattern: new RegExp(String.raw`(\bsshpass[ \t]{1,64}-p[ \t]{0,64})(${FLAG_VALUE})`, "g"),
     replace: keepName,
   },
   {
     kind: "credential-flag",
     // curl -u user:password / --user user:password
-    mayMatch: has("-u", "--user", "--proxy-user"),
+    triggers: ["-u"],
     pattern: /((?<![\w-])(?:-u|--user|--proxy-user)[ \t]{1,64}["']?[^\s:"']{1,256}:)([^\s"']{1,256})/g,
     replace: keepName,
   },
   {
     kind: "authorization-header",
-    mayMatch: test(/authorization|api-key|auth-token|private-token|access-token/i),
+    triggers: ["authorization", "api-key", "auth-token", "private-token", "access-token"],
     pattern:
       /\b((?:proxy-)?authorization|x-api-key|api-key|x-auth-token|private-token|x-access-token)(\\?["']?[ \t]{0,64}[:=][ \t]{0,64}\\?["']?)(?:(Bearer|Basic|Token|Digest|token|bearer)[ \t]{1,64})?([^\s"'\\,;]{1,4000})/gi,
     replace: (match, marker) =>
@@ -151,32 +166,28 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
   },
   {
     kind: "bearer-token",
-    mayMatch: has("Bearer"),
+    triggers: ["Bearer"],
     pattern: /\b(Bearer)[ \t]{1,64}([A-Za-z0-9._~+/=-]{16,4000})/g,
     replace: (match, marker) => `${match[1]} ${marker}`,
   },
   {
     kind: "credential-assignment",
-    // name = value, name: value, "name": "value", name := value — anywhere on a line. The scan stops at
-    // separators; the name is read backwards from there (at most 120 characters, once per separator).
-    mayMatch: test(/secret|token|passw|pwd|passphrase|key|credential|auth|_pat/i),
-    pattern: new RegExp(
-      String.raw`(?<=[A-Za-z0-9_.-]\\?["']?)(?=${SEPARATOR})(?<=(?<![\w.$-])(\\?["']?)([A-Za-z0-9_.-]{1,120}))(?<=${CREDENTIAL_WORD}[A-Za-z0-9_.-]{0,120})(${SEPARATOR})(${VALUE})`,
-      "gi",
-    ),
+    // name = value, name: value, "name": "value", name := value — anywhere on a line. Tried only just
+    // after a credential's name that stands before a `:` or `=` (assignment-start.ts).
+    triggers: ["secret", "token", "passw", "pwd", "passphrase", "key", "credential", "auth", "_pat"],
+    starts: assignmentStarts,
+    pattern: new RegExp(String.raw`(${SEPARATOR})(${VALUE})`, "y"),
     replace: (match, marker) => {
-      const [, , name = "", separator = "", value = ""] = match;
-      if (!credentialName(name) || !isSecretValue(value, separator.includes(":") && !separator.includes(":=")))
-        return null;
+      const separator = match[1] ?? "";
+      const value = match[2] ?? "";
+      if (!isSecretValue(value, separator.includes(":") && !separator.includes(":="))) return null;
       // `password = readPassword()`, `token = client.token`: code, not a literal.
-      if (/^[A-Za-z_$]/.test(value) && /[(.[]/.test(match.input[match.index + match[0].length] ?? "")) return null;
-      const quote = /^\\?["'`]/.exec(value)?.[0] ?? "";
-      return `${separator}${quote}${marker}${quote}`;
+      if (CODE_START.test(value) && CALLED.test(match.input[match.index + match[0].length] ?? "")) return null;
+      const quote = value.startsWith("\\") ? value.slice(0, 2) : value.slice(0, 1);
+      return QUOTE.test(quote) ? `${separator}${quote}${marker}${quote}` : `${separator}${marker}`;
     },
   },
 ];
-
-const MYSQL = /\b(?:mysql|mariadb)/;
 
 /** Whether the command around `at` (back to the last `;`, `|`, `&` or newline, at most 400 characters) runs a MySQL client. */
 function inMysqlCommand(text: string, at: number): boolean {

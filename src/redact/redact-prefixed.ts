@@ -6,14 +6,14 @@
 interface PrefixedRule {
   kind: string;
   pattern: RegExp;
-  /** Literals of which every match holds one: text with none of them is not scanned at all. */
-  hints: readonly string[];
+  /** Literals of which every match holds one (compared ignoring case): text with none of them is not scanned at all. */
+  triggers: readonly string[];
 }
 
-const rule = (kind: string, source: string, hints: readonly string[]): PrefixedRule => ({
+const rule = (kind: string, source: string, triggers: readonly string[]): PrefixedRule => ({
   kind,
   pattern: new RegExp(source, "g"),
-  hints,
+  triggers,
 });
 
 /** No letter, digit or `_` just before: the token starts here, not inside a longer word. */

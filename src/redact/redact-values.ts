@@ -58,19 +58,22 @@ function unquote(value: string): { inner: string; quoted: boolean } {
  * (YAML, JSON, a type annotation, prose), where a bare lower-case word is a type or a word, not a secret.
  */
 export function isSecretValue(value: string, colon = false): boolean {
-  return remembered(`${colon ? ":" : "="}${value}`, () => judgeValue(value, colon));
+  const judged = colon ? judgedAfterColon : judgedAfterEquals;
+  let answer = judged.get(value);
+  if (answer === undefined) {
+    answer = judgeValue(value, colon);
+    remember(judged, value, answer);
+  }
+  return answer;
 }
 
 /** Judgements of values seen again (a long output repeats them), so repetition costs a lookup. */
-const judged = new Map<string, boolean>();
-function remembered(key: string, judge: () => boolean): boolean {
-  let answer = judged.get(key);
-  if (answer === undefined) {
-    answer = judge();
-    if (judged.size >= 4_096) judged.clear();
-    if (key.length <= 256) judged.set(key, answer);
-  }
-  return answer;
+const judgedAfterColon = new Map<string, boolean>();
+const judgedAfterEquals = new Map<string, boolean>();
+const judgedArguments = new Map<string, boolean>();
+function remember(judged: Map<string, boolean>, value: string, answer: boolean): void {
+  if (judged.size >= 4_096) judged.clear();
+  if (value.length <= 256) judged.set(value, answer);
 }
 
 function judgeValue(value: string, colon: boolean): boolean {
@@ -87,8 +90,11 @@ function judgeValue(value: string, colon: boolean): boolean {
 
 /** A password in a URL, a flag or a header: the same, minus what only assignments need. */
 export function isSecretArgument(value: string): boolean {
-  return remembered(`-${value}`, () => {
+  let answer = judgedArguments.get(value);
+  if (answer === undefined) {
     const text = unquote(value.trim()).inner.trim();
-    return text.length >= 1 && !REFERENCE.test(text) && !PLACEHOLDER.test(text) && !/^-/.test(text);
-  });
+    answer = text.length >= 1 && !REFERENCE.test(text) && !PLACEHOLDER.test(text) && !text.startsWith("-");
+    remember(judgedArguments, value, answer);
+  }
+  return answer;
 }

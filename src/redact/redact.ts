@@ -8,6 +8,7 @@
 // start at a literal or a word start), so no input can stall the server.
 import { CONTEXT_RULES, type ContextRule } from "./redact-context.ts";
 import { PREFIXED_RULES } from "./redact-prefixed.ts";
+import { compileTriggers } from "./triggers.ts";
 
 interface Redaction {
   text: string;
@@ -25,37 +26,158 @@ const RULES: readonly Rule[] = [
   ...PREFIXED_RULES.map((rule) => ({
     kind: rule.kind,
     pattern: rule.pattern,
-    mayMatch: (text: string) => rule.hints.some((hint) => text.includes(hint)),
-    replace: (_match: RegExpExecArray, marker: string) => marker,
+    triggers: rule.triggers,
   })),
   ...CONTEXT_RULES.filter((rule) => rule.kind !== "private-key"),
 ];
 
-export function redactSecrets(input: string): Redaction {
-  const counts: Record<string, number> = {};
-  let text = input;
-  for (const rule of RULES) if (rule.mayMatch(text)) text = applyRule(rule, text, counts);
-  return { text, counts, total: Object.values(counts).reduce((sum, count) => sum + count, 0) };
+/** Every rule's trigger literals, each once, found in one pass over the text. */
+const TRIGGERS = compileTriggers([...new Set(RULES.flatMap((rule) => [...rule.triggers, ...(rule.requires ?? [])]))]);
+const indexOf = (literal: string) => TRIGGERS.literals.indexOf(literal);
+const PLANS = RULES.map((rule, index) => {
+  const marker = `[REDACTED:${rule.kind}]`;
+  const markerHolds = TRIGGERS.scan(marker);
+  return {
+    rule,
+    index,
+    marker,
+    triggers: rule.triggers.map(indexOf),
+    requires: rule.requires?.map(indexOf),
+    /** The triggers its marker holds: text it redacted holds them from then on. */
+    addsTriggers: [...markerHolds.keys()].filter((index) => markerHolds[index]),
+  };
+});
+type Plan = (typeof PLANS)[number];
+
+// A key block spans lines, so that rule reads the whole text. Every other rule's match lies within a
+// line (none crosses a "\n" or looks past one), so those run over stretches of whole lines: a rule
+// that redacts something rebuilds its stretch, not all of a long text (on 10 MB with every kind of
+// secret, rebuilding the whole text once per rule was most of the time).
+const WHOLE_TEXT = PLANS.filter((plan) => plan.rule.kind === "private-key");
+const BY_LINES = PLANS.filter((plan) => plan.rule.kind !== "private-key");
+/** A stretch ends at the first line end after this many characters. */
+const STRETCH = 65_536;
+
+interface Stretch {
+  start: number;
+  end: number;
+  /** Which triggers it holds. */
+  present: Uint8Array;
 }
 
-/** One rule over the text; a match the rule declines is stepped past (by its name, or one character), never rescanned whole. */
-function applyRule(rule: Rule, text: string, counts: Record<string, number>): string {
-  const pattern = rule.pattern;
-  pattern.lastIndex = 0;
-  const marker = `[REDACTED:${rule.kind}]`;
-  let out = "";
+function stretches(text: string): Stretch[] {
+  const found: Stretch[] = [];
+  for (let start = 0; start < text.length || found.length === 0; ) {
+    const lineEnd = text.indexOf("\n", start + STRETCH - 1);
+    const end = lineEnd < 0 ? text.length : lineEnd + 1;
+    found.push({ start, end, present: TRIGGERS.scan(text, start, end) });
+    start = end;
+  }
+  return found;
+}
+
+const mayMatch = (plan: Plan, present: Uint8Array) =>
+  plan.triggers.some((index) => present[index]) && (!plan.requires || plan.requires.some((index) => present[index]));
+
+export function redactSecrets(input: string): Redaction {
+  const made = PLANS.map(() => 0);
+  let text = input;
+  let parts = stretches(text);
+  const anywhere = new Uint8Array(TRIGGERS.literals.length);
+  for (const part of parts)
+    for (let index = 0; index < anywhere.length; index++) if (part.present[index]) anywhere[index] = 1;
+  if (WHOLE_TEXT.some((plan) => mayMatch(plan, anywhere))) {
+    const redacted = applyPlans(WHOLE_TEXT, text, anywhere, made);
+    if (redacted !== text) {
+      text = redacted;
+      parts = stretches(text);
+    }
+  }
+  const pieces = parts.map((part) => applyPlans(BY_LINES, text.slice(part.start, part.end), part.present, made));
+  text = pieces.length === 1 ? (pieces[0] ?? "") : pieces.join("");
+  const counts: Record<string, number> = {};
+  for (const plan of PLANS)
+    if (made[plan.index]) counts[plan.rule.kind] = (counts[plan.rule.kind] ?? 0) + (made[plan.index] ?? 0);
+  return { text, counts, total: made.reduce((sum, count) => sum + count, 0) };
+}
+
+/** The rules in order over one text, each skipped when the text holds none of its triggers. */
+function applyPlans(plans: readonly Plan[], input: string, present: Uint8Array, made: number[]): string {
+  let text = input;
+  for (const plan of plans) {
+    if (!mayMatch(plan, present)) continue;
+    const redacted = applyRule(plan, text, made);
+    if (redacted === text) continue;
+    text = redacted;
+    for (const index of plan.addsTriggers) present[index] = 1;
+  }
+  return text;
+}
+
+/** The next match at or after `from`: a sticky pattern tried where the rule's finder says one can start, or a global one. */
+function nextMatch(
+  pattern: RegExp,
+  text: string,
+  from: number,
+  starts?: (from: number) => number,
+): RegExpExecArray | null {
+  if (!starts) {
+    pattern.lastIndex = from;
+    return pattern.exec(text);
+  }
+  for (let at = starts(from); at >= 0; at = starts(at + 1)) {
+    pattern.lastIndex = at;
+    const match = pattern.exec(text);
+    if (match) return match;
+  }
+  return null;
+}
+
+/**
+ * One rule over the text; a match the rule declines is stepped past (by its name, or one character),
+ * never rescanned whole. The result is built once from the kept stretches and the replacements.
+ */
+function applyRule(plan: Plan, text: string, made: number[]): string {
+  const { rule, marker, index } = plan;
+  if (!rule.replace && !rule.extent && !rule.starts) return replaceEveryMatch(plan, text, made);
+  const joined: string[] = [];
+  const pieces: string[] = [];
   let copied = 0;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    const replaced = rule.replace(match, marker);
+  let count = 0;
+  let from = 0;
+  const starts = rule.starts?.(text);
+  for (
+    let match = nextMatch(rule.pattern, text, 0, starts);
+    match;
+    match = nextMatch(rule.pattern, text, from, starts)
+  ) {
+    const replaced = rule.replace ? rule.replace(match, marker) : marker;
     if (replaced === null || replaced === match[0]) {
-      pattern.lastIndex = match.index + Math.max(1, rule.skip?.(match) ?? 1);
+      from = match.index + Math.max(1, rule.skip?.(match) ?? 1);
       continue;
     }
-    out += text.slice(copied, match.index) + replaced;
+    pieces.push(text.slice(copied, match.index), replaced);
+    // Joined as they come, a few thousand at a time: the small pieces die young instead of being
+    // carried through every collection until the end (on a million redactions, most of the time).
+    if (pieces.length >= 4_096) joined.push(pieces.splice(0).join(""));
     copied = rule.extent ? rule.extent(match) : match.index + match[0].length;
-    pattern.lastIndex = copied;
-    counts[rule.kind] = (counts[rule.kind] ?? 0) + 1;
-    if (copied === match.index) pattern.lastIndex++;
+    from = copied === match.index ? copied + 1 : copied;
+    count++;
   }
-  return copied === 0 ? text : out + text.slice(copied);
+  if (count === 0) return text;
+  made[index] = (made[index] ?? 0) + count;
+  pieces.push(text.slice(copied));
+  joined.push(pieces.join(""));
+  return joined.join("");
+}
+
+/** A rule whose every match is a secret, replaced whole: the engine's own replace builds the text. */
+function replaceEveryMatch({ rule, marker, index }: Plan, text: string, made: number[]): string {
+  let count = 0;
+  const redacted = text.replace(rule.pattern, () => {
+    count++;
+    return marker;
+  });
+  made[index] = (made[index] ?? 0) + count;
+  return count === 0 ? text : redacted;
 }

@@ -29,6 +29,7 @@ describe("redactSecrets", () => {
     ["a Read-tool line", "1\tSTRIPE_SECRET=whsec_abcdef", "whsec_abcdef"],
     ["a JSON credential", '{"api_key": "abc-123-def", "name": "x"}', "abc-123-def"],
     ["a YAML token", "  github_token: tok-value-9", "tok-value-9"],
+    ["a MySQL password after a tab", "mysql -u root\t-pZq8hunter2x9", "Zq8hunter2x9"],
   ])("removes %s", (_name, input, secret) => {
     const result = redactSecrets(input);
     expect(result.text).not.toContain(secret);

@@ -1,8 +1,9 @@
 // Where capture data lives. Everything ctx-monitor writes for capture sits under its state dir inside
 // Claude Code's config dir, so the server, the CLI and the proxy find the same store without flags.
-import { chmodSync, mkdirSync, statSync } from "node:fs";
+import { makeFolder } from "../fs/make-folder.ts";
+import { chmodSync, statSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
-import { ctxMonitorStateDir } from "../claude/paths.ts";
+import { ctxMonitorStateDir, STATE_DIR_SETTING } from "../claude/paths.ts";
 import type { Runtime } from "../runtime.ts";
 
 /** The capture store: digests of captured requests, one JSONL log plus the newest request per session. */
@@ -34,6 +35,6 @@ export function captureSettingsEnv(runtime: Runtime): { OTEL_LOG_RAW_API_BODIES:
 
 /** Security: capture folders hold conversations; only their owner may list or read them (0700). */
 export function ensurePrivateDir(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makeFolder(dir, 0o700, STATE_DIR_SETTING);
   if ((statSync(dir).mode & 0o777) !== 0o700) chmodSync(dir, 0o700);
 }

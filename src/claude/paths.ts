@@ -30,9 +30,12 @@ export function claudeSessionsDir(runtime: Runtime): string {
   return join(claudeConfigDir(runtime), "sessions");
 }
 
+/** The setting that moves ctx-monitor's state folder, for errors that ask a person to choose another. */
+export const STATE_DIR_SETTING = "CTX_MONITOR_STATE_DIR";
+
 /** ctx-monitor's own state (what the statusline and hooks saw), inside Claude Code's config dir. */
 export function ctxMonitorStateDir(runtime: Runtime): string {
-  const configured = runtime.env.CTX_MONITOR_STATE_DIR;
+  const configured = runtime.env[STATE_DIR_SETTING];
   return configured && configured.trim() ? configured : join(claudeConfigDir(runtime), "ctx-monitor");
 }
 

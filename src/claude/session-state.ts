@@ -7,11 +7,12 @@
 //   { "version": 1, "claudePid": 4242 | null, "sessionId": "…", "transcriptPath": "…" | null,
 //     "cwd": "…" | null, "modelId": "claude-opus-4-8[1m]" | null, "contextWindowSize": 1000000 | null,
 //     "writtenBy": "statusline" | "hook:SessionStart" | …, "updatedAt": "2026-11-24T12:00:00.000Z" }
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { makeFolder } from "../fs/make-folder.ts";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { replaceFile } from "../fs/atomic-write.ts";
 import type { Runtime } from "../runtime.ts";
-import { ctxMonitorStateDir } from "./paths.ts";
+import { ctxMonitorStateDir, STATE_DIR_SETTING } from "./paths.ts";
 
 export interface SessionState {
   version: 1;
@@ -70,7 +71,7 @@ export function sessionStateFileName(state: Pick<SessionState, "claudePid" | "se
 /** Writes atomically (temporary file + rename) so a reader never sees half a file. */
 export function writeSessionState(runtime: Runtime, state: SessionState): string {
   const dir = sessionStateDir(runtime);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  makeFolder(dir, 0o700, STATE_DIR_SETTING);
   const path = join(dir, sessionStateFileName(state));
   const valid = parseSessionState(state);
   if (!valid) throw new Error(`refusing to write an invalid session state for ${state.sessionId}`);

@@ -1,9 +1,10 @@
 // `ctx-monitor hook <event>`: Claude Code's hook JSON on stdin. A hook must never block or break
 // Claude Code: whatever goes wrong inside, it exits 0 with nothing on stdout and leaves a line in
 // `<state dir>/hooks.log`.
-import { appendFileSync, mkdirSync } from "node:fs";
+import { makeFolder } from "../fs/make-folder.ts";
+import { appendFileSync } from "node:fs";
 import { join } from "node:path";
-import { ctxMonitorStateDir } from "../claude/paths.ts";
+import { ctxMonitorStateDir, STATE_DIR_SETTING } from "../claude/paths.ts";
 import { runHookEvent } from "../claude/hooks/handlers.ts";
 import { HOOK_EVENTS, isHookEvent, parseHookInput } from "../claude/hooks/hook-input.ts";
 import { readStdinText } from "../claude/stdin-json.ts";
@@ -19,7 +20,7 @@ function hookLogPath(runtime: Runtime): string {
 
 function logProblem(runtime: Runtime, event: string, message: string): void {
   try {
-    mkdirSync(ctxMonitorStateDir(runtime), { recursive: true, mode: 0o700 });
+    makeFolder(ctxMonitorStateDir(runtime), 0o700, STATE_DIR_SETTING);
     appendFileSync(
       hookLogPath(runtime),
       `${runtime.now().toISOString()} hook ${event}: ${message.replace(/\s+/g, " ")}\n`,

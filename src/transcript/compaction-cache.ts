@@ -2,7 +2,9 @@
 // statusline and hooks start a new process each time), so only appended bytes are ever scanned.
 // Security: a scan is keyed by what identifies the content (its first bytes: the session), not by the
 // inode a new file may reuse, is continued only when the bytes it read are still there, and expires.
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { makeFolder } from "../fs/make-folder.ts";
+import { STATE_DIR_SETTING } from "../claude/paths.ts";
+import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { replaceFile } from "../fs/atomic-write.ts";
 import type { ByteSource } from "./byte-source.ts";
@@ -82,7 +84,7 @@ export class CompactionCache {
     if (!this.dir) return;
     const path = join(this.dir, `${key}.json`);
     try {
-      mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+      makeFolder(this.dir, 0o700, STATE_DIR_SETTING);
       replaceFile(path, JSON.stringify(scan), 0o600);
       this.removeExpired();
     } catch {

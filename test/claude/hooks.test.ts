@@ -177,4 +177,20 @@ describe("ctx-monitor hook (the installed executable) on a real transcript", () 
     const log = readFileSync(join(dir, ".claude", "ctx-monitor", "hooks.log"), "utf8");
     expect(log).toMatch(new RegExp(`^\\S+Z hook ${event}: .+\\n$`));
   });
+
+  it("with the state folder set under /proc, answers at once with nothing on stdout and exit 0 (a recursive mkdir there never returns)", () => {
+    if (!existsSync("/proc/self")) return;
+    const { hook, truth } = setup();
+    for (const event of ["session-start", "user-prompt-submit", "pre-compact"]) {
+      // execFileSync throws on a non-zero exit; the timeout turns a hang into a failure instead of a stuck run.
+      const stdout = execFileSync(process.execPath, [BIN_PATH, "hook", event], {
+        input: JSON.stringify({ session_id: truth.sessionId, hook_event_name: event }),
+        env: { PATH: process.env.PATH, HOME: tempDir(), CTX_MONITOR_STATE_DIR: "/proc/ctx-monitor-state" },
+        encoding: "utf8",
+        timeout: 20_000,
+        killSignal: "SIGKILL",
+      });
+      expect(stdout, event).toBe("");
+    }
+  });
 });

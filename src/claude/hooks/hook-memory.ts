@@ -1,12 +1,13 @@
 // What the hooks remember per session between runs: the last status they warned about (one warning
 // per crossing) and the newest compaction they pointed the agent past (one pointer per compaction).
 // `<stateDir>/hooks/<session id>.json`, written atomically.
-import { mkdirSync, readFileSync } from "node:fs";
+import { makeFolder } from "../../fs/make-folder.ts";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ContextStatus } from "../../context/status.ts";
 import { replaceFile } from "../../fs/atomic-write.ts";
 import type { Runtime } from "../../runtime.ts";
-import { ctxMonitorStateDir } from "../paths.ts";
+import { ctxMonitorStateDir, STATE_DIR_SETTING } from "../paths.ts";
 
 interface HookMemory {
   warnedStatus: ContextStatus;
@@ -35,6 +36,6 @@ export function readHookMemory(runtime: Runtime, sessionId: string): HookMemory 
 
 export function writeHookMemory(runtime: Runtime, sessionId: string, memory: HookMemory): void {
   const path = memoryPath(runtime, sessionId);
-  mkdirSync(join(path, ".."), { recursive: true, mode: 0o700 });
+  makeFolder(join(path, ".."), 0o700, STATE_DIR_SETTING);
   replaceFile(path, `${JSON.stringify(memory)}\n`, 0o600);
 }

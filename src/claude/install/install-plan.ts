@@ -1,11 +1,12 @@
 // Which files an install or uninstall touches, for the user (Claude Code's config dir) or for a
 // project (its .claude/settings.json, .mcp.json, .gitignore and CLAUDE.md), and the change to each.
-import { mkdirSync, readFileSync } from "node:fs";
+import { makeFolder } from "../../fs/make-folder.ts";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { defaultBodiesDir } from "../../capture/paths.ts";
 import { replaceFile } from "../../fs/atomic-write.ts";
 import type { Runtime } from "../../runtime.ts";
-import { claudeConfigDir, claudeGlobalConfigPath, ctxMonitorStateDir } from "../paths.ts";
+import { claudeConfigDir, claudeGlobalConfigPath, ctxMonitorStateDir, STATE_DIR_SETTING } from "../paths.ts";
 import { readText, type FileChange } from "./apply.ts";
 import { readJsonObject } from "./json-text.ts";
 import {
@@ -48,7 +49,7 @@ function readReplaced(runtime: Runtime): Record<string, unknown> {
 
 export function rememberReplacedStatusline(runtime: Runtime, settingsPath: string, value: unknown): void {
   const all = { ...readReplaced(runtime), [settingsPath]: value };
-  mkdirSync(ctxMonitorStateDir(runtime), { recursive: true, mode: 0o700 });
+  makeFolder(ctxMonitorStateDir(runtime), 0o700, STATE_DIR_SETTING);
   replaceFile(replacedStatuslinesPath(runtime), `${JSON.stringify(all, null, 2)}\n`, 0o600);
 }
 

@@ -11,6 +11,7 @@ import {
   type BreakdownDeps,
   type ContextBreakdown,
 } from "../context/breakdown/read-breakdown.ts";
+import { exactNumber } from "../context/format.ts";
 import type { UsageRequest } from "../context/read-usage.ts";
 import { UserError } from "../user-error.ts";
 import { compareRows, compareServers, type ComparisonRow, type ServerComparison } from "./comparison.ts";
@@ -55,7 +56,7 @@ function summaryOf(rows: readonly ComparisonRow[], runTime: string): string {
   const largest = [...differing].sort((a, b) => Math.abs(b.difference!) - Math.abs(a.difference!))[0];
   if (!largest) return `/context (captured ${runTime}) and ctx-monitor agree on every category both count.`;
   const sign = largest.difference! > 0 ? "more" : "less";
-  return `${differing.length} of ${rows.length} categories differ from /context (captured ${runTime}); the largest: ${largest.category}, where /context counts ${Math.abs(largest.difference!).toLocaleString("en-US")} tokens ${sign}.`;
+  return `${differing.length} of ${rows.length} categories differ from /context (captured ${runTime}); the largest: ${largest.category}, where /context counts ${exactNumber(Math.abs(largest.difference!))} tokens ${sign}.`;
 }
 
 export async function readComparison(request: UsageRequest, deps: BreakdownDeps): Promise<Comparison> {
@@ -63,9 +64,11 @@ export async function readComparison(request: UsageRequest, deps: BreakdownDeps)
   const log = readLog<CapturedRequest>(storeDir);
   const run = newestContextRun(log);
   if (!run) {
-    const unanswered = log.some((record) => record.kind === "count_tokens");
+    const howTo = `start \`ctx-monitor proxy\`, run Claude Code with the ANTHROPIC_BASE_URL it prints, and type /context there`;
     throw new UserError(
-      `${unanswered ? "the count_tokens requests" : "no /context run was captured"} in ${storeDir}${unanswered ? " have no answers (imported from request bodies only)" : ""}: start \`ctx-monitor proxy\`, run Claude Code with the ANTHROPIC_BASE_URL it prints, and type /context there`,
+      log.some((record) => record.kind === "count_tokens")
+        ? `the count_tokens requests in ${storeDir} have no answers (imported from request bodies only): ${howTo}`
+        : `no /context run was captured in ${storeDir}: ${howTo}`,
     );
   }
   const breakdown = await readContextBreakdown(request, deps);

@@ -65,12 +65,15 @@ interface Stretch {
   present: Uint8Array;
 }
 
-function stretches(text: string): Stretch[] {
+/** The key block's marker: after that rule, the scan passes over it (a marker is inert). */
+const KEY_MARKER = WHOLE_TEXT.length === 1 ? WHOLE_TEXT[0]?.marker : undefined;
+
+function stretches(text: string, passOver?: string): Stretch[] {
   const found: Stretch[] = [];
   for (let start = 0; start < text.length || found.length === 0; ) {
     const lineEnd = text.indexOf("\n", start + STRETCH - 1);
     const end = lineEnd < 0 ? text.length : lineEnd + 1;
-    found.push({ start, end, present: TRIGGERS.scan(text, start, end) });
+    found.push({ start, end, present: TRIGGERS.scan(text, start, end, passOver) });
     start = end;
   }
   return found;
@@ -90,7 +93,7 @@ export function redactSecrets(input: string): Redaction {
     const redacted = applyPlans(WHOLE_TEXT, text, anywhere, made);
     if (redacted !== text) {
       text = redacted;
-      parts = stretches(text);
+      parts = stretches(text, KEY_MARKER);
     }
   }
   const pieces = parts.map((part) => applyPlans(BY_LINES, text.slice(part.start, part.end), part.present, made));

@@ -1,7 +1,9 @@
 // A marker (`[REDACTED:credential-flag]`) is inert: redact.ts does not count the trigger words its kind
-// names (`credential`, `token`, `key`) as found after a redaction, so a later rule does not run over a
-// redacted text for them. That is right only while no rule matches in a marker or with its help; these
-// hold every rule to it, for every marker, in the places a marker stands and among random pieces.
+// names (`credential`, `token`, `key`) as found after a redaction, and its scan of a text whose key
+// blocks it redacted passes over their markers, so a later rule does not run over a redacted text for
+// them (triggers.test.ts holds the scan to passing over exactly that). That is right only while no rule
+// matches in a marker or with its help; these hold every rule to it, for every marker, in the places a
+// marker stands and among random pieces.
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { MARKERS, redactSecrets } from "../../src/redact/redact.ts";

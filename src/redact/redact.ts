@@ -34,20 +34,20 @@ const RULES: readonly Rule[] = [
 /** Every rule's trigger literals, each once, found in one pass over the text. */
 const TRIGGERS = compileTriggers([...new Set(RULES.flatMap((rule) => [...rule.triggers, ...(rule.requires ?? [])]))]);
 const indexOf = (literal: string) => TRIGGERS.literals.indexOf(literal);
-const PLANS = RULES.map((rule, index) => {
-  const marker = `[REDACTED:${rule.kind}]`;
-  const markerHolds = TRIGGERS.scan(marker);
-  return {
-    rule,
-    index,
-    marker,
-    triggers: rule.triggers.map(indexOf),
-    requires: rule.requires?.map(indexOf),
-    /** The triggers its marker holds: text it redacted holds them from then on. */
-    addsTriggers: [...markerHolds.keys()].filter((index) => markerHolds[index]),
-  };
-});
+// A marker is inert: no rule matches in it or with its help (markers.test.ts holds every rule to
+// that), so the trigger words in its kind's name (`credential`, `token`, `key`) are not counted as
+// found after a redaction. Counting them made a later rule run over all of a redacted text for
+// nothing (on 10 MB of `curl -u a:`, a sixth of the time).
+const PLANS = RULES.map((rule, index) => ({
+  rule,
+  index,
+  marker: `[REDACTED:${rule.kind}]`,
+  triggers: rule.triggers.map(indexOf),
+  requires: rule.requires?.map(indexOf),
+}));
 type Plan = (typeof PLANS)[number];
+/** Every marker a redaction writes, each once. */
+export const MARKERS: readonly string[] = [...new Set(PLANS.map((plan) => plan.marker))];
 
 // A key block spans lines, so that rule reads the whole text. Every other rule's match lies within a
 // line (none crosses a "\n" or looks past one), so those run over stretches of whole lines: a rule
@@ -65,12 +65,15 @@ interface Stretch {
   present: Uint8Array;
 }
 
-function stretches(text: string): Stretch[] {
+/** The key block's marker: after that rule, the scan passes over it (a marker is inert). */
+const KEY_MARKER = WHOLE_TEXT.length === 1 ? WHOLE_TEXT[0]?.marker : undefined;
+
+function stretches(text: string, passOver?: string): Stretch[] {
   const found: Stretch[] = [];
   for (let start = 0; start < text.length || found.length === 0; ) {
     const lineEnd = text.indexOf("\n", start + STRETCH - 1);
     const end = lineEnd < 0 ? text.length : lineEnd + 1;
-    found.push({ start, end, present: TRIGGERS.scan(text, start, end) });
+    found.push({ start, end, present: TRIGGERS.scan(text, start, end, passOver) });
     start = end;
   }
   return found;
@@ -90,7 +93,7 @@ export function redactSecrets(input: string): Redaction {
     const redacted = applyPlans(WHOLE_TEXT, text, anywhere, made);
     if (redacted !== text) {
       text = redacted;
-      parts = stretches(text);
+      parts = stretches(text, KEY_MARKER);
     }
   }
   const pieces = parts.map((part) => applyPlans(BY_LINES, text.slice(part.start, part.end), part.present, made));
@@ -101,15 +104,12 @@ export function redactSecrets(input: string): Redaction {
   return { text, counts, total: made.reduce((sum, count) => sum + count, 0) };
 }
 
-/** The rules in order over one text, each skipped when the text holds none of its triggers. */
+/** The rules in order over one text, each skipped when the text held none of its triggers (a marker written since holds none that counts). */
 function applyPlans(plans: readonly Plan[], input: string, present: Uint8Array, made: number[]): string {
   let text = input;
   for (const plan of plans) {
     if (!mayMatch(plan, present)) continue;
-    const redacted = applyRule(plan, text, made);
-    if (redacted === text) continue;
-    text = redacted;
-    for (const index of plan.addsTriggers) present[index] = 1;
+    text = applyRule(plan, text, made);
   }
   return text;
 }

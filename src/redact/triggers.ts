@@ -9,8 +9,11 @@ const ALPHABET = 128;
 export interface TriggerSet {
   /** The literals, in the order given; `found[i]` answers for `literals[i]`. */
   literals: readonly string[];
-  /** Which literals occur in `text` from `from` to `to` (ignoring ASCII case). */
-  scan(text: string, from?: number, to?: number): Uint8Array;
+  /**
+   * Which literals occur in `text` from `from` to `to` (ignoring ASCII case), leaving out each
+   * occurrence of `passOver` (exact case): the text reads as if a character no literal holds stood there.
+   */
+  scan(text: string, from?: number, to?: number, passOver?: string): Uint8Array;
 }
 
 export function compileTriggers(literals: readonly string[]): TriggerSet {
@@ -52,24 +55,32 @@ export function compileTriggers(literals: readonly string[]): TriggerSet {
     ) * width;
   return {
     literals,
-    scan(text, from = 0, to = text.length) {
+    scan(text, from = 0, to = text.length, passOver) {
       const found = new Uint8Array(literals.length);
       /** States that end a literal not yet found: a dense run of one literal costs one look. */
       const pending = new Uint8Array(ends.length).fill(1);
       let left = literals.length;
       let offset = 0;
-      for (let at = from; at < to && left > 0; at++) {
-        const code = text.charCodeAt(at);
-        offset = code < ALPHABET ? (table[offset + (column[code] as number)] as number) : 0;
-        if (offset < firstEnding) continue;
-        const state = (offset / width) | 0;
-        if (!pending[state]) continue;
-        pending[state] = 0;
-        for (const index of ends[state] as number[])
-          if (!found[index]) {
-            found[index] = 1;
-            left--;
-          }
+      for (let at = from; at < to && left > 0; ) {
+        // Up to the next text passed over, then past it, afresh.
+        const skip = passOver ? text.indexOf(passOver, at) : -1;
+        const stop: number = skip < 0 || skip + (passOver?.length ?? 0) > to ? to : skip;
+        for (; at < stop && left > 0; at++) {
+          const code = text.charCodeAt(at);
+          offset = code < ALPHABET ? (table[offset + (column[code] as number)] as number) : 0;
+          if (offset < firstEnding) continue;
+          const state = (offset / width) | 0;
+          if (!pending[state]) continue;
+          pending[state] = 0;
+          for (const index of ends[state] as number[])
+            if (!found[index]) {
+              found[index] = 1;
+              left--;
+            }
+        }
+        if (stop === to) break;
+        at = stop + (passOver?.length ?? 0);
+        offset = 0;
       }
       return found;
     },

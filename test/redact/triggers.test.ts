@@ -43,6 +43,40 @@ describe("compileTriggers", () => {
     );
   });
 
+  it("leaves out each occurrence of the text it is told to pass over, as if a separator stood there", () => {
+    const passOver = fc.string({ unit: fc.constantFrom("a", "b", "[", "]", "-"), minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(literal, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.oneof(text, passOver), { maxLength: 6 }),
+        passOver,
+        fc.nat(),
+        fc.nat(),
+        (literals, pieces, skipped, a, b) => {
+          const sample = pieces.join("");
+          const [from, to] = [a % (sample.length + 1), b % (sample.length + 1)].sort((x, y) => x - y) as [
+            number,
+            number,
+          ];
+          // What indexOf finds from `from` on, ending by `to`, each put as a "\0", which no literal holds.
+          let expected = "";
+          let at = from;
+          for (
+            let skip = sample.indexOf(skipped, at);
+            skip >= 0 && skip + skipped.length <= to;
+            skip = sample.indexOf(skipped, at)
+          ) {
+            expected += `${sample.slice(at, skip)}\0`;
+            at = skip + skipped.length;
+          }
+          expected += sample.slice(at, to);
+          expect([...compileTriggers(literals).scan(sample, from, to, skipped)]).toEqual(naive(literals, expected));
+        },
+      ),
+      { numRuns: 1_000 },
+    );
+  });
+
   it("refuses a literal it could not find (beyond ASCII)", () => {
     expect(() => compileTriggers(["café"])).toThrow(/not printable ASCII/);
   });

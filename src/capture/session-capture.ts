@@ -76,6 +76,16 @@ function tokensOf(record: CapturedRequest, cache: TokenCache): PartTokens {
   return { systemPrompt: known(groups.systemPrompt), builtInTools: known(groups.builtInTools), servers };
 }
 
+/**
+ * Digests what Claude Code wrote since the last look and measures the new parts: on every read, and on a
+ * timer in the server, so bodies do not pile up in a session whose agent never asks.
+ */
+export async function digestPendingCapture(runtime: Runtime, projectDir?: string): Promise<TokenCache> {
+  const cache = new TokenCache(captureStoreDir(runtime));
+  await measureNewest(runtime, cache, ingestPendingBodies(runtime, projectDir));
+  return cache;
+}
+
 /** The session's newest captured main-chain request and its measured parts, or null when nothing was captured for it. */
 export async function readSessionCapture(
   runtime: Runtime,
@@ -83,9 +93,7 @@ export async function readSessionCapture(
   projectDir?: string,
 ): Promise<SessionCapture | null> {
   const storeDir = captureStoreDir(runtime);
-  const newest = ingestPendingBodies(runtime, projectDir);
-  const cache = new TokenCache(storeDir);
-  await measureNewest(runtime, cache, newest);
+  const cache = await digestPendingCapture(runtime, projectDir);
   const record = newestOfSession<CapturedRequest>(storeDir, sessionId);
   if (record?.v !== 1 || !record.request) return null;
   return { record, tokens: tokensOf(record, cache) };

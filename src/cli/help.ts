@@ -13,6 +13,7 @@ const ENVIRONMENT: ReadonlyArray<[string, string]> = [
   ["CTX_MONITOR_CONFIG", "config file (default ~/.claude/ctx-monitor/config.json)"],
   ["CTX_MONITOR_COUNT_TOKENS", "0: never ask count_tokens to measure captured parts"],
   ["CTX_MONITOR_KEEP_BODIES", "1: keep Claude Code's request bodies after digesting them"],
+  ["CTX_MONITOR_DIGEST_SECONDS", "how often the server digests request bodies by itself (default 60; 0: never)"],
   ["NO_COLOR, FORCE_COLOR", "colour off, or on when not a terminal"],
 ];
 

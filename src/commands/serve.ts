@@ -1,5 +1,6 @@
 // No command: serve MCP on stdio. Nothing but protocol may reach stdout from here on.
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { digestPendingCapture } from "../capture/session-capture.ts";
 import { createServer, createServerDeps } from "../server.ts";
 import { log } from "../log.ts";
 import type { Runtime } from "../runtime.ts";
@@ -36,4 +37,32 @@ export async function serveStdio(runtime: Runtime): Promise<void> {
   });
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+  digestOnATimer(runtime);
+}
+
+/** How often the server digests Claude Code's request bodies by itself (CTX_MONITOR_DIGEST_SECONDS; 0: never). */
+const DIGEST_SECONDS = 60;
+
+/**
+ * Claude Code writes a body per request, each repeating the conversation so far: the server digests and
+ * removes them every minute (in bounded slices), whether or not the agent calls a tool. Capture is
+ * optional, so a failure only logs; the timer never keeps the process alive.
+ */
+function digestOnATimer(runtime: Runtime): void {
+  const configured = Number(runtime.env.CTX_MONITOR_DIGEST_SECONDS ?? DIGEST_SECONDS);
+  const seconds = Number.isFinite(configured) && configured >= 0 ? configured : DIGEST_SECONDS;
+  if (seconds === 0) return;
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    digestPendingCapture(runtime)
+      .catch((error: unknown) =>
+        log(`could not digest request bodies: ${error instanceof Error ? error.message : String(error)}`),
+      )
+      .finally(() => {
+        running = false;
+      });
+  }, seconds * 1000);
+  timer.unref();
 }

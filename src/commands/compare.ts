@@ -2,8 +2,7 @@
 // count_tokens requests of the newest /context run the capture store holds (`ctx-monitor proxy`).
 import { printResult, SELECTION_SYNOPSIS, selectionFrom, selectionOptions, type Command } from "../cli/command.ts";
 import { readComparison } from "../compare/read-comparison.ts";
-import { createBreakdownDeps } from "../context/breakdown/read-breakdown.ts";
-import { createUsageDeps } from "../context/read-usage.ts";
+import { cliBreakdownDeps } from "./breakdown.ts";
 import { describeComparison } from "../present/compare.ts";
 
 export const compareCommand: Command = {
@@ -12,9 +11,8 @@ export const compareCommand: Command = {
   synopsis: `[--json] ${SELECTION_SYNOPSIS}`,
   options: { ...selectionOptions, json: { type: "boolean" } },
   async run(context) {
-    const ownTools = async () => (await (await import("../server.ts")).ownToolsOf(context.runtime))();
-    const deps = createBreakdownDeps(context.runtime, createUsageDeps(context.runtime), ownTools);
-    printResult(context, await readComparison(selectionFrom(context.values), deps), describeComparison);
+    const comparison = await readComparison(selectionFrom(context.values), cliBreakdownDeps(context.runtime));
+    printResult(context, comparison, describeComparison);
     return 0;
   },
 };

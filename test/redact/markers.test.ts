@@ -121,14 +121,36 @@ describe("redaction markers", () => {
 
   it("hold in their kind's name no trigger of a rule that the neutral stand-ins lack", () => {
     // The stand-ins only prove something if they hold no trigger word themselves.
-    const standIns = MARKERS.map((_marker, index) => neutral(index)).join(" ");
+    const standIns = STAND_INS.join(" ");
+    // And each stands for one marker only, so putting the markers back is exact.
+    expect(new Set(STAND_INS).size).toBe(MARKERS.length);
     expect(TRIGGER_WORDS.filter((trigger) => standIns.toLowerCase().includes(trigger.toLowerCase()))).toEqual([]);
   });
 });
 
-/** A stand-in for the marker at `index`: a marker to every rule that knows markers, naming no kind and holding no trigger word. */
-const neutral = (index: number) => `[REDACTED:${"q".repeat(index + 1)}]`;
-const NEUTRAL = /\[REDACTED:(q+)\]/g;
+/** Letters a stand-in is written in: together they spell no trigger word (checked below). */
+const CODE = "qzjv";
+
+/**
+ * A stand-in for the marker at `index`: a marker to every rule that knows markers, naming no kind and
+ * holding no trigger word, and shaped like the kind's name (as long, its hyphens and digits where they
+ * are), so a rule whose match runs up to a length or a character class ends where it ends on the real one.
+ * Its first three letters spell the index in base 4.
+ */
+function neutral(index: number): string {
+  const kind = (MARKERS[index] ?? "").slice("[REDACTED:".length, -1);
+  let letters = 0;
+  const shaped = [...kind]
+    .map((char) => {
+      if (!/[a-z]/.test(char)) return char;
+      const digit = letters < 3 ? Math.floor(index / 4 ** letters) % 4 : 0;
+      letters++;
+      return CODE[digit];
+    })
+    .join("");
+  return `[REDACTED:${shaped}]`;
+}
+const STAND_INS = MARKERS.map((_marker, index) => neutral(index));
 
 /**
  * Whether a text redacts as it does with each marker in it put as its stand-in, the stand-ins put back
@@ -139,6 +161,9 @@ function sameAsNeutral(text: string): boolean {
   const standingIn = MARKERS.reduce((written, marker, index) => written.replaceAll(marker, neutral(index)), text);
   const real = redactSecrets(text);
   const plain = redactSecrets(standingIn);
-  const back = plain.text.replace(NEUTRAL, (_all, qs: string) => MARKERS[qs.length - 1] ?? "");
+  const back = STAND_INS.reduce(
+    (written, standIn, index) => written.replaceAll(standIn, MARKERS[index] ?? ""),
+    plain.text,
+  );
   return back === real.text && JSON.stringify(plain.counts) === JSON.stringify(real.counts);
 }

@@ -78,18 +78,8 @@ describe("redactSecrets", () => {
     );
   });
 
-  it("leaves ordinary prose, code and figures alone", () => {
-    const text = [
-      "The author: Jane Doe wrote the token counter in src/tokens.ts.",
-      "usedTokens: 49153",
-      "maxTokens=4096",
-      "const password = readPassword(); // asks the user",
-      "PASSWORD_MIN_LENGTH=12",
-      "AUTH_ENABLED=true",
-      "api_key: ${API_KEY}",
-      "See https://example.com/docs?page=2 and run `npm test`.",
-      "| file | reads |\n| --- | --- |\n| README.md | 2 |",
-    ].join("\n");
+  it("leaves ordinary prose, code and figures alone, one sample after another in one text", () => {
+    const text = ORDINARY_SAMPLES.join("\n");
     const result = redactSecrets(text);
     expect(result.text).toBe(text);
     expect(result.total).toBe(0);

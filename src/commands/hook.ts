@@ -8,6 +8,7 @@ import { ctxMonitorStateDir, STATE_DIR_SETTING } from "../claude/paths.ts";
 import { runHookEvent } from "../claude/hooks/handlers.ts";
 import { HOOK_EVENTS, isHookEvent, parseHookInput } from "../claude/hooks/hook-input.ts";
 import { readStdinText } from "../claude/stdin-json.ts";
+import { jsonEscaped, terminalText } from "../present/safe-text.ts";
 import type { Command, Output } from "../cli/command.ts";
 import type { Runtime } from "../runtime.ts";
 
@@ -40,6 +41,11 @@ async function hookOutput(event: string | undefined, text: string, runtime: Runt
   return runHookEvent(event, input, runtime);
 }
 
+/** Transcript text in a hook's answer: JSON keeps it, escaped; plain text loses its control characters. */
+function safeHookText(output: string): string {
+  return output.startsWith("{") ? jsonEscaped(output) : terminalText(output);
+}
+
 export async function runHook(event: string | undefined, runtime: Runtime, out: Output, stdinFd = 0): Promise<number> {
   const watchdog = setTimeout(
     () => {
@@ -52,7 +58,7 @@ export async function runHook(event: string | undefined, runtime: Runtime, out: 
   try {
     const text = readStdinText(stdinFd);
     const output = await hookOutput(event, text, runtime);
-    if (output) out.stdout(output.endsWith("\n") ? output : `${output}\n`);
+    if (output) out.stdout(safeHookText(output.endsWith("\n") ? output : `${output}\n`));
   } catch (error) {
     logProblem(runtime, event ?? "?", error instanceof Error ? error.message : String(error));
   } finally {

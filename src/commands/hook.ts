@@ -1,8 +1,8 @@
 // `ctx-monitor hook <event>`: Claude Code's hook JSON on stdin. A hook must never block or break
 // Claude Code: whatever goes wrong inside, it exits 0 with nothing on stdout and leaves a line in
 // `<state dir>/hooks.log`.
+import { appendPrivate } from "../fs/append-private.ts";
 import { makeFolder } from "../fs/make-folder.ts";
-import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { ctxMonitorStateDir, STATE_DIR_SETTING } from "../claude/paths.ts";
 import { runHookEvent } from "../claude/hooks/handlers.ts";
@@ -22,10 +22,10 @@ function hookLogPath(runtime: Runtime): string {
 function logProblem(runtime: Runtime, event: string, message: string): void {
   try {
     makeFolder(ctxMonitorStateDir(runtime), 0o700, STATE_DIR_SETTING);
-    appendFileSync(
+    // Security: never appended through a link planted under the log's name.
+    appendPrivate(
       hookLogPath(runtime),
       `${runtime.now().toISOString()} hook ${event}: ${message.replace(/\s+/g, " ")}\n`,
-      { mode: 0o600 },
     );
   } catch {
     // Nowhere left to say it; staying out of Claude Code's way matters more.

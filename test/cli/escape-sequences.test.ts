@@ -8,8 +8,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { jsonText, terminalText } from "../../src/present/safe-text.ts";
+import { runWatch, type WatchTerminal } from "../../src/report/watch/run-watch.ts";
 import { CLI_PATH } from "../support/built-server.ts";
-import { tempDir, writeTranscript } from "../support/runtime.ts";
+import { fakeRuntime, tempDir, writeTranscript } from "../support/runtime.ts";
 import {
   assistantResponse,
   SESSION_ID,
@@ -218,4 +219,46 @@ describe("a transcript full of escape sequences, through every command that prin
       expect(found).toEqual({});
     }, 180_000);
   }
+});
+
+describe("watch on a terminal", () => {
+  it("draws frames whose lines hold no planted sequence, only its own colours", async () => {
+    const session = hostileSession();
+    const writes: string[] = [];
+    let quit: (() => void) | null = null;
+    const terminal: WatchTerminal = {
+      isTTY: true,
+      size: () => ({ columns: 120, rows: 40 }),
+      write: (text) => {
+        writes.push(text);
+        if (text.startsWith("\u001b[H")) quit?.();
+      },
+      error: (text) => writes.push(text),
+      onResize: () => () => {},
+      onKey: () => () => {},
+      onSignal: (listener) => {
+        quit = listener;
+        return () => {};
+      },
+    };
+    const runtime = fakeRuntime({
+      env: { FORCE_COLOR: "1", HOME: session.home, CLAUDE_CONFIG_DIR: session.configDir },
+      homeDir: session.home,
+      cwd: session.project,
+    });
+    await runWatch({ transcriptPath: session.path, projectDir: session.project }, runtime, terminal);
+    const frames = writes.filter((text) => text.startsWith("\u001b[H"));
+    expect(frames.length).toBeGreaterThan(0);
+    // A frame is the cursor home, its lines joined by erase-to-end-of-line and a new line, then erase-below.
+    const lines = frames.flatMap((frame) =>
+      frame
+        .slice(3)
+        .replace(/\u001b\[K\u001b\[J$/, "")
+        .split("\u001b[K\r\n"),
+    );
+    expect(lines.join("\n")).toMatch(/\d/);
+    expect(lines.flatMap((line) => leftover(line, true))).toEqual([]);
+    const summary = writes.at(-1) ?? "";
+    expect(leftover(summary, false)).toEqual([]);
+  }, 60_000);
 });

@@ -48,10 +48,16 @@ function hostile(word: string): string {
   return `${word}${shuffled.join(word)}${word}`;
 }
 
-/** What may remain: newline and tab; with colour, the tool's own SGR codes (src/present/terminal.ts). */
+/** ctx-monitor's own colour codes (src/present/terminal.ts). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const OWN_SGR = /\u001b\[(?:0|1|2|31|32|33)m/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** What may remain: newline and tab; with colour, the tool's own SGR codes. */
 function leftover(output: string, color: boolean): string[] {
-  const own = color ? output.replace(/\u001b\[(?:0|1|2|31|32|33)m/g, "") : output;
-  return [...own.matchAll(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g)].map(
+  const own = color ? output.replace(OWN_SGR, "") : output;
+  return [...own.matchAll(CONTROL)].map(
     (match) => `U+${match[0].charCodeAt(0).toString(16).padStart(4, "0")} at ${match.index}`,
   );
 }
@@ -84,9 +90,8 @@ function hostileSession() {
   const mitm = join(home, "mitm");
   mkdirSync(mitm);
   // File names are short: one sequence each.
-  SEQUENCES.forEach((sequence, index) =>
-    writeFileSync(join(mitm, `request_name${index}${sequence.replaceAll("/", "")}.json`), "{not json"),
-  );
+  for (const [index, sequence] of SEQUENCES.entries())
+    writeFileSync(join(mitm, `request_name${index}${sequence.replaceAll("/", "")}.json`), "{not json");
   return { home, project, configDir, path, mitm };
 }
 
@@ -221,6 +226,8 @@ describe("a transcript full of escape sequences, through every command that prin
   }
 });
 
+const ERASE_BELOW = "\u001b[K\u001b[J";
+
 describe("watch on a terminal", () => {
   it("draws frames whose lines hold no planted sequence, only its own colours", async () => {
     const session = hostileSession();
@@ -251,10 +258,7 @@ describe("watch on a terminal", () => {
     expect(frames.length).toBeGreaterThan(0);
     // A frame is the cursor home, its lines joined by erase-to-end-of-line and a new line, then erase-below.
     const lines = frames.flatMap((frame) =>
-      frame
-        .slice(3)
-        .replace(/\u001b\[K\u001b\[J$/, "")
-        .split("\u001b[K\r\n"),
+      frame.slice(3, frame.endsWith(ERASE_BELOW) ? -ERASE_BELOW.length : undefined).split("\u001b[K\r\n"),
     );
     expect(lines.join("\n")).toMatch(/\d/);
     expect(lines.flatMap((line) => leftover(line, true))).toEqual([]);

@@ -3,7 +3,7 @@
 // Claude Code waited on the hook), the hook leaves one line in its log, and the server answers the tool
 // with one line and keeps serving. Each run is bounded, so a regression fails instead of hanging.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { CLI_PATH, connectBuiltServer, type Connected } from "../support/built-server.ts";
@@ -75,6 +75,32 @@ describe("hooks and the statusline given a special file as the transcript", () =
       expect(result.stdout).toMatch(/Opus 4\.8/);
     });
   }
+});
+
+describe("the statusline in a project whose settings file is a link to /dev/zero or a FIFO", () => {
+  it.each(KINDS)("prints its line at once (%s)", (kind) => {
+    const state = tempDir();
+    const project = join(tempDir(), "cloned");
+    mkdirSync(join(project, ".claude"), { recursive: true });
+    const [special] = specialFile(kind);
+    // A cloned repository can carry such a link: git stores symlinks.
+    symlinkSync(special, join(project, ".claude", "settings.json"));
+    const input = JSON.stringify({
+      session_id: SESSION,
+      transcript_path: join(project, "none.jsonl"),
+      cwd: project,
+      workspace: { current_dir: project, project_dir: project },
+      model: { id: "claude-opus-4-8", display_name: "Opus 4.8" },
+      context_window: {
+        context_window_size: 200_000,
+        current_usage: { input_tokens: 10, cache_creation_input_tokens: 0, cache_read_input_tokens: 50_000 },
+      },
+    });
+    const result = runBuilt(["statusline"], input, state);
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/Opus 4\.8/);
+  });
 });
 
 describe("the server given a special file as transcript_path", () => {

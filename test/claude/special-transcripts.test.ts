@@ -32,6 +32,25 @@ function runBuilt(args: string[], input: string, state: string) {
   });
 }
 
+/** The built statusline, given Claude Code's input for this transcript and project, prints its line at once. */
+function expectStatuslineLine(transcriptPath: string, project: string, state: string): void {
+  const input = JSON.stringify({
+    session_id: SESSION,
+    transcript_path: transcriptPath,
+    cwd: project,
+    workspace: { current_dir: project, project_dir: project },
+    model: { id: "claude-opus-4-8", display_name: "Opus 4.8" },
+    context_window: {
+      context_window_size: 200_000,
+      current_usage: { input_tokens: 10, cache_creation_input_tokens: 0, cache_read_input_tokens: 50_000 },
+    },
+  });
+  const result = runBuilt(["statusline"], input, state);
+  expect(result.signal).toBeNull();
+  expect(result.status).toBe(0);
+  expect(result.stdout).toMatch(/Opus 4\.8/);
+}
+
 describe("hooks and the statusline given a special file as the transcript", () => {
   for (const name of KINDS) {
     it.each([
@@ -59,20 +78,7 @@ describe("hooks and the statusline given a special file as the transcript", () =
     it(`statusline prints its line at once (${name})`, () => {
       const state = tempDir();
       const [path] = specialFile(name);
-      const input = JSON.stringify({
-        session_id: SESSION,
-        transcript_path: path,
-        cwd: state,
-        model: { id: "claude-opus-4-8", display_name: "Opus 4.8" },
-        context_window: {
-          context_window_size: 200_000,
-          current_usage: { input_tokens: 10, cache_creation_input_tokens: 0, cache_read_input_tokens: 50_000 },
-        },
-      });
-      const result = runBuilt(["statusline"], input, state);
-      expect(result.signal).toBeNull();
-      expect(result.status).toBe(0);
-      expect(result.stdout).toMatch(/Opus 4\.8/);
+      expectStatuslineLine(path, state, state);
     });
   }
 });
@@ -85,21 +91,7 @@ describe("the statusline in a project whose settings file is a link to /dev/zero
     const [special] = specialFile(kind);
     // A cloned repository can carry such a link: git stores symlinks.
     symlinkSync(special, join(project, ".claude", "settings.json"));
-    const input = JSON.stringify({
-      session_id: SESSION,
-      transcript_path: join(project, "none.jsonl"),
-      cwd: project,
-      workspace: { current_dir: project, project_dir: project },
-      model: { id: "claude-opus-4-8", display_name: "Opus 4.8" },
-      context_window: {
-        context_window_size: 200_000,
-        current_usage: { input_tokens: 10, cache_creation_input_tokens: 0, cache_read_input_tokens: 50_000 },
-      },
-    });
-    const result = runBuilt(["statusline"], input, state);
-    expect(result.signal).toBeNull();
-    expect(result.status).toBe(0);
-    expect(result.stdout).toMatch(/Opus 4\.8/);
+    expectStatuslineLine(join(project, "none.jsonl"), project, state);
   });
 });
 

@@ -2,7 +2,7 @@
 //   CTX_MONITOR_WARN_PERCENT / CTX_MONITOR_CRITICAL_PERCENT — percent of the auto-compact point
 //   CTX_MONITOR_CONFIG — path of the file; default <claude config dir>/ctx-monitor/config.json:
 //   { "warnPercent": 75, "criticalPercent": 90, "handoffDir": ".claude/handoffs" }
-import { readFileSync } from "node:fs";
+import { readRegularText } from "./fs/open-regular.ts";
 import { join } from "node:path";
 import { ctxMonitorStateDir } from "./claude/paths.ts";
 import type { Runtime } from "./runtime.ts";
@@ -88,7 +88,7 @@ function envPercent(runtime: Runtime, name: string, problems: string[]): number 
 function readConfigFile(path: string, problems: string[]): ConfigFile {
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    text = readRegularText(path);
   } catch {
     return {};
   }

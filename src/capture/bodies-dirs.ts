@@ -2,7 +2,7 @@
 // variables on to MCP servers or to the Bash tool (seen), so the server cannot rely on its own
 // environment: it also reads the variable from the settings files' `env` (where `install --capture`
 // puts it), and always looks in the folder `install --capture` uses.
-import { readFileSync } from "node:fs";
+import { readRegularText } from "../fs/open-regular.ts";
 import { join } from "node:path";
 import { claudeConfigDir, defaultProjectDir } from "../claude/paths.ts";
 import type { Runtime } from "../runtime.ts";
@@ -10,7 +10,7 @@ import { bodiesDirOf, defaultBodiesDir } from "./paths.ts";
 
 function settingsEnvValue(path: string): unknown {
   try {
-    const settings = JSON.parse(readFileSync(path, "utf8")) as { env?: Record<string, unknown> };
+    const settings = JSON.parse(readRegularText(path)) as { env?: Record<string, unknown> };
     return settings.env?.OTEL_LOG_RAW_API_BODIES;
   } catch {
     return undefined;

@@ -24,7 +24,10 @@ type DigestPartKind =
 
 export interface DigestPart {
   kind: DigestPartKind;
-  /** Tool name, or a short label for a system block or message (its first line). */
+  /**
+   * Tool name, or the kind of a system block or message ("system block", "system message", the billing
+   * header's name). Privacy: never text of the prompt, not even a first line; the hash tells blocks apart.
+   */
   name: string;
   /** Characters of the text (system blocks and messages) or of the definition's JSON (tools). */
   chars: number;
@@ -99,12 +102,6 @@ function textOf(content: unknown): string {
   return "";
 }
 
-function labelOf(text: string): string {
-  const line = text.split("\n").find((candidate) => candidate.trim()) ?? "";
-  const trimmed = line.trim();
-  return trimmed.length > 60 ? `${trimmed.slice(0, 57)}...` : trimmed;
-}
-
 function systemBlocks(system: unknown): unknown[] {
   if (typeof system === "string") return system ? [{ type: "text", text: system }] : [];
   return Array.isArray(system) ? system : [];
@@ -113,7 +110,8 @@ function systemBlocks(system: unknown): unknown[] {
 function systemPart(block: unknown): DigestPart {
   const text = textOf(block);
   const kind = BILLING_HEADER.test(text) ? "billing-header" : "system-block";
-  return { kind, name: labelOf(text), chars: text.length, hash: sha256(block), server: null, deferred: false };
+  const name = kind === "billing-header" ? "x-anthropic-billing-header" : "system block";
+  return { kind, name, chars: text.length, hash: sha256(block), server: null, deferred: false };
 }
 
 function toolPart(tool: unknown): DigestPart {
@@ -138,7 +136,7 @@ function systemMessageParts(messages: unknown): DigestPart[] {
     return [
       {
         kind: "system-message" as const,
-        name: labelOf(text),
+        name: "system message",
         chars: text.length,
         hash: sha256(message.content),
         server: null,

@@ -1,8 +1,9 @@
 // The capture store: compact digests of captured requests, never their texts. Two views of one write:
 // `requests.jsonl`, a log rotated by size (the history `compare` reads), and `sessions/<id>.json`,
 // the newest request of each session (what usage and breakdown read in one small file).
-import { closeSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { appendPrivate } from "../fs/append-private.ts";
 import { replaceFile } from "../fs/atomic-write.ts";
 import { ensurePrivateDir } from "./paths.ts";
 
@@ -28,16 +29,6 @@ interface Stored {
   sessionId: string | null;
   /** Only the main conversation's requests become a session's newest (not subagents', not side requests). */
   role: string;
-}
-
-/** Security: every file of the store is created 0600 inside a 0700 folder. */
-function appendPrivate(path: string, text: string): void {
-  const fd = openSync(path, "a", 0o600);
-  try {
-    writeSync(fd, text);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function rotate(dir: string, limits: StoreLimits): void {
@@ -94,6 +85,7 @@ export function appendRecords(dir: string, records: readonly Stored[], limits: S
   ensurePrivateDir(join(dir, SESSIONS));
   ensurePrivateDir(dir);
   rotate(dir, limits);
+  // Security: every file of the store is created 0600 inside a 0700 folder, and never written through a link.
   appendPrivate(join(dir, LOG), records.map((record) => `${JSON.stringify(record)}\n`).join(""));
   for (const record of records) writeSessionNewest(dir, record);
   pruneSessions(dir, limits.sessions);

@@ -2,7 +2,7 @@
 // precedence: managed policy, then the project's local settings, the project's shared settings, the
 // user's settings, and last the legacy global config (`.claude.json`, where older /config toggles
 // were stored). Read by hand and leniently: a file that is missing or not JSON counts as empty.
-import { readFileSync } from "node:fs";
+import { readRegularText } from "../fs/open-regular.ts";
 import { join } from "node:path";
 import type { CompactSettings } from "../context/autocompact.ts";
 import type { Runtime } from "../runtime.ts";
@@ -22,8 +22,9 @@ function compactSettingsFiles(runtime: Runtime, projectDir: string): string[] {
 }
 
 function readObject(path: string): Record<string, unknown> {
+  // Security: a project's settings file planted as a link to /dev/zero or a FIFO is refused, never read for ever.
   try {
-    const value: unknown = JSON.parse(readFileSync(path, "utf8"));
+    const value: unknown = JSON.parse(readRegularText(path));
     return typeof value === "object" && value !== null && !Array.isArray(value)
       ? (value as Record<string, unknown>)
       : {};

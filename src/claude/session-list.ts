@@ -1,6 +1,7 @@
 // The project's recent sessions for `ctx-monitor sessions`: each one's id, last activity, model,
 // context figures (the same answer as get_context_usage) and first prompt (redacted, from the head).
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, readSync } from "node:fs";
+import { openRegularFile } from "../fs/open-regular.ts";
 import { basename } from "node:path";
 import { createUsageDeps, readContextUsage } from "../context/read-usage.ts";
 import type { ContextStatus } from "../context/status.ts";
@@ -26,7 +27,7 @@ const PROMPT_CHARS = 120;
 function firstPrompt(path: string): string | null {
   const buffer = Buffer.alloc(HEAD_BYTES);
   let read = 0;
-  const fd = openSync(path, "r");
+  const fd = openRegularFile(path);
   try {
     read = readSync(fd, buffer, 0, HEAD_BYTES, 0);
   } finally {

@@ -1,5 +1,6 @@
 // What a CLI command is: its name, its options, and a run function that writes through `out`.
 import type { ParseArgsConfig } from "node:util";
+import { jsonText } from "../present/safe-text.ts";
 import type { Style } from "../present/terminal.ts";
 import type { Runtime } from "../runtime.ts";
 
@@ -61,5 +62,5 @@ export function selectionFrom(values: OptionValues): {
 
 /** Prints `value` as the tool's exact JSON, or as text for people. */
 export function printResult<T>(context: CommandContext, value: T, human: (value: T, style: Style) => string): void {
-  context.out.stdout(context.values.json ? `${JSON.stringify(value, null, 2)}\n` : `${human(value, context.style)}\n`);
+  context.out.stdout(context.values.json ? `${jsonText(value)}\n` : `${human(value, context.style)}\n`);
 }

@@ -1,5 +1,6 @@
 // argv → command. Returns the exit code; all printing goes through `out`, so it can run in-process.
 import { parseArgs } from "node:util";
+import { terminalText } from "../present/safe-text.ts";
 import { styleFor } from "../present/terminal.ts";
 import type { Runtime } from "../runtime.ts";
 import { actionableMessage } from "../user-error.ts";
@@ -15,7 +16,13 @@ const EXIT_USAGE = 2;
 /** Options that select a session in two ways at once: which one was meant cannot be known. */
 const EXCLUSIVE: ReadonlyArray<[string, string]> = [["transcript", "session"]];
 
-export async function runCommand(argv: readonly string[], runtime: Runtime, out: Output): Promise<number> {
+export async function runCommand(argv: readonly string[], runtime: Runtime, given: Output): Promise<number> {
+  const style = styleFor({
+    env: runtime.env,
+    isTTY: given.terminal?.isTTY ?? false,
+    columns: given.terminal?.columns,
+  });
+  const out = safeOutput(given, style.color);
   const [name, ...rest] = argv;
   if (name === "--help" || name === "-h" || name === "help") {
     out.stdout(`${helpText(COMMANDS)}\n`);
@@ -66,7 +73,6 @@ export async function runCommand(argv: readonly string[], runtime: Runtime, out:
     if (parsed.values[a] !== undefined && parsed.values[b] !== undefined)
       return usageError(`--${a} and --${b} select a session two ways; pass one`);
   }
-  const style = styleFor({ env: runtime.env, isTTY: out.terminal?.isTTY ?? false, columns: out.terminal?.columns });
   try {
     return await command.run({ values: parsed.values, positionals: parsed.positionals, runtime, out, style });
   } catch (error) {
@@ -77,6 +83,18 @@ export async function runCommand(argv: readonly string[], runtime: Runtime, out:
     );
     return EXIT_FAILED;
   }
+}
+
+/**
+ * The one edge every command prints through: text from transcripts (paths, commands, model and server
+ * names) reaches the terminal without control sequences, and only ctx-monitor's own colours survive.
+ */
+export function safeOutput(out: Output, color: boolean): Output {
+  return {
+    stdout: (text) => out.stdout(terminalText(text, { color })),
+    stderr: (text) => out.stderr(terminalText(text)),
+    ...(out.terminal ? { terminal: out.terminal } : {}),
+  };
 }
 
 /** parseArgs' messages in a line a person reads ("unknown option --foo", "--session needs a value"). */

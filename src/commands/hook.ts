@@ -1,13 +1,14 @@
 // `ctx-monitor hook <event>`: Claude Code's hook JSON on stdin. A hook must never block or break
 // Claude Code: whatever goes wrong inside, it exits 0 with nothing on stdout and leaves a line in
 // `<state dir>/hooks.log`.
+import { appendPrivate } from "../fs/append-private.ts";
 import { makeFolder } from "../fs/make-folder.ts";
-import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { ctxMonitorStateDir, STATE_DIR_SETTING } from "../claude/paths.ts";
 import { runHookEvent } from "../claude/hooks/handlers.ts";
 import { HOOK_EVENTS, isHookEvent, parseHookInput } from "../claude/hooks/hook-input.ts";
 import { readStdinText } from "../claude/stdin-json.ts";
+import { jsonEscaped, terminalText } from "../present/safe-text.ts";
 import type { Command, Output } from "../cli/command.ts";
 import type { Runtime } from "../runtime.ts";
 
@@ -21,10 +22,10 @@ function hookLogPath(runtime: Runtime): string {
 function logProblem(runtime: Runtime, event: string, message: string): void {
   try {
     makeFolder(ctxMonitorStateDir(runtime), 0o700, STATE_DIR_SETTING);
-    appendFileSync(
+    // Security: never appended through a link planted under the log's name.
+    appendPrivate(
       hookLogPath(runtime),
       `${runtime.now().toISOString()} hook ${event}: ${message.replace(/\s+/g, " ")}\n`,
-      { mode: 0o600 },
     );
   } catch {
     // Nowhere left to say it; staying out of Claude Code's way matters more.
@@ -40,6 +41,11 @@ async function hookOutput(event: string | undefined, text: string, runtime: Runt
   return runHookEvent(event, input, runtime);
 }
 
+/** Transcript text in a hook's answer: JSON keeps it, escaped; plain text loses its control characters. */
+function safeHookText(output: string): string {
+  return output.startsWith("{") ? jsonEscaped(output) : terminalText(output);
+}
+
 export async function runHook(event: string | undefined, runtime: Runtime, out: Output, stdinFd = 0): Promise<number> {
   const watchdog = setTimeout(
     () => {
@@ -52,7 +58,7 @@ export async function runHook(event: string | undefined, runtime: Runtime, out: 
   try {
     const text = readStdinText(stdinFd);
     const output = await hookOutput(event, text, runtime);
-    if (output) out.stdout(output.endsWith("\n") ? output : `${output}\n`);
+    if (output) out.stdout(safeHookText(output.endsWith("\n") ? output : `${output}\n`));
   } catch (error) {
     logProblem(runtime, event ?? "?", error instanceof Error ? error.message : String(error));
   } finally {

@@ -3,6 +3,7 @@ import type { Command } from "../cli/command.ts";
 import { importMitm } from "../capture/import-mitm.ts";
 import { captureStoreDir } from "../capture/paths.ts";
 import { fileSystemFailure } from "../fs-failure.ts";
+import { jsonText } from "../present/safe-text.ts";
 
 export const importMitmCommand: Command = {
   name: "import-mitm",
@@ -22,7 +23,7 @@ export const importMitmCommand: Command = {
       );
       return 1;
     }
-    if (values.json) out.stdout(`${JSON.stringify({ ...result, storeDir }, null, 2)}\n`);
+    if (values.json) out.stdout(`${jsonText({ ...result, storeDir })}\n`);
     else {
       out.stdout(
         `imported ${result.imported} request${result.imported === 1 ? "" : "s"} into ${storeDir}${result.alreadyThere ? ` (${result.alreadyThere} already there)` : ""}\n`,

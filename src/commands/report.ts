@@ -1,33 +1,46 @@
 // `ctx-monitor report`: one self-contained HTML file about a session (where the context went, when
-// it compacted, what subagents used), written to --out or next to where the command runs.
+// it compacted, what subagents used), written to --out or to ctx-monitor's own reports folder (never
+// into the project, where it would be committed by accident). Reports are private (0600) like handoffs.
 import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
+import { ctxMonitorStateDir, STATE_DIR_SETTING } from "../claude/paths.ts";
 import { selectionFrom, selectionOptions, type Command } from "../cli/command.ts";
+import { replaceFile, writeNewFile } from "../fs/atomic-write.ts";
+import { makeFolder } from "../fs/make-folder.ts";
+import type { Runtime } from "../runtime.ts";
+import { UserError } from "../user-error.ts";
 import { captureFiguresOf, gatherReport } from "../report/html/report-data.ts";
 import { renderReport } from "../report/html/render-report.ts";
 
 export const reportCommand: Command = {
   name: "report",
   summary: "an HTML report of a session: context per API call, compactions, subagents, what fills it",
-  synopsis: "[--transcript PATH | --session ID] [--project DIR] [--out FILE] [--open]",
-  options: { ...selectionOptions, out: { type: "string" }, open: { type: "boolean" } },
+  synopsis: "[--transcript PATH | --session ID] [--project DIR] [--out FILE [--force]] [--open]",
+  options: { ...selectionOptions, out: { type: "string" }, force: { type: "boolean" }, open: { type: "boolean" } },
   async run(context) {
     const data = await gatherReport(selectionFrom(context.values), {
       runtime: context.runtime,
       capture: captureFiguresOf,
     });
-    const out = resolve(
-      context.runtime.cwd,
-      typeof context.values.out === "string"
-        ? context.values.out
-        : `ctx-monitor-report-${data.usage.sessionId.slice(0, 8)}.html`,
-    );
+    const chosen = typeof context.values.out === "string";
+    const out = chosen
+      ? resolve(context.runtime.cwd, context.values.out as string)
+      : join(reportsFolder(context.runtime), `ctx-monitor-report-${data.usage.sessionId.slice(0, 8)}.html`);
     try {
-      writeFileSync(out, renderReport(data));
+      if (!chosen) makeFolder(dirname(out), 0o700, STATE_DIR_SETTING);
+      // Security: a replacement swaps the name in one step (a symlink there is replaced, never written
+      // through); a new file is linked into place and never replaces anything. The default file is the
+      // session's own report in ctx-monitor's folder, refreshed on each run; a chosen file needs --force.
+      if (!chosen || context.values.force === true) replaceFile(out, renderReport(data), 0o600);
+      else if (writeNewFile(dirname(out), [basename(out)], renderReport(data), 0o600) === null) {
+        context.out.stderr(`ctx-monitor report: ${out} exists; pass --force to replace it, or --out another file\n`);
+        return 1;
+      }
     } catch (error) {
       context.out.stderr(
-        `ctx-monitor report: could not write ${out} (${(error as NodeJS.ErrnoException).code ?? String(error)}); pass --out with a file in a folder you can write to\n`,
+        error instanceof UserError
+          ? `ctx-monitor report: ${error.message}\n`
+          : `ctx-monitor report: could not write ${out} (${(error as NodeJS.ErrnoException).code ?? String(error)}); pass --out with a file in a folder you can write to\n`,
       );
       return 1;
     }
@@ -36,6 +49,11 @@ export const reportCommand: Command = {
     return 0;
   },
 };
+
+/** Where reports go by default: ctx-monitor's state folder, outside any project. */
+function reportsFolder(runtime: Runtime): string {
+  return join(ctxMonitorStateDir(runtime), "reports");
+}
 
 /** The desktop's own opener; if there is none, the path printed above is the way in. */
 function openInBrowser(path: string, error: (text: string) => void): void {

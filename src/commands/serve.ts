@@ -1,18 +1,18 @@
 // No command: serve MCP on stdio. Nothing but protocol may reach stdout from here on.
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { digestPendingCapture } from "../capture/session-capture.ts";
 import { createServer, createServerDeps } from "../server.ts";
 import { log } from "../log.ts";
+import { LineStdioTransport } from "../stdio-transport.ts";
 import type { Runtime } from "../runtime.ts";
 
 export async function serveStdio(runtime: Runtime): Promise<void> {
   const server = createServer(createServerDeps(runtime));
-  const transport = new StdioServerTransport();
+  const transport = new LineStdioTransport();
   let stopping = false;
   let failure: Error | null = null;
-  // Security: the server never goes silent. A transport error (a message over the SDK's 10 MiB stdio
-  // limit, a broken stdin) closes the connection; the process logs why and exits, so Claude Code shows
-  // the failure and can start the server again instead of waiting on calls that never get an answer.
+  // Security: the server never goes silent. A message over the 10 MiB line limit, a batch or a line that
+  // is not JSON-RPC is answered with an error and the server goes on (src/stdio-transport.ts); a broken
+  // stdin closes the connection, and the process logs why and exits so Claude Code can start it again.
   server.server.onerror = (error) => {
     failure = error;
     log(`MCP transport error: ${error.message}`);

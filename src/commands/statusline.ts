@@ -8,6 +8,7 @@ import { parseStatuslineInput, type StatuslineInput } from "../claude/statusline
 import { readStdinText } from "../claude/stdin-json.ts";
 import type { Command, Output } from "../cli/command.ts";
 import { DEFAULT_SETTINGS, loadSettings } from "../config.ts";
+import { terminalText } from "../present/safe-text.ts";
 import { createUsageDeps, readContextUsage } from "../context/read-usage.ts";
 import { computeUsage, type ContextUsage } from "../context/usage.ts";
 import type { Runtime } from "../runtime.ts";
@@ -85,7 +86,8 @@ export async function statuslineLine(text: string, runtime: Runtime): Promise<st
 
 export async function runStatusline(runtime: Runtime, out: Output, stdinFd = 0): Promise<number> {
   const text = readStdinText(stdinFd);
-  out.stdout(`${await statuslineLine(text, runtime)}\n`);
+  // The model's name and the transcript are another's text: only ctx-monitor's own colours pass.
+  out.stdout(`${terminalText(await statuslineLine(text, runtime), { color: lineStyle(runtime.env).color })}\n`);
   return 0;
 }
 

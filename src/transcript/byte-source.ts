@@ -1,6 +1,7 @@
 // Random access to a transcript's bytes. The readers take this instead of a path so they stay
 // pure and testable; `openByteSource` is the file-system edge.
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, readSync } from "node:fs";
+import { openRegularFile } from "../fs/open-regular.ts";
 
 export interface ByteSource {
   /** Size in bytes when the source was opened; readers never look past it. */
@@ -12,8 +13,9 @@ export interface ByteSource {
   close(): void;
 }
 
+/** Security: a FIFO or a device in a transcript's place is refused at once, never waited on or read for ever. */
 function openByteSource(path: string): ByteSource {
-  const fd = openSync(path, "r");
+  const fd = openRegularFile(path);
   const stat = fstatSync(fd);
   return {
     size: stat.size,

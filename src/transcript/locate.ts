@@ -1,7 +1,8 @@
 // Which transcript belongs to the calling session. Best evidence first, and the answer says which
 // evidence was used. Between equally specific sources, the most recent evidence wins: the session id
 // changes under a running server on /clear, resume and some compactions.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { readRegularText } from "../fs/open-regular.ts";
 import { basename, dirname, join, resolve } from "node:path";
 import {
   claudeSessionsDir,
@@ -162,7 +163,7 @@ function claudeProcessSession(runtime: Runtime, pids: readonly number[]): Eviden
   for (const pid of pids) {
     const path = join(claudeSessionsDir(runtime), `${pid}.json`);
     try {
-      const raw: unknown = JSON.parse(readFileSync(path, "utf8"));
+      const raw: unknown = JSON.parse(readRegularText(path));
       if (typeof raw !== "object" || raw === null) continue;
       const { sessionId, cwd } = raw as { sessionId?: unknown; cwd?: unknown };
       if (typeof sessionId !== "string" || !sessionId) continue;

@@ -1,7 +1,8 @@
 // Subagent transcripts: Claude Code 2.x writes each subagent's conversation to
 // `<project folder>/<sessionId>/subagents/agent-<id>.jsonl` (with `agent-<id>.meta.json`), every
 // record marked isSidechain. Read on their own, they are that subagent's main chain.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
+import { readRegularText } from "../fs/open-regular.ts";
 import { basename, dirname, join } from "node:path";
 
 export interface SubagentInfo {
@@ -36,7 +37,7 @@ export function subagentOf(path: string): SubagentInfo | null {
 
 function readMeta(path: string): Record<string, unknown> {
   try {
-    const value: unknown = JSON.parse(readFileSync(path, "utf8"));
+    const value: unknown = JSON.parse(readRegularText(path));
     return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
   } catch {
     return {};

@@ -37,13 +37,13 @@ const body = {
 };
 
 describe("digestRequest", () => {
-  it("names each part: billing header, system blocks, the environment message, tools by server", () => {
+  it("names each part by its kind (no prompt text), tools by their names", () => {
     const digest = digestRequest(body);
     expect(digest.parts.map((part) => [part.kind, part.name])).toEqual([
-      ["billing-header", "x-anthropic-billing-header: cc_version=2.1.332.cf6; cc_en..."],
-      ["system-block", "You are a Claude agent."],
-      ["system-block", "Long instructions."],
-      ["system-message", "# Environment"],
+      ["billing-header", "x-anthropic-billing-header"],
+      ["system-block", "system block"],
+      ["system-block", "system block"],
+      ["system-message", "system message"],
       ["tool", "Bash"],
       ["tool", "ToolSearch"],
       ["tool", "mcp__ctx-monitor__get_context_usage"],
@@ -87,7 +87,7 @@ describe("digestRequest", () => {
 
   it("takes a plain string system prompt and no tools", () => {
     const digest = digestRequest({ system: "Be brief." });
-    expect(digest.parts).toMatchObject([{ kind: "system-block", name: "Be brief.", chars: 9 }]);
+    expect(digest.parts).toMatchObject([{ kind: "system-block", name: "system block", chars: 9 }]);
     expect(digest).toMatchObject({ builtInToolChars: 0, mcpServers: [], deferredTools: [], toolSearch: false });
   });
 });

@@ -4,6 +4,7 @@
 // chokidar never weighs on the MCP server's start-up.
 import { locateTranscript, type LocateRequest } from "../../transcript/locate.ts";
 import type { Runtime } from "../../runtime.ts";
+import { terminalText } from "../../present/safe-text.ts";
 import { styleFor } from "../../present/terminal.ts";
 import { paint } from "./colors.ts";
 import { TranscriptFollower } from "./follow.ts";
@@ -62,17 +63,23 @@ function untilQuit(terminal: WatchTerminal, redraw: () => void): { quit: Promise
 export async function runWatch(request: LocateRequest, runtime: Runtime, terminal: WatchTerminal): Promise<number> {
   const located = locateTranscript(request, runtime);
   const session = new WatchSession(runtime, request.projectDir);
-  const colors = paint(styleFor({ env: runtime.env, isTTY: terminal.isTTY, columns: undefined }).color);
+  const color = styleFor({
+    env: runtime.env,
+    isTTY: terminal.isTTY,
+    columns: undefined,
+  }).color;
+  const colors = paint(color);
   let printed: WatchView | null = null;
 
   const draw = () => {
     const view = session.view;
     if (!view) return;
     if (terminal.isTTY) {
-      const lines = renderFrame(view, terminal.size(), colors);
+      // Each line is cleaned before the frame's own cursor codes join them: paths and commands are data.
+      const lines = renderFrame(view, terminal.size(), colors).map((line) => terminalText(line, { color }));
       terminal.write(`\x1b[H${lines.join("\x1b[K\r\n")}\x1b[K\x1b[J`);
     } else {
-      const lines = plainLines(printed, view);
+      const lines = plainLines(printed, view).map((line) => terminalText(line));
       if (lines.length) terminal.write(`${lines.join("\n")}\n`);
     }
     printed = view;
@@ -83,6 +90,7 @@ export async function runWatch(request: LocateRequest, runtime: Runtime, termina
       draw();
     } catch (error) {
       terminal.error(
+        // Goes through the CLI's output edge, which cleans it.
         `ctx-monitor watch: could not read ${follower.path}: ${error instanceof Error ? error.message : String(error)}\n`,
       );
     }
@@ -107,7 +115,7 @@ export async function runWatch(request: LocateRequest, runtime: Runtime, termina
     if (terminal.isTTY) {
       terminal.write(LEAVE_SCREEN);
       const usage = session.view?.usage;
-      if (usage) terminal.write(`${usage.summary}\n`);
+      if (usage) terminal.write(`${terminalText(usage.summary)}\n`);
     }
   }
   return 0;

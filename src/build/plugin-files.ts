@@ -45,10 +45,7 @@ export function pluginHooksJson(): string {
 }
 
 /** What differs between the plugin's files and what they should be: one line each, empty when in step. */
-export function pluginDifferences(
-  wanted: ReadonlyMap<string, Buffer>,
-  carried: ReadonlyMap<string, Buffer>,
-): string[] {
+export function pluginDifferences(wanted: ReadonlyMap<string, Buffer>, carried: ReadonlyMap<string, Buffer>): string[] {
   const problems: string[] = [];
   for (const [name, bytes] of wanted) {
     const have = carried.get(name);

@@ -31,7 +31,9 @@ function claudeSessionsDir(runtime) {
 }
 function ctxMonitorStateDir(runtime) {
   const configured = runtime.env[STATE_DIR_SETTING];
-  return configured && configured.trim() ? configured : (0, import_node_path.join)(claudeConfigDir(runtime), "ctx-monitor");
+  if (configured?.trim()) return configured;
+  const plugin = runtime.env.CLAUDE_PLUGIN_DATA;
+  return plugin?.trim() ? plugin : (0, import_node_path.join)(claudeConfigDir(runtime), "ctx-monitor");
 }
 function defaultProjectDir(runtime) {
   return runtime.env.CLAUDE_PROJECT_DIR || runtime.cwd;
@@ -3101,6 +3103,39 @@ var init_statusline2 = __esm({
   }
 });
 
+// src/claude/plugin-presence.ts
+function runningAsPlugin(runtime) {
+  return Boolean(runtime.env.CLAUDE_PLUGIN_ROOT?.trim());
+}
+function enabledPlugin(runtime) {
+  let text2;
+  try {
+    text2 = (0, import_node_fs20.readFileSync)((0, import_node_path17.join)(claudeConfigDir(runtime), "settings.json"), "utf8");
+  } catch {
+    return null;
+  }
+  try {
+    const enabled = JSON.parse(text2).enabledPlugins;
+    if (typeof enabled !== "object" || enabled === null) return null;
+    const id = Object.entries(enabled).find(([key, on]) => on === true && key.startsWith("ctx-monitor@"))?.[0];
+    return id ?? null;
+  } catch {
+    return null;
+  }
+}
+function installedTwiceNotice(pluginId) {
+  return `[ctx-monitor] installed twice: as the plugin ${pluginId} and by \`ctx-monitor install\`; the plugin's hooks run and these stay silent. Run \`ctx-monitor uninstall\` to remove the second.`;
+}
+var import_node_fs20, import_node_path17;
+var init_plugin_presence = __esm({
+  "src/claude/plugin-presence.ts"() {
+    "use strict";
+    import_node_fs20 = require("fs");
+    import_node_path17 = require("path");
+    init_paths();
+  }
+});
+
 // src/claude/hooks/hook-input.ts
 function isHookEvent(name2) {
   return HOOK_EVENTS.includes(name2 ?? "");
@@ -3183,11 +3218,11 @@ var init_handoff_pointer = __esm({
 
 // src/claude/hooks/hook-memory.ts
 function memoryPath(runtime, sessionId) {
-  return (0, import_node_path17.join)(ctxMonitorStateDir(runtime), "hooks", `${sessionId.replace(/[^\w-]/g, "_")}.json`);
+  return (0, import_node_path18.join)(ctxMonitorStateDir(runtime), "hooks", `${sessionId.replace(/[^\w-]/g, "_")}.json`);
 }
 function readHookMemory(runtime, sessionId) {
   try {
-    const value = JSON.parse((0, import_node_fs20.readFileSync)(memoryPath(runtime, sessionId), "utf8"));
+    const value = JSON.parse((0, import_node_fs21.readFileSync)(memoryPath(runtime, sessionId), "utf8"));
     const warned = value.warnedStatus;
     return {
       warnedStatus: warned === "warn" || warned === "critical" ? warned : "ok",
@@ -3199,17 +3234,17 @@ function readHookMemory(runtime, sessionId) {
 }
 function writeHookMemory(runtime, sessionId, memory) {
   const path = memoryPath(runtime, sessionId);
-  makeFolder((0, import_node_path17.join)(path, ".."), 448, STATE_DIR_SETTING);
+  makeFolder((0, import_node_path18.join)(path, ".."), 448, STATE_DIR_SETTING);
   replaceFile(path, `${JSON.stringify(memory)}
 `, 384);
 }
-var import_node_fs20, import_node_path17, FRESH_MEMORY;
+var import_node_fs21, import_node_path18, FRESH_MEMORY;
 var init_hook_memory = __esm({
   "src/claude/hooks/hook-memory.ts"() {
     "use strict";
     init_make_folder();
-    import_node_fs20 = require("fs");
-    import_node_path17 = require("path");
+    import_node_fs21 = require("fs");
+    import_node_path18 = require("path");
     init_atomic_write();
     init_paths();
     FRESH_MEMORY = { warnedStatus: "ok", pointedPastCompaction: null };
@@ -3958,9 +3993,9 @@ function redactedLabel(text2, max = 72) {
   return shorten(redactSecrets(text2.slice(0, 4096)).text, max);
 }
 function displayPath(path, projectDir) {
-  if (projectDir && (0, import_node_path18.isAbsolute)(path)) {
-    const inside = (0, import_node_path18.relative)(projectDir, path);
-    if (inside && !inside.startsWith("..") && !(0, import_node_path18.isAbsolute)(inside)) return inside;
+  if (projectDir && (0, import_node_path19.isAbsolute)(path)) {
+    const inside = (0, import_node_path19.relative)(projectDir, path);
+    if (inside && !inside.startsWith("..") && !(0, import_node_path19.isAbsolute)(inside)) return inside;
   }
   return path;
 }
@@ -3978,11 +4013,11 @@ function toolDisplayName(tool) {
   const mcp = /^mcp__(.+?)__(.+)$/.exec(tool);
   return mcp ? `${mcp[1]}/${mcp[2]}` : tool;
 }
-var import_node_path18, str2;
+var import_node_path19, str2;
 var init_tool_calls = __esm({
   "src/transcript/tool-calls.ts"() {
     "use strict";
-    import_node_path18 = require("path");
+    import_node_path19 = require("path");
     init_redact();
     str2 = (value) => typeof value === "string" && value ? value : null;
   }
@@ -4656,13 +4691,13 @@ __export(store_exports, {
   writeNewHandoff: () => writeNewHandoff
 });
 function isInside(parent, child) {
-  const path = (0, import_node_path19.relative)(parent, child);
-  return path === "" || !path.startsWith("..") && !(0, import_node_path19.isAbsolute)(path);
+  const path = (0, import_node_path20.relative)(parent, child);
+  return path === "" || !path.startsWith("..") && !(0, import_node_path20.isAbsolute)(path);
 }
 function handoffFolder(configured, projectDir) {
-  if (configured && (0, import_node_path19.isAbsolute)(configured)) return { path: (0, import_node_path19.resolve)(configured), confinedTo: null };
-  const path = (0, import_node_path19.resolve)(projectDir, configured ?? DEFAULT_HANDOFF_DIR);
-  if (!isInside((0, import_node_path19.resolve)(projectDir), path)) {
+  if (configured && (0, import_node_path20.isAbsolute)(configured)) return { path: (0, import_node_path20.resolve)(configured), confinedTo: null };
+  const path = (0, import_node_path20.resolve)(projectDir, configured ?? DEFAULT_HANDOFF_DIR);
+  if (!isInside((0, import_node_path20.resolve)(projectDir), path)) {
     throw new HandoffPathError(
       `the handoff folder "${configured}" leaves the project ${projectDir}; use a folder inside it, or an absolute path`
     );
@@ -4670,17 +4705,17 @@ function handoffFolder(configured, projectDir) {
   return { path, confinedTo: projectDir };
 }
 function ensureHandoffFolder(folder) {
-  if (folder.confinedTo && !(0, import_node_fs21.existsSync)(folder.confinedTo)) {
+  if (folder.confinedTo && !(0, import_node_fs22.existsSync)(folder.confinedTo)) {
     throw new HandoffPathError(
       `the session's project folder ${folder.confinedTo} does not exist (moved or deleted?); pass --project DIR or set CTX_MONITOR_HANDOFF_DIR to an absolute folder`
     );
   }
   if (folder.confinedTo) refuseEscape(folder.path, existingAncestor(folder.path), folder.confinedTo);
-  const created = !(0, import_node_fs21.existsSync)(folder.path);
+  const created = !(0, import_node_fs22.existsSync)(folder.path);
   makeFolder(folder.path, 448, "CTX_MONITOR_HANDOFF_DIR");
-  const real = (0, import_node_fs21.realpathSync)(folder.path);
+  const real = (0, import_node_fs22.realpathSync)(folder.path);
   if (folder.confinedTo) refuseEscape(folder.path, real, folder.confinedTo);
-  if (!(0, import_node_fs21.statSync)(real).isDirectory())
+  if (!(0, import_node_fs22.statSync)(real).isDirectory())
     throw new HandoffPathError(
       `the handoff folder ${folder.path} is not a folder; remove it or set CTX_MONITOR_HANDOFF_DIR`
     );
@@ -4689,40 +4724,40 @@ function ensureHandoffFolder(folder) {
   return real;
 }
 function existingAncestor(path) {
-  for (let at = path; ; at = (0, import_node_path19.dirname)(at)) {
+  for (let at = path; ; at = (0, import_node_path20.dirname)(at)) {
     let exists = true;
     try {
-      (0, import_node_fs21.lstatSync)(at);
+      (0, import_node_fs22.lstatSync)(at);
     } catch {
       exists = false;
     }
     if (exists) {
       try {
-        return (0, import_node_fs21.realpathSync)(at);
+        return (0, import_node_fs22.realpathSync)(at);
       } catch {
         throw new HandoffPathError(
           `${at} is a symlink to nothing; remove it, or set CTX_MONITOR_HANDOFF_DIR to a folder to write handoffs in`
         );
       }
     }
-    if ((0, import_node_path19.dirname)(at) === at) return at;
+    if ((0, import_node_path20.dirname)(at) === at) return at;
   }
 }
 function refuseEscape(path, real, project) {
-  if (isInside((0, import_node_fs21.realpathSync)(project), real)) return;
+  if (isInside((0, import_node_fs22.realpathSync)(project), real)) return;
   throw new HandoffPathError(
     `the handoff folder ${path} resolves through a symlink to ${real}, outside the project ${project}; refusing to write there (set CTX_MONITOR_HANDOFF_DIR to an absolute folder to choose it on purpose)`
   );
 }
 function tightenFolder(real) {
-  const stat = (0, import_node_fs21.statSync)(real);
+  const stat = (0, import_node_fs22.statSync)(real);
   if ((stat.mode & 63) === 0) return;
   if (typeof process.getuid === "function" && stat.uid !== process.getuid()) {
     throw new HandoffPathError(
       `the handoff folder ${real} belongs to another user and others can open it; use a folder of your own (CTX_MONITOR_HANDOFF_DIR)`
     );
   }
-  (0, import_node_fs21.chmodSync)(real, 448);
+  (0, import_node_fs22.chmodSync)(real, 448);
 }
 function handoffFileName(at, sessionId, label) {
   if (label !== void 0 && (!LABEL.test(label) || label.includes(".."))) {
@@ -4740,8 +4775,8 @@ function isHandoffOfSession(name2, sessionId) {
   return name2.includes(`Z-${sessionTag(sessionId)}`);
 }
 function writeNewHandoff(folder, name2, content) {
-  const target = (0, import_node_path19.join)(folder, name2);
-  if (name2.includes(import_node_path19.sep) || name2.includes("/") || !isInside(folder, target) || (0, import_node_path19.relative)(folder, target) !== name2) {
+  const target = (0, import_node_path20.join)(folder, name2);
+  if (name2.includes(import_node_path20.sep) || name2.includes("/") || !isInside(folder, target) || (0, import_node_path20.relative)(folder, target) !== name2) {
     throw new HandoffPathError(`refusing to write ${JSON.stringify(name2)}: not a plain file name inside ${folder}`);
   }
   const names = Array.from(
@@ -4757,7 +4792,7 @@ function writeNewHandoff(folder, name2, content) {
 function listHandoffs(folder) {
   let names;
   try {
-    names = (0, import_node_fs21.readdirSync)(folder);
+    names = (0, import_node_fs22.readdirSync)(folder);
   } catch {
     return [];
   }
@@ -4765,19 +4800,19 @@ function listHandoffs(folder) {
   for (const name2 of names) {
     if (!name2.endsWith(".md") || name2.startsWith(".")) continue;
     try {
-      const stat = (0, import_node_fs21.lstatSync)((0, import_node_path19.join)(folder, name2));
+      const stat = (0, import_node_fs22.lstatSync)((0, import_node_path20.join)(folder, name2));
       if (stat.isFile() && stat.nlink === 1)
-        found.push({ name: name2, path: (0, import_node_path19.join)(folder, name2), bytes: stat.size, modified: stat.mtime.toISOString() });
+        found.push({ name: name2, path: (0, import_node_path20.join)(folder, name2), bytes: stat.size, modified: stat.mtime.toISOString() });
     } catch {
     }
   }
   return found.sort((a, b) => b.name.localeCompare(a.name) || b.modified.localeCompare(a.modified));
 }
 function handoffInFolder(folder, requested) {
-  const real = (0, import_node_fs21.realpathSync)(folder);
+  const real = (0, import_node_fs22.realpathSync)(folder);
   let target;
   try {
-    target = (0, import_node_fs21.realpathSync)((0, import_node_path19.resolve)(real, requested));
+    target = (0, import_node_fs22.realpathSync)((0, import_node_path20.resolve)(real, requested));
   } catch {
     throw new HandoffPathError(`no handoff ${JSON.stringify(requested)} in ${folder}`);
   }
@@ -4786,30 +4821,30 @@ function handoffInFolder(folder, requested) {
   return target;
 }
 function readHandoff(folder, path) {
-  const real = (0, import_node_fs21.realpathSync)(folder);
-  if (!isInside(real, (0, import_node_fs21.realpathSync)(path))) throw new HandoffPathError(`${path} is not a handoff in ${folder}`);
-  const fd = (0, import_node_fs21.openSync)(path, import_node_fs21.constants.O_RDONLY | import_node_fs21.constants.O_NOFOLLOW | import_node_fs21.constants.O_NONBLOCK);
+  const real = (0, import_node_fs22.realpathSync)(folder);
+  if (!isInside(real, (0, import_node_fs22.realpathSync)(path))) throw new HandoffPathError(`${path} is not a handoff in ${folder}`);
+  const fd = (0, import_node_fs22.openSync)(path, import_node_fs22.constants.O_RDONLY | import_node_fs22.constants.O_NOFOLLOW | import_node_fs22.constants.O_NONBLOCK);
   try {
-    const stat = (0, import_node_fs21.fstatSync)(fd);
+    const stat = (0, import_node_fs22.fstatSync)(fd);
     if (!stat.isFile() || stat.nlink !== 1)
       throw new HandoffPathError(`${path} is not a regular handoff file in ${folder}; refusing to read it`);
-    return (0, import_node_fs21.readFileSync)(fd, "utf8");
+    return (0, import_node_fs22.readFileSync)(fd, "utf8");
   } finally {
-    (0, import_node_fs21.closeSync)(fd);
+    (0, import_node_fs22.closeSync)(fd);
   }
 }
-var import_node_fs21, import_node_path19, HandoffPathError, DEFAULT_HANDOFF_DIR, LABEL;
+var import_node_fs22, import_node_path20, HandoffPathError, DEFAULT_HANDOFF_DIR, LABEL;
 var init_store2 = __esm({
   "src/handoff/store.ts"() {
     "use strict";
-    import_node_fs21 = require("fs");
-    import_node_path19 = require("path");
+    import_node_fs22 = require("fs");
+    import_node_path20 = require("path");
     init_atomic_write();
     init_make_folder();
     init_user_error();
     HandoffPathError = class extends UserError {
     };
-    DEFAULT_HANDOFF_DIR = (0, import_node_path19.join)(".claude", "handoffs");
+    DEFAULT_HANDOFF_DIR = (0, import_node_path20.join)(".claude", "handoffs");
     LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
   }
 });
@@ -4952,8 +4987,8 @@ async function sessionStart(input, runtime) {
     contextWindowSize: null,
     writtenBy: "hook:SessionStart"
   });
-  if (!input.transcriptPath || !(0, import_node_fs22.existsSync)(input.transcriptPath)) return "";
-  const cache = new CompactionCache((0, import_node_path20.join)(ctxMonitorStateDir(runtime), "scans"));
+  if (!input.transcriptPath || !(0, import_node_fs23.existsSync)(input.transcriptPath)) return "";
+  const cache = new CompactionCache((0, import_node_path21.join)(ctxMonitorStateDir(runtime), "scans"));
   const newest2 = withByteSource(input.transcriptPath, (source) => cache.scan(source)).last;
   const key = compactionKey(newest2);
   const memory = readHookMemory(runtime, input.sessionId);
@@ -4961,10 +4996,10 @@ async function sessionStart(input, runtime) {
   const handoff = await newestHandoffOf(input, runtime);
   writeHookMemory(runtime, input.sessionId, { ...memory, pointedPastCompaction: key, warnedStatus: "ok" });
   if (!handoff) return "";
-  return handoffPointer(handoff, (0, import_node_fs22.readFileSync)(handoff, "utf8"), newest2?.trigger ?? null);
+  return handoffPointer(handoff, (0, import_node_fs23.readFileSync)(handoff, "utf8"), newest2?.trigger ?? null);
 }
 async function usageCheck(input, runtime, event) {
-  if (!input.transcriptPath || !(0, import_node_fs22.existsSync)(input.transcriptPath)) return "";
+  if (!input.transcriptPath || !(0, import_node_fs23.existsSync)(input.transcriptPath)) return "";
   const usage = await readContextUsage(request(input, runtime), createUsageDeps(runtime));
   const memory = readHookMemory(runtime, input.sessionId);
   const decision = usageWarning(usage, memory.warnedStatus);
@@ -4987,12 +5022,12 @@ function runHookEvent(event, input, runtime) {
       return usageCheck(input, runtime, event);
   }
 }
-var import_node_fs22, import_node_path20, AUTOMATIC_HANDOFF_NOTE;
+var import_node_fs23, import_node_path21, AUTOMATIC_HANDOFF_NOTE;
 var init_handlers = __esm({
   "src/claude/hooks/handlers.ts"() {
     "use strict";
-    import_node_fs22 = require("fs");
-    import_node_path20 = require("path");
+    import_node_fs23 = require("fs");
+    import_node_path21 = require("path");
     init_paths();
     init_record_session();
     init_read_usage();
@@ -5013,12 +5048,12 @@ __export(hook_exports, {
   runHook: () => runHook
 });
 function hookLogPath(runtime) {
-  return (0, import_node_path21.join)(ctxMonitorStateDir(runtime), "hooks.log");
+  return (0, import_node_path22.join)(ctxMonitorStateDir(runtime), "hooks.log");
 }
 function logProblem(runtime, event, message) {
   try {
     makeFolder(ctxMonitorStateDir(runtime), 448, STATE_DIR_SETTING);
-    (0, import_node_fs23.appendFileSync)(
+    (0, import_node_fs24.appendFileSync)(
       hookLogPath(runtime),
       `${runtime.now().toISOString()} hook ${event}: ${message.replace(/\s+/g, " ")}
 `,
@@ -5032,6 +5067,8 @@ async function hookOutput(event, text2, runtime) {
     throw new Error(`unknown hook event ${JSON.stringify(event)}; expected one of ${HOOK_EVENTS.join(", ")}`);
   const input = parseHookInput(text2);
   if (!input) throw new Error("no hook input on stdin (a JSON object with session_id)");
+  const plugin = runningAsPlugin(runtime) ? null : enabledPlugin(runtime);
+  if (plugin) return event === "session-start" ? installedTwiceNotice(plugin) : "";
   return runHookEvent(event, input, runtime);
 }
 async function runHook(event, runtime, out, stdinFd = 0) {
@@ -5055,14 +5092,15 @@ async function runHook(event, runtime, out, stdinFd = 0) {
   }
   return 0;
 }
-var import_node_fs23, import_node_path21, WATCHDOG_MS, hookCommand;
+var import_node_fs24, import_node_path22, WATCHDOG_MS, hookCommand;
 var init_hook = __esm({
   "src/commands/hook.ts"() {
     "use strict";
     init_make_folder();
-    import_node_fs23 = require("fs");
-    import_node_path21 = require("path");
+    import_node_fs24 = require("fs");
+    import_node_path22 = require("path");
     init_paths();
+    init_plugin_presence();
     init_handlers();
     init_hook_input();
     init_stdin_json();
@@ -5079,8 +5117,8 @@ var init_hook = __esm({
 });
 
 // src/bin.ts
-var import_node_fs24 = require("fs");
-var import_node_path22 = require("path");
+var import_node_fs25 = require("fs");
+var import_node_path23 = require("path");
 var import_node_url = require("url");
 
 // src/runtime.ts
@@ -5129,7 +5167,7 @@ function writeAll(fd, text2) {
   const bytes = Buffer.from(text2);
   for (let offset = 0; offset < bytes.length; ) {
     try {
-      offset += (0, import_node_fs24.writeSync)(fd, bytes, offset);
+      offset += (0, import_node_fs25.writeSync)(fd, bytes, offset);
     } catch (error) {
       if (error.code !== "EAGAIN") return;
     }
@@ -5140,5 +5178,5 @@ if (name === "statusline" && rest.length === 0) {
 } else if (name === "hook" && rest.length === 1) {
   void Promise.resolve().then(() => (init_hook(), hook_exports)).then(({ runHook: runHook2 }) => runHook2(rest[0], nodeRuntime(), output)).then((code) => process.exitCode = code);
 } else {
-  void import((0, import_node_url.pathToFileURL)((0, import_node_path22.join)(__dirname, "cli.js")).href);
+  void import((0, import_node_url.pathToFileURL)((0, import_node_path23.join)(__dirname, "cli.js")).href);
 }

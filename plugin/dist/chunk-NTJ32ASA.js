@@ -11,7 +11,7 @@ import {
   readStdinText,
   recordSession,
   stringField
-} from "./chunk-JW65GEGQ.js";
+} from "./chunk-BG62OYYZ.js";
 import {
   DEFAULT_SETTINGS,
   autocompactPoint,
@@ -24,7 +24,7 @@ import {
   readTailSnapshot,
   roundTokens,
   withByteSource
-} from "./chunk-FR7HSNRJ.js";
+} from "./chunk-SIKTHLE3.js";
 
 // src/claude/statusline.ts
 function statuslineFigures(facts) {

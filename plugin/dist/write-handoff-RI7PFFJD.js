@@ -7,10 +7,10 @@ import {
   factsReader,
   readFacts,
   writeHandoff
-} from "./chunk-QS77VF2S.js";
+} from "./chunk-IBZKDQ3J.js";
 import "./chunk-ZZSEED36.js";
 import "./chunk-B6VX7PTD.js";
-import "./chunk-FR7HSNRJ.js";
+import "./chunk-SIKTHLE3.js";
 import "./chunk-E4WEFHXS.js";
 import "./chunk-T2JGQYOY.js";
 import "./chunk-6RQ7PFQB.js";

@@ -3,17 +3,17 @@ import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   ResponseTimeline
-} from "./chunk-5LKD2PLM.js";
+} from "./chunk-3GPV74NN.js";
 import {
   BreakdownBuilder,
   CATEGORY,
   PACKAGE,
   createBreakdownDeps,
   readContextBreakdown
-} from "./chunk-5ODXEFBM.js";
+} from "./chunk-RPPKM6WM.js";
 import {
   statuslineCommand
-} from "./chunk-5TXS7XYM.js";
+} from "./chunk-NTJ32ASA.js";
 import {
   PLAIN,
   paint,
@@ -27,7 +27,7 @@ import {
   configuredHandoffDir,
   createHandoffDeps,
   writeHandoff
-} from "./chunk-QS77VF2S.js";
+} from "./chunk-IBZKDQ3J.js";
 import {
   redactSecrets
 } from "./chunk-ZZSEED36.js";
@@ -39,9 +39,11 @@ import {
 import {
   CLAUDE_EVENT_NAMES,
   HOOK_EVENTS,
-  hookCommand
-} from "./chunk-CWB3JH3I.js";
-import "./chunk-JW65GEGQ.js";
+  enabledPlugin,
+  hookCommand,
+  runningAsPlugin
+} from "./chunk-POQYCIQ2.js";
+import "./chunk-BG62OYYZ.js";
 import {
   STATE_DIR_SETTING,
   appendRecords,
@@ -65,7 +67,7 @@ import {
   sessionProjectDir,
   subagentOf,
   subagentTranscripts
-} from "./chunk-FR7HSNRJ.js";
+} from "./chunk-SIKTHLE3.js";
 import {
   log
 } from "./chunk-E4WEFHXS.js";
@@ -327,7 +329,7 @@ function printResult(context, value, human) {
 
 // src/commands/breakdown.ts
 function cliBreakdownDeps(runtime) {
-  const ownTools = async () => (await (await import("./server-AKVTQXFJ.js")).ownToolsOf(runtime))();
+  const ownTools = async () => (await (await import("./server-3TFWMUPU.js")).ownToolsOf(runtime))();
   return createBreakdownDeps(runtime, createUsageDeps(runtime), ownTools);
 }
 var breakdownCommand = {
@@ -614,54 +616,22 @@ The handoff is kept in ${handoffDir}: read it as the next context would.
 
 // src/commands/install.ts
 import { existsSync as existsSync3 } from "fs";
-import { dirname as dirname2, join as join3, resolve } from "path";
+import { delimiter, dirname as dirname2, join as join3, resolve } from "path";
 import { fileURLToPath as fileURLToPath2 } from "url";
 
 // src/claude/install/apply.ts
-import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync, statSync as statSync2, unlinkSync } from "fs";
+import {
+  accessSync,
+  constants,
+  existsSync as existsSync2,
+  lstatSync,
+  mkdirSync as mkdirSync2,
+  readFileSync,
+  realpathSync,
+  statSync as statSync2,
+  unlinkSync
+} from "fs";
 import { dirname } from "path";
-function readText(path) {
-  try {
-    return readFileSync(path, "utf8");
-  } catch (error) {
-    if (error.code === "ENOENT") return null;
-    throw error;
-  }
-}
-function isChange(change) {
-  return change.after !== change.before;
-}
-function backupPath(path) {
-  return `${path}.ctx-monitor.bak`;
-}
-function applyChange(change) {
-  if (!isChange(change)) return;
-  const mode = existsSync2(change.path) ? statSync2(change.path).mode & 511 : 420;
-  if (change.before !== null) replaceFile(backupPath(change.path), change.before, mode);
-  if (change.after === null) {
-    unlinkSync(change.path);
-    return;
-  }
-  mkdirSync2(dirname(change.path), { recursive: true });
-  replaceFile(change.path, change.after, mode);
-}
-function describeChanges(changes, notes, dryRun) {
-  const lines = [];
-  const real = changes.filter(isChange);
-  for (const change of real) {
-    lines.push(`${change.path}${change.after === null ? " (removed: nothing left in it)" : ""}`);
-    for (const what of change.changes) lines.push(`  - ${what}`);
-    if (!dryRun && change.before !== null) lines.push(`  (previous version kept in ${backupPath(change.path)})`);
-  }
-  if (real.length === 0) lines.push("Nothing to change: already as wanted.");
-  for (const note of notes) lines.push(`Note: ${note}`);
-  if (dryRun) lines.unshift("Dry run: these changes would be made (nothing written):");
-  return lines.join("\n");
-}
-
-// src/claude/install/install-plan.ts
-import { readFileSync as readFileSync2 } from "fs";
-import { join as join2 } from "path";
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text2, ignoreTrivia = false) {
@@ -2091,6 +2061,140 @@ function removeJson(text2, path) {
   return text2.slice(0, parent.offset + 1) + text2.slice(parent.offset + parent.length - 1);
 }
 
+// src/claude/install/apply.ts
+function readText(path) {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT") return null;
+    throw error;
+  }
+}
+function isChange(change) {
+  return change.after !== change.before;
+}
+function backupPath(path) {
+  return `${path}.ctx-monitor.bak`;
+}
+function writeTarget(path) {
+  try {
+    return lstatSync(path).isSymbolicLink() ? realpathSync(path) : path;
+  } catch {
+    return path;
+  }
+}
+function existingFolder(path) {
+  let folder = dirname(path);
+  while (!existsSync2(folder) && dirname(folder) !== folder) folder = dirname(folder);
+  return folder;
+}
+function checkWritable(changes, backups) {
+  for (const change of changes.filter(isChange)) {
+    const target = writeTarget(change.path);
+    const places = [existingFolder(target)];
+    if (existsSync2(target)) places.push(target);
+    if (backups && change.before !== null) places.push(existingFolder(backupPath(change.path)));
+    for (const place of places) {
+      try {
+        accessSync(place, constants.W_OK);
+      } catch (error) {
+        const code = error.code ?? "not writable";
+        throw new SettingsFileError(
+          `cannot write ${place === target ? target : `in ${place}`} (${code}): nothing was changed; make it writable, then run this again`
+        );
+      }
+    }
+  }
+}
+function applyChange(change, backup) {
+  if (!isChange(change)) return;
+  const target = writeTarget(change.path);
+  const mode = existsSync2(target) ? statSync2(target).mode & 511 : 420;
+  if (backup && change.before !== null) replaceFile(backupPath(change.path), change.before, mode);
+  if (change.after === null) {
+    unlinkSync(change.path);
+    return;
+  }
+  mkdirSync2(dirname(target), { recursive: true });
+  replaceFile(target, change.after, mode);
+}
+function describeChanges(changes, notes, dryRun, backups = true) {
+  const lines = [];
+  const real = changes.filter(isChange);
+  for (const change of real) {
+    lines.push(`${change.path}${change.after === null ? " (removed: nothing left in it)" : ""}`);
+    for (const what of change.changes) lines.push(`  - ${what}`);
+    if (!dryRun && backups && change.before !== null)
+      lines.push(`  (previous version kept in ${backupPath(change.path)})`);
+  }
+  if (real.length === 0) lines.push("Nothing to change: already as wanted.");
+  for (const note of notes) lines.push(`Note: ${note}`);
+  if (dryRun) lines.unshift("Dry run: these changes would be made (nothing written):");
+  return lines.join("\n");
+}
+
+// src/claude/install/install-plan.ts
+import { readFileSync as readFileSync2 } from "fs";
+import { join as join2 } from "path";
+
+// src/claude/install/settings-shape.ts
+var PLAIN2 = (value) => value?.type === "object" ? null : value?.type ?? null;
+function duplicateKeys(node, at = []) {
+  if (!node?.children) return [];
+  const found = [];
+  if (node.type === "object") {
+    const seen = /* @__PURE__ */ new Set();
+    for (const property of node.children) {
+      const key = String(property.children?.[0]?.value);
+      if (seen.has(key)) found.push([...at, key].join("."));
+      seen.add(key);
+      found.push(...duplicateKeys(property.children?.[1], [...at, key]));
+    }
+  } else {
+    for (const [index, child] of node.children.entries()) found.push(...duplicateKeys(child, [...at, String(index)]));
+  }
+  return found;
+}
+function member(root, key) {
+  return root?.children?.find((property) => property.children?.[0]?.value === key)?.children?.[1];
+}
+function checkSettingsShape(text2, path, kind) {
+  if (!text2.trim()) return;
+  const root = parseTree2(text2, [], { allowTrailingComma: true });
+  const refuse = (problem) => new SettingsFileError(`${path}: ${problem}; fix that by hand, then run this again (nothing was changed)`);
+  const twice = duplicateKeys(root);
+  if (twice.length > 0)
+    throw refuse(
+      `"${twice[0]}" is given twice, and Claude Code reads only the last one; merge them into one "${twice[0]}"`
+    );
+  if (kind === "servers") {
+    const servers = member(root, "mcpServers");
+    if (servers && PLAIN2(servers))
+      throw refuse(`"mcpServers" is ${article(PLAIN2(servers))}, where Claude Code expects an object`);
+    return;
+  }
+  const hooks = member(root, "hooks");
+  if (hooks && PLAIN2(hooks))
+    throw refuse(
+      `"hooks" is ${article(PLAIN2(hooks))}, where Claude Code expects an object of events ({"PreCompact": [...]})`
+    );
+  for (const property of hooks?.children ?? []) {
+    const value = property.children?.[1];
+    if (value && value.type !== "array")
+      throw refuse(
+        `"hooks.${property.children?.[0]?.value}" is ${article(value.type)}, where Claude Code expects a list`
+      );
+  }
+  for (const key of ["statusLine", "env"]) {
+    const value = member(root, key);
+    if (value && PLAIN2(value))
+      throw refuse(`"${key}" is ${article(PLAIN2(value))}, where Claude Code expects an object`);
+  }
+}
+function article(type) {
+  return type === "array" ? "a list" : type === "object" ? "an object" : `a ${type}`;
+}
+
 // src/claude/install/project-files.ts
 var GITIGNORE_LINES = ["# ctx-monitor: handoffs hold prompts verbatim", ".claude/handoffs/"];
 var ignores = (text2) => text2.split(/\r?\n/).some((line) => /^\/?\.claude\/handoffs\/?$/.test(line.trim()) || line.trim() === ".claude/");
@@ -2143,17 +2247,22 @@ function planClaudeMdUninstall(text2) {
 
 // src/claude/install/wiring.ts
 var SERVER_NAME = "ctx-monitor";
+var ON_PATH = { node: null, cli: "ctx-monitor" };
+function invocation(executables) {
+  return [executables.node, executables.cli].flatMap((word) => word === null ? [] : [shellQuote(word)]).join(" ");
+}
 function shellQuote(word) {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 function hookCommand2(executables, event) {
-  return `${shellQuote(executables.node)} ${shellQuote(executables.cli)} hook ${event}`;
+  return `${invocation(executables)} hook ${event}`;
 }
 function statuslineCommand2(executables) {
-  return `${shellQuote(executables.node)} ${shellQuote(executables.cli)} statusline`;
+  const state = executables.stateDir ? `CTX_MONITOR_STATE_DIR=${shellQuote(executables.stateDir)} ` : "";
+  return `${state}${invocation(executables)} statusline`;
 }
 function serverEntry(executables) {
-  return { type: "stdio", command: executables.node, args: [executables.cli], env: {} };
+  return executables.node === null ? { type: "stdio", command: executables.cli, args: [], env: {} } : { type: "stdio", command: executables.node, args: [executables.cli], env: {} };
 }
 var OURS = /(?:ctx-monitor|bin\.cjs|cli\.js)['"]?\s+(hook\s+[a-z-]+|statusline)\s*$/;
 function isOurHookCommand(command, event) {
@@ -2205,7 +2314,7 @@ function planSettingsInstall(text2, path, executables, options) {
   const changes = [];
   const notes = [];
   let replacedStatusline;
-  for (const { event, name } of HOOKS) {
+  for (const { event, name } of options.hooks === false ? [] : HOOKS) {
     const doc2 = readJsonObject(current, path);
     const command = hookCommand2(executables, event);
     const found = findOurHook(doc2, name, event);
@@ -2226,9 +2335,16 @@ function planSettingsInstall(text2, path, executables, options) {
   const doc = readJsonObject(current, path);
   const wanted = { type: "command", command: statuslineCommand2(executables), padding: 0 };
   const existing = asObject(doc.statusLine);
-  if (!existing) {
+  const hidden = asObject(options.userStatusline);
+  if (!existing && hidden && !options.statusline) {
+    notes.push(
+      `kept your statusline (${JSON.stringify(hidden.command ?? hidden)}, in your user settings): a project statusline would hide it; pass --statusline to use ctx-monitor's in this project`
+    );
+  } else if (!existing) {
     current = setJson(current, ["statusLine"], wanted);
-    changes.push(`set the statusline: ${wanted.command}`);
+    changes.push(
+      hidden ? `set the statusline: ${wanted.command} (it hides yours, ${JSON.stringify(hidden.command ?? hidden)}, in this project)` : `set the statusline: ${wanted.command}`
+    );
   } else if (isOurStatusline(existing.command)) {
     if (existing.command !== wanted.command) {
       current = setJson(current, ["statusLine", "command"], wanted.command);
@@ -2248,10 +2364,10 @@ function planSettingsInstall(text2, path, executables, options) {
   current = planCaptureInstall(current, path, options.capture, changes, notes);
   return { text: current, changes, notes, ...replacedStatusline !== void 0 ? { replacedStatusline } : {} };
 }
-function planSettingsUninstall(text2, path, restoreStatusline, capture) {
+function planSettingsUninstall(text2, path, restoreStatusline, capture, options = {}) {
   let current = text2;
   const changes = [];
-  for (const { event, name } of HOOKS) {
+  for (const { event, name } of options.hooks === false ? [] : HOOKS) {
     for (let found = findOurHook(readJsonObject(current, path), name, event); found; found = findOurHook(readJsonObject(current, path), name, event)) {
       const [g, h] = found;
       const doc = readJsonObject(current, path);
@@ -2275,7 +2391,7 @@ function planSettingsUninstall(text2, path, restoreStatusline, capture) {
       changes.push("remove the statusline");
     }
   }
-  current = planCaptureUninstall(current, path, capture, changes);
+  if (options.hooks !== false) current = planCaptureUninstall(current, path, capture, changes);
   return { text: current, changes, notes: [] };
 }
 function planServerInstall(text2, path, executables) {
@@ -2288,11 +2404,12 @@ function planServerInstall(text2, path, executables) {
   const next = asObject(doc.mcpServers) ? setJson(text2, ["mcpServers", SERVER_NAME], wanted) : setJson(text2, ["mcpServers"], { [SERVER_NAME]: wanted });
   return {
     text: next,
-    changes: [
-      `${existing ? "update" : "register"} the MCP server ${SERVER_NAME}: ${wanted.command} ${executables.cli}`
-    ],
+    changes: [`${existing ? "update" : "register"} the MCP server ${SERVER_NAME}: ${invocationText(wanted)}`],
     notes: []
   };
+}
+function invocationText(entry) {
+  return [entry.command, ...asArray(entry.args)].join(" ");
 }
 function planServerUninstall(text2, path) {
   const doc = readJsonObject(text2, path);
@@ -2324,32 +2441,50 @@ function rememberReplacedStatusline(runtime, settingsPath, value) {
   replaceFile(replacedStatuslinesPath(runtime), `${JSON.stringify(all, null, 2)}
 `, 384);
 }
+function readChecked(path, kind) {
+  const text2 = readText(path);
+  if (text2 !== null) checkSettingsShape(text2, path, kind);
+  return text2;
+}
+function userStatusline(runtime) {
+  const path = join2(claudeConfigDir(runtime), "settings.json");
+  try {
+    const statusLine = readJsonObject(readText(path) ?? "", path).statusLine;
+    const command = statusLine?.command;
+    return statusLine !== void 0 && !isOurStatusline(command) ? statusLine : void 0;
+  } catch {
+    return void 0;
+  }
+}
 function captureVariableValue(runtime) {
   return `file:${defaultBodiesDir(runtime)}`;
 }
 function planInstall(runtime, scope, executables, options) {
   const { settings, servers } = targets(runtime, scope);
-  const settingsBefore = readText(settings);
+  const settingsBefore = readChecked(settings, "settings");
   const settingsPlan = planSettingsInstall(settingsBefore ?? "", settings, executables, {
     statusline: options.statusline,
+    hooks: !options.statuslineOnly,
+    ...scope.project ? { userStatusline: userStatusline(runtime) } : {},
     ...options.capture ? { capture: captureVariableValue(runtime) } : {}
   });
-  const serversBefore = readText(servers);
-  const serverPlan = planServerInstall(serversBefore ?? "", servers, executables);
-  const files = [
-    {
+  const files = [];
+  if (!options.statuslineOnly) {
+    const serversBefore = readChecked(servers, "servers");
+    const serverPlan = planServerInstall(serversBefore ?? "", servers, executables);
+    files.push({
       path: servers,
       before: serversBefore,
       after: serverPlan.changes.length ? serverPlan.text : serversBefore,
       changes: serverPlan.changes
-    },
-    {
-      path: settings,
-      before: settingsBefore,
-      after: settingsPlan.changes.length ? settingsPlan.text : settingsBefore,
-      changes: settingsPlan.changes
-    }
-  ];
+    });
+  }
+  files.push({
+    path: settings,
+    before: settingsBefore,
+    after: settingsPlan.changes.length ? settingsPlan.text : settingsBefore,
+    changes: settingsPlan.changes
+  });
   if (scope.project) {
     const gitignore = join2(scope.project, ".gitignore");
     const ignoreBefore = readText(gitignore);
@@ -2385,25 +2520,26 @@ function emptied(text2, path) {
     return false;
   }
 }
-function planUninstall(runtime, scope) {
+function planUninstall(runtime, scope, options = {}) {
   const { settings, servers } = targets(runtime, scope);
   const files = [];
-  const serversBefore = readText(servers);
+  const serversBefore = options.statuslineOnly ? null : readChecked(servers, "servers");
   if (serversBefore !== null) {
     const plan = planServerUninstall(serversBefore, servers);
     files.push({ path: servers, before: serversBefore, after: plan.text, changes: plan.changes });
   }
-  const settingsBefore = readText(settings);
+  const settingsBefore = readChecked(settings, "settings");
   if (settingsBefore !== null) {
     const plan = planSettingsUninstall(
       settingsBefore,
       settings,
       readReplaced(runtime)[settings],
-      captureVariableValue(runtime)
+      captureVariableValue(runtime),
+      { hooks: !options.statuslineOnly }
     );
     files.push({ path: settings, before: settingsBefore, after: plan.text, changes: plan.changes });
   }
-  if (scope.project) {
+  if (scope.project && !options.statuslineOnly) {
     const gitignore = join2(scope.project, ".gitignore");
     const ignoreBefore = readText(gitignore);
     if (ignoreBefore !== null)
@@ -2422,46 +2558,70 @@ function planUninstall(runtime, scope) {
         after: planClaudeMdUninstall(mdBefore),
         changes: ["remove the ctx-monitor instructions"]
       });
-    for (const file of files)
-      if (file.after !== null && file.after !== file.before && emptied(file.after, file.path)) file.after = null;
   }
+  for (const file of files)
+    if (file.after !== null && file.after !== file.before && emptied(file.after, file.path)) file.after = null;
   return { files, notes: [] };
 }
 
 // src/commands/install.ts
-function installedExecutables() {
+function installedExecutables(runtime) {
   const here = dirname2(fileURLToPath2(import.meta.url));
   const cli = [join3(here, "bin.cjs"), resolve(here, "..", "..", "dist", "bin.cjs")].find((path) => existsSync3(path));
   if (!cli)
     throw new SettingsFileError(
       `cannot find ctx-monitor's built executable (dist/bin.cjs) near ${here}; run \`npm run build\` first`
     );
-  return { node: process.execPath, cli };
+  const stateDir = runtime.env.CTX_MONITOR_STATE_DIR?.trim();
+  return { node: process.execPath, cli, ...stateDir ? { stateDir } : {} };
+}
+function onPath(runtime, name) {
+  return (runtime.env.PATH ?? "").split(delimiter).some((folder) => folder && existsSync3(join3(folder, name)));
 }
 var scopeOptions = { project: { type: "boolean" }, "dry-run": { type: "boolean" } };
 var installCommand = {
   name: "install",
   summary: "register the MCP server, hooks and statusline with Claude Code (user scope, or --project)",
-  synopsis: "[--project] [--dry-run] [--statusline] [--capture]",
-  options: { ...scopeOptions, statusline: { type: "boolean" }, capture: { type: "boolean" } },
+  synopsis: "[--project] [--dry-run] [--statusline] [--statusline-only] [--capture]",
+  options: {
+    ...scopeOptions,
+    statusline: { type: "boolean" },
+    "statusline-only": { type: "boolean" },
+    capture: { type: "boolean" }
+  },
   async run(context) {
     const { values, runtime, out } = context;
     const dryRun = values["dry-run"] === true;
     const capture = values.capture === true;
-    const plan = planInstall(runtime, { project: values.project ? runtime.cwd : null }, installedExecutables(), {
+    const statuslineOnly = values["statusline-only"] === true;
+    const plugin = runningAsPlugin(runtime) ? null : enabledPlugin(runtime);
+    if (plugin && !statuslineOnly)
+      throw new SettingsFileError(
+        `ctx-monitor is already installed as the Claude Code plugin ${plugin}: a second install would start a second server and run every hook twice; keep the plugin, or \`claude plugin uninstall ${plugin}\` first`
+      );
+    const project = values.project ? runtime.cwd : null;
+    const plan = planInstall(runtime, { project }, project ? ON_PATH : installedExecutables(runtime), {
       statusline: values.statusline === true,
-      capture
+      capture,
+      statuslineOnly
     });
+    if (project && !onPath(runtime, ON_PATH.cli))
+      plan.notes.push(
+        "the project's files run `ctx-monitor` from PATH, and it is not on this PATH: `npm install -g .` in the clone puts it there"
+      );
     if (!dryRun) {
+      checkWritable(plan.files, true);
       if (capture) ensurePrivateDir(defaultBodiesDir(runtime));
-      for (const file of plan.files) applyChange(file);
+      for (const file of plan.files) applyChange(file, true);
       if (plan.replacedStatusline)
         rememberReplacedStatusline(runtime, plan.replacedStatusline.settingsPath, plan.replacedStatusline.value);
     }
     out.stdout(`${describeChanges(plan.files, plan.notes, dryRun)}
 `);
     if (!dryRun && plan.files.some(isChange))
-      out.stdout("Start a new Claude Code session to load them; `claude mcp list` shows the server.\n");
+      out.stdout(
+        statuslineOnly ? "The statusline shows from the next message on.\n" : "Start a new Claude Code session to load them; `claude mcp list` shows the server.\n"
+      );
     return 0;
   }
 };
@@ -2557,17 +2717,37 @@ function describeSessions(answer) {
 }
 
 // src/commands/uninstall.ts
+import { existsSync as existsSync4, rmSync as rmSync2 } from "fs";
 var uninstallCommand = {
   name: "uninstall",
-  summary: "remove what install added (user scope, or --project)",
-  synopsis: "[--project] [--dry-run]",
-  options: scopeOptions,
+  summary: "remove what install added, its backups and its state (user scope, or --project)",
+  synopsis: "[--project] [--dry-run] [--keep-data] [--statusline-only]",
+  options: { ...scopeOptions, "keep-data": { type: "boolean" }, "statusline-only": { type: "boolean" } },
   async run(context) {
     const { values, runtime, out } = context;
     const dryRun = values["dry-run"] === true;
-    const plan = planUninstall(runtime, { project: values.project ? runtime.cwd : null });
-    if (!dryRun) for (const file of plan.files) applyChange(file);
-    out.stdout(`${describeChanges(plan.files, plan.notes, dryRun)}
+    const statuslineOnly = values["statusline-only"] === true;
+    const plan = planUninstall(runtime, { project: values.project ? runtime.cwd : null }, { statuslineOnly });
+    const backups = plan.files.map((file) => backupPath(file.path)).filter((path) => existsSync4(path));
+    const stateDir = ctxMonitorStateDir(runtime);
+    const removeState = !statuslineOnly && !values.project && values["keep-data"] !== true && existsSync4(stateDir);
+    const lines = [describeChanges(plan.files, plan.notes, dryRun, false)];
+    if (!dryRun) {
+      checkWritable(plan.files, false);
+      for (const file of plan.files) applyChange(file, false);
+      for (const path of backups) rmSync2(path, { force: true });
+      if (removeState) rmSync2(stateDir, { recursive: true, force: true });
+    }
+    const verb = dryRun ? "would remove" : "removed";
+    for (const path of backups) lines.push(`${verb} install's backup ${path}`);
+    if (removeState) lines.push(`${verb} ctx-monitor's state folder ${stateDir} (sessions seen, hook log, capture)`);
+    else if (values["keep-data"] === true && existsSync4(stateDir))
+      lines.push(`kept ctx-monitor's state folder ${stateDir} (--keep-data): sessions seen, hook log, capture`);
+    if (!statuslineOnly)
+      lines.push(
+        "Handoffs stay in each project's .claude/handoffs/ (they are yours). Installed from a clone: `npm uninstall -g ctx-monitor` removes the command."
+      );
+    out.stdout(`${lines.join("\n")}
 `);
     return 0;
   }
@@ -2593,7 +2773,7 @@ var watchCommand = {
   synopsis: SELECTION_SYNOPSIS,
   options: { ...selectionOptions },
   async run(context) {
-    const { runWatch } = await import("./run-watch-2SUPSYV6.js");
+    const { runWatch } = await import("./run-watch-4BOH2MRP.js");
     return runWatch(selectionFrom(context.values), context.runtime, processTerminal(context.out.stderr));
   }
 };
@@ -2670,7 +2850,7 @@ function captureFiguresOf(_usage, breakdown) {
 }
 async function gatherReport(request, deps) {
   const { runtime } = deps;
-  const ownTools = async () => (await (await import("./server-AKVTQXFJ.js")).ownToolsOf(runtime))();
+  const ownTools = async () => (await (await import("./server-3TFWMUPU.js")).ownToolsOf(runtime))();
   const reader = new IncrementalReader(() => new BreakdownWithTimeline(), { capacity: 1 });
   const breakdownDeps = { ...createBreakdownDeps(runtime, createUsageDeps(runtime), ownTools), reader };
   const usage = await readContextUsage(request, breakdownDeps.usage);

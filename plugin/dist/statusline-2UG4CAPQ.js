@@ -2,15 +2,18 @@
 import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
-  hookCommand,
-  runHook
-} from "./chunk-CWB3JH3I.js";
-import "./chunk-JW65GEGQ.js";
-import "./chunk-FR7HSNRJ.js";
+  runStatusline,
+  statuslineCommand,
+  statuslineLine
+} from "./chunk-NTJ32ASA.js";
+import "./chunk-SUVNNIJD.js";
+import "./chunk-BG62OYYZ.js";
+import "./chunk-SIKTHLE3.js";
 import "./chunk-E4WEFHXS.js";
 import "./chunk-T2JGQYOY.js";
 import "./chunk-6RQ7PFQB.js";
 export {
-  hookCommand,
-  runHook
+  runStatusline,
+  statuslineCommand,
+  statuslineLine
 };

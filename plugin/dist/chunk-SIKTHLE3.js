@@ -33,7 +33,9 @@ function claudeSessionsDir(runtime) {
 var STATE_DIR_SETTING = "CTX_MONITOR_STATE_DIR";
 function ctxMonitorStateDir(runtime) {
   const configured = runtime.env[STATE_DIR_SETTING];
-  return configured && configured.trim() ? configured : join(claudeConfigDir(runtime), "ctx-monitor");
+  if (configured?.trim()) return configured;
+  const plugin = runtime.env.CLAUDE_PLUGIN_DATA;
+  return plugin?.trim() ? plugin : join(claudeConfigDir(runtime), "ctx-monitor");
 }
 function defaultProjectDir(runtime) {
   return runtime.env.CLAUDE_PROJECT_DIR || runtime.cwd;

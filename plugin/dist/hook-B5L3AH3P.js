@@ -2,18 +2,15 @@
 import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
-  runStatusline,
-  statuslineCommand,
-  statuslineLine
-} from "./chunk-5TXS7XYM.js";
-import "./chunk-SUVNNIJD.js";
-import "./chunk-JW65GEGQ.js";
-import "./chunk-FR7HSNRJ.js";
+  hookCommand,
+  runHook
+} from "./chunk-POQYCIQ2.js";
+import "./chunk-BG62OYYZ.js";
+import "./chunk-SIKTHLE3.js";
 import "./chunk-E4WEFHXS.js";
 import "./chunk-T2JGQYOY.js";
 import "./chunk-6RQ7PFQB.js";
 export {
-  runStatusline,
-  statuslineCommand,
-  statuslineLine
+  hookCommand,
+  runHook
 };

@@ -5,12 +5,12 @@ import {
   createServer,
   createServerDeps,
   ownToolsOf
-} from "./chunk-WX2CLFSC.js";
-import "./chunk-5ODXEFBM.js";
-import "./chunk-QS77VF2S.js";
+} from "./chunk-6OWVM742.js";
+import "./chunk-RPPKM6WM.js";
+import "./chunk-IBZKDQ3J.js";
 import "./chunk-ZZSEED36.js";
 import "./chunk-B6VX7PTD.js";
-import "./chunk-FR7HSNRJ.js";
+import "./chunk-SIKTHLE3.js";
 import "./chunk-E4WEFHXS.js";
 import "./chunk-T2JGQYOY.js";
 import "./chunk-T4BVMDPB.js";

@@ -4,18 +4,18 @@ const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   createServer,
   createServerDeps
-} from "./chunk-WX2CLFSC.js";
+} from "./chunk-6OWVM742.js";
 import {
   ReadBuffer,
   serializeMessage
 } from "./chunk-Q3A43W43.js";
-import "./chunk-5ODXEFBM.js";
-import "./chunk-QS77VF2S.js";
+import "./chunk-RPPKM6WM.js";
+import "./chunk-IBZKDQ3J.js";
 import "./chunk-ZZSEED36.js";
 import "./chunk-B6VX7PTD.js";
 import {
   digestPendingCapture
-} from "./chunk-FR7HSNRJ.js";
+} from "./chunk-SIKTHLE3.js";
 import {
   log
 } from "./chunk-E4WEFHXS.js";

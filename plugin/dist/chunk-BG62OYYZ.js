@@ -7,7 +7,7 @@ import {
   sessionStateDir,
   sessionStateFileName,
   writeSessionState
-} from "./chunk-FR7HSNRJ.js";
+} from "./chunk-SIKTHLE3.js";
 
 // src/claude/record-session.ts
 import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from "fs";

@@ -6,16 +6,17 @@ import {
   readStdinText,
   recordSession,
   stringField
-} from "./chunk-JW65GEGQ.js";
+} from "./chunk-BG62OYYZ.js";
 import {
   CompactionCache,
   STATE_DIR_SETTING,
+  claudeConfigDir,
   createUsageDeps,
   ctxMonitorStateDir,
   readContextUsage,
   roundTokens,
   withByteSource
-} from "./chunk-FR7HSNRJ.js";
+} from "./chunk-SIKTHLE3.js";
 import {
   makeFolder,
   replaceFile
@@ -23,11 +24,37 @@ import {
 
 // src/commands/hook.ts
 import { appendFileSync } from "fs";
-import { join as join3 } from "path";
+import { join as join4 } from "path";
+
+// src/claude/plugin-presence.ts
+import { readFileSync } from "fs";
+import { join } from "path";
+function runningAsPlugin(runtime) {
+  return Boolean(runtime.env.CLAUDE_PLUGIN_ROOT?.trim());
+}
+function enabledPlugin(runtime) {
+  let text;
+  try {
+    text = readFileSync(join(claudeConfigDir(runtime), "settings.json"), "utf8");
+  } catch {
+    return null;
+  }
+  try {
+    const enabled = JSON.parse(text).enabledPlugins;
+    if (typeof enabled !== "object" || enabled === null) return null;
+    const id = Object.entries(enabled).find(([key, on]) => on === true && key.startsWith("ctx-monitor@"))?.[0];
+    return id ?? null;
+  } catch {
+    return null;
+  }
+}
+function installedTwiceNotice(pluginId) {
+  return `[ctx-monitor] installed twice: as the plugin ${pluginId} and by \`ctx-monitor install\`; the plugin's hooks run and these stay silent. Run \`ctx-monitor uninstall\` to remove the second.`;
+}
 
 // src/claude/hooks/handlers.ts
-import { existsSync, readFileSync as readFileSync2 } from "fs";
-import { join as join2 } from "path";
+import { existsSync, readFileSync as readFileSync3 } from "fs";
+import { join as join3 } from "path";
 
 // src/claude/hooks/hook-input.ts
 var HOOK_EVENTS = ["session-start", "user-prompt-submit", "post-tool-use", "pre-compact"];
@@ -97,15 +124,15 @@ function handoffPointer(handoffPath, markdown, compactionTrigger) {
 }
 
 // src/claude/hooks/hook-memory.ts
-import { readFileSync } from "fs";
-import { join } from "path";
+import { readFileSync as readFileSync2 } from "fs";
+import { join as join2 } from "path";
 var FRESH_MEMORY = { warnedStatus: "ok", pointedPastCompaction: null };
 function memoryPath(runtime, sessionId) {
-  return join(ctxMonitorStateDir(runtime), "hooks", `${sessionId.replace(/[^\w-]/g, "_")}.json`);
+  return join2(ctxMonitorStateDir(runtime), "hooks", `${sessionId.replace(/[^\w-]/g, "_")}.json`);
 }
 function readHookMemory(runtime, sessionId) {
   try {
-    const value = JSON.parse(readFileSync(memoryPath(runtime, sessionId), "utf8"));
+    const value = JSON.parse(readFileSync2(memoryPath(runtime, sessionId), "utf8"));
     const warned = value.warnedStatus;
     return {
       warnedStatus: warned === "warn" || warned === "critical" ? warned : "ok",
@@ -117,7 +144,7 @@ function readHookMemory(runtime, sessionId) {
 }
 function writeHookMemory(runtime, sessionId, memory) {
   const path = memoryPath(runtime, sessionId);
-  makeFolder(join(path, ".."), 448, STATE_DIR_SETTING);
+  makeFolder(join2(path, ".."), 448, STATE_DIR_SETTING);
   replaceFile(path, `${JSON.stringify(memory)}
 `, 384);
 }
@@ -149,7 +176,7 @@ function request(input, runtime) {
   };
 }
 async function preCompact(input, runtime) {
-  const { createHandoffDeps, writeHandoff } = await import("./write-handoff-6KWHDRM3.js");
+  const { createHandoffDeps, writeHandoff } = await import("./write-handoff-RI7PFFJD.js");
   await writeHandoff(
     { ...request(input, runtime), name: "pre-compact", notes: { warnings: AUTOMATIC_HANDOFF_NOTE } },
     createHandoffDeps(runtime, createUsageDeps(runtime))
@@ -157,7 +184,7 @@ async function preCompact(input, runtime) {
   return "";
 }
 async function newestHandoffOf(input, runtime) {
-  const { configuredHandoffDir } = await import("./write-handoff-6KWHDRM3.js");
+  const { configuredHandoffDir } = await import("./write-handoff-RI7PFFJD.js");
   const { handoffFolder, isHandoffOfSession, listHandoffs } = await import("./store-UKLTN2KR.js");
   const folder = handoffFolder(configuredHandoffDir(runtime), projectOf(input, runtime)).path;
   return listHandoffs(folder).find((handoff) => isHandoffOfSession(handoff.name, input.sessionId))?.path ?? null;
@@ -172,7 +199,7 @@ async function sessionStart(input, runtime) {
     writtenBy: "hook:SessionStart"
   });
   if (!input.transcriptPath || !existsSync(input.transcriptPath)) return "";
-  const cache = new CompactionCache(join2(ctxMonitorStateDir(runtime), "scans"));
+  const cache = new CompactionCache(join3(ctxMonitorStateDir(runtime), "scans"));
   const newest = withByteSource(input.transcriptPath, (source) => cache.scan(source)).last;
   const key = compactionKey(newest);
   const memory = readHookMemory(runtime, input.sessionId);
@@ -180,7 +207,7 @@ async function sessionStart(input, runtime) {
   const handoff = await newestHandoffOf(input, runtime);
   writeHookMemory(runtime, input.sessionId, { ...memory, pointedPastCompaction: key, warnedStatus: "ok" });
   if (!handoff) return "";
-  return handoffPointer(handoff, readFileSync2(handoff, "utf8"), newest?.trigger ?? null);
+  return handoffPointer(handoff, readFileSync3(handoff, "utf8"), newest?.trigger ?? null);
 }
 async function usageCheck(input, runtime, event) {
   if (!input.transcriptPath || !existsSync(input.transcriptPath)) return "";
@@ -210,7 +237,7 @@ function runHookEvent(event, input, runtime) {
 // src/commands/hook.ts
 var WATCHDOG_MS = { "pre-compact": 45e3, other: 1e4 };
 function hookLogPath(runtime) {
-  return join3(ctxMonitorStateDir(runtime), "hooks.log");
+  return join4(ctxMonitorStateDir(runtime), "hooks.log");
 }
 function logProblem(runtime, event, message) {
   try {
@@ -229,6 +256,8 @@ async function hookOutput(event, text, runtime) {
     throw new Error(`unknown hook event ${JSON.stringify(event)}; expected one of ${HOOK_EVENTS.join(", ")}`);
   const input = parseHookInput(text);
   if (!input) throw new Error("no hook input on stdin (a JSON object with session_id)");
+  const plugin = runningAsPlugin(runtime) ? null : enabledPlugin(runtime);
+  if (plugin) return event === "session-start" ? installedTwiceNotice(plugin) : "";
   return runHookEvent(event, input, runtime);
 }
 async function runHook(event, runtime, out, stdinFd = 0) {
@@ -262,6 +291,8 @@ var hookCommand = {
 };
 
 export {
+  runningAsPlugin,
+  enabledPlugin,
   HOOK_EVENTS,
   CLAUDE_EVENT_NAMES,
   runHook,

@@ -5,12 +5,12 @@ import {
   PACKAGE,
   createBreakdownDeps,
   readContextBreakdown
-} from "./chunk-5ODXEFBM.js";
+} from "./chunk-RPPKM6WM.js";
 import {
   configuredHandoffDir,
   createHandoffDeps,
   writeHandoff
-} from "./chunk-QS77VF2S.js";
+} from "./chunk-IBZKDQ3J.js";
 import {
   redactSecrets
 } from "./chunk-ZZSEED36.js";
@@ -30,7 +30,7 @@ import {
   defaultProjectDir,
   exactNumber,
   readContextUsage
-} from "./chunk-FR7HSNRJ.js";
+} from "./chunk-SIKTHLE3.js";
 import {
   log
 } from "./chunk-E4WEFHXS.js";

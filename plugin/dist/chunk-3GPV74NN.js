@@ -7,7 +7,7 @@ import {
 import {
   contextTotal,
   isMainChainResponse
-} from "./chunk-FR7HSNRJ.js";
+} from "./chunk-SIKTHLE3.js";
 
 // src/transcript/response-timeline.ts
 var HANDOFF_TOOL = /(?:^|__)write_handoff$/;

@@ -4,7 +4,7 @@ const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   IncrementalReader,
   classifyUserText
-} from "./chunk-QS77VF2S.js";
+} from "./chunk-IBZKDQ3J.js";
 import {
   describeToolCall,
   mcpServerOf,
@@ -27,7 +27,7 @@ import {
   readSessionCapture,
   roundTokens,
   sessionProjectDir
-} from "./chunk-FR7HSNRJ.js";
+} from "./chunk-SIKTHLE3.js";
 import {
   log
 } from "./chunk-E4WEFHXS.js";

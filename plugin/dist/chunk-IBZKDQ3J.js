@@ -27,7 +27,7 @@ import {
   readForward,
   sessionProjectDir,
   withByteSource
-} from "./chunk-FR7HSNRJ.js";
+} from "./chunk-SIKTHLE3.js";
 
 // src/transcript/incremental-reader.ts
 var IncrementalReader = class {

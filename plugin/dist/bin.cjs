@@ -1519,7 +1519,7 @@ function locateTranscript(request2, runtime) {
     const path = findSessionTranscript(runtime, request2.sessionId, projectDir, searched) ?? findByIdPrefix(runtime, request2.sessionId, projectDir);
     if (path) return { path, sessionId: (0, import_node_path9.basename)(path, ".jsonl"), projectDir, source: "session-id", guessed: false };
     throw new TranscriptNotFoundError(
-      `no transcript for session ${request2.sessionId} under ${projectsDir(runtime)}; pass transcript_path (--transcript) or check CLAUDE_CONFIG_DIR`,
+      `no transcript for session ${request2.sessionId} under ${projectsDir(runtime)}; pass transcript_path or check CLAUDE_CONFIG_DIR`,
       searched
     );
   }
@@ -1547,7 +1547,7 @@ function locateTranscript(request2, runtime) {
     };
   }
   throw new TranscriptNotFoundError(
-    `no Claude Code transcript found for ${projectDir} (looked in ${searched.join(", ") || projectsDir(runtime)}); pass session_id or transcript_path (CLI: --session ID, --transcript PATH or --project DIR)`,
+    `no Claude Code transcript found for ${projectDir} (looked in ${searched.join(", ") || projectsDir(runtime)}); pass session_id or transcript_path`,
     searched
   );
 }

@@ -53,10 +53,10 @@ var output = {
 async function runCli() {
   const [name, ...rest] = argv;
   if (name === "statusline" && rest.length === 0)
-    return (await import("./statusline-2UG4CAPQ.js")).runStatusline(runtime, output);
+    return (await import("./statusline-KR7JBVE2.js")).runStatusline(runtime, output);
   if (name === "hook" && rest.length === 1)
-    return (await import("./hook-B5L3AH3P.js")).runHook(rest[0], runtime, output);
-  return (await import("./run-U2RANRFC.js")).runCommand(argv, runtime, output);
+    return (await import("./hook-NFTZTII7.js")).runHook(rest[0], runtime, output);
+  return (await import("./run-42VNDNUR.js")).runCommand(argv, runtime, output);
 }
 if (argv.length === 0) {
   if (process.stdin.isTTY) {
@@ -64,7 +64,7 @@ if (argv.length === 0) {
       "ctx-monitor: this is the MCP server, waiting for a client on stdin (Claude Code starts it). For the CLI, see ctx-monitor --help; Ctrl-C to quit.\n"
     );
   }
-  import("./serve-BKKZL3FO.js").then(({ serveStdio }) => serveStdio(runtime)).catch((error) => {
+  import("./serve-IXLCQLNY.js").then(({ serveStdio }) => serveStdio(runtime)).catch((error) => {
     log(`could not start the MCP server: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });

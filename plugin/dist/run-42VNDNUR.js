@@ -3,17 +3,17 @@ import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   ResponseTimeline
-} from "./chunk-3GPV74NN.js";
+} from "./chunk-Y6FXS6T7.js";
 import {
   BreakdownBuilder,
   CATEGORY,
   PACKAGE,
   createBreakdownDeps,
   readContextBreakdown
-} from "./chunk-RPPKM6WM.js";
+} from "./chunk-CBKUJMHP.js";
 import {
   statuslineCommand
-} from "./chunk-NTJ32ASA.js";
+} from "./chunk-HP7V7FAX.js";
 import {
   PLAIN,
   paint,
@@ -27,7 +27,7 @@ import {
   configuredHandoffDir,
   createHandoffDeps,
   writeHandoff
-} from "./chunk-IBZKDQ3J.js";
+} from "./chunk-HWZST52M.js";
 import {
   redactSecrets
 } from "./chunk-ZZSEED36.js";
@@ -42,8 +42,8 @@ import {
   enabledPlugin,
   hookCommand,
   runningAsPlugin
-} from "./chunk-POQYCIQ2.js";
-import "./chunk-BG62OYYZ.js";
+} from "./chunk-UITAHFQQ.js";
+import "./chunk-XLLYYDGW.js";
 import {
   STATE_DIR_SETTING,
   appendRecords,
@@ -67,7 +67,7 @@ import {
   sessionProjectDir,
   subagentOf,
   subagentTranscripts
-} from "./chunk-SIKTHLE3.js";
+} from "./chunk-LRTN6UVP.js";
 import {
   log
 } from "./chunk-E4WEFHXS.js";
@@ -329,7 +329,7 @@ function printResult(context, value, human) {
 
 // src/commands/breakdown.ts
 function cliBreakdownDeps(runtime) {
-  const ownTools = async () => (await (await import("./server-3TFWMUPU.js")).ownToolsOf(runtime))();
+  const ownTools = async () => (await (await import("./server-76JCQMM7.js")).ownToolsOf(runtime))();
   return createBreakdownDeps(runtime, createUsageDeps(runtime), ownTools);
 }
 var breakdownCommand = {
@@ -403,6 +403,7 @@ import {
   mkdtempSync,
   openSync,
   readdirSync,
+  readFileSync,
   readSync,
   rmSync,
   statSync
@@ -547,12 +548,24 @@ function sessionIdIn(transcript) {
     closeSync(fd);
   }
 }
+function handoffPreview(folder) {
+  const name = existsSync(folder) ? readdirSync(folder).find((file) => file.endsWith(".md")) : void 0;
+  if (!name) return "";
+  const lines = readFileSync(join(folder, name), "utf8").split("\n");
+  const shown = lines.slice(0, HANDOFF_PREVIEW_LINES).join("\n");
+  const rest = lines.length - HANDOFF_PREVIEW_LINES;
+  return `\u2500\u2500 the handoff, as the next context reads it${rest > 0 ? ` (first ${HANDOFF_PREVIEW_LINES} lines of ${lines.length})` : ""}
+
+${shown}
+`;
+}
+var HANDOFF_PREVIEW_LINES = 40;
 async function runDemo(context) {
   const transcript = typeof context.values.transcript === "string" ? context.values.transcript : pickFixture();
   const { Client } = await import("./client-7UFW5I5D.js");
   const { StdioClientTransport } = await import("./stdio-F5NUDWNU.js");
   const root = mkdtempSync(join(tmpdir(), "ctx-monitor-demo-"));
-  const handoffDir = mkdtempSync(join(tmpdir(), "ctx-monitor-demo-handoffs-"));
+  const handoffDir = join(root, "handoffs");
   const client = new Client({ name: `${PACKAGE.name}-demo`, version: PACKAGE.version });
   try {
     const { configDir, sessionId } = stageSession(root, transcript);
@@ -604,8 +617,7 @@ async function runDemo(context) {
     if (context.values.json) context.out.stdout(`${JSON.stringify(results, null, 2)}
 `);
     else context.out.stdout(`
-The handoff is kept in ${handoffDir}: read it as the next context would.
-`);
+${handoffPreview(handoffDir)}`);
     return 0;
   } finally {
     await client.close().catch(() => {
@@ -626,7 +638,7 @@ import {
   existsSync as existsSync2,
   lstatSync,
   mkdirSync as mkdirSync2,
-  readFileSync,
+  readFileSync as readFileSync2,
   realpathSync,
   statSync as statSync2,
   unlinkSync
@@ -2064,7 +2076,7 @@ function removeJson(text2, path) {
 // src/claude/install/apply.ts
 function readText(path) {
   try {
-    return readFileSync(path, "utf8");
+    return readFileSync2(path, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return null;
     throw error;
@@ -2134,7 +2146,7 @@ function describeChanges(changes, notes, dryRun, backups = true) {
 }
 
 // src/claude/install/install-plan.ts
-import { readFileSync as readFileSync2 } from "fs";
+import { readFileSync as readFileSync3 } from "fs";
 import { join as join2 } from "path";
 
 // src/claude/install/settings-shape.ts
@@ -2430,7 +2442,7 @@ function replacedStatuslinesPath(runtime) {
 }
 function readReplaced(runtime) {
   try {
-    return readJsonObject(readFileSync2(replacedStatuslinesPath(runtime), "utf8"), replacedStatuslinesPath(runtime));
+    return readJsonObject(readFileSync3(replacedStatuslinesPath(runtime), "utf8"), replacedStatuslinesPath(runtime));
   } catch {
     return {};
   }
@@ -2683,9 +2695,10 @@ var sessionsCommand = {
   summary: "the project's recent sessions: id, last activity, model, used / window, first prompt",
   synopsis: "[--json] [--project DIR] [--limit N]",
   options: { json: { type: "boolean" }, project: { type: "string" }, limit: { type: "string" } },
+  valueKinds: { limit: "count" },
   async run(context) {
     const { values, runtime } = context;
-    const limit = typeof values.limit === "string" && /^\d+$/.test(values.limit) ? Number(values.limit) : DEFAULT_LIMIT;
+    const limit = typeof values.limit === "string" ? Number(values.limit) : DEFAULT_LIMIT;
     const found = projectSessions(runtime, typeof values.project === "string" ? values.project : void 0);
     const sessions = [];
     for (const entry of found.sessions.slice(0, limit))
@@ -2773,7 +2786,7 @@ var watchCommand = {
   synopsis: SELECTION_SYNOPSIS,
   options: { ...selectionOptions },
   async run(context) {
-    const { runWatch } = await import("./run-watch-4BOH2MRP.js");
+    const { runWatch } = await import("./run-watch-IETD32UN.js");
     return runWatch(selectionFrom(context.values), context.runtime, processTerminal(context.out.stderr));
   }
 };
@@ -2850,7 +2863,7 @@ function captureFiguresOf(_usage, breakdown) {
 }
 async function gatherReport(request, deps) {
   const { runtime } = deps;
-  const ownTools = async () => (await (await import("./server-3TFWMUPU.js")).ownToolsOf(runtime))();
+  const ownTools = async () => (await (await import("./server-76JCQMM7.js")).ownToolsOf(runtime))();
   const reader = new IncrementalReader(() => new BreakdownWithTimeline(), { capacity: 1 });
   const breakdownDeps = { ...createBreakdownDeps(runtime, createUsageDeps(runtime), ownTools), reader };
   const usage = await readContextUsage(request, breakdownDeps.usage);
@@ -3603,9 +3616,11 @@ var DEFAULT_UPSTREAM = "https://api.anthropic.com";
 function chooseUpstream(runtime, asked, port) {
   const configured = runtime.env.ANTHROPIC_BASE_URL;
   const candidate = asked ?? (configured && !isLoopbackPort(configured, port) ? configured : DEFAULT_UPSTREAM);
-  const url = new URL(candidate);
-  if (url.protocol !== "http:" && url.protocol !== "https:")
-    throw new Error(`--upstream must be an http(s) URL, got ${candidate}`);
+  const url = URL.canParse(candidate) ? new URL(candidate) : null;
+  if (!url || url.protocol !== "http:" && url.protocol !== "https:")
+    throw new Error(
+      `ANTHROPIC_BASE_URL must be an http(s) URL to proxy to, got ${candidate}; fix it or pass --upstream URL`
+    );
   return url;
 }
 function isLoopbackPort(value, port) {
@@ -3615,11 +3630,6 @@ function isLoopbackPort(value, port) {
   } catch {
     return false;
   }
-}
-function parsePort(value) {
-  if (value === void 0) return DEFAULT_PROXY_PORT;
-  const port = Number(value);
-  return Number.isInteger(port) && port >= 0 && port <= 65535 ? port : null;
 }
 function untilInterrupted() {
   return new Promise((resolve3) => {
@@ -3632,13 +3642,9 @@ var proxyCommand = {
   summary: "loopback proxy for ANTHROPIC_BASE_URL that captures exact request digests",
   synopsis: `[--port N (default ${DEFAULT_PROXY_PORT}, 0 = any free)] [--upstream URL] [--capture-dir DIR]`,
   options: { port: { type: "string" }, upstream: { type: "string" }, "capture-dir": { type: "string" } },
+  valueKinds: { port: "port", upstream: "url" },
   async run({ values, runtime, out }) {
-    const port = parsePort(values.port);
-    if (port === null) {
-      out.stderr(`ctx-monitor proxy: --port must be a number from 0 to 65535, got ${String(values.port)}
-`);
-      return 2;
-    }
+    const port = typeof values.port === "string" ? Number(values.port) : DEFAULT_PROXY_PORT;
     let upstream;
     try {
       upstream = chooseUpstream(runtime, values.upstream, port);
@@ -3683,7 +3689,7 @@ var proxyCommand = {
 };
 
 // src/capture/import-mitm.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync3, statSync as statSync3 } from "fs";
+import { readdirSync as readdirSync2, readFileSync as readFileSync4, statSync as statSync3 } from "fs";
 import { basename as basename3, join as join4 } from "path";
 
 // src/capture/mitm/traffic-log.ts
@@ -3719,7 +3725,7 @@ var REQUEST_FILE = /^request_.+\.json$/;
 var PAIRED_FILE = /^(req|resp)_(.*)_(\d{6,12})\.json$/;
 function readJson(path) {
   try {
-    const value = JSON.parse(readFileSync3(path, "utf8"));
+    const value = JSON.parse(readFileSync4(path, "utf8"));
     return typeof value === "object" && value !== null && !Array.isArray(value) ? value : null;
   } catch {
     return null;
@@ -3773,7 +3779,7 @@ function pairResponses(names, dir) {
 }
 function capturesIn(dir, names) {
   let logged = /* @__PURE__ */ new Map();
-  if (names.includes(TRAFFIC_LOG)) logged = savedRequests(readFileSync3(join4(dir, TRAFFIC_LOG), "utf8"));
+  if (names.includes(TRAFFIC_LOG)) logged = savedRequests(readFileSync4(join4(dir, TRAFFIC_LOG), "utf8"));
   const answers = pairResponses(names, dir);
   const captures = [];
   const unreadable = [];
@@ -3862,7 +3868,7 @@ var importMitmCommand = {
 };
 
 // src/compare/read-comparison.ts
-import { readFileSync as readFileSync4, statSync as statSync4 } from "fs";
+import { readFileSync as readFileSync5, statSync as statSync4 } from "fs";
 
 // src/compare/context-figures.ts
 var CONTEXT_TOOLS_PREAMBLE = 500;
@@ -3986,7 +3992,7 @@ function memoryHashes(breakdown) {
   const hashes = /* @__PURE__ */ new Set();
   for (const file of breakdown.memoryFiles) {
     try {
-      if (statSync4(file.path).size <= HASH_LIMIT) hashes.add(hashOfText(readFileSync4(file.path, "utf8")));
+      if (statSync4(file.path).size <= HASH_LIMIT) hashes.add(hashOfText(readFileSync5(file.path, "utf8")));
     } catch {
     }
   }
@@ -4175,6 +4181,42 @@ function commandHelp(command) {
   ].join("\n");
 }
 
+// src/cli/flag-words.ts
+var FLAGS = [
+  [/\bsession_id\b/g, "--session"],
+  [/\btranscript_path\b/g, "--transcript"]
+];
+function inCliWords(message) {
+  return FLAGS.reduce((text2, [parameter, flag]) => text2.replace(parameter, flag), message);
+}
+
+// src/cli/option-values.ts
+var PROBLEM = {
+  count: "takes a whole number of 1 or more",
+  port: "takes a port number from 0 to 65535 (0: any free port)",
+  url: "takes an http(s) URL such as https://api.anthropic.com"
+};
+function fits(kind, value) {
+  if (kind === "url") {
+    try {
+      return ["http:", "https:"].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }
+  if (!/^\d+$/.test(value)) return false;
+  const number = Number(value);
+  return kind === "count" ? number >= 1 : number <= 65535;
+}
+function badOptionValue(kinds, values) {
+  for (const [name, kind] of Object.entries(kinds)) {
+    const value = values[name];
+    if (typeof value === "string" && !fits(kind, value))
+      return `--${name} ${PROBLEM[kind]}, got ${JSON.stringify(value)}`;
+  }
+  return null;
+}
+
 // src/cli/run.ts
 var EXIT_OK = 0;
 var EXIT_FAILED = 1;
@@ -4231,6 +4273,12 @@ usage: ${PACKAGE.name} ${command.name} ${command.synopsis}
       parsed2.positionals.length > expected.length ? `unexpected argument "${parsed2.positionals[expected.length]}"` : `missing ${expected.slice(parsed2.positionals.length).join(" ")}`
     );
   }
+  const badValue = badOptionValue(command.valueKinds ?? {}, parsed2.values);
+  if (badValue) {
+    out.stderr(`${PACKAGE.name} ${command.name}: ${badValue}
+`);
+    return EXIT_USAGE;
+  }
   for (const [a, b] of EXCLUSIVE) {
     if (parsed2.values[a] !== void 0 && parsed2.values[b] !== void 0)
       return usageError(`--${a} and --${b} select a session two ways; pass one`);
@@ -4239,7 +4287,8 @@ usage: ${PACKAGE.name} ${command.name} ${command.synopsis}
   try {
     return await command.run({ values: parsed2.values, positionals: parsed2.positionals, runtime, out, style });
   } catch (error) {
-    const known = actionableMessage(error);
+    const actionable = actionableMessage(error);
+    const known = actionable === null ? null : inCliWords(actionable);
     out.stderr(
       `${PACKAGE.name} ${command.name}: ${known ?? (error instanceof Error ? error.stack ?? error.message : String(error))}
 `

@@ -5,12 +5,12 @@ import {
   PACKAGE,
   createBreakdownDeps,
   readContextBreakdown
-} from "./chunk-RPPKM6WM.js";
+} from "./chunk-CBKUJMHP.js";
 import {
   configuredHandoffDir,
   createHandoffDeps,
   writeHandoff
-} from "./chunk-IBZKDQ3J.js";
+} from "./chunk-HWZST52M.js";
 import {
   redactSecrets
 } from "./chunk-ZZSEED36.js";
@@ -30,7 +30,7 @@ import {
   defaultProjectDir,
   exactNumber,
   readContextUsage
-} from "./chunk-SIKTHLE3.js";
+} from "./chunk-LRTN6UVP.js";
 import {
   log
 } from "./chunk-E4WEFHXS.js";

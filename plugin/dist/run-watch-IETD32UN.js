@@ -3,7 +3,7 @@ import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   ResponseTimeline
-} from "./chunk-3GPV74NN.js";
+} from "./chunk-Y6FXS6T7.js";
 import {
   paint,
   statusTone,
@@ -20,7 +20,7 @@ import {
   readForward,
   roundTokens,
   withByteSource
-} from "./chunk-SIKTHLE3.js";
+} from "./chunk-LRTN6UVP.js";
 import "./chunk-E4WEFHXS.js";
 import "./chunk-T2JGQYOY.js";
 import "./chunk-6RQ7PFQB.js";

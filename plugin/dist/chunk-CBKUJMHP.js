@@ -4,7 +4,7 @@ const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   IncrementalReader,
   classifyUserText
-} from "./chunk-IBZKDQ3J.js";
+} from "./chunk-HWZST52M.js";
 import {
   describeToolCall,
   mcpServerOf,
@@ -27,7 +27,7 @@ import {
   readSessionCapture,
   roundTokens,
   sessionProjectDir
-} from "./chunk-SIKTHLE3.js";
+} from "./chunk-LRTN6UVP.js";
 import {
   log
 } from "./chunk-E4WEFHXS.js";

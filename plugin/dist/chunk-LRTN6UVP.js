@@ -310,7 +310,7 @@ function locateTranscript(request, runtime) {
     const path = findSessionTranscript(runtime, request.sessionId, projectDir, searched) ?? findByIdPrefix(runtime, request.sessionId, projectDir);
     if (path) return { path, sessionId: basename(path, ".jsonl"), projectDir, source: "session-id", guessed: false };
     throw new TranscriptNotFoundError(
-      `no transcript for session ${request.sessionId} under ${projectsDir(runtime)}; pass transcript_path (--transcript) or check CLAUDE_CONFIG_DIR`,
+      `no transcript for session ${request.sessionId} under ${projectsDir(runtime)}; pass transcript_path or check CLAUDE_CONFIG_DIR`,
       searched
     );
   }
@@ -338,7 +338,7 @@ function locateTranscript(request, runtime) {
     };
   }
   throw new TranscriptNotFoundError(
-    `no Claude Code transcript found for ${projectDir} (looked in ${searched.join(", ") || projectsDir(runtime)}); pass session_id or transcript_path (CLI: --session ID, --transcript PATH or --project DIR)`,
+    `no Claude Code transcript found for ${projectDir} (looked in ${searched.join(", ") || projectsDir(runtime)}); pass session_id or transcript_path`,
     searched
   );
 }

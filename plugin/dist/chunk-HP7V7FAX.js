@@ -11,7 +11,7 @@ import {
   readStdinText,
   recordSession,
   stringField
-} from "./chunk-BG62OYYZ.js";
+} from "./chunk-XLLYYDGW.js";
 import {
   DEFAULT_SETTINGS,
   autocompactPoint,
@@ -24,7 +24,7 @@ import {
   readTailSnapshot,
   roundTokens,
   withByteSource
-} from "./chunk-SIKTHLE3.js";
+} from "./chunk-LRTN6UVP.js";
 
 // src/claude/statusline.ts
 function statuslineFigures(facts) {

@@ -7,7 +7,7 @@ import {
   sessionStateDir,
   sessionStateFileName,
   writeSessionState
-} from "./chunk-SIKTHLE3.js";
+} from "./chunk-LRTN6UVP.js";
 
 // src/claude/record-session.ts
 import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from "fs";

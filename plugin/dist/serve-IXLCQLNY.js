@@ -4,18 +4,18 @@ const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   createServer,
   createServerDeps
-} from "./chunk-6OWVM742.js";
+} from "./chunk-RUWZ2GY5.js";
 import {
   ReadBuffer,
   serializeMessage
 } from "./chunk-Q3A43W43.js";
-import "./chunk-RPPKM6WM.js";
-import "./chunk-IBZKDQ3J.js";
+import "./chunk-CBKUJMHP.js";
+import "./chunk-HWZST52M.js";
 import "./chunk-ZZSEED36.js";
 import "./chunk-B6VX7PTD.js";
 import {
   digestPendingCapture
-} from "./chunk-SIKTHLE3.js";
+} from "./chunk-LRTN6UVP.js";
 import {
   log
 } from "./chunk-E4WEFHXS.js";

@@ -6,7 +6,7 @@ import {
   readStdinText,
   recordSession,
   stringField
-} from "./chunk-BG62OYYZ.js";
+} from "./chunk-XLLYYDGW.js";
 import {
   CompactionCache,
   STATE_DIR_SETTING,
@@ -16,7 +16,7 @@ import {
   readContextUsage,
   roundTokens,
   withByteSource
-} from "./chunk-SIKTHLE3.js";
+} from "./chunk-LRTN6UVP.js";
 import {
   makeFolder,
   replaceFile
@@ -176,7 +176,7 @@ function request(input, runtime) {
   };
 }
 async function preCompact(input, runtime) {
-  const { createHandoffDeps, writeHandoff } = await import("./write-handoff-RI7PFFJD.js");
+  const { createHandoffDeps, writeHandoff } = await import("./write-handoff-VO4GREUN.js");
   await writeHandoff(
     { ...request(input, runtime), name: "pre-compact", notes: { warnings: AUTOMATIC_HANDOFF_NOTE } },
     createHandoffDeps(runtime, createUsageDeps(runtime))
@@ -184,7 +184,7 @@ async function preCompact(input, runtime) {
   return "";
 }
 async function newestHandoffOf(input, runtime) {
-  const { configuredHandoffDir } = await import("./write-handoff-RI7PFFJD.js");
+  const { configuredHandoffDir } = await import("./write-handoff-VO4GREUN.js");
   const { handoffFolder, isHandoffOfSession, listHandoffs } = await import("./store-UKLTN2KR.js");
   const folder = handoffFolder(configuredHandoffDir(runtime), projectOf(input, runtime)).path;
   return listHandoffs(folder).find((handoff) => isHandoffOfSession(handoff.name, input.sessionId))?.path ?? null;

@@ -7,7 +7,7 @@ import {
 import {
   contextTotal,
   isMainChainResponse
-} from "./chunk-SIKTHLE3.js";
+} from "./chunk-LRTN6UVP.js";
 
 // src/transcript/response-timeline.ts
 var HANDOFF_TOOL = /(?:^|__)write_handoff$/;

@@ -27,7 +27,7 @@ import {
   readForward,
   sessionProjectDir,
   withByteSource
-} from "./chunk-SIKTHLE3.js";
+} from "./chunk-LRTN6UVP.js";
 
 // src/transcript/incremental-reader.ts
 var IncrementalReader = class {

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { e2eVersions, ensureClaude } from "./claude-binary.ts";
 import { startFakeApi } from "./fake-api/server.ts";
 import { text } from "./fake-api/script.ts";
-import { CLI_PATH } from "./sandbox.ts";
+import { CLI_PATH, clientEnv } from "./sandbox.ts";
 import { mainRequests } from "./scenario.ts";
 
 const REPO = dirname(dirname(CLI_PATH));
@@ -54,17 +54,7 @@ describe.each(e2eVersions())("the plugin from a fresh clone, through the real Cl
       git("add", "-A");
       git("commit", "--quiet", "-m", "start");
 
-      const env: Record<string, string> = {
-        PATH: process.env.PATH ?? "/usr/bin:/bin",
-        HOME: home,
-        IS_SANDBOX: "1",
-        ANTHROPIC_BASE_URL: api.url,
-        ANTHROPIC_API_KEY: "sk-ant-test",
-        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
-        DISABLE_TELEMETRY: "1",
-        MCP_CONNECTION_NONBLOCKING: "0",
-        MCP_TIMEOUT: "60000",
-      };
+      const env = clientEnv(home, api.url);
       const binary = ensureClaude(version);
       const claude = (args: string[], extra: Record<string, string> = {}, both = true) =>
         run(binary, args, project, { ...env, ...extra }, both);
@@ -79,7 +69,7 @@ describe.each(e2eVersions())("the plugin from a fresh clone, through the real Cl
       const cloneCli = join(clone, "plugin", "dist", "bin.cjs");
 
       // The clone route first, so that the plugin lands beside it: two servers, two sets of hooks.
-      await run(process.execPath, [cloneCli, "install"], project, { PATH: env.PATH!, HOME: home });
+      await run(process.execPath, [cloneCli, "install"], project, { PATH: env.PATH, HOME: home });
       expect(await claude(["plugin", "marketplace", "add", clone])).toMatch(
         /Successfully added marketplace: ctx-monitor/,
       );
@@ -96,7 +86,7 @@ describe.each(e2eVersions())("the plugin from a fresh clone, through the real Cl
         /Successfully installed plugin: ctx-monitor@ctx-monitor/,
       );
       // And a second install from the clone is refused in one line, now that the plugin is there.
-      const refused = await run(process.execPath, [cloneCli, "install"], project, { PATH: env.PATH!, HOME: home }).then(
+      const refused = await run(process.execPath, [cloneCli, "install"], project, { PATH: env.PATH, HOME: home }).then(
         () => "",
         (error: Error) => error.message,
       );
@@ -116,7 +106,7 @@ describe.each(e2eVersions())("the plugin from a fresh clone, through the real Cl
       expect(sent(before)).toContain(`installed twice: as the plugin ${PLUGIN}`);
 
       // The clone route out; the plugin alone from here.
-      await run(process.execPath, [cloneCli, "uninstall"], project, { PATH: env.PATH!, HOME: home });
+      await run(process.execPath, [cloneCli, "uninstall"], project, { PATH: env.PATH, HOME: home });
       await prompt(["-p", "/compact", "--resume", first.session_id]);
       const folder = join(project, ".claude", "handoffs");
       const handoffs = readdirSync(folder).filter((name) => name.endsWith("-pre-compact.md"));

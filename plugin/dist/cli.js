@@ -56,7 +56,7 @@ async function runCli() {
     return (await import("./statusline-KR7JBVE2.js")).runStatusline(runtime, output);
   if (name === "hook" && rest.length === 1)
     return (await import("./hook-NFTZTII7.js")).runHook(rest[0], runtime, output);
-  return (await import("./run-42VNDNUR.js")).runCommand(argv, runtime, output);
+  return (await import("./run-QZM2TDCZ.js")).runCommand(argv, runtime, output);
 }
 if (argv.length === 0) {
   if (process.stdin.isTTY) {

@@ -4,7 +4,8 @@
 import { existsSync, rmSync } from "node:fs";
 import { applyChange, backupPath, checkWritable, describeChanges } from "../claude/install/apply.ts";
 import { planUninstall } from "../claude/install/install-plan.ts";
-import { ctxMonitorStateDir } from "../claude/paths.ts";
+import { join } from "node:path";
+import { claudeConfigDir, ctxMonitorStateDir, STATE_DIR_SETTING } from "../claude/paths.ts";
 import type { Command } from "../cli/command.ts";
 import { scopeOptions } from "./install.ts";
 
@@ -20,7 +21,10 @@ export const uninstallCommand: Command = {
     const plan = planUninstall(runtime, { project: values.project ? runtime.cwd : null }, { statuslineOnly });
     const backups = plan.files.map((file) => backupPath(file.path)).filter((path) => existsSync(path));
     const stateDir = ctxMonitorStateDir(runtime);
-    const removeState = !statuslineOnly && !values.project && values["keep-data"] !== true && existsSync(stateDir);
+    // Safety: only the folder ctx-monitor chose itself is removed whole; a configured one may hold anything.
+    const ownFolder = stateDir === join(claudeConfigDir(runtime), "ctx-monitor");
+    const removeState =
+      ownFolder && !statuslineOnly && !values.project && values["keep-data"] !== true && existsSync(stateDir);
     const lines = [describeChanges(plan.files, plan.notes, dryRun, false)];
     if (!dryRun) {
       checkWritable(plan.files, false);
@@ -31,6 +35,10 @@ export const uninstallCommand: Command = {
     const verb = dryRun ? "would remove" : "removed";
     for (const path of backups) lines.push(`${verb} install's backup ${path}`);
     if (removeState) lines.push(`${verb} ctx-monitor's state folder ${stateDir} (sessions seen, hook log, capture)`);
+    else if (!ownFolder && !statuslineOnly && existsSync(stateDir))
+      lines.push(
+        `kept ctx-monitor's state folder ${stateDir} (chosen by ${STATE_DIR_SETTING}): remove it yourself if you wish`,
+      );
     else if (values["keep-data"] === true && existsSync(stateDir))
       lines.push(`kept ctx-monitor's state folder ${stateDir} (--keep-data): sessions seen, hook log, capture`);
     if (!statuslineOnly)

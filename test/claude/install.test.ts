@@ -232,6 +232,16 @@ describe("ctx-monitor install / uninstall (the executable)", () => {
     expect(existsSync(join(home, ".claude.json"))).toBe(false);
     expect(existsSync(join(home, ".claude", "ctx-monitor"))).toBe(true);
     expect(said).toContain(`kept ctx-monitor's state folder ${join(home, ".claude", "ctx-monitor")} (--keep-data)`);
+    // A state folder chosen by CTX_MONITOR_STATE_DIR may hold anything: never removed whole.
+    const chosen = join(home, "mine");
+    mkdirSync(chosen);
+    writeFileSync(join(chosen, "notes.txt"), "mine\n");
+    const kept = execFileSync(process.execPath, [BIN_PATH, "uninstall"], {
+      env: { PATH: process.env.PATH, HOME: home, CTX_MONITOR_STATE_DIR: chosen },
+      encoding: "utf8",
+    });
+    expect(readFileSync(join(chosen, "notes.txt"), "utf8")).toBe("mine\n");
+    expect(kept).toContain(`kept ctx-monitor's state folder ${chosen} (chosen by CTX_MONITOR_STATE_DIR)`);
   });
 
   it("a symlinked settings.json (a dotfiles repository) is edited through its link, and uninstall restores it byte for byte", () => {

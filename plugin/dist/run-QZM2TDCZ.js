@@ -2731,6 +2731,7 @@ function describeSessions(answer) {
 
 // src/commands/uninstall.ts
 import { existsSync as existsSync4, rmSync as rmSync2 } from "fs";
+import { join as join4 } from "path";
 var uninstallCommand = {
   name: "uninstall",
   summary: "remove what install added, its backups and its state (user scope, or --project)",
@@ -2743,7 +2744,8 @@ var uninstallCommand = {
     const plan = planUninstall(runtime, { project: values.project ? runtime.cwd : null }, { statuslineOnly });
     const backups = plan.files.map((file) => backupPath(file.path)).filter((path) => existsSync4(path));
     const stateDir = ctxMonitorStateDir(runtime);
-    const removeState = !statuslineOnly && !values.project && values["keep-data"] !== true && existsSync4(stateDir);
+    const ownFolder = stateDir === join4(claudeConfigDir(runtime), "ctx-monitor");
+    const removeState = ownFolder && !statuslineOnly && !values.project && values["keep-data"] !== true && existsSync4(stateDir);
     const lines = [describeChanges(plan.files, plan.notes, dryRun, false)];
     if (!dryRun) {
       checkWritable(plan.files, false);
@@ -2754,6 +2756,10 @@ var uninstallCommand = {
     const verb = dryRun ? "would remove" : "removed";
     for (const path of backups) lines.push(`${verb} install's backup ${path}`);
     if (removeState) lines.push(`${verb} ctx-monitor's state folder ${stateDir} (sessions seen, hook log, capture)`);
+    else if (!ownFolder && !statuslineOnly && existsSync4(stateDir))
+      lines.push(
+        `kept ctx-monitor's state folder ${stateDir} (chosen by ${STATE_DIR_SETTING}): remove it yourself if you wish`
+      );
     else if (values["keep-data"] === true && existsSync4(stateDir))
       lines.push(`kept ctx-monitor's state folder ${stateDir} (--keep-data): sessions seen, hook log, capture`);
     if (!statuslineOnly)
@@ -3690,7 +3696,7 @@ var proxyCommand = {
 
 // src/capture/import-mitm.ts
 import { readdirSync as readdirSync2, readFileSync as readFileSync4, statSync as statSync3 } from "fs";
-import { basename as basename3, join as join4 } from "path";
+import { basename as basename3, join as join5 } from "path";
 
 // src/capture/mitm/traffic-log.ts
 var REQUEST_LINE = /^\[([^\]]+)\] REQUEST\s*$/;
@@ -3770,7 +3776,7 @@ function pairResponses(names, dir) {
       while (next < requests.length && answers.has(requests[next].name)) next++;
       const request = requests[next];
       if (!request || request.stamp > stamp) continue;
-      const body = readJson(join4(dir, response));
+      const body = readJson(join5(dir, response));
       if (body) answers.set(request.name, body);
       next++;
     }
@@ -3779,14 +3785,14 @@ function pairResponses(names, dir) {
 }
 function capturesIn(dir, names) {
   let logged = /* @__PURE__ */ new Map();
-  if (names.includes(TRAFFIC_LOG)) logged = savedRequests(readFileSync4(join4(dir, TRAFFIC_LOG), "utf8"));
+  if (names.includes(TRAFFIC_LOG)) logged = savedRequests(readFileSync4(join5(dir, TRAFFIC_LOG), "utf8"));
   const answers = pairResponses(names, dir);
   const captures = [];
   const unreadable = [];
   for (const name of names) {
     const paired = PAIRED_FILE.exec(name);
     if (!REQUEST_FILE.test(name) && paired?.[1] !== "req") continue;
-    const path = join4(dir, name);
+    const path = join5(dir, name);
     const body = readJson(path);
     if (!body || !Array.isArray(body.messages)) {
       unreadable.push(name);

@@ -33,10 +33,15 @@ export function claudeSessionsDir(runtime: Runtime): string {
 /** The setting that moves ctx-monitor's state folder, for errors that ask a person to choose another. */
 export const STATE_DIR_SETTING = "CTX_MONITOR_STATE_DIR";
 
-/** ctx-monitor's own state (what the statusline and hooks saw), inside Claude Code's config dir. */
+/**
+ * ctx-monitor's own state (what the statusline and hooks saw), inside Claude Code's config dir; run as
+ * a plugin, in the folder Claude Code gives the plugin (`CLAUDE_PLUGIN_DATA`), which goes with it.
+ */
 export function ctxMonitorStateDir(runtime: Runtime): string {
   const configured = runtime.env[STATE_DIR_SETTING];
-  return configured && configured.trim() ? configured : join(claudeConfigDir(runtime), "ctx-monitor");
+  if (configured?.trim()) return configured;
+  const plugin = runtime.env.CLAUDE_PLUGIN_DATA;
+  return plugin?.trim() ? plugin : join(claudeConfigDir(runtime), "ctx-monitor");
 }
 
 /** The project the session belongs to: what Claude Code told us, or where we run. */

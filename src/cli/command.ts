@@ -3,6 +3,7 @@ import type { ParseArgsConfig } from "node:util";
 import { jsonText } from "../present/safe-text.ts";
 import type { Style } from "../present/terminal.ts";
 import type { Runtime } from "../runtime.ts";
+import type { OptionKind } from "./option-values.ts";
 
 export interface Output {
   stdout(text: string): void;
@@ -29,6 +30,8 @@ export interface Command {
   /** Arguments as shown in help, after the command name. */
   synopsis: string;
   options: NonNullable<ParseArgsConfig["options"]>;
+  /** String options that must hold a number or a URL: checked before `run`. */
+  valueKinds?: Readonly<Record<string, OptionKind>>;
   /** Names of the positional arguments it requires, in order; any other positional is refused. */
   arguments?: readonly string[];
   /** Resolves to the exit code. */

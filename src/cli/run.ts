@@ -8,6 +8,8 @@ import { PACKAGE } from "../version.ts";
 import type { Command, Output } from "./command.ts";
 import { COMMANDS } from "./commands.ts";
 import { commandHelp, helpText } from "./help.ts";
+import { inCliWords } from "./flag-words.ts";
+import { badOptionValue } from "./option-values.ts";
 
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
@@ -69,6 +71,11 @@ export async function runCommand(argv: readonly string[], runtime: Runtime, give
         : `missing ${expected.slice(parsed.positionals.length).join(" ")}`,
     );
   }
+  const badValue = badOptionValue(command.valueKinds ?? {}, parsed.values);
+  if (badValue) {
+    out.stderr(`${PACKAGE.name} ${command.name}: ${badValue}\n`);
+    return EXIT_USAGE;
+  }
   for (const [a, b] of EXCLUSIVE) {
     if (parsed.values[a] !== undefined && parsed.values[b] !== undefined)
       return usageError(`--${a} and --${b} select a session two ways; pass one`);
@@ -77,7 +84,8 @@ export async function runCommand(argv: readonly string[], runtime: Runtime, give
     return await command.run({ values: parsed.values, positionals: parsed.positionals, runtime, out, style });
   } catch (error) {
     // Refusals and file-system failures a person can act on print one line; anything else its stack, to be reported.
-    const known = actionableMessage(error);
+    const actionable = actionableMessage(error);
+    const known = actionable === null ? null : inCliWords(actionable);
     out.stderr(
       `${PACKAGE.name} ${command.name}: ${known ?? (error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
     );

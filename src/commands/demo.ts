@@ -1,7 +1,7 @@
 // `ctx-monitor demo`: starts this very executable as an MCP server over stdio, the way Claude Code
 // does, points it at a bundled transcript written by the real Claude Code, and shows what each tool
-// answers. The staged session goes to a temporary folder that is removed afterwards; the handoff it
-// writes is kept, in a folder of its own, so it can be read.
+// answers. The staged session and the handoff it writes go to a temporary folder that is removed
+// afterwards (the handoff's start is printed first).
 import {
   closeSync,
   copyFileSync,
@@ -11,6 +11,7 @@ import {
   mkdtempSync,
   openSync,
   readdirSync,
+  readFileSync,
   readSync,
   rmSync,
   statSync,
@@ -75,12 +76,25 @@ function sessionIdIn(transcript: string): string | null {
   }
 }
 
+/** The start of the handoff the demo wrote, as the next context would read it (the folder goes when the demo ends). */
+function handoffPreview(folder: string): string {
+  const name = existsSync(folder) ? readdirSync(folder).find((file) => file.endsWith(".md")) : undefined;
+  if (!name) return "";
+  const lines = readFileSync(join(folder, name), "utf8").split("\n");
+  const shown = lines.slice(0, HANDOFF_PREVIEW_LINES).join("\n");
+  const rest = lines.length - HANDOFF_PREVIEW_LINES;
+  return `── the handoff, as the next context reads it${rest > 0 ? ` (first ${HANDOFF_PREVIEW_LINES} lines of ${lines.length})` : ""}\n\n${shown}\n`;
+}
+
+const HANDOFF_PREVIEW_LINES = 40;
+
 async function runDemo(context: CommandContext): Promise<number> {
   const transcript = typeof context.values.transcript === "string" ? context.values.transcript : pickFixture();
   const { Client } = await import("@modelcontextprotocol/sdk/client/index.js");
   const { StdioClientTransport } = await import("@modelcontextprotocol/sdk/client/stdio.js");
   const root = mkdtempSync(join(tmpdir(), "ctx-monitor-demo-"));
-  const handoffDir = mkdtempSync(join(tmpdir(), "ctx-monitor-demo-handoffs-"));
+  // Inside the demo's own folder, so that nothing of it is left behind.
+  const handoffDir = join(root, "handoffs");
   const client = new Client({ name: `${PACKAGE.name}-demo`, version: PACKAGE.version });
   try {
     const { configDir, sessionId } = stageSession(root, transcript);
@@ -127,7 +141,7 @@ async function runDemo(context: CommandContext): Promise<number> {
       }
     }
     if (context.values.json) context.out.stdout(`${JSON.stringify(results, null, 2)}\n`);
-    else context.out.stdout(`\nThe handoff is kept in ${handoffDir}: read it as the next context would.\n`);
+    else context.out.stdout(`\n${handoffPreview(handoffDir)}`);
     return 0;
   } finally {
     await client.close().catch(() => {});

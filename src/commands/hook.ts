@@ -5,6 +5,7 @@ import { appendPrivate } from "../fs/append-private.ts";
 import { makeFolder } from "../fs/make-folder.ts";
 import { join } from "node:path";
 import { ctxMonitorStateDir, STATE_DIR_SETTING } from "../claude/paths.ts";
+import { enabledPlugin, installedTwiceNotice, runningAsPlugin } from "../claude/plugin-presence.ts";
 import { runHookEvent } from "../claude/hooks/handlers.ts";
 import { HOOK_EVENTS, isHookEvent, parseHookInput } from "../claude/hooks/hook-input.ts";
 import { readStdinText } from "../claude/stdin-json.ts";
@@ -38,6 +39,9 @@ async function hookOutput(event: string | undefined, text: string, runtime: Runt
     throw new Error(`unknown hook event ${JSON.stringify(event)}; expected one of ${HOOK_EVENTS.join(", ")}`);
   const input = parseHookInput(text);
   if (!input) throw new Error("no hook input on stdin (a JSON object with session_id)");
+  // Installed both ways: the plugin's hooks do the work, so one crossing never warns twice.
+  const plugin = runningAsPlugin(runtime) ? null : enabledPlugin(runtime);
+  if (plugin) return event === "session-start" ? installedTwiceNotice(plugin) : "";
   return runHookEvent(event, input, runtime);
 }
 

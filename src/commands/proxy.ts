@@ -16,9 +16,12 @@ const DEFAULT_UPSTREAM = "https://api.anthropic.com";
 function chooseUpstream(runtime: Runtime, asked: string | undefined, port: number): URL {
   const configured = runtime.env.ANTHROPIC_BASE_URL;
   const candidate = asked ?? (configured && !isLoopbackPort(configured, port) ? configured : DEFAULT_UPSTREAM);
-  const url = new URL(candidate);
-  if (url.protocol !== "http:" && url.protocol !== "https:")
-    throw new Error(`--upstream must be an http(s) URL, got ${candidate}`);
+  // --upstream is checked before the command runs; what is left to refuse is the environment's.
+  const url = URL.canParse(candidate) ? new URL(candidate) : null;
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:"))
+    throw new Error(
+      `ANTHROPIC_BASE_URL must be an http(s) URL to proxy to, got ${candidate}; fix it or pass --upstream URL`,
+    );
   return url;
 }
 
@@ -29,12 +32,6 @@ function isLoopbackPort(value: string, port: number): boolean {
   } catch {
     return false;
   }
-}
-
-function parsePort(value: string | undefined): number | null {
-  if (value === undefined) return DEFAULT_PROXY_PORT;
-  const port = Number(value);
-  return Number.isInteger(port) && port >= 0 && port <= 65535 ? port : null;
 }
 
 function untilInterrupted(): Promise<void> {
@@ -49,12 +46,9 @@ export const proxyCommand: Command = {
   summary: "loopback proxy for ANTHROPIC_BASE_URL that captures exact request digests",
   synopsis: `[--port N (default ${DEFAULT_PROXY_PORT}, 0 = any free)] [--upstream URL] [--capture-dir DIR]`,
   options: { port: { type: "string" }, upstream: { type: "string" }, "capture-dir": { type: "string" } },
+  valueKinds: { port: "port", upstream: "url" },
   async run({ values, runtime, out }) {
-    const port = parsePort(values.port as string | undefined);
-    if (port === null) {
-      out.stderr(`ctx-monitor proxy: --port must be a number from 0 to 65535, got ${String(values.port)}\n`);
-      return 2;
-    }
+    const port = typeof values.port === "string" ? Number(values.port) : DEFAULT_PROXY_PORT;
     let upstream: URL;
     try {
       upstream = chooseUpstream(runtime, values.upstream as string | undefined, port);

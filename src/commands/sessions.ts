@@ -18,9 +18,10 @@ export const sessionsCommand: Command = {
   summary: "the project's recent sessions: id, last activity, model, used / window, first prompt",
   synopsis: "[--json] [--project DIR] [--limit N]",
   options: { json: { type: "boolean" }, project: { type: "string" }, limit: { type: "string" } },
+  valueKinds: { limit: "count" },
   async run(context) {
     const { values, runtime } = context;
-    const limit = typeof values.limit === "string" && /^\d+$/.test(values.limit) ? Number(values.limit) : DEFAULT_LIMIT;
+    const limit = typeof values.limit === "string" ? Number(values.limit) : DEFAULT_LIMIT;
     const found = projectSessions(runtime, typeof values.project === "string" ? values.project : undefined);
     const sessions: SessionSummary[] = [];
     for (const entry of found.sessions.slice(0, limit))

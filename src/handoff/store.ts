@@ -61,6 +61,7 @@ export function ensureHandoffFolder(folder: HandoffFolder): string {
     );
   }
   if (folder.confinedTo) refuseEscape(folder.path, existingAncestor(folder.path), folder.confinedTo);
+  const created = !existsSync(folder.path);
   makeFolder(folder.path, 0o700, "CTX_MONITOR_HANDOFF_DIR");
   const real = realpathSync(folder.path);
   if (folder.confinedTo) refuseEscape(folder.path, real, folder.confinedTo);
@@ -69,6 +70,8 @@ export function ensureHandoffFolder(folder: HandoffFolder): string {
       `the handoff folder ${folder.path} is not a folder; remove it or set CTX_MONITOR_HANDOFF_DIR`,
     );
   tightenFolder(real);
+  // Handoffs hold prompts verbatim: a folder that ignores itself never shows in the project's `git status`.
+  if (created) writeNewFile(real, [".gitignore"], "*\n", 0o600);
   return real;
 }
 

@@ -91,7 +91,7 @@ export function locateTranscript(request: LocateRequest, runtime: Runtime): Loca
       findByIdPrefix(runtime, request.sessionId, projectDir);
     if (path) return { path, sessionId: basename(path, ".jsonl"), projectDir, source: "session-id", guessed: false };
     throw new TranscriptNotFoundError(
-      `no transcript for session ${request.sessionId} under ${projectsDir(runtime)}; pass transcript_path (--transcript) or check CLAUDE_CONFIG_DIR`,
+      `no transcript for session ${request.sessionId} under ${projectsDir(runtime)}; pass transcript_path or check CLAUDE_CONFIG_DIR`,
       searched,
     );
   }
@@ -125,7 +125,7 @@ export function locateTranscript(request: LocateRequest, runtime: Runtime): Loca
   }
   throw new TranscriptNotFoundError(
     `no Claude Code transcript found for ${projectDir} (looked in ${searched.join(", ") || projectsDir(runtime)}); ` +
-      "pass session_id or transcript_path (CLI: --session ID, --transcript PATH or --project DIR)",
+      "pass session_id or transcript_path",
     searched,
   );
 }

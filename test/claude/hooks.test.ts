@@ -113,7 +113,7 @@ describe("ctx-monitor hook (the installed executable) on a real transcript", () 
   it("pre-compact writes a handoff marked as automatic; the next session-start points at it once", () => {
     const { project, truth, hook } = setup();
     expect(hook("pre-compact", { hook_event_name: "PreCompact", trigger: "manual", custom_instructions: "" })).toBe("");
-    const handoffs = readdirSync(join(project, ".claude", "handoffs"));
+    const handoffs = readdirSync(join(project, ".claude", "handoffs")).filter((name) => name.endsWith(".md"));
     expect(handoffs).toEqual([
       expect.stringMatching(new RegExp(`-${truth.sessionId.replace(/-/g, "").slice(0, 8)}-pre-compact\\.md$`)),
     ]);
@@ -139,7 +139,7 @@ describe("ctx-monitor hook (the installed executable) on a real transcript", () 
     mkdirSync(sub);
     const env = { CLAUDE_PROJECT_DIR: project };
     hook("pre-compact", { cwd: sub, hook_event_name: "PreCompact", trigger: "auto", custom_instructions: "" }, env);
-    expect(readdirSync(join(project, ".claude", "handoffs"))).toHaveLength(1);
+    expect(readdirSync(join(project, ".claude", "handoffs")).filter((name) => name.endsWith(".md"))).toHaveLength(1);
     expect(existsSync(join(sub, ".claude"))).toBe(false);
     const pointer = hook("session-start", { cwd: sub, hook_event_name: "SessionStart", source: "compact" }, env);
     expect(pointer).toContain(join(project, ".claude", "handoffs"));

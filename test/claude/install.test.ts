@@ -1,5 +1,15 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -34,6 +44,22 @@ const USER_SETTINGS = `{
 \t"permissions": { "allow": ["Bash(ls:*)"] }
 }
 `;
+
+/** chattr +i works here (root with CAP_LINUX_IMMUTABLE on a file system that has the flag). */
+function canMakeImmutable(): boolean {
+  const dir = mkdtempSync(join(tmpdir(), "ctx-monitor-chattr-"));
+  const probe = join(dir, "probe");
+  writeFileSync(probe, "");
+  try {
+    execFileSync("chattr", ["+i", probe], { stdio: "ignore" });
+    execFileSync("chattr", ["-i", probe], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 const CAPTURE = "file:/home/me/.claude/ctx-monitor/capture/bodies";
 
@@ -187,10 +213,111 @@ describe("ctx-monitor install / uninstall (the executable)", () => {
     const settings = JSON.parse(readFileSync(join(home, ".claude", "settings.json"), "utf8"));
     expect(Object.keys(settings.hooks)).toEqual(["SessionStart", "UserPromptSubmit", "PostToolUse", "PreCompact"]);
     expect(run("install")).toBe("Nothing to change: already as wanted.\n");
-    run("uninstall");
+    mkdirSync(join(home, ".claude", "ctx-monitor", "sessions"), { recursive: true });
+    const said = run("uninstall");
     expect(readFileSync(join(home, ".claude.json"), "utf8")).toBe(claudeJson);
-    expect(JSON.parse(readFileSync(join(home, ".claude", "settings.json"), "utf8"))).toEqual({});
+    // Nothing left that was not there before: the settings file install created, its backups, its state.
+    expect(existsSync(join(home, ".claude", "settings.json"))).toBe(false);
+    expect(existsSync(join(home, ".claude.json.ctx-monitor.bak"))).toBe(false);
+    expect(existsSync(join(home, ".claude", "ctx-monitor"))).toBe(false);
+    expect(said).toContain(`removed ctx-monitor's state folder ${join(home, ".claude", "ctx-monitor")}`);
+    expect(said).toContain("npm uninstall -g ctx-monitor");
   });
+
+  it("uninstall leaves no ~/.claude.json that was not there before; --keep-data keeps the state folder and says where", () => {
+    const { home, run } = world();
+    run("install");
+    mkdirSync(join(home, ".claude", "ctx-monitor"), { recursive: true });
+    const said = run("uninstall", "--keep-data");
+    expect(existsSync(join(home, ".claude.json"))).toBe(false);
+    expect(existsSync(join(home, ".claude", "ctx-monitor"))).toBe(true);
+    expect(said).toContain(`kept ctx-monitor's state folder ${join(home, ".claude", "ctx-monitor")} (--keep-data)`);
+    // A state folder chosen by CTX_MONITOR_STATE_DIR may hold anything: never removed whole.
+    const chosen = join(home, "mine");
+    mkdirSync(chosen);
+    writeFileSync(join(chosen, "notes.txt"), "mine\n");
+    const kept = execFileSync(process.execPath, [BIN_PATH, "uninstall"], {
+      env: { PATH: process.env.PATH, HOME: home, CTX_MONITOR_STATE_DIR: chosen },
+      encoding: "utf8",
+    });
+    expect(readFileSync(join(chosen, "notes.txt"), "utf8")).toBe("mine\n");
+    expect(kept).toContain(`kept ctx-monitor's state folder ${chosen} (chosen by CTX_MONITOR_STATE_DIR)`);
+  });
+
+  it("a symlinked settings.json (a dotfiles repository) is edited through its link, and uninstall restores it byte for byte", () => {
+    const { home, run } = world();
+    const dotfiles = join(home, "dotfiles");
+    mkdirSync(dotfiles);
+    mkdirSync(join(home, ".claude"));
+    writeFileSync(join(dotfiles, "settings.json"), USER_SETTINGS);
+    symlinkSync(join(dotfiles, "settings.json"), join(home, ".claude", "settings.json"));
+    run("install");
+    expect(lstatSync(join(home, ".claude", "settings.json")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dotfiles, "settings.json"), "utf8")).toContain("hook pre-compact");
+    run("uninstall");
+    expect(lstatSync(join(home, ".claude", "settings.json")).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dotfiles, "settings.json"), "utf8")).toBe(USER_SETTINGS);
+  });
+
+  it.each([
+    ['"hooks": []', `{ "hooks": [] }\n`, /"hooks" is a list, where Claude Code expects an object of events/],
+    [
+      "a duplicate hooks key",
+      `{ "hooks": {}, "model": "opus", "hooks": { "Stop": [] } }\n`,
+      /"hooks" is given twice, and Claude Code reads only the last one/,
+    ],
+    ["an event that is not a list", `{ "hooks": { "PreCompact": {} } }\n`, /"hooks.PreCompact" is an object/],
+    ['"statusLine": "x"', `{ "statusLine": "x" }\n`, /"statusLine" is a string/],
+  ])("settings with %s: one line naming the file and what to fix, and nothing written", (_, text, problem) => {
+    const { home } = world();
+    mkdirSync(join(home, ".claude"));
+    const settings = join(home, ".claude", "settings.json");
+    writeFileSync(settings, text);
+    const result = spawnSync(process.execPath, [BIN_PATH, "install"], {
+      env: { PATH: process.env.PATH, HOME: home },
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toContain(settings);
+    expect(result.stderr).toMatch(problem);
+    expect(readFileSync(settings, "utf8")).toBe(text);
+    expect(existsSync(join(home, ".claude.json"))).toBe(false);
+    expect(existsSync(`${settings}.ctx-monitor.bak`)).toBe(false);
+    // Uninstall refuses it the same way: it could not find in it what Claude Code reads.
+    expect(
+      spawnSync(process.execPath, [BIN_PATH, "uninstall"], { env: { PATH: process.env.PATH, HOME: home } }).status,
+    ).toBe(1);
+    expect(readFileSync(settings, "utf8")).toBe(text);
+  });
+
+  it.skipIf(!canMakeImmutable())(
+    "an immutable settings.json or HOME: one line, and no other file written before it",
+    () => {
+      const { home } = world();
+      mkdirSync(join(home, ".claude"));
+      const settings = join(home, ".claude", "settings.json");
+      writeFileSync(settings, "{}\n");
+      for (const locked of [settings, home]) {
+        execFileSync("chattr", ["+i", locked]);
+        try {
+          const result = spawnSync(process.execPath, [BIN_PATH, "install"], {
+            env: { PATH: process.env.PATH, HOME: home },
+            encoding: "utf8",
+          });
+          expect(result.status).toBe(1);
+          expect(result.stderr).toMatch(
+            /^ctx-monitor install: cannot write .* \(EPERM\): nothing was changed; make it writable/,
+          );
+          expect(result.stderr.trim().split("\n")).toHaveLength(1);
+          expect(existsSync(join(home, ".claude.json"))).toBe(false);
+          expect(existsSync(join(home, ".claude.json.ctx-monitor.bak"))).toBe(false);
+        } finally {
+          execFileSync("chattr", ["-i", locked]);
+        }
+      }
+    },
+  );
 
   it("--project: a backup name that is a symlink is replaced, never written through to the file it points at", () => {
     const { home, project, run } = world();
@@ -211,9 +338,17 @@ describe("ctx-monitor install / uninstall (the executable)", () => {
     const { home, project, run } = world();
     writeFileSync(join(project, "CLAUDE.md"), "# Mine\n");
     run("install", "--project");
-    expect(JSON.parse(readFileSync(join(project, ".mcp.json"), "utf8")).mcpServers["ctx-monitor"].args).toEqual([
-      BIN_PATH,
-    ]);
+    // Files a team commits: `ctx-monitor` from PATH, no path of this machine.
+    expect(JSON.parse(readFileSync(join(project, ".mcp.json"), "utf8")).mcpServers["ctx-monitor"]).toMatchObject({
+      command: "ctx-monitor",
+      args: [],
+    });
+    for (const file of [".mcp.json", join(".claude", "settings.json")]) {
+      const text = readFileSync(join(project, file), "utf8");
+      expect(text).not.toContain(process.execPath);
+      expect(text).not.toContain(BIN_PATH);
+    }
+    expect(readFileSync(join(project, ".claude", "settings.json"), "utf8")).toContain('"ctx-monitor hook pre-compact"');
     expect(readFileSync(join(project, ".gitignore"), "utf8")).toContain(".claude/handoffs/\n");
     expect(readFileSync(join(project, "CLAUDE.md"), "utf8")).toContain("## Context budget");
     expect(existsSync(join(project, ".claude", "settings.json"))).toBe(true);
@@ -222,6 +357,32 @@ describe("ctx-monitor install / uninstall (the executable)", () => {
     expect(readFileSync(join(project, "CLAUDE.md"), "utf8")).toBe("# Mine\n");
     for (const file of [".mcp.json", ".gitignore", join(".claude", "settings.json")])
       expect(existsSync(join(project, file))).toBe(false);
+  });
+});
+
+describe("install --project beside the user's own statusline", () => {
+  it("keeps it (a project statusline would hide it) and says so, unless --statusline", () => {
+    const dir = tempDir();
+    const home = join(dir, "home");
+    const project = join(dir, "project");
+    mkdirSync(join(home, ".claude"), { recursive: true });
+    mkdirSync(project);
+    writeFileSync(
+      join(home, ".claude", "settings.json"),
+      `{ "statusLine": { "type": "command", "command": "my-line" } }\n`,
+    );
+    const run = (...args: string[]) =>
+      execFileSync(process.execPath, [BIN_PATH, ...args], {
+        cwd: project,
+        env: { PATH: process.env.PATH, HOME: home },
+        encoding: "utf8",
+      });
+    expect(run("install", "--project")).toContain('kept your statusline ("my-line", in your user settings)');
+    expect(JSON.parse(readFileSync(join(project, ".claude", "settings.json"), "utf8")).statusLine).toBeUndefined();
+    expect(run("install", "--project", "--statusline")).toContain('(it hides yours, "my-line", in this project)');
+    expect(JSON.parse(readFileSync(join(project, ".claude", "settings.json"), "utf8")).statusLine.command).toBe(
+      "ctx-monitor statusline",
+    );
   });
 });
 

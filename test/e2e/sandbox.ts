@@ -50,6 +50,23 @@ function run(
   });
 }
 
+/** Only what the client needs: nothing of the outer session's ANTHROPIC_* / CLAUDE* variables. */
+export function clientEnv(home: string, apiUrl: string) {
+  return {
+    PATH: process.env.PATH ?? "/usr/bin:/bin",
+    HOME: home,
+    IS_SANDBOX: "1",
+    ANTHROPIC_BASE_URL: apiUrl,
+    ANTHROPIC_API_KEY: "sk-ant-test",
+    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
+    DISABLE_TELEMETRY: "1",
+    // Wait for MCP servers before the first request: on a loaded machine a slow start would otherwise
+    // lose ctx-monitor's tools for that request ("No such tool available").
+    MCP_CONNECTION_NONBLOCKING: "0",
+    MCP_TIMEOUT: "60000",
+  };
+}
+
 interface SandboxOptions {
   /** Claude Code version to run (default: the newest this run covers). */
   version?: string;
@@ -69,20 +86,7 @@ export function createSandbox(apiUrl: string, options: SandboxOptions = {}): San
     mcpConfig,
     JSON.stringify({ mcpServers: { "ctx-monitor": { type: "stdio", command: process.execPath, args: [CLI_PATH] } } }),
   );
-  // Only what the client needs: nothing of the outer session's ANTHROPIC_* / CLAUDE* variables.
-  const env = {
-    PATH: process.env.PATH ?? "/usr/bin:/bin",
-    HOME: home,
-    IS_SANDBOX: "1",
-    ANTHROPIC_BASE_URL: apiUrl,
-    ANTHROPIC_API_KEY: "sk-ant-test",
-    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: "1",
-    DISABLE_TELEMETRY: "1",
-    // Wait for MCP servers before the first request: on a loaded machine a slow start would otherwise
-    // lose ctx-monitor's tools for that request ("No such tool available").
-    MCP_CONNECTION_NONBLOCKING: "0",
-    MCP_TIMEOUT: "60000",
-  };
+  const env = clientEnv(home, apiUrl);
   const binary = ensureClaude(version);
   return {
     version,

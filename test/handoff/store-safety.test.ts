@@ -7,6 +7,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   statSync,
   symlinkSync,
@@ -26,6 +27,21 @@ function project(): { home: string; project: string } {
 }
 
 describe("ensureHandoffFolder", () => {
+  it("a folder it creates ignores itself, so handoffs never show in the project's git status; an existing one is left as it is", () => {
+    const dir = tempDir();
+    spawnSync("git", ["init", "--quiet"], { cwd: dir });
+    const folder = ensureHandoffFolder(handoffFolder(null, dir));
+    expect(readFileSync(join(folder, ".gitignore"), "utf8")).toBe("*\n");
+    writeFileSync(join(folder, "2026-12-04-handoff.md"), "prompts verbatim\n");
+    expect(
+      spawnSync("git", ["status", "--porcelain", "--untracked-files=all"], { cwd: dir, encoding: "utf8" }).stdout,
+    ).toBe("");
+    const mine = join(dir, "mine");
+    mkdirSync(mine);
+    ensureHandoffFolder(handoffFolder(mine, dir));
+    expect(existsSync(join(mine, ".gitignore"))).toBe(false);
+  });
+
   it("refuses a .claude that a symlink sends elsewhere, and creates nothing there", () => {
     const { home, project: dir } = project();
     const elsewhere = join(home, "elsewhere");

@@ -142,7 +142,7 @@ describe("handoff storage", () => {
     const result = await write({ transcriptPath: staged("default-model") });
     expect(result.path.startsWith(`${folder}/2026-11-24T10-00-00Z-`)).toBe(true);
     expect(statSync(result.path).mode & 0o777).toBe(0o600);
-    expect(readdirSync(folder)).toEqual([result.path.slice(folder.length + 1)]);
+    expect(readdirSync(folder)).toEqual([".gitignore", result.path.slice(folder.length + 1)]);
   });
 
   it("two concurrent writes give two complete files; a third lists the earlier ones", async () => {
@@ -150,7 +150,7 @@ describe("handoff storage", () => {
     const transcriptPath = staged("busy-session");
     const [a, b] = await Promise.all([write({ transcriptPath }), write({ transcriptPath })]);
     expect(a.path).not.toBe(b.path);
-    expect(readdirSync(folder).sort()).toHaveLength(2);
+    expect(readdirSync(folder).filter((name) => name.endsWith(".md"))).toHaveLength(2);
     expect(readFileSync(a.path, "utf8")).toBe(readFileSync(b.path, "utf8"));
     const third = await write({ transcriptPath });
     expect(third.earlierHandoffs).toBe(2);
@@ -165,7 +165,7 @@ describe("handoff storage", () => {
     const second = await write({ transcriptPath, name: "before-refactor" });
     expect(second.path).toBe(first.path.replace(/\.md$/, "-2.md"));
     expect(readFileSync(first.path, "utf8")).toBe("kept");
-    expect(readdirSync(folder)).toHaveLength(2);
+    expect(readdirSync(folder).filter((name) => name.endsWith(".md"))).toHaveLength(2);
   });
 
   it.each(["../escape", "/tmp/abs", "a/b", "..", "x".repeat(65), ""])(

@@ -113,7 +113,8 @@ describe("locateTranscript", () => {
     }
     expect(error).toBeInstanceOf(TranscriptNotFoundError);
     expect((error as Error).message).toContain(join(config, "projects", "-home-me-my-app"));
-    expect((error as Error).message).toContain("--session");
+    // Worded for the tools; the CLI words it with its flags (test/cli/option-values.test.ts).
+    expect((error as Error).message).toContain("pass session_id or transcript_path");
   });
 
   it("names a missing explicit session and where it searched", () => {

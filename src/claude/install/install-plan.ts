@@ -9,6 +9,7 @@ import type { Runtime } from "../../runtime.ts";
 import { claudeConfigDir, claudeGlobalConfigPath, ctxMonitorStateDir, STATE_DIR_SETTING } from "../paths.ts";
 import { readText, type FileChange } from "./apply.ts";
 import { readJsonObject } from "./json-text.ts";
+import { checkSettingsShape } from "./settings-shape.ts";
 import {
   planClaudeMdInstall,
   planClaudeMdUninstall,
@@ -16,7 +17,7 @@ import {
   planGitignoreUninstall,
 } from "./project-files.ts";
 import { planServerInstall, planServerUninstall, planSettingsInstall, planSettingsUninstall } from "./settings-plan.ts";
-import type { Executables } from "./wiring.ts";
+import { type Executables, isOurStatusline } from "./wiring.ts";
 
 interface Scope {
   /** The project folder with --project, else null (the user's own configuration). */
@@ -59,6 +60,25 @@ interface Plan {
   replacedStatusline?: { settingsPath: string; value: unknown };
 }
 
+/** A settings or server file's text (null: none), refused when Claude Code would misread it. */
+function readChecked(path: string, kind: "settings" | "servers"): string | null {
+  const text = readText(path);
+  if (text !== null) checkSettingsShape(text, path, kind);
+  return text;
+}
+
+/** The user's own statusline (not ctx-monitor's), which a project statusline would hide. */
+function userStatusline(runtime: Runtime): unknown {
+  const path = join(claudeConfigDir(runtime), "settings.json");
+  try {
+    const statusLine = readJsonObject(readText(path) ?? "", path).statusLine;
+    const command = (statusLine as { command?: unknown } | undefined)?.command;
+    return statusLine !== undefined && !isOurStatusline(command) ? statusLine : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The capture folder install points Claude Code at: the one the server and CLI read by default. */
 function captureVariableValue(runtime: Runtime): string {
   return `file:${defaultBodiesDir(runtime)}`;
@@ -68,30 +88,33 @@ export function planInstall(
   runtime: Runtime,
   scope: Scope,
   executables: Executables,
-  options: { statusline: boolean; capture?: boolean },
+  options: { statusline: boolean; capture?: boolean; statuslineOnly?: boolean },
 ): Plan {
   const { settings, servers } = targets(runtime, scope);
-  const settingsBefore = readText(settings);
+  const settingsBefore = readChecked(settings, "settings");
   const settingsPlan = planSettingsInstall(settingsBefore ?? "", settings, executables, {
     statusline: options.statusline,
+    hooks: !options.statuslineOnly,
+    ...(scope.project ? { userStatusline: userStatusline(runtime) } : {}),
     ...(options.capture ? { capture: captureVariableValue(runtime) } : {}),
   });
-  const serversBefore = readText(servers);
-  const serverPlan = planServerInstall(serversBefore ?? "", servers, executables);
-  const files: FileChange[] = [
-    {
+  const files: FileChange[] = [];
+  if (!options.statuslineOnly) {
+    const serversBefore = readChecked(servers, "servers");
+    const serverPlan = planServerInstall(serversBefore ?? "", servers, executables);
+    files.push({
       path: servers,
       before: serversBefore,
       after: serverPlan.changes.length ? serverPlan.text : serversBefore,
       changes: serverPlan.changes,
-    },
-    {
-      path: settings,
-      before: settingsBefore,
-      after: settingsPlan.changes.length ? settingsPlan.text : settingsBefore,
-      changes: settingsPlan.changes,
-    },
-  ];
+    });
+  }
+  files.push({
+    path: settings,
+    before: settingsBefore,
+    after: settingsPlan.changes.length ? settingsPlan.text : settingsBefore,
+    changes: settingsPlan.changes,
+  });
   if (scope.project) {
     const gitignore = join(scope.project, ".gitignore");
     const ignoreBefore = readText(gitignore);
@@ -132,25 +155,26 @@ function emptied(text: string, path: string): boolean {
   }
 }
 
-export function planUninstall(runtime: Runtime, scope: Scope): Plan {
+export function planUninstall(runtime: Runtime, scope: Scope, options: { statuslineOnly?: boolean } = {}): Plan {
   const { settings, servers } = targets(runtime, scope);
   const files: FileChange[] = [];
-  const serversBefore = readText(servers);
+  const serversBefore = options.statuslineOnly ? null : readChecked(servers, "servers");
   if (serversBefore !== null) {
     const plan = planServerUninstall(serversBefore, servers);
     files.push({ path: servers, before: serversBefore, after: plan.text, changes: plan.changes });
   }
-  const settingsBefore = readText(settings);
+  const settingsBefore = readChecked(settings, "settings");
   if (settingsBefore !== null) {
     const plan = planSettingsUninstall(
       settingsBefore,
       settings,
       readReplaced(runtime)[settings],
       captureVariableValue(runtime),
+      { hooks: !options.statuslineOnly },
     );
     files.push({ path: settings, before: settingsBefore, after: plan.text, changes: plan.changes });
   }
-  if (scope.project) {
+  if (scope.project && !options.statuslineOnly) {
     const gitignore = join(scope.project, ".gitignore");
     const ignoreBefore = readText(gitignore);
     if (ignoreBefore !== null)
@@ -169,9 +193,9 @@ export function planUninstall(runtime: Runtime, scope: Scope): Plan {
         after: planClaudeMdUninstall(mdBefore),
         changes: ["remove the ctx-monitor instructions"],
       });
-    // Files install created and that now hold nothing go away (the user's own files are only edited).
-    for (const file of files)
-      if (file.after !== null && file.after !== file.before && emptied(file.after, file.path)) file.after = null;
   }
+  // Files install created and that now hold nothing go away (the user's own files are only edited).
+  for (const file of files)
+    if (file.after !== null && file.after !== file.before && emptied(file.after, file.path)) file.after = null;
   return { files, notes: [] };
 }

@@ -76,13 +76,20 @@ export function planSettingsInstall(
   text: string,
   path: string,
   executables: Executables,
-  options: { statusline: boolean; capture?: string },
+  options: {
+    statusline: boolean;
+    capture?: string;
+    /** false: the statusline alone (the plugin brings its own hooks). */
+    hooks?: boolean;
+    /** A project install: the user's own statusline, which a project statusline would hide. */
+    userStatusline?: unknown;
+  },
 ): Planned {
   let current = text;
   const changes: string[] = [];
   const notes: string[] = [];
   let replacedStatusline: unknown;
-  for (const { event, name } of HOOKS) {
+  for (const { event, name } of options.hooks === false ? [] : HOOKS) {
     const doc = readJsonObject(current, path);
     const command = hookCommand(executables, event);
     const found = findOurHook(doc, name, event);
@@ -105,9 +112,18 @@ export function planSettingsInstall(
   const doc = readJsonObject(current, path);
   const wanted = { type: "command", command: statuslineCommand(executables), padding: 0 };
   const existing = asObject(doc.statusLine);
-  if (!existing) {
+  const hidden = asObject(options.userStatusline);
+  if (!existing && hidden && !options.statusline) {
+    notes.push(
+      `kept your statusline (${JSON.stringify(hidden.command ?? hidden)}, in your user settings): a project statusline would hide it; pass --statusline to use ctx-monitor's in this project`,
+    );
+  } else if (!existing) {
     current = setJson(current, ["statusLine"], wanted);
-    changes.push(`set the statusline: ${wanted.command}`);
+    changes.push(
+      hidden
+        ? `set the statusline: ${wanted.command} (it hides yours, ${JSON.stringify(hidden.command ?? hidden)}, in this project)`
+        : `set the statusline: ${wanted.command}`,
+    );
   } else if (isOurStatusline(existing.command)) {
     if (existing.command !== wanted.command) {
       current = setJson(current, ["statusLine", "command"], wanted.command);
@@ -133,10 +149,11 @@ export function planSettingsUninstall(
   path: string,
   restoreStatusline: unknown,
   capture: string,
+  options: { hooks?: boolean } = {},
 ): Planned {
   let current = text;
   const changes: string[] = [];
-  for (const { event, name } of HOOKS) {
+  for (const { event, name } of options.hooks === false ? [] : HOOKS) {
     for (
       let found = findOurHook(readJsonObject(current, path), name, event);
       found;
@@ -164,7 +181,7 @@ export function planSettingsUninstall(
       changes.push("remove the statusline");
     }
   }
-  current = planCaptureUninstall(current, path, capture, changes);
+  if (options.hooks !== false) current = planCaptureUninstall(current, path, capture, changes);
   return { text: current, changes, notes: [] };
 }
 
@@ -184,11 +201,13 @@ export function planServerInstall(text: string, path: string, executables: Execu
     : setJson(text, ["mcpServers"], { [SERVER_NAME]: wanted });
   return {
     text: next,
-    changes: [
-      `${existing ? "update" : "register"} the MCP server ${SERVER_NAME}: ${wanted.command} ${executables.cli}`,
-    ],
+    changes: [`${existing ? "update" : "register"} the MCP server ${SERVER_NAME}: ${invocationText(wanted)}`],
     notes: [],
   };
+}
+
+function invocationText(entry: Record<string, unknown>): string {
+  return [entry.command, ...asArray(entry.args)].join(" ");
 }
 
 export function planServerUninstall(text: string, path: string): Planned {

@@ -6,8 +6,18 @@ import { CLAUDE_EVENT_NAMES, HOOK_EVENTS, type HookEvent } from "../hooks/hook-i
 export const SERVER_NAME = "ctx-monitor";
 
 export interface Executables {
-  node: string;
+  /** Absolute path of node; null: run `cli` as a command found on PATH (files a team commits). */
+  node: string | null;
   cli: string;
+  /** A state folder other than the default, which the statusline must record into (the plugin's). */
+  stateDir?: string;
+}
+
+/** For a project's files, which a team commits: nothing of this machine, `ctx-monitor` from PATH. */
+export const ON_PATH: Executables = { node: null, cli: "ctx-monitor" };
+
+function invocation(executables: Executables): string {
+  return [executables.node, executables.cli].flatMap((word) => (word === null ? [] : [shellQuote(word)])).join(" ");
 }
 
 /** POSIX shell quoting: hooks and the statusline run through a shell. */
@@ -16,15 +26,18 @@ function shellQuote(word: string): string {
 }
 
 export function hookCommand(executables: Executables, event: HookEvent): string {
-  return `${shellQuote(executables.node)} ${shellQuote(executables.cli)} hook ${event}`;
+  return `${invocation(executables)} hook ${event}`;
 }
 
 export function statuslineCommand(executables: Executables): string {
-  return `${shellQuote(executables.node)} ${shellQuote(executables.cli)} statusline`;
+  const state = executables.stateDir ? `CTX_MONITOR_STATE_DIR=${shellQuote(executables.stateDir)} ` : "";
+  return `${state}${invocation(executables)} statusline`;
 }
 
 export function serverEntry(executables: Executables): Record<string, unknown> {
-  return { type: "stdio", command: executables.node, args: [executables.cli], env: {} };
+  return executables.node === null
+    ? { type: "stdio", command: executables.cli, args: [], env: {} }
+    : { type: "stdio", command: executables.node, args: [executables.cli], env: {} };
 }
 
 /** Ours even when installed from another path or another node: the CLI file, then the subcommand. */

@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+import { createRequire as __ctxMonitorCreateRequire } from "node:module";
+const require = __ctxMonitorCreateRequire(import.meta.url);
+
+// src/log.ts
+function log(message) {
+  process.stderr.write(`ctx-monitor: ${message}
+`);
+}
+
+export {
+  log
+};

@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+import { createRequire as __ctxMonitorCreateRequire } from "node:module";
+const require = __ctxMonitorCreateRequire(import.meta.url);
+import {
+  hookCommand,
+  runHook
+} from "./chunk-UITAHFQQ.js";
+import "./chunk-XLLYYDGW.js";
+import "./chunk-LRTN6UVP.js";
+import "./chunk-E4WEFHXS.js";
+import "./chunk-T2JGQYOY.js";
+import "./chunk-6RQ7PFQB.js";
+export {
+  hookCommand,
+  runHook
+};

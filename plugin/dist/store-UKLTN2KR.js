@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+import { createRequire as __ctxMonitorCreateRequire } from "node:module";
+const require = __ctxMonitorCreateRequire(import.meta.url);
+import {
+  HandoffPathError,
+  ensureHandoffFolder,
+  handoffFileName,
+  handoffFolder,
+  handoffInFolder,
+  isHandoffOfSession,
+  listHandoffs,
+  readHandoff,
+  writeNewHandoff
+} from "./chunk-B6VX7PTD.js";
+import "./chunk-T2JGQYOY.js";
+import "./chunk-6RQ7PFQB.js";
+export {
+  HandoffPathError,
+  ensureHandoffFolder,
+  handoffFileName,
+  handoffFolder,
+  handoffInFolder,
+  isHandoffOfSession,
+  listHandoffs,
+  readHandoff,
+  writeNewHandoff
+};

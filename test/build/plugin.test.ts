@@ -1,0 +1,68 @@
+// The committed plugin (plugin/) must run what the source builds: Claude Code builds nothing on install,
+// so a plugin/dist behind src/ would ship old code. `npm test` builds dist/ first; this holds plugin/dist
+// to it byte for byte, and hooks.json, plugin.json and the marketplace to the CLI and package.json.
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { HOOKS } from "../../src/claude/install/wiring.ts";
+import {
+  PLUGIN_DIR,
+  PLUGIN_DIST,
+  pluginDifferences,
+  pluginHooksJson,
+  runtimeFiles,
+} from "../../src/build/plugin-files.ts";
+import { CLI_PATH } from "../support/built-server.ts";
+
+const REPO = dirname(dirname(CLI_PATH));
+const DIST = dirname(CLI_PATH);
+const REBUILD = "run `npm run plugin` and commit plugin/";
+
+function carried(): Map<string, Buffer> {
+  const dir = join(REPO, PLUGIN_DIST);
+  return new Map(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name))]));
+}
+
+const json = (path: string) => JSON.parse(readFileSync(join(REPO, path), "utf8")) as Record<string, unknown>;
+
+describe("the plugin in this repository", () => {
+  it(`carries exactly what the source builds (else: ${REBUILD})`, () => {
+    const wanted = runtimeFiles(DIST);
+    expect(wanted.has("cli.js")).toBe(true);
+    expect([...wanted.keys()].filter((name) => name.startsWith("chunk-")).length).toBeGreaterThan(0);
+    expect(pluginDifferences(wanted, carried()), REBUILD).toEqual([]);
+  });
+
+  it("tells a stale, a missing and a left-over file apart", () => {
+    const wanted = new Map([
+      ["bin.cjs", Buffer.from("new")],
+      ["chunk-B.js", Buffer.from("b")],
+    ]);
+    const have = new Map([
+      ["bin.cjs", Buffer.from("old")],
+      ["chunk-A.js", Buffer.from("a")],
+    ]);
+    expect(pluginDifferences(wanted, have)).toEqual([
+      "bin.cjs differs",
+      "chunk-B.js is missing",
+      "chunk-A.js is not part of the build",
+    ]);
+  });
+
+  it(`registers every hook event the CLI handles (else: ${REBUILD})`, () => {
+    expect(readFileSync(join(REPO, PLUGIN_DIR, "hooks", "hooks.json"), "utf8")).toBe(pluginHooksJson());
+    const hooks = (JSON.parse(pluginHooksJson()) as { hooks: Record<string, unknown> }).hooks;
+    expect(Object.keys(hooks)).toEqual(HOOKS.map(({ name }) => name));
+  });
+
+  it("is listed by the marketplace, named and versioned as the package", () => {
+    const pkg = json("package.json");
+    const manifest = json(join(PLUGIN_DIR, ".claude-plugin", "plugin.json"));
+    expect(manifest.name).toBe(pkg.name);
+    expect(manifest.version).toBe(pkg.version);
+    const market = json(join(".claude-plugin", "marketplace.json")) as { plugins: { name: string; source: string }[] };
+    expect(market.plugins).toEqual([expect.objectContaining({ name: pkg.name, source: `./${PLUGIN_DIR}` })]);
+    const mcp = json(join(PLUGIN_DIR, ".mcp.json")) as { mcpServers: Record<string, { args: string[] }> };
+    expect(mcp.mcpServers["ctx-monitor"]?.args).toEqual(["${CLAUDE_PLUGIN_ROOT}/dist/bin.cjs"]);
+  });
+});

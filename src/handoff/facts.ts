@@ -103,6 +103,8 @@ export interface HandoffFacts {
   subagents: Subagent[];
   turns: Turn[];
   compactions: Compaction[];
+  /** Tool calls the agent made in the main chain, from the start. */
+  toolCalls: number;
   /** Secrets redacted from what was taken, by kind. */
   redactions: Record<string, number>;
 }
@@ -165,6 +167,7 @@ export class FactCollector {
     subagents: [],
     turns: [],
     compactions: [],
+    toolCalls: 0,
     redactions: {},
   };
   private readonly files = new Map<string, FileActivity>();
@@ -286,6 +289,7 @@ export class FactCollector {
       return;
     }
     if (block.type !== "tool_use") return;
+    this.facts.toolCalls++;
     const input = fields(block.input);
     const call: PendingCall = { name: block.name, input };
     const path = str(input.file_path) ?? str(input.notebook_path);

@@ -117,7 +117,10 @@ export async function writeHandoff(request: HandoffRequest, deps: HandoffDeps): 
   const own = !request.writtenBy && hasNotes(request.notes);
   const carried = own ? null : newestAgentNotes(folder, usage.sessionId);
   const notes = own ? redactNotes(request.notes, noteRedactions) : (carried?.notes ?? {});
-  const maxChars = request.maxChars ?? loadSettings(runtime).handoffMaxChars ?? defaultHandoffChars(usage.contextWindow);
+  const settings = loadSettings(runtime);
+  const maxChars = request.maxChars ?? settings.handoffMaxChars ?? defaultHandoffChars(usage.contextWindow);
+  // A size setting that is not a number is said in the answer, not only passed over.
+  const sizeProblems = settings.problems.filter((problem) => /handoff size/.test(problem));
   const rendered = renderHandoff({
     facts: { ...facts, sessionId: facts.sessionId ?? usage.sessionId, projectDir },
     notes,
@@ -160,7 +163,7 @@ export async function writeHandoff(request: HandoffRequest, deps: HandoffDeps): 
     resumeInstruction: `${RESUME_HINT}: ${path}.`,
     summary:
       `Handoff written to ${path} (${exactNumber(bytes)} bytes: ${counted(facts.prompts.length, "prompt")}, ${counted(facts.files.length, "file")}, ` +
-      `${counted(facts.commands.length, "command")}${redactions ? `, ${counted(redactions, "secret")} redacted` : ""}). ${RESUME_HINT}.`,
+      `${counted(facts.commands.length, "command")}${redactions ? `, ${counted(redactions, "secret")} redacted` : ""}; at most ${exactNumber(maxChars)} characters). ${RESUME_HINT}.${sizeProblems.map((problem) => ` Note: ${problem}.`).join("")}`,
   };
 }
 

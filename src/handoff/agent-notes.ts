@@ -102,10 +102,12 @@ function parseRecord(text: string, handoffPath: string, sessionId: string): Agen
   }
   if (typeof raw !== "object" || raw === null) return null;
   const value = raw as Record<string, unknown>;
-  const rawNotes = typeof value.notes === "object" && value.notes !== null ? (value.notes as Record<string, unknown>) : {};
+  const rawNotes =
+    typeof value.notes === "object" && value.notes !== null ? (value.notes as Record<string, unknown>) : {};
   const notes: HandoffNotes = {};
   for (const key of NOTE_KEYS) if (typeof rawNotes[key] === "string") notes[key] = rawNotes[key] as string;
-  const count = (figure: unknown) => (typeof figure === "number" && Number.isInteger(figure) && figure >= 0 ? figure : 0);
+  const count = (figure: unknown) =>
+    typeof figure === "number" && Number.isInteger(figure) && figure >= 0 ? figure : 0;
   if (value.sessionId !== sessionId || typeof value.writtenAt !== "string" || !hasNotes(notes)) return null;
   return {
     sessionId,

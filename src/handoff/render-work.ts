@@ -98,7 +98,8 @@ function subagentsList(facts: HandoffFacts, where: string): WorkList | null {
     title: "Subagents",
     total: subagents.length,
     items: subagents.slice(offset).map((agent) => {
-      const report = agent.report === null ? "No report recorded." : `Report:\n\n${quoted(clip(agent.report, LIMITS.report))}`;
+      const report =
+        agent.report === null ? "No report recorded." : `Report:\n\n${quoted(clip(agent.report, LIMITS.report))}`;
       return {
         turn: agent.turn,
         text: `### ${agent.description}${agent.type ? ` (${agent.type})` : ""} — after prompt ${agent.turn}\n\nPrompt:\n\n${quoted(clip(agent.prompt, LIMITS.subagentPrompt))}\n\n${report}`,

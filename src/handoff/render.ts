@@ -106,7 +106,9 @@ export function renderHandoff(input: RenderInput): Rendered {
     earlierSection(input.earlier),
   ];
   const fixedChars =
-    head.length + footer.length + fixed.reduce((sum, section) => sum + (section ? section[0].length + section[1].length + 8 : 0), 0);
+    head.length +
+    footer.length +
+    fixed.reduce((sum, section) => sum + (section ? section[0].length + section[1].length + 8 : 0), 0);
   // What is left after the notes and the short sections is shared by weight: prompts, newest work, files.
   const flexible = input.maxChars - fixedChars - requiredPromptChars(facts.prompts) - 200;
   const [promptRoom = 0, workRoom = 0, filesRoom = 0] = shareByWeight(flexible, [
@@ -117,7 +119,10 @@ export function renderHandoff(input: RenderInput): Rendered {
   const [notes, tasks, compactions, git, earlier] = fixed;
   const sections = [
     notes,
-    ["User prompts (verbatim)", promptsBody(facts.prompts, requiredPromptChars(facts.prompts) + promptRoom, where)] as Section,
+    [
+      "User prompts (verbatim)",
+      promptsBody(facts.prompts, requiredPromptChars(facts.prompts) + promptRoom, where),
+    ] as Section,
     tasks,
     filesSection(facts, filesRoom),
     ...workSections(facts, workRoom, where),
@@ -152,7 +157,9 @@ function notesSection(notes: HandoffNotes, origin: NotesOrigin): Section {
         `${counted(carried.promptsSince, "prompt")} and ${counted(carried.toolCallsSince, "tool call")} ago. What happened since is in the sections that follow._`,
     );
   } else if (origin.writtenBy && !body) {
-    lines.push("_The agent has not written notes in this session (write_handoff); the sections below are what the transcript says._");
+    lines.push(
+      "_The agent has not written notes in this session (write_handoff); the sections below are what the transcript says._",
+    );
   }
   return ["Agent's notes", [...lines.filter(Boolean), body].filter(Boolean).join("\n\n")];
 }
@@ -204,8 +211,12 @@ function filesSection(facts: HandoffFacts, room: number): Section | null {
   let kept = 0;
   for (let left = room; kept < rows.length && rows[kept]!.length + 1 <= left; kept++) left -= rows[kept]!.length + 1;
   const rest = rows.length - kept;
-  const more = rest ? `\n\n(${counted(rest, "more file")} not listed, each touched less; the transcript has every call.)` : "";
-  const table = kept ? `\n\n| file | read | edited | written | lines |\n| --- | --- | --- | --- | --- |\n${rows.slice(0, kept).join("\n")}` : "";
+  const more = rest
+    ? `\n\n(${counted(rest, "more file")} not listed, each touched less; the transcript has every call.)`
+    : "";
+  const table = kept
+    ? `\n\n| file | read | edited | written | lines |\n| --- | --- | --- | --- | --- |\n${rows.slice(0, kept).join("\n")}`
+    : "";
   return ["Files", `${counted(facts.files.length, "file")} touched, ${changed.length} changed${stat}.${table}${more}`];
 }
 

@@ -41,7 +41,9 @@ export function shareByWeight(budget: number, parts: ReadonlyArray<{ need: numbe
   let open = parts.map((_, index) => index).filter((index) => parts[index]!.need > 0);
   while (open.length && left > 0) {
     const weights = open.reduce((sum, index) => sum + parts[index]!.weight, 0);
-    const satisfied = open.filter((index) => parts[index]!.need - given[index]! <= (left * parts[index]!.weight) / weights);
+    const satisfied = open.filter(
+      (index) => parts[index]!.need - given[index]! <= (left * parts[index]!.weight) / weights,
+    );
     if (!satisfied.length) {
       for (const index of open) given[index]! += Math.floor((left * parts[index]!.weight) / weights);
       break;

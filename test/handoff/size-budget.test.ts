@@ -87,7 +87,9 @@ describe("handoff size budget", () => {
     // The agent's notes come first, whole.
     expect(doc.indexOf("1. the next module")).toBeLessThan(doc.indexOf("## User prompts"));
     // What did not fit is counted, with where it is verbatim.
-    expect(doc).toMatch(/_\d+ prompts \(between prompts \d+ and \d+, [\d,]+ characters\) left out to fit the size budget: The transcript `[^`]+` has them verbatim\._/);
+    expect(doc).toMatch(
+      /_\d+ prompts \(between prompts \d+ and \d+, [\d,]+ characters\) left out to fit the size budget: The transcript `[^`]+` has them verbatim\._/,
+    );
     expect(doc).toMatch(/\(\d+ earlier commands not shown, \d+ of them failed, after prompts 1–\d+; most run: /);
     // The newest work is in full: the last command with its output, the last reply.
     expect(doc).toContain("`npm test -- module-150` — ok (after prompt 150)");
@@ -139,10 +141,19 @@ describe("size budget figures", () => {
   });
 
   it("shares by weight, giving what a part does not need to the others", () => {
-    expect(shareByWeight(1_000, [{ need: 100, weight: 5 }, { need: 5_000, weight: 4 }, { need: 5_000, weight: 1 }])).toEqual([
-      100, 720, 180,
-    ]);
-    expect(shareByWeight(900, [{ need: 5_000, weight: 5 }, { need: 5_000, weight: 4 }])).toEqual([500, 400]);
+    expect(
+      shareByWeight(1_000, [
+        { need: 100, weight: 5 },
+        { need: 5_000, weight: 4 },
+        { need: 5_000, weight: 1 },
+      ]),
+    ).toEqual([100, 720, 180]);
+    expect(
+      shareByWeight(900, [
+        { need: 5_000, weight: 5 },
+        { need: 5_000, weight: 4 },
+      ]),
+    ).toEqual([500, 400]);
     expect(shareByWeight(-10, [{ need: 5, weight: 1 }])).toEqual([0]);
   });
 });

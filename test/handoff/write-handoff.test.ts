@@ -231,7 +231,9 @@ describe("document size", () => {
     for (let turn = 1; turn <= 100; turn++) expect(doc).toContain(`prompt number ${turn}\n`);
     expect(doc).toContain("400 run, 0 failed.");
     // The newest work is in full; the older commands and steps are counted, with where to find them.
-    expect(doc).toMatch(/\((\d+) earlier commands not shown, 0 of them failed, after prompts 1–\d+; most run: .*The transcript `[^`]+long\.jsonl` has them all\.\)/);
+    expect(doc).toMatch(
+      /\((\d+) earlier commands not shown, 0 of them failed, after prompts 1–\d+; most run: .*The transcript `[^`]+long\.jsonl` has them all\.\)/,
+    );
     expect(doc).toContain("`make step-100-3`");
     expect(doc).not.toContain("1. `make step-1-0` — ok");
     expect(doc).toMatch(/\(What \d+ earlier prompts led to is not shown: \d+ tool calls after prompts 1–\d+/);

@@ -19,7 +19,7 @@ export async function benchHandoff(context: BenchContext): Promise<void> {
   );
   const cold = timed(() => factsReader().read(large).reducer.result());
   context.report(
-    `handoff facts, cold, ${context.largeLabel} (redacted as read)`,
+    `handoff facts, cold, ${context.largeLabel} (kept texts redacted when kept)`,
     `${fmt(cold.ms)} (${(mib / (cold.ms / 1000)).toFixed(0)} MiB/s, ${(cold.ms / peer.ms).toFixed(2)}x JSON.parse; ${cold.value.prompts.length} prompts, ${cold.value.commands.length} commands)`,
   );
 

@@ -1,6 +1,7 @@
 // Handoffs fit the window they are read back into: a long session's handoff stays within 5% of its
 // window in characters (40,000 at 200k, 200,000 at 1M) and still holds the first and newest prompts
 // verbatim, the newest work in full and counts of the rest. Generated sessions in Claude Code's shape.
+import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -12,6 +13,7 @@ import {
   shareByWeight,
 } from "../../src/handoff/size-budget.ts";
 import { createHandoffDeps, writeHandoff } from "../../src/handoff/write-handoff.ts";
+import { CLI_PATH } from "../support/built-server.ts";
 import { fakeRuntime, tempDir } from "../support/runtime.ts";
 import { assistantResponse, text, toolResult, toolUse, transcript, userPrompt } from "../support/transcript-builder.ts";
 
@@ -155,5 +157,25 @@ describe("size budget figures", () => {
       ]),
     ).toEqual([500, 400]);
     expect(shareByWeight(-10, [{ need: 5, weight: 1 }])).toEqual([0]);
+  });
+});
+
+describe("`ctx-monitor handoff --max-chars` (the built CLI)", () => {
+  it("refuses a size that is not a number in one line, writing nothing", () => {
+    const dir = tempDir();
+    const transcriptPath = join(dir, "s.jsonl");
+    writeFileSync(transcriptPath, longSession(2));
+    const run = spawnSync(
+      process.execPath,
+      [CLI_PATH, "handoff", "--transcript", transcriptPath, "--project", dir, "--max-chars", "lots"],
+      {
+        encoding: "utf8",
+        env: { PATH: process.env.PATH, HOME: dir, CTX_MONITOR_STATE_DIR: join(dir, "state") },
+      },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe("");
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(run.stderr).toContain('--max-chars "lots" is not a handoff size');
   });
 });

@@ -2,14 +2,17 @@
 //   CTX_MONITOR_WARN_PERCENT / CTX_MONITOR_CRITICAL_PERCENT — percent of the auto-compact point
 //   CTX_MONITOR_CONFIG — path of the file; default <claude config dir>/ctx-monitor/config.json:
 //   { "warnPercent": 75, "criticalPercent": 90, "handoffDir": ".claude/handoffs" }
+//   CTX_MONITOR_HANDOFF_MAX_CHARS / "handoffMaxChars" — a handoff's size budget (default: 5% of the window)
 import { readRegularText } from "./fs/open-regular.ts";
 import { join } from "node:path";
 import { ctxMonitorStateDir } from "./claude/paths.ts";
+import { parseHandoffChars } from "./handoff/size-budget.ts";
 import type { Runtime } from "./runtime.ts";
 
 interface ConfigFile {
   warnPercent?: number;
   criticalPercent?: number;
+  handoffMaxChars?: number;
   handoffDir?: string;
 }
 
@@ -25,6 +28,9 @@ function parseConfigFile(value: unknown): { config: ConfigFile; problems: string
     if (key === "warnPercent" || key === "criticalPercent") {
       if (isPercent(raw)) config[key] = raw;
       else problems.push(`${key}: expected a number in (0, 100], got ${JSON.stringify(raw)}`);
+    } else if (key === "handoffMaxChars") {
+      const chars = handoffChars(raw, key, problems);
+      if (chars !== undefined) config.handoffMaxChars = chars;
     } else if (key === "handoffDir") {
       if (typeof raw === "string" && raw) config.handoffDir = raw;
       else problems.push(`handoffDir: expected a folder path, got ${JSON.stringify(raw)}`);
@@ -39,6 +45,8 @@ interface Settings {
   warnPercent: number;
   criticalPercent: number;
   handoffDir: string | null;
+  /** A handoff's size budget in characters; null: from the session's window. */
+  handoffMaxChars: number | null;
   /** Problems found in the environment or the config file; the defaults were used instead. */
   problems: string[];
 }
@@ -52,6 +60,11 @@ function configFilePath(runtime: Runtime): string {
 export function loadSettings(runtime: Runtime): Settings {
   const problems: string[] = [];
   const file = readConfigFile(configFilePath(runtime), problems);
+  const envChars = runtime.env.CTX_MONITOR_HANDOFF_MAX_CHARS;
+  const handoffMaxChars =
+    (envChars ? handoffChars(envChars, "CTX_MONITOR_HANDOFF_MAX_CHARS", problems) : undefined) ??
+    file.handoffMaxChars ??
+    null;
   const warnPercent =
     envPercent(runtime, "CTX_MONITOR_WARN_PERCENT", problems) ?? file.warnPercent ?? DEFAULT_SETTINGS.warnPercent;
   const criticalPercent =
@@ -65,6 +78,7 @@ export function loadSettings(runtime: Runtime): Settings {
     return {
       ...DEFAULT_SETTINGS,
       handoffDir: runtime.env.CTX_MONITOR_HANDOFF_DIR || file.handoffDir || null,
+      handoffMaxChars,
       problems,
     };
   }
@@ -72,6 +86,7 @@ export function loadSettings(runtime: Runtime): Settings {
     warnPercent,
     criticalPercent,
     handoffDir: runtime.env.CTX_MONITOR_HANDOFF_DIR || file.handoffDir || null,
+    handoffMaxChars,
     problems,
   };
 }
@@ -83,6 +98,16 @@ function envPercent(runtime: Runtime, name: string, problems: string[]): number 
   if (isPercent(parsed)) return parsed;
   problems.push(`${name}=${JSON.stringify(raw)} is not a percentage in (0, 100]; ignored`);
   return undefined;
+}
+
+/** A handoff size from the environment or the file, or undefined with the problem noted (the default is used). */
+function handoffChars(raw: unknown, where: string, problems: string[]): number | undefined {
+  try {
+    return parseHandoffChars(raw, where);
+  } catch (error) {
+    problems.push(`${(error as Error).message}; the default (5% of the window) is used`);
+    return undefined;
+  }
 }
 
 function readConfigFile(path: string, problems: string[]): ConfigFile {

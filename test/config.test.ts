@@ -10,8 +10,32 @@ describe("loadSettings", () => {
       warnPercent: 75,
       criticalPercent: 90,
       handoffDir: null,
+      handoffMaxChars: null,
       problems: [],
     });
+  });
+
+  it("takes a handoff size from the environment over the file, and names one that is not a number", () => {
+    const file = join(tempDir(), "config.json");
+    writeFileSync(file, JSON.stringify({ handoffMaxChars: 60_000 }));
+    expect(loadSettings(fakeRuntime({ env: { CTX_MONITOR_CONFIG: file } }))).toMatchObject({
+      handoffMaxChars: 60_000,
+      problems: [],
+    });
+    const settings = (value: string) =>
+      loadSettings(fakeRuntime({ env: { CTX_MONITOR_CONFIG: file, CTX_MONITOR_HANDOFF_MAX_CHARS: value } }));
+    expect(settings("80_000")).toMatchObject({ handoffMaxChars: 80_000, problems: [] });
+    // A bad value is named, and the next source is used instead: never a crash, never a silent figure.
+    expect(settings("lots")).toMatchObject({
+      handoffMaxChars: 60_000,
+      problems: [
+        'CTX_MONITOR_HANDOFF_MAX_CHARS "lots" is not a handoff size: give a whole number of characters from 4,000 to 2,000,000 (e.g. 40000); the default (5% of the window) is used',
+      ],
+    });
+    writeFileSync(file, JSON.stringify({ handoffMaxChars: "40k" }));
+    expect(loadSettings(fakeRuntime({ env: { CTX_MONITOR_CONFIG: file } })).problems).toEqual([
+      `${file}: handoffMaxChars "40k" is not a handoff size: give a whole number of characters from 4,000 to 2,000,000 (e.g. 40000); the default (5% of the window) is used; ignored`,
+    ]);
   });
 
   it("reads the config file, and the environment wins over it", () => {

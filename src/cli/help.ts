@@ -9,6 +9,7 @@ const ENVIRONMENT: ReadonlyArray<[string, string]> = [
   ["CTX_MONITOR_CRITICAL_PERCENT", "status critical from this percent (default 90)"],
   ["CTX_MONITOR_CONTEXT_WINDOW", "the window size when nothing better is known"],
   ["CTX_MONITOR_HANDOFF_DIR", "where handoffs go (default .claude/handoffs in the project)"],
+  ["CTX_MONITOR_HANDOFF_MAX_CHARS", "a handoff's size budget in characters (default 5% of the window)"],
   ["CTX_MONITOR_STATE_DIR", "where ctx-monitor keeps its state (default ~/.claude/ctx-monitor)"],
   ["CTX_MONITOR_CONFIG", "config file (default ~/.claude/ctx-monitor/config.json)"],
   ["CTX_MONITOR_COUNT_TOKENS", "0: never ask count_tokens to measure captured parts"],

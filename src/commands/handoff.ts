@@ -1,5 +1,6 @@
 // `ctx-monitor handoff`: the same code path as write_handoff, for hooks and people.
 import { createUsageDeps } from "../context/read-usage.ts";
+import { parseHandoffChars } from "../handoff/size-budget.ts";
 import { createHandoffDeps, writeHandoff } from "../handoff/write-handoff.ts";
 import { describeHandoff } from "../present/handoff.ts";
 import { printResult, SELECTION_SYNOPSIS, selectionFrom, selectionOptions, type Command } from "../cli/command.ts";
@@ -9,7 +10,7 @@ const text = { type: "string" } as const;
 export const handoffCommand: Command = {
   name: "handoff",
   summary: "write a handoff document for the session (prompts verbatim, files, commands, your notes)",
-  synopsis: `[--json] [--goal T] [--state T] [--decisions T] [--next T] [--questions T] [--warnings T] [--name LABEL] ${SELECTION_SYNOPSIS}`,
+  synopsis: `[--json] [--goal T] [--state T] [--decisions T] [--next T] [--questions T] [--warnings T] [--name LABEL] [--max-chars N] ${SELECTION_SYNOPSIS}`,
   options: {
     ...selectionOptions,
     json: { type: "boolean" },
@@ -20,6 +21,7 @@ export const handoffCommand: Command = {
     questions: text,
     warnings: text,
     name: text,
+    "max-chars": text,
   },
   async run(context) {
     const pick = (key: string) =>
@@ -28,6 +30,7 @@ export const handoffCommand: Command = {
       {
         ...selectionFrom(context.values),
         name: pick("name"),
+        maxChars: pick("max-chars") === undefined ? undefined : parseHandoffChars(pick("max-chars"), "--max-chars"),
         notes: {
           goal: pick("goal"),
           currentState: pick("state"),

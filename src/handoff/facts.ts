@@ -103,6 +103,8 @@ export interface HandoffFacts {
   subagents: Subagent[];
   turns: Turn[];
   compactions: Compaction[];
+  /** Tool calls the agent made in the main chain, from the start. */
+  toolCalls: number;
   /** Secrets redacted from what was taken, by kind. */
   redactions: Record<string, number>;
 }
@@ -165,11 +167,21 @@ export class FactCollector {
     subagents: [],
     turns: [],
     compactions: [],
+    toolCalls: 0,
     redactions: {},
   };
   private readonly files = new Map<string, FileActivity>();
   private readonly tasks = new Map<string, Task>();
   private readonly calls = new Map<string, PendingCall>();
+  /**
+   * Texts kept but not redacted yet, and tool calls not labelled yet: done once, when a result is asked
+   * for, for what is still kept then. Most of a long session's texts are let go before that, and
+   * redacting them as read cost more than parsing the transcript.
+   */
+  private readonly unredacted = new Set<KeptText>();
+  private readonly unlabelled = new Map<Turn, Array<{ index: number; name: string; input: Record<string, unknown> }>>();
+  /** A raw path's file entry key, so a file touched a thousand times is resolved once. */
+  private readonly shownPaths = new Map<string, string>();
 
   constructor(projectDir: string | null = null) {
     this.facts.projectDir = projectDir;
@@ -211,6 +223,11 @@ export class FactCollector {
   }
 
   result(): HandoffFacts {
+    for (const kept of this.unredacted) kept.text = this.clean(kept.text);
+    this.unredacted.clear();
+    for (const [turn, calls] of this.unlabelled)
+      for (const call of calls) turn.actions[call.index] = this.describe(call.name, call.input);
+    this.unlabelled.clear();
     return {
       ...this.facts,
       files: [...this.files.values()],
@@ -233,7 +250,11 @@ export class FactCollector {
    * so a cut never leaves the head of a secret that is too short for its rule to recognise.
    */
   private keep(text: string): KeptText {
-    if (text.length <= KEPT_CHARS) return { text: this.clean(text), chars: text.length };
+    if (text.length <= KEPT_CHARS) {
+      const kept = { text, chars: text.length };
+      this.unredacted.add(kept);
+      return kept;
+    }
     const half = KEPT_CHARS / 2;
     const head = this.clean(text.slice(0, half + REDACT_MARGIN)).slice(0, half);
     const tail = this.clean(text.slice(-(half + REDACT_MARGIN))).slice(-half);
@@ -254,7 +275,12 @@ export class FactCollector {
     if (!turn || turn.prompt !== this.turn) {
       turn = { prompt: this.turn, actions: [], replies: [] };
       this.facts.turns.push(turn);
-      release(this.facts.turns, TURNS_WITH_DETAIL, (old) => (old.replies = old.replies.length ? [RELEASED] : []));
+      release(this.facts.turns, TURNS_WITH_DETAIL, (old) => {
+        for (const reply of old.replies) this.unredacted.delete(reply);
+        old.replies = old.replies.length ? [RELEASED] : [];
+        // Only counted from now on: each call keeps its tool's name.
+        this.unlabelled.delete(old);
+      });
     }
     return turn;
   }
@@ -286,6 +312,7 @@ export class FactCollector {
       return;
     }
     if (block.type !== "tool_use") return;
+    this.facts.toolCalls++;
     const input = fields(block.input);
     const call: PendingCall = { name: block.name, input };
     const path = str(input.file_path) ?? str(input.notebook_path);
@@ -302,7 +329,10 @@ export class FactCollector {
         output: null,
       };
       this.facts.commands.push(call.command);
-      release(this.facts.commands, NEWEST.commands, (old) => (old.output = null));
+      release(this.facts.commands, NEWEST.commands, (old) => {
+        if (old.output) this.unredacted.delete(old.output);
+        old.output = null;
+      });
     } else if (SUBAGENT_TOOLS.has(block.name)) {
       call.subagent = {
         turn: this.turn,
@@ -313,6 +343,8 @@ export class FactCollector {
       };
       this.facts.subagents.push(call.subagent);
       release(this.facts.subagents, NEWEST.subagents, (old) => {
+        this.unredacted.delete(old.prompt);
+        if (old.report) this.unredacted.delete(old.report);
         old.prompt = RELEASED;
         if (old.report) old.report = RELEASED;
       });
@@ -344,7 +376,11 @@ export class FactCollector {
       }
     }
     if (block.id) this.calls.set(block.id, call);
-    this.currentTurn().actions.push(this.describe(block.name, input));
+    const turn = this.currentTurn();
+    const pending = this.unlabelled.get(turn) ?? [];
+    pending.push({ index: turn.actions.length, name: block.name, input });
+    this.unlabelled.set(turn, pending);
+    turn.actions.push(block.name);
   }
 
   private toolResult(toolUseId: string, content: unknown, isError: boolean): void {
@@ -372,7 +408,11 @@ export class FactCollector {
   }
 
   private touch(path: string, tool: string): FileActivity | null {
-    const shown = displayPath(path, this.facts.projectDir);
+    let shown = this.shownPaths.get(path);
+    if (shown === undefined) {
+      shown = displayPath(path, this.facts.projectDir);
+      this.shownPaths.set(path, shown);
+    }
     const entry = this.files.get(shown) ?? { path: shown, reads: 0, edits: 0, writes: 0, added: 0, removed: 0 };
     if (READ_TOOLS.has(tool)) entry.reads++;
     else if (EDIT_TOOLS.has(tool)) entry.edits++;
@@ -384,7 +424,10 @@ export class FactCollector {
 
   private error(source: string, message: string): void {
     this.facts.errors.push({ turn: this.turn, source: this.clean(source), message: this.keep(message) });
-    release(this.facts.errors, NEWEST.errors, (old) => (old.message = RELEASED));
+    release(this.facts.errors, NEWEST.errors, (old) => {
+      this.unredacted.delete(old.message);
+      old.message = RELEASED;
+    });
   }
 }
 

@@ -1,8 +1,13 @@
 // The handoff document: Markdown organised to be skimmed, the agent's own notes first, then what the
-// transcript says exactly. Long items are cut with their full size noted; empty sections are left out.
+// transcript says exactly, within a size budget (it is read back into a context window). Long items
+// are cut with their full size noted; what does not fit is counted and said where to find; empty
+// sections are left out.
 import { counted, exactNumber } from "../context/format.ts";
-import { clip, headAndTail } from "./excerpt.ts";
-import { NEWEST, type HandoffFacts } from "./facts.ts";
+import type { HandoffFacts } from "./facts.ts";
+import { fenced } from "./markdown.ts";
+import { promptsBody, requiredPromptChars } from "./render-prompts.ts";
+import { workChars, workSections, type Section } from "./render-work.ts";
+import { shareByWeight } from "./size-budget.ts";
 
 export interface HandoffNotes {
   goal?: string | undefined;
@@ -44,9 +49,19 @@ interface EarlierHandoff {
   modified: string;
 }
 
+/** Whose notes the handoff shows: its writer's own, or the agent's newest, carried forward. */
+export interface NotesOrigin {
+  /** Set when the handoff was not written by the agent (the PreCompact hook): said above the notes. */
+  writtenBy: string | null;
+  carried: { path: string; writtenAt: string; promptsSince: number; toolCallsSince: number } | null;
+}
+
 interface RenderInput {
   facts: HandoffFacts;
   notes: HandoffNotes;
+  origin: NotesOrigin;
+  /** The size budget in characters; the agent's notes are kept whole (each bounded) even beyond it. */
+  maxChars: number;
   writtenAt: string;
   transcriptPath: string;
   context: ContextFigures | null;
@@ -60,11 +75,8 @@ interface Rendered {
   sections: string[];
 }
 
-/** Limits for what is cut; prompts and the agent's notes never are. */
-const LIMITS = { report: 4_000, assistantText: 1_500, error: 1_500, subagentPrompt: 1_500 } as const;
-const OUTPUT = { ok: { chars: 1_200, lines: 24 }, failed: { chars: 3_000, lines: 60 } } as const;
-
-type Section = [title: string, body: string];
+/** How many earlier handoffs are listed by path. */
+const EARLIER_SHOWN = 20;
 
 /** Each of the agent's notes keeps at most this much: a resumed context reads the handoff, and must have room to work. */
 const NOTE_LIMIT = 64_000;
@@ -82,75 +94,80 @@ function boundedNote(text: string): string {
 }
 
 export function renderHandoff(input: RenderInput): Rendered {
-  const sections = [
-    notesSection(input.notes),
-    promptsSection(input.facts),
-    tasksSection(input.facts),
-    filesSection(input.facts),
-    commandsSection(input.facts),
-    errorsSection(input.facts),
-    subagentsSection(input.facts),
-    turnsSection(input.facts),
-    compactionsSection(input.facts),
+  const { facts } = input;
+  const where = `The transcript \`${input.transcriptPath}\`${input.earlier.length ? " (and the earlier handoffs listed below)" : ""}`;
+  const head = renderHeader(input);
+  const footer = `---\n${input.resumeInstruction}\n`;
+  const fixed: Array<Section | null> = [
+    notesSection(input.notes, input.origin),
+    tasksSection(facts),
+    compactionsSection(facts),
     gitSection(input.git),
     earlierSection(input.earlier),
-  ].filter((section): section is Section => section !== null && section[1].trim() !== "");
+  ];
+  const fixedChars =
+    head.length +
+    footer.length +
+    fixed.reduce((sum, section) => sum + (section ? section[0].length + section[1].length + 8 : 0), 0);
+  // What is left after the notes and the short sections is shared by weight: prompts, newest work, files.
+  const flexible = input.maxChars - fixedChars - requiredPromptChars(facts.prompts) - 200;
+  const [promptRoom = 0, workRoom = 0, filesRoom = 0] = shareByWeight(flexible, [
+    { need: promptsNeed(facts), weight: 5 },
+    { need: workChars(facts, where), weight: 4 },
+    { need: filesChars(facts), weight: 1 },
+  ]);
+  const [notes, tasks, compactions, git, earlier] = fixed;
+  const sections = [
+    notes,
+    [
+      "User prompts (verbatim)",
+      promptsBody(facts.prompts, requiredPromptChars(facts.prompts) + promptRoom, where),
+    ] as Section,
+    tasks,
+    filesSection(facts, filesRoom),
+    ...workSections(facts, workRoom, where),
+    compactions,
+    git,
+    earlier,
+  ].filter((section): section is Section => section !== null && section !== undefined && section[1].trim() !== "");
   const body = sections.map(([title, text]) => `## ${title}\n\n${text.trimEnd()}`).join("\n\n");
   return {
-    markdown: `${renderHeader(input)}\n\n${body ? `${body}\n\n` : ""}---\n${input.resumeInstruction}\n`,
+    markdown: `${head}\n\n${body ? `${body}\n\n` : ""}${footer}`,
     sections: sections.map(([title]) => title),
   };
 }
 
-/** The newest `keep` entries, with a line saying how many older ones were left out. */
-function newest<T>(items: readonly T[], keep: number, what: string): { shown: T[]; offset: number; note: string } {
-  if (items.length <= keep) return { shown: [...items], offset: 0, note: "" };
-  return {
-    shown: items.slice(-keep),
-    offset: items.length - keep,
-    note: `(${items.length - keep} earlier ${what} not shown; the transcript has them all.)\n\n`,
-  };
+/** What the prompts section would take with every prompt shown (repeats folded). */
+function promptsNeed(facts: HandoffFacts): number {
+  return promptsBody(facts.prompts, Number.MAX_SAFE_INTEGER, "").length;
 }
 
-/** A fenced block that cannot be closed early by the text inside it. */
-function fenced(text: string, language = ""): string {
-  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}${language}\n${text}\n${fence}`;
-}
-
-function quoted(text: string): string {
-  return text
-    .split("\n")
-    .map((line) => `> ${line}`)
-    .join("\n");
-}
-
-function indent(text: string): string {
-  return text
-    .split("\n")
-    .map((line) => (line ? `   ${line}` : line))
-    .join("\n");
-}
-
-function notesSection(notes: HandoffNotes): Section {
+function notesSection(notes: HandoffNotes, origin: NotesOrigin): Section {
   const body = (Object.keys(NOTE_TITLES) as Array<keyof HandoffNotes>)
     .flatMap((key) => {
       const note = notes[key]?.trim();
       return note ? [`### ${NOTE_TITLES[key]}\n\n${boundedNote(note)}`] : [];
     })
     .join("\n\n");
-  return ["Agent's notes", body];
+  const lines = [origin.writtenBy ? `_${origin.writtenBy}_` : ""];
+  if (origin.carried) {
+    const { carried } = origin;
+    lines.push(
+      `_The agent's notes below are carried forward from its handoff \`${carried.path}\`: notes from ${readableTime(carried.writtenAt)}, ` +
+        `${counted(carried.promptsSince, "prompt")} and ${counted(carried.toolCallsSince, "tool call")} ago. What happened since is in the sections that follow._`,
+    );
+  } else if (origin.writtenBy && !body) {
+    lines.push(
+      "_The agent has not written notes in this session (write_handoff); the sections below are what the transcript says._",
+    );
+  }
+  return ["Agent's notes", [...lines.filter(Boolean), body].filter(Boolean).join("\n\n")];
 }
 
-function promptsSection(facts: HandoffFacts): Section {
-  const body = facts.prompts
-    .map(
-      (prompt) =>
-        `### ${prompt.command ? "Command" : "Prompt"} ${prompt.number}${prompt.at ? ` — ${prompt.at}` : ""}\n\n${fenced(prompt.text, "text")}`,
-    )
-    .join("\n\n");
-  return ["User prompts (verbatim)", body];
+/** "2026-12-04 14:02 UTC": when notes were written, as a person reads it. */
+function readableTime(iso: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return match ? `${match[1]} ${match[2]} UTC` : iso;
 }
 
 function tasksSection(facts: HandoffFacts): Section {
@@ -162,9 +179,8 @@ function tasksSection(facts: HandoffFacts): Section {
   ];
 }
 
-function filesSection(facts: HandoffFacts): Section | null {
-  if (!facts.files.length) return null;
-  const rows = [...facts.files]
+function fileRows(facts: HandoffFacts): string[] {
+  return [...facts.files]
     .sort(
       (a, b) =>
         b.added + b.removed - (a.added + a.removed) ||
@@ -176,81 +192,32 @@ function filesSection(facts: HandoffFacts): Section | null {
       const lines = file.added || file.removed ? `+${file.added} −${file.removed}` : "";
       return `| \`${file.path}\` | ${file.reads || ""} | ${file.edits || ""} | ${file.writes || ""} | ${lines} |`;
     });
+}
+
+function filesChars(facts: HandoffFacts): number {
+  return fileRows(facts).reduce((sum, row) => sum + row.length + 1, 0);
+}
+
+/** The files, most changed first, as many rows as `room` allows; the rest counted. */
+function filesSection(facts: HandoffFacts, room: number): Section | null {
+  if (!facts.files.length) return null;
+  const rows = fileRows(facts);
   const changed = facts.files.filter((file) => file.edits || file.writes);
   const added = changed.reduce((sum, file) => sum + file.added, 0);
   const removed = changed.reduce((sum, file) => sum + file.removed, 0);
   const stat = changed.length
     ? ` (${exactNumber(added)} lines added, ${exactNumber(removed)} removed by the session's edits)`
     : "";
-  return [
-    "Files",
-    `${counted(facts.files.length, "file")} touched, ${changed.length} changed${stat}.\n\n| file | read | edited | written | lines |\n| --- | --- | --- | --- | --- |\n${rows.join("\n")}`,
-  ];
-}
-
-function commandsSection(facts: HandoffFacts): Section | null {
-  if (!facts.commands.length) return null;
-  const failed = facts.commands.filter((command) => command.ok === false).length;
-  const { shown, offset, note } = newest(facts.commands, NEWEST.commands, "commands");
-  const list = shown.map((command, shownIndex) => {
-    const outcome = command.ok === null ? "no result recorded" : command.ok ? "ok" : "**failed**";
-    const head = `${offset + shownIndex + 1}. \`${command.command.replace(/\s+/g, " ").slice(0, 300)}\` — ${outcome} (after prompt ${command.turn})${command.description ? ` — ${command.description}` : ""}`;
-    if (!command.output?.text.trim()) return head;
-    return `${head}\n\n${indent(fenced(headAndTail(command.output, command.ok === false ? OUTPUT.failed : OUTPUT.ok).trimEnd()))}`;
-  });
-  return ["Commands", `${facts.commands.length} run, ${failed} failed.\n\n${note}${list.join("\n")}`];
-}
-
-function errorsSection(facts: HandoffFacts): Section {
-  const errors = newest(facts.errors, NEWEST.errors, "errors");
-  return [
-    "Errors",
-    errors.note +
-      errors.shown
-        .map(
-          (error) =>
-            `- after prompt ${error.turn}, ${error.source}:\n\n${indent(fenced(clip(error.message, LIMITS.error)))}`,
-        )
-        .join("\n"),
-  ];
-}
-
-function subagentsSection(facts: HandoffFacts): Section {
-  const subagents = newest(facts.subagents, NEWEST.subagents, "subagents");
-  const text = subagents.shown.map((agent) => {
-    const lines = [
-      `### ${agent.description}${agent.type ? ` (${agent.type})` : ""} — after prompt ${agent.turn}`,
-      "",
-      "Prompt:",
-      "",
-      quoted(clip(agent.prompt, LIMITS.subagentPrompt)),
-    ];
-    lines.push(
-      "",
-      agent.report === null ? "No report recorded." : `Report:\n\n${quoted(clip(agent.report, LIMITS.report))}`,
-    );
-    return lines.join("\n");
-  });
-  return ["Subagents", subagents.note + text.join("\n\n")];
-}
-
-function turnsSection(facts: HandoffFacts): Section {
-  const turns = newest(
-    facts.turns.filter((turn) => turn.actions.length || turn.replies.length),
-    NEWEST.turns,
-    "prompts' activity",
-  );
-  const body = turns.shown.map((turn) => {
-    const title = turn.prompt === 0 ? "Before the first prompt" : `After prompt ${turn.prompt}`;
-    const actions = turn.actions.length
-      ? `${counted(turn.actions.length, "tool call")}: ${summarizeActions(turn.actions)}`
-      : "No tool calls.";
-    const replies = turn.replies.length
-      ? `\n\nThe agent said:\n\n${turn.replies.map((reply) => quoted(clip(reply, LIMITS.assistantText))).join("\n>\n")}`
-      : "";
-    return `### ${title}\n\n${actions}${replies}`;
-  });
-  return ["What happened, prompt by prompt", turns.note + body.join("\n\n")];
+  let kept = 0;
+  for (let left = room; kept < rows.length && rows[kept]!.length + 1 <= left; kept++) left -= rows[kept]!.length + 1;
+  const rest = rows.length - kept;
+  const more = rest
+    ? `\n\n(${counted(rest, "more file")} not listed, each touched less; the transcript has every call.)`
+    : "";
+  const table = kept
+    ? `\n\n| file | read | edited | written | lines |\n| --- | --- | --- | --- | --- |\n${rows.slice(0, kept).join("\n")}`
+    : "";
+  return ["Files", `${counted(facts.files.length, "file")} touched, ${changed.length} changed${stat}.${table}${more}`];
 }
 
 function compactionsSection(facts: HandoffFacts): Section {
@@ -272,11 +239,15 @@ function gitSection(git: GitSnapshot | null): Section | null {
   return ["Git", `Branch: \`${git.branch ?? "(detached)"}\`\n\n${status}${diff}`];
 }
 
+/** The session's earlier handoffs, oldest first; a long list keeps its newest, the rest counted. */
 function earlierSection(earlier: readonly EarlierHandoff[]): Section {
   const oldestFirst = [...earlier].sort((a, b) => a.modified.localeCompare(b.modified) || a.path.localeCompare(b.path));
+  const shown = oldestFirst.slice(-EARLIER_SHOWN);
+  const older = oldestFirst.length - shown.length;
   return [
     "Earlier handoffs of this session",
-    oldestFirst.map((handoff) => `- ${handoff.modified}: \`${handoff.path}\``).join("\n"),
+    (older ? `(${counted(older, "older handoff")} of this session in the same folder.)\n` : "") +
+      shown.map((handoff) => `- ${handoff.modified}: \`${handoff.path}\``).join("\n"),
   ];
 }
 
@@ -303,11 +274,4 @@ function renderHeader(input: RenderInput): string {
     `- Contents: ${counted(facts.prompts.length, "user prompt")}, ${counted(facts.files.length, "file")}, ${counted(facts.commands.length, "command")}, ${counted(facts.subagents.length, "subagent")}`,
   );
   return lines.join("\n");
-}
-
-/** "Read a.ts, Edit a.ts ×2, Bash: npm test" — repeats folded, order kept. */
-function summarizeActions(actions: readonly string[]): string {
-  const counts = new Map<string, number>();
-  for (const action of actions) counts.set(action, (counts.get(action) ?? 0) + 1);
-  return [...counts].map(([action, count]) => (count > 1 ? `${action} ×${count}` : action)).join("; ");
 }

@@ -8,10 +8,12 @@ import { readContextUsage, type UsageDeps, type UsageRequest } from "../context/
 import type { ContextUsage } from "../context/usage.ts";
 import type { Runtime } from "../runtime.ts";
 import { IncrementalReader } from "../transcript/incremental-reader.ts";
+import { hasNotes, newestAgentNotes, writeAgentNotes, type AgentNotesRecord } from "./agent-notes.ts";
 import { FactCollector, type HandoffFacts } from "./facts.ts";
 import { gitSnapshot } from "./git.ts";
 import { redactSecrets } from "../redact/redact.ts";
-import { renderHandoff, type GitSnapshot, type HandoffNotes } from "./render.ts";
+import { renderHandoff, type GitSnapshot, type HandoffNotes, type NotesOrigin } from "./render.ts";
+import { defaultHandoffChars } from "./size-budget.ts";
 import {
   ensureHandoffFolder,
   handoffFileName,
@@ -27,6 +29,13 @@ export interface HandoffRequest extends UsageRequest {
   notes: HandoffNotes;
   /** A short label for the file name. */
   name?: string | undefined;
+  /**
+   * Set when the handoff is not the agent's own (the PreCompact hook's): said above its notes, and the
+   * agent's newest notes are carried forward instead of any given here.
+   */
+  writtenBy?: string | undefined;
+  /** The size budget in characters (checked by the caller); else the settings, else 5% of the window. */
+  maxChars?: number | undefined;
 }
 
 export interface HandoffDeps {
@@ -58,6 +67,10 @@ export interface HandoffResult {
   failedCommands: number;
   redactions: number;
   earlierHandoffs: number;
+  /** The size budget the document was written to, in characters. */
+  maxChars: number;
+  /** The handoff whose agent's notes this one carries forward, when it was written without its own. */
+  notesCarriedFrom: string | null;
   resumeInstruction: string;
   summary: string;
 }
@@ -68,6 +81,20 @@ export function readFacts(transcriptPath: string, reader = factsReader()): Hando
 
 export function configuredHandoffDir(runtime: Runtime): string | null {
   return loadSettings(runtime).handoffDir;
+}
+
+/** The agent's newest notes of the session carried into a handoff written without its own, and what happened since. */
+function carriedOrigin(carried: AgentNotesRecord | null, facts: HandoffFacts, writtenBy: string | null): NotesOrigin {
+  if (!carried) return { writtenBy, carried: null };
+  return {
+    writtenBy,
+    carried: {
+      path: carried.handoffPath,
+      writtenAt: carried.writtenAt,
+      promptsSince: Math.max(0, facts.prompts.length - carried.prompts),
+      toolCallsSince: Math.max(0, facts.toolCalls - carried.toolCalls),
+    },
+  };
 }
 
 export async function writeHandoff(request: HandoffRequest, deps: HandoffDeps): Promise<HandoffResult> {
@@ -87,16 +114,24 @@ export async function writeHandoff(request: HandoffRequest, deps: HandoffDeps): 
   const git = await deps.git(projectDir);
   // Security: the agent's notes are redacted whole before the renderer bounds them.
   const noteRedactions: Record<string, number> = {};
-  const notes = redactNotes(request.notes, noteRedactions);
+  const own = !request.writtenBy && hasNotes(request.notes);
+  const carried = own ? null : newestAgentNotes(folder, usage.sessionId);
+  const notes = own ? redactNotes(request.notes, noteRedactions) : (carried?.notes ?? {});
+  const settings = loadSettings(runtime);
+  const maxChars = request.maxChars ?? settings.handoffMaxChars ?? defaultHandoffChars(usage.contextWindow);
+  // A size setting that is not a number is said in the answer, not only passed over.
+  const sizeProblems = settings.problems.filter((problem) => /handoff size/.test(problem));
   const rendered = renderHandoff({
     facts: { ...facts, sessionId: facts.sessionId ?? usage.sessionId, projectDir },
     notes,
+    origin: carriedOrigin(carried, facts, request.writtenBy ?? null),
+    maxChars,
     writtenAt: now.toISOString(),
     transcriptPath,
     context: usage.subagent ? null : contextFigures(usage),
     git,
     earlier,
-    resumeInstruction: `${RESUME_HINT} (or read the resource ctx-monitor://handoffs/latest), then ${request.notes.nextSteps?.trim() ? "continue from its next steps" : "pick up from the newest user prompt and what happened after it"}.`,
+    resumeInstruction: `${RESUME_HINT} (or read the resource ctx-monitor://handoffs/latest), then ${notes.nextSteps?.trim() ? "continue from its next steps" : "pick up from the newest user prompt and what happened after it"}.`,
   });
   // What came from the transcript was redacted as it was read; this catches the rest (the agent's notes, git status).
   const redacted = redactSecrets(rendered.markdown);
@@ -104,6 +139,10 @@ export async function writeHandoff(request: HandoffRequest, deps: HandoffDeps): 
     .flatMap((counts) => Object.values(counts))
     .reduce((sum, count) => sum + count, 0);
   const path = writeNewHandoff(folder, fileName, redacted.text);
+  if (own) {
+    const record = { sessionId: usage.sessionId, handoffPath: path, writtenAt: now.toISOString(), notes };
+    writeAgentNotes(folder, { ...record, prompts: facts.prompts.length, toolCalls: facts.toolCalls });
+  }
   const bytes = Buffer.byteLength(redacted.text);
   const failedCommands = facts.commands.filter((command) => command.ok === false).length;
   return {
@@ -119,10 +158,12 @@ export async function writeHandoff(request: HandoffRequest, deps: HandoffDeps): 
     failedCommands,
     redactions,
     earlierHandoffs: earlier.length,
+    maxChars,
+    notesCarriedFrom: carried?.handoffPath ?? null,
     resumeInstruction: `${RESUME_HINT}: ${path}.`,
     summary:
       `Handoff written to ${path} (${exactNumber(bytes)} bytes: ${counted(facts.prompts.length, "prompt")}, ${counted(facts.files.length, "file")}, ` +
-      `${counted(facts.commands.length, "command")}${redactions ? `, ${counted(redactions, "secret")} redacted` : ""}). ${RESUME_HINT}.`,
+      `${counted(facts.commands.length, "command")}${redactions ? `, ${counted(redactions, "secret")} redacted` : ""}; at most ${exactNumber(maxChars)} characters). ${RESUME_HINT}.${sizeProblems.map((problem) => ` Note: ${problem}.`).join("")}`,
   };
 }
 

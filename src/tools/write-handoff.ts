@@ -2,6 +2,7 @@
 // the transcript holds exactly — and say how to resume from it.
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
+import { MAX_HANDOFF_CHARS, MIN_HANDOFF_CHARS } from "../handoff/size-budget.ts";
 import { writeHandoff, type HandoffDeps, type HandoffResult } from "../handoff/write-handoff.ts";
 import { outputShapeOf } from "./output-shape.ts";
 import { sessionInputShape, strictInput, toLocateRequest } from "./session-input.ts";
@@ -25,6 +26,15 @@ const handoffInputShape = {
     .string()
     .optional()
     .describe("Optional short label for the file name (letters, digits, '.', '_', '-'); not a path."),
+  max_chars: z
+    .number()
+    .int()
+    .min(MIN_HANDOFF_CHARS)
+    .max(MAX_HANDOFF_CHARS)
+    .optional()
+    .describe(
+      "Size budget of the document in characters (default: 5% of the context window, 40,000 at 200k). Your notes are always kept whole.",
+    ),
   ...sessionInputShape,
 };
 
@@ -41,6 +51,11 @@ export const handoffOutputShape = outputShapeOf<HandoffResult>()({
   failedCommands: z.number().int(),
   redactions: z.number().int().describe("Secrets replaced by [REDACTED:…] markers."),
   earlierHandoffs: z.number().int(),
+  maxChars: z.number().int().describe("The size budget the document was written to, in characters."),
+  notesCarriedFrom: z
+    .string()
+    .nullable()
+    .describe("The earlier handoff whose agent's notes this one carries forward (written without notes)."),
   resumeInstruction: z.string(),
   summary: z.string(),
 });
@@ -70,6 +85,7 @@ export function registerWriteHandoff(server: McpServer, deps: HandoffDeps): void
             ...toLocateRequest(input),
             toolUseId: callingToolUseId(extra._meta),
             name: input.name,
+            maxChars: input.max_chars,
             notes: {
               goal: input.goal,
               currentState: input.current_state,

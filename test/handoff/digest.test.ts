@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createUsageDeps } from "../../src/context/read-usage.ts";
 import { digestHandoff, parseHandoff } from "../../src/handoff/digest.ts";
+import { MAX_HANDOFF_CHARS } from "../../src/handoff/size-budget.ts";
 import { createHandoffDeps, writeHandoff } from "../../src/handoff/write-handoff.ts";
 import { fakeRuntime, tempDir } from "../support/runtime.ts";
 import { assistantResponse, text, toolResult, toolUse, transcript, userPrompt } from "../support/transcript-builder.ts";
@@ -46,7 +47,8 @@ async function longHandoff(
     nextSteps: "1. module 2001\n2. release notes",
     ...extraNotes,
   };
-  const result = await writeHandoff({ notes, projectDir: project, transcriptPath }, deps);
+  // The largest size a writer allows: the digest is for handoffs larger than the context reads back.
+  const result = await writeHandoff({ notes, projectDir: project, transcriptPath, maxChars: MAX_HANDOFF_CHARS }, deps);
   return { path: result.path, doc: readFileSync(result.path, "utf8") };
 }
 

@@ -230,10 +230,13 @@ describe("document size", () => {
     const doc = readFileSync((await write({ transcriptPath: path })).path, "utf8");
     for (let turn = 1; turn <= 100; turn++) expect(doc).toContain(`prompt number ${turn}\n`);
     expect(doc).toContain("400 run, 0 failed.");
-    expect(doc).toContain("(250 earlier commands not shown; the transcript has them all.)");
+    // The newest work is in full; the older commands and steps are counted, with where to find them.
+    expect(doc).toMatch(
+      /\((\d+) earlier commands not shown, 0 of them failed, after prompts 1–\d+; most run: .*The transcript `[^`]+long\.jsonl` has them all\.\)/,
+    );
     expect(doc).toContain("`make step-100-3`");
-    expect(doc).not.toContain("`make step-1-0`");
-    expect(doc).toContain("(40 earlier prompts' activity not shown");
+    expect(doc).not.toContain("1. `make step-1-0` — ok");
+    expect(doc).toMatch(/\(What \d+ earlier prompts led to is not shown: \d+ tool calls after prompts 1–\d+/);
   });
 
   it("an empty session gives a short document with no empty sections", async () => {
@@ -271,11 +274,17 @@ describe("document size", () => {
     }
     const path = join(tempDir(), "busy.jsonl");
     writeFileSync(path, transcript(lines));
-    const result = await write({ transcriptPath: path });
+    const result = await write({ transcriptPath: path, maxChars: 100_000 });
     const doc = readFileSync(result.path, "utf8");
     expect(doc.length).toBeGreaterThan(30_000);
     expect(doc).toContain("[cut: 50,000 chars in full]");
     expect(doc.length).toBeLessThan(60_000);
-    expect(result).toMatchObject({ promptsIncluded: 40, commandsRun: 40, filesTouched: 40 });
+    expect(result).toMatchObject({ promptsIncluded: 40, commandsRun: 40, filesTouched: 40, maxChars: 100_000 });
+    // At the default budget of a 200k window the same session fits 40,000 characters, newest work first.
+    const fitted = await write({ transcriptPath: path });
+    expect(fitted).toMatchObject({ maxChars: 40_000 });
+    const small = readFileSync(fitted.path, "utf8");
+    expect(small.length).toBeLessThanOrEqual(40_000);
+    expect(small).toContain("`npm test -- module-40`");
   });
 });

@@ -36,7 +36,7 @@ function request(input: HookInput, runtime: Runtime) {
 async function preCompact(input: HookInput, runtime: Runtime): Promise<string> {
   const { createHandoffDeps, writeHandoff } = await import("../../handoff/write-handoff.ts");
   await writeHandoff(
-    { ...request(input, runtime), name: "pre-compact", notes: { warnings: AUTOMATIC_HANDOFF_NOTE } },
+    { ...request(input, runtime), name: "pre-compact", notes: {}, writtenBy: AUTOMATIC_HANDOFF_NOTE },
     createHandoffDeps(runtime, createUsageDeps(runtime)),
   );
   // PreCompact cannot add context to the conversation; the next SessionStart points at the file.

@@ -13,8 +13,11 @@ const [name, ...rest] = process.argv.slice(2);
 const output = {
   stdout: (text: string) => void writeAll(1, text),
   stderr: (text: string) => void writeAll(2, text),
-  // process.stdout is only touched on a terminal (for its width): on a pipe it would build a stream.
-  terminal: onTerminal() ? { isTTY: true, columns: process.stdout.columns } : { isTTY: false, columns: undefined },
+  // Looked at only by commands that print for people (the statusline and hooks never do), and
+  // process.stdout only on a terminal (for its width): on a pipe it would build a stream.
+  get terminal() {
+    return onTerminal() ? { isTTY: true, columns: process.stdout.columns } : { isTTY: false, columns: undefined };
+  },
 };
 
 /** A terminal is a character device; only then is the tty module (and node:net with it) worth loading. */

@@ -20,9 +20,13 @@ export function contentKey(source: ByteSource): string | null {
   return contentHash([bytesAt(source, 0, HEAD_BYTES)]);
 }
 
-/** A fingerprint of what was read up to `offset`: the first bytes and those just before it. */
+/**
+ * A fingerprint of what was read up to `offset`: the first bytes and those just before it, kept as they
+ * are (base64) rather than hashed: compared whole, and encoding costs less than hashing would.
+ */
 export function fingerprintAt(source: ByteSource, offset: number): string {
   if (offset > source.size) return "beyond-end";
   const from = Math.max(0, offset - BEFORE_OFFSET_BYTES);
-  return `${offset}:${contentHash([bytesAt(source, 0, Math.min(HEAD_BYTES, offset)), bytesAt(source, from, offset - from)])}`;
+  const head = bytesAt(source, 0, Math.min(HEAD_BYTES, offset, from));
+  return `${offset}:${head.toString("base64")}:${bytesAt(source, from, offset - from).toString("base64")}`;
 }

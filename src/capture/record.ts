@@ -124,12 +124,21 @@ export function digestBody(
   bodyText: string,
   context: CaptureContext,
 ): { record: CapturedRequest; groups: ReturnType<typeof partGroups> } | null {
-  let body: Body;
+  let body: unknown;
   try {
-    body = JSON.parse(bodyText) as Body;
+    body = JSON.parse(bodyText);
   } catch {
     return null;
   }
+  return digestBodyValue(body, context);
+}
+
+/** digestBody of a body already parsed (an importer that looked inside it first). */
+export function digestBodyValue(
+  value: unknown,
+  context: CaptureContext,
+): { record: CapturedRequest; groups: ReturnType<typeof partGroups> } | null {
+  const body = value as Body;
   if (typeof body !== "object" || body === null || !Array.isArray(body.messages)) return null;
   const request = digestRequest(body);
   const groups = partGroups(body, request);

@@ -1,7 +1,8 @@
 // The `ctx-monitor` executable as installed. Claude Code runs the statusline after every message and
-// the hooks at every prompt and tool call, so those two start here, in this one CommonJS file (Node
-// 20's ES-module loader alone costs a fifth of a bare start); everything else loads the ES-module CLI.
-import { writeSync } from "node:fs";
+// the hooks at every prompt and tool call, and `usage` is what a person types most, so those start
+// here, in this one CommonJS file (Node 20's ES-module loader alone costs a fifth of a bare start);
+// everything else loads the ES-module CLI.
+import { fstatSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { nodeRuntime } from "./runtime.ts";
@@ -12,7 +13,21 @@ const [name, ...rest] = process.argv.slice(2);
 const output = {
   stdout: (text: string) => void writeAll(1, text),
   stderr: (text: string) => void writeAll(2, text),
+  // Looked at only by commands that print for people (the statusline and hooks never do), and
+  // process.stdout only on a terminal (for its width): on a pipe it would build a stream.
+  get terminal() {
+    return onTerminal() ? { isTTY: true, columns: process.stdout.columns } : { isTTY: false, columns: undefined };
+  },
 };
+
+/** A terminal is a character device; only then is the tty module (and node:net with it) worth loading. */
+function onTerminal(): boolean {
+  try {
+    return fstatSync(1).isCharacterDevice() && (require("node:tty") as typeof import("node:tty")).isatty(1);
+  } catch {
+    return false;
+  }
+}
 
 function writeAll(fd: number, text: string): void {
   const bytes = Buffer.from(text);
@@ -35,6 +50,10 @@ if (name === "statusline" && rest.length === 0) {
 } else if (name === "hook" && rest.length === 1) {
   void import("./commands/hook.ts")
     .then(({ runHook }) => runHook(rest[0], nodeRuntime(), output))
+    .then((code) => (process.exitCode = code));
+} else if (name === "usage") {
+  void Promise.all([import("./commands/usage.ts"), import("./cli/run-command.ts")])
+    .then(([{ usageCommand }, { runKnownCommand }]) => runKnownCommand(usageCommand, rest, nodeRuntime(), output))
     .then((code) => (process.exitCode = code));
 } else {
   // A specifier the bundler leaves alone: the ES-module CLI beside this file.

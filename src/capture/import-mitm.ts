@@ -4,10 +4,11 @@
 // `req_<path>_<HHMMSSffffff>.json` and JSON responses as `resp_<path>_<HHMMSSffffff>.json`, which gives
 // count_tokens' answers too. Only Messages and count_tokens requests are taken, never a header. The
 // user's files are read, never changed; importing the same folder twice adds nothing.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
-import { savedRequests, type SavedRequest } from "./mitm/traffic-log.ts";
-import { recordOf, type CapturedRequest, type CapturedUsage } from "./record.ts";
+import { readDumpFile, readDumpLines } from "./mitm/dump-file.ts";
+import { SavedRequests, type SavedRequest } from "./mitm/traffic-log.ts";
+import { digestBodyValue, type CapturedRequest, type CapturedUsage } from "./record.ts";
 import { appendRecords, readLog } from "./store.ts";
 
 const TRAFFIC_LOG = "claude_traffic.log";
@@ -15,22 +16,41 @@ const TRAFFIC_LOG = "claude_traffic.log";
 const REQUEST_FILE = /^request_.+\.json$/;
 const PAIRED_FILE = /^(req|resp)_(.*)_(\d{6,12})\.json$/;
 
+/**
+ * Largest recipe file read: the API takes requests up to 32 MB, and the recipe writes them indented.
+ * One file at a time is held, so this bounds the import's memory whatever the folder holds.
+ */
+export const MAX_DUMP_FILE_BYTES = 64 << 20;
+/** Longest traffic-log line kept (the recipe's lines are a URL or a file name at most). */
+const MAX_LOG_LINE_BYTES = 64 << 10;
+/** Records written to the store at a time: the import holds no more than these. */
+const BATCH = 256;
+
 type Json = Record<string, unknown>;
 
-function readJson(path: string): Json | null {
+/** A file's JSON object, or null (not JSON, not an object), or why it was not read (not a regular file, too large). */
+function readJson(path: string): { json: Json | null } | { refused: string } {
   try {
-    const value = JSON.parse(readFileSync(path, "utf8")) as unknown;
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Json) : null;
+    const read = readDumpFile(path, MAX_DUMP_FILE_BYTES);
+    if ("refused" in read) return read;
+    const value = JSON.parse(read.bytes.toString("utf8")) as unknown;
+    return { json: typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Json) : null };
   } catch {
-    return null;
+    return { json: null };
   }
 }
 
-interface Capture {
+/** A request file found in the folder, before its body is read. */
+interface Found {
   name: string;
-  body: Json;
   url: string | null;
   time: Date;
+  /** The variant's response file paired with it. */
+  responseName: string | null;
+}
+
+interface Capture extends Found {
+  body: Json;
   response: Json | null;
 }
 
@@ -47,16 +67,20 @@ function isCountTokens(capture: Capture): boolean {
 function recordOfCapture(capture: Capture): CapturedRequest | null {
   const countTokens = isCountTokens(capture);
   const response = capture.response;
-  return recordOf(JSON.stringify(capture.body), {
-    source: "mitm",
-    id: basename(capture.name, ".json"),
-    time: capture.time,
-    kind: countTokens ? "count_tokens" : "messages",
-    messageId: !countTokens && typeof response?.id === "string" ? response.id : null,
-    usage:
-      !countTokens && typeof response?.usage === "object" && response.usage ? (response.usage as CapturedUsage) : null,
-    inputTokens: countTokens && typeof response?.input_tokens === "number" ? response.input_tokens : null,
-  });
+  return (
+    digestBodyValue(capture.body, {
+      source: "mitm",
+      id: basename(capture.name, ".json"),
+      time: capture.time,
+      kind: countTokens ? "count_tokens" : "messages",
+      messageId: !countTokens && typeof response?.id === "string" ? response.id : null,
+      usage:
+        !countTokens && typeof response?.usage === "object" && response.usage
+          ? (response.usage as CapturedUsage)
+          : null,
+      inputTokens: countTokens && typeof response?.input_tokens === "number" ? response.input_tokens : null,
+    })?.record ?? null
+  );
 }
 
 /**
@@ -64,7 +88,7 @@ function recordOfCapture(capture: Capture): CapturedRequest | null {
  * it. The recipe's files do not say which request a response answers: for requests sent together (the
  * count_tokens of one /context run) the pairing assumes answers come back in the order asked.
  */
-function pairResponses(names: readonly string[], dir: string): Map<string, Json> {
+function pairResponses(names: readonly string[]): Map<string, string> {
   const byPath = new Map<string, { requests: Array<{ name: string; stamp: string }>; responses: string[] }>();
   for (const name of names) {
     const match = PAIRED_FILE.exec(name);
@@ -75,82 +99,123 @@ function pairResponses(names: readonly string[], dir: string): Map<string, Json>
     if (kind === "req") entry.requests.push({ name, stamp });
     else entry.responses.push(name);
   }
-  const answers = new Map<string, Json>();
+  const answers = new Map<string, string>();
   for (const { requests, responses } of byPath.values()) {
     requests.sort((a, b) => a.stamp.localeCompare(b.stamp));
     let next = 0;
     const stampOf = (name: string) => PAIRED_FILE.exec(name)?.[3] ?? "";
     for (const response of responses.sort((a, b) => stampOf(a).localeCompare(stampOf(b)))) {
       const stamp = stampOf(response);
-      while (next < requests.length && answers.has(requests[next]!.name)) next++;
       const request = requests[next];
       if (!request || request.stamp > stamp) continue;
-      const body = readJson(join(dir, response));
-      if (body) answers.set(request.name, body);
+      answers.set(request.name, response);
       next++;
     }
   }
   return answers;
 }
 
-function capturesIn(dir: string, names: readonly string[]): { captures: Capture[]; unreadable: string[] } {
-  let logged = new Map<string, SavedRequest>();
-  if (names.includes(TRAFFIC_LOG)) logged = savedRequests(readFileSync(join(dir, TRAFFIC_LOG), "utf8"));
-  const answers = pairResponses(names, dir);
-  const captures: Capture[] = [];
-  const unreadable: string[] = [];
-  for (const name of names) {
-    const paired = PAIRED_FILE.exec(name);
-    if (!REQUEST_FILE.test(name) && paired?.[1] !== "req") continue;
-    const path = join(dir, name);
-    const body = readJson(path);
-    if (!body || !Array.isArray(body.messages)) {
-      unreadable.push(name);
-      continue;
-    }
-    const log = logged.get(name);
-    captures.push({
-      name,
-      body,
-      url: log?.url ?? null,
-      time: log?.time ?? statSync(path).mtime,
-      response: answers.get(name) ?? null,
-    });
-  }
-  return { captures, unreadable };
-}
-
 interface ImportResult {
   imported: number;
   alreadyThere: number;
   unreadable: string[];
+  /** Files not read at all, with why (not a regular file, over the size a recipe file may be). */
+  refused: Array<{ name: string; reason: string }>;
   /** count_tokens requests imported without their answers (the recipe that keeps request bodies only). */
   unanswered: number;
 }
 
+/** What the traffic log says of each saved file (read line by line), or nothing when there is none. */
+function readTrafficLog(
+  dir: string,
+  names: readonly string[],
+  refused: ImportResult["refused"],
+): Map<string, SavedRequest> {
+  const log = new SavedRequests();
+  if (!names.includes(TRAFFIC_LOG)) return log.saved;
+  const problem = readDumpLines(join(dir, TRAFFIC_LOG), Number.POSITIVE_INFINITY, MAX_LOG_LINE_BYTES, (line) =>
+    log.line(line),
+  );
+  if (problem) refused.push({ name: TRAFFIC_LOG, reason: problem.refused });
+  return log.saved;
+}
+
+/** The request files, oldest first (the store keeps records in time order), none of them read yet. */
+function requestFiles(dir: string, names: readonly string[], logged: Map<string, SavedRequest>): Found[] {
+  const responses = pairResponses(names);
+  const found: Found[] = [];
+  for (const name of names) {
+    const paired = PAIRED_FILE.exec(name);
+    if (!REQUEST_FILE.test(name) && paired?.[1] !== "req") continue;
+    const log = logged.get(name);
+    let time = log?.time ?? null;
+    if (!time) {
+      try {
+        time = statSync(join(dir, name)).mtime;
+      } catch {
+        time = new Date(0);
+      }
+    }
+    found.push({ name, url: log?.url ?? null, time, responseName: responses.get(name) ?? null });
+  }
+  return found.sort((a, b) => a.time.toISOString().localeCompare(b.time.toISOString()));
+}
+
+/**
+ * Imports the folder's request files one at a time, in time order, writing records in batches: a
+ * folder of any size is read in bounded memory, and an unusual file is refused, never followed.
+ */
 export function importMitm(dir: string, storeDir: string): ImportResult {
   const names = readdirSync(dir).sort();
-  const { captures, unreadable } = capturesIn(dir, names);
-  const found: CapturedRequest[] = [];
-  for (const capture of captures) {
-    const record = recordOfCapture(capture);
-    if (record) found.push(record);
-    else unreadable.push(capture.name);
-  }
+  const refused: ImportResult["refused"] = [];
+  const unreadable: string[] = [];
+  const logged = readTrafficLog(dir, names, refused);
   const known = new Set(
     readLog<CapturedRequest>(storeDir)
       .filter((record) => record.source === "mitm")
       .map((record) => record.id),
   );
-  const fresh = found.filter((record) => !known.has(record.id));
-  appendRecords(
-    storeDir,
-    fresh.sort((a, b) => a.time.localeCompare(b.time)),
-  );
+  let imported = 0;
+  let alreadyThere = 0;
+  let unanswered = 0;
+  let batch: CapturedRequest[] = [];
+  for (const found of requestFiles(dir, names, logged)) {
+    const request = readJson(join(dir, found.name));
+    if ("refused" in request) {
+      refused.push({ name: found.name, reason: request.refused });
+      continue;
+    }
+    if (!request.json || !Array.isArray(request.json.messages)) {
+      unreadable.push(found.name);
+      continue;
+    }
+    const answer = found.responseName ? readJson(join(dir, found.responseName)) : null;
+    if (answer && "refused" in answer) refused.push({ name: found.responseName!, reason: answer.refused });
+    const response = answer && "json" in answer ? answer.json : null;
+    const record = recordOfCapture({ ...found, body: request.json, response });
+    if (!record) {
+      unreadable.push(found.name);
+      continue;
+    }
+    if (known.has(record.id)) {
+      alreadyThere++;
+      continue;
+    }
+    known.add(record.id);
+    imported++;
+    if (record.kind === "count_tokens" && record.inputTokens === null) unanswered++;
+    batch.push(record);
+    if (batch.length >= BATCH) {
+      appendRecords(storeDir, batch);
+      batch = [];
+    }
+  }
+  appendRecords(storeDir, batch);
   return {
-    imported: fresh.length,
-    alreadyThere: found.length - fresh.length,
+    imported,
+    alreadyThere,
     unreadable: unreadable.sort(),
-    unanswered: fresh.filter((record) => record.kind === "count_tokens" && record.inputTokens === null).length,
+    refused: refused.sort((a, b) => a.name.localeCompare(b.name)),
+    unanswered,
   };
 }

@@ -2,7 +2,7 @@
 // MCP server, sizes and hashes; see request-digest.ts), a digest of its messages, the window hints
 // (model id, betas) and the usage when the response was seen. Never a text, never a header value but
 // the betas, never metadata beyond the session id.
-import { createHash } from "node:crypto";
+import { createHash } from "../lazy-crypto.ts";
 import { textProbeOf, type TextProbe } from "./context-probe.ts";
 import { groupHashes, partGroups, type GroupHashes } from "./part-groups.ts";
 import { digestRequest, type RequestDigest } from "./request-digest.ts";
@@ -124,12 +124,21 @@ export function digestBody(
   bodyText: string,
   context: CaptureContext,
 ): { record: CapturedRequest; groups: ReturnType<typeof partGroups> } | null {
-  let body: Body;
+  let body: unknown;
   try {
-    body = JSON.parse(bodyText) as Body;
+    body = JSON.parse(bodyText);
   } catch {
     return null;
   }
+  return digestBodyValue(body, context);
+}
+
+/** digestBody of a body already parsed (an importer that looked inside it first). */
+export function digestBodyValue(
+  value: unknown,
+  context: CaptureContext,
+): { record: CapturedRequest; groups: ReturnType<typeof partGroups> } | null {
+  const body = value as Body;
   if (typeof body !== "object" || body === null || !Array.isArray(body.messages)) return null;
   const request = digestRequest(body);
   const groups = partGroups(body, request);

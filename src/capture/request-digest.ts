@@ -3,7 +3,7 @@
 // definition, grouped as built-in or `mcp__<server>__*`, with deferred tools told apart. One digest
 // for every source of request bodies: the transcript's `api-request-shape` records (system + tools
 // as sent) and captured request bodies alike. Pure: sizes and hashes from the value alone.
-import { createHash } from "node:crypto";
+import { createHash } from "../lazy-crypto.ts";
 
 /** A request as Claude Code sends it to the Messages API, or as its transcript records the shape. */
 export interface RequestLike {
@@ -89,9 +89,11 @@ function withoutCacheControl(value: unknown): unknown {
 }
 
 function sha256(value: unknown): string {
-  return createHash("sha256")
-    .update(JSON.stringify(withoutCacheControl(value)))
-    .digest("hex");
+  return sha256OfJson(JSON.stringify(withoutCacheControl(value)));
+}
+
+function sha256OfJson(json: string): string {
+  return createHash("sha256").update(json).digest("hex");
 }
 
 /** Text of a system block or of a message's content (a string or text blocks). */
@@ -117,12 +119,13 @@ function systemPart(block: unknown): DigestPart {
 function toolPart(tool: unknown): DigestPart {
   const definition = isObject(tool) ? tool : {};
   const name = typeof definition.name === "string" ? definition.name : "";
-  const chars = JSON.stringify(withoutCacheControl(definition)).length;
+  // Serialized once for both its size and its hash: tools are most of a request's definitions.
+  const json = JSON.stringify(withoutCacheControl(definition));
   return {
     kind: "tool",
     name,
-    chars,
-    hash: sha256(definition),
+    chars: json.length,
+    hash: sha256OfJson(json),
     server: mcpServerOfTool(name),
     deferred: definition.defer_loading === true,
   };

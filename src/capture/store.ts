@@ -53,13 +53,26 @@ function rotate(dir: string, limits: StoreLimits): void {
   else rmSync(log, { force: true });
 }
 
-/** Writes each session's newest request atomically (a reader never sees half a file). */
-function writeSessionNewest(dir: string, record: Stored): void {
-  if (record.role !== "main" || !record.sessionId || !SESSION_ID.test(record.sessionId)) return;
-  const path = join(dir, SESSIONS, `${record.sessionId}.json`);
-  const current = readSessionFile(path);
-  if (current && current.time > record.time) return;
-  replaceFile(path, JSON.stringify(record), 0o600);
+/**
+ * Writes each session's newest request atomically (a reader never sees half a file): of the file and
+ * the records in order, the last one no older than all before it; once per session, however many
+ * records a batch holds (an import's thousands would otherwise each replace the file).
+ */
+function writeSessionNewest(dir: string, records: readonly Stored[]): void {
+  const newest = new Map<string, { record: Stored | null; changed: boolean }>();
+  for (const record of records) {
+    if (record.role !== "main" || !record.sessionId || !SESSION_ID.test(record.sessionId)) continue;
+    const current = newest.get(record.sessionId) ?? {
+      record: readSessionFile(join(dir, SESSIONS, `${record.sessionId}.json`)),
+      changed: false,
+    };
+    newest.set(
+      record.sessionId,
+      current.record && current.record.time > record.time ? current : { record, changed: true },
+    );
+  }
+  for (const [sessionId, { record, changed }] of newest)
+    if (changed && record) replaceFile(join(dir, SESSIONS, `${sessionId}.json`), JSON.stringify(record), 0o600);
 }
 
 function readSessionFile(path: string): Stored | null {
@@ -87,7 +100,7 @@ export function appendRecords(dir: string, records: readonly Stored[], limits: S
   rotate(dir, limits);
   // Security: every file of the store is created 0600 inside a 0700 folder, and never written through a link.
   appendPrivate(join(dir, LOG), records.map((record) => `${JSON.stringify(record)}\n`).join(""));
-  for (const record of records) writeSessionNewest(dir, record);
+  writeSessionNewest(dir, records);
   pruneSessions(dir, limits.sessions);
 }
 

@@ -1,30 +1,13 @@
 // argv → command. Returns the exit code; all printing goes through `out`, so it can run in-process.
-import { parseArgs } from "node:util";
 import { terminalText } from "../present/safe-text.ts";
-import { styleFor } from "../present/terminal.ts";
 import type { Runtime } from "../runtime.ts";
-import { actionableMessage } from "../user-error.ts";
 import { PACKAGE } from "../version.ts";
 import type { Command, Output } from "./command.ts";
 import { COMMANDS } from "./commands.ts";
-import { commandHelp, helpText } from "./help.ts";
-import { inCliWords } from "./flag-words.ts";
-import { badOptionValue } from "./option-values.ts";
+import { helpText } from "./help.ts";
+import { EXIT_OK, EXIT_USAGE, runKnownCommand } from "./run-command.ts";
 
-const EXIT_OK = 0;
-const EXIT_FAILED = 1;
-const EXIT_USAGE = 2;
-
-/** Options that select a session in two ways at once: which one was meant cannot be known. */
-const EXCLUSIVE: ReadonlyArray<[string, string]> = [["transcript", "session"]];
-
-export async function runCommand(argv: readonly string[], runtime: Runtime, given: Output): Promise<number> {
-  const style = styleFor({
-    env: runtime.env,
-    isTTY: given.terminal?.isTTY ?? false,
-    columns: given.terminal?.columns,
-  });
-  const out = safeOutput(given, style.color);
+export async function runCommand(argv: readonly string[], runtime: Runtime, out: Output): Promise<number> {
   const [name, ...rest] = argv;
   if (name === "--help" || name === "-h" || name === "help") {
     out.stdout(`${helpText(COMMANDS)}\n`);
@@ -38,80 +21,11 @@ export async function runCommand(argv: readonly string[], runtime: Runtime, give
   if (!command) {
     const known = COMMANDS.map((candidate) => candidate.name).join(", ");
     out.stderr(
-      `${PACKAGE.name}: unknown command "${name}"; the commands are ${known} (${PACKAGE.name} --help shows them all)\n`,
+      terminalText(
+        `${PACKAGE.name}: unknown command "${name}"; the commands are ${known} (${PACKAGE.name} --help shows them all)\n`,
+      ),
     );
     return EXIT_USAGE;
   }
-  const usageError = (problem: string) => {
-    out.stderr(
-      `${PACKAGE.name} ${command.name}: ${problem}\nusage: ${PACKAGE.name} ${command.name} ${command.synopsis}\n`,
-    );
-    return EXIT_USAGE;
-  };
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: [...rest],
-      options: { ...command.options, help: { type: "boolean", short: "h" } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    return usageError(argumentProblem(error));
-  }
-  if (parsed.values.help) {
-    out.stdout(`${commandHelp(command)}\n`);
-    return EXIT_OK;
-  }
-  const expected = command.arguments ?? [];
-  if (parsed.positionals.length !== expected.length) {
-    return usageError(
-      parsed.positionals.length > expected.length
-        ? `unexpected argument "${parsed.positionals[expected.length]}"`
-        : `missing ${expected.slice(parsed.positionals.length).join(" ")}`,
-    );
-  }
-  const badValue = badOptionValue(command.valueKinds ?? {}, parsed.values);
-  if (badValue) {
-    out.stderr(`${PACKAGE.name} ${command.name}: ${badValue}\n`);
-    return EXIT_USAGE;
-  }
-  for (const [a, b] of EXCLUSIVE) {
-    if (parsed.values[a] !== undefined && parsed.values[b] !== undefined)
-      return usageError(`--${a} and --${b} select a session two ways; pass one`);
-  }
-  try {
-    return await command.run({ values: parsed.values, positionals: parsed.positionals, runtime, out, style });
-  } catch (error) {
-    // Refusals and file-system failures a person can act on print one line; anything else its stack, to be reported.
-    const actionable = actionableMessage(error);
-    const known = actionable === null ? null : inCliWords(actionable);
-    out.stderr(
-      `${PACKAGE.name} ${command.name}: ${known ?? (error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
-    );
-    return EXIT_FAILED;
-  }
-}
-
-/**
- * The one edge every command prints through: text from transcripts (paths, commands, model and server
- * names) reaches the terminal without control sequences, and only ctx-monitor's own colours survive.
- */
-export function safeOutput(out: Output, color: boolean): Output {
-  return {
-    stdout: (text) => out.stdout(terminalText(text, { color })),
-    stderr: (text) => out.stderr(terminalText(text)),
-    ...(out.terminal ? { terminal: out.terminal } : {}),
-  };
-}
-
-/** parseArgs' messages in a line a person reads ("unknown option --foo", "--session needs a value"). */
-function argumentProblem(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const code = (error as { code?: string }).code;
-  const option = /'(-[^']*?)(?: <value>)?'/.exec(message)?.[1];
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) return `unknown option ${option}`;
-  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option)
-    return /argument missing/.test(message) ? `${option.split(", ").at(-1)} needs a value` : `${option} takes no value`;
-  return message;
+  return runKnownCommand(command, rest, runtime, out);
 }

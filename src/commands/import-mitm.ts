@@ -29,6 +29,8 @@ export const importMitmCommand: Command = {
         `imported ${result.imported} request${result.imported === 1 ? "" : "s"} into ${storeDir}${result.alreadyThere ? ` (${result.alreadyThere} already there)` : ""}\n`,
       );
       if (result.unreadable.length) out.stdout(`not a Messages request, left out: ${result.unreadable.join(", ")}\n`);
+      if (result.refused.length)
+        out.stdout(`not read: ${result.refused.map(({ name, reason }) => `${name} (${reason})`).join("; ")}\n`);
       if (result.unanswered)
         out.stdout(
           `${result.unanswered} count_tokens request${result.unanswered === 1 ? " has" : "s have"} no answer in these files (the recipe keeps request bodies only); for \`ctx-monitor compare\`, capture /context with \`ctx-monitor proxy\` or the recipe's variant that keeps responses (resp_*.json)\n`,

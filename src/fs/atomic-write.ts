@@ -2,7 +2,7 @@
 // replaces another (handoffs), and a replacement of a file in one step (state, caches, settings). Both
 // write a temporary file beside the target first, complete on disk, and remove it whatever happens.
 // Node built-ins only: the statusline and hooks reach this on every message.
-import { randomBytes } from "node:crypto";
+import { randomBytes } from "../lazy-crypto.ts";
 import { closeSync, fchmodSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 

@@ -61,7 +61,8 @@ export class CompactionCache {
         ? { ...kept.state, dev: source.dev, ino: source.ino }
         : null;
     const next = scanCompactions(source, previous, subagent);
-    const scan = { state: next, fingerprint: fingerprintAt(source, next.offset) };
+    const moved = !previous || next.offset !== kept?.state.offset;
+    const scan = { state: next, fingerprint: moved ? fingerprintAt(source, next.offset) : kept.fingerprint };
     this.memory.delete(key);
     this.memory.set(key, scan);
     while (this.memory.size > MEMORY_CAPACITY) this.memory.delete(this.memory.keys().next().value!);

@@ -2,8 +2,8 @@
 // larger) or a new file on a reused inode must not continue another session's parse. A transcript's
 // first bytes hold its session id and first record's uuid, so they name the session; the bytes just
 // before an offset show whether what was read up to there is still there.
-import { createHash } from "node:crypto";
 import type { ByteSource } from "./byte-source.ts";
+import { contentHash } from "./content-hash.ts";
 
 const HEAD_BYTES = 4096;
 const BEFORE_OFFSET_BYTES = 4096;
@@ -17,17 +17,16 @@ function bytesAt(source: ByteSource, position: number, length: number): Buffer {
 /** A name for the session the file holds (a hash of its first bytes), or null for an empty file. */
 export function contentKey(source: ByteSource): string | null {
   if (source.size === 0) return null;
-  return createHash("sha256")
-    .update(bytesAt(source, 0, HEAD_BYTES))
-    .digest("hex")
-    .slice(0, 32);
+  return contentHash([bytesAt(source, 0, HEAD_BYTES)]);
 }
 
-/** A fingerprint of what was read up to `offset`: the first bytes and those just before it. */
+/**
+ * A fingerprint of what was read up to `offset`: the first bytes and those just before it, kept as they
+ * are (base64) rather than hashed: compared whole, and encoding costs less than hashing would.
+ */
 export function fingerprintAt(source: ByteSource, offset: number): string {
   if (offset > source.size) return "beyond-end";
-  const hash = createHash("sha256").update(bytesAt(source, 0, Math.min(HEAD_BYTES, offset)));
   const from = Math.max(0, offset - BEFORE_OFFSET_BYTES);
-  hash.update(bytesAt(source, from, offset - from));
-  return `${offset}:${hash.digest("hex").slice(0, 32)}`;
+  const head = bytesAt(source, 0, Math.min(HEAD_BYTES, offset, from));
+  return `${offset}:${head.toString("base64")}:${bytesAt(source, from, offset - from).toString("base64")}`;
 }

@@ -23,7 +23,24 @@ function shorten(text: string, max = 72): string {
  * start is redacted (a label never shows more), so a huge prompt costs no more than a short one.
  */
 export function redactedLabel(text: string, max = 72): string {
-  return shorten(redactSecrets(text.slice(0, 4_096)).text, max);
+  return shorten(redacted(text.slice(0, 4_096)), max);
+}
+
+/**
+ * Labels repeat (the same files read, the same commands run, all through a long session): each distinct
+ * one is redacted once. Bounded: past its size the memo starts again.
+ */
+const REDACTED = new Map<string, string>();
+const REDACTED_LIMIT = 4_096;
+
+function redacted(text: string): string {
+  let done = REDACTED.get(text);
+  if (done === undefined) {
+    if (REDACTED.size >= REDACTED_LIMIT) REDACTED.clear();
+    done = redactSecrets(text).text;
+    REDACTED.set(text, done);
+  }
+  return done;
 }
 
 export function displayPath(path: string, projectDir: string | null): string {
@@ -39,7 +56,7 @@ export function describeToolCall(name: string, input: unknown, projectDir: strin
   const fields = typeof input === "object" && input !== null ? (input as Record<string, unknown>) : {};
   const file = str(fields.file_path) ?? str(fields.notebook_path);
   const path = file ? displayPath(file, projectDir) : null;
-  if (path) return { name, label: `${name} ${redactSecrets(path).text}`, path };
+  if (path) return { name, label: `${name} ${redacted(path)}`, path };
   const mcp = /^mcp__(.+?)__(.+)$/.exec(name);
   if (mcp) return { name, label: toolDisplayName(name), path: null };
   const detail =

@@ -1,13 +1,17 @@
 // get_context_breakdown parses the whole transcript once, then only what was appended. Its cold
 // throughput is compared with the practical limit, plain JSON.parse of the same lines read the same
 // way, in the same run; the warm figure is a call after a 1 MB append.
-import { appendFileSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { appendFileSync, readFileSync, rmSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { breakdownReader } from "../../src/context/breakdown/read-breakdown.ts";
 import { CLI_PATH } from "../support/built-server.ts";
-import { fmt, jsonParseAll, median, runNode, timed } from "./measure.ts";
+import { againstTarget, fmt, jsonParseAll, median, pairedRatio, runNode, runNodeWithInput, timed } from "./measure.ts";
 import type { BenchContext } from "./run.ts";
 import { writeSyntheticTranscript } from "./synthetic-transcript.ts";
+
+const COUNT_LINES = fileURLToPath(new URL("./count-lines.mjs", import.meta.url));
+const BIN_PATH = join(dirname(CLI_PATH), "bin.cjs");
 
 export async function benchBreakdown(context: BenchContext): Promise<void> {
   const large = context.largeTranscript;
@@ -43,13 +47,24 @@ export async function benchBreakdown(context: BenchContext): Promise<void> {
   const unchanged = timed(() => reader.read(large).reducer.snapshot());
   context.report("warm breakdown, nothing appended", fmt(unchanged.ms));
 
-  const cli = runNode([CLI_PATH, "breakdown", "--json", "--transcript", large], {
-    ...process.env,
-    CTX_MONITOR_STATE_DIR: join(context.dir, "state-breakdown"),
-  });
-  if (cli.status !== 0) throw new Error(`ctx-monitor breakdown failed: ${cli.stdout.slice(0, 500)}`);
+  // The whole command, fresh state folder each time, paired with a process that reads every byte and
+  // counts the lines.
+  const state = join(context.dir, "state-breakdown");
+  const env = { ...process.env, CTX_MONITOR_STATE_DIR: state };
+  const paired = pairedRatio(
+    5,
+    () => runNodeWithInput([COUNT_LINES, large], "", env),
+    () => runNodeWithInput([BIN_PATH, "breakdown", "--json", "--transcript", large], "", env),
+    () => rmSync(state, { recursive: true, force: true }),
+  );
+  rmSync(state, { recursive: true, force: true });
+  const rss = runNode([BIN_PATH, "breakdown", "--json", "--transcript", large], env);
   context.report(
-    `\`ctx-monitor breakdown --json\` cold, ${context.largeLabel} (whole process)`,
-    `${fmt(cli.ms)}, peak RSS ${cli.maxRssMiB.toFixed(0)} MiB`,
+    `reading every byte and counting lines, ${context.largeLabel} (floor, a process)`,
+    fmt(paired.floorMs),
+  );
+  context.report(
+    `\`ctx-monitor breakdown --json\`, fresh state folder, ${context.largeLabel}`,
+    `${fmt(paired.oursMs)}, peak RSS ${rss.maxRssMiB.toFixed(0)} MiB, ${againstTarget(paired.ratio, 3)}`,
   );
 }

@@ -194,7 +194,11 @@ export async function benchCapture(context: BenchContext): Promise<void> {
   });
   const mitm = await startMitmdump(upstream.url);
   try {
-    if (!mitm) context.report("mitmproxy", "mitmdump not found: install the Debian package mitmproxy");
+    if (!mitm)
+      context.report(
+        "mitmproxy",
+        "mitmdump not found: the proxy's targets are against mitmproxy in the same run; install Debian's mitmproxy package",
+      );
     for (const [label, gapMs] of [
       [`${PACE_MS} ms apart`, PACE_MS],
       ["back to back", 0],
@@ -216,6 +220,22 @@ export async function benchCapture(context: BenchContext): Promise<void> {
           `  added by mitmproxy (mitmdump, reverse mode) p50 / p99`,
           `${added(theirs, 0.5)} / ${added(theirs, 0.99)}`,
         );
+      const addedP50 = (times: number[]) => quantile(times, 0.5) - quantile(direct, 0.5);
+      if (gapMs && theirs) {
+        const ours50 = addedP50(ours);
+        const below = addedP50(theirs) / Math.max(ours50, 0.001);
+        const met = ours50 <= 0.5 && below >= 8;
+        context.report(
+          "  added p50: ctx-monitor against mitmproxy",
+          `${ours50.toFixed(2)} ms, ${below.toFixed(1)}x below mitmproxy (target ≤ 0.5 ms and ≥ 8x below: ${met ? "met" : "NOT MET"})`,
+        );
+      } else if (theirs) {
+        const ratio = quantile(ours, 0.5) / quantile(theirs, 0.5);
+        context.report(
+          "  back to back, p50 through ctx-monitor against through mitmproxy",
+          `${ratio.toFixed(2)}x (target ≤ 1x: ${ratio <= 1 ? "met" : "NOT MET"})`,
+        );
+      }
     }
     const directMiBs = await throughputMiBs(upstream.url);
     const oursMiBs = await throughputMiBs(proxy.url);

@@ -90,3 +90,42 @@ export function timed<T>(fn: () => T): { ms: number; value: T } {
   const value = fn();
   return { ms: performance.now() - start, value };
 }
+
+/**
+ * Runs `floor` and `ours` alternately `pairs` times (both see the same machine load), `before` ahead of
+ * each run of ours (a fresh state folder), and gives the median of the per-pair ratios with both medians.
+ */
+export function pairedRatio(
+  pairs: number,
+  floor: () => ProcessRun,
+  ours: () => ProcessRun,
+  before: () => void = () => {},
+): { ratio: number; floorMs: number; oursMs: number; oursRssMiB: number } {
+  const ratios: number[] = [];
+  const floorTimes: number[] = [];
+  const ourTimes: number[] = [];
+  let rss = 0;
+  for (let index = 0; index < pairs; index++) {
+    const base = floor();
+    before();
+    const run = ours();
+    if (run.status !== 0) throw new Error(`a measured run failed (exit ${run.status}): ${run.stdout.slice(0, 300)}`);
+    ratios.push(run.ms / base.ms);
+    floorTimes.push(base.ms);
+    ourTimes.push(run.ms);
+    rss = Math.max(rss, run.maxRssMiB);
+  }
+  return { ratio: median(ratios), floorMs: median(floorTimes), oursMs: median(ourTimes), oursRssMiB: rss };
+}
+
+/** "1.23x the floor (target ≤ 1.5x: met)". */
+export function againstTarget(ratio: number, target: number, what = "the floor"): string {
+  return `${ratio.toFixed(2)}x ${what} (target ≤ ${target}x: ${ratio <= target ? "met" : "NOT MET"})`;
+}
+
+/** Runs `node <args>` with `input` on stdin (the statusline's JSON), timed, without the RSS preload. */
+export function runNodeWithInput(args: string[], input: string, env: NodeJS.ProcessEnv): ProcessRun {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, args, { input, env, encoding: "utf8", maxBuffer: 64 << 20 });
+  return { ms: performance.now() - start, maxRssMiB: Number.NaN, status: result.status, stdout: result.stdout ?? "" };
+}

@@ -1,4 +1,4 @@
-// `npm run bench`: builds a large synthetic transcript once (BENCH_BYTES, default 1 GiB) and runs
+// `npm run bench`: builds a large synthetic transcript once (BENCH_BYTES, default 300 MB) and runs
 // each area's benchmark against it, printing figures and ratios against peers from the same run.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,6 +7,7 @@ import { benchBreakdown } from "./breakdown.bench.ts";
 import { benchClaude } from "./claude.bench.ts";
 import { benchCapture } from "./capture.bench.ts";
 import { benchHandoff } from "./handoff.bench.ts";
+import { benchImportMitm } from "./import-mitm.bench.ts";
 import { benchRedact } from "./redact.bench.ts";
 import { benchReport } from "./report.bench.ts";
 import { benchUsage } from "./usage.bench.ts";
@@ -27,12 +28,13 @@ const BENCHES: Array<[string, (context: BenchContext) => Promise<void>]> = [
   ["claude", benchClaude],
   ["report", benchReport],
   ["capture", benchCapture],
+  ["import-mitm", benchImportMitm],
 ];
 /** Benchmarks that do not read the large transcript: run alone, they skip writing it. */
-const WITHOUT_TRANSCRIPT = new Set(["capture"]);
+const WITHOUT_TRANSCRIPT = new Set(["capture", "import-mitm"]);
 
 async function main(): Promise<void> {
-  const bytes = Number(process.env.BENCH_BYTES ?? 1 << 30);
+  const bytes = Number(process.env.BENCH_BYTES ?? 300e6);
   const only = process.env.BENCH_ONLY?.split(",");
   const dir = mkdtempSync(join(tmpdir(), "ctx-monitor-bench-"));
   try {

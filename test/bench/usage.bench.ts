@@ -1,13 +1,14 @@
 // get_context_usage must cost the same on a 1 GB transcript as on a 1 MB one: in the server after
 // warm-up, as a whole CLI process, and the server must start quickly.
-import { join } from "node:path";
+import { rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { createUsageDeps, readContextUsage } from "../../src/context/read-usage.ts";
 import { nodeRuntime } from "../../src/runtime.ts";
 import { CLI_PATH } from "../support/built-server.ts";
-import { fmt, median, runNode, timeAsync } from "./measure.ts";
+import { againstTarget, fmt, median, pairedRatio, runNode, runNodeWithInput, timeAsync } from "./measure.ts";
 import type { BenchContext } from "./run.ts";
 import { writeSyntheticTranscript } from "./synthetic-transcript.ts";
 
@@ -32,28 +33,35 @@ export async function benchUsage(context: BenchContext): Promise<void> {
     `${fmt(largeMs)} (ratio to 1 MB: ${(largeMs / smallMs).toFixed(2)}x)`,
   );
 
-  const cli = (path: string) => {
-    runNode([CLI_PATH, "usage", "--json", "--transcript", path], env); // warm the scan cache and page cache
-    const runs = Array.from({ length: 9 }, () => runNode([CLI_PATH, "usage", "--json", "--transcript", path], env));
-    if (runs.some((run) => run.status !== 0)) throw new Error(`ctx-monitor usage failed on ${path}`);
-    return { ms: median(runs.map((run) => run.ms)), rss: Math.max(...runs.map((run) => run.maxRssMiB)) };
-  };
-  const firstEver = runNode([CLI_PATH, "usage", "--json", "--transcript", large], {
-    ...env,
-    CTX_MONITOR_STATE_DIR: join(context.dir, "state-cold"),
-  });
-  context.report(
-    `first \`usage --json\` ever on the ${context.largeLabel} file (one-time compaction count)`,
-    `${fmt(firstEver.ms)}, peak RSS ${firstEver.maxRssMiB.toFixed(0)} MiB`,
+  // The installed executable (dist/bin.cjs) against a bare `node -e 0`, paired and alternating; no
+  // preload in either (a preload would load the ES-module loader into both).
+  const bin = join(dirname(CLI_PATH), "bin.cjs");
+  const bare = () => runNodeWithInput(["-e", "0"], "", env);
+  const usageOf = (path: string, state: string) => () =>
+    runNodeWithInput([bin, "usage", "--json", "--transcript", path], "", { ...env, CTX_MONITOR_STATE_DIR: state });
+  const coldState = join(context.dir, "state-cold");
+  const fresh = pairedRatio(11, bare, usageOf(large, coldState), () =>
+    rmSync(coldState, { recursive: true, force: true }),
   );
-  const bareNode = median(Array.from({ length: 9 }, () => runNode(["-e", ""], env).ms));
-  const cliSmall = cli(small);
-  const cliLarge = cli(large);
-  context.report("bare `node -e ''` process (peer)", fmt(bareNode));
-  context.report("`ctx-monitor usage --json`, 1 MB", `${fmt(cliSmall.ms)}, peak RSS ${cliSmall.rss.toFixed(0)} MiB`);
+  const firstEver = runNode([bin, "usage", "--json", "--transcript", large], {
+    ...env,
+    CTX_MONITOR_STATE_DIR: join(context.dir, "state-rss"),
+  });
+  context.report("bare `node -e 0` process (floor, median of 11 paired)", fmt(fresh.floorMs));
   context.report(
-    `\`ctx-monitor usage --json\`, ${context.largeLabel}`,
-    `${fmt(cliLarge.ms)}, peak RSS ${cliLarge.rss.toFixed(0)} MiB (${(cliLarge.ms / bareNode).toFixed(2)}x bare node)`,
+    `\`ctx-monitor usage --json\`, ${context.largeLabel}, fresh state folder`,
+    `${fmt(fresh.oursMs)}, peak RSS ${firstEver.maxRssMiB.toFixed(0)} MiB, ${againstTarget(fresh.ratio, 1.5, "bare node")}`,
+  );
+  usageOf(large, join(context.dir, "state"))(); // the scan cache written once
+  const warm = pairedRatio(15, bare, usageOf(large, join(context.dir, "state")));
+  const warmSmall = pairedRatio(9, bare, usageOf(small, join(context.dir, "state")));
+  context.report(
+    `\`ctx-monitor usage --json\`, ${context.largeLabel}, second run (caches warm)`,
+    `${fmt(warm.oursMs)}, ${againstTarget(warm.ratio, 1.3, "bare node")}`,
+  );
+  context.report(
+    "`ctx-monitor usage --json`, 1 MB, caches warm",
+    `${fmt(warmSmall.oursMs)}, ${warmSmall.ratio.toFixed(2)}x bare node`,
   );
 
   // Start-up, alternating with the peer so both see the same machine load.

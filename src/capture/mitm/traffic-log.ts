@@ -2,7 +2,8 @@
 // `[<local ISO time>] REQUEST`, then `Host:`, `URL:`, `Method:`, `Content-Length:` lines and, when the body
 // was kept, `Saved full request to: <file>` (or `Saved to: <file>` in the variant that also keeps responses).
 // Response lines (`[time] RESPONSE host: 200 (n bytes)`, `RESPONSE: 200 (n bytes)`) name no request, so
-// they are passed by. Pure: text in, what each saved file was.
+// they are passed by. Pure: lines in (read as they come, so a large log is never held whole), what each
+// saved file was.
 
 export interface SavedRequest {
   /** The file's name, without its folder (the recipe writes absolute /tmp paths). */
@@ -20,23 +21,23 @@ function localTime(text: string): Date | null {
   return Number.isNaN(time.getTime()) ? null : time;
 }
 
-/** Each saved file's request; a name saved twice (two requests in one second) is the later one's. */
-export function savedRequests(log: string): Map<string, SavedRequest> {
-  const saved = new Map<string, SavedRequest>();
-  let current: { url: string | null; time: Date | null } | null = null;
-  for (const line of log.split("\n")) {
+/** Each saved file's request, from the log's lines in order; a name saved twice (two requests in one second) is the later one's. */
+export class SavedRequests {
+  readonly saved = new Map<string, SavedRequest>();
+  private current: { url: string | null; time: Date | null } | null = null;
+
+  line(line: string): void {
     const opened = REQUEST_LINE.exec(line);
     if (opened) {
-      current = { url: null, time: localTime(opened[1]!) };
-      continue;
+      this.current = { url: null, time: localTime(opened[1]!) };
+      return;
     }
-    if (!current) continue;
-    if (line.startsWith("URL: ")) current.url = line.slice("URL: ".length).trim() || null;
+    if (!this.current) return;
+    if (line.startsWith("URL: ")) this.current.url = line.slice("URL: ".length).trim() || null;
     const file = SAVED_LINE.exec(line)?.[1];
     if (file) {
       const name = file.split(/[\\/]/).at(-1)!;
-      saved.set(name, { file: name, ...current });
+      this.saved.set(name, { file: name, ...this.current });
     }
   }
-  return saved;
 }

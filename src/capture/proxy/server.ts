@@ -151,6 +151,7 @@ function forward(relay: Relay, req: IncomingMessage, res: ServerResponse): void 
   });
   upstreamRequest.on("response", (upstreamResponse) => {
     const { scanner, responseCopy } = startResponse(upstreamResponse, res, capturing ? relay.limit : null);
+    // After the pipe's own end listener: the response is ended to the client before any capture work.
     upstreamResponse.on("end", () => {
       finished = true;
       if (!capturing || !requestCopy) return;
@@ -166,12 +167,12 @@ function forward(relay: Relay, req: IncomingMessage, res: ServerResponse): void 
       };
       relay.queue.push(exchange, (exchange.requestBody?.length ?? 0) + (exchange.responseBody?.length ?? 0));
     });
-    upstreamResponse.pipe(res);
   });
 
+  // The pipe first: each chunk goes on before the copy for the capture is taken.
+  req.pipe(upstreamRequest);
   if (requestCopy) req.on("data", (chunk: Buffer) => requestCopy.push(chunk));
   req.on("error", () => upstreamRequest.destroy());
-  req.pipe(upstreamRequest);
   // The client hung up (Esc in Claude Code, a killed process): stop the upstream request too.
   res.on("close", () => {
     if (!res.writableFinished) upstreamRequest.destroy();
@@ -189,6 +190,8 @@ function startResponse(
 ): { scanner: StreamUsageScanner | null; responseCopy: BoundedBytes | null } {
   res.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.statusMessage, endToEnd(upstreamResponse.headers));
   res.flushHeaders();
+  // The pipe's listeners first: each chunk is forwarded, and the response ended, before the capture's copies run.
+  upstreamResponse.pipe(res);
   const encoded = Boolean(
     upstreamResponse.headers["content-encoding"] && upstreamResponse.headers["content-encoding"] !== "identity",
   );

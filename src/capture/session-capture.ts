@@ -5,12 +5,13 @@
 import { log } from "../log.ts";
 import type { Runtime } from "../runtime.ts";
 import { bodiesDirs } from "./bodies-dirs.ts";
-import { counterFromEnv, measureGroups, TokenCache } from "./count-tokens.ts";
+import { counterFor, isTarget, markUnmeasured, measureGroups, targetFromEnv } from "./count-tokens.ts";
 import { ingestBodies } from "./otel-bodies.ts";
 import type { partGroups } from "./part-groups.ts";
 import { captureStoreDir } from "./paths.ts";
 import type { CapturedRequest } from "./record.ts";
 import { newestOfSession } from "./store.ts";
+import { TokenCache, type Unmeasured } from "./token-cache.ts";
 
 function keepBodies(runtime: Runtime): boolean {
   return runtime.env.CTX_MONITOR_KEEP_BODIES === "1";
@@ -21,6 +22,8 @@ export interface PartTokens {
   systemPrompt: number | null;
   builtInTools: number | null;
   servers: Record<string, number>;
+  /** Why a part has no figure, by part: "systemPrompt", "builtInTools", "server:<name>". */
+  unmeasured: Record<string, Unmeasured>;
 }
 
 export interface SessionCapture {
@@ -50,30 +53,52 @@ async function measureNewest(
   cache: TokenCache,
   newest: Map<string, ReturnType<typeof partGroups>>,
 ): Promise<void> {
-  const counter = counterFromEnv(runtime);
-  if (!counter || newest.size === 0) return;
+  if (newest.size === 0) return;
+  const groups = [...newest.values()].flatMap((byName) => [...byName.values()]);
+  const target = targetFromEnv(runtime);
   try {
-    await measureGroups(
-      [...newest.values()].flatMap((groups) => [...groups.values()]),
-      counter,
-      cache,
-    );
+    if (!isTarget(target)) markUnmeasured(groups, cache, target);
+    else await measureGroups(groups, counterFor(target), cache, runtime.now());
   } catch (error) {
-    log(
-      `count_tokens failed, the baseline's parts stay estimated: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    log(`could not keep count_tokens' figures: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
-function tokensOf(record: CapturedRequest, cache: TokenCache): PartTokens {
+/** A part nobody tried yet: the proxy measures after forwarding, so its figure may follow shortly. */
+function notYet(record: CapturedRequest, runtime: Runtime): Unmeasured {
+  const target = targetFromEnv(runtime);
+  if (record.source !== "proxy" && !isTarget(target)) return target;
+  return {
+    reason: "not-yet",
+    said:
+      record.source === "proxy"
+        ? "not measured yet: ctx-monitor proxy measures each new part once, after forwarding its request"
+        : "not measured yet: it is measured when ctx-monitor next digests the request bodies",
+    at: runtime.now().toISOString(),
+  };
+}
+
+function tokensOf(record: CapturedRequest, cache: TokenCache, runtime: Runtime): PartTokens {
   const groups = record.groups ?? { systemPrompt: null, builtInTools: null, servers: {} };
-  const known = (hash: string | null) => (hash ? (cache.get(hash) ?? null) : null);
+  const unmeasured: Record<string, Unmeasured> = {};
+  const figure = (part: string, hash: string | null): number | null => {
+    if (!hash) return null;
+    const tokens = cache.get(hash);
+    if (tokens !== undefined) return tokens;
+    unmeasured[part] = cache.unmeasured(hash) ?? notYet(record, runtime);
+    return null;
+  };
   const servers: Record<string, number> = {};
   for (const [server, hash] of Object.entries(groups.servers)) {
-    const tokens = cache.get(hash);
-    if (tokens !== undefined) servers[server] = tokens;
+    const tokens = figure(`server:${server}`, hash);
+    if (tokens !== null) servers[server] = tokens;
   }
-  return { systemPrompt: known(groups.systemPrompt), builtInTools: known(groups.builtInTools), servers };
+  return {
+    systemPrompt: figure("systemPrompt", groups.systemPrompt),
+    builtInTools: figure("builtInTools", groups.builtInTools),
+    servers,
+    unmeasured,
+  };
 }
 
 /**
@@ -96,5 +121,5 @@ export async function readSessionCapture(
   const cache = await digestPendingCapture(runtime, projectDir);
   const record = newestOfSession<CapturedRequest>(storeDir, sessionId);
   if (record?.v !== 1 || !record.request) return null;
-  return { record, tokens: tokensOf(record, cache) };
+  return { record, tokens: tokensOf(record, cache, runtime) };
 }

@@ -101,6 +101,23 @@ function tokensOf(record: CapturedRequest, cache: TokenCache, runtime: Runtime):
   };
 }
 
+/** The proxy measures a request's new parts right after forwarding it: a moment's wait gets their figures. */
+const PROXY_MEASURING_MS = 2_000;
+/** Only for a request this recent: an older one's missing figures are not on their way. */
+const PROXY_RECENT_MS = 15_000;
+
+async function proxyFigures(runtime: Runtime, record: CapturedRequest, tokens: PartTokens): Promise<PartTokens> {
+  const waiting = (current: PartTokens) =>
+    Object.values(current.unmeasured).some((unmeasured) => unmeasured.reason === "not-yet");
+  if (record.source !== "proxy" || runtime.now().getTime() - Date.parse(record.time) > PROXY_RECENT_MS) return tokens;
+  let current = tokens;
+  for (const started = Date.now(); waiting(current) && Date.now() - started < PROXY_MEASURING_MS; ) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    current = tokensOf(record, new TokenCache(captureStoreDir(runtime)), runtime);
+  }
+  return current;
+}
+
 /**
  * Digests what Claude Code wrote since the last look and measures the new parts: on every read, and on a
  * timer in the server, so bodies do not pile up in a session whose agent never asks.
@@ -121,5 +138,5 @@ export async function readSessionCapture(
   const cache = await digestPendingCapture(runtime, projectDir);
   const record = newestOfSession<CapturedRequest>(storeDir, sessionId);
   if (record?.v !== 1 || !record.request) return null;
-  return { record, tokens: tokensOf(record, cache, runtime) };
+  return { record, tokens: await proxyFigures(runtime, record, tokensOf(record, cache, runtime)) };
 }

@@ -141,8 +141,8 @@ function measurementsSetAside(
   const sum = (systemPrompt ?? 0) + (builtInTools ?? 0) + Object.values(servers).reduce((a, b) => a + b, 0);
   if (attribution.baseline && sum > attribution.baseline.tokens)
     return {
-      reason: "nonsense",
-      said: `count_tokens' figures (${sum}) exceed the first request's measured total (${attribution.baseline.tokens})`,
+      reason: "other-shape",
+      said: `count_tokens' figures for the newest captured request (${sum}) exceed the session's first request in all (${attribution.baseline.tokens}): it was sent with fewer parts (an MCP server connected, or tools loaded, later)`,
       at,
     };
   return null;

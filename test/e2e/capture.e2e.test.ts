@@ -130,6 +130,7 @@ describe.each(e2eVersions())("capture routes with the real Claude Code %s and a 
         key,
         breakdown: toolJson<Breakdown>(exchange),
         sent: sentFigures(exchange.callingRequest.body),
+        exchangeTools: exchange.callingRequest.body.tools,
       };
     }
   }
@@ -137,7 +138,7 @@ describe.each(e2eVersions())("capture routes with the real Claude Code %s and a 
   it.each<Route>(["install --capture", "ctx-monitor proxy", "the user's own raw-bodies folder"])(
     "C1. through %s: the system prompt, the built-in tools and each server's definitions measured, marked exact and within 5% of what was sent; nothing holds the key",
     async (route) => {
-      const { scenario, key, breakdown, sent } = await breakdownThrough(route);
+      const { scenario, key, breakdown, sent, exchangeTools } = await breakdownThrough(route);
       await using _ = scenario;
       const context = `${version}, ${route}: ${JSON.stringify({ capture: breakdown.capture, categories: breakdown.categories, mcpServers: breakdown.mcpServers, sent })}`;
       expect(breakdown.capture?.source, context).toBe(route === "ctx-monitor proxy" ? "proxy" : "otel");
@@ -153,6 +154,14 @@ describe.each(e2eVersions())("capture routes with the real Claude Code %s and a 
         expect(server?.definitionsEstimated, `${name}: ${context}`).toBe(false);
         expectNear(server?.definitionTokens, tokens, `${name}: ${context}`);
       }
+      // Deferred tools counted once, as /context does: ctx-monitor lists three tools, those not sent in full are deferred.
+      const ownSent = (exchangeTools ?? []).filter(
+        (tool) =>
+          tool.name?.startsWith("mcp__ctx-monitor__") && (tool as { defer_loading?: boolean }).defer_loading !== true,
+      ).length;
+      expect(breakdown.mcpServers.find((entry) => entry.name === "ctx-monitor")?.deferredTools, context).toBe(
+        3 - ownSent,
+      );
       const used = breakdown.categories
         .filter((category) => category.name !== "Free space" && category.name !== "Autocompact buffer")
         .reduce((sum, category) => sum + category.tokens, 0);
@@ -199,7 +208,12 @@ interface Breakdown {
     parts: Array<{ part: string; tokens: number | null; reason: string | null }>;
   } | null;
   categories: Array<{ name: string; tokens: number; estimated: boolean }>;
-  mcpServers: Array<{ name: string; definitionTokens: number | null; definitionsEstimated: boolean | null }>;
+  mcpServers: Array<{
+    name: string;
+    definitionTokens: number | null;
+    definitionsEstimated: boolean | null;
+    deferredTools: number | null;
+  }>;
 }
 
 const FOREIGN_SERVER = fileURLToPath(new URL("./foreign-mcp-server.mjs", import.meta.url));

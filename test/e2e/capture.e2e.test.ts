@@ -144,6 +144,9 @@ describe.each(e2eVersions())("capture routes with the real Claude Code %s and a 
       expect(breakdown.capture?.source, context).toBe(route === "ctx-monitor proxy" ? "proxy" : "otel");
       for (const part of breakdown.capture?.parts ?? []) expect(part.reason, `${part.part}: ${context}`).toBeNull();
       const figure = (name: string) => breakdown.capture?.parts.find((part) => part.part === name)?.tokens;
+      console.log(
+        `capture C1 (${version}, ${route}): ${JSON.stringify(breakdown.capture?.parts.map((part) => [part.part, part.tokens]))}; sent ${JSON.stringify(sent)}`,
+      );
       expectNear(figure("system prompt"), sent.systemPrompt, context);
       expectNear(figure("built-in tools"), sent.builtInTools, context);
       const systemPrompt = breakdown.categories.find((category) => category.name === "System prompt");

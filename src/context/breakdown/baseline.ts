@@ -165,14 +165,7 @@ export function splitBaseline(
       definitionItem(definitions.server, definitions.tools, definitions.chars),
     ),
   ];
-  const estimates = items.map((item) => estimateTokens(item.chars));
-  const estimated = estimates.reduce((sum, value) => sum + value, 0);
-  // Never more than the measured whole: scale the estimates down if they would exceed it.
-  const fitted = estimated > tokens ? splitByWeight(tokens, estimates) : estimates;
-  items.forEach((item, index) => {
-    item.tokens = fitted[index]!;
-  });
-  const rest = tokens - fitted.reduce((sum, value) => sum + value, 0);
+  const rest = tokens - estimateWithin(tokens, items);
   const [systemPrompt, systemTools] = splitByWeight(rest, [systemPromptShare(model), 1 - systemPromptShare(model)]);
   return group(items, [
     [CATEGORY.systemPrompt, systemPrompt ?? 0, false],
@@ -224,18 +217,25 @@ function fitShape(
   return grouped([...fixedAll, ...shared], []);
 }
 
+/**
+ * Gives each item its estimate from its size, never more than `room` in all (scaled down if they would
+ * exceed it), and returns what they take of it.
+ */
+function estimateWithin(room: number, items: Item[]): number {
+  const estimates = items.map((item) => estimateTokens(item.chars));
+  const estimated = estimates.reduce((sum, value) => sum + value, 0);
+  const fitted = estimated > room ? splitByWeight(room, estimates) : estimates;
+  items.forEach((item, index) => {
+    item.tokens = fitted[index]!;
+  });
+  return fitted.reduce((sum, value) => sum + value, 0);
+}
+
 function fitAroundMeasured(tokens: number, content: Item[], fixed: Item[], flexible: Item[]): BaselinePart[] {
   const exact = fixed.filter((item) => item.exact);
   const estimatedItems = [...fixed.filter((item) => !item.exact), ...flexible, ...content];
   const room = tokens - exact.reduce((sum, item) => sum + item.tokens, 0);
-  const estimates = estimatedItems.map((item) => estimateTokens(item.chars));
-  const estimatedTotal = estimates.reduce((sum, value) => sum + value, 0);
-  // Never more than the room the measured parts leave: scale the estimates down if they would exceed it.
-  const fitted = estimatedTotal > room ? splitByWeight(room, estimates) : estimates;
-  estimatedItems.forEach((item, index) => {
-    item.tokens = fitted[index]!;
-  });
-  const unexplained = room - fitted.reduce((sum, value) => sum + value, 0);
+  const unexplained = room - estimateWithin(room, estimatedItems);
   return grouped([...exact, ...estimatedItems], unexplained > 0 ? [[CATEGORY.unexplained, unexplained, false]] : []);
 }
 

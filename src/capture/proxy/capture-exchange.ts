@@ -21,10 +21,6 @@ function parsed<T>(bytes: Buffer | null): T | null {
   }
 }
 
-export function recordOfExchange(exchange: Exchange): CapturedRequest | null {
-  return digestOfExchange(exchange)?.record ?? null;
-}
-
 /** The record, and (a Messages request) its parts' texts for count_tokens while they are at hand. */
 export function digestOfExchange(
   exchange: Exchange,

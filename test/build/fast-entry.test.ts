@@ -27,7 +27,8 @@ describe("dist/bin.cjs", () => {
     expect(required.filter((name) => !builtins.has(name!))).toEqual([]);
     expect([...text.matchAll(/^\/\/ (node_modules\/\S+)$/gm)].map((match) => match[1])).toEqual([]);
     expect(text).not.toMatch(/modelcontextprotocol|zod\/v4|jsonc-parser/);
-    expect(text.length).toBeLessThan(200_000);
+    // The usage path (statusline, hooks) digests capture data and asks count_tokens for what it digested.
+    expect(text.length).toBeLessThan(215_000);
   });
 
   it("loads the ES-module CLI for every other command", () => {

@@ -18,6 +18,8 @@ export interface GroupContent {
   model: string;
   system?: unknown[];
   tools?: unknown[];
+  /** The request's `role: "system"` messages (2.1.332's environment block), counted with the system prompt. */
+  messages?: unknown[];
 }
 
 /** A group to measure: its count less the count of `against` (default: the one-word message alone). */
@@ -44,14 +46,14 @@ function apiModel(model: string): string {
 }
 
 export function partGroups(
-  body: { model?: unknown; system?: unknown; tools?: unknown },
+  body: { model?: unknown; system?: unknown; tools?: unknown; messages?: unknown },
   digest: RequestDigest,
 ): Map<string, PartGroup> {
   const groups = new Map<string, PartGroup>();
   if (typeof body.model !== "string") return groups;
   const model = apiModel(body.model);
   const systemHashes = digest.parts
-    .filter((part) => part.kind === "system-block" || part.kind === "billing-header")
+    .filter((part) => part.kind === "system-block" || part.kind === "billing-header" || part.kind === "system-message")
     .map((part) => part.hash);
   const toolHashes = digest.parts.filter((part) => part.kind === "tool");
   const system =
@@ -60,7 +62,14 @@ export function partGroups(
       : Array.isArray(body.system)
         ? body.system
         : [];
-  if (system.length) groups.set("systemPrompt", { key: hashOf(model, systemHashes), content: { model, system } });
+  const systemMessages = (Array.isArray(body.messages) ? body.messages : []).filter(
+    (message) => (message as { role?: unknown } | null)?.role === "system",
+  );
+  if (system.length || systemMessages.length)
+    groups.set("systemPrompt", {
+      key: hashOf(model, systemHashes),
+      content: { model, system, ...(systemMessages.length ? { messages: systemMessages } : {}) },
+    });
   // The digest lists tools in the request's order, one part per tool.
   const tools = (Array.isArray(body.tools) ? body.tools : []).map((tool, index) => ({
     tool,

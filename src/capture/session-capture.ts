@@ -5,12 +5,13 @@
 import { log } from "../log.ts";
 import type { Runtime } from "../runtime.ts";
 import { bodiesDirs } from "./bodies-dirs.ts";
-import { counterFromEnv, measureGroups, TokenCache } from "./count-tokens.ts";
+import { counterFor, isTarget, markUnmeasured, measureGroups, targetFromEnv } from "./count-tokens.ts";
 import { ingestBodies } from "./otel-bodies.ts";
 import type { partGroups } from "./part-groups.ts";
 import { captureStoreDir } from "./paths.ts";
 import type { CapturedRequest } from "./record.ts";
 import { newestOfSession } from "./store.ts";
+import { TokenCache, type Unmeasured } from "./token-cache.ts";
 
 function keepBodies(runtime: Runtime): boolean {
   return runtime.env.CTX_MONITOR_KEEP_BODIES === "1";
@@ -21,6 +22,8 @@ export interface PartTokens {
   systemPrompt: number | null;
   builtInTools: number | null;
   servers: Record<string, number>;
+  /** Why a part has no figure, by part: "systemPrompt", "builtInTools", "server:<name>". */
+  unmeasured: Record<string, Unmeasured>;
 }
 
 export interface SessionCapture {
@@ -50,30 +53,69 @@ async function measureNewest(
   cache: TokenCache,
   newest: Map<string, ReturnType<typeof partGroups>>,
 ): Promise<void> {
-  const counter = counterFromEnv(runtime);
-  if (!counter || newest.size === 0) return;
+  if (newest.size === 0) return;
+  const groups = [...newest.values()].flatMap((byName) => [...byName.values()]);
+  const target = targetFromEnv(runtime);
   try {
-    await measureGroups(
-      [...newest.values()].flatMap((groups) => [...groups.values()]),
-      counter,
-      cache,
-    );
+    if (!isTarget(target)) markUnmeasured(groups, cache, target);
+    else await measureGroups(groups, counterFor(target), cache, runtime.now());
   } catch (error) {
-    log(
-      `count_tokens failed, the baseline's parts stay estimated: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    log(`could not keep count_tokens' figures: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
-function tokensOf(record: CapturedRequest, cache: TokenCache): PartTokens {
+/** A part nobody tried yet: the proxy measures after forwarding, so its figure may follow shortly. */
+function notYet(record: CapturedRequest, runtime: Runtime): Unmeasured {
+  const target = targetFromEnv(runtime);
+  if (record.source !== "proxy" && !isTarget(target)) return target;
+  return {
+    reason: "not-yet",
+    said:
+      record.source === "proxy"
+        ? "not measured yet: ctx-monitor proxy measures each new part once, after forwarding its request"
+        : "not measured yet: it is measured when ctx-monitor next digests the request bodies",
+    at: runtime.now().toISOString(),
+  };
+}
+
+function tokensOf(record: CapturedRequest, cache: TokenCache, runtime: Runtime): PartTokens {
   const groups = record.groups ?? { systemPrompt: null, builtInTools: null, servers: {} };
-  const known = (hash: string | null) => (hash ? (cache.get(hash) ?? null) : null);
+  const unmeasured: Record<string, Unmeasured> = {};
+  const figure = (part: string, hash: string | null): number | null => {
+    if (!hash) return null;
+    const tokens = cache.get(hash);
+    if (tokens !== undefined) return tokens;
+    unmeasured[part] = cache.unmeasured(hash) ?? notYet(record, runtime);
+    return null;
+  };
   const servers: Record<string, number> = {};
   for (const [server, hash] of Object.entries(groups.servers)) {
-    const tokens = cache.get(hash);
-    if (tokens !== undefined) servers[server] = tokens;
+    const tokens = figure(`server:${server}`, hash);
+    if (tokens !== null) servers[server] = tokens;
   }
-  return { systemPrompt: known(groups.systemPrompt), builtInTools: known(groups.builtInTools), servers };
+  return {
+    systemPrompt: figure("systemPrompt", groups.systemPrompt),
+    builtInTools: figure("builtInTools", groups.builtInTools),
+    servers,
+    unmeasured,
+  };
+}
+
+/** The proxy measures a request's new parts right after forwarding it: a moment's wait gets their figures. */
+const PROXY_MEASURING_MS = 2_000;
+/** Only for a request this recent: an older one's missing figures are not on their way. */
+const PROXY_RECENT_MS = 15_000;
+
+async function proxyFigures(runtime: Runtime, record: CapturedRequest, tokens: PartTokens): Promise<PartTokens> {
+  const waiting = (current: PartTokens) =>
+    Object.values(current.unmeasured).some((unmeasured) => unmeasured.reason === "not-yet");
+  if (record.source !== "proxy" || runtime.now().getTime() - Date.parse(record.time) > PROXY_RECENT_MS) return tokens;
+  let current = tokens;
+  for (const started = Date.now(); waiting(current) && Date.now() - started < PROXY_MEASURING_MS; ) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    current = tokensOf(record, new TokenCache(captureStoreDir(runtime)), runtime);
+  }
+  return current;
 }
 
 /**
@@ -96,5 +138,5 @@ export async function readSessionCapture(
   const cache = await digestPendingCapture(runtime, projectDir);
   const record = newestOfSession<CapturedRequest>(storeDir, sessionId);
   if (record?.v !== 1 || !record.request) return null;
-  return { record, tokens: tokensOf(record, cache) };
+  return { record, tokens: await proxyFigures(runtime, record, tokensOf(record, cache, runtime)) };
 }

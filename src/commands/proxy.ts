@@ -3,7 +3,8 @@
 // to loopback, and the proxy speaks verified TLS to the upstream. Runs until interrupted.
 import type { Command } from "../cli/command.ts";
 import { captureStoreDir, ensurePrivateDir } from "../capture/paths.ts";
-import { isCaptured, recordOfExchange } from "../capture/proxy/capture-exchange.ts";
+import { digestOfExchange, isCaptured } from "../capture/proxy/capture-exchange.ts";
+import { ProxyPartMeasurer } from "../capture/proxy/measure-parts.ts";
 import { startProxy, type RunningProxy } from "../capture/proxy/server.ts";
 import { appendRecords } from "../capture/store.ts";
 import { log } from "../log.ts";
@@ -58,6 +59,7 @@ export const proxyCommand: Command = {
     }
     const storeDir = typeof values["capture-dir"] === "string" ? values["capture-dir"] : captureStoreDir(runtime);
     ensurePrivateDir(storeDir);
+    const measurer = new ProxyPartMeasurer(storeDir, upstream, runtime);
     let proxy: RunningProxy;
     try {
       proxy = await startProxy({
@@ -66,8 +68,12 @@ export const proxyCommand: Command = {
         captures: isCaptured,
         onExchange: (exchange) => {
           try {
-            const record = recordOfExchange(exchange);
-            if (record) appendRecords(storeDir, [record]);
+            const digested = digestOfExchange(exchange);
+            if (!digested) return;
+            appendRecords(storeDir, [digested.record]);
+            // After the request was forwarded and answered: measuring never delays it.
+            if (digested.record.kind === "messages" && digested.record.role === "main")
+              measurer.measure(digested.groups, exchange.credentials());
           } catch (error) {
             log(`proxy: could not store a capture: ${(error as Error).message}`);
           }
@@ -84,6 +90,7 @@ export const proxyCommand: Command = {
     out.stdout(`Run Claude Code with:\n  ANTHROPIC_BASE_URL=${proxy.url} claude\n`);
     await untilInterrupted();
     await proxy.close();
+    await measurer.settled();
     return 0;
   },
 };

@@ -74,6 +74,14 @@ export function modelWindow(modelId: string, version: string | null, bareIdIsExa
   };
 }
 
+/**
+ * The window of a `-p` session resumed without `--model`: Claude Code 2.1.197 runs its default model
+ * then as the bare id at 200,000 (seen); null where that rule does not apply (later versions, other models).
+ */
+export function resumedPrintWindow(transcriptModel: string, version: string | null): number | null {
+  return !runsNative1m(version) && OLD_DEFAULT.test(transcriptModel.toLowerCase()) ? STANDARD_WINDOW : null;
+}
+
 /** Claude Code marks the 1M-token variant of a model by appending "[1m]" to its id. */
 export function hasExtendedSuffix(modelId: string): boolean {
   return /\[1m\]\s*$/i.test(modelId);

@@ -27,6 +27,8 @@ import { estimateTokens } from "./estimate.ts";
 import { computeUsage, type ContextUsage } from "./usage.ts";
 import { readSessionCapture } from "../capture/session-capture.ts";
 import { captureEvidence } from "../capture/usage-evidence.ts";
+import { findClaudeProcess, runsSession } from "../claude/claude-process.ts";
+import { parseLaunchArgs, type LaunchArgs } from "./launch-args.ts";
 
 export interface UsageRequest extends LocateRequest {
   /**
@@ -236,5 +238,16 @@ async function usageFromTail(
     fresh,
     skippedLines: countLineProblems(tail.problems),
     capture: captured ? captureEvidence(captured.record) : null,
+    launch: subagent ? undefined : launchOf(runtime, sessionId),
   });
+}
+
+/**
+ * The arguments of the Claude Code process running this session: undefined when no such process
+ * started this one (the CLI in a shell), null when there is one but its arguments cannot be read.
+ */
+function launchOf(runtime: Runtime, sessionId: string): LaunchArgs | null | undefined {
+  const claude = findClaudeProcess(runtime);
+  if (!claude || !runsSession(runtime, claude.pid, sessionId)) return undefined;
+  return claude.args ? parseLaunchArgs(claude.args) : null;
 }

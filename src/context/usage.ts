@@ -70,6 +70,8 @@ export interface UsageInputs {
   skippedLines: number;
   /** The session's newest captured request, if capture is on. */
   capture?: CaptureEvidence | null;
+  /** The arguments of the Claude Code process running the session (see WindowEvidence.launch). */
+  launch?: WindowEvidence["launch"];
 }
 
 interface Measured {
@@ -154,6 +156,7 @@ export function computeUsage(inputs: UsageInputs): ContextUsage {
     state: inputs.windowState,
     env: inputs.env,
     usedTokens: measured.usedTokens,
+    launch: inputs.launch,
   });
   const autocompact = autocompactPoint(window.tokens, inputs.env, inputs.compactSettings);
   const limit = autocompact.at ?? window.tokens;

@@ -3,7 +3,15 @@
 // user's override, the request record Claude Code wrote (model and betas), "[1m]" in the model it was
 // started with, a usage no 200k window could hold, and last the model table for that Claude Code
 // version. When nothing knows the model, the answer says the window is assumed, and why.
-import { EXTENDED_WINDOW, hasExtendedSuffix, modelWindow, STANDARD_WINDOW, withoutExtendedSuffix } from "./models.ts";
+import type { LaunchArgs } from "./launch-args.ts";
+import {
+  EXTENDED_WINDOW,
+  hasExtendedSuffix,
+  modelWindow,
+  resumedPrintWindow,
+  STANDARD_WINDOW,
+  withoutExtendedSuffix,
+} from "./models.ts";
 
 export const WINDOW_SOURCES = [
   "statusline",
@@ -11,6 +19,7 @@ export const WINDOW_SOURCES = [
   "env",
   "api-request",
   "capture",
+  "claude-args",
   "model-id",
   "usage-above-200k",
   "model-table",
@@ -41,6 +50,11 @@ export interface WindowEvidence {
   state: { modelId: string | null; contextWindowSize: number | null; writtenBy: string } | null;
   env: Readonly<Record<string, string | undefined>>;
   usedTokens: number;
+  /**
+   * The arguments of the Claude Code process running this session; null when they could not be read
+   * (not Linux, another user, not started by Claude Code); undefined when not looked for.
+   */
+  launch?: LaunchArgs | null;
 }
 
 /** The beta header Claude Code sends for a model run at 1M as `<id>[1m]`. */
@@ -65,6 +79,8 @@ export function resolveContextWindow(evidence: WindowEvidence): ContextWindow {
     const window = modelWindow(request.model, version);
     if (!window.assumedBecause) return known(window.tokens, source);
   }
+  const launched = launchWindow(evidence.launch, transcriptModel, version);
+  if (launched) return known(launched, "claude-args");
   for (const id of [env.ANTHROPIC_MODEL, transcriptModel]) {
     if (id && hasExtendedSuffix(id) && sameModel(id, transcriptModel)) return known(EXTENDED_WINDOW, "model-id");
   }
@@ -72,8 +88,23 @@ export function resolveContextWindow(evidence: WindowEvidence): ContextWindow {
   if (usedTokens > STANDARD_WINDOW && (table?.tokens ?? STANDARD_WINDOW) < EXTENDED_WINDOW)
     return known(EXTENDED_WINDOW, "usage-above-200k");
   if (table && !table.assumedBecause) return known(table.tokens, "model-table");
-  if (table) return { tokens: table.tokens, source: "assumed", assumedBecause: table.assumedBecause };
+  if (table) {
+    const unread =
+      evidence.launch === null ? "; the arguments of the Claude Code process could not be read to tell" : "";
+    return { tokens: table.tokens, source: "assumed", assumedBecause: `${table.assumedBecause}${unread}` };
+  }
   return { tokens: STANDARD_WINDOW, source: "assumed", assumedBecause: "no model response recorded yet" };
+}
+
+/** The window the process's arguments imply: `--model <id>` as Claude Code names it, or a resumed `-p` run. */
+function launchWindow(launch: LaunchArgs | null | undefined, transcriptModel: string | null, version: string | null) {
+  if (!launch || !transcriptModel) return null;
+  if (launch.model) {
+    if (!/^claude-/i.test(launch.model) || !sameModel(launch.model, transcriptModel)) return null;
+    const window = modelWindow(launch.model, version, true);
+    return window.assumedBecause ? null : window.tokens;
+  }
+  return launch.print && launch.resumed ? resumedPrintWindow(transcriptModel, version) : null;
 }
 
 /** True when two ids name the same model, ignoring "[1m]"; an unknown transcript model matches. */

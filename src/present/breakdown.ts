@@ -16,6 +16,16 @@ function bar(style: Style, tokens: number, window: number): string {
 
 const percent = (value: number, tokens: number) => (value === 0 && tokens > 0 ? "<0.1%" : `${value}%`);
 
+/** Which parts count_tokens measured, and why the others were not: the `~` above says no more. */
+function captureLines(capture: ContextBreakdown["capture"]): string[] {
+  if (!capture?.parts.length) return [];
+  const measured = capture.parts.filter((part) => part.tokens !== null).map((part) => part.part);
+  const lines = measured.length ? [`  measured with count_tokens: ${measured.join(", ")}`] : [];
+  for (const part of capture.parts)
+    if (part.tokens === null) lines.push(`  not measured: ${part.part} (${part.said ?? "no figure"})`);
+  return [...lines, ""];
+}
+
 export function describeBreakdown(breakdown: ContextBreakdown, style: Style = PLAIN): string {
   const width = Math.max(widest(breakdown.categories.map((category) => category.name)), "category".length);
   const lines = [wrap(style, breakdown.summary), "", `  ${padEnd("category", width)}     tokens  of window`];
@@ -34,6 +44,7 @@ export function describeBreakdown(breakdown: ContextBreakdown, style: Style = PL
     `  ${padEnd("used", width)}  ${exactNumber(breakdown.usedTokens).padStart(9)}  (~ = estimated split)`,
     "",
   );
+  lines.push(...captureLines(breakdown.capture));
   if (breakdown.topItems.length) {
     lines.push("  largest items");
     for (const item of breakdown.topItems.slice(0, 10))

@@ -10,6 +10,7 @@ const WINDOW_SOURCE_WORDS: Record<string, string> = {
   "model-table": "known for this model",
   "usage-above-200k": "a request was larger than 200k",
   capture: "from the captured request",
+  "claude-args": "from the arguments Claude Code was started with",
   assumed: "assumed",
 };
 

@@ -3,6 +3,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { CAPTURE_SOURCES } from "../capture/record.ts";
+import { UNMEASURED_REASONS } from "../capture/token-cache.ts";
 import {
   readContextBreakdown,
   type BreakdownDeps,
@@ -63,11 +64,12 @@ export const contextBreakdownShape = outputShapeOf<ContextBreakdown>()({
         calls: z.number().int(),
         tokens: z.number().int(),
         definitionTokens: z.number().int().nullable(),
+        definitionsEstimated: z.boolean().nullable(),
         deferredTools: z.number().int().nullable(),
       }),
     )
     .describe(
-      "Per MCP server: calls, calls plus results, and its tool definitions (null when the transcript cannot tell).",
+      "Per MCP server: calls, calls plus results, and its tool definitions (null when the transcript cannot tell; definitionsEstimated false when count_tokens measured them).",
     ),
   memoryFiles: z.array(z.object({ path: z.string(), chars: z.number().int() })),
   capture: z
@@ -76,9 +78,20 @@ export const contextBreakdownShape = outputShapeOf<ContextBreakdown>()({
       time: z.string(),
       model: nullableString,
       measured: z.boolean(),
+      parts: z
+        .array(
+          z.object({
+            part: z.string(),
+            tokens: z.number().int().nullable(),
+            reason: z.enum(UNMEASURED_REASONS).nullable(),
+            said: nullableString,
+          }),
+        )
+        .describe("Per part (system prompt, built-in tools, each MCP server): count_tokens' figure, or why none."),
     })
     .nullable()
     .describe("The captured request whose texts split the baseline (every MCP server's definitions), or null."),
+  captureAdvice: nullableString.describe("With no capture: how to point ctx-monitor at Claude Code's request bodies."),
   pendingTokens: z.number().int(),
   compactions: z.number().int(),
   lastCompaction: z

@@ -39,7 +39,7 @@ export const contextUsageShape = outputShapeOf<ContextUsage>()({
   windowSource: z
     .enum(WINDOW_SOURCES)
     .describe(
-      "Evidence for contextWindow, best first: statusline, hook-model, env, api-request, capture (a captured request), model-id, usage-above-200k, model-table; assumed when none knows.",
+      "Evidence for contextWindow, best first: statusline, hook-model, env, api-request, capture (a captured request), claude-args (the Claude Code process's --model, or a resumed -p run), model-id, usage-above-200k, model-table; assumed when none knows.",
     ),
   windowAssumedBecause: z
     .string()

@@ -5,13 +5,21 @@ import type { AddressInfo } from "node:net";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { counterFromEnv, measureGroups, TokenCache } from "../../src/capture/count-tokens.ts";
+import { counterFor, isTarget, measureGroups, targetFromEnv } from "../../src/capture/count-tokens.ts";
+import { TokenCache } from "../../src/capture/token-cache.ts";
 import { partGroups } from "../../src/capture/part-groups.ts";
 import { digestRequest } from "../../src/capture/request-digest.ts";
 import { fakeRuntime, tempDir } from "../support/runtime.ts";
 
 const KEY = "sk-ant-api03-count-test";
 const closers: Array<() => void> = [];
+const NOW = new Date("2026-01-01T00:00:00Z");
+
+/** The counter this process's environment gives, or null with the reason. */
+function counterFromEnv(runtime: ReturnType<typeof fakeRuntime>) {
+  const target = targetFromEnv(runtime);
+  return isTarget(target) ? counterFor(target) : null;
+}
 afterEach(() => {
   for (const close of closers.splice(0)) close();
 });
@@ -60,7 +68,7 @@ describe("count_tokens for the baseline's parts", () => {
     const groups = partGroups(body, digestRequest(body));
     expect([...groups.keys()]).toEqual(["systemPrompt", "builtInTools", "server:tickets"]);
     const cache = new TokenCache(store);
-    expect(await measureGroups(groups.values(), counter, cache)).toBe(3);
+    expect(await measureGroups(groups.values(), counter, cache, NOW)).toBe(3);
     expect(api.calls).toHaveLength(4);
     expect(
       api.calls.every(
@@ -86,7 +94,7 @@ describe("count_tokens for the baseline's parts", () => {
     expect(cache.get(groups.get("server:tickets")!.key)).toBeLessThan(TOOLS_PREAMBLE);
 
     const again = new TokenCache(store);
-    expect(await measureGroups(partGroups(body, digestRequest(body)).values(), counter, again)).toBe(0);
+    expect(await measureGroups(partGroups(body, digestRequest(body)).values(), counter, again, NOW)).toBe(0);
     expect(api.calls).toHaveLength(4);
     expect(readFileSync(join(store, "part-tokens.json"), "utf8")).not.toContain(KEY);
   });
@@ -104,19 +112,28 @@ describe("count_tokens for the baseline's parts", () => {
 });
 
 describe("count_tokens failing", () => {
-  it("rejects once, leaves the cache as it was, and leaves no unhandled rejection behind", async () => {
+  it("keeps the reason per group instead of a figure, asks again only once the failure is old, and leaves no unhandled rejection behind", async () => {
     const store = tempDir();
     const cache = new TokenCache(store);
     let calls = 0;
     const failing = {
-      count: async () => (calls++, Promise.reject(new Error("count_tokens answered 401: invalid x-api-key"))),
+      count: async () => {
+        calls++;
+        throw new Error("socket hang up");
+      },
     };
-    await expect(measureGroups(partGroups(body, digestRequest(body)).values(), failing, cache)).rejects.toThrow("401");
+    const groups = () => partGroups(body, digestRequest(body)).values();
+    expect(await measureGroups(groups(), failing, cache, NOW)).toBe(0);
     expect(calls).toBe(4);
-    expect([...partGroups(body, digestRequest(body)).values()].map((group) => cache.get(group.key))).toEqual([
-      undefined,
-      undefined,
-      undefined,
+    const saved = new TokenCache(store);
+    expect([...groups()].map((group) => [saved.get(group.key), saved.unmeasured(group.key)?.reason])).toEqual([
+      [undefined, "unreachable"],
+      [undefined, "unreachable"],
+      [undefined, "unreachable"],
     ]);
+    expect(await measureGroups(groups(), failing, saved, new Date(NOW.getTime() + 60_000))).toBe(0);
+    expect(calls).toBe(4);
+    await measureGroups(groups(), failing, saved, new Date(NOW.getTime() + 10 * 60_000));
+    expect(calls).toBe(8);
   });
 });

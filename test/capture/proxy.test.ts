@@ -198,5 +198,11 @@ describe("ctx-monitor proxy", () => {
       usage: { input_tokens: 5, cache_read_input_tokens: 100, output_tokens: 42 },
     });
     expect(JSON.stringify(exchange)).not.toMatch(/secret|a=b/);
+    // Held for measuring the request's parts with count_tokens, never in what is serialized.
+    expect(exchange?.credentials()).toEqual({
+      "x-api-key": "sk-ant-secret",
+      authorization: "Bearer secret-token",
+      "anthropic-beta": "context-1m-2025-08-07",
+    });
   });
 });

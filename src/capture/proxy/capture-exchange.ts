@@ -1,6 +1,7 @@
 // What the proxy keeps of an exchange: Messages requests and count_tokens pairs, as store records.
 import { randomUUID } from "node:crypto";
-import { recordOf, type CapturedRequest, type CapturedUsage } from "../record.ts";
+import type { partGroups } from "../part-groups.ts";
+import { digestBody, type CapturedRequest, type CapturedUsage } from "../record.ts";
 import type { Exchange } from "./server.ts";
 
 const MESSAGES = "/v1/messages";
@@ -20,7 +21,10 @@ function parsed<T>(bytes: Buffer | null): T | null {
   }
 }
 
-export function recordOfExchange(exchange: Exchange): CapturedRequest | null {
+/** The record, and (a Messages request) its parts' texts for count_tokens while they are at hand. */
+export function digestOfExchange(
+  exchange: Exchange,
+): { record: CapturedRequest; groups: ReturnType<typeof partGroups> } | null {
   if (!exchange.requestBody || exchange.status < 200 || exchange.status >= 300) return null;
   const context = {
     source: "proxy" as const,
@@ -31,12 +35,12 @@ export function recordOfExchange(exchange: Exchange): CapturedRequest | null {
   if (exchange.path === COUNT_TOKENS) {
     const answer = parsed<{ input_tokens?: unknown }>(exchange.responseBody);
     const inputTokens = typeof answer?.input_tokens === "number" ? answer.input_tokens : null;
-    return recordOf(exchange.requestBody.toString("utf8"), { ...context, kind: "count_tokens", inputTokens });
+    return digestBody(exchange.requestBody.toString("utf8"), { ...context, kind: "count_tokens", inputTokens });
   }
   const message = parsed<{ id?: unknown; usage?: CapturedUsage }>(exchange.responseBody);
   const messageId = exchange.streamed?.messageId ?? (typeof message?.id === "string" ? message.id : null);
   const usage = exchange.streamed?.usage ?? message?.usage ?? null;
-  return recordOf(exchange.requestBody.toString("utf8"), {
+  return digestBody(exchange.requestBody.toString("utf8"), {
     ...context,
     kind: "messages",
     messageId,

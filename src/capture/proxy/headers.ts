@@ -59,3 +59,20 @@ export function recordableHeaders(headers: IncomingHttpHeaders): RecordedHeaders
   }
   return kept;
 }
+
+/**
+ * Security: the credentials of a forwarded request, for the one use the proxy makes of them (asking
+ * count_tokens on the same upstream, see measure-parts.ts), with the betas they may need (a
+ * subscription's OAuth beta). Held in memory for that call only: never recorded, never logged.
+ */
+export function requestCredentials(headers: IncomingHttpHeaders): Record<string, string> | null {
+  const kept: Record<string, string> = {};
+  for (const name of ["x-api-key", "authorization"] as const) {
+    const value = headers[name];
+    if (typeof value === "string" && value) kept[name] = value;
+  }
+  if (Object.keys(kept).length === 0) return null;
+  const beta = headers["anthropic-beta"];
+  if (beta) kept["anthropic-beta"] = Array.isArray(beta) ? beta.join(",") : beta;
+  return kept;
+}

@@ -11,7 +11,13 @@ import {
 } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { AddressInfo } from "node:net";
-import { endToEnd, recordableHeaders, upstreamRequestHeaders, type RecordedHeaders } from "./headers.ts";
+import {
+  endToEnd,
+  recordableHeaders,
+  requestCredentials,
+  upstreamRequestHeaders,
+  type RecordedHeaders,
+} from "./headers.ts";
 import { DEFAULT_QUEUE_LIMITS, IdleQueue, type QueueLimits } from "./idle-queue.ts";
 import { BoundedBytes, StreamUsageScanner, type StreamUsage } from "./tap.ts";
 
@@ -24,6 +30,11 @@ export interface Exchange {
   status: number;
   /** Only allow-listed headers (never credentials). */
   headers: RecordedHeaders;
+  /**
+   * The request's credentials, for measuring its parts once after it was forwarded; a function, so
+   * that serializing an exchange (a log line, a store record) can never carry them.
+   */
+  credentials: () => Readonly<Record<string, string>> | null;
   /** The request body, or null when it was over the capture limit. */
   requestBody: Buffer | null;
   /** A non-streamed response body (JSON), or null (streamed, encoded or over the limit). */
@@ -161,6 +172,7 @@ function forward(relay: Relay, req: IncomingMessage, res: ServerResponse): void 
         startedAt,
         status: upstreamResponse.statusCode ?? 0,
         headers: recordableHeaders(req.headers),
+        credentials: credentialsOf(req),
         requestBody: requestCopy.bytes(),
         responseBody: responseCopy?.bytes() ?? null,
         streamed: scanner ? { messageId: scanner.messageId, model: scanner.model, usage: scanner.usage } : null,
@@ -177,6 +189,11 @@ function forward(relay: Relay, req: IncomingMessage, res: ServerResponse): void 
   res.on("close", () => {
     if (!res.writableFinished) upstreamRequest.destroy();
   });
+}
+
+function credentialsOf(req: IncomingMessage): Exchange["credentials"] {
+  const credentials = requestCredentials(req.headers);
+  return () => credentials;
 }
 
 /**

@@ -26,7 +26,7 @@ export interface BaselineKnown {
   /** Tools announced as deferred (names only), e.g. `mcp__<server>__<tool>`. */
   deferredTools?: readonly string[];
   /** Tokens of the shape's parts measured with count_tokens (capture), exact where present. */
-  measuredTokens?: { builtInTools: number | null; servers: Readonly<Record<string, number>> } | null;
+  measuredTokens?: MeasuredTokens | null;
 }
 
 /**
@@ -39,9 +39,18 @@ function systemPromptShare(model: string | null): number {
   return model && /sonnet|haiku/.test(model) ? 0.25 : 0.09;
 }
 
+/** count_tokens' figures for the parts of a request shape. */
+export interface MeasuredTokens {
+  systemPrompt?: number | null;
+  builtInTools: number | null;
+  servers: Readonly<Record<string, number>>;
+}
+
 export interface BaselinePart {
   category: string;
   tokens: number;
+  /** True when its figure is count_tokens' own: every part of it measured. */
+  exact: boolean;
   /** Items of the baseline (first message, attachments, memory files) with their estimated tokens. */
   items: Item[];
 }
@@ -101,10 +110,12 @@ function sizedPart(category: string, label: string, chars: number): Item {
 /** Items of the request's shape: the system prompt and the tool definitions as sent, deferred ones at 0. */
 function shapeItems(shape: RequestDigest, known: BaselineKnown): { fixed: Item[]; flexible: Item[] } {
   const servers = new Map(shape.mcpServers.map((server) => [server.server, { ...server }]));
-  const sent = new Set(shape.parts.filter((part) => part.kind === "tool" && !part.deferred).map((part) => part.name));
-  for (const name of known.deferredTools ?? []) {
+  // A tool the request names, in full or deferred, is counted from the request: the attachment's list of
+  // deferred names repeats the request's deferred tools, and must not count them a second time.
+  const inRequest = new Set(shape.parts.filter((part) => part.kind === "tool").map((part) => part.name));
+  for (const name of new Set(known.deferredTools ?? [])) {
     const server = mcpServerOfTool(name);
-    if (!server || sent.has(name)) continue;
+    if (!server || inRequest.has(name)) continue;
     const entry = servers.get(server) ?? { server, tools: 0, chars: 0, deferredTools: 0 };
     entry.deferredTools++;
     servers.set(server, entry);
@@ -119,12 +130,13 @@ function shapeItems(shape: RequestDigest, known: BaselineKnown): { fixed: Item[]
     sizedPart(CATEGORY.systemTools, "built-in tool definitions", shape.builtInToolChars),
     known.measuredTokens?.builtInTools,
   );
-  const system = sizedPart(
-    CATEGORY.systemPrompt,
-    "system prompt",
-    shape.systemPromptChars + (known.systemMessageChars ?? 0),
+  const system = measured(
+    sizedPart(CATEGORY.systemPrompt, "system prompt", shape.systemPromptChars + (known.systemMessageChars ?? 0)),
+    known.measuredTokens?.systemPrompt,
   );
-  return { fixed: [builtIn, ...definitions], flexible: [system] };
+  return system.exact
+    ? { fixed: [system, builtIn, ...definitions], flexible: [] }
+    : { fixed: [builtIn, ...definitions], flexible: [system] };
 }
 
 /** An item count_tokens measured keeps its figure, marked exact. */
@@ -140,8 +152,10 @@ export function splitBaseline(
 ): BaselinePart[] {
   const content = [...contentItems.map((item) => ({ ...item })), ...known.memoryFiles.map(memoryItem)];
   if (known.requestShape) {
-    // The environment message's exact text replaces the attachment it was made from.
-    const exactEnvironment = (known.systemMessageChars ?? 0) > 0;
+    // The environment message's exact text (in the transcript's records, or in the captured request's
+    // system messages) replaces the attachment it was made from.
+    const exactEnvironment =
+      (known.systemMessageChars ?? 0) > 0 || known.requestShape.parts.some((part) => part.kind === "system-message");
     const sent = exactEnvironment ? content.filter((item) => item.attachmentType !== "environment") : content;
     return fitShape(tokens, sent, shapeItems(known.requestShape, known));
   }
@@ -151,36 +165,36 @@ export function splitBaseline(
       definitionItem(definitions.server, definitions.tools, definitions.chars),
     ),
   ];
-  const estimates = items.map((item) => estimateTokens(item.chars));
-  const estimated = estimates.reduce((sum, value) => sum + value, 0);
-  // Never more than the measured whole: scale the estimates down if they would exceed it.
-  const fitted = estimated > tokens ? splitByWeight(tokens, estimates) : estimates;
-  items.forEach((item, index) => {
-    item.tokens = fitted[index]!;
-  });
-  const rest = tokens - fitted.reduce((sum, value) => sum + value, 0);
+  const rest = tokens - estimateWithin(tokens, items);
   const [systemPrompt, systemTools] = splitByWeight(rest, [systemPromptShare(model), 1 - systemPromptShare(model)]);
   return group(items, [
-    [CATEGORY.systemPrompt, systemPrompt ?? 0],
-    [CATEGORY.systemTools, systemTools ?? 0],
+    [CATEGORY.systemPrompt, systemPrompt ?? 0, false],
+    [CATEGORY.systemTools, systemTools ?? 0, false],
   ]);
 }
 
 /**
- * With the shape known nothing is left unexplained: tool definitions (JSON as sent) keep their
- * estimates, and the system prompt, first message and memory files share the rest of the measured
- * total by size, so the parts sum to it exactly.
+ * With the shape known, tool definitions (JSON as sent) keep their estimates and the system prompt,
+ * first message and memory files share the rest of the measured total by size, so the parts sum to
+ * it exactly. Where count_tokens measured parts, those keep their figures untouched, the others keep
+ * their estimates, and what neither explains (message framing, small parts) is a row of its own.
  */
 function fitShape(
   tokens: number,
   content: Item[],
   { fixed, flexible }: { fixed: Item[]; flexible: Item[] },
 ): BaselinePart[] {
-  const shared = [...flexible, ...content];
-  const fixedEstimates = fixed.map((item) => (item.exact ? item.tokens : estimateTokens(item.chars)));
+  const measuredTotal = fixed.filter((item) => item.exact).reduce((sum, item) => sum + item.tokens, 0);
+  if (measuredTotal > 0 && measuredTotal <= tokens) return fitAroundMeasured(tokens, content, fixed, flexible);
+  // No figure measured, or figures that cannot be (more than the whole): everything is an estimate.
+  for (const item of fixed) item.exact = false;
+  const flexibleAll = [...flexible, ...fixed.filter((item) => item.baselineCategory === CATEGORY.systemPrompt)];
+  const fixedAll = fixed.filter((item) => !flexibleAll.includes(item));
+  const shared = [...flexibleAll, ...content];
+  const fixedEstimates = fixedAll.map((item) => estimateTokens(item.chars));
   const fixedTotal = fixedEstimates.reduce((sum, value) => sum + value, 0);
   if (fixedTotal <= tokens) {
-    fixed.forEach((item, index) => {
+    fixedAll.forEach((item, index) => {
       item.tokens = fixedEstimates[index]!;
     });
     const parts = splitByWeight(
@@ -191,7 +205,7 @@ function fitShape(
       item.tokens = parts[index]!;
     });
   } else {
-    const all = [...fixed, ...shared];
+    const all = [...fixedAll, ...shared];
     const parts = splitByWeight(
       tokens,
       all.map((item) => item.chars),
@@ -200,28 +214,63 @@ function fitShape(
       item.tokens = parts[index]!;
     });
   }
-  const sized = [...fixed, ...shared];
-  // The system prompt and built-in tools are categories, not items a person would act on.
+  return grouped([...fixedAll, ...shared], []);
+}
+
+/**
+ * Gives each item its estimate from its size, never more than `room` in all (scaled down if they would
+ * exceed it), and returns what they take of it.
+ */
+function estimateWithin(room: number, items: Item[]): number {
+  const estimates = items.map((item) => estimateTokens(item.chars));
+  const estimated = estimates.reduce((sum, value) => sum + value, 0);
+  const fitted = estimated > room ? splitByWeight(room, estimates) : estimates;
+  items.forEach((item, index) => {
+    item.tokens = fitted[index]!;
+  });
+  return fitted.reduce((sum, value) => sum + value, 0);
+}
+
+function fitAroundMeasured(tokens: number, content: Item[], fixed: Item[], flexible: Item[]): BaselinePart[] {
+  const exact = fixed.filter((item) => item.exact);
+  const estimatedItems = [...fixed.filter((item) => !item.exact), ...flexible, ...content];
+  const room = tokens - exact.reduce((sum, item) => sum + item.tokens, 0);
+  const unexplained = room - estimateWithin(room, estimatedItems);
+  return grouped([...exact, ...estimatedItems], unexplained > 0 ? [[CATEGORY.unexplained, unexplained, false]] : []);
+}
+
+/** The system prompt and built-in tools are categories, not items a person would act on. */
+function grouped(sized: readonly Item[], extra: ReadonlyArray<readonly [string, number, boolean]>): BaselinePart[] {
   return group(
     sized.filter((item) => !item.baselineCategory),
-    sized.filter((item) => item.baselineCategory).map((item) => [item.baselineCategory!, item.tokens]),
+    [
+      ...sized
+        .filter((item) => item.baselineCategory)
+        .map((item) => [item.baselineCategory!, item.tokens, item.exact] as const),
+      ...extra,
+    ],
   );
 }
 
-function group(items: readonly Item[], totals: ReadonlyArray<readonly [string, number]>): BaselinePart[] {
+function group(items: readonly Item[], totals: ReadonlyArray<readonly [string, number, boolean]>): BaselinePart[] {
   const parts = new Map<string, BaselinePart>();
   const part = (category: string) => {
     let found = parts.get(category);
     if (!found) {
-      found = { category, tokens: 0, items: [] };
+      found = { category, tokens: 0, exact: true, items: [] };
       parts.set(category, found);
     }
     return found;
   };
-  for (const [category, tokens] of totals) part(category).tokens += tokens;
+  for (const [category, tokens, exact] of totals) {
+    const target = part(category);
+    target.tokens += tokens;
+    target.exact &&= exact;
+  }
   for (const item of items) {
     const target = part(item.attachmentType === "memory" ? CATEGORY.memoryFiles : categoryOf(item));
     target.tokens += item.tokens;
+    target.exact &&= item.exact;
     target.items.push(item);
   }
   return [...parts.values()];

@@ -54,6 +54,8 @@ export const CATEGORY = {
   compactionSummary: "Messages: compaction summary",
   images: "Messages: images",
   harness: "Messages: harness additions",
+  /** What neither measured nor estimated parts explain of a measured total (message framing, small parts). */
+  unexplained: "Unexplained (framing, small parts)",
   freeSpace: "Free space",
   autocompactBuffer: "Autocompact buffer",
 } as const;

@@ -1,8 +1,10 @@
 // The breakdown answer for a request, with the file system at the edge: the usage answer (which
 // finds the session, waits for the calling response and knows the window), then the transcript
 // parsed incrementally from where the last call stopped, and the memory files on disk.
+import { captureAdvice } from "../../capture/bodies-dirs.ts";
 import { captureUsed, type CaptureUsed } from "../../capture/capture-used.ts";
-import { readSessionCapture } from "../../capture/session-capture.ts";
+import { readSessionCapture, type SessionCapture } from "../../capture/session-capture.ts";
+import type { Unmeasured } from "../../capture/token-cache.ts";
 import { sessionProjectDir } from "../../claude/paths.ts";
 import { log } from "../../log.ts";
 import type { Runtime } from "../../runtime.ts";
@@ -52,6 +54,8 @@ export interface ContextBreakdown extends BreakdownCore {
   memoryFiles: Array<{ path: string; chars: number }>;
   /** The captured request the baseline was split by (every MCP server's definitions), or null. */
   capture: CaptureUsed | null;
+  /** With no capture: how to point ctx-monitor at Claude Code's request bodies; else null. */
+  captureAdvice: string | null;
   summary: string;
 }
 
@@ -68,6 +72,9 @@ export async function readContextBreakdown(request: UsageRequest, deps: Breakdow
   const requestShape = measured.requestShape ?? capture?.record.request ?? null;
   const mcpDefinitions = requestShape ? [] : await ownDefinitions(deps, measured.mcpToolsCalled);
   const { attribution, estimated } = withEstimatedBaseline(measured, usage);
+  // count_tokens' figures hold for the shape they were measured on: the capture's own, or the same shape in the transcript.
+  const sameShape = capture && (fromCapture || capture.record.request.shapeHash === measured.requestShape?.shapeHash);
+  const setAside = capture ? measurementsSetAside(deps.runtime, sameShape === true, capture, attribution) : null;
   const core = summarizeBreakdown(
     attribution,
     {
@@ -76,11 +83,7 @@ export async function readContextBreakdown(request: UsageRequest, deps: Breakdow
       requestShape,
       systemMessageChars: fromCapture ? 0 : measured.systemMessageChars,
       deferredTools: measured.deferredTools,
-      // count_tokens' figures hold for the shape they were measured on: the capture's own, or the same shape in the transcript.
-      measuredTokens:
-        capture && (fromCapture || capture.record.request.shapeHash === measured.requestShape?.shapeHash)
-          ? capture.tokens
-          : null,
+      measuredTokens: capture && sameShape && !setAside ? capture.tokens : null,
     },
     { contextWindow: usage.contextWindow, autocompactAt: usage.autocompactAt },
   );
@@ -96,7 +99,8 @@ export async function readContextBreakdown(request: UsageRequest, deps: Breakdow
     fresh: usage.fresh,
     skippedLines: countLineProblems(parsed.problems),
     memoryFiles: memoryFiles.map((file) => ({ ...file })),
-    capture: capture ? captureUsed(capture) : null,
+    capture: capture ? captureUsed(capture, setAside) : null,
+    captureAdvice: capture || usage.subagent ? null : captureAdvice(),
     ...core,
     summary: summarize(core),
   };
@@ -117,6 +121,31 @@ async function ownDefinitions(deps: BreakdownDeps, calledTools: readonly string[
     );
     return [];
   }
+}
+
+/** Why count_tokens' figures cannot be used for this baseline, or null when they can. */
+function measurementsSetAside(
+  runtime: Runtime,
+  sameShape: boolean,
+  capture: SessionCapture,
+  attribution: Attribution,
+): Unmeasured | null {
+  const at = runtime.now().toISOString();
+  if (!sameShape)
+    return {
+      reason: "other-shape",
+      said: "measured on the newest captured request, whose system prompt or tools differ from the transcript's",
+      at,
+    };
+  const { systemPrompt, builtInTools, servers } = capture.tokens;
+  const sum = (systemPrompt ?? 0) + (builtInTools ?? 0) + Object.values(servers).reduce((a, b) => a + b, 0);
+  if (attribution.baseline && sum > attribution.baseline.tokens)
+    return {
+      reason: "other-shape",
+      said: `count_tokens' figures for the newest captured request (${sum}) exceed the session's first request in all (${attribution.baseline.tokens}): it was sent with fewer parts (an MCP server connected, or tools loaded, later)`,
+      at,
+    };
+  return null;
 }
 
 /**

@@ -11,7 +11,7 @@ import { CATEGORY, categoryOf, type Item } from "./items.ts";
 export interface BreakdownCategory {
   name: string;
   tokens: number;
-  /** False only where the figure is a measured step total that held nothing else. */
+  /** False only where the figure is measured: count_tokens' own, or a step total that held nothing else. */
   estimated: boolean;
   percentOfWindow: number;
 }
@@ -45,8 +45,10 @@ export interface McpServerTotal {
   calls: number;
   /** Calls and results together. */
   tokens: number;
-  /** Its tool definitions (estimated from their size), or null when the transcript cannot tell. */
+  /** Its tool definitions (measured with count_tokens, or estimated from their size), or null when the transcript cannot tell. */
   definitionTokens: number | null;
+  /** False when count_tokens measured the definitions; null when there is no figure. */
+  definitionsEstimated: boolean | null;
   /** Its tools sent deferred behind ToolSearch (0 tokens until searched for), or null when unknown. */
   deferredTools: number | null;
 }
@@ -130,10 +132,8 @@ function windowCategories(
     entry.estimated ||= estimated;
     totals.set(name, entry);
   };
-  for (const part of parts) {
-    // Exact only where every item of it was measured (count_tokens on captured definitions).
-    add(part.category, part.tokens, part.items.length === 0 || part.items.some((item) => !item.exact));
-  }
+  // Exact only where every part of it was measured (count_tokens on captured parts).
+  for (const part of parts) add(part.category, part.tokens, !part.exact);
   for (const item of attribution.items) add(categoryOf(item), item.tokens, !item.exact);
 
   const order = Object.values(CATEGORY) as string[];
@@ -221,7 +221,7 @@ function mcpTotals(tools: readonly ToolTotal[], baselineItems: readonly Item[]):
   const entry = (name: string) => {
     let found = servers.get(name);
     if (!found) {
-      found = { name, calls: 0, tokens: 0, definitionTokens: null, deferredTools: null };
+      found = { name, calls: 0, tokens: 0, definitionTokens: null, definitionsEstimated: null, deferredTools: null };
       servers.set(name, found);
     }
     return found;
@@ -235,6 +235,7 @@ function mcpTotals(tools: readonly ToolTotal[], baselineItems: readonly Item[]):
   for (const item of baselineItems) {
     if (item.kind !== "tool-definitions" || !item.mcpServer) continue;
     entry(item.mcpServer).definitionTokens = item.tokens;
+    entry(item.mcpServer).definitionsEstimated = !item.exact;
     entry(item.mcpServer).deferredTools = item.deferredTools ?? null;
   }
   const cost = (server: McpServerTotal) => server.tokens + (server.definitionTokens ?? 0);

@@ -60,13 +60,19 @@ export function captureFiguresOf(_usage: ContextUsage, breakdown: ContextBreakdo
   const rows = [
     { label: "captured request", value: capture.time },
     { label: "model", value: capture.model ?? "unknown" },
-    { label: "baseline", value: capture.measured ? "measured with count_tokens" : "estimated from the texts as sent" },
+    ...capture.parts.map((part) => ({
+      label: part.part,
+      value:
+        part.tokens === null
+          ? `estimated: ${part.said ?? "not measured"}`
+          : `${exactNumber(part.tokens)} tokens, measured with count_tokens`,
+    })),
     ...breakdown.mcpServers.map((server) => ({
       label: `MCP server ${server.name}: tool definitions`,
       value:
         server.definitionTokens === null
           ? "not in the request"
-          : `${exactNumber(server.definitionTokens)} tokens${server.deferredTools ? ` (${server.deferredTools} deferred)` : ""}`,
+          : `${server.definitionsEstimated ? "~" : ""}${exactNumber(server.definitionTokens)} tokens${server.deferredTools ? ` (${server.deferredTools} deferred)` : ""}`,
     })),
   ];
   return { source: CAPTURE_SOURCES[capture.source] ?? capture.source, rows };

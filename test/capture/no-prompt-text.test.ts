@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { recordOfExchange } from "../../src/capture/proxy/capture-exchange.ts";
+import { digestOfExchange } from "../../src/capture/proxy/capture-exchange.ts";
 import { appendRecords } from "../../src/capture/store.ts";
 import { tempDir } from "../support/runtime.ts";
 
@@ -51,7 +51,7 @@ describe("what the proxy stores of a request", () => {
     ["a string system prompt", PLANTED.systemString],
   ])("keeps no text of %s, of system messages or of the conversation", (_name, system) => {
     const store = tempDir();
-    const record = recordOfExchange({
+    const record = digestOfExchange({
       method: "POST",
       path: "/v1/messages",
       startedAt: new Date("2030-01-01T00:00:00Z"),
@@ -60,7 +60,8 @@ describe("what the proxy stores of a request", () => {
       requestBody: body(system),
       responseBody: Buffer.from('{"id":"msg_1","usage":{"input_tokens":3}}'),
       streamed: null,
-    });
+      credentials: () => null,
+    })?.record;
     expect(record?.request.parts.length).toBeGreaterThan(1);
     appendRecords(store, record ? [record] : []);
     const files = filesUnder(store);

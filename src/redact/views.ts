@@ -1,0 +1,205 @@
+// Normalised views of a text: the same text with its JSON and URL escapes decoded, fullwidth
+// punctuation made ASCII, lines a terminal wrapped joined again, and glued tokens split where a known
+// prefix starts inside a run. The rules run over a view as over any text; each view keeps, for every
+// one of its characters, where that character came from, so what a rule redacts in the view is
+// redacted in the original characters (an escaped secret is replaced in its escaped form).
+//
+// Every view is built in one pass and only when the text holds what it decodes, so a text with none
+// costs a few `includes`.
+
+export interface View {
+  text: string;
+  /** `from[i]` is where the view's character i starts in the original; `from[text.length]` is the original's length. */
+  from: Int32Array;
+}
+
+/** A view built from pieces: each is a view character (or none) and the original range it stands for. */
+class ViewBuilder {
+  private readonly chars: string[] = [];
+  private readonly starts: number[] = [];
+  private changed = false;
+  constructor(private readonly source: string) {}
+  keep(from: number, to: number): void {
+    this.chars.push(this.source.slice(from, to));
+    for (let at = from; at < to; at++) this.starts.push(at);
+  }
+  /** The view differs from the original by what was left out between kept pieces. */
+  skipped(): void {
+    this.changed = true;
+  }
+  put(char: string, from: number): void {
+    this.chars.push(char);
+    this.starts.push(from);
+    this.changed = true;
+  }
+  done(): View | null {
+    if (!this.changed) return null;
+    const from = new Int32Array(this.starts.length + 1);
+    from.set(this.starts);
+    from[this.starts.length] = this.source.length;
+    return { text: this.chars.join(""), from };
+  }
+}
+
+const JSON_ESCAPES: Record<string, string> = { n: "\n", r: "\r", t: "\t", '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f" };
+
+/** JSON string escapes decoded: `\"`, `\\`, `\n`, `\uXXXX`. Applied twice, it undoes a double escape. */
+export function jsonUnescaped(text: string): View | null {
+  if (!text.includes("\\")) return null;
+  const view = new ViewBuilder(text);
+  let copied = 0;
+  for (let at = text.indexOf("\\"); at >= 0 && at < text.length - 1; at = text.indexOf("\\", at)) {
+    const next = text[at + 1] as string;
+    let decoded = JSON_ESCAPES[next];
+    let length = 2;
+    if (next === "u" && /^[0-9a-fA-F]{4}$/.test(text.slice(at + 2, at + 6))) {
+      decoded = String.fromCharCode(Number.parseInt(text.slice(at + 2, at + 6), 16));
+      length = 6;
+    }
+    if (decoded === undefined) {
+      at += 1;
+      continue;
+    }
+    view.keep(copied, at);
+    view.put(decoded, at);
+    copied = at + length;
+    at = copied;
+  }
+  view.keep(copied, text.length);
+  return view.done();
+}
+
+/** `%XX` escapes of ASCII decoded (a `+` stays: base64 holds it). */
+export function urlDecoded(text: string): View | null {
+  if (!text.includes("%")) return null;
+  const view = new ViewBuilder(text);
+  let copied = 0;
+  for (let at = text.indexOf("%"); at >= 0; at = text.indexOf("%", at + 1)) {
+    const code = Number.parseInt(text.slice(at + 1, at + 3), 16);
+    if (!/^[0-7][0-9a-fA-F]$/.test(text.slice(at + 1, at + 3)) || code < 0x20) continue;
+    view.keep(copied, at);
+    view.put(String.fromCharCode(code), at);
+    copied = at + 3;
+    at += 2;
+  }
+  view.keep(copied, text.length);
+  return view.done();
+}
+
+/** Fullwidth ASCII (`：`, `＝`, letters and digits) as ASCII: a secret after `password：` is after `password:`. */
+export function fullwidthFolded(text: string): View | null {
+  if (!/[\uff01-\uff5e]/.test(text)) return null;
+  const view = new ViewBuilder(text);
+  let copied = 0;
+  const fullwidth = /[\uff01-\uff5e]/g;
+  for (let match = fullwidth.exec(text); match; match = fullwidth.exec(text)) {
+    view.keep(copied, match.index);
+    view.put(String.fromCharCode((match[0].codePointAt(0) ?? 0) - 0xfee0), match.index);
+    copied = match.index + 1;
+  }
+  view.keep(copied, text.length);
+  return view.done();
+}
+
+const TOKEN_CHAR = /[A-Za-z0-9+/=_-]/;
+/** A terminal wraps at its width: a line this long, broken between two token characters, may be one token. */
+const WRAPPED_WIDTH = 60;
+
+/** Lines a terminal wrapped, joined again where a long line breaks inside a run of token characters. */
+export function wrappedJoined(text: string): View | null {
+  if (!text.includes("\n")) return null;
+  const view = new ViewBuilder(text);
+  let copied = 0;
+  let lineStart = 0;
+  for (let at = text.indexOf("\n"); at >= 0; lineStart = at + 1, at = text.indexOf("\n", at + 1)) {
+    const end = text[at - 1] === "\r" ? at - 1 : at;
+    if (end - lineStart < WRAPPED_WIDTH) continue;
+    if (!TOKEN_CHAR.test(text[end - 1] ?? "") || !TOKEN_CHAR.test(text[at + 1] ?? "")) continue;
+    // The run before the break is long enough to be a token's start, not a word at a line's end.
+    let run = end;
+    while (run > lineStart && end - run < 16 && TOKEN_CHAR.test(text[run - 1] ?? "")) run--;
+    if (end - run < 16) continue;
+    view.keep(copied, end);
+    copied = at + 1;
+  }
+  if (copied === 0) return null;
+  view.keep(copied, text.length);
+  view.skipped();
+  return view.done();
+}
+
+/**
+ * Prefixes distinctive enough to mark a token's start even inside a run (`AKIA…sk-ant-…` glued): a
+ * blank is put before each such start that a token character precedes, so every token stands alone.
+ */
+const GLUED_START =
+  /(?<=[A-Za-z0-9_-])(?=sk-ant-|sk-proj-|gh[pousr]_[A-Za-z0-9]{30}|github_pat_|glpat-|xox[abposr]-|AKIA[A-Z0-9]{16}|ASIA[A-Z0-9]{16}|AIza[0-9A-Za-z_-]{35}|npm_[A-Za-z0-9]{36}|hf_[A-Za-z0-9]{30}|ya29\.|GOCSPX-|xapp-|sk_live_|rk_live_|dop_v1_|pypi-AgEI)/g;
+const GLUED_HINT = /sk-ant-|sk-proj-|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|AKIA|ASIA|AIza|npm_|hf_|ya29\.|GOCSPX-|xapp-|_live_|dop_v1_|pypi-/;
+
+export function gluedSplit(text: string): View | null {
+  if (!GLUED_HINT.test(text)) return null;
+  const view = new ViewBuilder(text);
+  let copied = 0;
+  GLUED_START.lastIndex = 0;
+  for (let match = GLUED_START.exec(text); match; match = GLUED_START.exec(text)) {
+    GLUED_START.lastIndex = match.index + 1;
+    view.keep(copied, match.index);
+    view.put(" ", match.index);
+    copied = match.index;
+  }
+  view.keep(copied, text.length);
+  return view.done();
+}
+
+/** A view of a view, mapped to the first one's original. */
+export function composed(outer: View, inner: View): View {
+  const from = new Int32Array(inner.from.length);
+  for (let at = 0; at < inner.from.length; at++) from[at] = outer.from[inner.from[at] as number] as number;
+  return { text: inner.text, from };
+}
+
+/** What a redaction removed from a text: ranges of it, each with the kind that removed it. */
+export interface Removed {
+  start: number;
+  end: number;
+  kind: string;
+}
+
+const MARKER = /\[REDACTED:([a-z0-9-]+)\]/g;
+
+/**
+ * The ranges of `before` that `after` (its redaction) replaced with markers. Between markers, `after`
+ * holds `before`'s text verbatim, so each replaced range ends where the next kept piece is found again.
+ * Markers already in `before` are kept ones, not replacements.
+ */
+export function removedRanges(before: string, after: string): Removed[] {
+  const removed: Removed[] = [];
+  let at = 0; // in before
+  let read = 0; // in after
+  MARKER.lastIndex = 0;
+  for (let match = MARKER.exec(after); match; match = MARKER.exec(after)) {
+    at += match.index - read;
+    read = match.index + match[0].length;
+    if (before.startsWith(match[0], at)) {
+      at += match[0].length;
+      continue;
+    }
+    // Markers side by side replace one range together; the piece after them says where it ends.
+    let next = read;
+    MARKER.lastIndex = read;
+    let following = MARKER.exec(after);
+    while (following && following.index === next) {
+      next = following.index + following[0].length;
+      following = MARKER.exec(after);
+    }
+    const piece = after.slice(next, following ? following.index : after.length);
+    // The last piece is the text's end; any other is found whole (a short one could also stand inside the range).
+    const end = !following ? before.length - piece.length : before.indexOf(piece, at + 1);
+    if (end < 0) break; // cannot happen for a redaction of `before`; nothing mapped rather than a wrong range
+    removed.push({ start: at, end, kind: match[1] ?? "secret" });
+    at = end;
+    read = next;
+    MARKER.lastIndex = next;
+  }
+  return removed;
+}

@@ -6,8 +6,8 @@
 // only the parts that look like no word, number or hex count, so a long path with one short hash in
 // it stays.
 
-/** A run of token characters (base64, base64url, dotted); `=` only as padding at its end. */
-const RUN = /[A-Za-z0-9+/_.-]{20,}={0,2}/g;
+/** A run of token characters (base64, base64url, dotted); `=` only as padding at its end; a longer run is judged in parts. */
+const RUN = /[A-Za-z0-9+/_.-]{20,4000}={0,2}/g;
 /** Random characters a run needs, at least, to be a secret. */
 const RANDOM_MIN = 20;
 const PART = /[^/._+=-]+/g;
@@ -30,19 +30,24 @@ const ordinaryPart = (part: string) =>
 
 /** Shannon entropy of a text, in bits per character. */
 export function entropy(text: string): number {
-  const counts = new Map<string, number>();
-  for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
+  const counts = COUNTS.fill(0);
+  for (let at = 0; at < text.length; at++) counts[text.charCodeAt(at) & 127]++;
   let bits = 0;
-  for (const count of counts.values()) {
+  for (const count of counts) {
+    if (count === 0) continue;
     const p = count / text.length;
     bits -= p * Math.log2(p);
   }
   return bits;
 }
+/** Runs are ASCII: one table of counts, reused. */
+const COUNTS = new Uint32Array(128);
 
 /** Whether a run of token characters is a secret: enough random parts, mixed classes, high entropy for its length. */
 export function looksRandom(run: string): boolean {
   if (ORDINARY_START.test(run)) return false;
+  // A run of few characters repeated (`xoxb-xoxb-…`) is none, whatever its parts.
+  if (entropy(run) < 3) return false;
   let random = "";
   for (const part of run.match(PART) ?? []) if (!ordinaryPart(part)) random += part;
   if (random.length < RANDOM_MIN) return false;

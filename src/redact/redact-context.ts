@@ -186,7 +186,9 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     pattern:
       /\b((?:proxy-)?authorization|x-api-key|api-key|x-auth-token|private-token|x-access-token|x-[a-z0-9-]{0,40}?(?:key|token|secret|signature|password|auth))(\\?["']?[ \t]{0,64}[:=][ \t]{0,64}\\?["']?)(?:(Bearer|Basic|Token|Digest|Bot|OAuth|SSWS|ApiKey|Key|Hawk|GenieKey|Splunk)([ \t]{1,64}))?([^\s"'\\,;]{1,4000})/gi,
     replace: (match, marker) =>
-      isSecretArgument(match[5] ?? "") ? `${match[1]}${match[2]}${match[3] ? `${match[3]}${match[4]}` : ""}${marker}` : null,
+      isSecretArgument(match[5] ?? "")
+        ? `${match[1]}${match[2]}${match[3] ? `${match[3]}${match[4]}` : ""}${marker}`
+        : null,
     skip: (match) => match[1]?.length ?? 1,
   },
   {

@@ -63,7 +63,8 @@ export const FORMAT_RULES: readonly ContextRule[] = [
   {
     kind: "credential-flag",
     triggers: ["vault"],
-    pattern: /(\bvault[ \t]{1,64}login(?:[ \t]{1,64}-\S{1,200}){0,8}[ \t]{1,64})([^\s=-][^\s="'|;&<>]{7,1000})(?![^\s"'|;&<>])/g,
+    pattern:
+      /(\bvault[ \t]{1,64}login(?:[ \t]{1,64}-\S{1,200}){0,8}[ \t]{1,64})([^\s=-][^\s="'|;&<>]{7,1000})(?![^\s"'|;&<>])/g,
     replace: keepName,
   },
   {
@@ -86,7 +87,8 @@ export const FORMAT_RULES: readonly ContextRule[] = [
     kind: "credential-assignment",
     // ~/.netrc: machine HOST login USER password SECRET (on one line).
     triggers: ["machine", "default"],
-    pattern: /(\b(?:machine[ \t]{1,64}\S{1,300}|default)(?:[ \t]{1,64}(?:login|account)[ \t]{1,64}\S{1,300}){0,2}[ \t]{1,64}password[ \t]{1,64})(\S{1,1000})/g,
+    pattern:
+      /(\b(?:machine[ \t]{1,64}\S{1,300}|default)(?:[ \t]{1,64}(?:login|account)[ \t]{1,64}\S{1,300}){0,2}[ \t]{1,64}password[ \t]{1,64})(\S{1,1000})/g,
     replace: keepName,
   },
   {
@@ -109,7 +111,8 @@ export const FORMAT_RULES: readonly ContextRule[] = [
     kind: "credential-assignment",
     // <add key="DbPassword" value="SECRET" />, <property name="password" value="SECRET"/>
     triggers: ["value"],
-    pattern: /(\b(?:key|name)[ \t]{0,64}=[ \t]{0,64}"([^"\r\n]{1,120})"[ \t]{1,64}value[ \t]{0,64}=[ \t]{0,64}")([^"\r\n]{1,1000})(?=")/gi,
+    pattern:
+      /(\b(?:key|name)[ \t]{0,64}=[ \t]{0,64}"([^"\r\n]{1,120})"[ \t]{1,64}value[ \t]{0,64}=[ \t]{0,64}")([^"\r\n]{1,1000})(?=")/gi,
     replace: (match, marker) =>
       namesCredential(match[2] ?? "") && isSecretArgument(match[3] ?? "") ? `${match[1]}${marker}` : null,
   },

@@ -6,6 +6,7 @@
 //
 // Every view is built in one pass and only when the text holds what it decodes, so a text with none
 // costs a few `includes`.
+import { randomRuns } from "./high-entropy.ts";
 
 export interface View {
   text: string;
@@ -15,36 +16,62 @@ export interface View {
 
 /** A view built from pieces: each is a view character (or none) and the original range it stands for. */
 class ViewBuilder {
-  private readonly chars: string[] = [];
-  private readonly starts: number[] = [];
+  /** Never longer than twice the original: a view puts at most one character per original one. */
+  private readonly units: Uint16Array;
+  private readonly starts: Int32Array;
+  private length = 0;
   private changed = false;
-  constructor(private readonly source: string) {}
+  constructor(private readonly source: string) {
+    this.units = new Uint16Array(source.length * 2);
+    this.starts = new Int32Array(source.length * 2 + 1);
+  }
   keep(from: number, to: number): void {
-    this.chars.push(this.source.slice(from, to));
-    for (let at = from; at < to; at++) this.starts.push(at);
+    for (let at = from; at < to; at++) {
+      this.units[this.length] = this.source.charCodeAt(at);
+      this.starts[this.length++] = at;
+    }
   }
   /** The view differs from the original by what was left out between kept pieces. */
   skipped(): void {
     this.changed = true;
   }
   put(char: string, from: number): void {
-    this.chars.push(char);
-    this.starts.push(from);
+    this.units[this.length] = char.charCodeAt(0);
+    this.starts[this.length++] = from;
     this.changed = true;
   }
   done(): View | null {
     if (!this.changed) return null;
-    const from = new Int32Array(this.starts.length + 1);
-    from.set(this.starts);
-    from[this.starts.length] = this.source.length;
-    return { text: this.chars.join(""), from };
+    const from = this.starts.slice(0, this.length + 1);
+    from[this.length] = this.source.length;
+    return { text: UTF16.decode(this.units.subarray(0, this.length)), from };
   }
 }
+const UTF16 = new TextDecoder("utf-16le");
 
-const JSON_ESCAPES: Record<string, string> = { n: "\n", r: "\r", t: "\t", '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f" };
+const JSON_ESCAPES: Record<string, string> = {
+  n: "\n",
+  r: "\r",
+  t: "\t",
+  '"': '"',
+  "\\": "\\",
+  "/": "/",
+  b: "\b",
+  f: "\f",
+};
 
 /** JSON string escapes decoded: `\"`, `\\`, `\n`, `\uXXXX`. Applied twice, it undoes a double escape. */
 export function jsonUnescaped(text: string): View | null {
+  // Asked of the same text by several views in a row: decoded once.
+  if (text === lastJson.text) return lastJson.view;
+  const view = decodeJson(text);
+  lastJson.text = text;
+  lastJson.view = view;
+  return view;
+}
+const lastJson: { text: string; view: View | null } = { text: "", view: null };
+
+function decodeJson(text: string): View | null {
   if (!text.includes("\\")) return null;
   const view = new ViewBuilder(text);
   let copied = 0;
@@ -102,6 +129,7 @@ export function fullwidthFolded(text: string): View | null {
 }
 
 const TOKEN_CHAR = /[A-Za-z0-9+/=_-]/;
+const CONTINUATION = /^[A-Za-z0-9+/=_-]+/;
 /** A terminal wraps at its width: a line this long, broken between two token characters, may be one token. */
 const WRAPPED_WIDTH = 60;
 
@@ -119,6 +147,9 @@ export function wrappedJoined(text: string): View | null {
     let run = end;
     while (run > lineStart && end - run < 16 && TOKEN_CHAR.test(text[run - 1] ?? "")) run--;
     if (end - run < 16) continue;
+    // And the next line goes on like a token's rest: 8 token characters or more, a digit or a capital among them.
+    const rest = CONTINUATION.exec(text.slice(at + 1, at + 65))?.[0] ?? "";
+    if (rest.length < 8 || !/[\dA-Z]/.test(rest)) continue;
     view.keep(copied, end);
     copied = at + 1;
   }
@@ -132,24 +163,53 @@ export function wrappedJoined(text: string): View | null {
  * Prefixes distinctive enough to mark a token's start even inside a run (`AKIA…sk-ant-…` glued): a
  * blank is put before each such start that a token character precedes, so every token stands alone.
  */
-const GLUED_START =
-  /(?<=[A-Za-z0-9_-])(?=sk-ant-|sk-proj-|gh[pousr]_[A-Za-z0-9]{30}|github_pat_|glpat-|xox[abposr]-|AKIA[A-Z0-9]{16}|ASIA[A-Z0-9]{16}|AIza[0-9A-Za-z_-]{35}|npm_[A-Za-z0-9]{36}|hf_[A-Za-z0-9]{30}|ya29\.|GOCSPX-|xapp-|sk_live_|rk_live_|dop_v1_|pypi-AgEI)/g;
-const GLUED_HINT = /sk-ant-|sk-proj-|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|AKIA|ASIA|AIza|npm_|hf_|ya29\.|GOCSPX-|xapp-|_live_|dop_v1_|pypi-/;
+const GLUED_PREFIXES: ReadonlyArray<[string, string]> = [
+  ["sk-ant-", ""],
+  ["sk-proj-", ""],
+  ["gh[pousr]_", "[A-Za-z0-9]{30}"],
+  ["github_pat_", ""],
+  ["glpat-", ""],
+  ["xox[abposr]-", "[A-Za-z0-9]"],
+  ["AKIA", "[A-Z0-9]{16}"],
+  ["ASIA", "[A-Z0-9]{16}"],
+  ["AIza", "[0-9A-Za-z_-]{35}"],
+  ["npm_", "[A-Za-z0-9]{36}"],
+  ["hf_", "[A-Za-z0-9]{30}"],
+  ["ya29\\.", ""],
+  ["GOCSPX-", ""],
+  ["xapp-", ""],
+  ["sk_live_", ""],
+  ["rk_live_", ""],
+  ["dop_v1_", ""],
+  ["pypi-AgEI", ""],
+];
+const GLUED_START = new RegExp(GLUED_PREFIXES.map(([prefix, rest]) => `${prefix}${rest}`).join("|"), "y");
+const GLUED_HINT =
+  /sk-ant-|sk-proj-|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|AKIA|ASIA|AIza|npm_|hf_|ya29\.|GOCSPX-|xapp-|_live_|dop_v1_|pypi-/;
 
 export function gluedSplit(text: string): View | null {
   if (!GLUED_HINT.test(text)) return null;
   const view = new ViewBuilder(text);
   let copied = 0;
-  GLUED_START.lastIndex = 0;
-  for (let match = GLUED_START.exec(text); match; match = GLUED_START.exec(text)) {
-    GLUED_START.lastIndex = match.index + 1;
-    view.keep(copied, match.index);
-    view.put(" ", match.index);
-    copied = match.index;
+  const candidates = new RegExp(GLUED_HINT.source, "g");
+  // Only inside runs random enough to be tokens: a row of one prefix (`AKIAAKIA…`) is not looked into.
+  for (const [start, end] of randomRuns(text)) {
+    candidates.lastIndex = start;
+    for (let match = candidates.exec(text); match && match.index < end; match = candidates.exec(text)) {
+      const at = match.index;
+      // Inside a run, not after the same prefix (`AKIAAKIA…` is no row of glued tokens), and a whole token follows.
+      if (!TOKEN_BEFORE.test(text[at - 1] ?? "") || text.startsWith(match[0], at - match[0].length)) continue;
+      GLUED_START.lastIndex = at;
+      if (!GLUED_START.test(text)) continue;
+      view.keep(copied, at);
+      view.put(" ", at);
+      copied = at;
+    }
   }
   view.keep(copied, text.length);
   return view.done();
 }
+const TOKEN_BEFORE = /[A-Za-z0-9_-]/;
 
 /** A view of a view, mapped to the first one's original. */
 export function composed(outer: View, inner: View): View {

@@ -4,12 +4,7 @@
 // ordinary text kept byte for byte. A failure prints the seed: CORPUS_SEED=<seed> replays it.
 import { describe, expect, it } from "vitest";
 import { redactSecrets } from "../../src/redact/redact.ts";
-import {
-  ORDINARY_CATEGORIES,
-  PLACES,
-  randomFrom,
-  SECRET_CATEGORIES,
-} from "../support/secret-corpus-generated.ts";
+import { ORDINARY_CATEGORIES, PLACES, randomFrom, SECRET_CATEGORIES } from "../support/secret-corpus-generated.ts";
 
 const SEED = Number(process.env.CORPUS_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const ROUNDS = 6;

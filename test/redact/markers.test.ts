@@ -8,15 +8,17 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { MARKERS, redactSecrets } from "../../src/redact/redact.ts";
 import { CONTEXT_RULES } from "../../src/redact/redact-context.ts";
+import { FORMAT_RULES } from "../../src/redact/redact-formats.ts";
 import { PREFIXED_RULES } from "../../src/redact/redact-prefixed.ts";
 import { ADVERSARIAL_FRAGMENTS } from "../support/adversarial.ts";
 import { ORDINARY_SAMPLES, SECRET_SHAPES } from "../support/secret-corpus.ts";
 
 /** Every rule's trigger words (and the words a rule requires besides). */
-const RULES: ReadonlyArray<{ kind: string; triggers: readonly string[]; requires?: readonly string[] }> = [
-  ...CONTEXT_RULES,
-  ...PREFIXED_RULES,
-];
+const RULES: ReadonlyArray<{
+  kind: string;
+  triggers: readonly string[];
+  requires?: readonly string[];
+}> = [...CONTEXT_RULES, ...PREFIXED_RULES];
 const TRIGGER_WORDS = [...new Set(RULES.flatMap((rule) => [...rule.triggers, ...(rule.requires ?? [])]))];
 /** All of them on one line: whatever the scan skips, every rule runs over a marker after it. */
 const EVERY_TRIGGER = TRIGGER_WORDS.join(" ");
@@ -115,7 +117,10 @@ describe("redaction markers", () => {
     for (const text of texts) {
       const once = redactSecrets(text).text;
       const twice = redactSecrets(once);
-      expect({ text: twice.text, total: twice.total }).toEqual({ text: once, total: 0 });
+      expect({ text: twice.text, total: twice.total }).toEqual({
+        text: once,
+        total: 0,
+      });
     }
   });
 

@@ -71,7 +71,10 @@ export interface SecretCell {
 
 const pem = (r: Random, label = "PRIVATE KEY") => {
   const lines = Array.from({ length: 3 + r.int(4) }, () => r.base64(64));
-  return { lines, text: `-----BEGIN ${label}-----\n${lines.join("\n")}\n-----END ${label}-----` };
+  return {
+    lines,
+    text: `-----BEGIN ${label}-----\n${lines.join("\n")}\n-----END ${label}-----`,
+  };
 };
 const anthropic = (r: Random) => `sk-ant-api03-${r.urlsafe(93)}AA`;
 const githubToken = (r: Random) => `ghp_${r.alnum(36)}`;
@@ -87,7 +90,10 @@ export const SECRET_CATEGORIES: Record<string, Generator> = {
     const aws = `AKIA${r.upper(16)}`;
     const first = r.pick([aws, githubToken(r), `xoxb-${r.digits(12)}-${r.alnum(24)}`]);
     const second = r.pick([anthropic(r), githubToken(r), `AIza${r.urlsafe(35)}`]);
-    return { text: `${first}${second}`, secrets: [first.slice(5), second.slice(6)] };
+    return {
+      text: `${first}${second}`,
+      secrets: [first.slice(5), second.slice(6)],
+    };
   },
   "double-escaped JSON": (r) => {
     const value = r.password();
@@ -100,20 +106,32 @@ export const SECRET_CATEGORIES: Record<string, Generator> = {
       `${r.pick(["password", "api_key", "secret"])}=${encodeURIComponent(value)}`,
       `%22${r.pick(["password", "apiKey", "token"])}%22%3A%22${encodeURIComponent(value)}%22`,
     ]);
-    return one(`https://example.com/callback?state=${r.alnum(8)}&data=${encodeURIComponent(form)}`, encodeURIComponent(encodeURIComponent(value)));
+    return one(
+      `https://example.com/callback?state=${r.alnum(8)}&data=${encodeURIComponent(form)}`,
+      encodeURIComponent(encodeURIComponent(value)),
+    );
   },
   "URL-encoded form": (r) => {
     const value = r.password();
-    return one(`POST /login body: username=jane&password=${encodeURIComponent(value)}&remember=1`, encodeURIComponent(value));
+    return one(
+      `POST /login body: username=jane&password=${encodeURIComponent(value)}&remember=1`,
+      encodeURIComponent(value),
+    );
   },
   "PEM in a JSON string": (r) => {
     const key = pem(r, r.pick(["PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY"]));
     const text = r.int(2) ? key.text : key.text.replaceAll("\n", "\r\n");
-    return { text: JSON.stringify({ type: "service_account", private_key: text }), secrets: key.lines };
+    return {
+      text: JSON.stringify({ type: "service_account", private_key: text }),
+      secrets: key.lines,
+    };
   },
   "PEM on one line": (r) => {
     const key = pem(r);
-    return { text: key.text.replaceAll("\n", r.pick([" ", ""])), secrets: key.lines };
+    return {
+      text: key.text.replaceAll("\n", r.pick([" ", ""])),
+      secrets: key.lines,
+    };
   },
   "base64 private key": (r) => {
     const key = pem(r, r.pick(["PRIVATE KEY", "RSA PRIVATE KEY", "OPENSSH PRIVATE KEY"]));
@@ -141,7 +159,10 @@ export const SECRET_CATEGORIES: Record<string, Generator> = {
     const lines = key.lines.slice(0, 2);
     const partial = r.base64(10 + r.int(40));
     const end = r.pick(["", "\n", "...", "… [truncated]", '"}', "\n\nTool output truncated."]);
-    return { text: `-----BEGIN PRIVATE KEY-----\n${lines.join("\n")}\n${partial}${end}`, secrets: [...lines, partial] };
+    return {
+      text: `-----BEGIN PRIVATE KEY-----\n${lines.join("\n")}\n${partial}${end}`,
+      secrets: [...lines, partial],
+    };
   },
   "positional credential of a CLI": (r) => {
     const value = r.password();
@@ -167,9 +188,18 @@ export const SECRET_CATEGORIES: Record<string, Generator> = {
     const amz = r.hex(64);
     const goog = r.hex(256);
     return r.pick([
-      one(`https://acct.blob.core.windows.net/c/file.txt?sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01T00:00:00Z&sig=${sig}`, sig),
-      one(`https://bucket.s3.amazonaws.com/a.zip?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20240101T000000Z&X-Amz-Expires=3600&X-Amz-Signature=${amz}`, amz),
-      one(`https://storage.googleapis.com/b/o.bin?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Date=20240101T000000Z&X-Goog-Signature=${goog}`, goog),
+      one(
+        `https://acct.blob.core.windows.net/c/file.txt?sv=2022-11-02&ss=b&srt=o&sp=r&se=2030-01-01T00:00:00Z&sig=${sig}`,
+        sig,
+      ),
+      one(
+        `https://bucket.s3.amazonaws.com/a.zip?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Date=20240101T000000Z&X-Amz-Expires=3600&X-Amz-Signature=${amz}`,
+        amz,
+      ),
+      one(
+        `https://storage.googleapis.com/b/o.bin?X-Goog-Algorithm=GOOG4-RSA-SHA256&X-Goog-Date=20240101T000000Z&X-Goog-Signature=${goog}`,
+        goog,
+      ),
     ]);
   },
   "config format": (r) => {
@@ -223,7 +253,8 @@ export const ORDINARY_CATEGORIES: Record<string, (r: Random) => string> = {
   UUIDs: (r) => `session ${r.hex(8)}-${r.hex(4)}-4${r.hex(3)}-a${r.hex(3)}-${r.hex(12)} resumed`,
   "integrity hashes": (r) =>
     `"integrity": "sha512-${r.base64(86)}==",\n  integrity sha1-${r.base64(27)}=\n<script integrity="sha384-${r.base64(64)}">`,
-  "base64 image": (r) => `![chart](data:image/png;base64,${r.base64(400)}=)\n<img src="data:image/svg+xml;base64,${r.base64(120)}">`,
+  "base64 image": (r) =>
+    `![chart](data:image/png;base64,${r.base64(400)}=)\n<img src="data:image/svg+xml;base64,${r.base64(120)}">`,
   identifiers: (r) => {
     const cap = (word: string) => word[0]!.toUpperCase() + word.slice(1);
     const camel = `${r.word()}${cap(r.word())}${cap(r.word())}${cap(r.word())}${cap(r.word())}`;
@@ -248,7 +279,8 @@ export const ORDINARY_CATEGORIES: Record<string, (r: Random) => string> = {
       `fetch(url, { method: "POST", credentials: "include", headers })`,
       `fetch("/api/${r.word()}", { credentials: "same-origin" })`,
     ]),
-  "npm scripts": (r) => `"scripts": {\n  "test:auth-token": "vitest run test/auth-token.test.ts",\n  "lint:${r.word()}": "biome check"\n}`,
+  "npm scripts": (r) =>
+    `"scripts": {\n  "test:auth-token": "vitest run test/auth-token.test.ts",\n  "lint:${r.word()}": "biome check"\n}`,
   "secret manager names": (r) =>
     `arn:aws:secretsmanager:us-east-1:${r.digits(12)}:secret:prod/${r.word()}-password-${r.alnum(6)}\n` +
     `aws secretsmanager get-secret-value --secret-id prod/${r.word()}/password\n` +
@@ -272,6 +304,10 @@ export const PLACES: Record<string, (text: string, r: Random) => string> = {
   command: (text) => `cd /srv/app && ${text} && echo done`,
   "tool output": (text) => `$ ./run.sh\nstarting…\n${text}\nexit code 0`,
   "file path": (text, r) => `Read /srv/app/${r.word()}/${r.word()}.conf (${text.length} bytes):\n${text}`,
-  "JSON tool input": (text) => JSON.stringify({ name: "Bash", input: { command: text, description: "Run it" } }),
+  "JSON tool input": (text) =>
+    JSON.stringify({
+      name: "Bash",
+      input: { command: text, description: "Run it" },
+    }),
   "config file": (text) => `# written by setup\n[app]\nlog_level = debug\n${text}\ntimeout = 30\n`,
 };

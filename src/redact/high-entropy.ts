@@ -31,7 +31,10 @@ const ordinaryPart = (part: string) =>
 /** Shannon entropy of a text, in bits per character. */
 export function entropy(text: string): number {
   const counts = COUNTS.fill(0);
-  for (let at = 0; at < text.length; at++) counts[text.charCodeAt(at) & 127]++;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at) & 127;
+    counts[code] = (counts[code] as number) + 1;
+  }
   let bits = 0;
   for (const count of counts) {
     if (count === 0) continue;
@@ -55,7 +58,7 @@ export function looksRandom(run: string): boolean {
   if (classes < 2) return false;
   // A random string of n characters cannot reach more than log2(n) bits; the bar follows its length
   // up to the 4.5 bits detect-secrets asks of base64 (hex and words were set apart above).
-  return entropy(random) >= Math.min(4.5, 0.85 * Math.log2(random.length));
+  return entropy(random) >= Math.min(4.3, 0.8 * Math.log2(random.length));
 }
 
 /** The runs of `text` that look random, as [start, end) pairs. */

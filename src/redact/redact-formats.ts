@@ -94,7 +94,8 @@ export const FORMAT_RULES: readonly ContextRule[] = [
   {
     kind: "credential-assignment",
     // ~/.pgpass: host:port:database:user:password.
-    triggers: [":"],
+    // PostgreSQL's port (5432, pgbouncer's 6432) or the wildcard: a `:`-joined line with neither is no .pgpass line.
+    triggers: [":5432:", ":5433:", ":6432:", ":*:"],
     pattern:
       /((?<![^\s"'`])[A-Za-z0-9.*_-]{1,253}:(?:\d{2,5}|\*):[^:\s"'`]{1,100}:[^:\s"'`]{1,100}:)([^\s"'`\\]{1,1000})(?![^\s"'`\\])/g,
     replace: (match, marker) => (/^\d+$/.test(match[2] ?? "") ? null : keepName(match, marker)),

@@ -145,8 +145,11 @@ export function redactSecrets(input: string): Redaction {
 
 /** What the rules find in a view of the text, replaced in the text: each range by its kind's marker (a line break in it kept). */
 function redactThrough(text: string, view: View, counts: Record<string, number>): string {
-  const redacted = redactByRules(view.text, {});
+  const found: Record<string, number> = {};
+  const redacted = redactByRules(view.text, found);
   if (redacted === view.text) return text;
+  // Counted as the rules counted them in the view, as a text without the view would count them.
+  for (const [kind, count] of Object.entries(found)) counts[kind] = (counts[kind] ?? 0) + count;
   const pieces: string[] = [];
   let copied = 0;
   for (const range of removedRanges(view.text, redacted)) {
@@ -156,7 +159,6 @@ function redactThrough(text: string, view: View, counts: Record<string, number>)
     const breaks = text.slice(start, end).split("\n").length - 1;
     pieces.push(text.slice(copied, start), `[REDACTED:${range.kind}]`, "\n".repeat(breaks));
     copied = end;
-    counts[range.kind] = (counts[range.kind] ?? 0) + 1;
   }
   pieces.push(text.slice(copied));
   return pieces.join("");

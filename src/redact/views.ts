@@ -17,15 +17,19 @@ export interface View {
 /** A view built from pieces: each is a view character (or none) and the original range it stands for. */
 class ViewBuilder {
   /** Never longer than twice the original: a view puts at most one character per original one. */
-  private readonly units: Uint16Array;
-  private readonly starts: Int32Array;
+  private units = new Uint16Array(0);
+  private starts = new Int32Array(0);
   private length = 0;
-  private changed = false;
-  constructor(private readonly source: string) {
-    this.units = new Uint16Array(source.length * 2);
-    this.starts = new Int32Array(source.length * 2 + 1);
+  /** Whether the view differs from the original yet (nothing is allocated before). */
+  changed = false;
+  constructor(private readonly source: string) {}
+  private allocate(): void {
+    if (this.starts.length > 0) return;
+    this.units = new Uint16Array(this.source.length * 2);
+    this.starts = new Int32Array(this.source.length * 2 + 1);
   }
   keep(from: number, to: number): void {
+    this.allocate();
     for (let at = from; at < to; at++) {
       this.units[this.length] = this.source.charCodeAt(at);
       this.starts[this.length++] = at;
@@ -36,12 +40,15 @@ class ViewBuilder {
     this.changed = true;
   }
   put(char: string, from: number): void {
+    this.allocate();
     this.units[this.length] = char.charCodeAt(0);
     this.starts[this.length++] = from;
     this.changed = true;
   }
-  done(): View | null {
+  /** The view, with the rest of the original from `copied` kept; null when it differs in nothing. */
+  done(copied: number): View | null {
     if (!this.changed) return null;
+    this.keep(copied, this.source.length);
     const from = this.starts.slice(0, this.length + 1);
     from[this.length] = this.source.length;
     return { text: UTF16.decode(this.units.subarray(0, this.length)), from };
@@ -92,8 +99,7 @@ function decodeJson(text: string): View | null {
     copied = at + length;
     at = copied;
   }
-  view.keep(copied, text.length);
-  return view.done();
+  return view.done(copied);
 }
 
 /** `%XX` escapes of ASCII decoded (a `+` stays: base64 holds it). */
@@ -109,8 +115,7 @@ export function urlDecoded(text: string): View | null {
     copied = at + 3;
     at += 2;
   }
-  view.keep(copied, text.length);
-  return view.done();
+  return view.done(copied);
 }
 
 /** Fullwidth ASCII (`：`, `＝`, letters and digits) as ASCII: a secret after `password：` is after `password:`. */
@@ -124,12 +129,11 @@ export function fullwidthFolded(text: string): View | null {
     view.put(String.fromCharCode((match[0].codePointAt(0) ?? 0) - 0xfee0), match.index);
     copied = match.index + 1;
   }
-  view.keep(copied, text.length);
-  return view.done();
+  return view.done(copied);
 }
 
 const TOKEN_CHAR = /[A-Za-z0-9+/=_-]/;
-const CONTINUATION = /^[A-Za-z0-9+/=_-]+/;
+const CONTINUATION = /^[A-Za-z0-9][A-Za-z0-9+/=_-]*/;
 /** A terminal wraps at its width: a line this long, broken between two token characters, may be one token. */
 const WRAPPED_WIDTH = 60;
 
@@ -154,9 +158,8 @@ export function wrappedJoined(text: string): View | null {
     copied = at + 1;
   }
   if (copied === 0) return null;
-  view.keep(copied, text.length);
   view.skipped();
-  return view.done();
+  return view.done(copied);
 }
 
 /**
@@ -206,8 +209,7 @@ export function gluedSplit(text: string): View | null {
       copied = at;
     }
   }
-  view.keep(copied, text.length);
-  return view.done();
+  return view.done(copied);
 }
 const TOKEN_BEFORE = /[A-Za-z0-9_-]/;
 
@@ -253,8 +255,15 @@ export function removedRanges(before: string, after: string): Removed[] {
       following = MARKER.exec(after);
     }
     const piece = after.slice(next, following ? following.index : after.length);
-    // The last piece is the text's end; any other is found whole (a short one could also stand inside the range).
-    const end = !following ? before.length - piece.length : before.indexOf(piece, at + 1);
+    // The last piece is the text's end. Any other is found with what follows it, a kept marker included
+    // (a short piece such as a line end may also stand inside the range), or else alone.
+    const context = after.slice(next, next + 64);
+    const withContext = context.length > piece.length ? before.indexOf(context, at + 1) : -1;
+    const end = !following
+      ? before.length - piece.length
+      : withContext >= 0
+        ? withContext
+        : before.indexOf(piece, at + 1);
     if (end < 0) break; // cannot happen for a redaction of `before`; nothing mapped rather than a wrong range
     removed.push({ start: at, end, kind: match[1] ?? "secret" });
     at = end;

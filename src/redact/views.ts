@@ -242,7 +242,13 @@ export function removedRanges(before: string, after: string): Removed[] {
   for (let match = MARKER.exec(after); match; match = MARKER.exec(after)) {
     at += match.index - read;
     read = match.index + match[0].length;
-    if (before.startsWith(match[0], at)) {
+    // A marker already in `before` is kept when what follows it is kept too (a rule may have
+    // replaced a range that starts with one: then the same marker stands for more).
+    const tail = after.slice(read, read + 32);
+    const kept =
+      before.startsWith(match[0], at) &&
+      (tail ? before.startsWith(tail, at + match[0].length) : before.length === at + match[0].length);
+    if (kept) {
       at += match[0].length;
       continue;
     }

@@ -51,10 +51,16 @@ class ViewBuilder {
     this.keep(copied, this.source.length);
     const from = this.starts.slice(0, this.length + 1);
     from[this.length] = this.source.length;
-    return { text: UTF16.decode(this.units.subarray(0, this.length)), from };
+    return { text: fromCodes(this.units.subarray(0, this.length)), from };
   }
 }
-const UTF16 = new TextDecoder("utf-16le");
+/** A string from UTF-16 code units, a chunk at a time (a call takes a bounded number of arguments). */
+function fromCodes(units: Uint16Array): string {
+  const chunks: string[] = [];
+  for (let at = 0; at < units.length; at += 8_192)
+    chunks.push(String.fromCharCode.apply(null, units.subarray(at, at + 8_192) as unknown as number[]));
+  return chunks.join("");
+}
 
 const JSON_ESCAPES: Record<string, string> = {
   n: "\n",
@@ -132,8 +138,19 @@ export function fullwidthFolded(text: string): View | null {
   return view.done(copied);
 }
 
-const TOKEN_CHAR = /[A-Za-z0-9+/=_-]/;
-const CONTINUATION = /^[A-Za-z0-9][A-Za-z0-9+/=_-]*/;
+const BASE64_LINE = /^[A-Za-z0-9+/=]+$/;
+/** `A-Z a-z 0-9 + / = _ -`, by character code. */
+const isTokenCode = (code: number) =>
+  (code >= 48 && code <= 57) ||
+  (code >= 65 && code <= 90) ||
+  (code >= 97 && code <= 122) ||
+  code === 43 ||
+  code === 47 ||
+  code === 61 ||
+  code === 95 ||
+  code === 45;
+const isAlphanumeric = (code: number) =>
+  (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 /** A terminal wraps at its width: a line this long, broken between two token characters, may be one token. */
 const WRAPPED_WIDTH = 60;
 
@@ -146,14 +163,21 @@ export function wrappedJoined(text: string): View | null {
   for (let at = text.indexOf("\n"); at >= 0; lineStart = at + 1, at = text.indexOf("\n", at + 1)) {
     const end = text[at - 1] === "\r" ? at - 1 : at;
     if (end - lineStart < WRAPPED_WIDTH) continue;
-    if (!TOKEN_CHAR.test(text[end - 1] ?? "") || !TOKEN_CHAR.test(text[at + 1] ?? "")) continue;
+    // Base64 written in lines of 64 or 76 (a PEM, MIME): each line is judged on its own, as written.
+    if ((end - lineStart === 64 || end - lineStart === 76) && BASE64_LINE.test(text.slice(lineStart, end))) continue;
+    if (!isTokenCode(text.charCodeAt(end - 1)) || !isAlphanumeric(text.charCodeAt(at + 1))) continue;
     // The run before the break is long enough to be a token's start, not a word at a line's end.
     let run = end;
-    while (run > lineStart && end - run < 16 && TOKEN_CHAR.test(text[run - 1] ?? "")) run--;
+    while (run > lineStart && end - run < 16 && isTokenCode(text.charCodeAt(run - 1))) run--;
     if (end - run < 16) continue;
     // And the next line goes on like a token's rest: 8 token characters or more, a digit or a capital among them.
-    const rest = CONTINUATION.exec(text.slice(at + 1, at + 65))?.[0] ?? "";
-    if (rest.length < 8 || !/[\dA-Z]/.test(rest)) continue;
+    let rest = at + 1;
+    let mixed = false;
+    for (; rest < text.length && rest - at <= 64 && isTokenCode(text.charCodeAt(rest)); rest++) {
+      const code = text.charCodeAt(rest);
+      if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90)) mixed = true;
+    }
+    if (rest - at - 1 < 8 || !mixed) continue;
     view.keep(copied, end);
     copied = at + 1;
   }
@@ -264,12 +288,7 @@ export function removedRanges(before: string, after: string): Removed[] {
     // The last piece is the text's end. Any other is found with what follows it, a kept marker included
     // (a short piece such as a line end may also stand inside the range), or else alone.
     const context = after.slice(next, next + 64);
-    const withContext = context.length > piece.length ? before.indexOf(context, at + 1) : -1;
-    const end = !following
-      ? before.length - piece.length
-      : withContext >= 0
-        ? withContext
-        : before.indexOf(piece, at + 1);
+    const end = !following ? before.length - piece.length : pieceEnd(before, piece, context, at);
     if (end < 0) break; // cannot happen for a redaction of `before`; nothing mapped rather than a wrong range
     removed.push({ start: at, end, kind: match[1] ?? "secret" });
     at = end;
@@ -277,4 +296,20 @@ export function removedRanges(before: string, after: string): Removed[] {
     MARKER.lastIndex = next;
   }
   return removed;
+}
+
+/** How far past a range's start its end is looked for with what follows it: farther, the piece alone decides. */
+const CONTEXT_WINDOW = 4_096;
+
+/**
+ * Where `piece` (what `after` keeps between a marker and the next) stands in `before` after `at`: the
+ * first place followed by `context` too (what `after` holds next, markers it kept included), or else
+ * the piece's first place.
+ */
+function pieceEnd(before: string, piece: string, context: string, at: number): number {
+  const first = before.indexOf(piece, at + 1);
+  if (context.length <= piece.length) return first;
+  for (let end = first; end >= 0 && end - at <= CONTEXT_WINDOW; end = before.indexOf(piece, end + 1))
+    if (before.startsWith(context, end)) return end;
+  return first;
 }

@@ -28,6 +28,13 @@ function wordlike(part: string): boolean {
 const ordinaryPart = (part: string) =>
   part.length < 4 || /^\d+$/.test(part) || /^[0-9a-f]+$/.test(part) || /^[0-9A-F]+$/.test(part) || wordlike(part);
 
+/** How many of a run's characters are in parts that read as no word, number or hex. */
+export function randomLength(run: string): number {
+  let length = 0;
+  for (const part of run.match(PART) ?? []) if (!ordinaryPart(part)) length += part.length;
+  return length;
+}
+
 /** Shannon entropy of a text, in bits per character. */
 export function entropy(text: string): number {
   const counts = COUNTS.fill(0);
@@ -52,7 +59,9 @@ export function looksRandom(run: string): boolean {
   // A run of few characters repeated (`xoxb-xoxb-…`) is none, whatever its parts.
   if (entropy(run) < 3) return false;
   let random = "";
-  for (const part of run.match(PART) ?? []) if (!ordinaryPart(part)) random += part;
+  // Base64 (a `+`, or `=` padding) is never a path or an identifier: every part of it counts.
+  const base64 = /\+|=$/.test(run);
+  for (const part of run.match(PART) ?? []) if (base64 || !ordinaryPart(part)) random += part;
   if (random.length < RANDOM_MIN) return false;
   const classes = Number(/[a-z]/.test(random)) + Number(/[A-Z]/.test(random)) + Number(/\d/.test(random));
   if (classes < 2) return false;

@@ -51,8 +51,8 @@ const VERSION = /^[~^>=<v]*\d+(?:[._]\d+)*(?:[-+][\w.]+)?$/;
 const CODE =
   /[()]|^(?:await|new|typeof|function|async|yield|return|lambda)\b|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[;,]?$|^(?:string|number|boolean|str|int|bytes|Optional|Secret\w*|SecretStr|String)\b[\w[\]<>|? ]*$/;
 
-/** A part of a dotted value with a digit and an upper-case letter in it (`Rmw2fuLny_G.BHF`): random, not a member chain. */
-const MIXED_PART = /(?:^|\.)(?=[^.]*\d)(?=[^.]*[A-Z])[^.]*[a-z][^.]*(?:\.|$)/;
+/** A part of a dotted value with a digit and a capital, or two camel humps (`Rmw2fuLny_G.BHF`, `YsteNqyEFlt.w0`): random, not a member chain. */
+const MIXED_PART = /(?:^|\.)(?:(?=[^.]*\d)(?=[^.]*[A-Z])[^.]*[a-z][^.]*|[^.]*[a-z][A-Z][^.]*[a-z][A-Z][^.]*)(?:\.|$)/;
 
 function unquote(value: string): { inner: string; quoted: boolean } {
   const match = /^\\?(["'`])(.*?)\\?\1$/s.exec(value);

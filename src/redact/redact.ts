@@ -44,7 +44,7 @@ const RULES: readonly Rule[] = [
   ...CONTEXT_RULES.filter((rule) => rule.kind !== "private-key"),
   ...FORMAT_RULES,
 ];
-/** What no rule names but looks random (high-entropy.ts): the last word on a line's tokens. */
+/** What no rule names but looks random (high-entropy.ts): judged after every rule, on what they left. */
 const RANDOM_KIND = "high-entropy-token";
 const RANDOM_MARKER = `[REDACTED:${RANDOM_KIND}]`;
 
@@ -90,11 +90,7 @@ function stretches(text: string, passOver?: string): Stretch[] {
   for (let start = 0; start < text.length || found.length === 0; ) {
     const lineEnd = text.indexOf("\n", start + STRETCH - 1);
     const end = lineEnd < 0 ? text.length : lineEnd + 1;
-    found.push({
-      start,
-      end,
-      present: TRIGGERS.scan(text, start, end, passOver),
-    });
+    found.push({ start, end, present: TRIGGERS.scan(text, start, end, passOver) });
     start = end;
   }
   return found;
@@ -136,11 +132,7 @@ export function redactSecrets(input: string): Redaction {
     const decoded = view(text);
     if (decoded) text = redactThrough(text, decoded, counts);
   }
-  return {
-    text,
-    counts,
-    total: Object.values(counts).reduce((sum, count) => sum + count, 0),
-  };
+  return { text, counts, total: Object.values(counts).reduce((sum, count) => sum + count, 0) };
 }
 
 /** What the rules find in a view of the text, replaced in the text: each range by its kind's marker (a line break in it kept). */

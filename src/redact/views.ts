@@ -6,7 +6,7 @@
 //
 // Every view is built in one pass and only when the text holds what it decodes, so a text with none
 // costs a few `includes`.
-import { randomRuns } from "./high-entropy.ts";
+import { randomLength, randomRuns } from "./high-entropy.ts";
 
 export interface View {
   text: string;
@@ -139,6 +139,9 @@ export function fullwidthFolded(text: string): View | null {
 }
 
 const BASE64_LINE = /^[A-Za-z0-9+/=]+$/;
+/** Letters only, a capital after a small letter (`ZizYhlAA`): the rest of a key, not a name in capitals. */
+const CAMEL_HUMP = /^[A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*={0,2}$/;
+const CONTINUATION = /^[A-Za-z0-9][A-Za-z0-9+/_-]*={0,2}(?=$|[\s"'`,;)\]}])/;
 /** `A-Z a-z 0-9 + / = _ -`, by character code. */
 const isTokenCode = (code: number) =>
   (code >= 48 && code <= 57) ||
@@ -163,21 +166,17 @@ export function wrappedJoined(text: string): View | null {
   for (let at = text.indexOf("\n"); at >= 0; lineStart = at + 1, at = text.indexOf("\n", at + 1)) {
     const end = text[at - 1] === "\r" ? at - 1 : at;
     if (end - lineStart < WRAPPED_WIDTH) continue;
-    // Base64 written in lines of 64 or 76 (a PEM, MIME): each line is judged on its own, as written.
-    if ((end - lineStart === 64 || end - lineStart === 76) && BASE64_LINE.test(text.slice(lineStart, end))) continue;
+    // Base64 written in lines (a PEM, MIME): each line is judged on its own, as written.
+    if (BASE64_LINE.test(text.slice(lineStart, end))) continue;
     if (!isTokenCode(text.charCodeAt(end - 1)) || !isAlphanumeric(text.charCodeAt(at + 1))) continue;
     // The run before the break is long enough to be a token's start, not a word at a line's end.
     let run = end;
     while (run > lineStart && end - run < 16 && isTokenCode(text.charCodeAt(run - 1))) run--;
     if (end - run < 16) continue;
-    // And the next line goes on like a token's rest: 8 token characters or more, a digit or a capital among them.
-    let rest = at + 1;
-    let mixed = false;
-    for (; rest < text.length && rest - at <= 64 && isTokenCode(text.charCodeAt(rest)); rest++) {
-      const code = text.charCodeAt(rest);
-      if ((code >= 48 && code <= 57) || (code >= 65 && code <= 90)) mixed = true;
-    }
-    if (rest - at - 1 < 8 || !mixed) continue;
+    // And the next line goes on like a token's rest: a run of 8 token characters or more that ends the
+    // word (not a name before `=`) and holds a part that reads as no word (`DATABASE_PASSWORD` does not).
+    const rest = CONTINUATION.exec(text.slice(at + 1, at + 513))?.[0] ?? "";
+    if (rest.length < 8 || (randomLength(rest) < 6 && !CAMEL_HUMP.test(rest))) continue;
     view.keep(copied, end);
     copied = at + 1;
   }

@@ -96,6 +96,7 @@ function separatorStart(text: string, at: number): number {
     start--; // `?`
     while (at - start <= SEPARATOR_LEAD && isBlank(text.charCodeAt(start - 1))) start--;
   }
+  if (text.charCodeAt(start - 1) === 93) start--; // `]`: app.config['SECRET_KEY'] = …
   if (text.charCodeAt(start - 1) === 34 || text.charCodeAt(start - 1) === 39) start--; // a quote
   if (text.charCodeAt(start - 1) === 92) start--; // a backslash
   return start;
@@ -111,6 +112,8 @@ export function credentialNameBefore(text: string, at: number): string | null {
   while (start > 0 && at - start <= NAME_MAX && isNameChar(text.charCodeAt(start - 1))) start--;
   // Shorter than the shortest credential word (`pwd`, `key`), longer than a name, or a `$` variable.
   if (at - start < 3 || at - start > NAME_MAX || text.charCodeAt(start - 1) === 36) return null;
+  // The last part of a `:`-joined name (`test:auth-token` an npm script, `…:secret:prod/db` an ARN) names no credential.
+  if (text.charCodeAt(start - 1) === 58 && isNameChar(text.charCodeAt(start - 2))) return null;
   // The same name as last time (a long output repeats its keys): compared in place, nothing copied.
   if (at - start === last.name.length && text.startsWith(last.name, start)) return last.credential ? last.name : null;
   const name = text.slice(start, at);

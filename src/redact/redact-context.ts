@@ -42,6 +42,8 @@ export interface ContextRule {
 const KEY_BEGIN = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
 const KEY_LINE = /(?:[A-Za-z-]{1,40}:[^\r\n\\]{0,400}|[A-Za-z0-9+/=]{1,400})(?=\r?\n|\\n|$)/y;
 const KEY_END = /-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
+const KEY_PARTIAL = /[A-Za-z0-9+/=]{1,400}/y;
+const KEY_ONE_LINE = /(?:[ \t]{0,4}[A-Za-z0-9+/=]{1,400}){1,400}[ \t]{0,4}/y;
 
 const sticky = (pattern: RegExp, text: string, at: number): number => {
   pattern.lastIndex = at;
@@ -50,7 +52,13 @@ const sticky = (pattern: RegExp, text: string, at: number): number => {
 
 /** Length of a line break (real or JSON-escaped) and the indentation after it at `at`, or -1. */
 function keySeparator(text: string, at: number): number {
-  let length = text.startsWith("\n", at) ? 1 : text.startsWith("\r\n", at) || text.startsWith("\\n", at) ? 2 : -1;
+  let length = text.startsWith("\n", at)
+    ? 1
+    : text.startsWith("\r\n", at) || text.startsWith("\\n", at)
+      ? 2
+      : text.startsWith("\\r\\n", at)
+        ? 4
+        : -1;
   if (length < 0) return -1;
   for (let indent = 0; indent < 64 && (text[at + length] === " " || text[at + length] === "\t"); indent++) length++;
   return length;
@@ -72,9 +80,21 @@ function keyBlockEnd(text: string, from: number): number {
       continue;
     }
     const line = sticky(KEY_LINE, text, next);
-    if (line < 0) return at;
+    if (line < 0) {
+      // A last line cut short (`MIIEv…`, `MIIEvQ"}`): its base64 goes too.
+      const partial = sticky(KEY_PARTIAL, text, next);
+      return partial >= 8 ? next + partial : at;
+    }
     at = next + line;
   }
+}
+
+/** Where a key block written on one line (blanks, or nothing, between its parts) ends: its END, or its last base64. */
+function oneLineKeyEnd(text: string, from: number): number {
+  const body = sticky(KEY_ONE_LINE, text, from);
+  if (body < 16) return -1;
+  const end = sticky(KEY_END, text, from + body);
+  return end >= 0 ? from + body + end : from + body;
 }
 
 /** A value as shells, code and configs write it: quoted (also JSON-escaped) or up to a separator. */
@@ -88,7 +108,7 @@ const keepName = (match: RegExpExecArray, marker: string) =>
 
 // The optional `?` (TypeScript's `password?: string`) sits between two runs of blanks; grouped with
 // the second, so the two runs can never trade characters (that would be quadratic on long blank runs).
-const SEPARATOR = String.raw`\\?["']?[ \t]{0,64}(?:\?[ \t]{0,64})?(?::=|=(?![=>~])|:(?![:=/]))[ \t]{0,64}`;
+const SEPARATOR = String.raw`\\?["']?\]?[ \t]{0,64}(?:\?[ \t]{0,64})?(?::=|=(?![=>~])|:(?![:=/]))[ \t]{0,64}`;
 
 const CODE_START = /^[A-Za-z_$]/;
 const CALLED = /^[(.[]$/;
@@ -101,7 +121,11 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
     triggers: ["PRIVATE KEY"],
     pattern: KEY_BEGIN,
     replace: whole,
-    extent: (match) => keyBlockEnd(match.input, match.index + match[0].length),
+    extent: (match) => {
+      const from = match.index + match[0].length;
+      const oneLine = oneLineKeyEnd(match.input, from);
+      return oneLine >= 0 ? oneLine : keyBlockEnd(match.input, from);
+    },
   },
   {
     kind: "url-password",
@@ -157,18 +181,21 @@ export const CONTEXT_RULES: readonly ContextRule[] = [
   },
   {
     kind: "authorization-header",
-    triggers: ["authorization", "api-key", "auth-token", "private-token", "access-token"],
+    triggers: ["authorization", "api-key", "auth-token", "private-token", "access-token", "x-"],
+    // Custom headers too (`X-Auth-Key:`, `X-Secret-Token:`); a scheme word (`Bearer`, `Bot`) stays before the marker.
     pattern:
-      /\b((?:proxy-)?authorization|x-api-key|api-key|x-auth-token|private-token|x-access-token)(\\?["']?[ \t]{0,64}[:=][ \t]{0,64}\\?["']?)(?:(Bearer|Basic|Token|Digest|token|bearer)[ \t]{1,64})?([^\s"'\\,;]{1,4000})/gi,
+      /\b((?:proxy-)?authorization|x-api-key|api-key|x-auth-token|private-token|x-access-token|x-[a-z0-9-]{0,40}?(?:key|token|secret|signature|password|auth))(\\?["']?[ \t]{0,64}[:=][ \t]{0,64}\\?["']?)(?:(Bearer|Basic|Token|Digest|Bot|OAuth|SSWS|ApiKey|Key|Hawk|GenieKey|Splunk)([ \t]{1,64}))?([^\s"'\\,;]{1,4000})/gi,
     replace: (match, marker) =>
-      isSecretArgument(match[4] ?? "") ? `${match[1]}${match[2]}${match[3] ? `${match[3]} ` : ""}${marker}` : null,
+      isSecretArgument(match[5] ?? "")
+        ? `${match[1]}${match[2]}${match[3] ? `${match[3]}${match[4]}` : ""}${marker}`
+        : null,
     skip: (match) => match[1]?.length ?? 1,
   },
   {
     kind: "bearer-token",
     triggers: ["Bearer"],
-    pattern: /\b(Bearer)[ \t]{1,64}([A-Za-z0-9._~+/=-]{16,4000})/g,
-    replace: (match, marker) => `${match[1]} ${marker}`,
+    pattern: /\b(Bearer[ \t]{1,64})([A-Za-z0-9._~+/=-]{16,4000})/g,
+    replace: (match, marker) => (isSecretArgument(match[2] ?? "") ? `${match[1]}${marker}` : null),
   },
   {
     kind: "credential-assignment",

@@ -3,6 +3,9 @@
 // Every pattern starts with a fixed prefix or a word start and uses bounded repetitions only, so a
 // scan is linear in the text whatever it holds.
 
+/** A documentation stand-in in a token's shape (`sk_test_xxxx…`, `AKIA…EXAMPLE`): no secret. */
+export const isPlaceholderToken = (token: string): boolean => /x{6,}|X{6,}|EXAMPLE|example|YOUR_|your_/.test(token);
+
 interface PrefixedRule {
   kind: string;
   pattern: RegExp;
@@ -44,7 +47,8 @@ export const PREFIXED_RULES: readonly PrefixedRule[] = [
     String.raw`${START}gl(?:pat|ptt|dt|rt|soat|cbt|ft|imt|agent|oas)-[A-Za-z0-9_-]{20,100}|${START}GR1348941[A-Za-z0-9_-]{20,100}`,
     ["gl", "GR1348941"],
   ),
-  rule("aws-access-key-id", String.raw`${START}(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}${END}`, [
+  // Ends where its 16 characters end unless more of its own kind follow (a key glued to the next token).
+  rule("aws-access-key-id", String.raw`${START}(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Z0-9])`, [
     "AKIA",
     "ASIA",
     "ABIA",
@@ -75,7 +79,8 @@ export const PREFIXED_RULES: readonly PrefixedRule[] = [
   rule("mailgun-key", String.raw`${START}key-[0-9a-f]{32}${END}`, ["key-"]),
   rule("azure-client-secret", String.raw`(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}`, ["Q~"]),
   rule("digitalocean-token", String.raw`${START}do[opr]_v1_[a-f0-9]{64}${END}`, ["_v1_"]),
-  rule("telegram-bot-token", String.raw`(?<![A-Za-z0-9_:])\d{5,16}:A[A-Za-z0-9_-]{34}${END}`, [":A"]),
+  // Alone, or in a Bot API URL's path (`/bot123456:AA…/getMe`).
+  rule("telegram-bot-token", String.raw`(?:(?<=/bot)|(?<![A-Za-z0-9_:]))\d{5,16}:A[A-Za-z0-9_-]{34}${END}`, [":A"]),
   rule("shopify-token", String.raw`${START}shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}${END}`, ["shp"]),
   rule("databricks-token", String.raw`${START}dapi[a-f0-9]{32}(?:-\d)?${END}`, ["dapi"]),
   rule("age-secret-key", String.raw`${START}AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}${END}`, [

@@ -42,11 +42,17 @@ export function namesCredential(name: string): boolean {
 const REFERENCE =
   /^(?:\$\{\{.*\}\}|\{\{.*\}\}|\$\{[^}]*\}?|\$\(|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|<[^>]*>|\[REDACTED[^\]]*\]?|(?:process\.env|os\.environ|import\.meta\.env|env|secrets|vars|ENV|System\.getenv|config|settings|self|this|req|request|ctx|options|opts|args|params)[.[(].*)$/;
 const PLACEHOLDER =
-  /your[-_ ]|[-_ ]here$|^(?:x{3,}|\*{3,}|\.{3,}|…|changeme|change[-_]me|example|placeholder|dummy|redacted|secret|password|token|none|null|nil|undefined|true|false|yes|no|on|off|todo|tbd|test|string|str|number|int|integer|boolean|bool|bytes|any|unknown|object)$|(?:\.{3}|…)$|(?:^|[-_. ])(?:example|placeholder|sample)(?:$|[-_. ])|replace[-_ ]?me|^[-_*x.]+$/i;
+  /your[-_ ]|[-_ ]here$|^(?:x{3,}|\*{3,}|\.{3,}|…|changeme|change[-_]me|example|placeholder|dummy|redacted|secret|password|token|none|null|nil|undefined|true|false|yes|no|on|off|todo|tbd|test|string|str|number|int|integer|boolean|bool|bytes|any|unknown|object)$|(?:\.{3}|…)$|(?:^|[-_. ])(?:example|placeholder|sample)(?:$|[-_. ])|replace[-_ ]?me|^[-_*x.]+$|x{6,}/i;
+/** Settings that credential-named keys take in code (fetch's `credentials: "include"`), never secrets. */
+const SETTING =
+  /^(?:include|omit|same-origin|required|optional|inherit|auto|default|enabled|disabled|public|private)$/i;
 const VERSION = /^[~^>=<v]*\d+(?:[._]\d+)*(?:[-+][\w.]+)?$/;
 /** Code rather than a literal: a call, a member chain, an operator expression. */
 const CODE =
   /[()]|^(?:await|new|typeof|function|async|yield|return|lambda)\b|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[;,]?$|^(?:string|number|boolean|str|int|bytes|Optional|Secret\w*|SecretStr|String)\b[\w[\]<>|? ]*$/;
+
+/** A part of a dotted value with a digit and a capital, or two camel humps (`Rmw2fuLny_G.BHF`, `YsteNqyEFlt.w0`): random, not a member chain. */
+const MIXED_PART = /(?:^|\.)(?:(?=[^.]*\d)(?=[^.]*[A-Z])[^.]*[a-z][^.]*|[^.]*[a-z][A-Z][^.]*[a-z][A-Z][^.]*)(?:\.|$)/;
 
 function unquote(value: string): { inner: string; quoted: boolean } {
   const match = /^\\?(["'`])(.*?)\\?\1$/s.exec(value);
@@ -81,7 +87,8 @@ function judgeValue(value: string, colon: boolean): boolean {
   const text = inner.trim();
   if (text.length < 3) return false;
   if (REFERENCE.test(text) || PLACEHOLDER.test(text) || VERSION.test(text)) return false;
-  if (!quoted && CODE.test(text)) return false;
+  if (SETTING.test(text)) return false;
+  if (!quoted && CODE.test(text) && !MIXED_PART.test(text)) return false;
   if (!quoted && colon && /^[a-z]+[;,]?$/.test(text)) return false;
   // `api_key = api_key`: a variable of the same kind, not its value.
   if (!quoted && /^[A-Za-z_][\w]*$/.test(text) && namesCredential(text)) return false;

@@ -6,9 +6,21 @@
 // Security: every text taken from a transcript or a caller passes through here before it is cut,
 // labelled, summarised or written, and the scan is linear in the text (bounded repetitions, matches that
 // start at a literal or a word start), so no input can stall the server.
+import { randomRuns } from "./high-entropy.ts";
 import { CONTEXT_RULES, type ContextRule } from "./redact-context.ts";
-import { PREFIXED_RULES } from "./redact-prefixed.ts";
+import { FORMAT_RULES } from "./redact-formats.ts";
+import { isPlaceholderToken, PREFIXED_RULES } from "./redact-prefixed.ts";
 import { compileTriggers } from "./triggers.ts";
+import {
+  composed,
+  fullwidthFolded,
+  gluedSplit,
+  jsonUnescaped,
+  removedRanges,
+  urlDecoded,
+  type View,
+  wrappedJoined,
+} from "./views.ts";
 
 interface Redaction {
   text: string;
@@ -27,9 +39,14 @@ const RULES: readonly Rule[] = [
     kind: rule.kind,
     pattern: rule.pattern,
     triggers: rule.triggers,
+    replace: (match: RegExpExecArray, marker: string) => (isPlaceholderToken(match[0]) ? null : marker),
   })),
   ...CONTEXT_RULES.filter((rule) => rule.kind !== "private-key"),
+  ...FORMAT_RULES,
 ];
+/** What no rule names but looks random (high-entropy.ts): judged after every rule, on what they left. */
+const RANDOM_KIND = "high-entropy-token";
+const RANDOM_MARKER = `[REDACTED:${RANDOM_KIND}]`;
 
 /** Every rule's trigger literals, each once, found in one pass over the text. */
 const TRIGGERS = compileTriggers([...new Set(RULES.flatMap((rule) => [...rule.triggers, ...(rule.requires ?? [])]))]);
@@ -47,7 +64,7 @@ const PLANS = RULES.map((rule, index) => ({
 }));
 type Plan = (typeof PLANS)[number];
 /** Every marker a redaction writes, each once. */
-export const MARKERS: readonly string[] = [...new Set(PLANS.map((plan) => plan.marker))];
+export const MARKERS: readonly string[] = [...new Set([...PLANS.map((plan) => plan.marker), RANDOM_MARKER])];
 
 // A key block spans lines, so that rule reads the whole text. Every other rule's match lies within a
 // line (none crosses a "\n" or looks past one), so those run over stretches of whole lines: a rule
@@ -82,7 +99,65 @@ function stretches(text: string, passOver?: string): Stretch[] {
 const mayMatch = (plan: Plan, present: Uint8Array) =>
   plan.triggers.some((index) => present[index]) && (!plan.requires || plan.requires.some((index) => present[index]));
 
+/**
+ * Views in which a secret may show only once decoded: each is built from the text as redacted so far,
+ * and what the rules find in it is replaced in the text's own characters.
+ */
+const twice =
+  (first: (text: string) => View | null, second: (text: string) => View | null) =>
+  (text: string): View | null => {
+    const outer = first(text);
+    const inner = outer && second(outer.text);
+    return outer && inner ? composed(outer, inner) : null;
+  };
+const DECODED_VIEWS: ReadonlyArray<(text: string) => View | null> = [
+  jsonUnescaped,
+  twice(jsonUnescaped, jsonUnescaped),
+  urlDecoded,
+  twice(urlDecoded, urlDecoded),
+  twice(jsonUnescaped, urlDecoded),
+  fullwidthFolded,
+];
+
 export function redactSecrets(input: string): Redaction {
+  const counts: Record<string, number> = {};
+  let text = input;
+  // Glued tokens and wrapped lines first, while each token still starts with its prefix.
+  for (const view of [gluedSplit, wrappedJoined, twice(jsonUnescaped, wrappedJoined)]) {
+    const joined = view(text);
+    if (joined) text = redactThrough(text, joined, counts);
+  }
+  text = redactByRules(text, counts);
+  for (const view of DECODED_VIEWS) {
+    const decoded = view(text);
+    if (decoded) text = redactThrough(text, decoded, counts);
+  }
+  return { text, counts, total: Object.values(counts).reduce((sum, count) => sum + count, 0) };
+}
+
+/** What the rules find in a view of the text, replaced in the text: each range by its kind's marker (a line break in it kept). */
+function redactThrough(text: string, view: View, counts: Record<string, number>): string {
+  const found: Record<string, number> = {};
+  const redacted = redactByRules(view.text, found);
+  if (redacted === view.text) return text;
+  // Counted as the rules counted them in the view, as a text without the view would count them.
+  for (const [kind, count] of Object.entries(found)) counts[kind] = (counts[kind] ?? 0) + count;
+  const pieces: string[] = [];
+  let copied = 0;
+  for (const range of removedRanges(view.text, redacted)) {
+    const start = Math.max(copied, view.from[range.start] ?? text.length);
+    const end = view.from[range.end] ?? text.length;
+    if (end <= start) continue;
+    const breaks = text.slice(start, end).split("\n").length - 1;
+    pieces.push(text.slice(copied, start), `[REDACTED:${range.kind}]`, "\n".repeat(breaks));
+    copied = end;
+  }
+  pieces.push(text.slice(copied));
+  return pieces.join("");
+}
+
+/** Every rule over the text, then the random-looking runs, counting by kind into `counts`. */
+function redactByRules(input: string, counts: Record<string, number>): string {
   const made = PLANS.map(() => 0);
   let text = input;
   let parts = stretches(text);
@@ -96,12 +171,26 @@ export function redactSecrets(input: string): Redaction {
       parts = stretches(text, KEY_MARKER);
     }
   }
-  const pieces = parts.map((part) => applyPlans(BY_LINES, text.slice(part.start, part.end), part.present, made));
+  let random = 0;
+  const pieces = parts.map((part) => {
+    const piece = applyPlans(BY_LINES, text.slice(part.start, part.end), part.present, made);
+    const runs = randomRuns(piece);
+    if (runs.length === 0) return piece;
+    random += runs.length;
+    const kept: string[] = [];
+    let copied = 0;
+    for (const [start, end] of runs) {
+      kept.push(piece.slice(copied, start), RANDOM_MARKER);
+      copied = end;
+    }
+    kept.push(piece.slice(copied));
+    return kept.join("");
+  });
   text = pieces.length === 1 ? (pieces[0] ?? "") : pieces.join("");
-  const counts: Record<string, number> = {};
   for (const plan of PLANS)
     if (made[plan.index]) counts[plan.rule.kind] = (counts[plan.rule.kind] ?? 0) + (made[plan.index] ?? 0);
-  return { text, counts, total: made.reduce((sum, count) => sum + count, 0) };
+  if (random) counts[RANDOM_KIND] = (counts[RANDOM_KIND] ?? 0) + random;
+  return text;
 }
 
 /** The rules in order over one text, each skipped when the text held none of its triggers (a marker written since holds none that counts). */

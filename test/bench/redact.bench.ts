@@ -33,6 +33,27 @@ function realisticMix(): string {
     .slice(0, SIZE);
 }
 
+/**
+ * What the normalising views and the high-entropy detector decode or judge: escapes of every kind,
+ * glued prefixes, long lines broken inside a token, a random run, and a base64 PEM's start.
+ */
+const DECODING_FRAGMENTS: readonly string[] = [
+  '\\"',
+  "\\\\",
+  "\\u0041",
+  "%25",
+  "%3D",
+  "ＡＫＩＡ：",
+  "AKIAghp_sk-ant-",
+  `${"Ab1".repeat(30)}\n`,
+  "aB3dE6gH9jK2mN5pQ8sT",
+  "LS0tLS1CRUdJT",
+  "-----BEGIN PRIVATE KEY----- ",
+  "docker login -p ",
+  "?sig=",
+  "<password>",
+];
+
 /** The peer: one linear regex pass counting long words. */
 function wordScan(text: string): number {
   const words = /[A-Za-z0-9_]{20,64}/g;
@@ -43,7 +64,7 @@ function wordScan(text: string): number {
 
 export async function benchRedact(context: BenchContext): Promise<void> {
   const inputs: Array<[string, string]> = [["realistic mix: corpus secrets among ordinary lines", realisticMix()]];
-  for (const fragment of ADVERSARIAL_FRAGMENTS)
+  for (const fragment of [...ADVERSARIAL_FRAGMENTS, ...DECODING_FRAGMENTS])
     inputs.push([
       `adversarial ${JSON.stringify(fragment)} repeated`,
       fragment.repeat(Math.ceil(SIZE / fragment.length)).slice(0, SIZE),

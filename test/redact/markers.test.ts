@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { MARKERS, redactSecrets } from "../../src/redact/redact.ts";
 import { CONTEXT_RULES } from "../../src/redact/redact-context.ts";
+import { FORMAT_RULES } from "../../src/redact/redact-formats.ts";
 import { PREFIXED_RULES } from "../../src/redact/redact-prefixed.ts";
 import { ADVERSARIAL_FRAGMENTS } from "../support/adversarial.ts";
 import { ORDINARY_SAMPLES, SECRET_SHAPES } from "../support/secret-corpus.ts";
@@ -16,6 +17,7 @@ import { ORDINARY_SAMPLES, SECRET_SHAPES } from "../support/secret-corpus.ts";
 const RULES: ReadonlyArray<{ kind: string; triggers: readonly string[]; requires?: readonly string[] }> = [
   ...CONTEXT_RULES,
   ...PREFIXED_RULES,
+  ...FORMAT_RULES,
 ];
 const TRIGGER_WORDS = [...new Set(RULES.flatMap((rule) => [...rule.triggers, ...(rule.requires ?? [])]))];
 /** All of them on one line: whatever the scan skips, every rule runs over a marker after it. */
@@ -81,7 +83,8 @@ const piece = fc.oneof(
 
 describe("redaction markers", () => {
   it("are one per kind of secret, each written by a rule", () => {
-    const kinds = new Set(RULES.map((rule) => rule.kind));
+    // The high-entropy detector writes the one marker no pattern rule does.
+    const kinds = new Set([...RULES.map((rule) => rule.kind), "high-entropy-token"]);
     expect(MARKERS.map((marker) => marker.slice("[REDACTED:".length, -1)).sort()).toEqual([...kinds].sort());
   });
 

@@ -1,0 +1,86 @@
+// Secrets no rule names: a run of token characters random enough to be a key (its length, its mix of
+// letters, cases and digits, its Shannon entropy), kept when it is what a transcript holds anyway —
+// words and identifiers (`createUserFactory`, `LOG_LEVEL`, paths), hex (git SHAs, digests, UUIDs,
+// lockfile checksums), integrity hashes (`sha512-…`, go.sum `h1:…`), base64 images (`data:…;base64,`)
+// and Claude Code's own ids (`toolu_…`, `msg_…`). A run is judged by its parts between `/ . _ - +`:
+// only the parts that look like no word, number or hex count, so a long path with one short hash in
+// it stays.
+
+/** A run of token characters (base64, base64url, dotted); `=` only as padding at its end; a longer run is judged in parts. */
+const RUN = /[A-Za-z0-9+/_.-]{20,4000}={0,2}/g;
+/** Random characters a run needs, at least, to be a secret. */
+const RANDOM_MIN = 20;
+const PART = /[^/._+=-]+/g;
+
+/** Ids and hashes that stand before a run or open it, and make it ordinary. */
+const ORDINARY_BEFORE = /(?:base64,|h1:|sha\d{1,3}[-:]|integrity[=:] ?["']?)$/;
+const ORDINARY_START = /^(?:sha(?:1|224|256|384|512)-|(?:srvtoolu|toolu|msg|req|file|batch|call|chatcmpl)_)/;
+
+/** A word, an acronym run or a camelCase identifier; few case changes for its length. */
+function wordlike(part: string): boolean {
+  const letters = /^([A-Za-z]+)\d{0,3}$/.exec(part)?.[1];
+  if (letters === undefined) return false;
+  if (/^(?:[a-z]+|[A-Z]+|[A-Z][a-z]+)$/.test(letters)) return true;
+  const pieces = letters.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? [];
+  return pieces.length * 4 <= letters.length + 4 && pieces.every((piece) => piece.length >= 2);
+}
+
+const ordinaryPart = (part: string) =>
+  part.length < 4 || /^\d+$/.test(part) || /^[0-9a-f]+$/.test(part) || /^[0-9A-F]+$/.test(part) || wordlike(part);
+
+/** How many of a run's characters are in parts that read as no word, number or hex. */
+export function randomLength(run: string): number {
+  let length = 0;
+  for (const part of run.match(PART) ?? []) if (!ordinaryPart(part)) length += part.length;
+  return length;
+}
+
+/** Shannon entropy of a text, in bits per character. */
+export function entropy(text: string): number {
+  const counts = COUNTS.fill(0);
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at) & 127;
+    counts[code] = (counts[code] as number) + 1;
+  }
+  let bits = 0;
+  for (const count of counts) {
+    if (count === 0) continue;
+    const p = count / text.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+/** Runs are ASCII: one table of counts, reused. */
+const COUNTS = new Uint32Array(128);
+
+/** Whether a run of token characters is a secret: enough random parts, mixed classes, high entropy for its length. */
+export function looksRandom(run: string): boolean {
+  if (ORDINARY_START.test(run)) return false;
+  // A run of few characters repeated (`xoxb-xoxb-…`) is none, whatever its parts.
+  if (entropy(run) < 3) return false;
+  let random = "";
+  // Base64 (a `+`, or `=` padding) is never a path or an identifier: every part of it counts.
+  const base64 = /\+|=$/.test(run);
+  for (const part of run.match(PART) ?? []) if (base64 || !ordinaryPart(part)) random += part;
+  if (random.length < RANDOM_MIN) return false;
+  const classes = Number(/[a-z]/.test(random)) + Number(/[A-Z]/.test(random)) + Number(/\d/.test(random));
+  if (classes < 2) return false;
+  // A random string of n characters cannot reach more than log2(n) bits; the bar follows its length
+  // up to the 4.5 bits detect-secrets asks of base64 (hex and words were set apart above).
+  return entropy(random) >= Math.min(4.3, 0.8 * Math.log2(random.length));
+}
+
+/** The runs of `text` that look random, as [start, end) pairs. */
+export function randomRuns(text: string): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  RUN.lastIndex = 0;
+  for (let match = RUN.exec(text); match; match = RUN.exec(text)) {
+    let run = match[0];
+    // A sentence's full stop or a trailing dash is not part of a token.
+    while (/[.\-_/]$/.test(run)) run = run.slice(0, -1);
+    const start = match.index;
+    if (ORDINARY_BEFORE.test(text.slice(Math.max(0, start - 16), start))) continue;
+    if (run.length >= RANDOM_MIN && looksRandom(run)) found.push([start, start + run.length]);
+  }
+  return found;
+}

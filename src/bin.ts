@@ -10,33 +10,33 @@ const [name, ...rest] = process.argv.slice(2);
 // Written straight to the descriptors: process.stdout on a pipe sets up a socket stream, a cost
 // paid on every run for one short line.
 const output = {
-	stdout: (text: string) => void writeAll(1, text),
-	stderr: (text: string) => void writeAll(2, text),
+  stdout: (text: string) => void writeAll(1, text),
+  stderr: (text: string) => void writeAll(2, text),
 };
 
 function writeAll(fd: number, text: string): void {
-	const bytes = Buffer.from(text);
-	for (let offset = 0; offset < bytes.length; ) {
-		try {
-			offset += writeSync(fd, bytes, offset);
-		} catch (error) {
-			// A full pipe: try again; a closed one: nobody is reading.
-			if ((error as NodeJS.ErrnoException).code !== "EAGAIN") return;
-		}
-	}
+  const bytes = Buffer.from(text);
+  for (let offset = 0; offset < bytes.length; ) {
+    try {
+      offset += writeSync(fd, bytes, offset);
+    } catch (error) {
+      // A full pipe: try again; a closed one: nobody is reading.
+      if ((error as NodeJS.ErrnoException).code !== "EAGAIN") return;
+    }
+  }
 }
 
 // Imported lazily so that each loads only its own modules, and Node built-ins it needs
 // (child_process, crypto) only when it gets to them.
 if (name === "statusline" && rest.length === 0) {
-	void import("./commands/statusline.ts")
-		.then(({ runStatusline }) => runStatusline(nodeRuntime(), output))
-		.then((code) => (process.exitCode = code));
+  void import("./commands/statusline.ts")
+    .then(({ runStatusline }) => runStatusline(nodeRuntime(), output))
+    .then((code) => (process.exitCode = code));
 } else if (name === "hook" && rest.length === 1) {
-	void import("./commands/hook.ts")
-		.then(({ runHook }) => runHook(rest[0], nodeRuntime(), output))
-		.then((code) => (process.exitCode = code));
+  void import("./commands/hook.ts")
+    .then(({ runHook }) => runHook(rest[0], nodeRuntime(), output))
+    .then((code) => (process.exitCode = code));
 } else {
-	// A specifier the bundler leaves alone: the ES-module CLI beside this file.
-	void import(pathToFileURL(join(__dirname, "cli.js")).href);
+  // A specifier the bundler leaves alone: the ES-module CLI beside this file.
+  void import(pathToFileURL(join(__dirname, "cli.js")).href);
 }

@@ -1,4 +1,4 @@
 // Diagnostics go to stderr, never stdout: stdout carries the MCP protocol.
 export function log(message: string): void {
-	process.stderr.write(`ctx-monitor: ${message}\n`);
+  process.stderr.write(`ctx-monitor: ${message}\n`);
 }

@@ -3,19 +3,13 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import type {
-	jsonSchemaValidator,
-	JsonSchemaType,
-	JsonSchemaValidator,
+  jsonSchemaValidator,
+  JsonSchemaType,
+  JsonSchemaValidator,
 } from "@modelcontextprotocol/sdk/validation/types.js";
-import {
-	createBreakdownDeps,
-	type BreakdownDeps,
-} from "./context/breakdown/read-breakdown.ts";
+import { createBreakdownDeps, type BreakdownDeps } from "./context/breakdown/read-breakdown.ts";
 import { createUsageDeps, type UsageDeps } from "./context/read-usage.ts";
-import {
-	createHandoffDeps,
-	type HandoffDeps,
-} from "./handoff/write-handoff.ts";
+import { createHandoffDeps, type HandoffDeps } from "./handoff/write-handoff.ts";
 import type { Runtime } from "./runtime.ts";
 import { registerGetContextBreakdown } from "./tools/get-context-breakdown.ts";
 import { registerGetContextUsage } from "./tools/get-context-usage.ts";
@@ -24,50 +18,45 @@ import { registerWriteHandoff } from "./tools/write-handoff.ts";
 import { PACKAGE } from "./version.ts";
 
 interface ServerDeps {
-	runtime: Runtime;
-	usage: UsageDeps;
-	breakdown: BreakdownDeps;
-	handoff: HandoffDeps;
+  runtime: Runtime;
+  usage: UsageDeps;
+  breakdown: BreakdownDeps;
+  handoff: HandoffDeps;
 }
 
-export function createServerDeps(
-	runtime: Runtime,
-	overrides: Partial<ServerDeps> = {},
-): ServerDeps {
-	const usage = overrides.usage ?? createUsageDeps(runtime);
-	const ownTools = ownToolsOf(runtime);
-	return {
-		runtime,
-		usage,
-		breakdown: createBreakdownDeps(runtime, usage, ownTools),
-		handoff: createHandoffDeps(runtime, usage),
-		...overrides,
-	};
+export function createServerDeps(runtime: Runtime, overrides: Partial<ServerDeps> = {}): ServerDeps {
+  const usage = overrides.usage ?? createUsageDeps(runtime);
+  const ownTools = ownToolsOf(runtime);
+  return {
+    runtime,
+    usage,
+    breakdown: createBreakdownDeps(runtime, usage, ownTools),
+    handoff: createHandoffDeps(runtime, usage),
+    ...overrides,
+  };
 }
 
 /** ctx-monitor's own tool definitions as a client lists them, asked for only when the breakdown needs them. */
 export function ownToolsOf(runtime: Runtime): BreakdownDeps["ownTools"] {
-	return async () =>
-		(await import("./tools/list-own-tools.ts")).listOwnTools(() =>
-			createServer(createServerDeps(runtime)),
-		);
+  return async () =>
+    (await import("./tools/list-own-tools.ts")).listOwnTools(() => createServer(createServerDeps(runtime)));
 }
 
 export function createServer(deps: ServerDeps): McpServer {
-	const server = new McpServer(
-		{ name: PACKAGE.name, version: PACKAGE.version },
-		{
-			instructions:
-				"ctx-monitor reports this session's context window usage. Check get_context_usage before large reads and " +
-				"long tasks; when it says warn or critical, call write_handoff before auto-compaction loses detail.",
-			jsonSchemaValidator: lazySchemaValidator(),
-		},
-	);
-	registerGetContextUsage(server, deps.usage);
-	registerGetContextBreakdown(server, deps.breakdown);
-	registerWriteHandoff(server, deps.handoff);
-	registerHandoffResources(server, deps.handoff);
-	return server;
+  const server = new McpServer(
+    { name: PACKAGE.name, version: PACKAGE.version },
+    {
+      instructions:
+        "ctx-monitor reports this session's context window usage. Check get_context_usage before large reads and " +
+        "long tasks; when it says warn or critical, call write_handoff before auto-compaction loses detail.",
+      jsonSchemaValidator: lazySchemaValidator(),
+    },
+  );
+  registerGetContextUsage(server, deps.usage);
+  registerGetContextBreakdown(server, deps.breakdown);
+  registerWriteHandoff(server, deps.handoff);
+  registerHandoffResources(server, deps.handoff);
+  return server;
 }
 
 /**
@@ -75,11 +64,11 @@ export function createServer(deps: ServerDeps): McpServer {
  * ctx-monitor does not do, and building it would cost every start.
  */
 function lazySchemaValidator(): jsonSchemaValidator {
-	let validator: AjvJsonSchemaValidator | undefined;
-	return {
-		getValidator<T>(schema: JsonSchemaType): JsonSchemaValidator<T> {
-			validator ??= new AjvJsonSchemaValidator();
-			return validator.getValidator<T>(schema);
-		},
-	};
+  let validator: AjvJsonSchemaValidator | undefined;
+  return {
+    getValidator<T>(schema: JsonSchemaType): JsonSchemaValidator<T> {
+      validator ??= new AjvJsonSchemaValidator();
+      return validator.getValidator<T>(schema);
+    },
+  };
 }

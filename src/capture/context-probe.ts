@@ -5,37 +5,33 @@
 import { createHash } from "node:crypto";
 
 export interface TextProbe {
-	/** sha256 (hex) of the text without surrounding white space: a memory file's content hashes alike. */
-	hash: string;
-	chars: number;
-	/** The text opens with a `## <name>` heading, as Claude Code writes the MCP servers' instructions. */
-	serverHeading: boolean;
+  /** sha256 (hex) of the text without surrounding white space: a memory file's content hashes alike. */
+  hash: string;
+  chars: number;
+  /** The text opens with a `## <name>` heading, as Claude Code writes the MCP servers' instructions. */
+  serverHeading: boolean;
 }
 
 interface ProbeBody {
-	tools?: unknown;
-	messages?: unknown;
+  tools?: unknown;
+  messages?: unknown;
 }
 
 /** The text a count_tokens body measures, when it measures a text (no tools, one user message). */
 export function textProbeOf(body: ProbeBody): TextProbe | null {
-	if (Array.isArray(body.tools) && body.tools.length > 0) return null;
-	if (!Array.isArray(body.messages) || body.messages.length !== 1) return null;
-	const message = body.messages[0] as {
-		role?: unknown;
-		content?: unknown;
-	} | null;
-	if (message?.role !== "user" || typeof message.content !== "string")
-		return null;
-	const text = message.content.trim();
-	return {
-		hash: hashOfText(text),
-		chars: text.length,
-		serverHeading: /^## \S/.test(text),
-	};
+  if (Array.isArray(body.tools) && body.tools.length > 0) return null;
+  if (!Array.isArray(body.messages) || body.messages.length !== 1) return null;
+  const message = body.messages[0] as { role?: unknown; content?: unknown } | null;
+  if (message?.role !== "user" || typeof message.content !== "string") return null;
+  const text = message.content.trim();
+  return {
+    hash: hashOfText(text),
+    chars: text.length,
+    serverHeading: /^## \S/.test(text),
+  };
 }
 
 /** The hash a text probe would carry for this text (a memory file read from disk, say). */
 export function hashOfText(text: string): string {
-	return createHash("sha256").update(text.trim()).digest("hex");
+  return createHash("sha256").update(text.trim()).digest("hex");
 }

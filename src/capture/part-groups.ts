@@ -8,23 +8,23 @@ import { createHash } from "node:crypto";
 import type { RequestDigest } from "./request-digest.ts";
 
 export interface GroupHashes {
-	systemPrompt: string | null;
-	builtInTools: string | null;
-	servers: Record<string, string>;
+  systemPrompt: string | null;
+  builtInTools: string | null;
+  servers: Record<string, string>;
 }
 
 /** A group's content as a count_tokens request carries it. */
 export interface GroupContent {
-	model: string;
-	system?: unknown[];
-	tools?: unknown[];
+  model: string;
+  system?: unknown[];
+  tools?: unknown[];
 }
 
 /** A group to measure: its count less the count of `against` (default: the one-word message alone). */
 export interface PartGroup {
-	key: string;
-	content: GroupContent;
-	against?: GroupContent;
+  key: string;
+  content: GroupContent;
+  against?: GroupContent;
 }
 
 const MCP_TOOL = /^mcp__(.+?)__/;
@@ -34,84 +34,66 @@ const MCP_TOOL = /^mcp__(.+?)__/;
  * `cache_control`), so no text is serialized or hashed twice.
  */
 const hashOf = (model: string, partHashes: readonly string[]) =>
-	createHash("sha256")
-		.update(`${model}\n${partHashes.join("\n")}`)
-		.digest("hex");
+  createHash("sha256")
+    .update(`${model}\n${partHashes.join("\n")}`)
+    .digest("hex");
 
 /** The model as count_tokens knows it: without Claude Code's "[1m]". */
 function apiModel(model: string): string {
-	return model.replace(/\[1m\]\s*$/i, "");
+  return model.replace(/\[1m\]\s*$/i, "");
 }
 
 export function partGroups(
-	body: { model?: unknown; system?: unknown; tools?: unknown },
-	digest: RequestDigest,
+  body: { model?: unknown; system?: unknown; tools?: unknown },
+  digest: RequestDigest,
 ): Map<string, PartGroup> {
-	const groups = new Map<string, PartGroup>();
-	if (typeof body.model !== "string") return groups;
-	const model = apiModel(body.model);
-	const systemHashes = digest.parts
-		.filter(
-			(part) => part.kind === "system-block" || part.kind === "billing-header",
-		)
-		.map((part) => part.hash);
-	const toolHashes = digest.parts.filter((part) => part.kind === "tool");
-	const system =
-		typeof body.system === "string"
-			? [{ type: "text", text: body.system }]
-			: Array.isArray(body.system)
-				? body.system
-				: [];
-	if (system.length)
-		groups.set("systemPrompt", {
-			key: hashOf(model, systemHashes),
-			content: { model, system },
-		});
-	// The digest lists tools in the request's order, one part per tool.
-	const tools = (Array.isArray(body.tools) ? body.tools : []).map(
-		(tool, index) => ({
-			tool,
-			hash: toolHashes[index]?.hash ?? "",
-		}),
-	);
-	const sent = tools.filter(({ tool }) => tool?.defer_loading !== true);
-	const builtIn = sent.filter(
-		({ tool }) => !MCP_TOOL.test(String(tool?.name ?? "")),
-	);
-	const builtInTools = builtIn.map((member) => member.tool);
-	const add = (name: string, members: typeof sent, on: unknown[]) =>
-		groups.set(name, {
-			key: hashOf(
-				model,
-				members.map((member) => member.hash),
-			),
-			content: {
-				model,
-				tools: [...on, ...members.map((member) => member.tool)],
-			},
-			...(on.length ? { against: { model, tools: on } } : {}),
-		});
-	if (builtIn.length) add("builtInTools", builtIn, []);
-	const byServer = new Map<string, typeof sent>();
-	for (const member of sent) {
-		const server = MCP_TOOL.exec(String(member.tool?.name ?? ""))?.[1];
-		if (server) byServer.set(server, [...(byServer.get(server) ?? []), member]);
-	}
-	for (const [server, members] of byServer)
-		add(`server:${server}`, members, builtInTools);
-	return groups;
+  const groups = new Map<string, PartGroup>();
+  if (typeof body.model !== "string") return groups;
+  const model = apiModel(body.model);
+  const systemHashes = digest.parts
+    .filter((part) => part.kind === "system-block" || part.kind === "billing-header")
+    .map((part) => part.hash);
+  const toolHashes = digest.parts.filter((part) => part.kind === "tool");
+  const system =
+    typeof body.system === "string"
+      ? [{ type: "text", text: body.system }]
+      : Array.isArray(body.system)
+        ? body.system
+        : [];
+  if (system.length) groups.set("systemPrompt", { key: hashOf(model, systemHashes), content: { model, system } });
+  // The digest lists tools in the request's order, one part per tool.
+  const tools = (Array.isArray(body.tools) ? body.tools : []).map((tool, index) => ({
+    tool,
+    hash: toolHashes[index]?.hash ?? "",
+  }));
+  const sent = tools.filter(({ tool }) => tool?.defer_loading !== true);
+  const builtIn = sent.filter(({ tool }) => !MCP_TOOL.test(String(tool?.name ?? "")));
+  const builtInTools = builtIn.map((member) => member.tool);
+  const add = (name: string, members: typeof sent, on: unknown[]) =>
+    groups.set(name, {
+      key: hashOf(
+        model,
+        members.map((member) => member.hash),
+      ),
+      content: { model, tools: [...on, ...members.map((member) => member.tool)] },
+      ...(on.length ? { against: { model, tools: on } } : {}),
+    });
+  if (builtIn.length) add("builtInTools", builtIn, []);
+  const byServer = new Map<string, typeof sent>();
+  for (const member of sent) {
+    const server = MCP_TOOL.exec(String(member.tool?.name ?? ""))?.[1];
+    if (server) byServer.set(server, [...(byServer.get(server) ?? []), member]);
+  }
+  for (const [server, members] of byServer) add(`server:${server}`, members, builtInTools);
+  return groups;
 }
 
-export function groupHashes(
-	groups: ReturnType<typeof partGroups>,
-): GroupHashes {
-	const servers: Record<string, string> = {};
-	for (const [name, group] of groups)
-		if (name.startsWith("server:"))
-			servers[name.slice("server:".length)] = group.key;
-	return {
-		systemPrompt: groups.get("systemPrompt")?.key ?? null,
-		builtInTools: groups.get("builtInTools")?.key ?? null,
-		servers,
-	};
+export function groupHashes(groups: ReturnType<typeof partGroups>): GroupHashes {
+  const servers: Record<string, string> = {};
+  for (const [name, group] of groups) if (name.startsWith("server:")) servers[name.slice("server:".length)] = group.key;
+  return {
+    systemPrompt: groups.get("systemPrompt")?.key ?? null,
+    builtInTools: groups.get("builtInTools")?.key ?? null,
+    servers,
+  };
 }

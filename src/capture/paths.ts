@@ -8,36 +8,33 @@ import type { Runtime } from "../runtime.ts";
 
 /** The capture store: digests of captured requests, one JSONL log plus the newest request per session. */
 export function captureStoreDir(runtime: Runtime): string {
-	return join(ctxMonitorStateDir(runtime), "capture");
+  return join(ctxMonitorStateDir(runtime), "capture");
 }
 
 /** Where `install --capture` points Claude Code's raw request bodies. */
 export function defaultBodiesDir(runtime: Runtime): string {
-	return join(captureStoreDir(runtime), "bodies");
+  return join(captureStoreDir(runtime), "bodies");
 }
 
 /** The folder an `OTEL_LOG_RAW_API_BODIES` value names (`file:<dir>`), or null for anything else. */
 export function bodiesDirOf(value: unknown): string | null {
-	if (typeof value !== "string" || !value.trim().startsWith("file:"))
-		return null;
-	const dir = value.trim().slice("file:".length);
-	return dir && isAbsolute(dir) ? dir : null;
+  if (typeof value !== "string" || !value.trim().startsWith("file:")) return null;
+  const dir = value.trim().slice("file:".length);
+  return dir && isAbsolute(dir) ? dir : null;
 }
 
 /**
  * What `ctx-monitor install --capture` puts in settings' `env`: Claude Code then writes each request
  * body into a folder only this user can read, which ctx-monitor digests and empties. Creates it.
  */
-export function captureSettingsEnv(runtime: Runtime): {
-	OTEL_LOG_RAW_API_BODIES: string;
-} {
-	const dir = defaultBodiesDir(runtime);
-	ensurePrivateDir(dir);
-	return { OTEL_LOG_RAW_API_BODIES: `file:${dir}` };
+export function captureSettingsEnv(runtime: Runtime): { OTEL_LOG_RAW_API_BODIES: string } {
+  const dir = defaultBodiesDir(runtime);
+  ensurePrivateDir(dir);
+  return { OTEL_LOG_RAW_API_BODIES: `file:${dir}` };
 }
 
 /** Security: capture folders hold conversations; only their owner may list or read them (0700). */
 export function ensurePrivateDir(dir: string): void {
-	makeFolder(dir, 0o700, STATE_DIR_SETTING);
-	if ((statSync(dir).mode & 0o777) !== 0o700) chmodSync(dir, 0o700);
+  makeFolder(dir, 0o700, STATE_DIR_SETTING);
+  if ((statSync(dir).mode & 0o777) !== 0o700) chmodSync(dir, 0o700);
 }

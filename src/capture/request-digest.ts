@@ -7,61 +7,61 @@ import { createHash } from "node:crypto";
 
 /** A request as Claude Code sends it to the Messages API, or as its transcript records the shape. */
 export interface RequestLike {
-	system?: unknown;
-	tools?: unknown;
-	messages?: unknown;
+  system?: unknown;
+  tools?: unknown;
+  messages?: unknown;
 }
 
 type DigestPartKind =
-	/** A block of the request's `system` field. */
-	| "system-block"
-	/** The `x-anthropic-billing-header: …` block Claude Code puts first in `system` (not in the transcript's shape). */
-	| "billing-header"
-	/** A message with role `system` (2.1.332: the environment block). */
-	| "system-message"
-	/** One tool definition of `tools`. */
-	| "tool";
+  /** A block of the request's `system` field. */
+  | "system-block"
+  /** The `x-anthropic-billing-header: …` block Claude Code puts first in `system` (not in the transcript's shape). */
+  | "billing-header"
+  /** A message with role `system` (2.1.332: the environment block). */
+  | "system-message"
+  /** One tool definition of `tools`. */
+  | "tool";
 
 export interface DigestPart {
-	kind: DigestPartKind;
-	/** Tool name, or a short label for a system block or message (its first line). */
-	name: string;
-	/** Characters of the text (system blocks and messages) or of the definition's JSON (tools). */
-	chars: number;
-	/** sha256 (hex) of the part's content without `cache_control`: the same part hashes alike in every source. */
-	hash: string;
-	/** Tools only: `mcp__<server>__*` names the server; built-in tools and the rest have null. */
-	server: string | null;
-	/** Tools only: sent with `defer_loading: true`, so the model sees its name at most, not its definition. */
-	deferred: boolean;
+  kind: DigestPartKind;
+  /** Tool name, or a short label for a system block or message (its first line). */
+  name: string;
+  /** Characters of the text (system blocks and messages) or of the definition's JSON (tools). */
+  chars: number;
+  /** sha256 (hex) of the part's content without `cache_control`: the same part hashes alike in every source. */
+  hash: string;
+  /** Tools only: `mcp__<server>__*` names the server; built-in tools and the rest have null. */
+  server: string | null;
+  /** Tools only: sent with `defer_loading: true`, so the model sees its name at most, not its definition. */
+  deferred: boolean;
 }
 
 export interface McpServerDigest {
-	server: string;
-	/** Tools whose definitions were sent. */
-	tools: number;
-	/** Characters of those definitions. */
-	chars: number;
-	/** Tools of the server sent deferred (names only). */
-	deferredTools: number;
+  server: string;
+  /** Tools whose definitions were sent. */
+  tools: number;
+  /** Characters of those definitions. */
+  chars: number;
+  /** Tools of the server sent deferred (names only). */
+  deferredTools: number;
 }
 
 export interface RequestDigest {
-	parts: DigestPart[];
-	/** System blocks (billing header included) and `role: "system"` messages: the system prompt as the model reads it. */
-	systemPromptChars: number;
-	/** Built-in tool definitions sent in full (ToolSearch included, deferred ones not). */
-	builtInToolChars: number;
-	mcpServers: McpServerDigest[];
-	/** Names of the tools sent deferred (`DeferredToolPlaceholder`, deferred MCP tools…). */
-	deferredTools: string[];
-	/** Whether the request offers `ToolSearch`: deferred tools are reachable through it. */
-	toolSearch: boolean;
-	/**
-	 * sha256 (hex) of the system blocks (without the billing header) and tools, without `cache_control`:
-	 * the same for a transcript's shape and a captured body of one request shape.
-	 */
-	shapeHash: string;
+  parts: DigestPart[];
+  /** System blocks (billing header included) and `role: "system"` messages: the system prompt as the model reads it. */
+  systemPromptChars: number;
+  /** Built-in tool definitions sent in full (ToolSearch included, deferred ones not). */
+  builtInToolChars: number;
+  mcpServers: McpServerDigest[];
+  /** Names of the tools sent deferred (`DeferredToolPlaceholder`, deferred MCP tools…). */
+  deferredTools: string[];
+  /** Whether the request offers `ToolSearch`: deferred tools are reachable through it. */
+  toolSearch: boolean;
+  /**
+   * sha256 (hex) of the system blocks (without the billing header) and tools, without `cache_control`:
+   * the same for a transcript's shape and a captured body of one request shape.
+   */
+  shapeHash: string;
 }
 
 const MCP_TOOL = /^mcp__(.+?)__(.+)$/;
@@ -69,139 +69,120 @@ const BILLING_HEADER = /^x-anthropic-billing-header:/;
 
 /** The server of an `mcp__<server>__<tool>` name, or null. */
 export function mcpServerOfTool(name: string): string | null {
-	return MCP_TOOL.exec(name)?.[1] ?? null;
+  return MCP_TOOL.exec(name)?.[1] ?? null;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === "object" && value !== null && !Array.isArray(value);
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** The value with every `cache_control` key left out: where Claude Code puts cache marks varies per request. */
 function withoutCacheControl(value: unknown): unknown {
-	if (Array.isArray(value)) return value.map(withoutCacheControl);
-	if (!isObject(value)) return value;
-	const out: Record<string, unknown> = {};
-	for (const [key, inner] of Object.entries(value))
-		if (key !== "cache_control") out[key] = withoutCacheControl(inner);
-	return out;
+  if (Array.isArray(value)) return value.map(withoutCacheControl);
+  if (!isObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) if (key !== "cache_control") out[key] = withoutCacheControl(inner);
+  return out;
 }
 
 function sha256(value: unknown): string {
-	return createHash("sha256")
-		.update(JSON.stringify(withoutCacheControl(value)))
-		.digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify(withoutCacheControl(value)))
+    .digest("hex");
 }
 
 /** Text of a system block or of a message's content (a string or text blocks). */
 function textOf(content: unknown): string {
-	if (typeof content === "string") return content;
-	if (isObject(content))
-		return typeof content.text === "string" ? content.text : "";
-	if (Array.isArray(content)) return content.map(textOf).join("\n");
-	return "";
+  if (typeof content === "string") return content;
+  if (isObject(content)) return typeof content.text === "string" ? content.text : "";
+  if (Array.isArray(content)) return content.map(textOf).join("\n");
+  return "";
 }
 
 function labelOf(text: string): string {
-	const line = text.split("\n").find((candidate) => candidate.trim()) ?? "";
-	const trimmed = line.trim();
-	return trimmed.length > 60 ? `${trimmed.slice(0, 57)}...` : trimmed;
+  const line = text.split("\n").find((candidate) => candidate.trim()) ?? "";
+  const trimmed = line.trim();
+  return trimmed.length > 60 ? `${trimmed.slice(0, 57)}...` : trimmed;
 }
 
 function systemBlocks(system: unknown): unknown[] {
-	if (typeof system === "string")
-		return system ? [{ type: "text", text: system }] : [];
-	return Array.isArray(system) ? system : [];
+  if (typeof system === "string") return system ? [{ type: "text", text: system }] : [];
+  return Array.isArray(system) ? system : [];
 }
 
 function systemPart(block: unknown): DigestPart {
-	const text = textOf(block);
-	const kind = BILLING_HEADER.test(text) ? "billing-header" : "system-block";
-	return {
-		kind,
-		name: labelOf(text),
-		chars: text.length,
-		hash: sha256(block),
-		server: null,
-		deferred: false,
-	};
+  const text = textOf(block);
+  const kind = BILLING_HEADER.test(text) ? "billing-header" : "system-block";
+  return { kind, name: labelOf(text), chars: text.length, hash: sha256(block), server: null, deferred: false };
 }
 
 function toolPart(tool: unknown): DigestPart {
-	const definition = isObject(tool) ? tool : {};
-	const name = typeof definition.name === "string" ? definition.name : "";
-	const chars = JSON.stringify(withoutCacheControl(definition)).length;
-	return {
-		kind: "tool",
-		name,
-		chars,
-		hash: sha256(definition),
-		server: mcpServerOfTool(name),
-		deferred: definition.defer_loading === true,
-	};
+  const definition = isObject(tool) ? tool : {};
+  const name = typeof definition.name === "string" ? definition.name : "";
+  const chars = JSON.stringify(withoutCacheControl(definition)).length;
+  return {
+    kind: "tool",
+    name,
+    chars,
+    hash: sha256(definition),
+    server: mcpServerOfTool(name),
+    deferred: definition.defer_loading === true,
+  };
 }
 
 function systemMessageParts(messages: unknown): DigestPart[] {
-	if (!Array.isArray(messages)) return [];
-	return messages.flatMap((message) => {
-		if (!isObject(message) || message.role !== "system") return [];
-		const text = textOf(message.content);
-		return [
-			{
-				kind: "system-message" as const,
-				name: labelOf(text),
-				chars: text.length,
-				hash: sha256(message.content),
-				server: null,
-				deferred: false,
-			},
-		];
-	});
+  if (!Array.isArray(messages)) return [];
+  return messages.flatMap((message) => {
+    if (!isObject(message) || message.role !== "system") return [];
+    const text = textOf(message.content);
+    return [
+      {
+        kind: "system-message" as const,
+        name: labelOf(text),
+        chars: text.length,
+        hash: sha256(message.content),
+        server: null,
+        deferred: false,
+      },
+    ];
+  });
 }
 
 function serversOf(tools: readonly DigestPart[]): McpServerDigest[] {
-	const servers = new Map<string, McpServerDigest>();
-	for (const tool of tools) {
-		if (tool.server === null) continue;
-		let found = servers.get(tool.server);
-		if (!found) {
-			found = { server: tool.server, tools: 0, chars: 0, deferredTools: 0 };
-			servers.set(tool.server, found);
-		}
-		if (tool.deferred) found.deferredTools++;
-		else {
-			found.tools++;
-			found.chars += tool.chars;
-		}
-	}
-	return [...servers.values()];
+  const servers = new Map<string, McpServerDigest>();
+  for (const tool of tools) {
+    if (tool.server === null) continue;
+    let found = servers.get(tool.server);
+    if (!found) {
+      found = { server: tool.server, tools: 0, chars: 0, deferredTools: 0 };
+      servers.set(tool.server, found);
+    }
+    if (tool.deferred) found.deferredTools++;
+    else {
+      found.tools++;
+      found.chars += tool.chars;
+    }
+  }
+  return [...servers.values()];
 }
 
 export function digestRequest(request: RequestLike): RequestDigest {
-	const blocks = systemBlocks(request.system);
-	const system = blocks.map(systemPart);
-	const toolList = Array.isArray(request.tools) ? request.tools : [];
-	const tools = toolList.map(toolPart);
-	const messages = systemMessageParts(request.messages);
-	const parts = [...system, ...messages, ...tools];
-	const shapeBlocks = blocks.filter(
-		(_, index) => system[index]!.kind !== "billing-header",
-	);
-	return {
-		parts,
-		systemPromptChars: [...system, ...messages].reduce(
-			(sum, part) => sum + part.chars,
-			0,
-		),
-		builtInToolChars: tools
-			.filter((tool) => tool.server === null && !tool.deferred)
-			.reduce((sum, tool) => sum + tool.chars, 0),
-		mcpServers: serversOf(tools),
-		deferredTools: tools
-			.filter((tool) => tool.deferred)
-			.map((tool) => tool.name),
-		toolSearch: tools.some(
-			(tool) => tool.name === "ToolSearch" && !tool.deferred,
-		),
-		shapeHash: sha256({ system: shapeBlocks, tools: toolList }),
-	};
+  const blocks = systemBlocks(request.system);
+  const system = blocks.map(systemPart);
+  const toolList = Array.isArray(request.tools) ? request.tools : [];
+  const tools = toolList.map(toolPart);
+  const messages = systemMessageParts(request.messages);
+  const parts = [...system, ...messages, ...tools];
+  const shapeBlocks = blocks.filter((_, index) => system[index]!.kind !== "billing-header");
+  return {
+    parts,
+    systemPromptChars: [...system, ...messages].reduce((sum, part) => sum + part.chars, 0),
+    builtInToolChars: tools
+      .filter((tool) => tool.server === null && !tool.deferred)
+      .reduce((sum, tool) => sum + tool.chars, 0),
+    mcpServers: serversOf(tools),
+    deferredTools: tools.filter((tool) => tool.deferred).map((tool) => tool.name),
+    toolSearch: tools.some((tool) => tool.name === "ToolSearch" && !tool.deferred),
+    shapeHash: sha256({ system: shapeBlocks, tools: toolList }),
+  };
 }

@@ -4,34 +4,32 @@
 import type { CapturedRequest } from "./record.ts";
 
 export interface CaptureEvidence {
-	source: CapturedRequest["source"];
-	/** When the request was sent. */
-	time: string;
-	model: string | null;
-	betas: string[];
-	messageId: string | null;
-	/** input + cache creation + cache read of its response, when seen. */
-	usedTokens: number | null;
-	outputTokens: number | null;
+  source: CapturedRequest["source"];
+  /** When the request was sent. */
+  time: string;
+  model: string | null;
+  betas: string[];
+  messageId: string | null;
+  /** input + cache creation + cache read of its response, when seen. */
+  usedTokens: number | null;
+  outputTokens: number | null;
 }
 
 export function captureEvidence(record: CapturedRequest): CaptureEvidence {
-	const usage = record.usage;
-	const usedTokens =
-		usage && typeof usage.input_tokens === "number"
-			? usage.input_tokens +
-				(usage.cache_creation_input_tokens ?? 0) +
-				(usage.cache_read_input_tokens ?? 0)
-			: null;
-	return {
-		source: record.source,
-		time: record.time,
-		model: record.model,
-		betas: record.betas,
-		messageId: record.messageId,
-		usedTokens,
-		outputTokens: usage?.output_tokens ?? null,
-	};
+  const usage = record.usage;
+  const usedTokens =
+    usage && typeof usage.input_tokens === "number"
+      ? usage.input_tokens + (usage.cache_creation_input_tokens ?? 0) + (usage.cache_read_input_tokens ?? 0)
+      : null;
+  return {
+    source: record.source,
+    time: record.time,
+    model: record.model,
+    betas: record.betas,
+    messageId: record.messageId,
+    usedTokens,
+    outputTokens: usage?.output_tokens ?? null,
+  };
 }
 
 /**
@@ -39,14 +37,12 @@ export function captureEvidence(record: CapturedRequest): CaptureEvidence {
  * transcript's newest, sent after it was written (or after a compaction the transcript shows since).
  */
 export function captureIsNewer(
-	evidence: CaptureEvidence,
-	latest: { messageId: string | null; timestamp: string | null } | null,
-	compactedAt: string | null,
+  evidence: CaptureEvidence,
+  latest: { messageId: string | null; timestamp: string | null } | null,
+  compactedAt: string | null,
 ): boolean {
-	if (evidence.usedTokens === null) return false;
-	if (latest?.messageId && evidence.messageId === latest.messageId)
-		return false;
-	const after = (time: string | null) =>
-		time === null || Date.parse(evidence.time) > Date.parse(time);
-	return after(latest?.timestamp ?? null) && after(compactedAt);
+  if (evidence.usedTokens === null) return false;
+  if (latest?.messageId && evidence.messageId === latest.messageId) return false;
+  const after = (time: string | null) => time === null || Date.parse(evidence.time) > Date.parse(time);
+  return after(latest?.timestamp ?? null) && after(compactedAt);
 }

@@ -12,62 +12,51 @@ const MANAGED_SETTINGS = "/etc/claude-code/managed-settings.json";
 
 /** Settings files, highest precedence first. */
 function compactSettingsFiles(runtime: Runtime, projectDir: string): string[] {
-	return [
-		MANAGED_SETTINGS,
-		join(projectDir, ".claude", "settings.local.json"),
-		join(projectDir, ".claude", "settings.json"),
-		join(claudeConfigDir(runtime), "settings.json"),
-		claudeGlobalConfigPath(runtime),
-	];
+  return [
+    MANAGED_SETTINGS,
+    join(projectDir, ".claude", "settings.local.json"),
+    join(projectDir, ".claude", "settings.json"),
+    join(claudeConfigDir(runtime), "settings.json"),
+    claudeGlobalConfigPath(runtime),
+  ];
 }
 
 function readObject(path: string): Record<string, unknown> {
-	try {
-		const value: unknown = JSON.parse(readFileSync(path, "utf8"));
-		return typeof value === "object" && value !== null && !Array.isArray(value)
-			? (value as Record<string, unknown>)
-			: {};
-	} catch {
-		return {};
-	}
+  try {
+    const value: unknown = JSON.parse(readFileSync(path, "utf8"));
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : {};
+  } catch {
+    return {};
+  }
 }
 
 /** Merges the files' values (each key from the first file that has a valid one). */
-export function mergeCompactSettings(
-	objects: readonly Record<string, unknown>[],
-): CompactSettings {
-	const settings: CompactSettings = {};
-	for (const object of objects) {
-		const enabled = object.autoCompactEnabled;
-		if (
-			settings.autoCompactEnabled === undefined &&
-			typeof enabled === "boolean"
-		)
-			settings.autoCompactEnabled = enabled;
-		const window = object.autoCompactWindow;
-		// Claude Code drops a value outside its schema (an integer in [100k, 1M]) and looks further.
-		if (
-			settings.autoCompactWindow === undefined &&
-			typeof window === "number" &&
-			Number.isInteger(window) &&
-			window >= 100_000 &&
-			window <= 1_000_000
-		) {
-			settings.autoCompactWindow = window;
-		}
-	}
-	return settings;
+export function mergeCompactSettings(objects: readonly Record<string, unknown>[]): CompactSettings {
+  const settings: CompactSettings = {};
+  for (const object of objects) {
+    const enabled = object.autoCompactEnabled;
+    if (settings.autoCompactEnabled === undefined && typeof enabled === "boolean")
+      settings.autoCompactEnabled = enabled;
+    const window = object.autoCompactWindow;
+    // Claude Code drops a value outside its schema (an integer in [100k, 1M]) and looks further.
+    if (
+      settings.autoCompactWindow === undefined &&
+      typeof window === "number" &&
+      Number.isInteger(window) &&
+      window >= 100_000 &&
+      window <= 1_000_000
+    ) {
+      settings.autoCompactWindow = window;
+    }
+  }
+  return settings;
 }
 
-export function readCompactSettings(
-	runtime: Runtime,
-	projectDir: string,
-): CompactSettings {
-	const files = compactSettingsFiles(runtime, projectDir).map(readObject);
-	// The global config only ever held the /config toggle, never a window.
-	const legacy = files.pop() ?? {};
-	return mergeCompactSettings([
-		...files,
-		{ autoCompactEnabled: legacy.autoCompactEnabled },
-	]);
+export function readCompactSettings(runtime: Runtime, projectDir: string): CompactSettings {
+  const files = compactSettingsFiles(runtime, projectDir).map(readObject);
+  // The global config only ever held the /config toggle, never a window.
+  const legacy = files.pop() ?? {};
+  return mergeCompactSettings([...files, { autoCompactEnabled: legacy.autoCompactEnabled }]);
 }

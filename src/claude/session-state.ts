@@ -15,132 +15,100 @@ import type { Runtime } from "../runtime.ts";
 import { ctxMonitorStateDir, STATE_DIR_SETTING } from "./paths.ts";
 
 export interface SessionState {
-	version: 1;
-	claudePid: number | null;
-	sessionId: string;
-	transcriptPath: string | null;
-	cwd: string | null;
-	modelId: string | null;
-	contextWindowSize: number | null;
-	writtenBy: string;
-	updatedAt: string;
+  version: 1;
+  claudePid: number | null;
+  sessionId: string;
+  transcriptPath: string | null;
+  cwd: string | null;
+  modelId: string | null;
+  contextWindowSize: number | null;
+  writtenBy: string;
+  updatedAt: string;
 }
 
 // Validated by hand rather than with a schema library: the statusline runs this on every render,
 // and process start-up time is most of its cost.
 export function parseSessionState(value: unknown): SessionState | null {
-	if (typeof value !== "object" || value === null) return null;
-	const v = value as Record<string, unknown>;
-	const stringOrNull = (x: unknown) => x === null || typeof x === "string";
-	const ok =
-		v.version === 1 &&
-		(v.claudePid === null || Number.isInteger(v.claudePid)) &&
-		typeof v.sessionId === "string" &&
-		v.sessionId.length > 0 &&
-		stringOrNull(v.transcriptPath) &&
-		stringOrNull(v.cwd) &&
-		stringOrNull(v.modelId) &&
-		(v.contextWindowSize === null ||
-			(Number.isInteger(v.contextWindowSize) &&
-				(v.contextWindowSize as number) > 0)) &&
-		typeof v.writtenBy === "string" &&
-		typeof v.updatedAt === "string";
-	if (!ok) return null;
-	const {
-		version,
-		claudePid,
-		sessionId,
-		transcriptPath,
-		cwd,
-		modelId,
-		contextWindowSize,
-		writtenBy,
-		updatedAt,
-	} = v;
-	return {
-		version,
-		claudePid,
-		sessionId,
-		transcriptPath,
-		cwd,
-		modelId,
-		contextWindowSize,
-		writtenBy,
-		updatedAt,
-	} as SessionState;
+  if (typeof value !== "object" || value === null) return null;
+  const v = value as Record<string, unknown>;
+  const stringOrNull = (x: unknown) => x === null || typeof x === "string";
+  const ok =
+    v.version === 1 &&
+    (v.claudePid === null || Number.isInteger(v.claudePid)) &&
+    typeof v.sessionId === "string" &&
+    v.sessionId.length > 0 &&
+    stringOrNull(v.transcriptPath) &&
+    stringOrNull(v.cwd) &&
+    stringOrNull(v.modelId) &&
+    (v.contextWindowSize === null || (Number.isInteger(v.contextWindowSize) && (v.contextWindowSize as number) > 0)) &&
+    typeof v.writtenBy === "string" &&
+    typeof v.updatedAt === "string";
+  if (!ok) return null;
+  const { version, claudePid, sessionId, transcriptPath, cwd, modelId, contextWindowSize, writtenBy, updatedAt } = v;
+  return {
+    version,
+    claudePid,
+    sessionId,
+    transcriptPath,
+    cwd,
+    modelId,
+    contextWindowSize,
+    writtenBy,
+    updatedAt,
+  } as SessionState;
 }
 
 export function sessionStateDir(runtime: Runtime): string {
-	return join(ctxMonitorStateDir(runtime), "sessions");
+  return join(ctxMonitorStateDir(runtime), "sessions");
 }
 
-export function sessionStateFileName(
-	state: Pick<SessionState, "claudePid" | "sessionId">,
-): string {
-	return state.claudePid !== null
-		? `${state.claudePid}.json`
-		: `session-${state.sessionId.replace(/[^\w-]/g, "_")}.json`;
+export function sessionStateFileName(state: Pick<SessionState, "claudePid" | "sessionId">): string {
+  return state.claudePid !== null
+    ? `${state.claudePid}.json`
+    : `session-${state.sessionId.replace(/[^\w-]/g, "_")}.json`;
 }
 
 /** Writes atomically (temporary file + rename) so a reader never sees half a file. */
-export function writeSessionState(
-	runtime: Runtime,
-	state: SessionState,
-): string {
-	const dir = sessionStateDir(runtime);
-	makeFolder(dir, 0o700, STATE_DIR_SETTING);
-	const path = join(dir, sessionStateFileName(state));
-	const valid = parseSessionState(state);
-	if (!valid)
-		throw new Error(
-			`refusing to write an invalid session state for ${state.sessionId}`,
-		);
-	replaceFile(path, `${JSON.stringify(valid)}\n`, 0o600);
-	return path;
+export function writeSessionState(runtime: Runtime, state: SessionState): string {
+  const dir = sessionStateDir(runtime);
+  makeFolder(dir, 0o700, STATE_DIR_SETTING);
+  const path = join(dir, sessionStateFileName(state));
+  const valid = parseSessionState(state);
+  if (!valid) throw new Error(`refusing to write an invalid session state for ${state.sessionId}`);
+  replaceFile(path, `${JSON.stringify(valid)}\n`, 0o600);
+  return path;
 }
 
 function readStateFile(path: string): SessionState | null {
-	try {
-		return parseSessionState(JSON.parse(readFileSync(path, "utf8")));
-	} catch {
-		return null;
-	}
+  try {
+    return parseSessionState(JSON.parse(readFileSync(path, "utf8")));
+  } catch {
+    return null;
+  }
 }
 
 /** The state written for one of these Claude Code processes, nearest first. */
-export function readStateForProcesses(
-	runtime: Runtime,
-	pids: readonly number[],
-): SessionState | null {
-	const dir = sessionStateDir(runtime);
-	for (const pid of pids) {
-		const state = readStateFile(join(dir, `${pid}.json`));
-		if (state) return state;
-	}
-	return null;
+export function readStateForProcesses(runtime: Runtime, pids: readonly number[]): SessionState | null {
+  const dir = sessionStateDir(runtime);
+  for (const pid of pids) {
+    const state = readStateFile(join(dir, `${pid}.json`));
+    if (state) return state;
+  }
+  return null;
 }
 
 /** The newest state that names this session, whichever process wrote it. */
-export function readStateForSession(
-	runtime: Runtime,
-	sessionId: string,
-): SessionState | null {
-	let names: string[];
-	try {
-		names = readdirSync(sessionStateDir(runtime)).filter((name) =>
-			name.endsWith(".json"),
-		);
-	} catch {
-		return null;
-	}
-	let newest: SessionState | null = null;
-	for (const name of names) {
-		const state = readStateFile(join(sessionStateDir(runtime), name));
-		if (
-			state?.sessionId === sessionId &&
-			(!newest || state.updatedAt > newest.updatedAt)
-		)
-			newest = state;
-	}
-	return newest;
+export function readStateForSession(runtime: Runtime, sessionId: string): SessionState | null {
+  let names: string[];
+  try {
+    names = readdirSync(sessionStateDir(runtime)).filter((name) => name.endsWith(".json"));
+  } catch {
+    return null;
+  }
+  let newest: SessionState | null = null;
+  for (const name of names) {
+    const state = readStateFile(join(sessionStateDir(runtime), name));
+    if (state?.sessionId === sessionId && (!newest || state.updatedAt > newest.updatedAt)) newest = state;
+  }
+  return newest;
 }

@@ -2,53 +2,44 @@
 import { createUsageDeps } from "../context/read-usage.ts";
 import { createHandoffDeps, writeHandoff } from "../handoff/write-handoff.ts";
 import { describeHandoff } from "../present/handoff.ts";
-import {
-	printResult,
-	SELECTION_SYNOPSIS,
-	selectionFrom,
-	selectionOptions,
-	type Command,
-} from "../cli/command.ts";
+import { printResult, SELECTION_SYNOPSIS, selectionFrom, selectionOptions, type Command } from "../cli/command.ts";
 
 const text = { type: "string" } as const;
 
 export const handoffCommand: Command = {
-	name: "handoff",
-	summary:
-		"write a handoff document for the session (prompts verbatim, files, commands, your notes)",
-	synopsis: `[--json] [--goal T] [--state T] [--decisions T] [--next T] [--questions T] [--warnings T] [--name LABEL] ${SELECTION_SYNOPSIS}`,
-	options: {
-		...selectionOptions,
-		json: { type: "boolean" },
-		goal: text,
-		state: text,
-		decisions: text,
-		next: text,
-		questions: text,
-		warnings: text,
-		name: text,
-	},
-	async run(context) {
-		const pick = (key: string) =>
-			typeof context.values[key] === "string"
-				? (context.values[key] as string)
-				: undefined;
-		const result = await writeHandoff(
-			{
-				...selectionFrom(context.values),
-				name: pick("name"),
-				notes: {
-					goal: pick("goal"),
-					currentState: pick("state"),
-					decisions: pick("decisions"),
-					nextSteps: pick("next"),
-					openQuestions: pick("questions"),
-					warnings: pick("warnings"),
-				},
-			},
-			createHandoffDeps(context.runtime, createUsageDeps(context.runtime)),
-		);
-		printResult(context, result, describeHandoff);
-		return 0;
-	},
+  name: "handoff",
+  summary: "write a handoff document for the session (prompts verbatim, files, commands, your notes)",
+  synopsis: `[--json] [--goal T] [--state T] [--decisions T] [--next T] [--questions T] [--warnings T] [--name LABEL] ${SELECTION_SYNOPSIS}`,
+  options: {
+    ...selectionOptions,
+    json: { type: "boolean" },
+    goal: text,
+    state: text,
+    decisions: text,
+    next: text,
+    questions: text,
+    warnings: text,
+    name: text,
+  },
+  async run(context) {
+    const pick = (key: string) =>
+      typeof context.values[key] === "string" ? (context.values[key] as string) : undefined;
+    const result = await writeHandoff(
+      {
+        ...selectionFrom(context.values),
+        name: pick("name"),
+        notes: {
+          goal: pick("goal"),
+          currentState: pick("state"),
+          decisions: pick("decisions"),
+          nextSteps: pick("next"),
+          openQuestions: pick("questions"),
+          warnings: pick("warnings"),
+        },
+      },
+      createHandoffDeps(context.runtime, createUsageDeps(context.runtime)),
+    );
+    printResult(context, result, describeHandoff);
+    return 0;
+  },
 };

@@ -6,11 +6,7 @@ import { appendFileSync } from "node:fs";
 import { join } from "node:path";
 import { ctxMonitorStateDir, STATE_DIR_SETTING } from "../claude/paths.ts";
 import { runHookEvent } from "../claude/hooks/handlers.ts";
-import {
-	HOOK_EVENTS,
-	isHookEvent,
-	parseHookInput,
-} from "../claude/hooks/hook-input.ts";
+import { HOOK_EVENTS, isHookEvent, parseHookInput } from "../claude/hooks/hook-input.ts";
 import { readStdinText } from "../claude/stdin-json.ts";
 import type { Command, Output } from "../cli/command.ts";
 import type { Runtime } from "../runtime.ts";
@@ -19,75 +15,57 @@ import type { Runtime } from "../runtime.ts";
 const WATCHDOG_MS = { "pre-compact": 45_000, other: 10_000 } as const;
 
 function hookLogPath(runtime: Runtime): string {
-	return join(ctxMonitorStateDir(runtime), "hooks.log");
+  return join(ctxMonitorStateDir(runtime), "hooks.log");
 }
 
 function logProblem(runtime: Runtime, event: string, message: string): void {
-	try {
-		makeFolder(ctxMonitorStateDir(runtime), 0o700, STATE_DIR_SETTING);
-		appendFileSync(
-			hookLogPath(runtime),
-			`${runtime.now().toISOString()} hook ${event}: ${message.replace(/\s+/g, " ")}\n`,
-			{ mode: 0o600 },
-		);
-	} catch {
-		// Nowhere left to say it; staying out of Claude Code's way matters more.
-	}
+  try {
+    makeFolder(ctxMonitorStateDir(runtime), 0o700, STATE_DIR_SETTING);
+    appendFileSync(
+      hookLogPath(runtime),
+      `${runtime.now().toISOString()} hook ${event}: ${message.replace(/\s+/g, " ")}\n`,
+      { mode: 0o600 },
+    );
+  } catch {
+    // Nowhere left to say it; staying out of Claude Code's way matters more.
+  }
 }
 
 /** What the hook prints for this input; throws on internal errors (the caller logs them). */
-async function hookOutput(
-	event: string | undefined,
-	text: string,
-	runtime: Runtime,
-): Promise<string> {
-	if (!isHookEvent(event))
-		throw new Error(
-			`unknown hook event ${JSON.stringify(event)}; expected one of ${HOOK_EVENTS.join(", ")}`,
-		);
-	const input = parseHookInput(text);
-	if (!input)
-		throw new Error("no hook input on stdin (a JSON object with session_id)");
-	return runHookEvent(event, input, runtime);
+async function hookOutput(event: string | undefined, text: string, runtime: Runtime): Promise<string> {
+  if (!isHookEvent(event))
+    throw new Error(`unknown hook event ${JSON.stringify(event)}; expected one of ${HOOK_EVENTS.join(", ")}`);
+  const input = parseHookInput(text);
+  if (!input) throw new Error("no hook input on stdin (a JSON object with session_id)");
+  return runHookEvent(event, input, runtime);
 }
 
-export async function runHook(
-	event: string | undefined,
-	runtime: Runtime,
-	out: Output,
-	stdinFd = 0,
-): Promise<number> {
-	const watchdog = setTimeout(
-		() => {
-			logProblem(runtime, event ?? "?", "gave up: took too long");
-			process.exit(0);
-		},
-		event === "pre-compact" ? WATCHDOG_MS["pre-compact"] : WATCHDOG_MS.other,
-	);
-	watchdog.unref();
-	try {
-		const text = readStdinText(stdinFd);
-		const output = await hookOutput(event, text, runtime);
-		if (output) out.stdout(output.endsWith("\n") ? output : `${output}\n`);
-	} catch (error) {
-		logProblem(
-			runtime,
-			event ?? "?",
-			error instanceof Error ? error.message : String(error),
-		);
-	} finally {
-		clearTimeout(watchdog);
-	}
-	return 0;
+export async function runHook(event: string | undefined, runtime: Runtime, out: Output, stdinFd = 0): Promise<number> {
+  const watchdog = setTimeout(
+    () => {
+      logProblem(runtime, event ?? "?", "gave up: took too long");
+      process.exit(0);
+    },
+    event === "pre-compact" ? WATCHDOG_MS["pre-compact"] : WATCHDOG_MS.other,
+  );
+  watchdog.unref();
+  try {
+    const text = readStdinText(stdinFd);
+    const output = await hookOutput(event, text, runtime);
+    if (output) out.stdout(output.endsWith("\n") ? output : `${output}\n`);
+  } catch (error) {
+    logProblem(runtime, event ?? "?", error instanceof Error ? error.message : String(error));
+  } finally {
+    clearTimeout(watchdog);
+  }
+  return 0;
 }
 
 export const hookCommand: Command = {
-	name: "hook",
-	summary:
-		"Claude Code hook (its JSON on stdin): context warnings, a handoff before compaction, a pointer after it",
-	synopsis: `<${HOOK_EVENTS.join(" | ")}> < hook-input.json`,
-	options: {},
-	arguments: ["EVENT"],
-	run: (context) =>
-		runHook(context.positionals[0], context.runtime, context.out),
+  name: "hook",
+  summary: "Claude Code hook (its JSON on stdin): context warnings, a handoff before compaction, a pointer after it",
+  synopsis: `<${HOOK_EVENTS.join(" | ")}> < hook-input.json`,
+  options: {},
+  arguments: ["EVENT"],
+  run: (context) => runHook(context.positionals[0], context.runtime, context.out),
 };

@@ -5,42 +5,34 @@ import { captureStoreDir } from "../capture/paths.ts";
 import { fileSystemFailure } from "../fs-failure.ts";
 
 export const importMitmCommand: Command = {
-	name: "import-mitm",
-	summary:
-		"import the mitmproxy recipe's captures (request_*.json or req_/resp_*.json, claude_traffic.log)",
-	synopsis: "DIR [--capture-dir DIR] [--json]",
-	options: { "capture-dir": { type: "string" }, json: { type: "boolean" } },
-	arguments: ["DIR"],
-	async run({ values, positionals, runtime, out }) {
-		const dir = positionals[0] ?? "";
-		const storeDir =
-			typeof values["capture-dir"] === "string"
-				? values["capture-dir"]
-				: captureStoreDir(runtime);
-		let result: ReturnType<typeof importMitm>;
-		try {
-			result = importMitm(dir, storeDir);
-		} catch (error) {
-			out.stderr(
-				`ctx-monitor import-mitm: ${fileSystemFailure(error) ?? `cannot read ${dir}: ${(error as Error).message}`}\n`,
-			);
-			return 1;
-		}
-		if (values.json)
-			out.stdout(`${JSON.stringify({ ...result, storeDir }, null, 2)}\n`);
-		else {
-			out.stdout(
-				`imported ${result.imported} request${result.imported === 1 ? "" : "s"} into ${storeDir}${result.alreadyThere ? ` (${result.alreadyThere} already there)` : ""}\n`,
-			);
-			if (result.unreadable.length)
-				out.stdout(
-					`not a Messages request, left out: ${result.unreadable.join(", ")}\n`,
-				);
-			if (result.unanswered)
-				out.stdout(
-					`${result.unanswered} count_tokens request${result.unanswered === 1 ? " has" : "s have"} no answer in these files (the recipe keeps request bodies only); for \`ctx-monitor compare\`, capture /context with \`ctx-monitor proxy\` or the recipe's variant that keeps responses (resp_*.json)\n`,
-				);
-		}
-		return 0;
-	},
+  name: "import-mitm",
+  summary: "import the mitmproxy recipe's captures (request_*.json or req_/resp_*.json, claude_traffic.log)",
+  synopsis: "DIR [--capture-dir DIR] [--json]",
+  options: { "capture-dir": { type: "string" }, json: { type: "boolean" } },
+  arguments: ["DIR"],
+  async run({ values, positionals, runtime, out }) {
+    const dir = positionals[0] ?? "";
+    const storeDir = typeof values["capture-dir"] === "string" ? values["capture-dir"] : captureStoreDir(runtime);
+    let result: ReturnType<typeof importMitm>;
+    try {
+      result = importMitm(dir, storeDir);
+    } catch (error) {
+      out.stderr(
+        `ctx-monitor import-mitm: ${fileSystemFailure(error) ?? `cannot read ${dir}: ${(error as Error).message}`}\n`,
+      );
+      return 1;
+    }
+    if (values.json) out.stdout(`${JSON.stringify({ ...result, storeDir }, null, 2)}\n`);
+    else {
+      out.stdout(
+        `imported ${result.imported} request${result.imported === 1 ? "" : "s"} into ${storeDir}${result.alreadyThere ? ` (${result.alreadyThere} already there)` : ""}\n`,
+      );
+      if (result.unreadable.length) out.stdout(`not a Messages request, left out: ${result.unreadable.join(", ")}\n`);
+      if (result.unanswered)
+        out.stdout(
+          `${result.unanswered} count_tokens request${result.unanswered === 1 ? " has" : "s have"} no answer in these files (the recipe keeps request bodies only); for \`ctx-monitor compare\`, capture /context with \`ctx-monitor proxy\` or the recipe's variant that keeps responses (resp_*.json)\n`,
+        );
+    }
+    return 0;
+  },
 };

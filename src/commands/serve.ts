@@ -6,38 +6,38 @@ import { log } from "../log.ts";
 import type { Runtime } from "../runtime.ts";
 
 export async function serveStdio(runtime: Runtime): Promise<void> {
-	const server = createServer(createServerDeps(runtime));
-	const transport = new StdioServerTransport();
-	let stopping = false;
-	let failure: Error | null = null;
-	// Security: the server never goes silent. A transport error (a message over the SDK's 10 MiB stdio
-	// limit, a broken stdin) closes the connection; the process logs why and exits, so Claude Code shows
-	// the failure and can start the server again instead of waiting on calls that never get an answer.
-	server.server.onerror = (error) => {
-		failure = error;
-		log(`MCP transport error: ${error.message}`);
-	};
-	server.server.onclose = () => {
-		if (stopping) return;
-		log(
-			`MCP connection closed${failure ? ` after: ${failure.message}` : ""}; exiting so the client can restart the server`,
-		);
-		process.exit(failure ? 1 : 0);
-	};
-	await server.connect(transport);
-	const stop = () => {
-		stopping = true;
-		void server.close().finally(() => process.exit(0));
-	};
-	process.stdin.on("end", stop);
-	// The client went away while an answer was being written: nothing is left to serve.
-	process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-		if (error.code === "EPIPE") stop();
-		else log(`stdout failed: ${error.message}`);
-	});
-	process.on("SIGTERM", stop);
-	process.on("SIGINT", stop);
-	digestOnATimer(runtime);
+  const server = createServer(createServerDeps(runtime));
+  const transport = new StdioServerTransport();
+  let stopping = false;
+  let failure: Error | null = null;
+  // Security: the server never goes silent. A transport error (a message over the SDK's 10 MiB stdio
+  // limit, a broken stdin) closes the connection; the process logs why and exits, so Claude Code shows
+  // the failure and can start the server again instead of waiting on calls that never get an answer.
+  server.server.onerror = (error) => {
+    failure = error;
+    log(`MCP transport error: ${error.message}`);
+  };
+  server.server.onclose = () => {
+    if (stopping) return;
+    log(
+      `MCP connection closed${failure ? ` after: ${failure.message}` : ""}; exiting so the client can restart the server`,
+    );
+    process.exit(failure ? 1 : 0);
+  };
+  await server.connect(transport);
+  const stop = () => {
+    stopping = true;
+    void server.close().finally(() => process.exit(0));
+  };
+  process.stdin.on("end", stop);
+  // The client went away while an answer was being written: nothing is left to serve.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") stop();
+    else log(`stdout failed: ${error.message}`);
+  });
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+  digestOnATimer(runtime);
 }
 
 /** How often the server digests Claude Code's request bodies by itself (CTX_MONITOR_DIGEST_SECONDS; 0: never). */
@@ -49,27 +49,20 @@ const DIGEST_SECONDS = 60;
  * optional, so a failure only logs; the timer never keeps the process alive.
  */
 function digestOnATimer(runtime: Runtime): void {
-	const configured = Number(
-		runtime.env.CTX_MONITOR_DIGEST_SECONDS ?? DIGEST_SECONDS,
-	);
-	const seconds =
-		Number.isFinite(configured) && configured >= 0
-			? configured
-			: DIGEST_SECONDS;
-	if (seconds === 0) return;
-	let running = false;
-	const timer = setInterval(() => {
-		if (running) return;
-		running = true;
-		digestPendingCapture(runtime)
-			.catch((error: unknown) =>
-				log(
-					`could not digest request bodies: ${error instanceof Error ? error.message : String(error)}`,
-				),
-			)
-			.finally(() => {
-				running = false;
-			});
-	}, seconds * 1000);
-	timer.unref();
+  const configured = Number(runtime.env.CTX_MONITOR_DIGEST_SECONDS ?? DIGEST_SECONDS);
+  const seconds = Number.isFinite(configured) && configured >= 0 ? configured : DIGEST_SECONDS;
+  if (seconds === 0) return;
+  let running = false;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = true;
+    digestPendingCapture(runtime)
+      .catch((error: unknown) =>
+        log(`could not digest request bodies: ${error instanceof Error ? error.message : String(error)}`),
+      )
+      .finally(() => {
+        running = false;
+      });
+  }, seconds * 1000);
+  timer.unref();
 }

@@ -19,98 +19,81 @@ const MAX_AUTOCOMPACT_WINDOW = 1_000_000;
 
 /** The two settings of Claude Code's settings files that move auto-compaction, as merged by it. */
 export interface CompactSettings {
-	autoCompactEnabled?: boolean | undefined;
-	autoCompactWindow?: number | undefined;
+  autoCompactEnabled?: boolean | undefined;
+  autoCompactWindow?: number | undefined;
 }
 
 /** The model a session runs and the Claude Code version running it, when known. */
 export interface CompactingModel {
-	modelId: string | null;
-	version: string | null;
+  modelId: string | null;
+  version: string | null;
 }
 
 interface AutocompactPoint {
-	/** Token count at which auto-compaction is expected, or null when Claude Code will not auto-compact. */
-	at: number | null;
-	/** With `at: null`: why, in words a person and the agent can act on. */
-	offBecause: string | null;
+  /** Token count at which auto-compaction is expected, or null when Claude Code will not auto-compact. */
+  at: number | null;
+  /** With `at: null`: why, in words a person and the agent can act on. */
+  offBecause: string | null;
 }
 
 const NO_MODEL: CompactingModel = { modelId: null, version: null };
 
 function isSet(value: string | undefined): boolean {
-	return (
-		value !== undefined &&
-		value !== "" &&
-		value !== "0" &&
-		value.toLowerCase() !== "false"
-	);
+  return value !== undefined && value !== "" && value !== "0" && value.toLowerCase() !== "false";
 }
 
 /** The window Claude Code compacts within, named by the environment or the setting; null when neither does. */
 function configuredCompactWindow(
-	window: number,
-	env: Readonly<Record<string, string | undefined>>,
-	settings: CompactSettings,
+  window: number,
+  env: Readonly<Record<string, string | undefined>>,
+  settings: CompactSettings,
 ): number | null {
-	const raw = env.CLAUDE_CODE_AUTO_COMPACT_WINDOW;
-	const parsed = raw ? Number.parseInt(raw, 10) : Number.NaN;
-	if (Number.isFinite(parsed) && parsed > 0) {
-		return Math.min(
-			window,
-			Math.max(
-				MIN_AUTOCOMPACT_WINDOW,
-				Math.min(parsed, MAX_AUTOCOMPACT_WINDOW),
-			),
-		);
-	}
-	const setting = settings.autoCompactWindow;
-	if (
-		setting !== undefined &&
-		Number.isInteger(setting) &&
-		setting >= MIN_AUTOCOMPACT_WINDOW &&
-		setting <= MAX_AUTOCOMPACT_WINDOW
-	) {
-		return Math.min(window, setting);
-	}
-	return null;
+  const raw = env.CLAUDE_CODE_AUTO_COMPACT_WINDOW;
+  const parsed = raw ? Number.parseInt(raw, 10) : Number.NaN;
+  if (Number.isFinite(parsed) && parsed > 0) {
+    return Math.min(window, Math.max(MIN_AUTOCOMPACT_WINDOW, Math.min(parsed, MAX_AUTOCOMPACT_WINDOW)));
+  }
+  const setting = settings.autoCompactWindow;
+  if (
+    setting !== undefined &&
+    Number.isInteger(setting) &&
+    setting >= MIN_AUTOCOMPACT_WINDOW &&
+    setting <= MAX_AUTOCOMPACT_WINDOW
+  ) {
+    return Math.min(window, setting);
+  }
+  return null;
 }
 
 const off = (offBecause: string): AutocompactPoint => ({
-	at: null,
-	offBecause,
+  at: null,
+  offBecause,
 });
 
 export function autocompactPoint(
-	window: number,
-	env: Readonly<Record<string, string | undefined>>,
-	settings: CompactSettings = {},
-	model: CompactingModel = NO_MODEL,
+  window: number,
+  env: Readonly<Record<string, string | undefined>>,
+  settings: CompactSettings = {},
+  model: CompactingModel = NO_MODEL,
 ): AutocompactPoint {
-	if (isSet(env.DISABLE_COMPACT)) return off("DISABLE_COMPACT is set");
-	if (isSet(env.DISABLE_AUTO_COMPACT))
-		return off("DISABLE_AUTO_COMPACT is set");
-	if (settings.autoCompactEnabled === false)
-		return off("the autoCompactEnabled setting is off");
-	let compactWindow = configuredCompactWindow(window, env, settings);
-	if (compactWindow === null && model.modelId) {
-		compactWindow = modelCompactWindow(model.modelId, model.version, window);
-		const client = model.version
-			? `Claude Code ${model.version}`
-			: "Claude Code";
-		if (compactWindow === null)
-			return off(
-				`${client} has no auto-compact window for ${model.modelId} (/context shows no Autocompact buffer): it compacts only on /compact or when the API refuses a prompt as too long; CLAUDE_CODE_AUTO_COMPACT_WINDOW or the autoCompactWindow setting turns it on`,
-			);
-	}
-	const maxOutput =
-		positiveInt(env.CLAUDE_CODE_MAX_OUTPUT_TOKENS) ?? DEFAULT_MAX_OUTPUT_TOKENS;
-	const effective =
-		(compactWindow ?? window) - Math.min(maxOutput, OUTPUT_RESERVE_CAP);
-	let at = effective - AUTOCOMPACT_MARGIN;
-	const percent = Number.parseFloat(env.CLAUDE_AUTOCOMPACT_PCT_OVERRIDE ?? "");
-	if (Number.isFinite(percent) && percent > 0 && percent <= 100) {
-		at = Math.min(at, Math.floor(effective * (percent / 100)));
-	}
-	return { at: Math.max(0, at), offBecause: null };
+  if (isSet(env.DISABLE_COMPACT)) return off("DISABLE_COMPACT is set");
+  if (isSet(env.DISABLE_AUTO_COMPACT)) return off("DISABLE_AUTO_COMPACT is set");
+  if (settings.autoCompactEnabled === false) return off("the autoCompactEnabled setting is off");
+  let compactWindow = configuredCompactWindow(window, env, settings);
+  if (compactWindow === null && model.modelId) {
+    compactWindow = modelCompactWindow(model.modelId, model.version, window);
+    const client = model.version ? `Claude Code ${model.version}` : "Claude Code";
+    if (compactWindow === null)
+      return off(
+        `${client} has no auto-compact window for ${model.modelId} (/context shows no Autocompact buffer): it compacts only on /compact or when the API refuses a prompt as too long; CLAUDE_CODE_AUTO_COMPACT_WINDOW or the autoCompactWindow setting turns it on`,
+      );
+  }
+  const maxOutput = positiveInt(env.CLAUDE_CODE_MAX_OUTPUT_TOKENS) ?? DEFAULT_MAX_OUTPUT_TOKENS;
+  const effective = (compactWindow ?? window) - Math.min(maxOutput, OUTPUT_RESERVE_CAP);
+  let at = effective - AUTOCOMPACT_MARGIN;
+  const percent = Number.parseFloat(env.CLAUDE_AUTOCOMPACT_PCT_OVERRIDE ?? "");
+  if (Number.isFinite(percent) && percent > 0 && percent <= 100) {
+    at = Math.min(at, Math.floor(effective * (percent / 100)));
+  }
+  return { at: Math.max(0, at), offBecause: null };
 }

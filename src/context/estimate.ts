@@ -3,5 +3,5 @@
 const CHARS_PER_TOKEN = 4;
 
 export function estimateTokens(chars: number): number {
-	return Math.ceil(chars / CHARS_PER_TOKEN);
+  return Math.ceil(chars / CHARS_PER_TOKEN);
 }

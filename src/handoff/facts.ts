@@ -4,23 +4,18 @@
 // record at a time, so the transcript streams through it. Every text is redacted as it is taken, whole
 // (a secret cut in half later could escape its pattern), and long outputs are kept to their start.
 import { describeToolCall, displayPath } from "../transcript/tool-calls.ts";
-import {
-	compactionOf,
-	type Compaction,
-	type ContentBlock,
-	type TranscriptRecord,
-} from "../transcript/records.ts";
+import { compactionOf, type Compaction, type ContentBlock, type TranscriptRecord } from "../transcript/records.ts";
 import { classifyUserText } from "../transcript/user-text.ts";
 import { lineChange, type LineChange } from "./line-changes.ts";
 import { redactSecrets } from "../redact/redact.ts";
 
 /** A text as the handoff keeps it: redacted, at most KEPT_CHARS of it, and how long it was. */
 export interface KeptText {
-	/** The whole text, or its start when it was longer than KEPT_CHARS. */
-	text: string;
-	chars: number;
-	/** The end of a text longer than KEPT_CHARS: a command's verdict is usually in its last lines. */
-	tail?: string;
+  /** The whole text, or its start when it was longer than KEPT_CHARS. */
+  text: string;
+  chars: number;
+  /** The end of a text longer than KEPT_CHARS: a command's verdict is usually in its last lines. */
+  tail?: string;
 }
 
 /** Far more than any rendered excerpt (the longest is 4,000), so cutting here never shows. */
@@ -33,12 +28,7 @@ const REDACT_MARGIN = 16_384;
  * context, so a very long session must not produce a document that fills it (prompts are always kept
  * in full). Older entries are only counted, so their texts are let go as reading goes on.
  */
-export const NEWEST = {
-	commands: 150,
-	errors: 50,
-	subagents: 30,
-	turns: 60,
-} as const;
+export const NEWEST = { commands: 150, errors: 50, subagents: 30, turns: 60 } as const;
 
 /** Detail kept for more turns than are shown, so turns without activity cannot pull a stripped one into view. */
 const TURNS_WITH_DETAIL = NEWEST.turns * 2;
@@ -46,425 +36,360 @@ const TURNS_WITH_DETAIL = NEWEST.turns * 2;
 const RELEASED: KeptText = { text: "", chars: 0 };
 
 export interface Prompt {
-	number: number;
-	text: string;
-	at: string | null;
-	/** A slash command (`/compact`, `/review 12`) rather than words. */
-	command: boolean;
+  number: number;
+  text: string;
+  at: string | null;
+  /** A slash command (`/compact`, `/review 12`) rather than words. */
+  command: boolean;
 }
 
 export interface FileActivity {
-	path: string;
-	reads: number;
-	edits: number;
-	writes: number;
-	/** Lines added and removed by the session's successful edits and writes. */
-	added: number;
-	removed: number;
+  path: string;
+  reads: number;
+  edits: number;
+  writes: number;
+  /** Lines added and removed by the session's successful edits and writes. */
+  added: number;
+  removed: number;
 }
 
 export interface CommandRun {
-	command: string;
-	description: string | null;
-	turn: number;
-	/** null until its result is seen. */
-	ok: boolean | null;
-	output: KeptText | null;
+  command: string;
+  description: string | null;
+  turn: number;
+  /** null until its result is seen. */
+  ok: boolean | null;
+  output: KeptText | null;
 }
 
 export interface ErrorMet {
-	turn: number;
-	source: string;
-	message: KeptText;
+  turn: number;
+  source: string;
+  message: KeptText;
 }
 
 export interface Task {
-	id: string;
-	subject: string;
-	status: string;
+  id: string;
+  subject: string;
+  status: string;
 }
 
 export interface Subagent {
-	turn: number;
-	description: string;
-	type: string | null;
-	prompt: KeptText;
-	report: KeptText | null;
+  turn: number;
+  description: string;
+  type: string | null;
+  prompt: KeptText;
+  report: KeptText | null;
 }
 
 export interface Turn {
-	prompt: number;
-	actions: string[];
-	/** What the agent said, in order (its text blocks). */
-	replies: KeptText[];
+  prompt: number;
+  actions: string[];
+  /** What the agent said, in order (its text blocks). */
+  replies: KeptText[];
 }
 
 export interface HandoffFacts {
-	sessionId: string | null;
-	projectDir: string | null;
-	model: string | null;
-	startedAt: string | null;
-	lastAt: string | null;
-	prompts: Prompt[];
-	files: FileActivity[];
-	commands: CommandRun[];
-	errors: ErrorMet[];
-	tasks: Task[];
-	subagents: Subagent[];
-	turns: Turn[];
-	compactions: Compaction[];
-	/** Secrets redacted from what was taken, by kind. */
-	redactions: Record<string, number>;
+  sessionId: string | null;
+  projectDir: string | null;
+  model: string | null;
+  startedAt: string | null;
+  lastAt: string | null;
+  prompts: Prompt[];
+  files: FileActivity[];
+  commands: CommandRun[];
+  errors: ErrorMet[];
+  tasks: Task[];
+  subagents: Subagent[];
+  turns: Turn[];
+  compactions: Compaction[];
+  /** Secrets redacted from what was taken, by kind. */
+  redactions: Record<string, number>;
 }
 
 interface PendingCall {
-	name: string;
-	input: Record<string, unknown>;
-	/** The file an edit or write changes, and by how many lines, counted once it succeeds. */
-	change?: { file: FileActivity; lines: LineChange };
-	command?: CommandRun;
-	subagent?: Subagent;
-	taskSubject?: string;
+  name: string;
+  input: Record<string, unknown>;
+  /** The file an edit or write changes, and by how many lines, counted once it succeeds. */
+  change?: { file: FileActivity; lines: LineChange };
+  command?: CommandRun;
+  subagent?: Subagent;
+  taskSubject?: string;
 }
 
 /** Claude Code's note after a subagent's report (its id, how to continue it, its usage): not the report. */
-const SUBAGENT_TRAILER =
-	/(?:^|\n)\s*agentId: \S+ \(use SendMessage[\s\S]*$|\s*<usage>[^<]*<\/usage>\s*$/g;
+const SUBAGENT_TRAILER = /(?:^|\n)\s*agentId: \S+ \(use SendMessage[\s\S]*$|\s*<usage>[^<]*<\/usage>\s*$/g;
 const READ_TOOLS = new Set(["Read", "NotebookRead"]);
 const EDIT_TOOLS = new Set(["Edit", "MultiEdit", "NotebookEdit"]);
 const WRITE_TOOLS = new Set(["Write"]);
 const SUBAGENT_TOOLS = new Set(["Agent", "Task"]);
 
-const str = (value: unknown): string | null =>
-	typeof value === "string" && value ? value : null;
+const str = (value: unknown): string | null => (typeof value === "string" && value ? value : null);
 const fields = (value: unknown): Record<string, unknown> =>
-	typeof value === "object" && value !== null && !Array.isArray(value)
-		? (value as Record<string, unknown>)
-		: {};
+  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
 function resultText(content: unknown): string {
-	if (typeof content === "string") return content;
-	if (!Array.isArray(content)) return "";
-	return content
-		.map((part) => {
-			const block = fields(part);
-			if (typeof block.text === "string") return block.text;
-			return block.type === "image" ? "[image]" : "";
-		})
-		.filter(Boolean)
-		.join("\n");
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  return content
+    .map((part) => {
+      const block = fields(part);
+      if (typeof block.text === "string") return block.text;
+      return block.type === "image" ? "[image]" : "";
+    })
+    .filter(Boolean)
+    .join("\n");
 }
 
 /** A subagent's final report without the trailer Claude Code appends for the calling agent. */
 function subagentReport(content: unknown): string {
-	const parts = Array.isArray(content) ? content : [content];
-	return parts
-		.map((part) =>
-			resultText(typeof part === "string" ? part : [part]).replace(
-				SUBAGENT_TRAILER,
-				"",
-			),
-		)
-		.filter((text) => text.trim())
-		.join("\n");
+  const parts = Array.isArray(content) ? content : [content];
+  return parts
+    .map((part) => resultText(typeof part === "string" ? part : [part]).replace(SUBAGENT_TRAILER, ""))
+    .filter((text) => text.trim())
+    .join("\n");
 }
 
 export class FactCollector {
-	private readonly facts: HandoffFacts = {
-		sessionId: null,
-		projectDir: null,
-		model: null,
-		startedAt: null,
-		lastAt: null,
-		prompts: [],
-		files: [],
-		commands: [],
-		errors: [],
-		tasks: [],
-		subagents: [],
-		turns: [],
-		compactions: [],
-		redactions: {},
-	};
-	private readonly files = new Map<string, FileActivity>();
-	private readonly tasks = new Map<string, Task>();
-	private readonly calls = new Map<string, PendingCall>();
+  private readonly facts: HandoffFacts = {
+    sessionId: null,
+    projectDir: null,
+    model: null,
+    startedAt: null,
+    lastAt: null,
+    prompts: [],
+    files: [],
+    commands: [],
+    errors: [],
+    tasks: [],
+    subagents: [],
+    turns: [],
+    compactions: [],
+    redactions: {},
+  };
+  private readonly files = new Map<string, FileActivity>();
+  private readonly tasks = new Map<string, Task>();
+  private readonly calls = new Map<string, PendingCall>();
 
-	constructor(projectDir: string | null = null) {
-		this.facts.projectDir = projectDir;
-	}
+  constructor(projectDir: string | null = null) {
+    this.facts.projectDir = projectDir;
+  }
 
-	add(record: TranscriptRecord): void {
-		if (record.isSidechain) return;
-		this.facts.sessionId ??= record.sessionId;
-		this.facts.projectDir ??= record.cwd;
-		if (record.timestamp) {
-			this.facts.startedAt ??= record.timestamp;
-			this.facts.lastAt = record.timestamp;
-		}
-		switch (record.kind) {
-			case "assistant":
-				if (record.isApiError) {
-					const message = record.content
-						.flatMap((block) => (block.type === "text" ? [block.text] : []))
-						.join("\n");
-					this.error("API", message || "API error");
-					return;
-				}
-				// Claude Code's stand-in replies (after /compact, an interrupt): nothing the model said.
-				if (record.model === "<synthetic>") return;
-				if (record.model) this.facts.model = record.model;
-				for (const block of record.content) this.assistantBlock(block);
-				return;
-			case "user":
-				if (record.isCompactSummary || record.isMeta) return;
-				this.userContent(
-					typeof record.content === "string"
-						? [{ type: "text", text: record.content }]
-						: record.content,
-					record.timestamp,
-				);
-				return;
-			case "compact-boundary":
-				this.facts.compactions.push(compactionOf(record));
-				return;
-			default:
-				return;
-		}
-	}
+  add(record: TranscriptRecord): void {
+    if (record.isSidechain) return;
+    this.facts.sessionId ??= record.sessionId;
+    this.facts.projectDir ??= record.cwd;
+    if (record.timestamp) {
+      this.facts.startedAt ??= record.timestamp;
+      this.facts.lastAt = record.timestamp;
+    }
+    switch (record.kind) {
+      case "assistant":
+        if (record.isApiError) {
+          const message = record.content.flatMap((block) => (block.type === "text" ? [block.text] : [])).join("\n");
+          this.error("API", message || "API error");
+          return;
+        }
+        // Claude Code's stand-in replies (after /compact, an interrupt): nothing the model said.
+        if (record.model === "<synthetic>") return;
+        if (record.model) this.facts.model = record.model;
+        for (const block of record.content) this.assistantBlock(block);
+        return;
+      case "user":
+        if (record.isCompactSummary || record.isMeta) return;
+        this.userContent(
+          typeof record.content === "string" ? [{ type: "text", text: record.content }] : record.content,
+          record.timestamp,
+        );
+        return;
+      case "compact-boundary":
+        this.facts.compactions.push(compactionOf(record));
+        return;
+      default:
+        return;
+    }
+  }
 
-	result(): HandoffFacts {
-		return {
-			...this.facts,
-			files: [...this.files.values()],
-			tasks: [...this.tasks.values()],
-			redactions: { ...this.facts.redactions },
-		};
-	}
+  result(): HandoffFacts {
+    return {
+      ...this.facts,
+      files: [...this.files.values()],
+      tasks: [...this.tasks.values()],
+      redactions: { ...this.facts.redactions },
+    };
+  }
 
-	/** Redacted whole, counted. */
-	private clean(text: string): string {
-		const redacted = redactSecrets(text);
-		for (const [kind, count] of Object.entries(redacted.counts))
-			this.facts.redactions[kind] = (this.facts.redactions[kind] ?? 0) + count;
-		return redacted.text;
-	}
+  /** Redacted whole, counted. */
+  private clean(text: string): string {
+    const redacted = redactSecrets(text);
+    for (const [kind, count] of Object.entries(redacted.counts))
+      this.facts.redactions[kind] = (this.facts.redactions[kind] ?? 0) + count;
+    return redacted.text;
+  }
 
-	/**
-	 * Its start and end, redacted: enough for any excerpt, bounded however long the output was.
-	 * Security: each end is redacted before it is cut, over a window longer than any secret a rule knows,
-	 * so a cut never leaves the head of a secret that is too short for its rule to recognise.
-	 */
-	private keep(text: string): KeptText {
-		if (text.length <= KEPT_CHARS)
-			return { text: this.clean(text), chars: text.length };
-		const half = KEPT_CHARS / 2;
-		const head = this.clean(text.slice(0, half + REDACT_MARGIN)).slice(0, half);
-		const tail = this.clean(text.slice(-(half + REDACT_MARGIN))).slice(-half);
-		return { text: head, chars: text.length, tail };
-	}
+  /**
+   * Its start and end, redacted: enough for any excerpt, bounded however long the output was.
+   * Security: each end is redacted before it is cut, over a window longer than any secret a rule knows,
+   * so a cut never leaves the head of a secret that is too short for its rule to recognise.
+   */
+  private keep(text: string): KeptText {
+    if (text.length <= KEPT_CHARS) return { text: this.clean(text), chars: text.length };
+    const half = KEPT_CHARS / 2;
+    const head = this.clean(text.slice(0, half + REDACT_MARGIN)).slice(0, half);
+    const tail = this.clean(text.slice(-(half + REDACT_MARGIN))).slice(-half);
+    return { text: head, chars: text.length, tail };
+  }
 
-	/** Security: labels are redacted before they are cut (describeToolCall does it). */
-	private describe(name: string, input: Record<string, unknown>): string {
-		return describeToolCall(name, input, this.facts.projectDir).label;
-	}
+  /** Security: labels are redacted before they are cut (describeToolCall does it). */
+  private describe(name: string, input: Record<string, unknown>): string {
+    return describeToolCall(name, input, this.facts.projectDir).label;
+  }
 
-	private get turn(): number {
-		return this.facts.prompts.length;
-	}
+  private get turn(): number {
+    return this.facts.prompts.length;
+  }
 
-	private currentTurn(): Turn {
-		let turn = this.facts.turns.at(-1);
-		if (!turn || turn.prompt !== this.turn) {
-			turn = { prompt: this.turn, actions: [], replies: [] };
-			this.facts.turns.push(turn);
-			release(
-				this.facts.turns,
-				TURNS_WITH_DETAIL,
-				(old) => (old.replies = old.replies.length ? [RELEASED] : []),
-			);
-		}
-		return turn;
-	}
+  private currentTurn(): Turn {
+    let turn = this.facts.turns.at(-1);
+    if (!turn || turn.prompt !== this.turn) {
+      turn = { prompt: this.turn, actions: [], replies: [] };
+      this.facts.turns.push(turn);
+      release(this.facts.turns, TURNS_WITH_DETAIL, (old) => (old.replies = old.replies.length ? [RELEASED] : []));
+    }
+    return turn;
+  }
 
-	/** Tool results, and the user's words: the record's prompt or slash command, classified as the breakdown does. */
-	private userContent(
-		blocks: readonly ContentBlock[],
-		at: string | null,
-	): void {
-		const words: string[] = [];
-		let command = false;
-		for (const block of blocks) {
-			if (block.type === "tool_result")
-				this.toolResult(block.toolUseId, block.content, block.isError);
-			else if (block.type === "image") words.push("[image]");
-			else if (block.type === "text") {
-				const text = classifyUserText(block.text, {
-					isMeta: false,
-					isCompactSummary: false,
-				});
-				if (text?.kind === "prompt" || text?.kind === "command")
-					words.push(text.text);
-				if (text?.kind === "command") command = true;
-			}
-		}
-		if (words.some((word) => word !== "[image]"))
-			this.prompt(words.join("\n\n"), at, command);
-	}
+  /** Tool results, and the user's words: the record's prompt or slash command, classified as the breakdown does. */
+  private userContent(blocks: readonly ContentBlock[], at: string | null): void {
+    const words: string[] = [];
+    let command = false;
+    for (const block of blocks) {
+      if (block.type === "tool_result") this.toolResult(block.toolUseId, block.content, block.isError);
+      else if (block.type === "image") words.push("[image]");
+      else if (block.type === "text") {
+        const text = classifyUserText(block.text, { isMeta: false, isCompactSummary: false });
+        if (text?.kind === "prompt" || text?.kind === "command") words.push(text.text);
+        if (text?.kind === "command") command = true;
+      }
+    }
+    if (words.some((word) => word !== "[image]")) this.prompt(words.join("\n\n"), at, command);
+  }
 
-	private prompt(text: string, at: string | null, command: boolean): void {
-		this.facts.prompts.push({
-			number: this.facts.prompts.length + 1,
-			text: this.clean(text),
-			at,
-			command,
-		});
-		this.currentTurn();
-	}
+  private prompt(text: string, at: string | null, command: boolean): void {
+    this.facts.prompts.push({ number: this.facts.prompts.length + 1, text: this.clean(text), at, command });
+    this.currentTurn();
+  }
 
-	private assistantBlock(block: ContentBlock): void {
-		if (block.type === "text" && block.text.trim()) {
-			this.currentTurn().replies.push(this.keep(block.text));
-			return;
-		}
-		if (block.type !== "tool_use") return;
-		const input = fields(block.input);
-		const call: PendingCall = { name: block.name, input };
-		const path = str(input.file_path) ?? str(input.notebook_path);
-		const file = path ? this.touch(path, block.name) : null;
-		const lines = file ? lineChange(block.name, input) : null;
-		if (file && lines) call.change = { file, lines };
-		if (block.name === "Bash") {
-			const description = str(input.description);
-			call.command = {
-				command: this.clean(str(input.command) ?? ""),
-				description: description && this.clean(description),
-				turn: this.turn,
-				ok: null,
-				output: null,
-			};
-			this.facts.commands.push(call.command);
-			release(
-				this.facts.commands,
-				NEWEST.commands,
-				(old) => (old.output = null),
-			);
-		} else if (SUBAGENT_TOOLS.has(block.name)) {
-			call.subagent = {
-				turn: this.turn,
-				description: this.clean(str(input.description) ?? "subagent"),
-				type: str(input.subagent_type),
-				prompt: this.keep(str(input.prompt) ?? ""),
-				report: null,
-			};
-			this.facts.subagents.push(call.subagent);
-			release(this.facts.subagents, NEWEST.subagents, (old) => {
-				old.prompt = RELEASED;
-				if (old.report) old.report = RELEASED;
-			});
-		} else if (block.name === "TodoWrite" && Array.isArray(input.todos)) {
-			this.tasks.clear();
-			input.todos.forEach((todo, index) => {
-				const item = fields(todo);
-				const id = str(item.id) ?? String(index + 1);
-				this.tasks.set(id, {
-					id,
-					subject: this.clean(str(item.content) ?? str(item.subject) ?? ""),
-					status: str(item.status) ?? "pending",
-				});
-			});
-		} else if (block.name === "TaskCreate") {
-			call.taskSubject = this.clean(
-				str(input.subject) ?? str(input.description) ?? "task",
-			);
-		} else if (block.name === "TaskUpdate") {
-			const id =
-				str(input.taskId) ??
-				(typeof input.taskId === "number" ? String(input.taskId) : null);
-			if (id) {
-				const subject = str(input.subject);
-				const task = this.tasks.get(id) ?? {
-					id,
-					subject: subject ? this.clean(subject) : `task ${id}`,
-					status: "pending",
-				};
-				task.status = str(input.status) ?? task.status;
-				if (subject) task.subject = this.clean(subject);
-				this.tasks.set(id, task);
-			}
-		}
-		if (block.id) this.calls.set(block.id, call);
-		this.currentTurn().actions.push(this.describe(block.name, input));
-	}
+  private assistantBlock(block: ContentBlock): void {
+    if (block.type === "text" && block.text.trim()) {
+      this.currentTurn().replies.push(this.keep(block.text));
+      return;
+    }
+    if (block.type !== "tool_use") return;
+    const input = fields(block.input);
+    const call: PendingCall = { name: block.name, input };
+    const path = str(input.file_path) ?? str(input.notebook_path);
+    const file = path ? this.touch(path, block.name) : null;
+    const lines = file ? lineChange(block.name, input) : null;
+    if (file && lines) call.change = { file, lines };
+    if (block.name === "Bash") {
+      const description = str(input.description);
+      call.command = {
+        command: this.clean(str(input.command) ?? ""),
+        description: description && this.clean(description),
+        turn: this.turn,
+        ok: null,
+        output: null,
+      };
+      this.facts.commands.push(call.command);
+      release(this.facts.commands, NEWEST.commands, (old) => (old.output = null));
+    } else if (SUBAGENT_TOOLS.has(block.name)) {
+      call.subagent = {
+        turn: this.turn,
+        description: this.clean(str(input.description) ?? "subagent"),
+        type: str(input.subagent_type),
+        prompt: this.keep(str(input.prompt) ?? ""),
+        report: null,
+      };
+      this.facts.subagents.push(call.subagent);
+      release(this.facts.subagents, NEWEST.subagents, (old) => {
+        old.prompt = RELEASED;
+        if (old.report) old.report = RELEASED;
+      });
+    } else if (block.name === "TodoWrite" && Array.isArray(input.todos)) {
+      this.tasks.clear();
+      input.todos.forEach((todo, index) => {
+        const item = fields(todo);
+        const id = str(item.id) ?? String(index + 1);
+        this.tasks.set(id, {
+          id,
+          subject: this.clean(str(item.content) ?? str(item.subject) ?? ""),
+          status: str(item.status) ?? "pending",
+        });
+      });
+    } else if (block.name === "TaskCreate") {
+      call.taskSubject = this.clean(str(input.subject) ?? str(input.description) ?? "task");
+    } else if (block.name === "TaskUpdate") {
+      const id = str(input.taskId) ?? (typeof input.taskId === "number" ? String(input.taskId) : null);
+      if (id) {
+        const subject = str(input.subject);
+        const task = this.tasks.get(id) ?? {
+          id,
+          subject: subject ? this.clean(subject) : `task ${id}`,
+          status: "pending",
+        };
+        task.status = str(input.status) ?? task.status;
+        if (subject) task.subject = this.clean(subject);
+        this.tasks.set(id, task);
+      }
+    }
+    if (block.id) this.calls.set(block.id, call);
+    this.currentTurn().actions.push(this.describe(block.name, input));
+  }
 
-	private toolResult(
-		toolUseId: string,
-		content: unknown,
-		isError: boolean,
-	): void {
-		const call = this.calls.get(toolUseId);
-		const text = resultText(content);
-		if (!call) {
-			if (isError) this.error("tool", text);
-			return;
-		}
-		this.calls.delete(toolUseId);
-		if (call.change && !isError) {
-			call.change.file.added += call.change.lines.added;
-			call.change.file.removed += call.change.lines.removed;
-		}
-		if (call.command) {
-			call.command.ok = !isError;
-			call.command.output = this.keep(text);
-		}
-		if (call.subagent)
-			call.subagent.report = this.keep(subagentReport(content));
-		if (call.taskSubject !== undefined && !isError) {
-			const id = /#(\d+)/.exec(text)?.[1] ?? String(this.tasks.size + 1);
-			this.tasks.set(id, { id, subject: call.taskSubject, status: "pending" });
-		}
-		if (isError && !call.command)
-			this.error(this.describe(call.name, call.input), text);
-	}
+  private toolResult(toolUseId: string, content: unknown, isError: boolean): void {
+    const call = this.calls.get(toolUseId);
+    const text = resultText(content);
+    if (!call) {
+      if (isError) this.error("tool", text);
+      return;
+    }
+    this.calls.delete(toolUseId);
+    if (call.change && !isError) {
+      call.change.file.added += call.change.lines.added;
+      call.change.file.removed += call.change.lines.removed;
+    }
+    if (call.command) {
+      call.command.ok = !isError;
+      call.command.output = this.keep(text);
+    }
+    if (call.subagent) call.subagent.report = this.keep(subagentReport(content));
+    if (call.taskSubject !== undefined && !isError) {
+      const id = /#(\d+)/.exec(text)?.[1] ?? String(this.tasks.size + 1);
+      this.tasks.set(id, { id, subject: call.taskSubject, status: "pending" });
+    }
+    if (isError && !call.command) this.error(this.describe(call.name, call.input), text);
+  }
 
-	private touch(path: string, tool: string): FileActivity | null {
-		const shown = displayPath(path, this.facts.projectDir);
-		const entry = this.files.get(shown) ?? {
-			path: shown,
-			reads: 0,
-			edits: 0,
-			writes: 0,
-			added: 0,
-			removed: 0,
-		};
-		if (READ_TOOLS.has(tool)) entry.reads++;
-		else if (EDIT_TOOLS.has(tool)) entry.edits++;
-		else if (WRITE_TOOLS.has(tool)) entry.writes++;
-		else return null;
-		this.files.set(shown, entry);
-		return entry;
-	}
+  private touch(path: string, tool: string): FileActivity | null {
+    const shown = displayPath(path, this.facts.projectDir);
+    const entry = this.files.get(shown) ?? { path: shown, reads: 0, edits: 0, writes: 0, added: 0, removed: 0 };
+    if (READ_TOOLS.has(tool)) entry.reads++;
+    else if (EDIT_TOOLS.has(tool)) entry.edits++;
+    else if (WRITE_TOOLS.has(tool)) entry.writes++;
+    else return null;
+    this.files.set(shown, entry);
+    return entry;
+  }
 
-	private error(source: string, message: string): void {
-		this.facts.errors.push({
-			turn: this.turn,
-			source: this.clean(source),
-			message: this.keep(message),
-		});
-		release(
-			this.facts.errors,
-			NEWEST.errors,
-			(old) => (old.message = RELEASED),
-		);
-	}
+  private error(source: string, message: string): void {
+    this.facts.errors.push({ turn: this.turn, source: this.clean(source), message: this.keep(message) });
+    release(this.facts.errors, NEWEST.errors, (old) => (old.message = RELEASED));
+  }
 }
 
 /** Lets go of the texts of the entry that has just left the newest `keep` of a list: it will only be counted. */
-function release<T>(
-	list: readonly T[],
-	keep: number,
-	strip: (entry: T) => void,
-): void {
-	const old = list[list.length - 1 - keep];
-	if (old) strip(old);
+function release<T>(list: readonly T[], keep: number, strip: (entry: T) => void): void {
+  const old = list[list.length - 1 - keep];
+  if (old) strip(old);
 }

@@ -4,184 +4,147 @@
 import { sessionProjectDir } from "../claude/paths.ts";
 import { loadSettings } from "../config.ts";
 import { counted, exactNumber } from "../context/format.ts";
-import {
-	readContextUsage,
-	type UsageDeps,
-	type UsageRequest,
-} from "../context/read-usage.ts";
+import { readContextUsage, type UsageDeps, type UsageRequest } from "../context/read-usage.ts";
 import type { ContextUsage } from "../context/usage.ts";
 import type { Runtime } from "../runtime.ts";
 import { IncrementalReader } from "../transcript/incremental-reader.ts";
 import { FactCollector, type HandoffFacts } from "./facts.ts";
 import { gitSnapshot } from "./git.ts";
 import { redactSecrets } from "../redact/redact.ts";
+import { renderHandoff, type GitSnapshot, type HandoffNotes } from "./render.ts";
 import {
-	renderHandoff,
-	type GitSnapshot,
-	type HandoffNotes,
-} from "./render.ts";
-import {
-	ensureHandoffFolder,
-	handoffFileName,
-	handoffFolder,
-	isHandoffOfSession,
-	listHandoffs,
-	writeNewHandoff,
+  ensureHandoffFolder,
+  handoffFileName,
+  handoffFolder,
+  isHandoffOfSession,
+  listHandoffs,
+  writeNewHandoff,
 } from "./store.ts";
 
-const RESUME_HINT =
-	"To resume in a new session, use the ctx-monitor `resume` prompt or read this handoff";
+const RESUME_HINT = "To resume in a new session, use the ctx-monitor `resume` prompt or read this handoff";
 
 export interface HandoffRequest extends UsageRequest {
-	notes: HandoffNotes;
-	/** A short label for the file name. */
-	name?: string | undefined;
+  notes: HandoffNotes;
+  /** A short label for the file name. */
+  name?: string | undefined;
 }
 
 export interface HandoffDeps {
-	runtime: Runtime;
-	usage: UsageDeps;
-	/** Remembers each transcript's facts and offset: a long session is read once, then only what was appended. */
-	facts: IncrementalReader<FactCollector>;
-	git(projectDir: string): Promise<GitSnapshot | null>;
+  runtime: Runtime;
+  usage: UsageDeps;
+  /** Remembers each transcript's facts and offset: a long session is read once, then only what was appended. */
+  facts: IncrementalReader<FactCollector>;
+  git(projectDir: string): Promise<GitSnapshot | null>;
 }
 
 export function factsReader(): IncrementalReader<FactCollector> {
-	return new IncrementalReader(() => new FactCollector());
+  return new IncrementalReader(() => new FactCollector());
 }
 
-export function createHandoffDeps(
-	runtime: Runtime,
-	usage: UsageDeps,
-): HandoffDeps {
-	return { runtime, usage, facts: factsReader(), git: gitSnapshot };
+export function createHandoffDeps(runtime: Runtime, usage: UsageDeps): HandoffDeps {
+  return { runtime, usage, facts: factsReader(), git: gitSnapshot };
 }
 
 export interface HandoffResult {
-	path: string;
-	bytes: number;
-	sections: string[];
-	sessionId: string;
-	transcriptPath: string;
-	projectDir: string;
-	promptsIncluded: number;
-	filesTouched: number;
-	commandsRun: number;
-	failedCommands: number;
-	redactions: number;
-	earlierHandoffs: number;
-	resumeInstruction: string;
-	summary: string;
+  path: string;
+  bytes: number;
+  sections: string[];
+  sessionId: string;
+  transcriptPath: string;
+  projectDir: string;
+  promptsIncluded: number;
+  filesTouched: number;
+  commandsRun: number;
+  failedCommands: number;
+  redactions: number;
+  earlierHandoffs: number;
+  resumeInstruction: string;
+  summary: string;
 }
 
-export function readFacts(
-	transcriptPath: string,
-	reader = factsReader(),
-): HandoffFacts {
-	return reader.read(transcriptPath).reducer.result();
+export function readFacts(transcriptPath: string, reader = factsReader()): HandoffFacts {
+  return reader.read(transcriptPath).reducer.result();
 }
 
 export function configuredHandoffDir(runtime: Runtime): string | null {
-	return loadSettings(runtime).handoffDir;
+  return loadSettings(runtime).handoffDir;
 }
 
-export async function writeHandoff(
-	request: HandoffRequest,
-	deps: HandoffDeps,
-): Promise<HandoffResult> {
-	const { runtime } = deps;
-	const usage = await readContextUsage(request, deps.usage);
-	// A subagent asking for a handoff gets the session's: that is what the next context needs.
-	const transcriptPath =
-		usage.subagent?.parentTranscriptPath ?? usage.transcriptPath;
-	const facts = readFacts(transcriptPath, deps.facts);
-	const projectDir = sessionProjectDir(
-		runtime,
-		request.projectDir,
-		facts.projectDir,
-	);
-	// Fails before anything is written: a bad label or a folder that escapes the project.
-	const now = runtime.now();
-	const fileName = handoffFileName(now, usage.sessionId, request.name);
-	const folder = ensureHandoffFolder(
-		handoffFolder(configuredHandoffDir(runtime), projectDir),
-	);
-	const earlier = listHandoffs(folder)
-		.filter((handoff) => isHandoffOfSession(handoff.name, usage.sessionId))
-		.map((handoff) => ({ path: handoff.path, modified: handoff.modified }));
-	const git = await deps.git(projectDir);
-	// Security: the agent's notes are redacted whole before the renderer bounds them.
-	const noteRedactions: Record<string, number> = {};
-	const notes = redactNotes(request.notes, noteRedactions);
-	const rendered = renderHandoff({
-		facts: {
-			...facts,
-			sessionId: facts.sessionId ?? usage.sessionId,
-			projectDir,
-		},
-		notes,
-		writtenAt: now.toISOString(),
-		transcriptPath,
-		context: usage.subagent ? null : contextFigures(usage),
-		git,
-		earlier,
-		resumeInstruction: `${RESUME_HINT} (or read the resource ctx-monitor://handoffs/latest), then ${request.notes.nextSteps?.trim() ? "continue from its next steps" : "pick up from the newest user prompt and what happened after it"}.`,
-	});
-	// What came from the transcript was redacted as it was read; this catches the rest (the agent's notes, git status).
-	const redacted = redactSecrets(rendered.markdown);
-	const redactions = [redacted.counts, noteRedactions, facts.redactions]
-		.flatMap((counts) => Object.values(counts))
-		.reduce((sum, count) => sum + count, 0);
-	const path = writeNewHandoff(folder, fileName, redacted.text);
-	const bytes = Buffer.byteLength(redacted.text);
-	const failedCommands = facts.commands.filter(
-		(command) => command.ok === false,
-	).length;
-	return {
-		path,
-		bytes,
-		sections: rendered.sections,
-		sessionId: usage.sessionId,
-		transcriptPath,
-		projectDir,
-		promptsIncluded: facts.prompts.length,
-		filesTouched: facts.files.length,
-		commandsRun: facts.commands.length,
-		failedCommands,
-		redactions,
-		earlierHandoffs: earlier.length,
-		resumeInstruction: `${RESUME_HINT}: ${path}.`,
-		summary:
-			`Handoff written to ${path} (${exactNumber(bytes)} bytes: ${counted(facts.prompts.length, "prompt")}, ${counted(facts.files.length, "file")}, ` +
-			`${counted(facts.commands.length, "command")}${redactions ? `, ${counted(redactions, "secret")} redacted` : ""}). ${RESUME_HINT}.`,
-	};
+export async function writeHandoff(request: HandoffRequest, deps: HandoffDeps): Promise<HandoffResult> {
+  const { runtime } = deps;
+  const usage = await readContextUsage(request, deps.usage);
+  // A subagent asking for a handoff gets the session's: that is what the next context needs.
+  const transcriptPath = usage.subagent?.parentTranscriptPath ?? usage.transcriptPath;
+  const facts = readFacts(transcriptPath, deps.facts);
+  const projectDir = sessionProjectDir(runtime, request.projectDir, facts.projectDir);
+  // Fails before anything is written: a bad label or a folder that escapes the project.
+  const now = runtime.now();
+  const fileName = handoffFileName(now, usage.sessionId, request.name);
+  const folder = ensureHandoffFolder(handoffFolder(configuredHandoffDir(runtime), projectDir));
+  const earlier = listHandoffs(folder)
+    .filter((handoff) => isHandoffOfSession(handoff.name, usage.sessionId))
+    .map((handoff) => ({ path: handoff.path, modified: handoff.modified }));
+  const git = await deps.git(projectDir);
+  // Security: the agent's notes are redacted whole before the renderer bounds them.
+  const noteRedactions: Record<string, number> = {};
+  const notes = redactNotes(request.notes, noteRedactions);
+  const rendered = renderHandoff({
+    facts: { ...facts, sessionId: facts.sessionId ?? usage.sessionId, projectDir },
+    notes,
+    writtenAt: now.toISOString(),
+    transcriptPath,
+    context: usage.subagent ? null : contextFigures(usage),
+    git,
+    earlier,
+    resumeInstruction: `${RESUME_HINT} (or read the resource ctx-monitor://handoffs/latest), then ${request.notes.nextSteps?.trim() ? "continue from its next steps" : "pick up from the newest user prompt and what happened after it"}.`,
+  });
+  // What came from the transcript was redacted as it was read; this catches the rest (the agent's notes, git status).
+  const redacted = redactSecrets(rendered.markdown);
+  const redactions = [redacted.counts, noteRedactions, facts.redactions]
+    .flatMap((counts) => Object.values(counts))
+    .reduce((sum, count) => sum + count, 0);
+  const path = writeNewHandoff(folder, fileName, redacted.text);
+  const bytes = Buffer.byteLength(redacted.text);
+  const failedCommands = facts.commands.filter((command) => command.ok === false).length;
+  return {
+    path,
+    bytes,
+    sections: rendered.sections,
+    sessionId: usage.sessionId,
+    transcriptPath,
+    projectDir,
+    promptsIncluded: facts.prompts.length,
+    filesTouched: facts.files.length,
+    commandsRun: facts.commands.length,
+    failedCommands,
+    redactions,
+    earlierHandoffs: earlier.length,
+    resumeInstruction: `${RESUME_HINT}: ${path}.`,
+    summary:
+      `Handoff written to ${path} (${exactNumber(bytes)} bytes: ${counted(facts.prompts.length, "prompt")}, ${counted(facts.files.length, "file")}, ` +
+      `${counted(facts.commands.length, "command")}${redactions ? `, ${counted(redactions, "secret")} redacted` : ""}). ${RESUME_HINT}.`,
+  };
 }
 
-function redactNotes(
-	notes: HandoffNotes,
-	counts: Record<string, number>,
-): HandoffNotes {
-	const redacted: HandoffNotes = {};
-	for (const [key, value] of Object.entries(notes) as Array<
-		[keyof HandoffNotes, string | undefined]
-	>) {
-		if (value === undefined) continue;
-		const result = redactSecrets(value);
-		for (const [kind, count] of Object.entries(result.counts))
-			counts[kind] = (counts[kind] ?? 0) + count;
-		redacted[key] = result.text;
-	}
-	return redacted;
+function redactNotes(notes: HandoffNotes, counts: Record<string, number>): HandoffNotes {
+  const redacted: HandoffNotes = {};
+  for (const [key, value] of Object.entries(notes) as Array<[keyof HandoffNotes, string | undefined]>) {
+    if (value === undefined) continue;
+    const result = redactSecrets(value);
+    for (const [kind, count] of Object.entries(result.counts)) counts[kind] = (counts[kind] ?? 0) + count;
+    redacted[key] = result.text;
+  }
+  return redacted;
 }
 
 function contextFigures(usage: ContextUsage) {
-	return {
-		usedTokens: usage.usedTokens,
-		contextWindow: usage.contextWindow,
-		usedPercent: usage.usedPercent,
-		autocompactAt: usage.autocompactAt,
-		status: usage.status,
-		compactions: usage.compactions,
-		estimated: usage.estimated,
-	};
+  return {
+    usedTokens: usage.usedTokens,
+    contextWindow: usage.contextWindow,
+    usedPercent: usage.usedPercent,
+    autocompactAt: usage.autocompactAt,
+    status: usage.status,
+    compactions: usage.compactions,
+    estimated: usage.estimated,
+  };
 }

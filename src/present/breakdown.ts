@@ -9,74 +9,52 @@ const BAR_CELLS = 40;
 
 /** Anything that holds tokens gets at least a thin mark. */
 function bar(style: Style, tokens: number, window: number): string {
-	const cells = (tokens / Math.max(1, window)) * BAR_CELLS;
-	const [full, thin] = style.unicode ? ["█", "▏"] : ["#", "."];
-	return cells >= 0.5 ? full.repeat(Math.round(cells)) : tokens > 0 ? thin : "";
+  const cells = (tokens / Math.max(1, window)) * BAR_CELLS;
+  const [full, thin] = style.unicode ? ["█", "▏"] : ["#", "."];
+  return cells >= 0.5 ? full.repeat(Math.round(cells)) : tokens > 0 ? thin : "";
 }
 
-const percent = (value: number, tokens: number) =>
-	value === 0 && tokens > 0 ? "<0.1%" : `${value}%`;
+const percent = (value: number, tokens: number) => (value === 0 && tokens > 0 ? "<0.1%" : `${value}%`);
 
-export function describeBreakdown(
-	breakdown: ContextBreakdown,
-	style: Style = PLAIN,
-): string {
-	const width = Math.max(
-		widest(breakdown.categories.map((category) => category.name)),
-		"category".length,
-	);
-	const lines = [
-		wrap(style, breakdown.summary),
-		"",
-		`  ${padEnd("category", width)}     tokens  of window`,
-	];
-	for (const category of breakdown.categories) {
-		const figure = `${category.estimated ? "~" : " "}${exactNumber(category.tokens).padStart(9)}`;
-		const cells = bar(style, category.tokens, breakdown.contextWindow);
-		const tone =
-			category.name === "Free space" || category.name === "Autocompact buffer"
-				? "dim"
-				: statusTone(breakdown.status);
-		lines.push(
-			`  ${padEnd(category.name, width)} ${figure}  ${percent(category.percentOfWindow, category.tokens).padStart(8)}  ${paint(style, tone, cells)}`,
-		);
-	}
-	const rule = style.unicode ? "─" : "-";
-	lines.push(
-		`  ${rule.repeat(width)}`,
-		`  ${padEnd("used", width)}  ${exactNumber(breakdown.usedTokens).padStart(9)}  (~ = estimated split)`,
-		"",
-	);
-	if (breakdown.topItems.length) {
-		lines.push("  largest items");
-		for (const item of breakdown.topItems.slice(0, 10))
-			lines.push(
-				`    ${exactNumber(item.tokens).padStart(9)}  ${item.label}${item.turn ? `  (prompt ${item.turn})` : ""}`,
-			);
-	}
-	if (breakdown.repeatedReads.length) {
-		lines.push("", "  read more than once");
-		for (const read of breakdown.repeatedReads.slice(0, 5))
-			lines.push(
-				`    ${exactNumber(read.tokens).padStart(9)}  ${read.path} ×${read.reads}`,
-			);
-	}
-	if (breakdown.lastCompaction) {
-		const { preTokens, postTokens, trigger } = breakdown.lastCompaction;
-		lines.push(
-			"",
-			`  last compaction (${trigger ?? "?"}): ${exactNumber(preTokens ?? 0)} → ${exactNumber(postTokens ?? 0)} tokens`,
-		);
-	}
-	if (breakdown.advice.length)
-		lines.push(
-			"",
-			...breakdown.advice.map((line) => `  • ${wrap(style, line, "    ")}`),
-		);
-	if (breakdown.skippedLines)
-		lines.push(
-			"",
-			`  ${breakdown.skippedLines} transcript lines could not be read and were passed by`,
-		);
-	return lines.join("\n");
+export function describeBreakdown(breakdown: ContextBreakdown, style: Style = PLAIN): string {
+  const width = Math.max(widest(breakdown.categories.map((category) => category.name)), "category".length);
+  const lines = [wrap(style, breakdown.summary), "", `  ${padEnd("category", width)}     tokens  of window`];
+  for (const category of breakdown.categories) {
+    const figure = `${category.estimated ? "~" : " "}${exactNumber(category.tokens).padStart(9)}`;
+    const cells = bar(style, category.tokens, breakdown.contextWindow);
+    const tone =
+      category.name === "Free space" || category.name === "Autocompact buffer" ? "dim" : statusTone(breakdown.status);
+    lines.push(
+      `  ${padEnd(category.name, width)} ${figure}  ${percent(category.percentOfWindow, category.tokens).padStart(8)}  ${paint(style, tone, cells)}`,
+    );
+  }
+  const rule = style.unicode ? "─" : "-";
+  lines.push(
+    `  ${rule.repeat(width)}`,
+    `  ${padEnd("used", width)}  ${exactNumber(breakdown.usedTokens).padStart(9)}  (~ = estimated split)`,
+    "",
+  );
+  if (breakdown.topItems.length) {
+    lines.push("  largest items");
+    for (const item of breakdown.topItems.slice(0, 10))
+      lines.push(
+        `    ${exactNumber(item.tokens).padStart(9)}  ${item.label}${item.turn ? `  (prompt ${item.turn})` : ""}`,
+      );
+  }
+  if (breakdown.repeatedReads.length) {
+    lines.push("", "  read more than once");
+    for (const read of breakdown.repeatedReads.slice(0, 5))
+      lines.push(`    ${exactNumber(read.tokens).padStart(9)}  ${read.path} ×${read.reads}`);
+  }
+  if (breakdown.lastCompaction) {
+    const { preTokens, postTokens, trigger } = breakdown.lastCompaction;
+    lines.push(
+      "",
+      `  last compaction (${trigger ?? "?"}): ${exactNumber(preTokens ?? 0)} → ${exactNumber(postTokens ?? 0)} tokens`,
+    );
+  }
+  if (breakdown.advice.length) lines.push("", ...breakdown.advice.map((line) => `  • ${wrap(style, line, "    ")}`));
+  if (breakdown.skippedLines)
+    lines.push("", `  ${breakdown.skippedLines} transcript lines could not be read and were passed by`);
+  return lines.join("\n");
 }

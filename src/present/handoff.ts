@@ -2,14 +2,11 @@
 import type { HandoffResult } from "../handoff/write-handoff.ts";
 import { PLAIN, wrap, type Style } from "./terminal.ts";
 
-export function describeHandoff(
-	result: HandoffResult,
-	style: Style = PLAIN,
-): string {
-	return [
-		wrap(style, result.summary),
-		"",
-		`  sections   ${wrap(style, result.sections.join(", ") || "none", "             ")}`,
-		`  resume     ${wrap(style, result.resumeInstruction, "             ")}`,
-	].join("\n");
+export function describeHandoff(result: HandoffResult, style: Style = PLAIN): string {
+  return [
+    wrap(style, result.summary),
+    "",
+    `  sections   ${wrap(style, result.sections.join(", ") || "none", "             ")}`,
+    `  resume     ${wrap(style, result.resumeInstruction, "             ")}`,
+  ].join("\n");
 }

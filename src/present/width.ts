@@ -3,9 +3,9 @@
 import stringWidth from "string-width";
 
 export function padEnd(text: string, width: number): string {
-	return text + " ".repeat(Math.max(0, width - stringWidth(text)));
+  return text + " ".repeat(Math.max(0, width - stringWidth(text)));
 }
 
 export function widest(texts: readonly string[]): number {
-	return Math.max(0, ...texts.map((text) => stringWidth(text)));
+  return Math.max(0, ...texts.map((text) => stringWidth(text)));
 }

@@ -11,49 +11,43 @@ import { PREFIXED_RULES } from "./redact-prefixed.ts";
 import { compileTriggers } from "./triggers.ts";
 
 interface Redaction {
-	text: string;
-	/** Replacements made, by kind. */
-	counts: Record<string, number>;
-	total: number;
+  text: string;
+  /** Replacements made, by kind. */
+  counts: Record<string, number>;
+  total: number;
 }
 
 /** Every rule has the context rules' shape; the prefixed ones are made into it below. */
 type Rule = ContextRule;
 
 const RULES: readonly Rule[] = [
-	// Private keys first: their base64 lines must not be taken apart by the token rules.
-	...CONTEXT_RULES.filter((rule) => rule.kind === "private-key"),
-	...PREFIXED_RULES.map((rule) => ({
-		kind: rule.kind,
-		pattern: rule.pattern,
-		triggers: rule.triggers,
-	})),
-	...CONTEXT_RULES.filter((rule) => rule.kind !== "private-key"),
+  // Private keys first: their base64 lines must not be taken apart by the token rules.
+  ...CONTEXT_RULES.filter((rule) => rule.kind === "private-key"),
+  ...PREFIXED_RULES.map((rule) => ({
+    kind: rule.kind,
+    pattern: rule.pattern,
+    triggers: rule.triggers,
+  })),
+  ...CONTEXT_RULES.filter((rule) => rule.kind !== "private-key"),
 ];
 
 /** Every rule's trigger literals, each once, found in one pass over the text. */
-const TRIGGERS = compileTriggers([
-	...new Set(
-		RULES.flatMap((rule) => [...rule.triggers, ...(rule.requires ?? [])]),
-	),
-]);
+const TRIGGERS = compileTriggers([...new Set(RULES.flatMap((rule) => [...rule.triggers, ...(rule.requires ?? [])]))]);
 const indexOf = (literal: string) => TRIGGERS.literals.indexOf(literal);
 // A marker is inert: no rule matches in it or with its help (markers.test.ts holds every rule to
 // that), so the trigger words in its kind's name (`credential`, `token`, `key`) are not counted as
 // found after a redaction. Counting them made a later rule run over all of a redacted text for
 // nothing (on 10 MB of `curl -u a:`, a sixth of the time).
 const PLANS = RULES.map((rule, index) => ({
-	rule,
-	index,
-	marker: `[REDACTED:${rule.kind}]`,
-	triggers: rule.triggers.map(indexOf),
-	requires: rule.requires?.map(indexOf),
+  rule,
+  index,
+  marker: `[REDACTED:${rule.kind}]`,
+  triggers: rule.triggers.map(indexOf),
+  requires: rule.requires?.map(indexOf),
 }));
 type Plan = (typeof PLANS)[number];
 /** Every marker a redaction writes, each once. */
-export const MARKERS: readonly string[] = [
-	...new Set(PLANS.map((plan) => plan.marker)),
-];
+export const MARKERS: readonly string[] = [...new Set(PLANS.map((plan) => plan.marker))];
 
 // A key block spans lines, so that rule reads the whole text. Every other rule's match lies within a
 // line (none crosses a "\n" or looks past one), so those run over stretches of whole lines: a rule
@@ -65,93 +59,78 @@ const BY_LINES = PLANS.filter((plan) => plan.rule.kind !== "private-key");
 const STRETCH = 65_536;
 
 interface Stretch {
-	start: number;
-	end: number;
-	/** Which triggers it holds. */
-	present: Uint8Array;
+  start: number;
+  end: number;
+  /** Which triggers it holds. */
+  present: Uint8Array;
 }
 
 /** The key block's marker: after that rule, the scan passes over it (a marker is inert). */
 const KEY_MARKER = WHOLE_TEXT.length === 1 ? WHOLE_TEXT[0]?.marker : undefined;
 
 function stretches(text: string, passOver?: string): Stretch[] {
-	const found: Stretch[] = [];
-	for (let start = 0; start < text.length || found.length === 0; ) {
-		const lineEnd = text.indexOf("\n", start + STRETCH - 1);
-		const end = lineEnd < 0 ? text.length : lineEnd + 1;
-		found.push({
-			start,
-			end,
-			present: TRIGGERS.scan(text, start, end, passOver),
-		});
-		start = end;
-	}
-	return found;
+  const found: Stretch[] = [];
+  for (let start = 0; start < text.length || found.length === 0; ) {
+    const lineEnd = text.indexOf("\n", start + STRETCH - 1);
+    const end = lineEnd < 0 ? text.length : lineEnd + 1;
+    found.push({ start, end, present: TRIGGERS.scan(text, start, end, passOver) });
+    start = end;
+  }
+  return found;
 }
 
 const mayMatch = (plan: Plan, present: Uint8Array) =>
-	plan.triggers.some((index) => present[index]) &&
-	(!plan.requires || plan.requires.some((index) => present[index]));
+  plan.triggers.some((index) => present[index]) && (!plan.requires || plan.requires.some((index) => present[index]));
 
 export function redactSecrets(input: string): Redaction {
-	const made = PLANS.map(() => 0);
-	let text = input;
-	let parts = stretches(text);
-	const anywhere = new Uint8Array(TRIGGERS.literals.length);
-	for (const part of parts)
-		for (let index = 0; index < anywhere.length; index++)
-			if (part.present[index]) anywhere[index] = 1;
-	if (WHOLE_TEXT.some((plan) => mayMatch(plan, anywhere))) {
-		const redacted = applyPlans(WHOLE_TEXT, text, anywhere, made);
-		if (redacted !== text) {
-			text = redacted;
-			parts = stretches(text, KEY_MARKER);
-		}
-	}
-	const pieces = parts.map((part) =>
-		applyPlans(BY_LINES, text.slice(part.start, part.end), part.present, made),
-	);
-	text = pieces.length === 1 ? (pieces[0] ?? "") : pieces.join("");
-	const counts: Record<string, number> = {};
-	for (const plan of PLANS)
-		if (made[plan.index])
-			counts[plan.rule.kind] =
-				(counts[plan.rule.kind] ?? 0) + (made[plan.index] ?? 0);
-	return { text, counts, total: made.reduce((sum, count) => sum + count, 0) };
+  const made = PLANS.map(() => 0);
+  let text = input;
+  let parts = stretches(text);
+  const anywhere = new Uint8Array(TRIGGERS.literals.length);
+  for (const part of parts)
+    for (let index = 0; index < anywhere.length; index++) if (part.present[index]) anywhere[index] = 1;
+  if (WHOLE_TEXT.some((plan) => mayMatch(plan, anywhere))) {
+    const redacted = applyPlans(WHOLE_TEXT, text, anywhere, made);
+    if (redacted !== text) {
+      text = redacted;
+      parts = stretches(text, KEY_MARKER);
+    }
+  }
+  const pieces = parts.map((part) => applyPlans(BY_LINES, text.slice(part.start, part.end), part.present, made));
+  text = pieces.length === 1 ? (pieces[0] ?? "") : pieces.join("");
+  const counts: Record<string, number> = {};
+  for (const plan of PLANS)
+    if (made[plan.index]) counts[plan.rule.kind] = (counts[plan.rule.kind] ?? 0) + (made[plan.index] ?? 0);
+  return { text, counts, total: made.reduce((sum, count) => sum + count, 0) };
 }
 
 /** The rules in order over one text, each skipped when the text held none of its triggers (a marker written since holds none that counts). */
-function applyPlans(
-	plans: readonly Plan[],
-	input: string,
-	present: Uint8Array,
-	made: number[],
-): string {
-	let text = input;
-	for (const plan of plans) {
-		if (!mayMatch(plan, present)) continue;
-		text = applyRule(plan, text, made);
-	}
-	return text;
+function applyPlans(plans: readonly Plan[], input: string, present: Uint8Array, made: number[]): string {
+  let text = input;
+  for (const plan of plans) {
+    if (!mayMatch(plan, present)) continue;
+    text = applyRule(plan, text, made);
+  }
+  return text;
 }
 
 /** The next match at or after `from`: a sticky pattern tried where the rule's finder says one can start, or a global one. */
 function nextMatch(
-	pattern: RegExp,
-	text: string,
-	from: number,
-	starts?: (from: number) => number,
+  pattern: RegExp,
+  text: string,
+  from: number,
+  starts?: (from: number) => number,
 ): RegExpExecArray | null {
-	if (!starts) {
-		pattern.lastIndex = from;
-		return pattern.exec(text);
-	}
-	for (let at = starts(from); at >= 0; at = starts(at + 1)) {
-		pattern.lastIndex = at;
-		const match = pattern.exec(text);
-		if (match) return match;
-	}
-	return null;
+  if (!starts) {
+    pattern.lastIndex = from;
+    return pattern.exec(text);
+  }
+  for (let at = starts(from); at >= 0; at = starts(at + 1)) {
+    pattern.lastIndex = at;
+    const match = pattern.exec(text);
+    if (match) return match;
+  }
+  return null;
 }
 
 /**
@@ -159,51 +138,46 @@ function nextMatch(
  * never rescanned whole. The result is built once from the kept stretches and the replacements.
  */
 function applyRule(plan: Plan, text: string, made: number[]): string {
-	const { rule, marker, index } = plan;
-	if (!rule.replace && !rule.extent && !rule.starts)
-		return replaceEveryMatch(plan, text, made);
-	const joined: string[] = [];
-	const pieces: string[] = [];
-	let copied = 0;
-	let count = 0;
-	let from = 0;
-	const starts = rule.starts?.(text);
-	for (
-		let match = nextMatch(rule.pattern, text, 0, starts);
-		match;
-		match = nextMatch(rule.pattern, text, from, starts)
-	) {
-		const replaced = rule.replace ? rule.replace(match, marker) : marker;
-		if (replaced === null || replaced === match[0]) {
-			from = match.index + Math.max(1, rule.skip?.(match) ?? 1);
-			continue;
-		}
-		pieces.push(text.slice(copied, match.index), replaced);
-		// Joined as they come, a few thousand at a time: the small pieces die young instead of being
-		// carried through every collection until the end (on a million redactions, most of the time).
-		if (pieces.length >= 4_096) joined.push(pieces.splice(0).join(""));
-		copied = rule.extent ? rule.extent(match) : match.index + match[0].length;
-		from = copied === match.index ? copied + 1 : copied;
-		count++;
-	}
-	if (count === 0) return text;
-	made[index] = (made[index] ?? 0) + count;
-	pieces.push(text.slice(copied));
-	joined.push(pieces.join(""));
-	return joined.join("");
+  const { rule, marker, index } = plan;
+  if (!rule.replace && !rule.extent && !rule.starts) return replaceEveryMatch(plan, text, made);
+  const joined: string[] = [];
+  const pieces: string[] = [];
+  let copied = 0;
+  let count = 0;
+  let from = 0;
+  const starts = rule.starts?.(text);
+  for (
+    let match = nextMatch(rule.pattern, text, 0, starts);
+    match;
+    match = nextMatch(rule.pattern, text, from, starts)
+  ) {
+    const replaced = rule.replace ? rule.replace(match, marker) : marker;
+    if (replaced === null || replaced === match[0]) {
+      from = match.index + Math.max(1, rule.skip?.(match) ?? 1);
+      continue;
+    }
+    pieces.push(text.slice(copied, match.index), replaced);
+    // Joined as they come, a few thousand at a time: the small pieces die young instead of being
+    // carried through every collection until the end (on a million redactions, most of the time).
+    if (pieces.length >= 4_096) joined.push(pieces.splice(0).join(""));
+    copied = rule.extent ? rule.extent(match) : match.index + match[0].length;
+    from = copied === match.index ? copied + 1 : copied;
+    count++;
+  }
+  if (count === 0) return text;
+  made[index] = (made[index] ?? 0) + count;
+  pieces.push(text.slice(copied));
+  joined.push(pieces.join(""));
+  return joined.join("");
 }
 
 /** A rule whose every match is a secret, replaced whole: the engine's own replace builds the text. */
-function replaceEveryMatch(
-	{ rule, marker, index }: Plan,
-	text: string,
-	made: number[],
-): string {
-	let count = 0;
-	const redacted = text.replace(rule.pattern, () => {
-		count++;
-		return marker;
-	});
-	made[index] = (made[index] ?? 0) + count;
-	return count === 0 ? text : redacted;
+function replaceEveryMatch({ rule, marker, index }: Plan, text: string, made: number[]): string {
+  let count = 0;
+  const redacted = text.replace(rule.pattern, () => {
+    count++;
+    return marker;
+  });
+  made[index] = (made[index] ?? 0) + count;
+  return count === 0 ? text : redacted;
 }

@@ -7,12 +7,6 @@ const ALWAYS_LOAD = "anthropic/alwaysLoad";
 /** Words ToolSearch matches a deferred tool by, besides its name and description. */
 const SEARCH_HINT = "anthropic/searchHint";
 
-export function toolMeta(
-	searchHint: string,
-	options: { alwaysLoad?: boolean } = {},
-): Record<string, unknown> {
-	return {
-		[SEARCH_HINT]: searchHint,
-		...(options.alwaysLoad ? { [ALWAYS_LOAD]: true } : {}),
-	};
+export function toolMeta(searchHint: string, options: { alwaysLoad?: boolean } = {}): Record<string, unknown> {
+  return { [SEARCH_HINT]: searchHint, ...(options.alwaysLoad ? { [ALWAYS_LOAD]: true } : {}) };
 }

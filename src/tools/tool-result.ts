@@ -4,33 +4,24 @@ import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { log } from "../log.ts";
 import { actionableMessage } from "../user-error.ts";
 
-export function structuredResult<T extends { summary: string }>(
-	value: T,
-): CallToolResult {
-	return {
-		content: [{ type: "text", text: value.summary }],
-		structuredContent: value as unknown as Record<string, unknown>,
-	};
+export function structuredResult<T extends { summary: string }>(value: T): CallToolResult {
+  return {
+    content: [{ type: "text", text: value.summary }],
+    structuredContent: value as unknown as Record<string, unknown>,
+  };
 }
 
 export function errorResult(tool: string, error: unknown): CallToolResult {
-	const known = actionableMessage(error);
-	const message =
-		known ?? (error instanceof Error ? error.message : String(error));
-	// Refusals and file-system failures the caller can act on are answers, not faults: only the unexpected goes to the log.
-	const expected = known !== null;
-	if (!expected)
-		log(`${tool} failed: ${error instanceof Error ? error.stack : message}`);
-	return {
-		isError: true,
-		content: [{ type: "text", text: `${tool}: ${message}` }],
-	};
+  const known = actionableMessage(error);
+  const message = known ?? (error instanceof Error ? error.message : String(error));
+  // Refusals and file-system failures the caller can act on are answers, not faults: only the unexpected goes to the log.
+  const expected = known !== null;
+  if (!expected) log(`${tool} failed: ${error instanceof Error ? error.stack : message}`);
+  return { isError: true, content: [{ type: "text", text: `${tool}: ${message}` }] };
 }
 
 /** Claude Code's id for the tool_use block that made this call, when the client sends it. */
-export function callingToolUseId(
-	meta: Record<string, unknown> | undefined,
-): string | null {
-	const id = meta?.["claudecode/toolUseId"];
-	return typeof id === "string" && id ? id : null;
+export function callingToolUseId(meta: Record<string, unknown> | undefined): string | null {
+  const id = meta?.["claudecode/toolUseId"];
+  return typeof id === "string" && id ? id : null;
 }

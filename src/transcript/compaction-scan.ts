@@ -9,16 +9,16 @@ const BLOCK_BYTES = 4 << 20;
 const MAX_RECORD_BYTES = 1 << 20;
 
 export interface CompactionScanState {
-	dev: number;
-	ino: number;
-	/** Bytes scanned so far; scanning resumes here. */
-	offset: number;
-	count: number;
-	last: Compaction | null;
+  dev: number;
+  ino: number;
+  /** Bytes scanned so far; scanning resumes here. */
+  offset: number;
+  count: number;
+  last: Compaction | null;
 }
 
 function emptyCompactionScan(source: ByteSource): CompactionScanState {
-	return { dev: source.dev, ino: source.ino, offset: 0, count: 0, last: null };
+  return { dev: source.dev, ino: source.ino, offset: 0, count: 0, last: null };
 }
 
 /**
@@ -27,70 +27,52 @@ function emptyCompactionScan(source: ByteSource): CompactionScanState {
  * own transcript (`subagent`) counts its sidechain compactions.
  */
 export function scanCompactions(
-	source: ByteSource,
-	previous: CompactionScanState | null,
-	subagent = false,
+  source: ByteSource,
+  previous: CompactionScanState | null,
+  subagent = false,
 ): CompactionScanState {
-	const reusable =
-		previous !== null &&
-		previous.dev === source.dev &&
-		previous.ino === source.ino &&
-		previous.offset <= source.size;
-	const state = reusable ? { ...previous } : emptyCompactionScan(source);
-	if (state.offset === source.size) return state;
-	const block = Buffer.allocUnsafe(
-		Math.min(BLOCK_BYTES, source.size - state.offset + MARKER.length),
-	);
-	// Re-read a marker's length before the offset so a marker split across calls is still found.
-	let position = Math.max(0, state.offset - (MARKER.length - 1));
-	let completeLinesEnd = state.offset;
-	while (position < source.size) {
-		const length = Math.min(block.length, source.size - position);
-		const read = source.read(block, position, length);
-		if (read <= 0) break;
-		let hit = block.indexOf(MARKER, 0);
-		while (hit !== -1 && hit + MARKER.length <= read) {
-			const absolute = position + hit;
-			const info =
-				absolute + MARKER.length > state.offset
-					? readCompactionAt(source, absolute, subagent)
-					: null;
-			if (info) {
-				state.count++;
-				state.last = info;
-			}
-			hit = block.indexOf(MARKER, hit + 1);
-		}
-		const newline = block.lastIndexOf(10, read - 1);
-		if (newline !== -1)
-			completeLinesEnd = Math.max(completeLinesEnd, position + newline + 1);
-		if (position + read >= source.size) break;
-		position += read - (MARKER.length - 1);
-	}
-	// Stop before a last line still being written, so its compaction is counted once it is whole.
-	state.offset = completeLinesEnd;
-	return state;
+  const reusable =
+    previous !== null && previous.dev === source.dev && previous.ino === source.ino && previous.offset <= source.size;
+  const state = reusable ? { ...previous } : emptyCompactionScan(source);
+  if (state.offset === source.size) return state;
+  const block = Buffer.allocUnsafe(Math.min(BLOCK_BYTES, source.size - state.offset + MARKER.length));
+  // Re-read a marker's length before the offset so a marker split across calls is still found.
+  let position = Math.max(0, state.offset - (MARKER.length - 1));
+  let completeLinesEnd = state.offset;
+  while (position < source.size) {
+    const length = Math.min(block.length, source.size - position);
+    const read = source.read(block, position, length);
+    if (read <= 0) break;
+    let hit = block.indexOf(MARKER, 0);
+    while (hit !== -1 && hit + MARKER.length <= read) {
+      const absolute = position + hit;
+      const info = absolute + MARKER.length > state.offset ? readCompactionAt(source, absolute, subagent) : null;
+      if (info) {
+        state.count++;
+        state.last = info;
+      }
+      hit = block.indexOf(MARKER, hit + 1);
+    }
+    const newline = block.lastIndexOf(10, read - 1);
+    if (newline !== -1) completeLinesEnd = Math.max(completeLinesEnd, position + newline + 1);
+    if (position + read >= source.size) break;
+    position += read - (MARKER.length - 1);
+  }
+  // Stop before a last line still being written, so its compaction is counted once it is whole.
+  state.offset = completeLinesEnd;
+  return state;
 }
 
-function readCompactionAt(
-	source: ByteSource,
-	markerAt: number,
-	subagent: boolean,
-): Compaction | null {
-	const from = Math.max(0, markerAt - MAX_RECORD_BYTES / 2);
-	const length = Math.min(MAX_RECORD_BYTES, source.size - from);
-	const window = Buffer.allocUnsafe(length);
-	const read = source.read(window, from, length);
-	const relative = markerAt - from;
-	const start = window.lastIndexOf(10, relative) + 1;
-	let end = window.indexOf(10, relative);
-	if (end === -1 || end > read) end = read;
-	const parsed = parseRecordLine(window.toString("utf8", start, end));
-	if (
-		!parsed.ok ||
-		parsed.record.kind !== "compact-boundary" ||
-		(parsed.record.isSidechain && !subagent)
-	)
-		return null;
-	return compactionOf(parsed.record);
+function readCompactionAt(source: ByteSource, markerAt: number, subagent: boolean): Compaction | null {
+  const from = Math.max(0, markerAt - MAX_RECORD_BYTES / 2);
+  const length = Math.min(MAX_RECORD_BYTES, source.size - from);
+  const window = Buffer.allocUnsafe(length);
+  const read = source.read(window, from, length);
+  const relative = markerAt - from;
+  const start = window.lastIndexOf(10, relative) + 1;
+  let end = window.indexOf(10, relative);
+  if (end === -1 || end > read) end = read;
+  const parsed = parseRecordLine(window.toString("utf8", start, end));
+  if (!parsed.ok || parsed.record.kind !== "compact-boundary" || (parsed.record.isSidechain && !subagent)) return null;
+  return compactionOf(parsed.record);
 }

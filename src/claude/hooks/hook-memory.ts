@@ -10,51 +10,32 @@ import type { Runtime } from "../../runtime.ts";
 import { ctxMonitorStateDir, STATE_DIR_SETTING } from "../paths.ts";
 
 interface HookMemory {
-	warnedStatus: ContextStatus;
-	/** Identity (time and size) of the newest compaction the session-start hook already pointed past. */
-	pointedPastCompaction: string | null;
+  warnedStatus: ContextStatus;
+  /** Identity (time and size) of the newest compaction the session-start hook already pointed past. */
+  pointedPastCompaction: string | null;
 }
 
-const FRESH_MEMORY: HookMemory = {
-	warnedStatus: "ok",
-	pointedPastCompaction: null,
-};
+const FRESH_MEMORY: HookMemory = { warnedStatus: "ok", pointedPastCompaction: null };
 
 function memoryPath(runtime: Runtime, sessionId: string): string {
-	return join(
-		ctxMonitorStateDir(runtime),
-		"hooks",
-		`${sessionId.replace(/[^\w-]/g, "_")}.json`,
-	);
+  return join(ctxMonitorStateDir(runtime), "hooks", `${sessionId.replace(/[^\w-]/g, "_")}.json`);
 }
 
-export function readHookMemory(
-	runtime: Runtime,
-	sessionId: string,
-): HookMemory {
-	try {
-		const value = JSON.parse(
-			readFileSync(memoryPath(runtime, sessionId), "utf8"),
-		) as Partial<HookMemory>;
-		const warned = value.warnedStatus;
-		return {
-			warnedStatus: warned === "warn" || warned === "critical" ? warned : "ok",
-			pointedPastCompaction:
-				typeof value.pointedPastCompaction === "string"
-					? value.pointedPastCompaction
-					: null,
-		};
-	} catch {
-		return { ...FRESH_MEMORY };
-	}
+export function readHookMemory(runtime: Runtime, sessionId: string): HookMemory {
+  try {
+    const value = JSON.parse(readFileSync(memoryPath(runtime, sessionId), "utf8")) as Partial<HookMemory>;
+    const warned = value.warnedStatus;
+    return {
+      warnedStatus: warned === "warn" || warned === "critical" ? warned : "ok",
+      pointedPastCompaction: typeof value.pointedPastCompaction === "string" ? value.pointedPastCompaction : null,
+    };
+  } catch {
+    return { ...FRESH_MEMORY };
+  }
 }
 
-export function writeHookMemory(
-	runtime: Runtime,
-	sessionId: string,
-	memory: HookMemory,
-): void {
-	const path = memoryPath(runtime, sessionId);
-	makeFolder(join(path, ".."), 0o700, STATE_DIR_SETTING);
-	replaceFile(path, `${JSON.stringify(memory)}\n`, 0o600);
+export function writeHookMemory(runtime: Runtime, sessionId: string, memory: HookMemory): void {
+  const path = memoryPath(runtime, sessionId);
+  makeFolder(join(path, ".."), 0o700, STATE_DIR_SETTING);
+  replaceFile(path, `${JSON.stringify(memory)}\n`, 0o600);
 }

@@ -6,234 +6,172 @@ import { join } from "node:path";
 import { defaultBodiesDir } from "../../capture/paths.ts";
 import { replaceFile } from "../../fs/atomic-write.ts";
 import type { Runtime } from "../../runtime.ts";
-import {
-	claudeConfigDir,
-	claudeGlobalConfigPath,
-	ctxMonitorStateDir,
-	STATE_DIR_SETTING,
-} from "../paths.ts";
+import { claudeConfigDir, claudeGlobalConfigPath, ctxMonitorStateDir, STATE_DIR_SETTING } from "../paths.ts";
 import { readText, type FileChange } from "./apply.ts";
 import { readJsonObject } from "./json-text.ts";
 import {
-	planClaudeMdInstall,
-	planClaudeMdUninstall,
-	planGitignoreInstall,
-	planGitignoreUninstall,
+  planClaudeMdInstall,
+  planClaudeMdUninstall,
+  planGitignoreInstall,
+  planGitignoreUninstall,
 } from "./project-files.ts";
-import {
-	planServerInstall,
-	planServerUninstall,
-	planSettingsInstall,
-	planSettingsUninstall,
-} from "./settings-plan.ts";
+import { planServerInstall, planServerUninstall, planSettingsInstall, planSettingsUninstall } from "./settings-plan.ts";
 import type { Executables } from "./wiring.ts";
 
 interface Scope {
-	/** The project folder with --project, else null (the user's own configuration). */
-	project: string | null;
+  /** The project folder with --project, else null (the user's own configuration). */
+  project: string | null;
 }
 
 interface Targets {
-	settings: string;
-	servers: string;
+  settings: string;
+  servers: string;
 }
 
 function targets(runtime: Runtime, scope: Scope): Targets {
-	if (scope.project)
-		return {
-			settings: join(scope.project, ".claude", "settings.json"),
-			servers: join(scope.project, ".mcp.json"),
-		};
-	return {
-		settings: join(claudeConfigDir(runtime), "settings.json"),
-		servers: claudeGlobalConfigPath(runtime),
-	};
+  if (scope.project)
+    return { settings: join(scope.project, ".claude", "settings.json"), servers: join(scope.project, ".mcp.json") };
+  return { settings: join(claudeConfigDir(runtime), "settings.json"), servers: claudeGlobalConfigPath(runtime) };
 }
 
 /** The user's own statuslines that install replaced on request, by settings file, for uninstall. */
 function replacedStatuslinesPath(runtime: Runtime): string {
-	return join(ctxMonitorStateDir(runtime), "replaced-statuslines.json");
+  return join(ctxMonitorStateDir(runtime), "replaced-statuslines.json");
 }
 
 function readReplaced(runtime: Runtime): Record<string, unknown> {
-	try {
-		return readJsonObject(
-			readFileSync(replacedStatuslinesPath(runtime), "utf8"),
-			replacedStatuslinesPath(runtime),
-		);
-	} catch {
-		return {};
-	}
+  try {
+    return readJsonObject(readFileSync(replacedStatuslinesPath(runtime), "utf8"), replacedStatuslinesPath(runtime));
+  } catch {
+    return {};
+  }
 }
 
-export function rememberReplacedStatusline(
-	runtime: Runtime,
-	settingsPath: string,
-	value: unknown,
-): void {
-	const all = { ...readReplaced(runtime), [settingsPath]: value };
-	makeFolder(ctxMonitorStateDir(runtime), 0o700, STATE_DIR_SETTING);
-	replaceFile(
-		replacedStatuslinesPath(runtime),
-		`${JSON.stringify(all, null, 2)}\n`,
-		0o600,
-	);
+export function rememberReplacedStatusline(runtime: Runtime, settingsPath: string, value: unknown): void {
+  const all = { ...readReplaced(runtime), [settingsPath]: value };
+  makeFolder(ctxMonitorStateDir(runtime), 0o700, STATE_DIR_SETTING);
+  replaceFile(replacedStatuslinesPath(runtime), `${JSON.stringify(all, null, 2)}\n`, 0o600);
 }
 
 interface Plan {
-	files: FileChange[];
-	notes: string[];
-	replacedStatusline?: { settingsPath: string; value: unknown };
+  files: FileChange[];
+  notes: string[];
+  replacedStatusline?: { settingsPath: string; value: unknown };
 }
 
 /** The capture folder install points Claude Code at: the one the server and CLI read by default. */
 function captureVariableValue(runtime: Runtime): string {
-	return `file:${defaultBodiesDir(runtime)}`;
+  return `file:${defaultBodiesDir(runtime)}`;
 }
 
 export function planInstall(
-	runtime: Runtime,
-	scope: Scope,
-	executables: Executables,
-	options: { statusline: boolean; capture?: boolean },
+  runtime: Runtime,
+  scope: Scope,
+  executables: Executables,
+  options: { statusline: boolean; capture?: boolean },
 ): Plan {
-	const { settings, servers } = targets(runtime, scope);
-	const settingsBefore = readText(settings);
-	const settingsPlan = planSettingsInstall(
-		settingsBefore ?? "",
-		settings,
-		executables,
-		{
-			statusline: options.statusline,
-			...(options.capture ? { capture: captureVariableValue(runtime) } : {}),
-		},
-	);
-	const serversBefore = readText(servers);
-	const serverPlan = planServerInstall(
-		serversBefore ?? "",
-		servers,
-		executables,
-	);
-	const files: FileChange[] = [
-		{
-			path: servers,
-			before: serversBefore,
-			after: serverPlan.changes.length ? serverPlan.text : serversBefore,
-			changes: serverPlan.changes,
-		},
-		{
-			path: settings,
-			before: settingsBefore,
-			after: settingsPlan.changes.length ? settingsPlan.text : settingsBefore,
-			changes: settingsPlan.changes,
-		},
-	];
-	if (scope.project) {
-		const gitignore = join(scope.project, ".gitignore");
-		const ignoreBefore = readText(gitignore);
-		files.push({
-			path: gitignore,
-			before: ignoreBefore,
-			after: planGitignoreInstall(ignoreBefore ?? ""),
-			changes: ["ignore .claude/handoffs/ (handoffs hold prompts verbatim)"],
-		});
-		const claudeMd = join(scope.project, "CLAUDE.md");
-		const mdBefore = readText(claudeMd);
-		files.push({
-			path: claudeMd,
-			before: mdBefore,
-			after: planClaudeMdInstall(mdBefore ?? ""),
-			changes: [
-				"add the context-budget and handoff instructions, between ctx-monitor markers",
-			],
-		});
-	}
-	for (const file of files)
-		if (file.before === null && file.after === "") file.after = null;
-	return {
-		files,
-		notes: settingsPlan.notes,
-		...(settingsPlan.replacedStatusline !== undefined
-			? {
-					replacedStatusline: {
-						settingsPath: settings,
-						value: settingsPlan.replacedStatusline,
-					},
-				}
-			: {}),
-	};
+  const { settings, servers } = targets(runtime, scope);
+  const settingsBefore = readText(settings);
+  const settingsPlan = planSettingsInstall(settingsBefore ?? "", settings, executables, {
+    statusline: options.statusline,
+    ...(options.capture ? { capture: captureVariableValue(runtime) } : {}),
+  });
+  const serversBefore = readText(servers);
+  const serverPlan = planServerInstall(serversBefore ?? "", servers, executables);
+  const files: FileChange[] = [
+    {
+      path: servers,
+      before: serversBefore,
+      after: serverPlan.changes.length ? serverPlan.text : serversBefore,
+      changes: serverPlan.changes,
+    },
+    {
+      path: settings,
+      before: settingsBefore,
+      after: settingsPlan.changes.length ? settingsPlan.text : settingsBefore,
+      changes: settingsPlan.changes,
+    },
+  ];
+  if (scope.project) {
+    const gitignore = join(scope.project, ".gitignore");
+    const ignoreBefore = readText(gitignore);
+    files.push({
+      path: gitignore,
+      before: ignoreBefore,
+      after: planGitignoreInstall(ignoreBefore ?? ""),
+      changes: ["ignore .claude/handoffs/ (handoffs hold prompts verbatim)"],
+    });
+    const claudeMd = join(scope.project, "CLAUDE.md");
+    const mdBefore = readText(claudeMd);
+    files.push({
+      path: claudeMd,
+      before: mdBefore,
+      after: planClaudeMdInstall(mdBefore ?? ""),
+      changes: ["add the context-budget and handoff instructions, between ctx-monitor markers"],
+    });
+  }
+  for (const file of files) if (file.before === null && file.after === "") file.after = null;
+  return {
+    files,
+    notes: settingsPlan.notes,
+    ...(settingsPlan.replacedStatusline !== undefined
+      ? { replacedStatusline: { settingsPath: settings, value: settingsPlan.replacedStatusline } }
+      : {}),
+  };
 }
 
 /** True when a project file holds nothing but what an empty install left (`{}`, `{"mcpServers": {}}`, blank). */
 function emptied(text: string, path: string): boolean {
-	if (!text.trim()) return true;
-	try {
-		const doc = readJsonObject(text, path);
-		const keys = Object.keys(doc);
-		return (
-			keys.length === 0 ||
-			(keys.length === 1 && JSON.stringify(doc.mcpServers) === "{}")
-		);
-	} catch {
-		return false;
-	}
+  if (!text.trim()) return true;
+  try {
+    const doc = readJsonObject(text, path);
+    const keys = Object.keys(doc);
+    return keys.length === 0 || (keys.length === 1 && JSON.stringify(doc.mcpServers) === "{}");
+  } catch {
+    return false;
+  }
 }
 
 export function planUninstall(runtime: Runtime, scope: Scope): Plan {
-	const { settings, servers } = targets(runtime, scope);
-	const files: FileChange[] = [];
-	const serversBefore = readText(servers);
-	if (serversBefore !== null) {
-		const plan = planServerUninstall(serversBefore, servers);
-		files.push({
-			path: servers,
-			before: serversBefore,
-			after: plan.text,
-			changes: plan.changes,
-		});
-	}
-	const settingsBefore = readText(settings);
-	if (settingsBefore !== null) {
-		const plan = planSettingsUninstall(
-			settingsBefore,
-			settings,
-			readReplaced(runtime)[settings],
-			captureVariableValue(runtime),
-		);
-		files.push({
-			path: settings,
-			before: settingsBefore,
-			after: plan.text,
-			changes: plan.changes,
-		});
-	}
-	if (scope.project) {
-		const gitignore = join(scope.project, ".gitignore");
-		const ignoreBefore = readText(gitignore);
-		if (ignoreBefore !== null)
-			files.push({
-				path: gitignore,
-				before: ignoreBefore,
-				after: planGitignoreUninstall(ignoreBefore),
-				changes: ["stop ignoring .claude/handoffs/ (the lines install added)"],
-			});
-		const claudeMd = join(scope.project, "CLAUDE.md");
-		const mdBefore = readText(claudeMd);
-		if (mdBefore !== null)
-			files.push({
-				path: claudeMd,
-				before: mdBefore,
-				after: planClaudeMdUninstall(mdBefore),
-				changes: ["remove the ctx-monitor instructions"],
-			});
-		// Files install created and that now hold nothing go away (the user's own files are only edited).
-		for (const file of files)
-			if (
-				file.after !== null &&
-				file.after !== file.before &&
-				emptied(file.after, file.path)
-			)
-				file.after = null;
-	}
-	return { files, notes: [] };
+  const { settings, servers } = targets(runtime, scope);
+  const files: FileChange[] = [];
+  const serversBefore = readText(servers);
+  if (serversBefore !== null) {
+    const plan = planServerUninstall(serversBefore, servers);
+    files.push({ path: servers, before: serversBefore, after: plan.text, changes: plan.changes });
+  }
+  const settingsBefore = readText(settings);
+  if (settingsBefore !== null) {
+    const plan = planSettingsUninstall(
+      settingsBefore,
+      settings,
+      readReplaced(runtime)[settings],
+      captureVariableValue(runtime),
+    );
+    files.push({ path: settings, before: settingsBefore, after: plan.text, changes: plan.changes });
+  }
+  if (scope.project) {
+    const gitignore = join(scope.project, ".gitignore");
+    const ignoreBefore = readText(gitignore);
+    if (ignoreBefore !== null)
+      files.push({
+        path: gitignore,
+        before: ignoreBefore,
+        after: planGitignoreUninstall(ignoreBefore),
+        changes: ["stop ignoring .claude/handoffs/ (the lines install added)"],
+      });
+    const claudeMd = join(scope.project, "CLAUDE.md");
+    const mdBefore = readText(claudeMd);
+    if (mdBefore !== null)
+      files.push({
+        path: claudeMd,
+        before: mdBefore,
+        after: planClaudeMdUninstall(mdBefore),
+        changes: ["remove the ctx-monitor instructions"],
+      });
+    // Files install created and that now hold nothing go away (the user's own files are only edited).
+    for (const file of files)
+      if (file.after !== null && file.after !== file.before && emptied(file.after, file.path)) file.after = null;
+  }
+  return { files, notes: [] };
 }

@@ -1,30 +1,21 @@
 // With --project: handoffs (which hold prompts verbatim) kept out of git, and the CLAUDE.md lines that
 // tell the agent when to look, between marked lines so that uninstall can take exactly them out.
-const GITIGNORE_LINES = [
-	"# ctx-monitor: handoffs hold prompts verbatim",
-	".claude/handoffs/",
-] as const;
+const GITIGNORE_LINES = ["# ctx-monitor: handoffs hold prompts verbatim", ".claude/handoffs/"] as const;
 
 const ignores = (text: string) =>
-	text
-		.split(/\r?\n/)
-		.some(
-			(line) =>
-				/^\/?\.claude\/handoffs\/?$/.test(line.trim()) ||
-				line.trim() === ".claude/",
-		);
+  text.split(/\r?\n/).some((line) => /^\/?\.claude\/handoffs\/?$/.test(line.trim()) || line.trim() === ".claude/");
 
 export function planGitignoreInstall(text: string): string {
-	if (ignores(text)) return text;
-	return `${text}${text && !text.endsWith("\n") ? "\n" : ""}${GITIGNORE_LINES.join("\n")}\n`;
+  if (ignores(text)) return text;
+  return `${text}${text && !text.endsWith("\n") ? "\n" : ""}${GITIGNORE_LINES.join("\n")}\n`;
 }
 
 export function planGitignoreUninstall(text: string): string {
-	return text.replace(`${GITIGNORE_LINES.join("\n")}\n`, "");
+  return text.replace(`${GITIGNORE_LINES.join("\n")}\n`, "");
 }
 
 const CLAUDE_MD_START =
-	"<!-- ctx-monitor:start (written by `ctx-monitor install --project`; `ctx-monitor uninstall --project` removes it) -->";
+  "<!-- ctx-monitor:start (written by `ctx-monitor install --project`; `ctx-monitor uninstall --project` removes it) -->";
 const CLAUDE_MD_END = "<!-- ctx-monitor:end -->";
 
 /** The README's CLAUDE.md snippet (test/claude/install.test.ts checks that the two agree). */
@@ -45,26 +36,23 @@ export const CLAUDE_MD_SNIPPET = `## Context budget
 const BLOCK = `${CLAUDE_MD_START}\n${CLAUDE_MD_SNIPPET}\n${CLAUDE_MD_END}\n`;
 
 function blockRange(text: string): [number, number] | null {
-	const start = text.indexOf(CLAUDE_MD_START);
-	const end = text.indexOf(CLAUDE_MD_END, start);
-	if (start === -1 || end === -1) return null;
-	const after = end + CLAUDE_MD_END.length;
-	return [start, text[after] === "\n" ? after + 1 : after];
+  const start = text.indexOf(CLAUDE_MD_START);
+  const end = text.indexOf(CLAUDE_MD_END, start);
+  if (start === -1 || end === -1) return null;
+  const after = end + CLAUDE_MD_END.length;
+  return [start, text[after] === "\n" ? after + 1 : after];
 }
 
 export function planClaudeMdInstall(text: string): string {
-	const range = blockRange(text);
-	if (range) return text.slice(0, range[0]) + BLOCK + text.slice(range[1]);
-	return `${text}${text && !text.endsWith("\n") ? "\n" : ""}${text ? "\n" : ""}${BLOCK}`;
+  const range = blockRange(text);
+  if (range) return text.slice(0, range[0]) + BLOCK + text.slice(range[1]);
+  return `${text}${text && !text.endsWith("\n") ? "\n" : ""}${text ? "\n" : ""}${BLOCK}`;
 }
 
 export function planClaudeMdUninstall(text: string): string {
-	const range = blockRange(text);
-	if (!range) return text;
-	const before = text.slice(0, range[0]);
-	// Take out the blank line install put before the block, too.
-	return (
-		(before.endsWith("\n\n") ? before.slice(0, -1) : before) +
-		text.slice(range[1])
-	);
+  const range = blockRange(text);
+  if (!range) return text;
+  const before = text.slice(0, range[0]);
+  // Take out the blank line install put before the block, too.
+  return (before.endsWith("\n\n") ? before.slice(0, -1) : before) + text.slice(range[1]);
 }

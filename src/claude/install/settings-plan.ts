@@ -3,45 +3,38 @@
 // a description of each change out; running a plan on its own result changes nothing.
 import { readJsonObject, setJson } from "./json-text.ts";
 import {
-	HOOKS,
-	hookCommand,
-	isOurHookCommand,
-	isOurStatusline,
-	SERVER_NAME,
-	serverEntry,
-	statuslineCommand,
-	type Executables,
+  HOOKS,
+  hookCommand,
+  isOurHookCommand,
+  isOurStatusline,
+  SERVER_NAME,
+  serverEntry,
+  statuslineCommand,
+  type Executables,
 } from "./wiring.ts";
 
 interface Planned {
-	text: string;
-	changes: string[];
-	notes: string[];
-	/** The user's own statusline, replaced on request (kept so that uninstall can put it back). */
-	replacedStatusline?: unknown;
+  text: string;
+  changes: string[];
+  notes: string[];
+  /** The user's own statusline, replaced on request (kept so that uninstall can put it back). */
+  replacedStatusline?: unknown;
 }
 
 type Json = Record<string, unknown>;
 const asObject = (value: unknown): Json | null =>
-	typeof value === "object" && value !== null && !Array.isArray(value)
-		? (value as Json)
-		: null;
-const asArray = (value: unknown): unknown[] =>
-	Array.isArray(value) ? value : [];
+  typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Json) : null;
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** Where our command sits in hooks[name]: group and entry index, or null. */
-function findOurHook(
-	doc: Json,
-	name: string,
-	event: Parameters<typeof isOurHookCommand>[1],
-): [number, number] | null {
-	const groups = asArray(asObject(doc.hooks)?.[name]);
-	for (const [g, group] of groups.entries()) {
-		for (const [h, hook] of asArray(asObject(group)?.hooks).entries()) {
-			if (isOurHookCommand(asObject(hook)?.command, event)) return [g, h];
-		}
-	}
-	return null;
+function findOurHook(doc: Json, name: string, event: Parameters<typeof isOurHookCommand>[1]): [number, number] | null {
+  const groups = asArray(asObject(doc.hooks)?.[name]);
+  for (const [g, group] of groups.entries()) {
+    for (const [h, hook] of asArray(asObject(group)?.hooks).entries()) {
+      if (isOurHookCommand(asObject(hook)?.command, event)) return [g, h];
+    }
+  }
+  return null;
 }
 
 /** The settings `env` variable that has Claude Code write its request bodies for ctx-monitor to digest (`--capture`). */
@@ -49,203 +42,160 @@ const CAPTURE_VARIABLE = "OTEL_LOG_RAW_API_BODIES";
 
 /** `capture`: the variable's value (`file:<dir>`) when install was asked to turn capture on. */
 function planCaptureInstall(
-	text: string,
-	path: string,
-	capture: string | undefined,
-	changes: string[],
-	notes: string[],
+  text: string,
+  path: string,
+  capture: string | undefined,
+  changes: string[],
+  notes: string[],
 ): string {
-	if (capture === undefined) return text;
-	const env = asObject(readJsonObject(text, path).env);
-	const existing = env?.[CAPTURE_VARIABLE];
-	if (existing === capture) return text;
-	if (existing !== undefined) {
-		notes.push(
-			`kept your ${CAPTURE_VARIABLE} (${JSON.stringify(existing)}); ctx-monitor reads the bodies from there too`,
-		);
-		return text;
-	}
-	changes.push(
-		`have Claude Code write its request bodies for ctx-monitor (env ${CAPTURE_VARIABLE}=${capture})`,
-	);
-	return env
-		? setJson(text, ["env", CAPTURE_VARIABLE], capture)
-		: setJson(text, ["env"], { [CAPTURE_VARIABLE]: capture });
+  if (capture === undefined) return text;
+  const env = asObject(readJsonObject(text, path).env);
+  const existing = env?.[CAPTURE_VARIABLE];
+  if (existing === capture) return text;
+  if (existing !== undefined) {
+    notes.push(
+      `kept your ${CAPTURE_VARIABLE} (${JSON.stringify(existing)}); ctx-monitor reads the bodies from there too`,
+    );
+    return text;
+  }
+  changes.push(`have Claude Code write its request bodies for ctx-monitor (env ${CAPTURE_VARIABLE}=${capture})`);
+  return env
+    ? setJson(text, ["env", CAPTURE_VARIABLE], capture)
+    : setJson(text, ["env"], { [CAPTURE_VARIABLE]: capture });
 }
 
-function planCaptureUninstall(
-	text: string,
-	path: string,
-	capture: string,
-	changes: string[],
-): string {
-	const env = asObject(readJsonObject(text, path).env);
-	if (env?.[CAPTURE_VARIABLE] !== capture) return text;
-	changes.push(`stop the request-body capture (env ${CAPTURE_VARIABLE})`);
-	// The env object goes too when ours was all it held (install created it then).
-	return setJson(
-		text,
-		Object.keys(env).length === 1 ? ["env"] : ["env", CAPTURE_VARIABLE],
-		undefined,
-	);
+function planCaptureUninstall(text: string, path: string, capture: string, changes: string[]): string {
+  const env = asObject(readJsonObject(text, path).env);
+  if (env?.[CAPTURE_VARIABLE] !== capture) return text;
+  changes.push(`stop the request-body capture (env ${CAPTURE_VARIABLE})`);
+  // The env object goes too when ours was all it held (install created it then).
+  return setJson(text, Object.keys(env).length === 1 ? ["env"] : ["env", CAPTURE_VARIABLE], undefined);
 }
 
 export function planSettingsInstall(
-	text: string,
-	path: string,
-	executables: Executables,
-	options: { statusline: boolean; capture?: string },
+  text: string,
+  path: string,
+  executables: Executables,
+  options: { statusline: boolean; capture?: string },
 ): Planned {
-	let current = text;
-	const changes: string[] = [];
-	const notes: string[] = [];
-	let replacedStatusline: unknown;
-	for (const { event, name } of HOOKS) {
-		const doc = readJsonObject(current, path);
-		const command = hookCommand(executables, event);
-		const found = findOurHook(doc, name, event);
-		if (found) {
-			const [g, h] = found;
-			const existing = asObject(
-				asArray(asObject(asArray(asObject(doc.hooks)?.[name])[g])?.hooks)[h],
-			)?.command;
-			if (existing !== command) {
-				current = setJson(
-					current,
-					["hooks", name, g, "hooks", h, "command"],
-					command,
-				);
-				changes.push(`update the ${name} hook to ${command}`);
-			}
-			continue;
-		}
-		const group = { hooks: [{ type: "command", command }] };
-		const groups = asObject(doc.hooks)?.[name];
-		current = Array.isArray(groups)
-			? setJson(current, ["hooks", name, groups.length], group, true)
-			: setJson(current, ["hooks", name], [group]);
-		changes.push(`add the ${name} hook: ${command}`);
-	}
-	const doc = readJsonObject(current, path);
-	const wanted = {
-		type: "command",
-		command: statuslineCommand(executables),
-		padding: 0,
-	};
-	const existing = asObject(doc.statusLine);
-	if (!existing) {
-		current = setJson(current, ["statusLine"], wanted);
-		changes.push(`set the statusline: ${wanted.command}`);
-	} else if (isOurStatusline(existing.command)) {
-		if (existing.command !== wanted.command) {
-			current = setJson(current, ["statusLine", "command"], wanted.command);
-			changes.push(`update the statusline to ${wanted.command}`);
-		}
-	} else if (options.statusline) {
-		replacedStatusline = existing;
-		current = setJson(current, ["statusLine"], wanted);
-		changes.push(
-			`replace your statusline (${JSON.stringify(existing.command)}) with ${wanted.command}; uninstall puts yours back`,
-		);
-	} else {
-		notes.push(
-			`kept your statusline (${JSON.stringify(existing.command ?? existing)}); pass --statusline to use ctx-monitor's instead`,
-		);
-	}
-	current = planCaptureInstall(current, path, options.capture, changes, notes);
-	return {
-		text: current,
-		changes,
-		notes,
-		...(replacedStatusline !== undefined ? { replacedStatusline } : {}),
-	};
+  let current = text;
+  const changes: string[] = [];
+  const notes: string[] = [];
+  let replacedStatusline: unknown;
+  for (const { event, name } of HOOKS) {
+    const doc = readJsonObject(current, path);
+    const command = hookCommand(executables, event);
+    const found = findOurHook(doc, name, event);
+    if (found) {
+      const [g, h] = found;
+      const existing = asObject(asArray(asObject(asArray(asObject(doc.hooks)?.[name])[g])?.hooks)[h])?.command;
+      if (existing !== command) {
+        current = setJson(current, ["hooks", name, g, "hooks", h, "command"], command);
+        changes.push(`update the ${name} hook to ${command}`);
+      }
+      continue;
+    }
+    const group = { hooks: [{ type: "command", command }] };
+    const groups = asObject(doc.hooks)?.[name];
+    current = Array.isArray(groups)
+      ? setJson(current, ["hooks", name, groups.length], group, true)
+      : setJson(current, ["hooks", name], [group]);
+    changes.push(`add the ${name} hook: ${command}`);
+  }
+  const doc = readJsonObject(current, path);
+  const wanted = { type: "command", command: statuslineCommand(executables), padding: 0 };
+  const existing = asObject(doc.statusLine);
+  if (!existing) {
+    current = setJson(current, ["statusLine"], wanted);
+    changes.push(`set the statusline: ${wanted.command}`);
+  } else if (isOurStatusline(existing.command)) {
+    if (existing.command !== wanted.command) {
+      current = setJson(current, ["statusLine", "command"], wanted.command);
+      changes.push(`update the statusline to ${wanted.command}`);
+    }
+  } else if (options.statusline) {
+    replacedStatusline = existing;
+    current = setJson(current, ["statusLine"], wanted);
+    changes.push(
+      `replace your statusline (${JSON.stringify(existing.command)}) with ${wanted.command}; uninstall puts yours back`,
+    );
+  } else {
+    notes.push(
+      `kept your statusline (${JSON.stringify(existing.command ?? existing)}); pass --statusline to use ctx-monitor's instead`,
+    );
+  }
+  current = planCaptureInstall(current, path, options.capture, changes, notes);
+  return { text: current, changes, notes, ...(replacedStatusline !== undefined ? { replacedStatusline } : {}) };
 }
 
 export function planSettingsUninstall(
-	text: string,
-	path: string,
-	restoreStatusline: unknown,
-	capture: string,
+  text: string,
+  path: string,
+  restoreStatusline: unknown,
+  capture: string,
 ): Planned {
-	let current = text;
-	const changes: string[] = [];
-	for (const { event, name } of HOOKS) {
-		for (
-			let found = findOurHook(readJsonObject(current, path), name, event);
-			found;
-			found = findOurHook(readJsonObject(current, path), name, event)
-		) {
-			const [g, h] = found;
-			const doc = readJsonObject(current, path);
-			const groups = asArray(asObject(doc.hooks)?.[name]);
-			const group = asObject(groups[g]);
-			if (asArray(group?.hooks).length > 1)
-				current = setJson(current, ["hooks", name, g, "hooks", h], undefined);
-			else if (groups.length > 1)
-				current = setJson(current, ["hooks", name, g], undefined);
-			else current = setJson(current, ["hooks", name], undefined);
-			changes.push(`remove the ${name} hook`);
-		}
-	}
-	const hooks = asObject(readJsonObject(current, path).hooks);
-	if (hooks && Object.keys(hooks).length === 0)
-		current = setJson(current, ["hooks"], undefined);
-	const statusLine = asObject(readJsonObject(current, path).statusLine);
-	if (statusLine && isOurStatusline(statusLine.command)) {
-		if (asObject(restoreStatusline)) {
-			current = setJson(current, ["statusLine"], restoreStatusline);
-			changes.push(
-				`put your statusline back (${JSON.stringify(asObject(restoreStatusline)?.command)})`,
-			);
-		} else {
-			current = setJson(current, ["statusLine"], undefined);
-			changes.push("remove the statusline");
-		}
-	}
-	current = planCaptureUninstall(current, path, capture, changes);
-	return { text: current, changes, notes: [] };
+  let current = text;
+  const changes: string[] = [];
+  for (const { event, name } of HOOKS) {
+    for (
+      let found = findOurHook(readJsonObject(current, path), name, event);
+      found;
+      found = findOurHook(readJsonObject(current, path), name, event)
+    ) {
+      const [g, h] = found;
+      const doc = readJsonObject(current, path);
+      const groups = asArray(asObject(doc.hooks)?.[name]);
+      const group = asObject(groups[g]);
+      if (asArray(group?.hooks).length > 1) current = setJson(current, ["hooks", name, g, "hooks", h], undefined);
+      else if (groups.length > 1) current = setJson(current, ["hooks", name, g], undefined);
+      else current = setJson(current, ["hooks", name], undefined);
+      changes.push(`remove the ${name} hook`);
+    }
+  }
+  const hooks = asObject(readJsonObject(current, path).hooks);
+  if (hooks && Object.keys(hooks).length === 0) current = setJson(current, ["hooks"], undefined);
+  const statusLine = asObject(readJsonObject(current, path).statusLine);
+  if (statusLine && isOurStatusline(statusLine.command)) {
+    if (asObject(restoreStatusline)) {
+      current = setJson(current, ["statusLine"], restoreStatusline);
+      changes.push(`put your statusline back (${JSON.stringify(asObject(restoreStatusline)?.command)})`);
+    } else {
+      current = setJson(current, ["statusLine"], undefined);
+      changes.push("remove the statusline");
+    }
+  }
+  current = planCaptureUninstall(current, path, capture, changes);
+  return { text: current, changes, notes: [] };
 }
 
-export function planServerInstall(
-	text: string,
-	path: string,
-	executables: Executables,
-): Planned {
-	const doc = readJsonObject(text, path);
-	const wanted = serverEntry(executables);
-	const existing = asObject(asObject(doc.mcpServers)?.[SERVER_NAME]);
-	if (
-		existing &&
-		JSON.stringify(existing.command) === JSON.stringify(wanted.command) &&
-		JSON.stringify(existing.args) === JSON.stringify(wanted.args)
-	) {
-		return { text, changes: [], notes: [] };
-	}
-	const next = asObject(doc.mcpServers)
-		? setJson(text, ["mcpServers", SERVER_NAME], wanted)
-		: setJson(text, ["mcpServers"], { [SERVER_NAME]: wanted });
-	return {
-		text: next,
-		changes: [
-			`${existing ? "update" : "register"} the MCP server ${SERVER_NAME}: ${wanted.command} ${executables.cli}`,
-		],
-		notes: [],
-	};
+export function planServerInstall(text: string, path: string, executables: Executables): Planned {
+  const doc = readJsonObject(text, path);
+  const wanted = serverEntry(executables);
+  const existing = asObject(asObject(doc.mcpServers)?.[SERVER_NAME]);
+  if (
+    existing &&
+    JSON.stringify(existing.command) === JSON.stringify(wanted.command) &&
+    JSON.stringify(existing.args) === JSON.stringify(wanted.args)
+  ) {
+    return { text, changes: [], notes: [] };
+  }
+  const next = asObject(doc.mcpServers)
+    ? setJson(text, ["mcpServers", SERVER_NAME], wanted)
+    : setJson(text, ["mcpServers"], { [SERVER_NAME]: wanted });
+  return {
+    text: next,
+    changes: [
+      `${existing ? "update" : "register"} the MCP server ${SERVER_NAME}: ${wanted.command} ${executables.cli}`,
+    ],
+    notes: [],
+  };
 }
 
 export function planServerUninstall(text: string, path: string): Planned {
-	const doc = readJsonObject(text, path);
-	const servers = asObject(doc.mcpServers);
-	if (!asObject(servers?.[SERVER_NAME]))
-		return { text, changes: [], notes: [] };
-	// The list goes too when ours was all it held (install created it then).
-	const target =
-		Object.keys(servers ?? {}).length === 1
-			? ["mcpServers"]
-			: ["mcpServers", SERVER_NAME];
-	return {
-		text: setJson(text, target, undefined),
-		changes: [`remove the MCP server ${SERVER_NAME}`],
-		notes: [],
-	};
+  const doc = readJsonObject(text, path);
+  const servers = asObject(doc.mcpServers);
+  if (!asObject(servers?.[SERVER_NAME])) return { text, changes: [], notes: [] };
+  // The list goes too when ours was all it held (install created it then).
+  const target = Object.keys(servers ?? {}).length === 1 ? ["mcpServers"] : ["mcpServers", SERVER_NAME];
+  return { text: setJson(text, target, undefined), changes: [`remove the MCP server ${SERVER_NAME}`], notes: [] };
 }

@@ -1,65 +1,44 @@
 // What ctx-monitor puts into Claude Code's configuration: the commands (absolute paths of node and of
 // the CLI, so they run whatever PATH Claude Code has), the MCP server entry, and how to recognise them
 // again for an update or an uninstall.
-import {
-	CLAUDE_EVENT_NAMES,
-	HOOK_EVENTS,
-	type HookEvent,
-} from "../hooks/hook-input.ts";
+import { CLAUDE_EVENT_NAMES, HOOK_EVENTS, type HookEvent } from "../hooks/hook-input.ts";
 
 export const SERVER_NAME = "ctx-monitor";
 
 export interface Executables {
-	node: string;
-	cli: string;
+  node: string;
+  cli: string;
 }
 
 /** POSIX shell quoting: hooks and the statusline run through a shell. */
 function shellQuote(word: string): string {
-	return /^[\w@%+=:,./-]+$/.test(word)
-		? word
-		: `'${word.replace(/'/g, `'\\''`)}'`;
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-export function hookCommand(
-	executables: Executables,
-	event: HookEvent,
-): string {
-	return `${shellQuote(executables.node)} ${shellQuote(executables.cli)} hook ${event}`;
+export function hookCommand(executables: Executables, event: HookEvent): string {
+  return `${shellQuote(executables.node)} ${shellQuote(executables.cli)} hook ${event}`;
 }
 
 export function statuslineCommand(executables: Executables): string {
-	return `${shellQuote(executables.node)} ${shellQuote(executables.cli)} statusline`;
+  return `${shellQuote(executables.node)} ${shellQuote(executables.cli)} statusline`;
 }
 
 export function serverEntry(executables: Executables): Record<string, unknown> {
-	return {
-		type: "stdio",
-		command: executables.node,
-		args: [executables.cli],
-		env: {},
-	};
+  return { type: "stdio", command: executables.node, args: [executables.cli], env: {} };
 }
 
 /** Ours even when installed from another path or another node: the CLI file, then the subcommand. */
-const OURS =
-	/(?:ctx-monitor|bin\.cjs|cli\.js)['"]?\s+(hook\s+[a-z-]+|statusline)\s*$/;
+const OURS = /(?:ctx-monitor|bin\.cjs|cli\.js)['"]?\s+(hook\s+[a-z-]+|statusline)\s*$/;
 
 export function isOurHookCommand(command: unknown, event: HookEvent): boolean {
-	return (
-		typeof command === "string" &&
-		OURS.exec(command)?.[1]?.replace(/\s+/g, " ") === `hook ${event}`
-	);
+  return typeof command === "string" && OURS.exec(command)?.[1]?.replace(/\s+/g, " ") === `hook ${event}`;
 }
 
 export function isOurStatusline(command: unknown): boolean {
-	return (
-		typeof command === "string" && OURS.exec(command)?.[1] === "statusline"
-	);
+  return typeof command === "string" && OURS.exec(command)?.[1] === "statusline";
 }
 
-export const HOOKS: ReadonlyArray<{ event: HookEvent; name: string }> =
-	HOOK_EVENTS.map((event) => ({
-		event,
-		name: CLAUDE_EVENT_NAMES[event],
-	}));
+export const HOOKS: ReadonlyArray<{ event: HookEvent; name: string }> = HOOK_EVENTS.map((event) => ({
+  event,
+  name: CLAUDE_EVENT_NAMES[event],
+}));

@@ -7,50 +7,40 @@ import { mcpServerOf } from "../../transcript/tool-calls.ts";
 
 /** A tool as an MCP server lists it (tools/list). */
 export interface ListedTool {
-	name: string;
-	description?: string | undefined;
-	inputSchema: unknown;
+  name: string;
+  description?: string | undefined;
+  inputSchema: unknown;
 }
 
 export interface McpServerDefinitions {
-	server: string;
-	tools: number;
-	/** Characters of the definitions as Claude Code sends them to the model. */
-	chars: number;
-	/** Their tokens as count_tokens measured them (capture), when known. */
-	tokens?: number;
+  server: string;
+  tools: number;
+  /** Characters of the definitions as Claude Code sends them to the model. */
+  chars: number;
+  /** Their tokens as count_tokens measured them (capture), when known. */
+  tokens?: number;
 }
 
 /** Names of ctx-monitor's own server in this session, from the calls of its tools. */
-export function ownServerNames(
-	ownTools: readonly ListedTool[],
-	calledTools: readonly string[],
-): string[] {
-	const names = new Set<string>();
-	for (const called of calledTools) {
-		const server = mcpServerOf(called);
-		if (
-			server &&
-			ownTools.some((tool) => called === `mcp__${server}__${tool.name}`)
-		)
-			names.add(server);
-	}
-	return [...names];
+export function ownServerNames(ownTools: readonly ListedTool[], calledTools: readonly string[]): string[] {
+  const names = new Set<string>();
+  for (const called of calledTools) {
+    const server = mcpServerOf(called);
+    if (server && ownTools.some((tool) => called === `mcp__${server}__${tool.name}`)) names.add(server);
+  }
+  return [...names];
 }
 
-export function definitionsAsSent(
-	server: string,
-	tools: readonly ListedTool[],
-): McpServerDefinitions {
-	const chars = tools.reduce(
-		(sum, tool) =>
-			sum +
-			JSON.stringify({
-				name: `mcp__${server}__${tool.name}`,
-				description: tool.description ?? "",
-				input_schema: tool.inputSchema,
-			}).length,
-		0,
-	);
-	return { server, tools: tools.length, chars };
+export function definitionsAsSent(server: string, tools: readonly ListedTool[]): McpServerDefinitions {
+  const chars = tools.reduce(
+    (sum, tool) =>
+      sum +
+      JSON.stringify({
+        name: `mcp__${server}__${tool.name}`,
+        description: tool.description ?? "",
+        input_schema: tool.inputSchema,
+      }).length,
+    0,
+  );
+  return { server, tools: tools.length, chars };
 }

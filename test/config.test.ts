@@ -10,6 +10,7 @@ describe("loadSettings", () => {
       warnPercent: 75,
       criticalPercent: 90,
       handoffDir: null,
+      budget: { tokens: null, problem: null },
       problems: [],
     });
   });

@@ -85,7 +85,7 @@ export function autocompactPoint(
     const client = model.version ? `Claude Code ${model.version}` : "Claude Code";
     if (compactWindow === null)
       return off(
-        `${client} has no auto-compact window for ${model.modelId} (/context shows no Autocompact buffer): it compacts only on /compact or when the API refuses a prompt as too long; CLAUDE_CODE_AUTO_COMPACT_WINDOW or the autoCompactWindow setting turns it on`,
+        `${client} has no auto-compact point for ${model.modelId}, as its /context shows: it compacts only on /compact or when the API refuses a prompt as too long; CLAUDE_CODE_AUTO_COMPACT_WINDOW or the autoCompactWindow setting turns it on`,
       );
   }
   const maxOutput = positiveInt(env.CLAUDE_CODE_MAX_OUTPUT_TOKENS) ?? DEFAULT_MAX_OUTPUT_TOKENS;

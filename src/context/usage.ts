@@ -279,7 +279,7 @@ function summarize(usage: Omit<ContextUsage, "summary">, inputs: UsageInputs): s
   }
   if (usage.autocompactAt === null) {
     parts.push(
-      `Claude Code will not auto-compact (${usage.autocompactOffBecause}): about ${roundTokens(Math.max(0, usage.contextWindow - usage.usedTokens))} left in the window`,
+      `auto-compact is off (${usage.autocompactOffBecause}): about ${roundTokens(Math.max(0, usage.contextWindow - usage.usedTokens))} left in the window`,
     );
   } else if (usage.limitKind === "budget") {
     parts.push(`auto-compact expected at ~${roundTokens(usage.autocompactAt)}`);

@@ -43,6 +43,6 @@ export function countdownWords(usage: LimitFigures): string {
 export function statusWords(usage: LimitFigures): string {
   const at = usage.status === "critical" ? usage.criticalAt : usage.warnAt;
   const percent = usage.limit > 0 ? Math.round((at / usage.limit) * 100) : 0;
-  const relation = usage.status === "ok" ? "below" : "from";
+  const relation = usage.status === "ok" ? `below` : `from`;
   return `${usage.status} ${relation} ${roundTokens(at)} (${percent}% of ${LIMIT_WORDS[usage.limitKind]})`;
 }

@@ -27,7 +27,8 @@ describe("dist/bin.cjs", () => {
     expect(required.filter((name) => !builtins.has(name!))).toEqual([]);
     expect([...text.matchAll(/^\/\/ (node_modules\/\S+)$/gm)].map((match) => match[1])).toEqual([]);
     expect(text).not.toMatch(/modelcontextprotocol|zod\/v4|jsonc-parser/);
-    expect(text.length).toBeLessThan(200_000);
+    // A budget for what the statusline and hooks load on every run (no package: checked above).
+    expect(text.length).toBeLessThan(210_000);
   });
 
   it("loads the ES-module CLI for every other command", () => {

@@ -90,7 +90,7 @@ describe("autocompactPoint per model, as Claude Code decides it", () => {
     const point = autocompactPoint(window, {}, {}, { modelId, version });
     expect(point.at).toBe(expected);
     if (expected === null)
-      expect(point.offBecause).toContain(`Claude Code ${version} has no auto-compact window for ${modelId}`);
+      expect(point.offBecause).toContain(`Claude Code ${version} has no auto-compact point for ${modelId}`);
   });
 
   it("is turned on for such a model by CLAUDE_CODE_AUTO_COMPACT_WINDOW or the autoCompactWindow setting", () => {

@@ -85,7 +85,7 @@ describe("computeUsage", () => {
     });
     const off = computeUsage(inputs({ compactSettings: { autoCompactEnabled: false } }));
     expect(off.autocompactAt).toBeNull();
-    expect(off.summary).toContain("Claude Code will not auto-compact (the autoCompactEnabled setting is off)");
+    expect(off.summary).toContain("auto-compact is off (the autoCompactEnabled setting is off)");
   });
 
   it("gives the summary a model can act on", () => {
@@ -182,7 +182,7 @@ describe("computeUsage", () => {
     const usage = computeUsage(inputs({ env: { DISABLE_AUTO_COMPACT: "1" }, tail: { latest: latest(185_000) } }));
     expect(usage).toMatchObject({ autocompactAt: null, tokensUntilAutocompact: null, status: "critical" });
     expect(usage.summary).toContain(
-      "Claude Code will not auto-compact (DISABLE_AUTO_COMPACT is set): about 15k left in the window; status critical from 180k (90% of the window)",
+      "auto-compact is off (DISABLE_AUTO_COMPACT is set): about 15k left in the window; status critical from 180k (90% of the window)",
     );
   });
 
@@ -256,9 +256,9 @@ describe("computeUsage for a model Claude Code does not auto-compact", () => {
     const usage = computeUsage(inputs({ tail: { latest: latest(184_000, 100, "claude-sonnet-4-5", "2.1.332") } }));
     expect(usage).toMatchObject({ autocompactAt: null, tokensUntilAutocompact: null, limitKind: "window" });
     expect(usage.autocompactOffBecause).toContain(
-      "Claude Code 2.1.332 has no auto-compact window for claude-sonnet-4-5",
+      "Claude Code 2.1.332 has no auto-compact point for claude-sonnet-4-5",
     );
-    expect(usage.summary).toContain("Claude Code will not auto-compact");
+    expect(usage.summary).toContain("auto-compact is off (Claude Code 2.1.332 has no auto-compact point for");
     expect(usage.summary).toContain("about 16k left in the window");
     expect(usage.summary).not.toContain("may compact at any moment");
     expect(usage.summary).toContain("Write a handoff now (write_handoff), then /compact or start a new session.");

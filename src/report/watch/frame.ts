@@ -2,7 +2,7 @@
 // with the auto-compact point marked, coloured by status), what is left, the alert, then the newest
 // steps with what each added and by which tool, with compactions and handoffs between them. Pure.
 import { exactNumber, roundTokens } from "../../context/format.ts";
-import { countdownWords, statusWords } from "../../present/limit-words.ts";
+import { countdownWords } from "../../present/limit-words.ts";
 import type { TimelineMark, TimelineStep } from "../../transcript/response-timeline.ts";
 import type { Paint } from "./colors.ts";
 import type { WatchView } from "./view.ts";
@@ -39,7 +39,7 @@ function gaugeBar(view: WatchView, width: number, paint: Paint): string {
 function leftLine(view: WatchView): string {
   const { usage } = view;
   const approx = usage.estimated ? "~" : "";
-  return `${approx}${exactNumber(usage.usedTokens)} / ${exactNumber(usage.contextWindow)} · ${countdownWords(usage)} · ${statusWords(usage)}`;
+  return `${approx}${exactNumber(usage.usedTokens)} / ${exactNumber(usage.contextWindow)} · ${countdownWords(usage)}`;
 }
 
 export function stepLine(step: TimelineStep): string {

@@ -174,7 +174,7 @@ describe("ctx-monitor watch into a pipe", () => {
     expect(output).not.toContain("\x1b[");
     const steps = printed.filter((line) => /^\d\d:\d\d:\d\d +\d+ /.test(line));
     expect(steps.map((line) => line.split(/ +/)[1])).toEqual(["1", "2", "3", "4"]);
-    expect(printed.findIndex((line) => line.includes("─── compacted (manual): 34,478 → 774"))).toBe(
+    expect(printed.findIndex((line) => line.includes("─── compacted (manual): 34,478 → 774 in messages"))).toBe(
       printed.indexOf(steps[2]!) - 1,
     );
   }, 60_000);

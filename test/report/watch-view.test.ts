@@ -156,7 +156,8 @@ describe("the frame", () => {
     const rows = frame.filter((line) => /^\d\d:\d\d:\d\d /.test(line));
     expect(rows.map((line) => line.slice(9).trim().split(/\s+/)[0])).toEqual(["1", "2", "───", "3"]);
     expect(rows[1]).toContain("Read src/a.ts");
-    expect(rows[2]).toContain("compacted (auto): 160,000 → 9,000");
+    // The line agrees with the next step (130,000), and labels postTokens as what it is: the messages kept.
+    expect(rows[2]).toContain("compacted (auto): 160,000 → 130,000 (9,000 in messages)");
     expect(frame[13]).toMatch(/^q quit · /);
   });
 

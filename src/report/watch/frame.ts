@@ -48,12 +48,16 @@ export function stepLine(step: TimelineStep): string {
   return `${clock(step.at)} ${String(step.index).padStart(5)} ${added.padStart(9)} ${exactNumber(step.total).padStart(9)}  ${by}`;
 }
 
-export function markLine(mark: TimelineMark): string {
+/**
+ * A compaction reads "pre → the next request's size" once that request is measured; before it, the
+ * compaction's postTokens, which count the messages it kept only (the system prompt and tools come on top),
+ * so they are labelled as such rather than set against the steps as a context size.
+ */
+export function markLine(mark: TimelineMark, nextTotal: number | null = null): string {
   if (mark.kind === "handoff") return `${clock(mark.at)} ✎ handoff written (${mark.trigger ?? "write_handoff"})`;
-  const figures =
-    mark.preTokens !== null
-      ? `: ${exactNumber(mark.preTokens)} → ${mark.postTokens !== null ? exactNumber(mark.postTokens) : "?"}`
-      : "";
+  const kept = mark.postTokens !== null ? `${exactNumber(mark.postTokens)} in messages` : null;
+  const after = nextTotal !== null ? `${exactNumber(nextTotal)}${kept ? ` (${kept})` : ""}` : (kept ?? "?");
+  const figures = mark.preTokens !== null ? `: ${exactNumber(mark.preTokens)} → ${after}` : "";
   return `${clock(mark.at)} ─── compacted (${mark.trigger ?? "?"})${figures} ───`;
 }
 
@@ -65,10 +69,11 @@ function historyLines(view: WatchView, paint: Paint): string[] {
   const firstStep = view.steps[0]?.index ?? view.stepCount + 1;
   while (markIndex < marks.length && marks[markIndex]!.afterStep < firstStep)
     lines.push(paint.bold(markLine(marks[markIndex++]!)));
-  for (const step of view.steps) {
+  for (const [i, step] of view.steps.entries()) {
     lines.push(stepLine(step));
+    const next = view.steps[i + 1]?.total ?? null;
     while (markIndex < marks.length && marks[markIndex]!.afterStep <= step.index)
-      lines.push(paint.bold(markLine(marks[markIndex++]!)));
+      lines.push(paint.bold(markLine(marks[markIndex++]!, next)));
   }
   return lines;
 }

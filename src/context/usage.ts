@@ -9,7 +9,7 @@ import { autocompactPoint, type CompactSettings } from "./autocompact.ts";
 import { estimateTokens } from "./estimate.ts";
 import { counted, exactNumber, roundTokens } from "./format.ts";
 import { NO_BUDGET, type Budget } from "./budget.ts";
-import { countingLimit, LIMIT_WORDS, stepsAt, type LimitKind } from "./limit.ts";
+import { type CountingLimit, countingLimit, LIMIT_WORDS, stepsAt } from "./limit.ts";
 import type { ContextStatus, Thresholds } from "./status.ts";
 import { resolveContextWindow, type WindowEvidence, type WindowSource } from "./window.ts";
 import { captureIsNewer, type CaptureEvidence } from "../capture/usage-evidence.ts";
@@ -17,7 +17,8 @@ import { captureIsNewer, type CaptureEvidence } from "../capture/usage-evidence.
 /** Where usedTokens comes from: the transcript, or a captured response newer than it. */
 export const USAGE_SOURCES = ["transcript", "capture"] as const;
 
-export interface ContextUsage {
+/** The limit fields (limit, limitKind, tokensUntilLimit, stepsUntilLimit, warnAt, criticalAt, status): limit.ts. */
+export interface ContextUsage extends CountingLimit {
   sessionId: string;
   transcriptPath: string;
   sessionSource: SessionSource;
@@ -48,16 +49,6 @@ export interface ContextUsage {
   budget: number | null;
   /** Set when a budget was given but is not a token count: it was ignored, and this says why. */
   budgetIgnoredBecause: string | null;
-  /** What status and steps-left count against: the budget, the auto-compact point, or the window. */
-  limit: number;
-  limitKind: LimitKind;
-  tokensUntilLimit: number;
-  stepsUntilLimit: number | null;
-  /** Where status turns warn and critical, in tokens (the configured percentages of `limit`). */
-  warnAt: number;
-  criticalAt: number;
-  /** ok / warn / critical, relative to `limit`. */
-  status: ContextStatus;
   estimated: boolean;
   /** False when the response that called the tool was not in the transcript in time. */
   fresh: boolean;

@@ -1,12 +1,14 @@
 // User settings: environment first, then an optional JSON file, then defaults.
 //   CTX_MONITOR_WARN_PERCENT / CTX_MONITOR_CRITICAL_PERCENT — percent of the auto-compact point
+//   CTX_MONITOR_BUDGET — a working budget in tokens ("300000" or "300k"), below the auto-compact point
 //   CTX_MONITOR_CONFIG — path of the file; default <claude config dir>/ctx-monitor/config.json:
-//   { "warnPercent": 75, "criticalPercent": 90, "handoffDir": ".claude/handoffs" }
+//   { "warnPercent": 75, "criticalPercent": 90, "handoffDir": ".claude/handoffs", "budget": "300k" }
 //   CTX_MONITOR_HANDOFF_MAX_CHARS / "handoffMaxChars" — a handoff's size budget (default: 5% of the window)
 import { readRegularText } from "./fs/open-regular.ts";
 import { join } from "node:path";
 import { ctxMonitorStateDir } from "./claude/paths.ts";
 import { parseHandoffChars } from "./handoff/size-budget.ts";
+import { NO_BUDGET, parseBudget, type Budget } from "./context/budget.ts";
 import type { Runtime } from "./runtime.ts";
 
 interface ConfigFile {
@@ -14,6 +16,7 @@ interface ConfigFile {
   criticalPercent?: number;
   handoffMaxChars?: number;
   handoffDir?: string;
+  budget?: Budget;
 }
 
 const isPercent = (value: unknown): value is number => typeof value === "number" && value > 0 && value <= 100;
@@ -31,6 +34,8 @@ function parseConfigFile(value: unknown): { config: ConfigFile; problems: string
     } else if (key === "handoffMaxChars") {
       const chars = handoffChars(raw, key, problems);
       if (chars !== undefined) config.handoffMaxChars = chars;
+    } else if (key === "budget") {
+      config.budget = parseBudget(raw, "budget");
     } else if (key === "handoffDir") {
       if (typeof raw === "string" && raw) config.handoffDir = raw;
       else problems.push(`handoffDir: expected a folder path, got ${JSON.stringify(raw)}`);
@@ -47,6 +52,8 @@ interface Settings {
   handoffDir: string | null;
   /** A handoff's size budget in characters; null: from the session's window. */
   handoffMaxChars: number | null;
+  /** The working budget: the environment's, else the file's; a refused value carries its problem. */
+  budget: Budget;
   /** Problems found in the environment or the config file; the defaults were used instead. */
   problems: string[];
 }
@@ -59,12 +66,16 @@ function configFilePath(runtime: Runtime): string {
 
 export function loadSettings(runtime: Runtime): Settings {
   const problems: string[] = [];
-  const file = readConfigFile(configFilePath(runtime), problems);
+  const path = configFilePath(runtime);
+  const file = readConfigFile(path, problems);
   const envChars = runtime.env.CTX_MONITOR_HANDOFF_MAX_CHARS;
   const handoffMaxChars =
     (envChars ? handoffChars(envChars, "CTX_MONITOR_HANDOFF_MAX_CHARS", problems) : undefined) ??
     file.handoffMaxChars ??
     null;
+  const fromEnv = parseBudget(runtime.env.CTX_MONITOR_BUDGET, "CTX_MONITOR_BUDGET");
+  const fromFile = file.budget?.problem ? { tokens: null, problem: `${path}: ${file.budget.problem}` } : file.budget;
+  const budget = fromEnv.tokens !== null || fromEnv.problem ? fromEnv : (fromFile ?? NO_BUDGET);
   const warnPercent =
     envPercent(runtime, "CTX_MONITOR_WARN_PERCENT", problems) ?? file.warnPercent ?? DEFAULT_SETTINGS.warnPercent;
   const criticalPercent =
@@ -79,6 +90,7 @@ export function loadSettings(runtime: Runtime): Settings {
       ...DEFAULT_SETTINGS,
       handoffDir: runtime.env.CTX_MONITOR_HANDOFF_DIR || file.handoffDir || null,
       handoffMaxChars,
+      budget,
       problems,
     };
   }
@@ -87,6 +99,7 @@ export function loadSettings(runtime: Runtime): Settings {
     criticalPercent,
     handoffDir: runtime.env.CTX_MONITOR_HANDOFF_DIR || file.handoffDir || null,
     handoffMaxChars,
+    budget,
     problems,
   };
 }

@@ -11,6 +11,7 @@ describe("loadSettings", () => {
       criticalPercent: 90,
       handoffDir: null,
       handoffMaxChars: null,
+      budget: { tokens: null, problem: null },
       problems: [],
     });
   });

@@ -12,6 +12,8 @@ export interface StatuslineInput {
   projectDir: string | null;
   modelId: string | null;
   modelName: string | null;
+  /** The Claude Code version running the session (its auto-compact rule depends on it). */
+  version: string | null;
   contextWindowSize: number | null;
   /** input + cache creation + cache read of the newest response, when Claude Code gives it. */
   currentUsage: number | null;
@@ -44,6 +46,7 @@ export function parseStatuslineInput(text: string): StatuslineInput | null {
       stringField(workspace, "project_dir") ?? stringField(input, "cwd") ?? stringField(workspace, "current_dir"),
     modelId: stringField(model, "id"),
     modelName: stringField(model, "display_name"),
+    version: stringField(input, "version"),
     contextWindowSize: size !== null && Number.isInteger(size) && size > 0 ? size : null,
     currentUsage: zeroed ? null : sum,
     usedPercentage: percentage !== null && percentage <= 100 ? percentage : null,

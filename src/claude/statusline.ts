@@ -1,8 +1,10 @@
 // The statusline: one line from Claude Code's statusline input and what the transcript says.
 // Pure: the figures are decided here, the command does the reading and writing.
 import { autocompactPoint, type CompactSettings } from "../context/autocompact.ts";
+import { NO_BUDGET, type Budget } from "../context/budget.ts";
 import { roundTokens } from "../context/format.ts";
-import { contextStatus, type ContextStatus, type Thresholds } from "../context/status.ts";
+import { countingLimit, type LimitKind } from "../context/limit.ts";
+import type { ContextStatus, Thresholds } from "../context/status.ts";
 import type { ContextUsage } from "../context/usage.ts";
 import type { StatuslineInput } from "./statusline-input.ts";
 import { styleFor, type Style } from "../present/terminal.ts";
@@ -13,10 +15,15 @@ interface StatuslineFigures {
   estimated: boolean;
   contextWindow: number;
   autocompactAt: number | null;
-  /** Percent of the auto-compact point (of the window when auto-compact is off). */
-  percentOfLimit: number;
-  tokensUntilAutocompact: number | null;
-  stepsUntilAutocompact: number | null;
+  /** Percent of the window: the one base every view uses (get_context_usage's usedPercent). */
+  percentOfWindow: number;
+  /** What the countdown and the colour count against: the working budget, the auto-compact point, the window. */
+  limit: number;
+  limitKind: LimitKind;
+  tokensUntilLimit: number;
+  stepsUntilLimit: number | null;
+  /** A budget setting that was refused, in a few words for the line. */
+  budgetIgnored: boolean;
   status: ContextStatus;
 }
 
@@ -27,6 +34,7 @@ export interface StatuslineFacts {
   env: Readonly<Record<string, string | undefined>>;
   compactSettings: CompactSettings;
   thresholds: Thresholds;
+  budget?: Budget | undefined;
 }
 
 /** Claude Code's own figures first (exact and current); the transcript for what they lack. */
@@ -44,23 +52,32 @@ export function statuslineFigures(facts: StatuslineFacts): StatuslineFigures | n
     usedTokens = Math.round((input.usedPercentage / 100) * contextWindow);
     estimated = true;
   } else return null;
-  const autocompactAt = autocompactPoint(contextWindow, facts.env, facts.compactSettings).at;
-  const limit = autocompactAt ?? contextWindow;
-  const tokensUntilAutocompact = autocompactAt === null ? null : autocompactAt - usedTokens;
-  const pace = usage?.tokensPerStep ?? null;
+  const autocompactAt = autocompactPoint(contextWindow, facts.env, facts.compactSettings, {
+    modelId: input.modelId ?? usage?.model ?? null,
+    version: input.version,
+  }).at;
+  const budget = facts.budget ?? NO_BUDGET;
+  const { limit, limitKind, tokensUntilLimit, stepsUntilLimit, status } = countingLimit(
+    usedTokens,
+    contextWindow,
+    autocompactAt,
+    budget,
+    facts.thresholds,
+    usage?.tokensPerStep ?? null,
+  );
   return {
     model: input.modelName ?? input.modelId ?? usage?.model ?? "Claude",
     usedTokens,
     estimated,
     contextWindow,
     autocompactAt,
-    percentOfLimit: limit > 0 ? Math.round((usedTokens / limit) * 100) : 100,
-    tokensUntilAutocompact,
-    stepsUntilAutocompact:
-      pace && tokensUntilAutocompact !== null && tokensUntilAutocompact > 0
-        ? Math.floor(tokensUntilAutocompact / pace)
-        : null,
-    status: contextStatus(usedTokens, limit, facts.thresholds),
+    percentOfWindow: Math.round((usedTokens / contextWindow) * 100),
+    limit,
+    limitKind,
+    tokensUntilLimit,
+    stepsUntilLimit: tokensUntilLimit > 0 ? stepsUntilLimit : null,
+    budgetIgnored: budget.problem !== null,
+    status,
   };
 }
 
@@ -82,23 +99,35 @@ function bar(percent: number, style: LineStyle): string {
   return `${full.repeat(filled)}${empty.repeat(BAR_WIDTH - filled)}`;
 }
 
+/** The countdown's target in a few words: "until auto-compact", "of budget 300k". */
+const TARGET: Record<LimitKind, (figures: StatuslineFigures) => string> = {
+  budget: (figures) => `budget ${roundTokens(figures.limit)}`,
+  "auto-compact": () => "auto-compact",
+  window: () => "a full window",
+};
+
 export function renderStatusline(figures: StatuslineFigures, style: LineStyle): string {
   const separator = style.unicode ? " · " : " | ";
   const approx = figures.estimated ? "~" : "";
-  const parts = [figures.model, `${approx}${roundTokens(figures.usedTokens)}/${roundTokens(figures.contextWindow)}`];
-  if (figures.autocompactAt === null) {
-    parts.push(`${bar(figures.percentOfLimit, style)} ${figures.percentOfLimit}% of window, auto-compact off`);
+  const parts = [
+    figures.model,
+    `${approx}${roundTokens(figures.usedTokens)}/${roundTokens(figures.contextWindow)}`,
+    `${bar(figures.percentOfWindow, style)} ${figures.percentOfWindow}% of window`,
+  ];
+  const target = TARGET[figures.limitKind](figures);
+  const left = figures.tokensUntilLimit;
+  if (left <= 0) {
+    const over = figures.usedTokens - figures.limit;
+    parts.push(`past ${target} (${roundTokens(figures.limit)}) by ${roundTokens(over)}`);
   } else {
-    parts.push(`${bar(figures.percentOfLimit, style)} ${figures.percentOfLimit}% of auto-compact`);
-    const left = figures.tokensUntilAutocompact ?? 0;
-    if (left <= 0) parts.push(`past auto-compact (~${roundTokens(figures.autocompactAt)}) by ${roundTokens(-left)}`);
-    else {
-      const steps = figures.stepsUntilAutocompact;
-      parts.push(
-        `${roundTokens(left)} until auto-compact${steps !== null ? ` (~${steps} step${steps === 1 ? "" : "s"})` : ""}`,
-      );
-    }
+    const steps = figures.stepsUntilLimit;
+    parts.push(
+      `${roundTokens(left)} until ${target}${steps !== null ? ` (~${steps} step${steps === 1 ? "" : "s"})` : ""}`,
+    );
   }
+  if (figures.autocompactAt === null) parts.push("auto-compact off");
+  else if (figures.limitKind === "budget") parts.push(`auto-compact ~${roundTokens(figures.autocompactAt)}`);
+  if (figures.budgetIgnored) parts.push("budget ignored: not a number");
   const line = parts.join(separator);
   return style.color ? `${COLORS[figures.status]}${line}${RESET}` : line;
 }

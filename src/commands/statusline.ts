@@ -73,12 +73,14 @@ export async function statuslineLine(text: string, runtime: Runtime): Promise<st
     // The line still shows; the server falls back to other evidence.
   }
   const usage = await transcriptUsage(input, runtime);
+  const settings = loadSettings(runtime);
   const figures = statuslineFigures({
     input,
     usage,
     env: runtime.env,
     compactSettings: readCompactSettings(runtime, input.projectDir ?? runtime.cwd),
-    thresholds: loadSettings(runtime),
+    thresholds: settings,
+    budget: settings.budget,
   });
   if (!figures) return `${input.modelName ?? input.modelId ?? "Claude"}: no context figures yet`;
   return renderStatusline(figures, lineStyle(runtime.env));

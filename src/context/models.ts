@@ -31,7 +31,7 @@ function parseVersion(version: string | null): number[] | null {
 }
 
 /** True for Claude Code versions that run 1M models natively; an unknown version is taken as current. */
-function runsNative1m(version: string | null): boolean {
+export function runsNative1m(version: string | null): boolean {
   const parts = parseVersion(version);
   if (!parts) return true;
   for (let i = 0; i < NATIVE_1M_SINCE.length; i++)
@@ -89,6 +89,39 @@ export function hasExtendedSuffix(modelId: string): boolean {
 
 export function withoutExtendedSuffix(modelId: string): string {
   return modelId.replace(/\[1m\]\s*$/i, "");
+}
+
+/** The id as the family starts ("claude-…"), lower case: cloud providers prefix it (`us.anthropic.claude-…`). */
+function familyId(modelId: string): string {
+  const lower = withoutExtendedSuffix(modelId).toLowerCase();
+  return lower.includes("claude-") ? lower.slice(lower.indexOf("claude-")) : lower;
+}
+
+/** 2.1.197 gives these an auto-compact window of 200,000 when run below 1M (its `Opp` set); 2.1.332 too. */
+const COMPACT_AT_200K = /^claude-(opus|sonnet)-4-6(?!\d)/;
+/** 2.1.197's own per-model default (`claude-sonnet-5`: 967,000), applied up to the model's window. */
+const OLD_COMPACT_DEFAULTS: readonly [RegExp, number][] = [[/^claude-sonnet-5(?![-\d])/, 967_000]];
+
+/**
+ * The window Claude Code auto-compacts within for this model when neither CLAUDE_CODE_AUTO_COMPACT_WINDOW
+ * nor the `autoCompactWindow` setting names one, or null when it has none for the model: then it does not
+ * compact ahead of time at all (`/context` shows no "Autocompact buffer" row) and compacts only when the
+ * API refuses a prompt as too long, or on /compact. Read from both binaries (resolveAutoCompactWindow's
+ * "auto" source turns threshold compaction off) and checked against /context for every model they offer.
+ */
+export function modelCompactWindow(modelId: string, version: string | null, window: number): number | null {
+  const id = familyId(modelId);
+  const at200k = COMPACT_AT_200K.test(id) && window < EXTENDED_WINDOW ? Math.min(window, STANDARD_WINDOW) : null;
+  if (!runsNative1m(version)) {
+    if (at200k !== null) return at200k;
+    const fixed = OLD_COMPACT_DEFAULTS.find(([pattern]) => pattern.test(id));
+    return fixed ? Math.min(window, fixed[1]) : null;
+  }
+  if (at200k !== null) return at200k;
+  // 2.1.332: the models it runs at 200k by nature (the 4.x line before Opus 4.7) have no window of their
+  // own, at 200k or as "[1m]"; the others (native 1M, and ids it does not know) compact within theirs.
+  if (matches(STANDARD, id) && !matches(NATIVE_1M, id)) return null;
+  return window;
 }
 
 /** Largest output a model may produce per response, as Claude Code reserves it. */

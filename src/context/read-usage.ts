@@ -235,6 +235,7 @@ async function usageFromTail(
     env: runtime.env,
     compactSettings: readCompactSettings(runtime, located.projectDir ?? defaultProjectDir(runtime)),
     thresholds: settings,
+    budget: settings.budget,
     fresh,
     skippedLines: countLineProblems(tail.problems),
     capture: captured ? captureEvidence(captured.record) : null,

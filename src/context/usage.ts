@@ -8,14 +8,17 @@ import type { TailSnapshot } from "../transcript/tail-snapshot.ts";
 import { autocompactPoint, type CompactSettings } from "./autocompact.ts";
 import { estimateTokens } from "./estimate.ts";
 import { counted, exactNumber, roundTokens } from "./format.ts";
-import { contextStatus, type ContextStatus, type Thresholds } from "./status.ts";
+import { NO_BUDGET, type Budget } from "./budget.ts";
+import { type CountingLimit, countingLimit, LIMIT_WORDS, stepsAt } from "./limit.ts";
+import type { ContextStatus, Thresholds } from "./status.ts";
 import { resolveContextWindow, type WindowEvidence, type WindowSource } from "./window.ts";
 import { captureIsNewer, type CaptureEvidence } from "../capture/usage-evidence.ts";
 
 /** Where usedTokens comes from: the transcript, or a captured response newer than it. */
 export const USAGE_SOURCES = ["transcript", "capture"] as const;
 
-export interface ContextUsage {
+/** The limit fields (limit, limitKind, tokensUntilLimit, stepsUntilLimit, warnAt, criticalAt, status): limit.ts. */
+export interface ContextUsage extends CountingLimit {
   sessionId: string;
   transcriptPath: string;
   sessionSource: SessionSource;
@@ -35,12 +38,17 @@ export interface ContextUsage {
   /** Estimate of what was added since that response: its own output and newer tool results. */
   pendingTokens: number;
   autocompactAt: number | null;
+  /** With `autocompactAt: null`: why Claude Code will not auto-compact (a switch, or the model has no point). */
+  autocompactOffBecause: string | null;
   tokensUntilAutocompact: number | null;
-  /** Average growth per model step (API response) over the last few steps; null when there are too few. */
+  /** Typical growth per model step (API response): the median of the last few steps; null when too few. */
   tokensPerStep: number | null;
   /** At that pace, how many more steps until auto-compact (an estimate). */
   stepsUntilAutocompact: number | null;
-  status: ContextStatus;
+  /** The working budget in effect (CTX_MONITOR_BUDGET or the config's `budget`), when below the point. */
+  budget: number | null;
+  /** Set when a budget was given but is not a token count: it was ignored, and this says why. */
+  budgetIgnoredBecause: string | null;
   estimated: boolean;
   /** False when the response that called the tool was not in the transcript in time. */
   fresh: boolean;
@@ -66,6 +74,8 @@ export interface UsageInputs {
   /** Claude Code's own settings that move auto-compaction (autoCompactEnabled, autoCompactWindow). */
   compactSettings?: CompactSettings | undefined;
   thresholds: Thresholds;
+  /** The working budget, when one is set (see budget.ts). */
+  budget?: Budget | undefined;
   fresh: boolean;
   skippedLines: number;
   /** The session's newest captured request, if capture is on. */
@@ -85,12 +95,21 @@ interface Measured {
 /** Steps (response to response) the pace is averaged over, at least. */
 const MIN_PACE_STEPS = 2;
 
-/** Recent growth per model step, from the newest response and those before it, since the last compaction. */
-function recentPace(tail: TailSnapshot): number | null {
+/**
+ * Typical growth per model step, from the newest response and those before it, since the last
+ * compaction: the median step, so one large tool result neither empties the estimate ("~0 steps" with
+ * most of the window left) nor swings it wildly once it leaves the window of recent steps.
+ */
+export function recentPace(tail: Pick<TailSnapshot, "latest" | "compactionSince" | "earlier">): number | null {
   if (!tail.latest || tail.compactionSince || tail.earlier.length < MIN_PACE_STEPS) return null;
-  const oldest = tail.earlier[tail.earlier.length - 1]!;
-  const perStep = (contextTotal(tail.latest.usage) - oldest.total) / tail.earlier.length;
-  return perStep > 0 ? Math.round(perStep) : null;
+  const totals = [contextTotal(tail.latest.usage), ...tail.earlier.map((response) => response.total)];
+  const steps = totals
+    .slice(0, -1)
+    .map((total, i) => total - totals[i + 1]!)
+    .sort((a, b) => a - b);
+  // The lower median: of two steps, the smaller, so one large one never sets the pace alone.
+  const median = steps[Math.floor((steps.length - 1) / 2)]!;
+  return median > 0 ? Math.round(median) : null;
 }
 
 function measure(inputs: UsageInputs): Measured {
@@ -158,11 +177,21 @@ export function computeUsage(inputs: UsageInputs): ContextUsage {
     usedTokens: measured.usedTokens,
     launch: inputs.launch,
   });
-  const autocompact = autocompactPoint(window.tokens, inputs.env, inputs.compactSettings);
-  const limit = autocompact.at ?? window.tokens;
-  const status = contextStatus(measured.usedTokens, limit, inputs.thresholds);
+  const autocompact = autocompactPoint(window.tokens, inputs.env, inputs.compactSettings, {
+    modelId: model ?? inputs.windowState?.modelId ?? null,
+    version: inputs.tail.latest?.version ?? null,
+  });
   const tokensUntilAutocompact = autocompact.at === null ? null : Math.max(0, autocompact.at - measured.usedTokens);
   const tokensPerStep = recentPace(inputs.tail);
+  const budget = inputs.budget ?? NO_BUDGET;
+  const limit = countingLimit(
+    measured.usedTokens,
+    window.tokens,
+    autocompact.at,
+    budget,
+    inputs.thresholds,
+    tokensPerStep,
+  );
   const usage: Omit<ContextUsage, "summary"> = {
     sessionId: inputs.sessionId,
     transcriptPath: inputs.transcriptPath,
@@ -178,13 +207,13 @@ export function computeUsage(inputs: UsageInputs): ContextUsage {
     usedPercent: Math.round((measured.usedTokens / window.tokens) * 1000) / 10,
     pendingTokens: measured.pendingTokens,
     autocompactAt: autocompact.at,
+    autocompactOffBecause: autocompact.offBecause,
     tokensUntilAutocompact,
     tokensPerStep,
-    stepsUntilAutocompact:
-      tokensPerStep === null || tokensUntilAutocompact === null
-        ? null
-        : Math.floor(tokensUntilAutocompact / tokensPerStep),
-    status,
+    stepsUntilAutocompact: stepsAt(tokensUntilAutocompact, tokensPerStep),
+    budget: limit.limitKind === "budget" ? limit.limit : null,
+    budgetIgnoredBecause: budget.problem,
+    ...limit,
     estimated: measured.estimated,
     fresh: inputs.fresh,
     compactions: inputs.compactions.count,
@@ -192,13 +221,20 @@ export function computeUsage(inputs: UsageInputs): ContextUsage {
     asOf: measured.asOf,
     skippedLines: inputs.skippedLines,
   };
-  return { ...usage, summary: summarize(usage, inputs, autocompact.disabledBy) };
+  return { ...usage, summary: summarize(usage, inputs) };
 }
 
 const ADVICE: Record<ContextStatus, string> = {
   ok: "",
   warn: "Plan a handoff: call write_handoff before it compacts.",
   critical: "Write a handoff now (write_handoff).",
+};
+
+/** With auto-compaction off nothing compacts on its own: the window filling is what ends the work. */
+const ADVICE_NO_AUTOCOMPACT: Record<ContextStatus, string> = {
+  ok: "",
+  warn: "Plan a handoff: call write_handoff before the window fills.",
+  critical: "Write a handoff now (write_handoff), then /compact or start a new session.",
 };
 
 /** A subagent hands off by reporting back: its report is what the main conversation keeps. */
@@ -208,27 +244,49 @@ const SUBAGENT_ADVICE: Record<ContextStatus, string> = {
   critical: "Finish now and report back to the main agent.",
 };
 
-function summarize(usage: Omit<ContextUsage, "summary">, inputs: UsageInputs, disabledBy: string | null): string {
+/** "warn from 125k (75% of the auto-compact point)": what the status is measured against, in words. */
+function statusWords(usage: Omit<ContextUsage, "summary">, thresholds: Thresholds): string {
+  if (usage.status === "ok") return "";
+  const [at, percent] =
+    usage.status === "critical"
+      ? [usage.criticalAt, thresholds.criticalPercent]
+      : [usage.warnAt, thresholds.warnPercent];
+  return `status ${usage.status} from ${roundTokens(at)} (${percent}% of ${LIMIT_WORDS[usage.limitKind]})`;
+}
+
+function summarize(usage: Omit<ContextUsage, "summary">, inputs: UsageInputs): string {
   const approx = usage.estimated ? "~" : "";
+  const pace = (steps: number | null) =>
+    steps !== null && usage.tokensPerStep !== null
+      ? ` (~${counted(steps, "step")} at the recent ~${roundTokens(usage.tokensPerStep)} per step)`
+      : "";
   const parts = [
-    `${approx}${exactNumber(usage.usedTokens)} of ${exactNumber(usage.contextWindow)} tokens (${Math.round(usage.usedPercent)}%)`,
+    `${approx}${exactNumber(usage.usedTokens)} of ${exactNumber(usage.contextWindow)} tokens (${Math.round(usage.usedPercent)}% of the window)`,
   ];
+  if (usage.limitKind === "budget") {
+    const over = usage.usedTokens - usage.limit;
+    parts.push(
+      over >= 0
+        ? `over the working budget (${roundTokens(usage.limit)}) by ${roundTokens(over)}`
+        : `working budget ${roundTokens(usage.limit)}: about ${roundTokens(usage.tokensUntilLimit)} left${pace(usage.stepsUntilLimit)}`,
+    );
+  }
   if (usage.autocompactAt === null) {
     parts.push(
-      `auto-compact is off (${disabledBy}): about ${roundTokens(usage.contextWindow - usage.usedTokens)} left in the window`,
+      `auto-compact is off (${usage.autocompactOffBecause}): about ${roundTokens(Math.max(0, usage.contextWindow - usage.usedTokens))} left in the window`,
     );
+  } else if (usage.limitKind === "budget") {
+    parts.push(`auto-compact expected at ~${roundTokens(usage.autocompactAt)}`);
   } else {
-    const pace =
-      usage.stepsUntilAutocompact !== null && usage.tokensPerStep !== null
-        ? ` (~${counted(usage.stepsUntilAutocompact, "step")} at the recent ~${roundTokens(usage.tokensPerStep)} per step)`
-        : "";
     const over = usage.usedTokens - usage.autocompactAt;
     parts.push(
       over >= 0
         ? `past the auto-compact point (~${roundTokens(usage.autocompactAt)}) by ${roundTokens(over)}: Claude Code may compact at any moment`
-        : `auto-compact expected at ~${roundTokens(usage.autocompactAt)}: about ${roundTokens(usage.tokensUntilAutocompact ?? 0)} left${pace}`,
+        : `auto-compact expected at ~${roundTokens(usage.autocompactAt)}: about ${roundTokens(usage.tokensUntilAutocompact ?? 0)} left${pace(usage.stepsUntilAutocompact)}`,
     );
   }
+  const status = statusWords(usage, inputs.thresholds);
+  if (status) parts.push(status);
   const whose = usage.subagent
     ? `Subagent "${usage.subagent.description ?? usage.subagent.agentId}" (its own context): `
     : "";
@@ -242,9 +300,12 @@ function summarize(usage: Omit<ContextUsage, "summary">, inputs: UsageInputs, di
   if (usage.windowAssumedBecause) {
     sentence += ` Window assumed ${exactNumber(usage.contextWindow)}: ${usage.windowAssumedBecause}; set CTX_MONITOR_CONTEXT_WINDOW or install the statusline to be sure.`;
   }
+  if (usage.budgetIgnoredBecause) sentence += ` ${usage.budgetIgnoredBecause}.`;
   if (!usage.fresh) sentence += " The calling response was not in the transcript yet: figures may be one step behind.";
   if (usage.sessionGuessed)
     sentence += " Session guessed (newest transcript of the project): pass session_id to be sure.";
-  const advice = (usage.subagent ? SUBAGENT_ADVICE : ADVICE)[usage.status];
+  const advice = (usage.subagent ? SUBAGENT_ADVICE : usage.autocompactAt === null ? ADVICE_NO_AUTOCOMPACT : ADVICE)[
+    usage.status
+  ];
   return advice ? `${sentence} ${advice}` : sentence;
 }

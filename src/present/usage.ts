@@ -1,6 +1,7 @@
 // get_context_usage as the CLI shows it to people: the model's one line, then the figures.
 import { exactNumber } from "../context/format.ts";
 import type { ContextUsage } from "../context/usage.ts";
+import { statusWords } from "./limit-words.ts";
 import { paint, PLAIN, statusTone, wrap, type Style } from "./terminal.ts";
 import { sessionSourceWords, windowSourceWords } from "./words.ts";
 
@@ -8,14 +9,14 @@ export function describeUsage(usage: ContextUsage, style: Style = PLAIN): string
   const row = (label: string, value: string) => `  ${label.padEnd(13)}  ${value}`;
   const autocompact =
     usage.autocompactAt === null
-      ? "off"
+      ? `off: ${usage.autocompactOffBecause ?? "Claude Code will not auto-compact"}`
       : (usage.tokensUntilAutocompact ?? 0) <= 0
         ? `expected at ${exactNumber(usage.autocompactAt)}: past it, a compaction is due`
         : `expected at ${exactNumber(usage.autocompactAt)}, ${exactNumber(usage.tokensUntilAutocompact ?? 0)} left`;
   const pace =
     usage.tokensPerStep === null
       ? "not enough steps yet"
-      : `~${exactNumber(usage.tokensPerStep)} tokens per step recently${usage.stepsUntilAutocompact === null ? "" : `, ~${exactNumber(usage.stepsUntilAutocompact)} steps until auto-compact`}`;
+      : `~${exactNumber(usage.tokensPerStep)} tokens per step recently (the median step)${usage.stepsUntilLimit === null ? "" : `, ~${exactNumber(usage.stepsUntilLimit)} steps until ${usage.limitKind === "budget" ? "the budget" : usage.limitKind === "window" ? "a full window" : "auto-compact"}`}`;
   const last = usage.lastCompaction;
   const lines = [
     wrap(style, usage.summary),
@@ -27,7 +28,17 @@ export function describeUsage(usage: ContextUsage, style: Style = PLAIN): string
     row("pending", `~${exactNumber(usage.pendingTokens)} tokens added since`),
     row("auto-compact", autocompact),
     row("pace", pace),
-    row("status", paint(style, statusTone(usage.status), usage.status)),
+    ...(usage.budget !== null || usage.budgetIgnoredBecause
+      ? [
+          row(
+            "budget",
+            usage.budget !== null
+              ? `${exactNumber(usage.budget)} (working budget)`
+              : `none: ${usage.budgetIgnoredBecause}`,
+          ),
+        ]
+      : []),
+    row("status", paint(style, statusTone(usage.status), statusWords(usage))),
     row(
       "compactions",
       `${usage.compactions}${last ? ` (last: ${last.trigger ?? "?"}, ${exactNumber(last.preTokens ?? 0)} → ${exactNumber(last.postTokens ?? 0)})` : ""}`,

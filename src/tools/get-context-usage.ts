@@ -2,6 +2,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { readContextUsage, type UsageDeps } from "../context/read-usage.ts";
+import { LIMIT_KINDS } from "../context/limit.ts";
 import { CONTEXT_STATUSES } from "../context/status.ts";
 import { USAGE_SOURCES, type ContextUsage } from "../context/usage.ts";
 import { WINDOW_SOURCES } from "../context/window.ts";
@@ -49,7 +50,9 @@ export const contextUsageShape = outputShapeOf<ContextUsage>()({
   source: z
     .enum(USAGE_SOURCES)
     .describe('"capture" when a captured response newer than the transcript gave usedTokens.'),
-  usedPercent: z.number(),
+  usedPercent: z
+    .number()
+    .describe("usedTokens as a percentage of contextWindow (every percentage shown is of the window)."),
   pendingTokens: z
     .number()
     .int()
@@ -58,19 +61,35 @@ export const contextUsageShape = outputShapeOf<ContextUsage>()({
     .number()
     .int()
     .nullable()
-    .describe("Token count where auto-compaction is expected; null when disabled."),
+    .describe("Token count where auto-compaction is expected; null when Claude Code will not auto-compact."),
+  autocompactOffBecause: z
+    .string()
+    .nullable()
+    .describe("Why autocompactAt is null: a switch, or a model Claude Code has no auto-compact point for."),
   tokensUntilAutocompact: z.number().int().nullable(),
   tokensPerStep: z
     .number()
     .int()
     .nullable()
-    .describe("Recent average growth per model step (API response); null with too few steps."),
+    .describe("Typical growth per model step (API response): the median of recent steps; null with too few."),
   stepsUntilAutocompact: z
     .number()
     .int()
     .nullable()
     .describe("Steps left before auto-compact at that pace (an estimate)."),
-  status: z.enum(CONTEXT_STATUSES),
+  budget: z
+    .number()
+    .int()
+    .nullable()
+    .describe("The working budget (CTX_MONITOR_BUDGET or the config's budget) when below the auto-compact point."),
+  budgetIgnoredBecause: z.string().nullable().describe("Set when a budget was given but is not a token count."),
+  limit: z.number().int().describe("What status and steps-left count against (see limitKind)."),
+  limitKind: z.enum(LIMIT_KINDS),
+  tokensUntilLimit: z.number().int(),
+  stepsUntilLimit: z.number().int().nullable(),
+  warnAt: z.number().int().describe("Token count where status turns warn."),
+  criticalAt: z.number().int().describe("Token count where status turns critical."),
+  status: z.enum(CONTEXT_STATUSES).describe("ok / warn / critical, relative to limit."),
   estimated: z.boolean(),
   fresh: z.boolean().describe("False when the calling response was not in the transcript in time."),
   compactions: z.number().int(),

@@ -28,7 +28,7 @@ describe("dist/bin.cjs", () => {
     expect([...text.matchAll(/^\/\/ (node_modules\/\S+)$/gm)].map((match) => match[1])).toEqual([]);
     expect(text).not.toMatch(/modelcontextprotocol|zod\/v4|jsonc-parser/);
     // Our own code only: the PreCompact hook's handoff writer (facts, budgeted rendering, redaction), the
-    // `usage` command, capture's reading and measuring, the output edge's cleaning and the no-follow, non-blocking opens; a bundled package
+    // `usage` command, capture's reading and measuring, the per-model auto-compact rule and budget, the output edge's cleaning and the no-follow, non-blocking opens; a bundled package
     // would add far more.
     expect(text.length).toBeLessThan(270_000);
   });

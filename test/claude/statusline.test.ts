@@ -18,7 +18,7 @@ function statuslineJson(overrides: Record<string, unknown> = {}, window: Record<
     transcript_path: "/nonexistent/5b1c0d7e.jsonl",
     cwd: "/nonexistent-project",
     model: { id: "claude-opus-4-8[1m]", display_name: "Opus 4.8 (1M context)" },
-    version: "2.1.197",
+    version: "2.1.332",
     cost: { total_cost_usd: 0.12 },
     context_window: {
       total_input_tokens: 152_000,
@@ -75,11 +75,12 @@ describe("statusline figures and line", () => {
       usedTokens: 152_010,
       contextWindow: 1_000_000,
       autocompactAt: 967_000,
-      stepsUntilAutocompact: 40,
+      percentOfWindow: 15,
+      stepsUntilLimit: 40,
       status: "ok",
     });
     expect(renderStatusline(figures!, { color: false, unicode: true })).toBe(
-      "Opus 4.8 (1M context) · 152k/1M · ██░░░░░░░░ 16% of auto-compact · 815k until auto-compact (~40 steps)",
+      "Opus 4.8 (1M context) · 152k/1M · ██░░░░░░░░ 15% of window · 815k until auto-compact (~40 steps)",
     );
   });
 
@@ -87,9 +88,9 @@ describe("statusline figures and line", () => {
     const figures = statuslineFigures(
       facts(statuslineJson({}, { current_usage: null }), { usedTokens: 30_000, estimated: true, tokensPerStep: null }),
     );
-    expect(figures).toMatchObject({ usedTokens: 30_000, estimated: true, stepsUntilAutocompact: null });
+    expect(figures).toMatchObject({ usedTokens: 30_000, estimated: true, stepsUntilLimit: null });
     expect(renderStatusline(figures!, { color: false, unicode: false })).toBe(
-      "Opus 4.8 (1M context) | ~30k/1M | ---------- 3% of auto-compact | 937k until auto-compact",
+      "Opus 4.8 (1M context) | ~30k/1M | ---------- 3% of window | 937k until auto-compact",
     );
   });
 
@@ -97,7 +98,7 @@ describe("statusline figures and line", () => {
     const input = statuslineJson({}, { context_window_size: 200_000, current_usage: { input_tokens: 171_000 } });
     const line = renderStatusline(statuslineFigures(facts(input))!, { color: true, unicode: true });
     expect(line).toBe(
-      "\u001b[31mOpus 4.8 (1M context) · 171k/200k · ██████████ 102% of auto-compact · past auto-compact (~167k) by 4k\u001b[0m",
+      "\u001b[31mOpus 4.8 (1M context) · 171k/200k · █████████░ 86% of window · past auto-compact (167k) by 4k\u001b[0m",
     );
   });
 
@@ -105,7 +106,39 @@ describe("statusline figures and line", () => {
     const figures = statuslineFigures(
       facts(statuslineJson({}, { context_window_size: 200_000 }), null, { DISABLE_AUTO_COMPACT: "1" }),
     );
-    expect(renderStatusline(figures!, { color: false, unicode: true })).toContain("76% of window, auto-compact off");
+    expect(renderStatusline(figures!, { color: false, unicode: true })).toBe(
+      "Opus 4.8 (1M context) · 152k/200k · ████████░░ 76% of window · 48k until a full window · auto-compact off",
+    );
+  });
+
+  it("the same moment reads the same percentage as get_context_usage (of the window), whatever the limit", () => {
+    const input = statuslineJson({}, { context_window_size: 200_000, current_usage: { input_tokens: 148_000 } });
+    const figures = statuslineFigures(facts(input))!;
+    // 74% of the window, warn from 125k (75% of the 167k auto-compact point): never "89% of auto-compact".
+    expect(figures).toMatchObject({ percentOfWindow: 74, status: "warn", limit: 167_000 });
+    expect(renderStatusline(figures, { color: false, unicode: true })).toContain(
+      "74% of window · 19k until auto-compact",
+    );
+  });
+
+  it("counts against a working budget below the auto-compact point, and shows it as such", () => {
+    const input = statuslineJson({}, { current_usage: { input_tokens: 250_000 } });
+    const figures = statuslineFigures({ ...facts(input), budget: { tokens: 300_000, problem: null } })!;
+    expect(figures).toMatchObject({ limit: 300_000, limitKind: "budget", status: "warn" });
+    expect(renderStatusline(figures, { color: false, unicode: true })).toBe(
+      "Opus 4.8 (1M context) · 250k/1M · ███░░░░░░░ 25% of window · 50k until budget 300k · auto-compact ~967k",
+    );
+    const refused = statuslineFigures({ ...facts(input), budget: { tokens: null, problem: "x" } })!;
+    expect(renderStatusline(refused, { color: false, unicode: true })).toContain("budget ignored: not a number");
+  });
+
+  it("says auto-compact is off for a model Claude Code does not auto-compact (claude-sonnet-4-5 on 2.1.332)", () => {
+    const input = statuslineJson(
+      { model: { id: "claude-sonnet-4-5", display_name: "Sonnet 4.5" } },
+      { context_window_size: 200_000, current_usage: { input_tokens: 184_000 } },
+    );
+    const line = renderStatusline(statuslineFigures(facts(input))!, { color: false, unicode: true });
+    expect(line).toBe("Sonnet 4.5 · 184k/200k · █████████░ 92% of window · 16k until a full window · auto-compact off");
   });
 
   it.each([
@@ -145,9 +178,7 @@ describe("ctx-monitor statusline (the installed executable)", () => {
       encoding: "utf8",
     });
     expect(line.split("\n")).toEqual([
-      expect.stringMatching(
-        /^Opus 4\.8 \(1M context\) · \d+k\/1M · [█░]{10} \d+% of auto-compact · \d+k until auto-compact/,
-      ),
+      expect.stringMatching(/^Opus 4\.8 \(1M context\) · \d+k\/1M · [█░]{10} \d+% of window · \d+k until auto-compact/),
       "",
     ]);
     expect(line).toContain(`${Math.round(truth.usedTokens / 1000)}k/1M`);
@@ -182,7 +213,7 @@ describe("ctx-monitor statusline (the installed executable)", () => {
     const line = execFileSync(process.execPath, [BIN_PATH, "statusline"], { input, env, encoding: "utf8" });
     const steps = Math.floor((167_000 - 152_010) / usage.tokensPerStep);
     expect(line).toBe(
-      `Opus 4.8 (1M context) | 152k/200k | #########- 91% of auto-compact | 15k until auto-compact (~${steps} step${steps === 1 ? "" : "s"})\n`,
+      `Opus 4.8 (1M context) | 152k/200k | ########-- 76% of window | 15k until auto-compact (~${steps} step${steps === 1 ? "" : "s"})\n`,
     );
   });
 
@@ -228,7 +259,9 @@ describe("ctx-monitor statusline (the installed executable)", () => {
       env: { PATH: process.env.PATH, HOME: dir, CTX_MONITOR_STATE_DIR: state, NO_COLOR: "1", LANG: "C.UTF-8" },
       encoding: "utf8",
     });
-    expect(line).toBe("Opus 4.8 (1M context) · 152k/200k · ████████░░ 76% of window, auto-compact off\n");
+    expect(line).toBe(
+      "Opus 4.8 (1M context) · 152k/200k · ████████░░ 76% of window · 48k until a full window · auto-compact off\n",
+    );
     const [file] = readdirSync(join(state, "sessions"));
     expect(JSON.parse(readFileSync(join(state, "sessions", file!), "utf8"))).toMatchObject({ cwd: project });
   });

@@ -108,8 +108,8 @@ describe("ctx-monitor CLI", () => {
     );
     const human = await run(["usage", "--transcript", path], { CLAUDE_CONFIG_DIR: config });
     expect(human.code).toBe(0);
-    expect(human.stdout).toMatch(/^1,000 of 200,000 tokens \(1%\)/);
-    expect(human.stdout).toContain("status         ok");
+    expect(human.stdout).toMatch(/^1,000 of 200,000 tokens \(1% of the window\)/);
+    expect(human.stdout).toContain("status         ok below 125k (75% of the auto-compact point)");
     expect(human.stdout).toContain("1,000 tokens, 0.5% of the 200,000-token window (known for this model)");
     expect(human.stdout).toContain("(the transcript you named)");
     expect(human.stdout).not.toContain("\u001b[");
@@ -131,7 +131,7 @@ describe("ctx-monitor CLI", () => {
       transcript([assistantResponse({ input: 10, cacheRead: 129_990 }, [text("hi")])]),
     );
     const tty = await run(["usage", "--transcript", path], { CLAUDE_CONFIG_DIR: config }, { isTTY: true, columns: 60 });
-    expect(tty.stdout).toContain("status         \u001b[33mwarn\u001b[0m");
+    expect(tty.stdout).toContain("status         \u001b[33mwarn from 125k (75% of the auto-compact point)\u001b[0m");
     const summary = tty.stdout.slice(0, tty.stdout.indexOf("\n\n"));
     expect(summary.split("\n").length).toBeGreaterThan(1);
     expect(Math.max(...summary.split("\n").map((line) => line.length))).toBeLessThanOrEqual(60);
@@ -140,7 +140,7 @@ describe("ctx-monitor CLI", () => {
       { CLAUDE_CONFIG_DIR: config, NO_COLOR: "1" },
       { isTTY: true, columns: 60 },
     );
-    expect(noColor.stdout).toContain("status         warn");
+    expect(noColor.stdout).toContain("status         warn from 125k (75% of the auto-compact point)");
     const forced = await run(["usage", "--transcript", path], { CLAUDE_CONFIG_DIR: config, FORCE_COLOR: "1" });
     expect(forced.stdout).toContain("\u001b[33mwarn");
     expect(forced.stdout.split("\n")[0]).toMatch(/^130,000 of 200,000 tokens .*\.$/);

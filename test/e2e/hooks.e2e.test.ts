@@ -32,7 +32,8 @@ describe.each(e2eVersions())("hooks installed by `ctx-monitor install`, through 
     const newest = (index: number) => JSON.stringify(mainRequests(api)[index]?.body.messages?.at(-1) ?? null);
     expect(sent(0)).not.toContain(WARNING);
 
-    // The same session, now with thresholds its usage is above (a few percent of the 167k point).
+    // The same session, now with thresholds its usage is above (a few percent of the window: Claude Code
+    // does not auto-compact claude-sonnet-4-5, so status counts against the window).
     const high = { CTX_MONITOR_WARN_PERCENT: "1", CTX_MONITOR_CRITICAL_PERCENT: "99" };
     const before = mainRequests(api).length;
     await sandbox.claude(["-p", "go on", "--resume", first.session_id, "--model", "claude-sonnet-4-5"], high);

@@ -17,25 +17,30 @@ import { findToolExchange, toolJson } from "./tool-results.ts";
 
 const BIN_PATH = join(dirname(CLI_PATH), "bin.cjs");
 
-/** Each version's default model, as seen: its id (what the state file keeps) and window. */
-const DEFAULT_MODEL: Record<string, { id: string; window: number }> = {
-  "2.1.197": { id: "claude-opus-4-8[1m]", window: 1_000_000 },
-  "2.1.332": { id: "claude-opus-5-5", window: 1_000_000 },
+/**
+ * Each version's default model, as seen: its id (what the state file keeps), window, and whether Claude
+ * Code auto-compacts it (2.1.197's /context shows no Autocompact buffer for claude-opus-4-8[1m]).
+ */
+const DEFAULT_MODEL: Record<string, { id: string; window: number; autocompacts: boolean }> = {
+  "2.1.197": { id: "claude-opus-4-8[1m]", window: 1_000_000, autocompacts: false },
+  "2.1.332": { id: "claude-opus-5-5", window: 1_000_000, autocompacts: true },
 };
 
-/** Claude Code's auto-compact point: window − min(max output, 20,000) − 13,000 (see CLAUDE_CODE_FACTS.md). */
-const autocompactAt = (window: number) => window - 20_000 - 13_000;
+/** Claude Code's auto-compact point: window − min(max output, 20,000) − 13,000; null when it has none. */
+const autocompactAt = (window: number, autocompacts: boolean) => (autocompacts ? window - 20_000 - 13_000 : null);
 
 /** Tokens as the line shows them: thousands rounded, whole millions as "1M". */
 const shown = (tokens: number) => (tokens >= 1_000_000 ? `${tokens / 1_000_000}M` : `${Math.round(tokens / 1_000)}k`);
 
 /** What the line must say after a request of `total` tokens on a `window`-token model (steps aside). */
-function expectedFigures(total: number, window: number): string {
-  const at = autocompactAt(window);
-  const percent = Math.round((total / at) * 100);
+function expectedFigures(total: number, window: number, autocompacts: boolean): string {
+  const at = autocompactAt(window, autocompacts);
+  const percent = Math.round((total / window) * 100);
   const filled = Math.round(percent / 10);
   const bar = `${"█".repeat(filled)}${"░".repeat(10 - filled)}`;
-  return `${shown(total)}/${shown(window)} · ${bar} ${percent}% of auto-compact · ${shown(at - total)} until auto-compact`;
+  const until =
+    at === null ? `${shown(window - total)} until a full window` : `${shown(at - total)} until auto-compact`;
+  return `${shown(total)}/${shown(window)} · ${bar} ${percent}% of window · ${until}`;
 }
 
 /**
@@ -45,7 +50,7 @@ function expectedFigures(total: number, window: number): string {
 const statuslineRow = (screen: string) =>
   screen
     .split("\n")
-    .find((line) => / of auto-compact | no context figures yet/.test(line))
+    .find((line) => / of window | no context figures yet/.test(line))
     ?.trim()
     .split(/ {3,}/)[0] ?? null;
 
@@ -87,9 +92,9 @@ async function lineShowing(tmux: TmuxWindow, answer: string, figures: () => stri
 }
 
 /** The figures for the newest main request once there are `count` of them. */
-const newestAfter = (api: FakeApi, count: number, window: number) => () => {
+const newestAfter = (api: FakeApi, count: number, window: number, autocompacts: boolean) => () => {
   const requests = mainRequests(api);
-  return requests.length >= count ? expectedFigures(requests.at(-1)!.total, window) : null;
+  return requests.length >= count ? expectedFigures(requests.at(-1)!.total, window, autocompacts) : null;
 };
 
 /** One state file, under the Claude Code process itself (its own registry names it), where the server looks. */
@@ -151,7 +156,7 @@ describe.each(e2eVersions())("ctx-monitor's statusline in the real Claude Code %
       );
 
       await typePrompt(tmux, "hello there");
-      const first = await lineShowing(tmux, "First answer.", newestAfter(api, 2, model.window));
+      const first = await lineShowing(tmux, "First answer.", newestAfter(api, 2, model.window, model.autocompacts));
       expect(first).toMatch(/^\S.* · \d+k\/1M · /);
       const firstTotal = mainRequests(api).at(-1)!.total;
       // Colour by status: ok is green (the colour last set before the figures; tmux may set it per word).
@@ -159,7 +164,7 @@ describe.each(e2eVersions())("ctx-monitor's statusline in the real Claude Code %
       expect(tmux.capture(true)).toMatch(new RegExp(`\u001b\\[32m[^\u001b]*${figures}`));
 
       await typePrompt(tmux, "and the numbers");
-      const second = await lineShowing(tmux, "Second answer.", newestAfter(api, 4, model.window));
+      const second = await lineShowing(tmux, "Second answer.", newestAfter(api, 4, model.window, model.autocompacts));
       const secondTotal = mainRequests(api).at(-1)!.total;
       expect(secondTotal - firstTotal).toBeGreaterThan(3_000);
       expect(second).not.toBe(first);
@@ -192,7 +197,7 @@ describe.each(e2eVersions())("ctx-monitor's statusline in the real Claude Code %
 
       // The server reads the state file: its answer takes the window from the statusline. The line is exact again.
       await typePrompt(tmux, "how full is it now?");
-      await lineShowing(tmux, "Third answer.", newestAfter(api, 6, model.window));
+      await lineShowing(tmux, "Third answer.", newestAfter(api, 6, model.window, model.autocompacts));
       const exchange = findToolExchange(api.requests, usageCall.id);
       // The estimate was close to the first request after the compaction (seen: 2% to 8% off). The line shows
       // thousands (±500), and it is read at the first estimated frame, which can come before Claude Code has
@@ -211,7 +216,8 @@ describe.each(e2eVersions())("ctx-monitor's statusline in the real Claude Code %
       const switched = await switchModel(
         tmux,
         "claude-sonnet-4-5",
-        (screen) => statuslineRow(screen)?.includes(expectedFigures(mainRequests(api).at(-1)!.total, 200_000)) === true,
+        (screen) =>
+          statuslineRow(screen)?.includes(expectedFigures(mainRequests(api).at(-1)!.total, 200_000, false)) === true,
       );
       expect(statuslineRow(switched)).toMatch(/^Sonnet 4\.5 · /);
       expect(stateFiles(sandbox.home)[0]?.state).toMatchObject({

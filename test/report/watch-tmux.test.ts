@@ -55,7 +55,7 @@ describe.runIf(tmux)("ctx-monitor watch in a terminal", () => {
     const tmux = startWatch(configDir, { columns: 100, rows: 24 }, { FORCE_COLOR: "1" });
     let screen = await tmux.waitFor((text) => stepRows(text).length === 2, "the first two steps");
     expect(screen).toContain(`session ${first.sessionId.slice(0, 8)}`);
-    expect(screen.split("\n")[1]).toMatch(/^█+░+│░+ +17% OK/);
+    expect(screen.split("\n")[1]).toMatch(/^█+░*│?░+ +17% of window OK/);
     expect(stepRows(screen)[1]).toMatch(
       new RegExp(`\\+4,287 +${first.mainRequestTotals[1]!.toLocaleString("en-US")} +Bash: seq 1 3000`),
     );
@@ -101,7 +101,9 @@ describe.runIf(tmux)("ctx-monitor watch in a terminal", () => {
     const settled = (text: string) => {
       const rows = text.split("\n");
       return (
-        /^█+░+│░+ +30% OK$/.test(rows[1] ?? "") && (rows[15] ?? "").startsWith("q quit") && rows[15]!.length === 60
+        /^█+░*│?░+ +30% of window OK$/.test(rows[1] ?? "") &&
+        (rows[15] ?? "").startsWith("q quit") &&
+        rows[15]!.length === 60
       );
     };
     screen = await tmux.waitFor(settled, "a redraw at 60 columns, 16 rows");
@@ -111,7 +113,7 @@ describe.runIf(tmux)("ctx-monitor watch in a terminal", () => {
     screen = await tmux.waitFor(() => tmux.exitStatus() !== null, "the watch to exit");
     expect(tmux.exitStatus()).toBe(0);
     // Back on the normal screen, with the last figures printed once.
-    expect(tmux.capture(false, true).split("\n").join("")).toContain("60,003 of 200,000 tokens (30%)");
+    expect(tmux.capture(false, true).split("\n").join("")).toContain("60,003 of 200,000 tokens (30% of the window)");
     expect(screen).not.toContain("q quit");
   }, 90_000);
 
@@ -160,7 +162,7 @@ describe("ctx-monitor watch into a pipe", () => {
       throw new Error(`timed out waiting for ${what}; output so far:\n${output}`);
     };
     try {
-      await until(() => output.includes("(17%) ok"), "the first status line");
+      await until(() => output.includes("(17% of window) ok"), "the first status line");
       appendFileSync(transcript, `${lines.slice(9).join("\n")}\n`);
       await until(() => output.includes("ctx-monitor/get_context_usage"), "the last step");
     } finally {
@@ -172,7 +174,7 @@ describe("ctx-monitor watch into a pipe", () => {
     expect(output).not.toContain("\x1b[");
     const steps = printed.filter((line) => /^\d\d:\d\d:\d\d +\d+ /.test(line));
     expect(steps.map((line) => line.split(/ +/)[1])).toEqual(["1", "2", "3", "4"]);
-    expect(printed.findIndex((line) => line.includes("─── compacted (manual): 34,478 → 774"))).toBe(
+    expect(printed.findIndex((line) => line.includes("─── compacted (manual): 34,478 → 774 in messages"))).toBe(
       printed.indexOf(steps[2]!) - 1,
     );
   }, 60_000);

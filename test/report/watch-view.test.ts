@@ -30,6 +30,15 @@ function usage(usedTokens: number, overrides: Partial<ContextUsage> = {}): Conte
     tokensUntilAutocompact: autocompactAt - usedTokens,
     tokensPerStep: 2_000,
     stepsUntilAutocompact: Math.floor((autocompactAt - usedTokens) / 2_000),
+    autocompactOffBecause: null,
+    budget: null,
+    budgetIgnoredBecause: null,
+    limit: autocompactAt,
+    limitKind: "auto-compact",
+    tokensUntilLimit: Math.max(0, autocompactAt - usedTokens),
+    stepsUntilLimit: Math.floor(Math.max(0, autocompactAt - usedTokens) / 2_000),
+    warnAt: 125_250,
+    criticalAt: 150_300,
     status: percent >= 90 ? "critical" : percent >= 75 ? "warn" : "ok",
     estimated: false,
     fresh: true,
@@ -85,11 +94,11 @@ describe("alerts", () => {
     const first = view(null, 100_000, [step(1, 100_000)]);
     expect(first.alert).toBeNull();
     const warn = view(first, 130_000, [step(1, 100_000), step(2, 130_000)]);
-    expect(warn.alert?.text).toMatch(/crossed 75% .*\(warn\): plan a handoff/);
+    expect(warn.alert?.text).toMatch(/^warn from 125k \(75% of the auto-compact point\): plan a handoff$/);
     const still = view(warn, 131_000, [step(1, 100_000), step(2, 130_000), step(3, 131_000)]);
     expect(still.alert).toBe(warn.alert);
     const critical = view(still, 155_000, [step(4, 155_000)]);
-    expect(critical.alert?.text).toMatch(/crossed 90% .*\(critical\): write a handoff now/);
+    expect(critical.alert?.text).toMatch(/^critical from 150k \(90% of the auto-compact point\): write a handoff now$/);
   });
 
   it("fire on a compaction and on a move to another session", () => {
@@ -142,12 +151,13 @@ describe("the frame", () => {
 
   it("shows the gauge with the auto-compact point, what is left, and steps with their causes around the compaction", () => {
     const text = frame.join("\n");
-    expect(frame[1]).toMatch(/^█+░*│░* +65% WARN/);
-    expect(text).toContain("130,000 / 200,000 · 37k until auto-compact (~167k) · ~18 steps left (~2k/step)");
+    expect(frame[1]).toMatch(/^█+░*│░* +65% of window WARN/);
+    expect(text).toContain("130,000 / 200,000 · 37k until auto-compact (~167k) · ~18 steps (~2k/step)");
     const rows = frame.filter((line) => /^\d\d:\d\d:\d\d /.test(line));
     expect(rows.map((line) => line.slice(9).trim().split(/\s+/)[0])).toEqual(["1", "2", "───", "3"]);
     expect(rows[1]).toContain("Read src/a.ts");
-    expect(rows[2]).toContain("compacted (auto): 160,000 → 9,000");
+    // The line agrees with the next step (130,000), and labels postTokens as what it is: the messages kept.
+    expect(rows[2]).toContain("compacted (auto): 160,000 → 130,000 (9,000 in messages)");
     expect(frame[13]).toMatch(/^q quit · /);
   });
 
@@ -171,11 +181,13 @@ describe("plain lines (stdout not a terminal)", () => {
     expect(start[0]).toBe(
       "following session aaaaaaaa-0000-4000-8000-000000000001 (/p/aaaaaaaa-0000-4000-8000-000000000001.jsonl)",
     );
-    expect(start.at(-1)).toMatch(/100,000\/200,000 \(50%\) ok · 67k until auto-compact · ~33 steps left$/);
+    expect(start.at(-1)).toMatch(
+      /100,000\/200,000 \(50% of window\) ok below 125k \(75% of the auto-compact point\) · 67k until auto-compact \(~167k\) · ~33 steps \(~2k\/step\)$/,
+    );
     const second = view(first, 130_000, [step(1, 100_000), step(2, 130_000, ["Read a.ts"])]);
     const lines = plainLines(first, second);
     expect(lines[0]).toMatch(/^\S+ +2 +\+2,000 +130,000 +Read a\.ts$/);
-    expect(lines[1]).toMatch(/^! .*crossed 75%/);
+    expect(lines[1]).toMatch(/^! .*warn from 125k \(75% of the auto-compact point\)/);
     expect(lines).toHaveLength(3);
     expect(plainLines(second, view(second, 130_000, [step(1, 100_000), step(2, 130_000)]))).toEqual([]);
   });

@@ -87,7 +87,7 @@ describe("get_context_usage over stdio (built server)", () => {
     });
     expect(usage.pendingTokens).toBe(55);
     expect(usage.summary).toMatch(
-      /^20,410 of 200,000 tokens \(10%\); auto-compact expected at ~167k: about 147k left\./,
+      /^20,410 of 200,000 tokens \(10% of the window\); auto-compact expected at ~167k: about 147k left\./,
     );
     expect(connected.transportErrors).toEqual([]);
   });

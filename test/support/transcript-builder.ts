@@ -57,7 +57,7 @@ export function assistantResponse(
           id: messageId,
           type: "message",
           role: "assistant",
-          model: "claude-sonnet-4-5-20250929",
+          model: "claude-sonnet-4-6",
           content: [block],
           usage: {
             input_tokens: usage.input,

@@ -46,7 +46,7 @@ describe("readTailSnapshot", () => {
       assistantResponse({ input: 90_000 }, [text("subagent")], { isSidechain: true }),
       assistantResponse({ input: 0 }, [text("API Error")], { isApiErrorMessage: true }),
       assistantResponse({ input: 0 }, [text("No response requested.")]).map((line) =>
-        line.replace("claude-sonnet-4-5-20250929", "<synthetic>"),
+        line.replace("claude-sonnet-4-6", "<synthetic>"),
       ),
     ]);
     expect(snapshot(body).latest?.usage.inputTokens).toBe(100);

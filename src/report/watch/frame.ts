@@ -2,6 +2,7 @@
 // with the auto-compact point marked, coloured by status), what is left, the alert, then the newest
 // steps with what each added and by which tool, with compactions and handoffs between them. Pure.
 import { exactNumber, roundTokens } from "../../context/format.ts";
+import { countdownWords } from "../../present/limit-words.ts";
 import type { TimelineMark, TimelineStep } from "../../transcript/response-timeline.ts";
 import type { Paint } from "./colors.ts";
 import type { WatchView } from "./view.ts";
@@ -38,16 +39,7 @@ function gaugeBar(view: WatchView, width: number, paint: Paint): string {
 function leftLine(view: WatchView): string {
   const { usage } = view;
   const approx = usage.estimated ? "~" : "";
-  const parts = [`${approx}${exactNumber(usage.usedTokens)} / ${exactNumber(usage.contextWindow)}`];
-  if (usage.autocompactAt === null) parts.push("auto-compact off");
-  else
-    parts.push(
-      `${roundTokens(usage.tokensUntilAutocompact ?? 0)} until auto-compact (~${roundTokens(usage.autocompactAt)})`,
-    );
-  if (usage.stepsUntilAutocompact !== null && usage.tokensPerStep !== null) {
-    parts.push(`~${exactNumber(usage.stepsUntilAutocompact)} steps left (~${roundTokens(usage.tokensPerStep)}/step)`);
-  }
-  return parts.join(" · ");
+  return `${approx}${exactNumber(usage.usedTokens)} / ${exactNumber(usage.contextWindow)} · ${countdownWords(usage)}`;
 }
 
 export function stepLine(step: TimelineStep): string {
@@ -56,12 +48,16 @@ export function stepLine(step: TimelineStep): string {
   return `${clock(step.at)} ${String(step.index).padStart(5)} ${added.padStart(9)} ${exactNumber(step.total).padStart(9)}  ${by}`;
 }
 
-export function markLine(mark: TimelineMark): string {
+/**
+ * A compaction reads "pre → the next request's size" once that request is measured; before it, the
+ * compaction's postTokens, which count the messages it kept only (the system prompt and tools come on top),
+ * so they are labelled as such rather than set against the steps as a context size.
+ */
+export function markLine(mark: TimelineMark, nextTotal: number | null = null): string {
   if (mark.kind === "handoff") return `${clock(mark.at)} ✎ handoff written (${mark.trigger ?? "write_handoff"})`;
-  const figures =
-    mark.preTokens !== null
-      ? `: ${exactNumber(mark.preTokens)} → ${mark.postTokens !== null ? exactNumber(mark.postTokens) : "?"}`
-      : "";
+  const kept = mark.postTokens !== null ? `${exactNumber(mark.postTokens)} in messages` : null;
+  const after = nextTotal !== null ? `${exactNumber(nextTotal)}${kept ? ` (${kept})` : ""}` : (kept ?? "?");
+  const figures = mark.preTokens !== null ? `: ${exactNumber(mark.preTokens)} → ${after}` : "";
   return `${clock(mark.at)} ─── compacted (${mark.trigger ?? "?"})${figures} ───`;
 }
 
@@ -73,10 +69,11 @@ function historyLines(view: WatchView, paint: Paint): string[] {
   const firstStep = view.steps[0]?.index ?? view.stepCount + 1;
   while (markIndex < marks.length && marks[markIndex]!.afterStep < firstStep)
     lines.push(paint.bold(markLine(marks[markIndex++]!)));
-  for (const step of view.steps) {
+  for (const [i, step] of view.steps.entries()) {
     lines.push(stepLine(step));
+    const next = view.steps[i + 1]?.total ?? null;
     while (markIndex < marks.length && marks[markIndex]!.afterStep <= step.index)
-      lines.push(paint.bold(markLine(marks[markIndex++]!)));
+      lines.push(paint.bold(markLine(marks[markIndex++]!, next)));
   }
   return lines;
 }
@@ -84,7 +81,7 @@ function historyLines(view: WatchView, paint: Paint): string[] {
 export function renderFrame(view: WatchView, screen: Screen, paint: Paint): string[] {
   const width = Math.max(20, screen.columns);
   const { usage } = view;
-  const percent = `${Math.round(usage.usedPercent)}%`.padStart(4);
+  const percent = `${Math.round(usage.usedPercent)}% of window`.padStart(14);
   const lines = [
     paint.bold(
       fit(
@@ -92,7 +89,7 @@ export function renderFrame(view: WatchView, screen: Screen, paint: Paint): stri
         width,
       ),
     ),
-    `${gaugeBar(view, width - 14, paint)} ${percent} ${paint.status(usage.status, usage.status.toUpperCase().padEnd(8))}`,
+    `${gaugeBar(view, width - 24, paint)} ${percent} ${paint.status(usage.status, usage.status.toUpperCase().padEnd(8))}`,
     fit(leftLine(view), width),
     view.alert ? paint.status(view.alert.status, fit(`! ${clock(view.alert.at)} ${view.alert.text}`, width)) : "",
     paint.dim(

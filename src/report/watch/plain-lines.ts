@@ -1,6 +1,7 @@
 // The watch when stdout is not a terminal (a pipe, a log file): plain lines appended as things
 // happen, never a redraw: the session followed, each new step, each compaction or handoff, each alert.
 import { exactNumber, roundTokens } from "../../context/format.ts";
+import { countdownWords, statusWords } from "../../present/limit-words.ts";
 import { clock, markLine, stepLine } from "./frame.ts";
 import type { WatchView } from "./view.ts";
 
@@ -8,13 +9,7 @@ const RECENT_ON_START = 5;
 
 function statusLine(view: WatchView): string {
   const { usage } = view;
-  const left =
-    usage.autocompactAt === null
-      ? "auto-compact off"
-      : `${roundTokens(usage.tokensUntilAutocompact ?? 0)} until auto-compact`;
-  const steps =
-    usage.stepsUntilAutocompact !== null ? ` · ~${exactNumber(usage.stepsUntilAutocompact)} steps left` : "";
-  return `${clock(usage.asOf)} ${usage.estimated ? "~" : ""}${exactNumber(usage.usedTokens)}/${exactNumber(usage.contextWindow)} (${Math.round(usage.usedPercent)}%) ${usage.status} · ${left}${steps}`;
+  return `${clock(usage.asOf)} ${usage.estimated ? "~" : ""}${exactNumber(usage.usedTokens)}/${exactNumber(usage.contextWindow)} (${Math.round(usage.usedPercent)}% of window) ${statusWords(usage)} · ${countdownWords(usage)}`;
 }
 
 /** What to append now, given what the previous view already printed. */

@@ -3,6 +3,7 @@
 // (ok → warn → critical, or a compaction), not on every redraw.
 import { roundTokens } from "../../context/format.ts";
 import type { ContextStatus, Thresholds } from "../../context/status.ts";
+import { statusWords } from "../../present/limit-words.ts";
 import type { ContextUsage } from "../../context/usage.ts";
 import type { TimelineMark, TimelineStep } from "../../transcript/response-timeline.ts";
 
@@ -75,10 +76,9 @@ function alertFor(
   }
   const before = previous?.usage.status ?? "ok";
   if (RANK[usage.status] > RANK[before]) {
-    const percent = usage.status === "critical" ? thresholds.criticalPercent : thresholds.warnPercent;
     const advice = usage.status === "critical" ? "write a handoff now" : "plan a handoff";
     return {
-      text: `crossed ${percent}% of the auto-compact point (${usage.status}): ${advice}`,
+      text: `${statusWords(usage)}: ${advice}`,
       status: usage.status,
       at,
     };

@@ -27,7 +27,8 @@ describe("dist/bin.cjs", () => {
     expect(required.filter((name) => !builtins.has(name!))).toEqual([]);
     expect([...text.matchAll(/^\/\/ (node_modules\/\S+)$/gm)].map((match) => match[1])).toEqual([]);
     expect(text).not.toMatch(/modelcontextprotocol|zod\/v4|jsonc-parser/);
-    expect(text.length).toBeLessThan(200_000);
+    // Our own code is ~215k with the compaction hooks (summary comparison); a bundled package would break this.
+    expect(text.length).toBeLessThan(240_000);
   });
 
   it("loads the ES-module CLI for every other command", () => {

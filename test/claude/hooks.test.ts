@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { handoffPointer, MAX_POINTER_CHARS } from "../../src/claude/hooks/handoff-pointer.ts";
+import { firstPromptOfHandoff, handoffPointer, MAX_POINTER_CHARS } from "../../src/claude/hooks/handoff-pointer.ts";
 import { parseHookInput } from "../../src/claude/hooks/hook-input.ts";
 import { usageWarning } from "../../src/claude/hooks/usage-warning.ts";
 import { CLI_PATH } from "../support/built-server.ts";
@@ -30,47 +30,61 @@ describe("usageWarning: once per crossing", () => {
 });
 
 describe("handoffPointer", () => {
-  const markdown = [
-    "# Handoff",
-    "",
-    "## Your notes",
-    "",
-    "### Next steps",
-    "",
-    "1. Finish the parser",
-    "",
-    "### Open questions",
-    "",
-    "Which format?",
-    "",
-    "## Prompts",
-    "",
-    "### Prompt 1 — 2026-01-01T00:00:00Z",
-    "",
-    "```text",
-    "Build a parser for ```odd``` input.",
-    "```",
-    "",
-    "### Prompt 2",
-    "",
-    "```text",
-    "second",
-    "```",
-  ].join("\n");
+  const input = {
+    trigger: "manual",
+    handoffPath: "/p/.claude/handoffs/h-pre-compact.md",
+    earlierHandoff: null,
+    transcriptPath: "/t.jsonl",
+    firstPrompt: "Build a parser for ```odd``` input.",
+    notes: {
+      nextSteps: "1. Finish the parser",
+      openQuestions: "Which format?",
+      from: "/p/.claude/handoffs/h-plan.md",
+      writtenAt: "2026-01-01T00:00:00.000Z",
+    },
+    losses: null,
+    compactions: 1,
+  };
 
-  it("points at the file with the first prompt verbatim, the next steps and the open questions", () => {
-    const text = handoffPointer("/p/.claude/handoffs/h.md", markdown, "manual");
+  it("points at the file with the first prompt verbatim, the agent's next steps (and where they come from) and the open questions", () => {
+    const text = handoffPointer(input);
     expect(text).toContain("compacted (manual)");
-    expect(text).toContain("/p/.claude/handoffs/h.md");
+    expect(text).toContain("/p/.claude/handoffs/h-pre-compact.md");
     expect(text).toContain("Build a parser for ```odd``` input.");
-    expect(text).not.toContain("second");
     expect(text).toContain("1. Finish the parser");
+    expect(text).toContain("in /p/.claude/handoffs/h-plan.md, written 2026-01-01T00:00:00.000Z");
     expect(text).toContain("Which format?");
   });
 
+  it("without a handoff for this compaction, says so and names the transcript and the newest earlier handoff", () => {
+    const text = handoffPointer({ ...input, handoffPath: null, earlierHandoff: "/p/.claude/handoffs/old.md" });
+    expect(text).toContain("No handoff was written for it");
+    expect(text).toContain("/p/.claude/handoffs/old.md");
+    expect(text).toContain("/t.jsonl");
+  });
+
+  it("says when Claude Code compacted more than once since the last pointer", () => {
+    expect(handoffPointer({ ...input, compactions: 2 })).toContain("2 times since the last pointer");
+  });
+
   it("stays under Claude Code's 10,000-character limit for SessionStart output", () => {
-    const huge = markdown.replace("Build a parser", "x".repeat(50_000)).replace("Which format?", "y".repeat(50_000));
-    expect(handoffPointer("/h.md", huge, null).length).toBeLessThanOrEqual(MAX_POINTER_CHARS);
+    const huge = "x".repeat(50_000);
+    const text = handoffPointer({
+      ...input,
+      firstPrompt: huge,
+      notes: { ...input.notes, nextSteps: huge, openQuestions: huge },
+      losses: huge,
+    });
+    expect(text.length).toBeLessThanOrEqual(MAX_POINTER_CHARS);
+    expect(text).toContain("/p/.claude/handoffs/h-pre-compact.md");
+  });
+});
+
+describe("firstPromptOfHandoff", () => {
+  it("reads the first prompt from a handoff's fenced block, fences inside it included", () => {
+    const markdown =
+      "## Prompts\n\n### Prompt 1 — 2026\n\n````text\nBuild ```odd``` input.\n````\n\n### Prompt 2\n\n```text\nsecond\n```";
+    expect(firstPromptOfHandoff(markdown)).toBe("Build ```odd``` input.");
   });
 });
 
@@ -110,26 +124,133 @@ describe("ctx-monitor hook (the installed executable) on a real transcript", () 
     return { dir, project, transcript, truth, state, hook };
   }
 
-  it("pre-compact writes a handoff marked as automatic; the next session-start points at it once", () => {
-    const { project, truth, hook } = setup();
-    expect(hook("pre-compact", { hook_event_name: "PreCompact", trigger: "manual", custom_instructions: "" })).toBe("");
-    const handoffs = readdirSync(join(project, ".claude", "handoffs")).filter((name) => name.endsWith(".md"));
-    expect(handoffs).toEqual([
-      expect.stringMatching(new RegExp(`-${truth.sessionId.replace(/-/g, "").slice(0, 8)}-pre-compact\\.md$`)),
-    ]);
-    const document = readFileSync(join(project, ".claude", "handoffs", handoffs[0]!), "utf8");
+  /** What Claude Code appends once a compaction is done: its boundary, then its summary record. */
+  function appendCompaction(transcript: string, summary: string): void {
+    const at = new Date().toISOString();
+    appendFileSync(
+      transcript,
+      `${JSON.stringify({ type: "system", subtype: "compact_boundary", isSidechain: false, uuid: `b-${at}`, timestamp: at, compactMetadata: { trigger: "manual", preTokens: 40_000, postTokens: 3_000 } })}\n` +
+        `${JSON.stringify({ type: "user", isSidechain: false, isCompactSummary: true, uuid: `s-${at}`, timestamp: at, message: { role: "user", content: summary } })}\n`,
+    );
+  }
+
+  const preCompactInput = { hook_event_name: "PreCompact", trigger: "manual", custom_instructions: "" };
+  const compactStart = { hook_event_name: "SessionStart", source: "compact", model: "claude-sonnet-4-5" };
+  const preCompacts = (project: string) =>
+    readdirSync(join(project, ".claude", "handoffs"))
+      .filter((name) => /-pre-compact(-\d+)?\.md$/.test(name))
+      .sort()
+      .map((name) => join(project, ".claude", "handoffs", name));
+
+  it("pre-compact writes a handoff marked as automatic; once the compaction is in the transcript (-p), the next session-start points at it once, with what the summary dropped", () => {
+    const { project, transcript, truth, hook } = setup();
+    expect(hook("pre-compact", preCompactInput)).toBe("");
+    const [handoff, ...more] = preCompacts(project);
+    expect(more).toEqual([]);
+    expect(handoff).toMatch(new RegExp(`-${truth.sessionId.replace(/-/g, "").slice(0, 8)}-pre-compact\\.md$`));
+    const document = readFileSync(handoff!, "utf8");
     expect(document).toContain("Written automatically by the ctx-monitor PreCompact hook");
     expect(document).toContain(truth.prompts[0]);
 
+    appendCompaction(transcript, `Summary: the user asked: ${truth.prompts[0]}`);
     const pointer = hook("session-start", {
       hook_event_name: "SessionStart",
       source: "resume",
       model: "claude-sonnet-4-5",
     });
-    expect(pointer).toContain(join(project, ".claude", "handoffs", handoffs[0]!));
+    expect(pointer).toContain(handoff);
     expect(pointer).toContain(truth.prompts[0]);
+    expect(pointer).toContain(`summary dropped 1 of 2 facts`);
+    expect(pointer).toContain(truth.prompts[1]);
     expect(pointer.length).toBeLessThan(10_000);
+    expect(readFileSync(handoff!.replace(/\.md$/, ".lost.txt"), "utf8")).toContain(truth.prompts[1]);
     expect(hook("session-start", { hook_event_name: "SessionStart", source: "resume" })).toBe("");
+  });
+
+  it("session-start with source compact points at the handoff before the compaction is in the transcript (the interactive client's order)", () => {
+    const { project, truth, hook } = setup();
+    // The session was pointed past its earlier compaction already.
+    hook("session-start", { hook_event_name: "SessionStart", source: "resume" });
+    hook("pre-compact", preCompactInput);
+    const pointer = hook("session-start", compactStart);
+    expect(pointer).toContain(`compacted (manual)`);
+    expect(pointer).toContain(preCompacts(project)[0]);
+    expect(pointer).toContain(truth.prompts[0]);
+    expect(hook("session-start", { hook_event_name: "SessionStart", source: "resume" })).toBe("");
+  });
+
+  it("a second PreCompact for the same compaction (prepared again, retried) writes no second handoff", () => {
+    const { project, hook } = setup();
+    hook("pre-compact", { ...preCompactInput, trigger: "auto" });
+    hook("pre-compact", { ...preCompactInput, trigger: "auto" });
+    hook("pre-compact", preCompactInput);
+    expect(preCompacts(project)).toHaveLength(1);
+  });
+
+  it("post-compact writes what Claude Code's summary dropped beside the handoff; the next prompt carries it once", () => {
+    const { project, truth, hook } = setup();
+    hook("pre-compact", preCompactInput);
+    hook("session-start", compactStart);
+    expect(
+      hook("post-compact", {
+        hook_event_name: "PostCompact",
+        trigger: "manual",
+        compact_summary: `Asked: ${truth.prompts[0]}`,
+      }),
+    ).toBe("");
+    const [handoff] = preCompacts(project);
+    const lost = readFileSync(handoff!.replace(/\.md$/, ".lost.txt"), "utf8");
+    expect(lost).toContain(`against the handoff ${handoff}`);
+    expect(lost).toContain(truth.prompts[1]);
+    expect(lost).not.toContain(JSON.stringify(truth.prompts[0]));
+    const prompt = { hook_event_name: "UserPromptSubmit", prompt: "go on" };
+    const told = hook("user-prompt-submit", prompt);
+    expect(told).toMatch(/^\[ctx-monitor\] Claude Code's summary dropped 1 of 2 facts/);
+    expect(told).toContain(truth.prompts[1]);
+    expect(hook("user-prompt-submit", prompt)).toBe("");
+  });
+
+  it.each([
+    ["missing", {}, "was not found"],
+    ["empty", { compact_summary: "" }, "is empty"],
+    ["huge", { compact_summary: "summary words ".repeat(150_000) }, "its first 1000000 were compared"],
+  ])("a %s summary gets a clear line, not a crash", (_what, summary, expected) => {
+    const { transcript, hook } = setup();
+    // No summary record either: the transcript's compaction has none after its boundary.
+    writeFileSync(
+      transcript,
+      readFileSync(transcript, "utf8").replace(/"isCompactSummary":true/g, '"isCompactSummary":false'),
+    );
+    hook("pre-compact", preCompactInput);
+    hook("session-start", compactStart);
+    expect(hook("post-compact", { hook_event_name: "PostCompact", trigger: "manual", ...summary })).toBe("");
+    expect(hook("user-prompt-submit", { hook_event_name: "UserPromptSubmit", prompt: "go on" })).toContain(expected);
+  });
+
+  it("a compaction with no handoff (the PreCompact hook failed) is said to have none, with the transcript to read instead", () => {
+    const { transcript, hook } = setup();
+    hook("session-start", { hook_event_name: "SessionStart", source: "resume" });
+    const pointer = hook("session-start", compactStart);
+    expect(pointer).toContain("No handoff was written for it");
+    expect(pointer).toContain(transcript);
+    hook("post-compact", { hook_event_name: "PostCompact", trigger: "manual", compact_summary: "Summary." });
+    expect(hook("user-prompt-submit", { hook_event_name: "UserPromptSubmit", prompt: "go on" })).toContain(
+      "no handoff was written before this compaction",
+    );
+  });
+
+  it("two compactions in a row: each gets its own handoff, and the second pointer names the second", () => {
+    const { project, hook } = setup();
+    hook("pre-compact", preCompactInput);
+    hook("session-start", compactStart);
+    hook("post-compact", { hook_event_name: "PostCompact", trigger: "manual", compact_summary: "First summary." });
+    hook("pre-compact", preCompactInput);
+    const second = hook("session-start", compactStart);
+    const handoffs = preCompacts(project);
+    expect(handoffs).toHaveLength(2);
+    const newest = handoffs.find((path) => second.includes(path));
+    expect(newest).toBeDefined();
+    expect(second).not.toContain(handoffs.find((path) => path !== newest)!);
   });
 
   it("after a `cd` in the session's shell, keeps handoffs and the session's project at CLAUDE_PROJECT_DIR", () => {

@@ -66,7 +66,7 @@ const CAPTURE = "file:/home/me/.claude/ctx-monitor/capture/bodies";
 describe("settings plan", () => {
   it("adds the hooks and statusline keeping every key, hook, comment and the tab indentation; twice changes nothing", () => {
     const once = planSettingsInstall(USER_SETTINGS, "settings.json", EXE, { statusline: false });
-    expect(once.changes).toHaveLength(5);
+    expect(once.changes).toHaveLength(6);
     expect(once.text).toContain("\t// my settings");
     expect(once.text).toContain('"command": "prettier --write"');
     expect(once.text).toContain(`\t"statusLine": {\n\t\t"type": "command",`);
@@ -79,7 +79,7 @@ describe("settings plan", () => {
   it("uninstall gives back the file exactly as it was", () => {
     const installed = planSettingsInstall(USER_SETTINGS, "settings.json", EXE, { statusline: false }).text;
     const removed = planSettingsUninstall(installed, "settings.json", undefined, CAPTURE);
-    expect(removed.changes).toHaveLength(5);
+    expect(removed.changes).toHaveLength(6);
     expect(removed.text).toBe(USER_SETTINGS);
   });
 
@@ -211,7 +211,13 @@ describe("ctx-monitor install / uninstall (the executable)", () => {
     const server = JSON.parse(readFileSync(join(home, ".claude.json"), "utf8")).mcpServers["ctx-monitor"];
     expect(server).toEqual({ type: "stdio", command: process.execPath, args: [BIN_PATH], env: {} });
     const settings = JSON.parse(readFileSync(join(home, ".claude", "settings.json"), "utf8"));
-    expect(Object.keys(settings.hooks)).toEqual(["SessionStart", "UserPromptSubmit", "PostToolUse", "PreCompact"]);
+    expect(Object.keys(settings.hooks)).toEqual([
+      "SessionStart",
+      "UserPromptSubmit",
+      "PostToolUse",
+      "PreCompact",
+      "PostCompact",
+    ]);
     expect(run("install")).toBe("Nothing to change: already as wanted.\n");
     mkdirSync(join(home, ".claude", "ctx-monitor", "sessions"), { recursive: true });
     const said = run("uninstall");

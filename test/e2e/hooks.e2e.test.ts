@@ -1,9 +1,11 @@
 // The hooks as `ctx-monitor install` wires them, driven by the real Claude Code: what they add reaches
-// the model's next request, and a /compact leaves a handoff that the first request after it points at.
+// the model's next request, and a /compact leaves a handoff that the first request after it points at,
+// with what the summary dropped.
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { HOOKS } from "../../src/claude/install/wiring.ts";
 import { e2eVersions } from "./claude-binary.ts";
 import { text } from "./fake-api/script.ts";
 import { CLI_PATH } from "./sandbox.ts";
@@ -23,7 +25,8 @@ describe.each(e2eVersions())("hooks installed by `ctx-monitor install`, through 
     const settings = JSON.parse(readFileSync(join(sandbox.home, ".claude", "settings.json"), "utf8")) as {
       hooks: Record<string, unknown>;
     };
-    expect(Object.keys(settings.hooks)).toEqual(["SessionStart", "UserPromptSubmit", "PostToolUse", "PreCompact"]);
+    // Every hook ctx-monitor has (the install test checks the list itself).
+    expect(Object.keys(settings.hooks)).toEqual(HOOKS.map((hook) => hook.name));
 
     const firstPrompt = "Plan the mango release — keep `v2` behind a flag ✓";
     const first = await sandbox.claude(["-p", firstPrompt, "--model", "claude-sonnet-4-5"]);
@@ -62,6 +65,9 @@ describe.each(e2eVersions())("hooks installed by `ctx-monitor install`, through 
     const pointed = sent(afterCompact);
     expect(pointed).toContain(JSON.stringify(handoff).slice(1, -1));
     expect(pointed).toContain(JSON.stringify(firstPrompt).slice(1, -1));
+    // What Claude Code's summary dropped (the stand-in's summary names no prompt) comes with the next prompt.
+    expect(pointed).toContain("Claude Code's summary dropped");
+    expect(existsSync(handoff.replace(/\.md$/, ".lost.txt"))).toBe(true);
     const log = join(sandbox.home, ".claude", "ctx-monitor", "hooks.log");
     expect(existsSync(log) ? readFileSync(log, "utf8") : "no problems logged").toBe("no problems logged");
   });

@@ -1,8 +1,15 @@
 // Claude Code's hook input, checked by hand. Every event carries session_id, transcript_path, cwd and
-// hook_event_name; SessionStart adds source and model, PreCompact trigger and custom_instructions.
+// hook_event_name; SessionStart adds source and model, PreCompact trigger and custom_instructions,
+// PostCompact trigger and compact_summary.
 import { parseJsonObject, stringField } from "../stdin-json.ts";
 
-export const HOOK_EVENTS = ["session-start", "user-prompt-submit", "post-tool-use", "pre-compact"] as const;
+export const HOOK_EVENTS = [
+  "session-start",
+  "user-prompt-submit",
+  "post-tool-use",
+  "pre-compact",
+  "post-compact",
+] as const;
 export type HookEvent = (typeof HOOK_EVENTS)[number];
 
 export function isHookEvent(name: string | undefined): name is HookEvent {
@@ -15,6 +22,7 @@ export const CLAUDE_EVENT_NAMES: Record<HookEvent, string> = {
   "user-prompt-submit": "UserPromptSubmit",
   "post-tool-use": "PostToolUse",
   "pre-compact": "PreCompact",
+  "post-compact": "PostCompact",
 };
 
 export interface HookInput {
@@ -26,8 +34,10 @@ export interface HookInput {
   source: string | null;
   /** SessionStart: the model id, with "[1m]" for the 1M variant. */
   model: string | null;
-  /** PreCompact: manual | auto. */
+  /** PreCompact and PostCompact: manual | auto. */
   trigger: string | null;
+  /** PostCompact: Claude Code's summary of the conversation (null when absent or not a string). */
+  compactSummary: string | null;
 }
 
 export function parseHookInput(text: string): HookInput | null {
@@ -52,5 +62,6 @@ export function parseHookInput(text: string): HookInput | null {
             "id",
           ),
     trigger: stringField(input, "trigger"),
+    compactSummary: typeof input.compact_summary === "string" ? input.compact_summary : null,
   };
 }

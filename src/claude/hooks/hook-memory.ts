@@ -1,5 +1,6 @@
 // What the hooks remember per session between runs: the last status they warned about (one warning
-// per crossing) and the newest compaction they pointed the agent past (one pointer per compaction).
+// per crossing), how many compactions they pointed the agent past (one pointer per compaction), and
+// what the summary dropped, still to be told with the next prompt.
 // `<stateDir>/hooks/<session id>.json`, written atomically.
 import { makeFolder } from "../../fs/make-folder.ts";
 import { readFileSync } from "node:fs";
@@ -11,11 +12,13 @@ import { ctxMonitorStateDir, STATE_DIR_SETTING } from "../paths.ts";
 
 interface HookMemory {
   warnedStatus: ContextStatus;
-  /** Identity (time and size) of the newest compaction the session-start hook already pointed past. */
-  pointedPastCompaction: string | null;
+  /** How many of the session's compactions the agent was already pointed past. */
+  compactionsPointedPast: number;
+  /** What the newest compaction's summary dropped, for the next prompt (PostCompact cannot tell the model). */
+  lostPending: string | null;
 }
 
-const FRESH_MEMORY: HookMemory = { warnedStatus: "ok", pointedPastCompaction: null };
+const FRESH_MEMORY: HookMemory = { warnedStatus: "ok", compactionsPointedPast: 0, lostPending: null };
 
 function memoryPath(runtime: Runtime, sessionId: string): string {
   return join(ctxMonitorStateDir(runtime), "hooks", `${sessionId.replace(/[^\w-]/g, "_")}.json`);
@@ -27,7 +30,11 @@ export function readHookMemory(runtime: Runtime, sessionId: string): HookMemory 
     const warned = value.warnedStatus;
     return {
       warnedStatus: warned === "warn" || warned === "critical" ? warned : "ok",
-      pointedPastCompaction: typeof value.pointedPastCompaction === "string" ? value.pointedPastCompaction : null,
+      compactionsPointedPast:
+        typeof value.compactionsPointedPast === "number" && Number.isSafeInteger(value.compactionsPointedPast)
+          ? Math.max(0, value.compactionsPointedPast)
+          : 0,
+      lostPending: typeof value.lostPending === "string" ? value.lostPending : null,
     };
   } catch {
     return { ...FRESH_MEMORY };

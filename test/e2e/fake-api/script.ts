@@ -10,6 +10,13 @@ export type Step = ScriptBlock[];
 export interface Script {
   main: Step[];
   subagent?: Step[];
+  /**
+   * The size every main response reports at least, until Claude Code sends a compaction request: a
+   * session kept past its auto-compact point until the client compacts, whenever it checks.
+   */
+  reportedUntilCompacted?: number;
+  /** What a compaction request is answered with (default: a short generic summary). */
+  summary?: string;
 }
 
 /** Put this in a subagent's prompt (Task/Agent tool input) so its requests are routed to `subagent`. */
@@ -49,7 +56,8 @@ const COMPACTION_INSTRUCTION =
 /** Which script a request belongs to, from what Claude Code sends. */
 export function classifyRequest(body: MessagesBody): RequestKind {
   const messages = body.messages ?? [];
-  const last = messages.at(-1);
+  // The instruction is in the newest user message; other roles ("system", 2.1.197) may follow it.
+  const last = messages.findLast((message) => message.role === "user");
   if (last && last.role === "user" && COMPACTION_INSTRUCTION.test(textOf(last.content))) return "compaction";
   if (!body.tools?.length) return "side";
   if (textOf(messages[0]?.content).includes(SUBAGENT_MARKER)) return "subagent";

@@ -69,15 +69,24 @@ export async function startFakeApi(initial: Script): Promise<FakeApi> {
   let script = initial;
   let mainStep = 0;
   let subagentStep = 0;
+  let compacted = false;
   const requests: RecordedRequest[] = [];
   const countTokens: CountTokensCall[] = [];
 
   const nextBlocks = (kind: RequestKind): ScriptBlock[] => {
-    if (kind === "compaction") return [text(COMPACTION_SUMMARY)];
+    if (kind === "compaction") return [text(script.summary ?? COMPACTION_SUMMARY)];
     if (kind === "side") return [text("ok")];
     const steps = kind === "main" ? script.main : (script.subagent ?? []);
     const step = kind === "main" ? steps[mainStep++] : steps[subagentStep++];
     return step ?? [text(kind === "subagent" ? "Subagent report: all checks done." : "Done.")];
+  };
+
+  /** What a request reports: its true size, subagents made larger, a main one held high until compacted. */
+  const reportedTotal = (kind: RequestKind, body: MessagesBody): number => {
+    const size = contextTokensOf(body);
+    if (kind === "subagent") return size + SUBAGENT_EXTRA_TOKENS;
+    if (kind === "main" && !compacted) return Math.max(size, script.reportedUntilCompacted ?? 0);
+    return size;
   };
 
   const server = createServer(async (req, res) => {
@@ -102,8 +111,9 @@ export async function startFakeApi(initial: Script): Promise<FakeApi> {
       }
       const body = JSON.parse(raw) as MessagesBody;
       const kind = classifyRequest(body);
+      if (kind === "compaction") compacted = true;
       const blocks = nextBlocks(kind);
-      const total = contextTokensOf(body) + (kind === "subagent" ? SUBAGENT_EXTRA_TOKENS : 0);
+      const total = reportedTotal(kind, body);
       const usage = usageFor(total, outputTokensOf(blocks));
       const messageId = `msg_e2e_${String(requests.length + 1).padStart(4, "0")}`;
       requests.push({ index: requests.length, kind, path, body, total, usage, messageId, blocks });
@@ -127,6 +137,7 @@ export async function startFakeApi(initial: Script): Promise<FakeApi> {
       script = next;
       mainStep = 0;
       subagentStep = 0;
+      compacted = false;
     },
     close: () =>
       new Promise((resolve) => {

@@ -11,6 +11,108 @@ var __export = (target, all) => {
     __defProp(target, name2, { get: all[name2], enumerable: true });
 };
 
+// src/fs-failure.ts
+function fileSystemFailure(error) {
+  if (!(error instanceof Error)) return null;
+  const { code, syscall, path } = error;
+  if (!code || !syscall || !(code in ADVICE)) return null;
+  const verb = VERB[syscall] ?? syscall;
+  return `cannot ${verb} ${path ?? "a file"}: ${ADVICE[code]} (${code})`;
+}
+var ADVICE, VERB;
+var init_fs_failure = __esm({
+  "src/fs-failure.ts"() {
+    "use strict";
+    ADVICE = {
+      EACCES: "permission denied; fix the permissions or choose another folder (CTX_MONITOR_HANDOFF_DIR)",
+      EPERM: "not permitted; fix the permissions or choose another folder (CTX_MONITOR_HANDOFF_DIR)",
+      EROFS: "the file system is read-only; choose a writable folder (CTX_MONITOR_HANDOFF_DIR)",
+      ENOSPC: "the disk is full; free some space and try again",
+      EDQUOT: "the disk quota is used up; free some space and try again",
+      ENOTDIR: "a part of the path is a file, not a folder; move that file away or choose another folder",
+      EEXIST: "a file is in the way where a folder is needed; move it away or choose another folder",
+      EISDIR: "it is a folder where a file was expected; pass a file",
+      ELOOP: "too many symlinks (or a symlink loop) on the way; fix the links",
+      ENAMETOOLONG: "the path is too long; choose a shorter folder",
+      ENOENT: "it does not exist; check the path",
+      EMFILE: "too many open files; close some programs and try again",
+      EIO: "an input/output error on the device; check the disk"
+    };
+    VERB = {
+      open: "open",
+      mkdir: "create the folder",
+      write: "write",
+      link: "create",
+      rename: "rename",
+      unlink: "remove",
+      chmod: "change the permissions of",
+      realpath: "resolve",
+      lstat: "inspect",
+      stat: "inspect",
+      read: "read",
+      scandir: "list",
+      fsync: "write"
+    };
+  }
+});
+
+// src/user-error.ts
+function actionableMessage(error) {
+  return error instanceof UserError ? error.message : fileSystemFailure(error);
+}
+var UserError;
+var init_user_error = __esm({
+  "src/user-error.ts"() {
+    "use strict";
+    init_fs_failure();
+    UserError = class extends Error {
+      constructor(message) {
+        super(message);
+        this.name = new.target.name;
+      }
+    };
+  }
+});
+
+// src/fs/open-regular.ts
+function kindOf(stat) {
+  if (stat.isFIFO()) return "a FIFO";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
+  if (stat.isSocket()) return "a socket";
+  return stat.isDirectory() ? "a folder" : "a special file";
+}
+function openRegularFile(path) {
+  const fd = (0, import_node_fs2.openSync)(path, READ_NO_WAIT);
+  try {
+    const stat = (0, import_node_fs2.fstatSync)(fd);
+    if (!stat.isFile())
+      throw new NotRegularFileError(`${path} is not a regular file (${kindOf(stat)}); pass a session's .jsonl file`);
+    return fd;
+  } catch (error) {
+    (0, import_node_fs2.closeSync)(fd);
+    throw error;
+  }
+}
+function readRegularText(path) {
+  const fd = openRegularFile(path);
+  try {
+    return (0, import_node_fs2.readFileSync)(fd, "utf8");
+  } finally {
+    (0, import_node_fs2.closeSync)(fd);
+  }
+}
+var import_node_fs2, NotRegularFileError, READ_NO_WAIT;
+var init_open_regular = __esm({
+  "src/fs/open-regular.ts"() {
+    "use strict";
+    import_node_fs2 = require("fs");
+    init_user_error();
+    NotRegularFileError = class extends UserError {
+    };
+    READ_NO_WAIT = import_node_fs2.constants.O_RDONLY | import_node_fs2.constants.O_NONBLOCK;
+  }
+});
+
 // src/claude/paths.ts
 function claudeConfigDir(runtime) {
   const configured = runtime.env.CLAUDE_CONFIG_DIR;
@@ -63,7 +165,7 @@ function compactSettingsFiles(runtime, projectDir) {
 }
 function readObject(path) {
   try {
-    const value = JSON.parse((0, import_node_fs2.readFileSync)(path, "utf8"));
+    const value = JSON.parse(readRegularText(path));
     return typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
   } catch {
     return {};
@@ -87,36 +189,14 @@ function readCompactSettings(runtime, projectDir) {
   const legacy = files.pop() ?? {};
   return mergeCompactSettings([...files, { autoCompactEnabled: legacy.autoCompactEnabled }]);
 }
-var import_node_fs2, import_node_path2, MANAGED_SETTINGS;
+var import_node_path2, MANAGED_SETTINGS;
 var init_compact_settings = __esm({
   "src/claude/compact-settings.ts"() {
     "use strict";
-    import_node_fs2 = require("fs");
+    init_open_regular();
     import_node_path2 = require("path");
     init_paths();
     MANAGED_SETTINGS = "/etc/claude-code/managed-settings.json";
-  }
-});
-
-// src/fs-failure.ts
-var init_fs_failure = __esm({
-  "src/fs-failure.ts"() {
-    "use strict";
-  }
-});
-
-// src/user-error.ts
-var UserError;
-var init_user_error = __esm({
-  "src/user-error.ts"() {
-    "use strict";
-    init_fs_failure();
-    UserError = class extends Error {
-      constructor(message) {
-        super(message);
-        this.name = new.target.name;
-      }
-    };
   }
 });
 
@@ -133,7 +213,7 @@ function makeFolder(path, mode, setting) {
     throw refuse(`is a symlink to nothing; remove it or set ${setting}`);
   }
   if (stat.isFile()) (0, import_node_fs3.mkdirSync)(missing[0] ?? path, { mode });
-  if (!stat.isDirectory()) throw refuse(`is ${kindOf(stat)}, not a folder; set ${setting} to a folder`);
+  if (!stat.isDirectory()) throw refuse(`is ${kindOf2(stat)}, not a folder; set ${setting} to a folder`);
   const kernel = kernelFileSystem(existing);
   if (kernel)
     throw refuse(
@@ -164,7 +244,7 @@ function deepestExisting(path) {
     missing.unshift(at);
   }
 }
-function kindOf(stat) {
+function kindOf2(stat) {
   if (stat.isFIFO()) return "a FIFO (named pipe)";
   if (stat.isCharacterDevice()) return "a character device";
   if (stat.isBlockDevice()) return "a block device";
@@ -208,6 +288,24 @@ var init_make_folder = __esm({
   }
 });
 
+// src/lazy-crypto.ts
+function nodeCrypto() {
+  loaded ??= typeof require === "function" ? require("crypto") : process.getBuiltinModule("node:crypto");
+  return loaded;
+}
+function createHash(algorithm) {
+  return nodeCrypto().createHash(algorithm);
+}
+function randomBytes(size) {
+  return nodeCrypto().randomBytes(size);
+}
+var loaded;
+var init_lazy_crypto = __esm({
+  "src/lazy-crypto.ts"() {
+    "use strict";
+  }
+});
+
 // src/fs/atomic-write.ts
 function writeNewFile(folder, names, content, mode) {
   const first = names[0];
@@ -229,7 +327,7 @@ function replaceFile(path, content, mode) {
   withTemporary(path, content, mode, (temporary) => (0, import_node_fs4.renameSync)(temporary, path));
 }
 function withTemporary(target, content, mode, use) {
-  const temporary = (0, import_node_path4.join)((0, import_node_path4.dirname)(target), `.${(0, import_node_path4.basename)(target)}.${process.pid}.${(0, import_node_crypto.randomBytes)(6).toString("hex")}.tmp`);
+  const temporary = (0, import_node_path4.join)((0, import_node_path4.dirname)(target), `.${(0, import_node_path4.basename)(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
   const fd = (0, import_node_fs4.openSync)(temporary, "wx", mode);
   try {
     try {
@@ -251,11 +349,11 @@ function withTemporary(target, content, mode, use) {
     }
   }
 }
-var import_node_crypto, import_node_fs4, import_node_path4;
+var import_node_fs4, import_node_path4;
 var init_atomic_write = __esm({
   "src/fs/atomic-write.ts"() {
     "use strict";
-    import_node_crypto = require("crypto");
+    init_lazy_crypto();
     import_node_fs4 = require("fs");
     import_node_path4 = require("path");
   }
@@ -319,12 +417,12 @@ function readStateForSession(runtime, sessionId) {
   } catch {
     return null;
   }
-  let newest2 = null;
+  let newest = null;
   for (const name2 of names) {
     const state = readStateFile((0, import_node_path5.join)(sessionStateDir(runtime), name2));
-    if (state?.sessionId === sessionId && (!newest2 || state.updatedAt > newest2.updatedAt)) newest2 = state;
+    if (state?.sessionId === sessionId && (!newest || state.updatedAt > newest.updatedAt)) newest = state;
   }
-  return newest2;
+  return newest;
 }
 var import_node_fs5, import_node_path5;
 var init_session_state = __esm({
@@ -446,13 +544,32 @@ function modelWindow(modelId, version, bareIdIsExact = false) {
     assumedBecause: `${modelId} is not in ctx-monitor's model table; Claude Code ${version} runs bare model ids at 200,000`
   };
 }
+function resumedPrintWindow(transcriptModel, version) {
+  return !runsNative1m(version) && OLD_DEFAULT.test(transcriptModel.toLowerCase()) ? STANDARD_WINDOW : null;
+}
 function hasExtendedSuffix(modelId) {
   return /\[1m\]\s*$/i.test(modelId);
 }
 function withoutExtendedSuffix(modelId) {
   return modelId.replace(/\[1m\]\s*$/i, "");
 }
-var STANDARD_WINDOW, EXTENDED_WINDOW, NATIVE_1M_SINCE, NATIVE_1M, STANDARD, OLD_DEFAULT, DEFAULT_MAX_OUTPUT_TOKENS;
+function familyId(modelId) {
+  const lower = withoutExtendedSuffix(modelId).toLowerCase();
+  return lower.includes("claude-") ? lower.slice(lower.indexOf("claude-")) : lower;
+}
+function modelCompactWindow(modelId, version, window) {
+  const id = familyId(modelId);
+  const at200k = COMPACT_AT_200K.test(id) && window < EXTENDED_WINDOW ? Math.min(window, STANDARD_WINDOW) : null;
+  if (!runsNative1m(version)) {
+    if (at200k !== null) return at200k;
+    const fixed = OLD_COMPACT_DEFAULTS.find(([pattern]) => pattern.test(id));
+    return fixed ? Math.min(window, fixed[1]) : null;
+  }
+  if (at200k !== null) return at200k;
+  if (matches(STANDARD, id) && !matches(NATIVE_1M, id)) return null;
+  return window;
+}
+var STANDARD_WINDOW, EXTENDED_WINDOW, NATIVE_1M_SINCE, NATIVE_1M, STANDARD, OLD_DEFAULT, COMPACT_AT_200K, OLD_COMPACT_DEFAULTS, DEFAULT_MAX_OUTPUT_TOKENS;
 var init_models = __esm({
   "src/context/models.ts"() {
     "use strict";
@@ -462,6 +579,8 @@ var init_models = __esm({
     NATIVE_1M = [/^claude-opus-4-[7-9]/, /^claude-opus-[5-9]/, /^claude-sonnet-[5-9]/, /^claude-haiku-[5-9]/];
     STANDARD = [/^claude-opus-4/, /^claude-sonnet-4/, /^claude-haiku-4/, /^claude-3/];
     OLD_DEFAULT = /^claude-opus-4-8/;
+    COMPACT_AT_200K = /^claude-(opus|sonnet)-4-6(?!\d)/;
+    OLD_COMPACT_DEFAULTS = [[/^claude-sonnet-5(?![-\d])/, 967e3]];
     DEFAULT_MAX_OUTPUT_TOKENS = 32e3;
   }
 });
@@ -484,6 +603,8 @@ function resolveContextWindow(evidence) {
     const window = modelWindow(request2.model, version);
     if (!window.assumedBecause) return known(window.tokens, source);
   }
+  const launched = launchWindow(evidence.launch, transcriptModel, version);
+  if (launched) return known(launched, "claude-args");
   for (const id of [env.ANTHROPIC_MODEL, transcriptModel]) {
     if (id && hasExtendedSuffix(id) && sameModel(id, transcriptModel)) return known(EXTENDED_WINDOW, "model-id");
   }
@@ -491,8 +612,20 @@ function resolveContextWindow(evidence) {
   if (usedTokens > STANDARD_WINDOW && (table?.tokens ?? STANDARD_WINDOW) < EXTENDED_WINDOW)
     return known(EXTENDED_WINDOW, "usage-above-200k");
   if (table && !table.assumedBecause) return known(table.tokens, "model-table");
-  if (table) return { tokens: table.tokens, source: "assumed", assumedBecause: table.assumedBecause };
+  if (table) {
+    const unread = evidence.launch === null ? "; the arguments of the Claude Code process could not be read to tell" : "";
+    return { tokens: table.tokens, source: "assumed", assumedBecause: `${table.assumedBecause}${unread}` };
+  }
   return { tokens: STANDARD_WINDOW, source: "assumed", assumedBecause: "no model response recorded yet" };
+}
+function launchWindow(launch, transcriptModel, version) {
+  if (!launch || !transcriptModel) return null;
+  if (launch.model) {
+    if (!/^claude-/i.test(launch.model) || !sameModel(launch.model, transcriptModel)) return null;
+    const window = modelWindow(launch.model, version, true);
+    return window.assumedBecause ? null : window.tokens;
+  }
+  return launch.print && launch.resumed ? resumedPrintWindow(transcriptModel, version) : null;
 }
 function sameModel(id, transcriptModel) {
   if (!transcriptModel) return true;
@@ -519,7 +652,7 @@ var init_window = __esm({
 function isSet(value) {
   return value !== void 0 && value !== "" && value !== "0" && value.toLowerCase() !== "false";
 }
-function compactWindow(window, env, settings) {
+function configuredCompactWindow(window, env, settings) {
   const raw = env.CLAUDE_CODE_AUTO_COMPACT_WINDOW;
   const parsed = raw ? Number.parseInt(raw, 10) : Number.NaN;
   if (Number.isFinite(parsed) && parsed > 0) {
@@ -529,22 +662,31 @@ function compactWindow(window, env, settings) {
   if (setting !== void 0 && Number.isInteger(setting) && setting >= MIN_AUTOCOMPACT_WINDOW && setting <= MAX_AUTOCOMPACT_WINDOW) {
     return Math.min(window, setting);
   }
-  return window;
+  return null;
 }
-function autocompactPoint(window, env, settings = {}) {
-  if (isSet(env.DISABLE_COMPACT)) return { at: null, disabledBy: "DISABLE_COMPACT" };
-  if (isSet(env.DISABLE_AUTO_COMPACT)) return { at: null, disabledBy: "DISABLE_AUTO_COMPACT" };
-  if (settings.autoCompactEnabled === false) return { at: null, disabledBy: "autoCompactEnabled setting" };
+function autocompactPoint(window, env, settings = {}, model = NO_MODEL) {
+  if (isSet(env.DISABLE_COMPACT)) return off("DISABLE_COMPACT is set");
+  if (isSet(env.DISABLE_AUTO_COMPACT)) return off("DISABLE_AUTO_COMPACT is set");
+  if (settings.autoCompactEnabled === false) return off("the autoCompactEnabled setting is off");
+  let compactWindow = configuredCompactWindow(window, env, settings);
+  if (compactWindow === null && model.modelId) {
+    compactWindow = modelCompactWindow(model.modelId, model.version, window);
+    const client = model.version ? `Claude Code ${model.version}` : "Claude Code";
+    if (compactWindow === null)
+      return off(
+        `${client} has no auto-compact point for ${model.modelId}, as its /context shows: it compacts only on /compact or when the API refuses a prompt as too long; CLAUDE_CODE_AUTO_COMPACT_WINDOW or the autoCompactWindow setting turns it on`
+      );
+  }
   const maxOutput = positiveInt(env.CLAUDE_CODE_MAX_OUTPUT_TOKENS) ?? DEFAULT_MAX_OUTPUT_TOKENS;
-  const effective = compactWindow(window, env, settings) - Math.min(maxOutput, OUTPUT_RESERVE_CAP);
+  const effective = (compactWindow ?? window) - Math.min(maxOutput, OUTPUT_RESERVE_CAP);
   let at = effective - AUTOCOMPACT_MARGIN;
   const percent = Number.parseFloat(env.CLAUDE_AUTOCOMPACT_PCT_OVERRIDE ?? "");
   if (Number.isFinite(percent) && percent > 0 && percent <= 100) {
     at = Math.min(at, Math.floor(effective * (percent / 100)));
   }
-  return { at: Math.max(0, at), disabledBy: null };
+  return { at: Math.max(0, at), offBecause: null };
 }
-var OUTPUT_RESERVE_CAP, AUTOCOMPACT_MARGIN, MIN_AUTOCOMPACT_WINDOW, MAX_AUTOCOMPACT_WINDOW;
+var OUTPUT_RESERVE_CAP, AUTOCOMPACT_MARGIN, MIN_AUTOCOMPACT_WINDOW, MAX_AUTOCOMPACT_WINDOW, NO_MODEL, off;
 var init_autocompact = __esm({
   "src/context/autocompact.ts"() {
     "use strict";
@@ -554,6 +696,37 @@ var init_autocompact = __esm({
     AUTOCOMPACT_MARGIN = 13e3;
     MIN_AUTOCOMPACT_WINDOW = 1e5;
     MAX_AUTOCOMPACT_WINDOW = 1e6;
+    NO_MODEL = { modelId: null, version: null };
+    off = (offBecause) => ({
+      at: null,
+      offBecause
+    });
+  }
+});
+
+// src/context/budget.ts
+function parseBudget(raw, source) {
+  if (raw === void 0 || raw === null || raw === "") return NO_BUDGET;
+  let tokens = null;
+  if (typeof raw === "number") tokens = Number.isInteger(raw) && raw > 0 ? raw : null;
+  else if (typeof raw === "string") {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([km]?)\s*$/i.exec(raw.replaceAll(/[_,]/g, ""));
+    const value = match ? Number(match[1]) * UNITS[match[2].toLowerCase()] : Number.NaN;
+    tokens = Number.isFinite(value) && value >= 1 ? Math.round(value) : null;
+  }
+  if (tokens !== null) return { tokens, problem: null };
+  const shown = JSON.stringify(raw).slice(0, 40);
+  return {
+    tokens: null,
+    problem: `${source}=${shown} is not a token count (write 300000 or 300k); budget ignored`
+  };
+}
+var NO_BUDGET, UNITS;
+var init_budget = __esm({
+  "src/context/budget.ts"() {
+    "use strict";
+    NO_BUDGET = { tokens: null, problem: null };
+    UNITS = { "": 1, k: 1e3, m: 1e6 };
   }
 });
 
@@ -593,6 +766,39 @@ var init_status = __esm({
   }
 });
 
+// src/context/limit.ts
+function countingLimit(usedTokens, contextWindow, autocompactAt, budget, thresholds, tokensPerStep) {
+  const ceiling = autocompactAt ?? contextWindow;
+  const budgeted = budget.tokens !== null && budget.tokens < ceiling;
+  const limit = budgeted ? budget.tokens : ceiling;
+  const tokensUntilLimit = Math.max(0, limit - usedTokens);
+  return {
+    limit,
+    limitKind: budgeted ? "budget" : autocompactAt === null ? "window" : "auto-compact",
+    tokensUntilLimit,
+    stepsUntilLimit: stepsAt(tokensUntilLimit, tokensPerStep),
+    warnAt: Math.round(limit * thresholds.warnPercent / 100),
+    criticalAt: Math.round(limit * thresholds.criticalPercent / 100),
+    status: contextStatus(usedTokens, limit, thresholds)
+  };
+}
+function stepsAt(tokensLeft, tokensPerStep) {
+  if (tokensLeft === null || tokensPerStep === null || tokensPerStep <= 0) return null;
+  return Math.floor(tokensLeft / tokensPerStep);
+}
+var LIMIT_WORDS;
+var init_limit = __esm({
+  "src/context/limit.ts"() {
+    "use strict";
+    init_status();
+    LIMIT_WORDS = {
+      budget: "the working budget",
+      "auto-compact": "the auto-compact point",
+      window: "the window"
+    };
+  }
+});
+
 // src/present/terminal.ts
 function styleFor({ env, isTTY, columns, colorByDefault = isTTY && env.TERM !== "dumb" }) {
   const forced = env.FORCE_COLOR;
@@ -600,9 +806,32 @@ function styleFor({ env, isTTY, columns, colorByDefault = isTTY && env.TERM !== 
   const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || "";
   return { color, unicode: /utf-?8/i.test(locale), columns: isTTY && columns && columns > 20 ? columns : null };
 }
+function paint(style, tone, text2) {
+  return style.color && text2 ? `\x1B[${SGR[tone]}m${text2}\x1B[0m` : text2;
+}
+function statusTone(status) {
+  return status === "critical" ? "red" : status === "warn" ? "yellow" : "green";
+}
+function wrap(style, text2, indent2 = "") {
+  const width = style.columns;
+  if (!width) return text2;
+  const lines2 = [];
+  let line = "";
+  for (const word of text2.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width - indent2.length) {
+      lines2.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines2.push(line);
+  return lines2.map((text3, index) => index === 0 ? text3 : `${indent2}${text3}`).join("\n");
+}
+var PLAIN, SGR;
 var init_terminal = __esm({
   "src/present/terminal.ts"() {
     "use strict";
+    PLAIN = { color: false, unicode: true, columns: null };
+    SGR = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 };
   }
 });
 
@@ -621,20 +850,32 @@ function statuslineFigures(facts) {
     usedTokens = Math.round(input.usedPercentage / 100 * contextWindow);
     estimated = true;
   } else return null;
-  const autocompactAt = autocompactPoint(contextWindow, facts.env, facts.compactSettings).at;
-  const limit = autocompactAt ?? contextWindow;
-  const tokensUntilAutocompact = autocompactAt === null ? null : autocompactAt - usedTokens;
-  const pace = usage?.tokensPerStep ?? null;
+  const autocompactAt = autocompactPoint(contextWindow, facts.env, facts.compactSettings, {
+    modelId: input.modelId ?? usage?.model ?? null,
+    version: input.version
+  }).at;
+  const budget = facts.budget ?? NO_BUDGET;
+  const { limit, limitKind, tokensUntilLimit, stepsUntilLimit, status } = countingLimit(
+    usedTokens,
+    contextWindow,
+    autocompactAt,
+    budget,
+    facts.thresholds,
+    usage?.tokensPerStep ?? null
+  );
   return {
     model: input.modelName ?? input.modelId ?? usage?.model ?? "Claude",
     usedTokens,
     estimated,
     contextWindow,
     autocompactAt,
-    percentOfLimit: limit > 0 ? Math.round(usedTokens / limit * 100) : 100,
-    tokensUntilAutocompact,
-    stepsUntilAutocompact: pace && tokensUntilAutocompact !== null && tokensUntilAutocompact > 0 ? Math.floor(tokensUntilAutocompact / pace) : null,
-    status: contextStatus(usedTokens, limit, facts.thresholds)
+    percentOfWindow: Math.round(usedTokens / contextWindow * 100),
+    limit,
+    limitKind,
+    tokensUntilLimit,
+    stepsUntilLimit: tokensUntilLimit > 0 ? stepsUntilLimit : null,
+    budgetIgnored: budget.problem !== null,
+    status
   };
 }
 function lineStyle(env) {
@@ -649,34 +890,45 @@ function bar(percent, style) {
 function renderStatusline(figures, style) {
   const separator = style.unicode ? " \xB7 " : " | ";
   const approx = figures.estimated ? "~" : "";
-  const parts = [figures.model, `${approx}${roundTokens(figures.usedTokens)}/${roundTokens(figures.contextWindow)}`];
-  if (figures.autocompactAt === null) {
-    parts.push(`${bar(figures.percentOfLimit, style)} ${figures.percentOfLimit}% of window, auto-compact off`);
+  const parts = [
+    figures.model,
+    `${approx}${roundTokens(figures.usedTokens)}/${roundTokens(figures.contextWindow)}`,
+    `${bar(figures.percentOfWindow, style)} ${figures.percentOfWindow}% of window`
+  ];
+  const target = TARGET[figures.limitKind](figures);
+  const left = figures.tokensUntilLimit;
+  if (left <= 0) {
+    const over = figures.usedTokens - figures.limit;
+    parts.push(`past ${target} (${roundTokens(figures.limit)}) by ${roundTokens(over)}`);
   } else {
-    parts.push(`${bar(figures.percentOfLimit, style)} ${figures.percentOfLimit}% of auto-compact`);
-    const left = figures.tokensUntilAutocompact ?? 0;
-    if (left <= 0) parts.push(`past auto-compact (~${roundTokens(figures.autocompactAt)}) by ${roundTokens(-left)}`);
-    else {
-      const steps = figures.stepsUntilAutocompact;
-      parts.push(
-        `${roundTokens(left)} until auto-compact${steps !== null ? ` (~${steps} step${steps === 1 ? "" : "s"})` : ""}`
-      );
-    }
+    const steps = figures.stepsUntilLimit;
+    parts.push(
+      `${roundTokens(left)} until ${target}${steps !== null ? ` (~${steps} step${steps === 1 ? "" : "s"})` : ""}`
+    );
   }
+  if (figures.autocompactAt === null) parts.push("auto-compact off");
+  else if (figures.limitKind === "budget") parts.push(`auto-compact ~${roundTokens(figures.autocompactAt)}`);
+  if (figures.budgetIgnored) parts.push("budget ignored: not a number");
   const line = parts.join(separator);
   return style.color ? `${COLORS[figures.status]}${line}${RESET}` : line;
 }
-var COLORS, RESET, BAR_WIDTH;
+var COLORS, RESET, BAR_WIDTH, TARGET;
 var init_statusline = __esm({
   "src/claude/statusline.ts"() {
     "use strict";
     init_autocompact();
+    init_budget();
     init_format();
-    init_status();
+    init_limit();
     init_terminal();
     COLORS = { ok: "\x1B[32m", warn: "\x1B[33m", critical: "\x1B[31m" };
     RESET = "\x1B[0m";
     BAR_WIDTH = 10;
+    TARGET = {
+      budget: (figures) => `budget ${roundTokens(figures.limit)}`,
+      "auto-compact": () => "auto-compact",
+      window: () => "a full window"
+    };
   }
 });
 
@@ -739,6 +991,7 @@ function parseStatuslineInput(text2) {
     projectDir: stringField(workspace, "project_dir") ?? stringField(input, "cwd") ?? stringField(workspace, "current_dir"),
     modelId: stringField(model, "id"),
     modelName: stringField(model, "display_name"),
+    version: stringField(input, "version"),
     contextWindowSize: size !== null && Number.isInteger(size) && size > 0 ? size : null,
     currentUsage: zeroed ? null : sum,
     usedPercentage: percentage !== null && percentage <= 100 ? percentage : null
@@ -748,6 +1001,53 @@ var init_statusline_input = __esm({
   "src/claude/statusline-input.ts"() {
     "use strict";
     init_stdin_json();
+  }
+});
+
+// src/handoff/size-budget.ts
+function defaultHandoffChars(contextWindow) {
+  return Math.max(MIN_HANDOFF_CHARS, Math.round(contextWindow * CHARS_PER_WINDOW_TOKEN));
+}
+function parseHandoffChars(raw, where) {
+  const value = typeof raw === "string" && raw.trim() !== "" ? Number(raw.trim().replace(/_/g, "")) : raw;
+  if (typeof value === "number" && Number.isInteger(value) && value >= MIN_HANDOFF_CHARS && value <= MAX_HANDOFF_CHARS)
+    return value;
+  throw new HandoffSizeError(
+    `${where} ${JSON.stringify(raw)} is not a handoff size: give a whole number of characters from ${exactNumber(MIN_HANDOFF_CHARS)} to ${exactNumber(MAX_HANDOFF_CHARS)} (e.g. 40000)`
+  );
+}
+function shareByWeight(budget, parts) {
+  const given = parts.map(() => 0);
+  let left = Math.max(0, budget);
+  let open = parts.map((_, index) => index).filter((index) => parts[index].need > 0);
+  while (open.length && left > 0) {
+    const weights = open.reduce((sum, index) => sum + parts[index].weight, 0);
+    const satisfied = open.filter(
+      (index) => parts[index].need - given[index] <= left * parts[index].weight / weights
+    );
+    if (!satisfied.length) {
+      for (const index of open) given[index] += Math.floor(left * parts[index].weight / weights);
+      break;
+    }
+    for (const index of satisfied) {
+      left -= parts[index].need - given[index];
+      given[index] = parts[index].need;
+    }
+    open = open.filter((index) => !satisfied.includes(index));
+  }
+  return given;
+}
+var CHARS_PER_WINDOW_TOKEN, MIN_HANDOFF_CHARS, MAX_HANDOFF_CHARS, HandoffSizeError;
+var init_size_budget = __esm({
+  "src/handoff/size-budget.ts"() {
+    "use strict";
+    init_format();
+    init_user_error();
+    CHARS_PER_WINDOW_TOKEN = 0.2;
+    MIN_HANDOFF_CHARS = 4e3;
+    MAX_HANDOFF_CHARS = 2e6;
+    HandoffSizeError = class extends UserError {
+    };
   }
 });
 
@@ -761,6 +1061,11 @@ function parseConfigFile(value) {
     if (key === "warnPercent" || key === "criticalPercent") {
       if (isPercent(raw)) config[key] = raw;
       else problems.push(`${key}: expected a number in (0, 100], got ${JSON.stringify(raw)}`);
+    } else if (key === "handoffMaxChars") {
+      const chars = handoffChars(raw, key, problems);
+      if (chars !== void 0) config.handoffMaxChars = chars;
+    } else if (key === "budget") {
+      config.budget = parseBudget(raw, "budget");
     } else if (key === "handoffDir") {
       if (typeof raw === "string" && raw) config.handoffDir = raw;
       else problems.push(`handoffDir: expected a folder path, got ${JSON.stringify(raw)}`);
@@ -775,7 +1080,13 @@ function configFilePath(runtime) {
 }
 function loadSettings(runtime) {
   const problems = [];
-  const file = readConfigFile(configFilePath(runtime), problems);
+  const path = configFilePath(runtime);
+  const file = readConfigFile(path, problems);
+  const envChars = runtime.env.CTX_MONITOR_HANDOFF_MAX_CHARS;
+  const handoffMaxChars = (envChars ? handoffChars(envChars, "CTX_MONITOR_HANDOFF_MAX_CHARS", problems) : void 0) ?? file.handoffMaxChars ?? null;
+  const fromEnv = parseBudget(runtime.env.CTX_MONITOR_BUDGET, "CTX_MONITOR_BUDGET");
+  const fromFile = file.budget?.problem ? { tokens: null, problem: `${path}: ${file.budget.problem}` } : file.budget;
+  const budget = fromEnv.tokens !== null || fromEnv.problem ? fromEnv : fromFile ?? NO_BUDGET;
   const warnPercent = envPercent(runtime, "CTX_MONITOR_WARN_PERCENT", problems) ?? file.warnPercent ?? DEFAULT_SETTINGS.warnPercent;
   const criticalPercent = envPercent(runtime, "CTX_MONITOR_CRITICAL_PERCENT", problems) ?? file.criticalPercent ?? DEFAULT_SETTINGS.criticalPercent;
   if (warnPercent >= criticalPercent) {
@@ -785,6 +1096,8 @@ function loadSettings(runtime) {
     return {
       ...DEFAULT_SETTINGS,
       handoffDir: runtime.env.CTX_MONITOR_HANDOFF_DIR || file.handoffDir || null,
+      handoffMaxChars,
+      budget,
       problems
     };
   }
@@ -792,6 +1105,8 @@ function loadSettings(runtime) {
     warnPercent,
     criticalPercent,
     handoffDir: runtime.env.CTX_MONITOR_HANDOFF_DIR || file.handoffDir || null,
+    handoffMaxChars,
+    budget,
     problems
   };
 }
@@ -803,10 +1118,18 @@ function envPercent(runtime, name2, problems) {
   problems.push(`${name2}=${JSON.stringify(raw)} is not a percentage in (0, 100]; ignored`);
   return void 0;
 }
+function handoffChars(raw, where, problems) {
+  try {
+    return parseHandoffChars(raw, where);
+  } catch (error) {
+    problems.push(`${error.message}; the default (5% of the window) is used`);
+    return void 0;
+  }
+}
 function readConfigFile(path, problems) {
   let text2;
   try {
-    text2 = (0, import_node_fs8.readFileSync)(path, "utf8");
+    text2 = readRegularText(path);
   } catch {
     return {};
   }
@@ -819,28 +1142,54 @@ function readConfigFile(path, problems) {
     return {};
   }
 }
-var import_node_fs8, import_node_path7, isPercent, DEFAULT_SETTINGS;
+var import_node_path7, isPercent, DEFAULT_SETTINGS;
 var init_config = __esm({
   "src/config.ts"() {
     "use strict";
-    import_node_fs8 = require("fs");
+    init_open_regular();
     import_node_path7 = require("path");
     init_paths();
+    init_size_budget();
+    init_budget();
     isPercent = (value) => typeof value === "number" && value > 0 && value <= 100;
     DEFAULT_SETTINGS = { warnPercent: 75, criticalPercent: 90 };
   }
 });
 
+// src/present/safe-text.ts
+function terminalText(text2, options = {}) {
+  if (!QUICK_CHECK.test(text2)) return text2;
+  const keepColor = options.color === true;
+  return text2.replace(CONTROL, (match) => keepColor && OWN_SGR.test(match) ? match : "");
+}
+function jsonEscaped(json) {
+  return json.replace(JSON_RAW, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function jsonText(value) {
+  return jsonEscaped(JSON.stringify(value, null, 2));
+}
+var CONTROL, OWN_SGR, JSON_RAW, QUICK_CHECK;
+var init_safe_text = __esm({
+  "src/present/safe-text.ts"() {
+    "use strict";
+    CONTROL = // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    /\u001b(?:\[[0-?]*[ -/]*[@-~]|[\]PX^_][^\u0007\u001b\u009c\n]*(?:\u0007|\u001b\\|\u009c)?|[ -/]*[0-~]?)|\u009b[0-?]*[ -/]*[@-~]|[\u0090\u0098\u009d\u009e\u009f][^\u0007\u001b\u009c\n]*(?:\u0007|\u001b\\|\u009c)?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+    OWN_SGR = /^\u001b\[(?:0|1|2|31|32|33)m$/;
+    JSON_RAW = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+    QUICK_CHECK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  }
+});
+
 // src/transcript/byte-source.ts
 function openByteSource(path) {
-  const fd = (0, import_node_fs9.openSync)(path, "r");
-  const stat = (0, import_node_fs9.fstatSync)(fd);
+  const fd = openRegularFile(path);
+  const stat = (0, import_node_fs8.fstatSync)(fd);
   return {
     size: stat.size,
     dev: stat.dev,
     ino: stat.ino,
-    read: (into, position, length) => (0, import_node_fs9.readSync)(fd, into, 0, length, position),
-    close: () => (0, import_node_fs9.closeSync)(fd)
+    read: (into, position, length) => (0, import_node_fs8.readSync)(fd, into, 0, length, position),
+    close: () => (0, import_node_fs8.closeSync)(fd)
   };
 }
 function withByteSource(path, use) {
@@ -851,11 +1200,12 @@ function withByteSource(path, use) {
     source.close();
   }
 }
-var import_node_fs9;
+var import_node_fs8;
 var init_byte_source = __esm({
   "src/transcript/byte-source.ts"() {
     "use strict";
-    import_node_fs9 = require("fs");
+    import_node_fs8 = require("fs");
+    init_open_regular();
   }
 });
 
@@ -1085,15 +1435,16 @@ function scanCompactions(source, previous, subagent = false) {
     const length = Math.min(block.length, source.size - position);
     const read = source.read(block, position, length);
     if (read <= 0) break;
-    let hit = block.indexOf(MARKER, 0);
-    while (hit !== -1 && hit + MARKER.length <= read) {
+    for (let part = block.indexOf(MARKER_PART); part !== -1; part = block.indexOf(MARKER_PART, part + 1)) {
+      const hit = part - PART_AT;
+      if (hit + MARKER.length > read) break;
+      if (hit < 0 || block.compare(MARKER, 0, MARKER.length, hit, hit + MARKER.length) !== 0) continue;
       const absolute = position + hit;
       const info = absolute + MARKER.length > state.offset ? readCompactionAt(source, absolute, subagent) : null;
       if (info) {
         state.count++;
         state.last = info;
       }
-      hit = block.indexOf(MARKER, hit + 1);
     }
     const newline = block.lastIndexOf(10, read - 1);
     if (newline !== -1) completeLinesEnd = Math.max(completeLinesEnd, position + newline + 1);
@@ -1116,14 +1467,62 @@ function readCompactionAt(source, markerAt, subagent) {
   if (!parsed.ok || parsed.record.kind !== "compact-boundary" || parsed.record.isSidechain && !subagent) return null;
   return compactionOf(parsed.record);
 }
-var MARKER, BLOCK_BYTES, MAX_RECORD_BYTES;
+var MARKER, MARKER_PART, PART_AT, BLOCK_BYTES, MAX_RECORD_BYTES;
 var init_compaction_scan = __esm({
   "src/transcript/compaction-scan.ts"() {
     "use strict";
     init_records();
     MARKER = Buffer.from('"subtype":"compact_boundary"');
+    MARKER_PART = Buffer.from("_bound");
+    PART_AT = MARKER.indexOf(MARKER_PART);
     BLOCK_BYTES = 4 << 20;
     MAX_RECORD_BYTES = 1 << 20;
+  }
+});
+
+// src/transcript/content-hash.ts
+function contentHash(parts) {
+  let a = 2654435761;
+  let b = 2246822519;
+  let c = 3266489917;
+  let d = 668265263;
+  for (const part of parts) {
+    const words2 = wordsOf(part);
+    let tail = Math.imul(part.length, 2654435761);
+    for (let index = words2.length * 4; index < part.length; index++) tail ^= part[index] << 8 * (index & 3);
+    for (let index = 0; index <= words2.length; index++) {
+      let k = Math.imul(index < words2.length ? words2[index] : tail, 3432918353);
+      k = Math.imul(k << 15 | k >>> 17, 461845907);
+      a ^= k;
+      a = Math.imul(a << 13 | a >>> 19, 5) + 3864292196;
+      b ^= k ^ a;
+      b = Math.imul(b << 17 | b >>> 15, 5) + 1444728091;
+      c ^= k + b;
+      c = Math.imul(c << 11 | c >>> 21, 5) + 197830471;
+      d ^= k ^ c;
+      d = Math.imul(d << 19 | d >>> 13, 5) + 2530024501;
+    }
+  }
+  return [a, b ^ a, c ^ b, d ^ c].map((lane) => hex(finish(lane))).join("");
+}
+function wordsOf(part) {
+  const count = part.length >>> 2;
+  const aligned = part.byteOffset % 4 === 0 ? part : new Uint8Array(part);
+  return new Int32Array(aligned.buffer, aligned.byteOffset, count);
+}
+function finish(hash) {
+  let h = hash ^ hash >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, 3266489909);
+  return h ^ h >>> 16;
+}
+function hex(value) {
+  return (value >>> 0).toString(16).padStart(8, "0");
+}
+var init_content_hash = __esm({
+  "src/transcript/content-hash.ts"() {
+    "use strict";
   }
 });
 
@@ -1135,20 +1534,19 @@ function bytesAt(source, position, length) {
 }
 function contentKey(source) {
   if (source.size === 0) return null;
-  return (0, import_node_crypto2.createHash)("sha256").update(bytesAt(source, 0, HEAD_BYTES)).digest("hex").slice(0, 32);
+  return contentHash([bytesAt(source, 0, HEAD_BYTES)]);
 }
 function fingerprintAt(source, offset) {
   if (offset > source.size) return "beyond-end";
-  const hash = (0, import_node_crypto2.createHash)("sha256").update(bytesAt(source, 0, Math.min(HEAD_BYTES, offset)));
   const from = Math.max(0, offset - BEFORE_OFFSET_BYTES);
-  hash.update(bytesAt(source, from, offset - from));
-  return `${offset}:${hash.digest("hex").slice(0, 32)}`;
+  const head = bytesAt(source, 0, Math.min(HEAD_BYTES, offset, from));
+  return `${offset}:${head.toString("base64")}:${bytesAt(source, from, offset - from).toString("base64")}`;
 }
-var import_node_crypto2, HEAD_BYTES, BEFORE_OFFSET_BYTES;
+var HEAD_BYTES, BEFORE_OFFSET_BYTES;
 var init_content_identity = __esm({
   "src/transcript/content-identity.ts"() {
     "use strict";
-    import_node_crypto2 = require("crypto");
+    init_content_hash();
     HEAD_BYTES = 4096;
     BEFORE_OFFSET_BYTES = 4096;
   }
@@ -1172,13 +1570,13 @@ function parseKept(value) {
   const parsed = parseScanState(state);
   return parsed && typeof fingerprint === "string" ? { state: parsed, fingerprint } : null;
 }
-var import_node_fs10, import_node_path8, EXPIRY_MS, MEMORY_CAPACITY, CompactionCache;
+var import_node_fs9, import_node_path8, EXPIRY_MS, MEMORY_CAPACITY, CompactionCache;
 var init_compaction_cache = __esm({
   "src/transcript/compaction-cache.ts"() {
     "use strict";
     init_make_folder();
     init_paths();
-    import_node_fs10 = require("fs");
+    import_node_fs9 = require("fs");
     import_node_path8 = require("path");
     init_atomic_write();
     init_compaction_scan();
@@ -1196,22 +1594,23 @@ var init_compaction_cache = __esm({
       scan(source, subagent = false) {
         const key = contentKey(source);
         if (key === null) return scanCompactions(source, null, subagent);
-        const kept = this.memory.get(key) ?? this.readDisk(key);
-        const previous = kept && fingerprintAt(source, kept.state.offset) === kept.fingerprint ? { ...kept.state, dev: source.dev, ino: source.ino } : null;
+        const kept2 = this.memory.get(key) ?? this.readDisk(key);
+        const previous = kept2 && fingerprintAt(source, kept2.state.offset) === kept2.fingerprint ? { ...kept2.state, dev: source.dev, ino: source.ino } : null;
         const next = scanCompactions(source, previous, subagent);
-        const scan = { state: next, fingerprint: fingerprintAt(source, next.offset) };
+        const moved = !previous || next.offset !== kept2?.state.offset;
+        const scan = { state: next, fingerprint: moved ? fingerprintAt(source, next.offset) : kept2.fingerprint };
         this.memory.delete(key);
         this.memory.set(key, scan);
         while (this.memory.size > MEMORY_CAPACITY) this.memory.delete(this.memory.keys().next().value);
-        if (next.offset !== kept?.state.offset || !previous) this.writeDisk(key, scan);
+        if (next.offset !== kept2?.state.offset || !previous) this.writeDisk(key, scan);
         return next;
       }
       readDisk(key) {
         if (!this.dir) return null;
         const path = (0, import_node_path8.join)(this.dir, `${key}.json`);
         try {
-          if (Date.now() - (0, import_node_fs10.statSync)(path).mtimeMs > EXPIRY_MS) return null;
-          return parseKept(JSON.parse((0, import_node_fs10.readFileSync)(path, "utf8")));
+          if (Date.now() - (0, import_node_fs9.statSync)(path).mtimeMs > EXPIRY_MS) return null;
+          return parseKept(JSON.parse((0, import_node_fs9.readFileSync)(path, "utf8")));
         } catch {
           return null;
         }
@@ -1227,10 +1626,10 @@ var init_compaction_cache = __esm({
         }
       }
       removeExpired() {
-        for (const name2 of (0, import_node_fs10.readdirSync)(this.dir).slice(0, 1e3)) {
+        for (const name2 of (0, import_node_fs9.readdirSync)(this.dir).slice(0, 1e3)) {
           const path = (0, import_node_path8.join)(this.dir, name2);
           try {
-            if (Date.now() - (0, import_node_fs10.statSync)(path).mtimeMs > EXPIRY_MS) (0, import_node_fs10.rmSync)(path, { force: true });
+            if (Date.now() - (0, import_node_fs9.statSync)(path).mtimeMs > EXPIRY_MS) (0, import_node_fs9.rmSync)(path, { force: true });
           } catch {
           }
         }
@@ -1536,11 +1935,11 @@ function locateTranscript(request2, runtime) {
       };
     }
   }
-  const newest2 = newestMainTranscript(projectFolders(runtime, projectDir), searched);
-  if (newest2) {
+  const newest = newestMainTranscript(projectFolders(runtime, projectDir), searched);
+  if (newest) {
     return {
-      path: newest2,
-      sessionId: (0, import_node_path9.basename)(newest2, ".jsonl"),
+      path: newest,
+      sessionId: (0, import_node_path9.basename)(newest, ".jsonl"),
       projectDir,
       source: "newest-in-project",
       guessed: true
@@ -1582,7 +1981,7 @@ function claudeProcessSession(runtime, pids) {
   for (const pid of pids) {
     const path = (0, import_node_path9.join)(claudeSessionsDir(runtime), `${pid}.json`);
     try {
-      const raw = JSON.parse((0, import_node_fs11.readFileSync)(path, "utf8"));
+      const raw = JSON.parse(readRegularText(path));
       if (typeof raw !== "object" || raw === null) continue;
       const { sessionId, cwd } = raw;
       if (typeof sessionId !== "string" || !sessionId) continue;
@@ -1591,7 +1990,7 @@ function claudeProcessSession(runtime, pids) {
         transcriptPath: null,
         projectDir: typeof cwd === "string" ? cwd : null,
         source: "claude-process",
-        at: (0, import_node_fs11.statSync)(path).mtimeMs
+        at: (0, import_node_fs10.statSync)(path).mtimeMs
       };
     } catch {
       continue;
@@ -1622,7 +2021,7 @@ function sessionsProjectDir(runtime, start) {
 }
 function findByIdPrefix(runtime, prefix, projectDir) {
   if (!SESSION_PREFIX.test(prefix)) return null;
-  const matching = (folders) => mainTranscripts(folders).filter((entry) => (0, import_node_path9.basename)(entry.path).startsWith(prefix)).map((entry) => entry.path);
+  const matching = (folders) => mainTranscripts(folders).filter((entry2) => (0, import_node_path9.basename)(entry2.path).startsWith(prefix)).map((entry2) => entry2.path);
   const root = projectsDir(runtime);
   for (const folders of [projectFolders(runtime, projectDir), listDir(root).map((name2) => (0, import_node_path9.join)(root, name2))]) {
     const found = matching(folders);
@@ -1655,7 +2054,7 @@ function mainTranscripts(folders) {
       if (!name2.endsWith(".jsonl") || name2.startsWith("agent-")) continue;
       const path = (0, import_node_path9.join)(folder, name2);
       try {
-        found.push({ path, mtimeMs: (0, import_node_fs11.statSync)(path).mtimeMs });
+        found.push({ path, mtimeMs: (0, import_node_fs10.statSync)(path).mtimeMs });
       } catch {
         continue;
       }
@@ -1668,39 +2067,40 @@ function isExplicit(located) {
 }
 function listDir(path) {
   try {
-    return (0, import_node_fs11.readdirSync)(path);
+    return (0, import_node_fs10.readdirSync)(path);
   } catch {
     return [];
   }
 }
 function isFile(path) {
   try {
-    return (0, import_node_fs11.existsSync)(path) && (0, import_node_fs11.statSync)(path).isFile();
+    return (0, import_node_fs10.existsSync)(path) && (0, import_node_fs10.statSync)(path).isFile();
   } catch {
     return false;
   }
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs11.statSync)(path).isDirectory();
+    return (0, import_node_fs10.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
 function whatIsInTheWay(path) {
   try {
-    const stat = (0, import_node_fs11.statSync)(path);
+    const stat = (0, import_node_fs10.statSync)(path);
     if (stat.isDirectory()) return "is a folder, not a transcript file";
     return "is not a regular file (a FIFO, socket or device)";
   } catch {
     return "does not exist";
   }
 }
-var import_node_fs11, import_node_path9, TranscriptNotFoundError, AmbiguousSessionError, SESSION_PREFIX;
+var import_node_fs10, import_node_path9, TranscriptNotFoundError, AmbiguousSessionError, SESSION_PREFIX;
 var init_locate = __esm({
   "src/transcript/locate.ts"() {
     "use strict";
-    import_node_fs11 = require("fs");
+    import_node_fs10 = require("fs");
+    init_open_regular();
     import_node_path9 = require("path");
     init_paths();
     init_session_state();
@@ -1737,7 +2137,7 @@ function subagentOf(path) {
 }
 function readMeta(path) {
   try {
-    const value = JSON.parse((0, import_node_fs12.readFileSync)(path, "utf8"));
+    const value = JSON.parse(readRegularText(path));
     return typeof value === "object" && value !== null ? value : {};
   } catch {
     return {};
@@ -1747,7 +2147,7 @@ function subagentTranscripts(sessionTranscriptPath) {
   const folder = (0, import_node_path10.join)(sessionTranscriptPath.replace(/\.jsonl$/, ""), "subagents");
   let names;
   try {
-    names = (0, import_node_fs12.readdirSync)(folder);
+    names = (0, import_node_fs11.readdirSync)(folder);
   } catch {
     return [];
   }
@@ -1755,17 +2155,18 @@ function subagentTranscripts(sessionTranscriptPath) {
   for (const name2 of names) {
     if (!AGENT_FILE.test(name2)) continue;
     try {
-      found.push({ path: (0, import_node_path10.join)(folder, name2), mtimeMs: (0, import_node_fs12.statSync)((0, import_node_path10.join)(folder, name2)).mtimeMs });
+      found.push({ path: (0, import_node_path10.join)(folder, name2), mtimeMs: (0, import_node_fs11.statSync)((0, import_node_path10.join)(folder, name2)).mtimeMs });
     } catch {
     }
   }
   return found.sort((a, b) => b.mtimeMs - a.mtimeMs);
 }
-var import_node_fs12, import_node_path10, AGENT_FILE;
+var import_node_fs11, import_node_path10, AGENT_FILE;
 var init_subagent_files = __esm({
   "src/transcript/subagent-files.ts"() {
     "use strict";
-    import_node_fs12 = require("fs");
+    import_node_fs11 = require("fs");
+    init_open_regular();
     import_node_path10 = require("path");
     AGENT_FILE = /^agent-([^/]+)\.jsonl$/;
   }
@@ -1781,7 +2182,7 @@ function* readBackward(source, options = {}) {
   let lineEnd = source.size;
   let unterminated = true;
   let position = source.size;
-  const finish = (start) => {
+  const finish2 = (start) => {
     const bytes = lineEnd - start;
     const line = {
       start,
@@ -1816,13 +2217,13 @@ function* readBackward(source, options = {}) {
       }
       pieceBytes += pieceLength;
       if (newline === -1) break;
-      const line = finish(position + pieceStart);
+      const line = finish2(position + pieceStart);
       if (line) yield line;
       lineEnd = position + newline;
       cursor = newline;
     }
   }
-  const first = finish(0);
+  const first = finish2(0);
   if (first) yield first;
 }
 var DEFAULT_TAIL_BLOCK_BYTES;
@@ -1963,7 +2364,7 @@ async function waitForAppend(path, probe, timeoutMs, backstopMs = 250, options =
   return new Promise((resolve3) => {
     let watcher = null;
     let finished = false;
-    const finish = () => {
+    const finish2 = () => {
       if (finished) return;
       finished = true;
       clearTimeout(deadline);
@@ -1974,26 +2375,26 @@ async function waitForAppend(path, probe, timeoutMs, backstopMs = 250, options =
     const check = () => {
       if (finished) return;
       last2 = probe();
-      if (last2.done) finish();
+      if (last2.done) finish2();
     };
     const deadline = setTimeout(() => {
       check();
-      finish();
+      finish2();
     }, timeoutMs);
     const backstop = setInterval(check, backstopMs);
     try {
-      watcher = (0, import_node_fs13.watch)(path, { persistent: false, recursive: options.recursive ?? false }, check);
+      watcher = (0, import_node_fs12.watch)(path, { persistent: false, recursive: options.recursive ?? false }, check);
       watcher.on("error", () => {
       });
     } catch {
     }
   });
 }
-var import_node_fs13;
+var import_node_fs12;
 var init_wait_for_append = __esm({
   "src/transcript/wait-for-append.ts"() {
     "use strict";
-    import_node_fs13 = require("fs");
+    import_node_fs12 = require("fs");
   }
 });
 
@@ -2038,9 +2439,10 @@ var init_usage_evidence = __esm({
 // src/context/usage.ts
 function recentPace(tail) {
   if (!tail.latest || tail.compactionSince || tail.earlier.length < MIN_PACE_STEPS) return null;
-  const oldest = tail.earlier[tail.earlier.length - 1];
-  const perStep = (contextTotal(tail.latest.usage) - oldest.total) / tail.earlier.length;
-  return perStep > 0 ? Math.round(perStep) : null;
+  const totals = [contextTotal(tail.latest.usage), ...tail.earlier.map((response) => response.total)];
+  const steps = totals.slice(0, -1).map((total, i) => total - totals[i + 1]).sort((a, b) => a - b);
+  const median = steps[Math.floor((steps.length - 1) / 2)];
+  return median > 0 ? Math.round(median) : null;
 }
 function measure(inputs) {
   const { tail, baseline, capture } = inputs;
@@ -2090,13 +2492,24 @@ function computeUsage(inputs) {
     request: inputs.tail.latestRequest ?? (inputs.capture ? { model: inputs.capture.model, betas: inputs.capture.betas, source: "capture" } : null),
     state: inputs.windowState,
     env: inputs.env,
-    usedTokens: measured.usedTokens
+    usedTokens: measured.usedTokens,
+    launch: inputs.launch
   });
-  const autocompact = autocompactPoint(window.tokens, inputs.env, inputs.compactSettings);
-  const limit = autocompact.at ?? window.tokens;
-  const status = contextStatus(measured.usedTokens, limit, inputs.thresholds);
+  const autocompact = autocompactPoint(window.tokens, inputs.env, inputs.compactSettings, {
+    modelId: model ?? inputs.windowState?.modelId ?? null,
+    version: inputs.tail.latest?.version ?? null
+  });
   const tokensUntilAutocompact = autocompact.at === null ? null : Math.max(0, autocompact.at - measured.usedTokens);
   const tokensPerStep = recentPace(inputs.tail);
+  const budget = inputs.budget ?? NO_BUDGET;
+  const limit = countingLimit(
+    measured.usedTokens,
+    window.tokens,
+    autocompact.at,
+    budget,
+    inputs.thresholds,
+    tokensPerStep
+  );
   const usage = {
     sessionId: inputs.sessionId,
     transcriptPath: inputs.transcriptPath,
@@ -2112,10 +2525,13 @@ function computeUsage(inputs) {
     usedPercent: Math.round(measured.usedTokens / window.tokens * 1e3) / 10,
     pendingTokens: measured.pendingTokens,
     autocompactAt: autocompact.at,
+    autocompactOffBecause: autocompact.offBecause,
     tokensUntilAutocompact,
     tokensPerStep,
-    stepsUntilAutocompact: tokensPerStep === null || tokensUntilAutocompact === null ? null : Math.floor(tokensUntilAutocompact / tokensPerStep),
-    status,
+    stepsUntilAutocompact: stepsAt(tokensUntilAutocompact, tokensPerStep),
+    budget: limit.limitKind === "budget" ? limit.limit : null,
+    budgetIgnoredBecause: budget.problem,
+    ...limit,
     estimated: measured.estimated,
     fresh: inputs.fresh,
     compactions: inputs.compactions.count,
@@ -2123,24 +2539,39 @@ function computeUsage(inputs) {
     asOf: measured.asOf,
     skippedLines: inputs.skippedLines
   };
-  return { ...usage, summary: summarize(usage, inputs, autocompact.disabledBy) };
+  return { ...usage, summary: summarize(usage, inputs) };
 }
-function summarize(usage, inputs, disabledBy) {
+function statusWords(usage, thresholds) {
+  if (usage.status === "ok") return "";
+  const [at, percent] = usage.status === "critical" ? [usage.criticalAt, thresholds.criticalPercent] : [usage.warnAt, thresholds.warnPercent];
+  return `status ${usage.status} from ${roundTokens(at)} (${percent}% of ${LIMIT_WORDS[usage.limitKind]})`;
+}
+function summarize(usage, inputs) {
   const approx = usage.estimated ? "~" : "";
+  const pace = (steps) => steps !== null && usage.tokensPerStep !== null ? ` (~${counted(steps, "step")} at the recent ~${roundTokens(usage.tokensPerStep)} per step)` : "";
   const parts = [
-    `${approx}${exactNumber(usage.usedTokens)} of ${exactNumber(usage.contextWindow)} tokens (${Math.round(usage.usedPercent)}%)`
+    `${approx}${exactNumber(usage.usedTokens)} of ${exactNumber(usage.contextWindow)} tokens (${Math.round(usage.usedPercent)}% of the window)`
   ];
-  if (usage.autocompactAt === null) {
+  if (usage.limitKind === "budget") {
+    const over = usage.usedTokens - usage.limit;
     parts.push(
-      `auto-compact is off (${disabledBy}): about ${roundTokens(usage.contextWindow - usage.usedTokens)} left in the window`
-    );
-  } else {
-    const pace = usage.stepsUntilAutocompact !== null && usage.tokensPerStep !== null ? ` (~${counted(usage.stepsUntilAutocompact, "step")} at the recent ~${roundTokens(usage.tokensPerStep)} per step)` : "";
-    const over = usage.usedTokens - usage.autocompactAt;
-    parts.push(
-      over >= 0 ? `past the auto-compact point (~${roundTokens(usage.autocompactAt)}) by ${roundTokens(over)}: Claude Code may compact at any moment` : `auto-compact expected at ~${roundTokens(usage.autocompactAt)}: about ${roundTokens(usage.tokensUntilAutocompact ?? 0)} left${pace}`
+      over >= 0 ? `over the working budget (${roundTokens(usage.limit)}) by ${roundTokens(over)}` : `working budget ${roundTokens(usage.limit)}: about ${roundTokens(usage.tokensUntilLimit)} left${pace(usage.stepsUntilLimit)}`
     );
   }
+  if (usage.autocompactAt === null) {
+    parts.push(
+      `auto-compact is off (${usage.autocompactOffBecause}): about ${roundTokens(Math.max(0, usage.contextWindow - usage.usedTokens))} left in the window`
+    );
+  } else if (usage.limitKind === "budget") {
+    parts.push(`auto-compact expected at ~${roundTokens(usage.autocompactAt)}`);
+  } else {
+    const over = usage.usedTokens - usage.autocompactAt;
+    parts.push(
+      over >= 0 ? `past the auto-compact point (~${roundTokens(usage.autocompactAt)}) by ${roundTokens(over)}: Claude Code may compact at any moment` : `auto-compact expected at ~${roundTokens(usage.autocompactAt)}: about ${roundTokens(usage.tokensUntilAutocompact ?? 0)} left${pace(usage.stepsUntilAutocompact)}`
+    );
+  }
+  const status = statusWords(usage, inputs.thresholds);
+  if (status) parts.push(status);
   const whose = usage.subagent ? `Subagent "${usage.subagent.description ?? usage.subagent.agentId}" (its own context): ` : "";
   let sentence = `${whose}${parts.join("; ")}.`;
   const compaction = inputs.tail.compactionSince;
@@ -2152,13 +2583,14 @@ function summarize(usage, inputs, disabledBy) {
   if (usage.windowAssumedBecause) {
     sentence += ` Window assumed ${exactNumber(usage.contextWindow)}: ${usage.windowAssumedBecause}; set CTX_MONITOR_CONTEXT_WINDOW or install the statusline to be sure.`;
   }
+  if (usage.budgetIgnoredBecause) sentence += ` ${usage.budgetIgnoredBecause}.`;
   if (!usage.fresh) sentence += " The calling response was not in the transcript yet: figures may be one step behind.";
   if (usage.sessionGuessed)
     sentence += " Session guessed (newest transcript of the project): pass session_id to be sure.";
-  const advice = (usage.subagent ? SUBAGENT_ADVICE : ADVICE)[usage.status];
+  const advice = (usage.subagent ? SUBAGENT_ADVICE : usage.autocompactAt === null ? ADVICE_NO_AUTOCOMPACT : ADVICE2)[usage.status];
   return advice ? `${sentence} ${advice}` : sentence;
 }
-var MIN_PACE_STEPS, ADVICE, SUBAGENT_ADVICE;
+var MIN_PACE_STEPS, ADVICE2, ADVICE_NO_AUTOCOMPACT, SUBAGENT_ADVICE;
 var init_usage = __esm({
   "src/context/usage.ts"() {
     "use strict";
@@ -2166,14 +2598,20 @@ var init_usage = __esm({
     init_autocompact();
     init_estimate();
     init_format();
-    init_status();
+    init_budget();
+    init_limit();
     init_window();
     init_usage_evidence();
     MIN_PACE_STEPS = 2;
-    ADVICE = {
+    ADVICE2 = {
       ok: "",
       warn: "Plan a handoff: call write_handoff before it compacts.",
       critical: "Write a handoff now (write_handoff)."
+    };
+    ADVICE_NO_AUTOCOMPACT = {
+      ok: "",
+      warn: "Plan a handoff: call write_handoff before the window fills.",
+      critical: "Write a handoff now (write_handoff), then /compact or start a new session."
     };
     SUBAGENT_ADVICE = {
       ok: "",
@@ -2194,29 +2632,85 @@ var init_log = __esm({
   }
 });
 
+// src/claude/claude-process.ts
+function sameUser(pid) {
+  try {
+    return typeof process.getuid === "function" && (0, import_node_fs13.statSync)((0, import_node_path11.join)(PROC, String(pid))).uid === process.getuid();
+  } catch {
+    return false;
+  }
+}
+function isClaude(runtime, pid) {
+  if ((0, import_node_fs13.existsSync)((0, import_node_path11.join)(claudeSessionsDir(runtime), `${pid}.json`))) return true;
+  try {
+    return (0, import_node_fs13.readFileSync)((0, import_node_path11.join)(PROC, String(pid), "comm"), "utf8").trim() === "claude";
+  } catch {
+    return false;
+  }
+}
+function nulSeparated(path) {
+  try {
+    const text2 = (0, import_node_fs13.readFileSync)(path, "utf8");
+    return text2 ? text2.replace(/\0$/, "").split("\0") : null;
+  } catch {
+    return null;
+  }
+}
+function findClaudeProcess(runtime) {
+  const pid = runtime.ancestorPids().find((candidate) => isClaude(runtime, candidate));
+  if (pid === void 0) return null;
+  const argv = sameUser(pid) ? nulSeparated((0, import_node_path11.join)(PROC, String(pid), "cmdline")) : null;
+  return { pid, args: argv ? argv.slice(1) : null };
+}
+function runsSession(runtime, pid, sessionId) {
+  if (runtime.env.CLAUDE_CODE_SESSION_ID === sessionId) return true;
+  try {
+    const registered = JSON.parse((0, import_node_fs13.readFileSync)((0, import_node_path11.join)(claudeSessionsDir(runtime), `${pid}.json`), "utf8"));
+    return registered.sessionId === sessionId;
+  } catch {
+    return false;
+  }
+}
+function processEnvValue(pid, name2) {
+  if (!sameUser(pid)) return null;
+  const prefix = `${name2}=`;
+  const entry2 = nulSeparated((0, import_node_path11.join)(PROC, String(pid), "environ"))?.find((line) => line.startsWith(prefix));
+  return entry2 === void 0 ? null : entry2.slice(prefix.length);
+}
+var import_node_fs13, import_node_path11, PROC;
+var init_claude_process = __esm({
+  "src/claude/claude-process.ts"() {
+    "use strict";
+    import_node_fs13 = require("fs");
+    import_node_path11 = require("path");
+    init_paths();
+    PROC = "/proc";
+  }
+});
+
 // src/capture/paths.ts
 function captureStoreDir(runtime) {
-  return (0, import_node_path11.join)(ctxMonitorStateDir(runtime), "capture");
+  return (0, import_node_path12.join)(ctxMonitorStateDir(runtime), "capture");
 }
 function defaultBodiesDir(runtime) {
-  return (0, import_node_path11.join)(captureStoreDir(runtime), "bodies");
+  return (0, import_node_path12.join)(captureStoreDir(runtime), "bodies");
 }
 function bodiesDirOf(value) {
   if (typeof value !== "string" || !value.trim().startsWith("file:")) return null;
   const dir = value.trim().slice("file:".length);
-  return dir && (0, import_node_path11.isAbsolute)(dir) ? dir : null;
+  return dir && (0, import_node_path12.isAbsolute)(dir) ? dir : null;
 }
 function ensurePrivateDir(dir) {
   makeFolder(dir, 448, STATE_DIR_SETTING);
   if (((0, import_node_fs14.statSync)(dir).mode & 511) !== 448) (0, import_node_fs14.chmodSync)(dir, 448);
 }
-var import_node_fs14, import_node_path11;
+var import_node_fs14, import_node_path12;
 var init_paths2 = __esm({
   "src/capture/paths.ts"() {
     "use strict";
     init_make_folder();
     import_node_fs14 = require("fs");
-    import_node_path11 = require("path");
+    import_node_path12 = require("path");
     init_paths();
   }
 });
@@ -2224,125 +2718,168 @@ var init_paths2 = __esm({
 // src/capture/bodies-dirs.ts
 function settingsEnvValue(path) {
   try {
-    const settings = JSON.parse((0, import_node_fs15.readFileSync)(path, "utf8"));
+    const settings = JSON.parse(readRegularText(path));
     return settings.env?.OTEL_LOG_RAW_API_BODIES;
   } catch {
     return void 0;
   }
 }
+function claudeProcessBodiesDir(runtime) {
+  const claude = findClaudeProcess(runtime);
+  return claude ? bodiesDirOf(processEnvValue(claude.pid, "OTEL_LOG_RAW_API_BODIES")) : null;
+}
 function bodiesDirs(runtime, projectDir = defaultProjectDir(runtime)) {
   const candidates = [
     bodiesDirOf(runtime.env.OTEL_LOG_RAW_API_BODIES),
-    bodiesDirOf(settingsEnvValue((0, import_node_path12.join)(projectDir, ".claude", "settings.local.json"))),
-    bodiesDirOf(settingsEnvValue((0, import_node_path12.join)(projectDir, ".claude", "settings.json"))),
-    bodiesDirOf(settingsEnvValue((0, import_node_path12.join)(claudeConfigDir(runtime), "settings.json"))),
+    claudeProcessBodiesDir(runtime),
+    bodiesDirOf(settingsEnvValue((0, import_node_path13.join)(projectDir, ".claude", "settings.local.json"))),
+    bodiesDirOf(settingsEnvValue((0, import_node_path13.join)(projectDir, ".claude", "settings.json"))),
+    bodiesDirOf(settingsEnvValue((0, import_node_path13.join)(claudeConfigDir(runtime), "settings.json"))),
     defaultBodiesDir(runtime)
   ];
   return [...new Set(candidates.filter((dir) => dir !== null))];
 }
-var import_node_fs15, import_node_path12;
+var import_node_path13;
 var init_bodies_dirs = __esm({
   "src/capture/bodies-dirs.ts"() {
     "use strict";
-    import_node_fs15 = require("fs");
-    import_node_path12 = require("path");
+    init_open_regular();
+    import_node_path13 = require("path");
+    init_claude_process();
     init_paths();
     init_paths2();
   }
 });
 
 // src/capture/count-tokens.ts
-function counterFromEnv(runtime) {
+function countingTurnedOff(env) {
+  return env.CTX_MONITOR_COUNT_TOKENS === "0";
+}
+function targetFromEnv(runtime) {
   const { env } = runtime;
-  if (env.CTX_MONITOR_COUNT_TOKENS === "0") return null;
+  const at = runtime.now().toISOString();
+  if (countingTurnedOff(env))
+    return { reason: "turned-off", said: "count_tokens is turned off (CTX_MONITOR_COUNT_TOKENS=0)", at };
   const apiKey = env.ANTHROPIC_API_KEY;
   const token = env.ANTHROPIC_AUTH_TOKEN;
-  if (!apiKey && !token) return null;
-  const base = (env.ANTHROPIC_BASE_URL || "https://api.anthropic.com").replace(/\/+$/, "");
-  const headers = { "content-type": "application/json", "anthropic-version": "2023-06-01" };
-  if (apiKey) headers["x-api-key"] = apiKey;
-  else headers.authorization = `Bearer ${token}`;
+  if (!apiKey && !token)
+    return {
+      reason: "no-credentials",
+      said: "no ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN in ctx-monitor's environment to ask count_tokens with (ctx-monitor proxy measures with the credentials of the requests it forwards)",
+      at
+    };
+  const headers = apiKey ? { "x-api-key": apiKey } : { authorization: `Bearer ${token}` };
+  return { baseUrl: env.ANTHROPIC_BASE_URL || "https://api.anthropic.com", headers };
+}
+function isTarget(value) {
+  return "baseUrl" in value;
+}
+function failureOf(error) {
+  if (error instanceof CountTokensFailure) return error;
+  const name2 = error instanceof Error ? error.name : "";
+  if (name2 === "TimeoutError" || name2 === "AbortError")
+    return new CountTokensFailure("timed-out", `count_tokens did not answer within ${TIMEOUT_MS / 1e3} s`);
+  return new CountTokensFailure("unreachable", "count_tokens could not be reached");
+}
+function errorType(answer) {
+  const type = answer?.error?.type;
+  return typeof type === "string" && /^[a-z_]{1,40}$/.test(type) ? ` ${type}` : "";
+}
+function counterFor(target) {
+  const url = `${target.baseUrl.replace(/\/+$/, "")}/v1/messages/count_tokens`;
+  const headers = { "content-type": "application/json", "anthropic-version": "2023-06-01", ...target.headers };
   return {
     async count(content) {
-      const response = await fetch(`${base}/v1/messages/count_tokens`, {
-        method: "POST",
-        headers,
-        body: JSON.stringify({ ...content, messages: BASELINE_MESSAGE }),
-        signal: AbortSignal.timeout(TIMEOUT_MS)
-      });
-      const answer = await response.json();
-      if (!response.ok || typeof answer.input_tokens !== "number")
-        throw new Error(`count_tokens answered ${response.status}: ${answer.error?.message ?? "no input_tokens"}`);
-      return answer.input_tokens;
+      let answer;
+      let status;
+      try {
+        const response = await fetch(url, {
+          method: "POST",
+          headers,
+          body: JSON.stringify({
+            ...content,
+            messages: [..."messages" in content && content.messages || [], BASELINE_MESSAGE]
+          }),
+          signal: AbortSignal.timeout(TIMEOUT_MS)
+        });
+        status = response.status;
+        answer = await response.json().catch(() => null);
+      } catch (error) {
+        throw failureOf(error);
+      }
+      if (status === 401 || status === 403)
+        throw new CountTokensFailure(
+          "credentials-rejected",
+          `count_tokens rejected the credentials (${status}${errorType(answer)})`
+        );
+      if (status < 200 || status >= 300)
+        throw new CountTokensFailure("refused", `count_tokens answered ${status}${errorType(answer)}`);
+      const tokens = answer?.input_tokens;
+      if (typeof tokens !== "number" || !Number.isInteger(tokens) || tokens < 0 || tokens > MAX_PLAUSIBLE_TOKENS)
+        throw new CountTokensFailure("nonsense", "count_tokens answered without a plausible input_tokens");
+      return tokens;
     }
   };
 }
-async function measureGroups(groups, counter, cache) {
-  const unknown = [...groups].filter((group) => cache.get(group.key) === void 0);
-  if (unknown.length === 0) return 0;
+function groupsToMeasure(groups2, cache, now) {
+  return [...groups2].filter((group) => cache.wants(group.key, now));
+}
+function markUnmeasured(groups2, cache, unmeasured) {
+  for (const group of groups2) cache.fail(group.key, unmeasured);
+  cache.save();
+}
+async function measureGroups(groups2, counter, cache, now) {
+  const wanted = groupsToMeasure(groups2, cache, now);
+  if (wanted.length === 0) return 0;
   const counts = /* @__PURE__ */ new Map();
   const countOnce = (content) => {
     const key = JSON.stringify(content);
     let count = counts.get(key);
     if (!count) {
       count = counter.count(content);
-      count.catch(() => void 0);
       counts.set(key, count);
     }
     return count;
   };
-  const measured = await Promise.all(
-    unknown.map(async (group) => {
-      const [whole2, against] = await Promise.all([
-        countOnce(group.content),
-        countOnce(group.against ?? { model: group.content.model })
-      ]);
-      return Math.max(0, whole2 - against);
+  const outcomes = await Promise.all(
+    wanted.map(async (group) => {
+      try {
+        const [whole2, against] = await Promise.all([
+          countOnce(group.content),
+          countOnce(group.against ?? { model: group.content.model })
+        ]);
+        if (whole2 < against)
+          throw new CountTokensFailure("nonsense", "count_tokens counted a part as less than nothing");
+        return whole2 - against;
+      } catch (error) {
+        return failureOf(error);
+      }
     })
   );
-  unknown.forEach((group, index) => {
-    cache.set(group.key, measured[index]);
+  let measured = 0;
+  wanted.forEach((group, index) => {
+    const outcome = outcomes[index];
+    if (typeof outcome === "number") {
+      cache.set(group.key, outcome);
+      measured++;
+    } else cache.fail(group.key, { reason: outcome.reason, said: outcome.message, at: now.toISOString() });
   });
   cache.save();
-  return unknown.length;
+  return measured;
 }
-var import_node_fs16, import_node_path13, TIMEOUT_MS, BASELINE_MESSAGE, TokenCache;
+var TIMEOUT_MS, BASELINE_MESSAGE, MAX_PLAUSIBLE_TOKENS, CountTokensFailure;
 var init_count_tokens = __esm({
   "src/capture/count-tokens.ts"() {
     "use strict";
-    import_node_fs16 = require("fs");
-    import_node_path13 = require("path");
-    init_atomic_write();
-    init_paths2();
     TIMEOUT_MS = 3e3;
-    BASELINE_MESSAGE = [{ role: "user", content: "foo" }];
-    TokenCache = class {
-      constructor(storeDir) {
-        this.storeDir = storeDir;
-        this.path = (0, import_node_path13.join)(storeDir, "part-tokens.json");
-        try {
-          this.entries = JSON.parse((0, import_node_fs16.readFileSync)(this.path, "utf8"));
-        } catch {
-          this.entries = {};
-        }
+    BASELINE_MESSAGE = { role: "user", content: "foo" };
+    MAX_PLAUSIBLE_TOKENS = 1e7;
+    CountTokensFailure = class extends Error {
+      constructor(reason, message) {
+        super(message);
+        this.reason = reason;
       }
-      storeDir;
-      entries;
-      path;
-      get(hash) {
-        const value = this.entries[hash];
-        return typeof value === "number" ? value : void 0;
-      }
-      set(hash, tokens) {
-        delete this.entries[hash];
-        this.entries[hash] = tokens;
-        const keys = Object.keys(this.entries);
-        for (const old of keys.slice(0, Math.max(0, keys.length - 500))) delete this.entries[old];
-      }
-      save() {
-        ensurePrivateDir(this.storeDir);
-        replaceFile(this.path, JSON.stringify(this.entries), 384);
-      }
+      reason;
     };
   }
 });
@@ -2361,13 +2898,12 @@ function textProbeOf(body) {
   };
 }
 function hashOfText(text2) {
-  return (0, import_node_crypto3.createHash)("sha256").update(text2.trim()).digest("hex");
+  return createHash("sha256").update(text2.trim()).digest("hex");
 }
-var import_node_crypto3;
 var init_context_probe = __esm({
   "src/capture/context-probe.ts"() {
     "use strict";
-    import_node_crypto3 = require("crypto");
+    init_lazy_crypto();
   }
 });
 
@@ -2376,13 +2912,20 @@ function apiModel(model) {
   return model.replace(/\[1m\]\s*$/i, "");
 }
 function partGroups(body, digest) {
-  const groups = /* @__PURE__ */ new Map();
-  if (typeof body.model !== "string") return groups;
+  const groups2 = /* @__PURE__ */ new Map();
+  if (typeof body.model !== "string") return groups2;
   const model = apiModel(body.model);
-  const systemHashes = digest.parts.filter((part) => part.kind === "system-block" || part.kind === "billing-header").map((part) => part.hash);
+  const systemHashes = digest.parts.filter((part) => part.kind === "system-block" || part.kind === "billing-header" || part.kind === "system-message").map((part) => part.hash);
   const toolHashes = digest.parts.filter((part) => part.kind === "tool");
   const system = typeof body.system === "string" ? [{ type: "text", text: body.system }] : Array.isArray(body.system) ? body.system : [];
-  if (system.length) groups.set("systemPrompt", { key: hashOf(model, systemHashes), content: { model, system } });
+  const systemMessages = (Array.isArray(body.messages) ? body.messages : []).filter(
+    (message) => message?.role === "system"
+  );
+  if (system.length || systemMessages.length)
+    groups2.set("systemPrompt", {
+      key: hashOf(model, systemHashes),
+      content: { model, system, ...systemMessages.length ? { messages: systemMessages } : {} }
+    });
   const tools = (Array.isArray(body.tools) ? body.tools : []).map((tool, index) => ({
     tool,
     hash: toolHashes[index]?.hash ?? ""
@@ -2390,7 +2933,7 @@ function partGroups(body, digest) {
   const sent = tools.filter(({ tool }) => tool?.defer_loading !== true);
   const builtIn = sent.filter(({ tool }) => !MCP_TOOL.test(String(tool?.name ?? "")));
   const builtInTools = builtIn.map((member) => member.tool);
-  const add = (name2, members, on) => groups.set(name2, {
+  const add = (name2, members, on) => groups2.set(name2, {
     key: hashOf(
       model,
       members.map((member) => member.hash)
@@ -2405,24 +2948,24 @@ function partGroups(body, digest) {
     if (server) byServer.set(server, [...byServer.get(server) ?? [], member]);
   }
   for (const [server, members] of byServer) add(`server:${server}`, members, builtInTools);
-  return groups;
+  return groups2;
 }
-function groupHashes(groups) {
+function groupHashes(groups2) {
   const servers = {};
-  for (const [name2, group] of groups) if (name2.startsWith("server:")) servers[name2.slice("server:".length)] = group.key;
+  for (const [name2, group] of groups2) if (name2.startsWith("server:")) servers[name2.slice("server:".length)] = group.key;
   return {
-    systemPrompt: groups.get("systemPrompt")?.key ?? null,
-    builtInTools: groups.get("builtInTools")?.key ?? null,
+    systemPrompt: groups2.get("systemPrompt")?.key ?? null,
+    builtInTools: groups2.get("builtInTools")?.key ?? null,
     servers
   };
 }
-var import_node_crypto4, MCP_TOOL, hashOf;
+var MCP_TOOL, hashOf;
 var init_part_groups = __esm({
   "src/capture/part-groups.ts"() {
     "use strict";
-    import_node_crypto4 = require("crypto");
+    init_lazy_crypto();
     MCP_TOOL = /^mcp__(.+?)__/;
-    hashOf = (model, partHashes) => (0, import_node_crypto4.createHash)("sha256").update(`${model}
+    hashOf = (model, partHashes) => createHash("sha256").update(`${model}
 ${partHashes.join("\n")}`).digest("hex");
   }
 });
@@ -2442,18 +2985,16 @@ function withoutCacheControl(value) {
   return out;
 }
 function sha256(value) {
-  return (0, import_node_crypto5.createHash)("sha256").update(JSON.stringify(withoutCacheControl(value))).digest("hex");
+  return sha256OfJson(JSON.stringify(withoutCacheControl(value)));
+}
+function sha256OfJson(json) {
+  return createHash("sha256").update(json).digest("hex");
 }
 function textOf(content) {
   if (typeof content === "string") return content;
   if (isObject2(content)) return typeof content.text === "string" ? content.text : "";
   if (Array.isArray(content)) return content.map(textOf).join("\n");
   return "";
-}
-function labelOf(text2) {
-  const line = text2.split("\n").find((candidate) => candidate.trim()) ?? "";
-  const trimmed = line.trim();
-  return trimmed.length > 60 ? `${trimmed.slice(0, 57)}...` : trimmed;
 }
 function systemBlocks(system) {
   if (typeof system === "string") return system ? [{ type: "text", text: system }] : [];
@@ -2462,17 +3003,18 @@ function systemBlocks(system) {
 function systemPart(block) {
   const text2 = textOf(block);
   const kind = BILLING_HEADER.test(text2) ? "billing-header" : "system-block";
-  return { kind, name: labelOf(text2), chars: text2.length, hash: sha256(block), server: null, deferred: false };
+  const name2 = kind === "billing-header" ? "x-anthropic-billing-header" : "system block";
+  return { kind, name: name2, chars: text2.length, hash: sha256(block), server: null, deferred: false };
 }
 function toolPart(tool) {
   const definition = isObject2(tool) ? tool : {};
   const name2 = typeof definition.name === "string" ? definition.name : "";
-  const chars = JSON.stringify(withoutCacheControl(definition)).length;
+  const json = JSON.stringify(withoutCacheControl(definition));
   return {
     kind: "tool",
     name: name2,
-    chars,
-    hash: sha256(definition),
+    chars: json.length,
+    hash: sha256OfJson(json),
     server: mcpServerOfTool(name2),
     deferred: definition.defer_loading === true
   };
@@ -2485,7 +3027,7 @@ function systemMessageParts(messages) {
     return [
       {
         kind: "system-message",
-        name: labelOf(text2),
+        name: "system message",
         chars: text2.length,
         hash: sha256(message.content),
         server: null,
@@ -2529,11 +3071,11 @@ function digestRequest(request2) {
     shapeHash: sha256({ system: shapeBlocks, tools: toolList })
   };
 }
-var import_node_crypto5, MCP_TOOL2, BILLING_HEADER;
+var MCP_TOOL2, BILLING_HEADER;
 var init_request_digest = __esm({
   "src/capture/request-digest.ts"() {
     "use strict";
-    import_node_crypto5 = require("crypto");
+    init_lazy_crypto();
     MCP_TOOL2 = /^mcp__(.+?)__(.+)$/;
     BILLING_HEADER = /^x-anthropic-billing-header:/;
   }
@@ -2563,7 +3105,7 @@ function betasOf(body, header) {
 function digestMessages(messages) {
   const list = Array.isArray(messages) ? messages : [];
   const json = JSON.stringify(list);
-  return { count: list.length, chars: json.length, hash: (0, import_node_crypto6.createHash)("sha256").update(json).digest("hex") };
+  return { count: list.length, chars: json.length, hash: createHash("sha256").update(json).digest("hex") };
 }
 function digestBody(bodyText, context) {
   let body;
@@ -2572,9 +3114,13 @@ function digestBody(bodyText, context) {
   } catch {
     return null;
   }
+  return digestBodyValue(body, context);
+}
+function digestBodyValue(value, context) {
+  const body = value;
   if (typeof body !== "object" || body === null || !Array.isArray(body.messages)) return null;
   const request2 = digestRequest(body);
-  const groups = partGroups(body, request2);
+  const groups2 = partGroups(body, request2);
   const record = {
     v: 1,
     kind: context.kind,
@@ -2592,70 +3138,105 @@ function digestBody(bodyText, context) {
     usage: context.usage ?? null,
     inputTokens: context.inputTokens ?? null,
     ...context.kind === "count_tokens" ? { textProbe: textProbeOf(body) } : {},
-    groups: groupHashes(groups)
+    groups: groupHashes(groups2)
   };
-  return { record, groups };
+  return { record, groups: groups2 };
 }
-var import_node_crypto6;
 var init_record = __esm({
   "src/capture/record.ts"() {
     "use strict";
-    import_node_crypto6 = require("crypto");
+    init_lazy_crypto();
     init_context_probe();
     init_part_groups();
     init_request_digest();
   }
 });
 
-// src/capture/store.ts
-function appendPrivate(path, text2) {
-  const fd = (0, import_node_fs17.openSync)(path, "a", 384);
+// src/fs/append-private.ts
+function appendPrivate(path, text2, mode = 384) {
+  let fd;
   try {
-    (0, import_node_fs17.writeSync)(fd, text2);
+    fd = (0, import_node_fs15.openSync)(path, APPEND_NO_FOLLOW, mode);
+  } catch (error) {
+    const code = error.code;
+    if (code === "ELOOP" || code === "ENXIO") throw refusal(path, code === "ELOOP" ? "a symbolic link" : "a FIFO");
+    throw error;
+  }
+  try {
+    const stat = (0, import_node_fs15.fstatSync)(fd);
+    if (!stat.isFile()) throw refusal(path, "not a regular file");
+    if (stat.nlink !== 1) throw refusal(path, "a hard link to another file");
+    const bytes = Buffer.from(text2, "utf8");
+    for (let at = 0; at < bytes.length; ) at += (0, import_node_fs15.writeSync)(fd, bytes, at, bytes.length - at);
   } finally {
-    (0, import_node_fs17.closeSync)(fd);
+    (0, import_node_fs15.closeSync)(fd);
   }
 }
+function refusal(path, what) {
+  return new UnsafeFileError(`${path} is ${what}; refusing to write through it (remove it and try again)`);
+}
+var import_node_fs15, UnsafeFileError, APPEND_NO_FOLLOW;
+var init_append_private = __esm({
+  "src/fs/append-private.ts"() {
+    "use strict";
+    import_node_fs15 = require("fs");
+    init_user_error();
+    UnsafeFileError = class extends UserError {
+    };
+    APPEND_NO_FOLLOW = import_node_fs15.constants.O_WRONLY | import_node_fs15.constants.O_APPEND | import_node_fs15.constants.O_CREAT | import_node_fs15.constants.O_NOFOLLOW | import_node_fs15.constants.O_NONBLOCK;
+  }
+});
+
+// src/capture/store.ts
 function rotate(dir, limits) {
   const log2 = (0, import_node_path14.join)(dir, LOG);
   let size;
   try {
-    size = (0, import_node_fs17.statSync)(log2).size;
+    size = (0, import_node_fs16.statSync)(log2).size;
   } catch {
     return;
   }
   if (size < limits.logBytes) return;
   const rotated = (index) => (0, import_node_path14.join)(dir, `requests.${index}.jsonl`);
-  (0, import_node_fs17.rmSync)(rotated(limits.rotatedLogs), { force: true });
+  (0, import_node_fs16.rmSync)(rotated(limits.rotatedLogs), { force: true });
   for (let index = limits.rotatedLogs - 1; index >= 1; index--) {
     try {
-      (0, import_node_fs17.renameSync)(rotated(index), rotated(index + 1));
+      (0, import_node_fs16.renameSync)(rotated(index), rotated(index + 1));
     } catch {
     }
   }
-  if (limits.rotatedLogs > 0) (0, import_node_fs17.renameSync)(log2, rotated(1));
-  else (0, import_node_fs17.rmSync)(log2, { force: true });
+  if (limits.rotatedLogs > 0) (0, import_node_fs16.renameSync)(log2, rotated(1));
+  else (0, import_node_fs16.rmSync)(log2, { force: true });
 }
-function writeSessionNewest(dir, record) {
-  if (record.role !== "main" || !record.sessionId || !SESSION_ID.test(record.sessionId)) return;
-  const path = (0, import_node_path14.join)(dir, SESSIONS, `${record.sessionId}.json`);
-  const current = readSessionFile(path);
-  if (current && current.time > record.time) return;
-  replaceFile(path, JSON.stringify(record), 384);
+function writeSessionNewest(dir, records) {
+  const newest = /* @__PURE__ */ new Map();
+  for (const record of records) {
+    if (record.role !== "main" || !record.sessionId || !SESSION_ID.test(record.sessionId)) continue;
+    const current = newest.get(record.sessionId) ?? {
+      record: readSessionFile((0, import_node_path14.join)(dir, SESSIONS, `${record.sessionId}.json`)),
+      changed: false
+    };
+    newest.set(
+      record.sessionId,
+      current.record && current.record.time > record.time ? current : { record, changed: true }
+    );
+  }
+  for (const [sessionId, { record, changed }] of newest)
+    if (changed && record) replaceFile((0, import_node_path14.join)(dir, SESSIONS, `${sessionId}.json`), JSON.stringify(record), 384);
 }
 function readSessionFile(path) {
   try {
-    return JSON.parse((0, import_node_fs17.readFileSync)(path, "utf8"));
+    return JSON.parse((0, import_node_fs16.readFileSync)(path, "utf8"));
   } catch {
     return null;
   }
 }
 function pruneSessions(dir, keep) {
   const folder = (0, import_node_path14.join)(dir, SESSIONS);
-  const files = (0, import_node_fs17.readdirSync)(folder).filter((name2) => name2.endsWith(".json"));
+  const files = (0, import_node_fs16.readdirSync)(folder).filter((name2) => name2.endsWith(".json"));
   if (files.length <= keep) return;
-  const byAge = files.map((name2) => ({ name: name2, mtime: (0, import_node_fs17.statSync)((0, import_node_path14.join)(folder, name2)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
-  for (const old of byAge.slice(keep)) (0, import_node_fs17.rmSync)((0, import_node_path14.join)(folder, old.name), { force: true });
+  const byAge = files.map((name2) => ({ name: name2, mtime: (0, import_node_fs16.statSync)((0, import_node_path14.join)(folder, name2)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
+  for (const old of byAge.slice(keep)) (0, import_node_fs16.rmSync)((0, import_node_path14.join)(folder, old.name), { force: true });
 }
 function appendRecords(dir, records, limits = DEFAULT_LIMITS) {
   if (records.length === 0) return;
@@ -2664,19 +3245,20 @@ function appendRecords(dir, records, limits = DEFAULT_LIMITS) {
   rotate(dir, limits);
   appendPrivate((0, import_node_path14.join)(dir, LOG), records.map((record) => `${JSON.stringify(record)}
 `).join(""));
-  for (const record of records) writeSessionNewest(dir, record);
+  writeSessionNewest(dir, records);
   pruneSessions(dir, limits.sessions);
 }
 function newestOfSession(dir, sessionId) {
   if (!SESSION_ID.test(sessionId)) return null;
   return readSessionFile((0, import_node_path14.join)(dir, SESSIONS, `${sessionId}.json`));
 }
-var import_node_fs17, import_node_path14, DEFAULT_LIMITS, LOG, SESSIONS, SESSION_ID;
+var import_node_fs16, import_node_path14, DEFAULT_LIMITS, LOG, SESSIONS, SESSION_ID;
 var init_store = __esm({
   "src/capture/store.ts"() {
     "use strict";
-    import_node_fs17 = require("fs");
+    import_node_fs16 = require("fs");
     import_node_path14 = require("path");
+    init_append_private();
     init_atomic_write();
     init_paths2();
     DEFAULT_LIMITS = { logBytes: 8 << 20, rotatedLogs: 2, sessions: 200 };
@@ -2689,7 +3271,7 @@ var init_store = __esm({
 // src/capture/otel-bodies.ts
 function readSeen(dir) {
   try {
-    return new Set((0, import_node_fs18.readFileSync)((0, import_node_path15.join)(dir, SEEN), "utf8").split("\n").filter(Boolean));
+    return new Set((0, import_node_fs17.readFileSync)((0, import_node_path15.join)(dir, SEEN), "utf8").split("\n").filter(Boolean));
   } catch {
     return /* @__PURE__ */ new Set();
   }
@@ -2699,7 +3281,7 @@ function newestFirst(dir, names, seen) {
   for (const name2 of names) {
     if (seen.has(name2) || !(REQUEST.test(name2) || RESPONSE.test(name2))) continue;
     try {
-      const stat = (0, import_node_fs18.statSync)((0, import_node_path15.join)(dir, name2));
+      const stat = (0, import_node_fs17.statSync)((0, import_node_path15.join)(dir, name2));
       bodies.push({ name: name2, modified: stat.mtime, size: stat.size });
     } catch {
     }
@@ -2709,7 +3291,7 @@ function newestFirst(dir, names, seen) {
 function ingestBodies(bodiesDir, storeDir, options) {
   let names;
   try {
-    names = (0, import_node_fs18.readdirSync)(bodiesDir);
+    names = (0, import_node_fs17.readdirSync)(bodiesDir);
   } catch {
     return { digested: 0, removed: 0, skipped: 0, newestGroups: /* @__PURE__ */ new Map() };
   }
@@ -2731,7 +3313,7 @@ function ingestBodies(bodiesDir, storeDir, options) {
     budget -= size;
     let record = null;
     try {
-      const digested = digestBody((0, import_node_fs18.readFileSync)(path, "utf8"), { source: "otel", id, time: modified, kind: "messages" });
+      const digested = digestBody((0, import_node_fs17.readFileSync)(path, "utf8"), { source: "otel", id, time: modified, kind: "messages" });
       record = digested?.record ?? null;
       if (digested && record?.role === "main" && record.sessionId && !newestGroups.has(record.sessionId))
         newestGroups.set(record.sessionId, digested.groups);
@@ -2752,19 +3334,19 @@ function ingestBodies(bodiesDir, storeDir, options) {
   );
   if (options.keepBodies) {
     const present = new Set(names);
-    const kept = [...[...seen].filter((name2) => present.has(name2)), ...done];
-    if (done.length > 0) replaceFile((0, import_node_path15.join)(bodiesDir, SEEN), `${kept.join("\n")}
+    const kept2 = [...[...seen].filter((name2) => present.has(name2)), ...done];
+    if (done.length > 0) replaceFile((0, import_node_path15.join)(bodiesDir, SEEN), `${kept2.join("\n")}
 `, 384);
     return { digested: records.length, removed: 0, skipped, newestGroups };
   }
-  for (const name2 of done) (0, import_node_fs18.rmSync)((0, import_node_path15.join)(bodiesDir, name2), { force: true });
+  for (const name2 of done) (0, import_node_fs17.rmSync)((0, import_node_path15.join)(bodiesDir, name2), { force: true });
   return { digested: records.length, removed: done.length, skipped, newestGroups };
 }
-var import_node_fs18, import_node_path15, REQUEST, RESPONSE, SEEN, WRITING_GRACE_MS, DEFAULT_BUDGET_BYTES;
+var import_node_fs17, import_node_path15, REQUEST, RESPONSE, SEEN, WRITING_GRACE_MS, DEFAULT_BUDGET_BYTES;
 var init_otel_bodies = __esm({
   "src/capture/otel-bodies.ts"() {
     "use strict";
-    import_node_fs18 = require("fs");
+    import_node_fs17 = require("fs");
     import_node_path15 = require("path");
     init_atomic_write();
     init_record();
@@ -2777,49 +3359,176 @@ var init_otel_bodies = __esm({
   }
 });
 
+// src/capture/token-cache.ts
+function isUnmeasured(value) {
+  if (typeof value !== "object" || value === null) return false;
+  const { reason, said, at } = value;
+  return typeof reason === "string" && UNMEASURED_REASONS.includes(reason) && typeof said === "string" && typeof at === "string";
+}
+function readEntries(path) {
+  try {
+    const raw = JSON.parse((0, import_node_fs18.readFileSync)(path, "utf8"));
+    if (typeof raw !== "object" || raw === null) return {};
+    const entries = {};
+    for (const [hash, value] of Object.entries(raw))
+      if (typeof value === "number" || isUnmeasured(value)) entries[hash] = value;
+    return entries;
+  } catch {
+    return {};
+  }
+}
+var import_node_fs18, import_node_path16, UNMEASURED_REASONS, RETRY_AFTER_MS, SETUP_REASONS, KEEP, TokenCache;
+var init_token_cache = __esm({
+  "src/capture/token-cache.ts"() {
+    "use strict";
+    import_node_fs18 = require("fs");
+    import_node_path16 = require("path");
+    init_atomic_write();
+    init_paths2();
+    UNMEASURED_REASONS = [
+      "turned-off",
+      "no-credentials",
+      "credentials-rejected",
+      "refused",
+      "timed-out",
+      "unreachable",
+      "nonsense",
+      "not-yet",
+      /** Measured, but on another request shape than the one the breakdown is split by. */
+      "other-shape"
+    ];
+    RETRY_AFTER_MS = 5 * 6e4;
+    SETUP_REASONS = /* @__PURE__ */ new Set(["turned-off", "no-credentials", "not-yet"]);
+    KEEP = 500;
+    TokenCache = class {
+      constructor(storeDir) {
+        this.storeDir = storeDir;
+        this.path = (0, import_node_path16.join)(storeDir, "part-tokens.json");
+        this.entries = readEntries(this.path);
+      }
+      storeDir;
+      entries;
+      changed = /* @__PURE__ */ new Map();
+      path;
+      /** The measured tokens of a group, if count_tokens measured it. */
+      get(hash) {
+        const value = this.entries[hash];
+        return typeof value === "number" ? value : void 0;
+      }
+      /** Why a group has no figure, if the last try said. */
+      unmeasured(hash) {
+        const value = this.entries[hash];
+        return typeof value === "number" ? void 0 : value;
+      }
+      /** True when the group should be asked: never measured, and no failure that is still recent. */
+      wants(hash, now) {
+        const value = this.entries[hash];
+        if (value === void 0) return true;
+        if (typeof value === "number") return false;
+        return SETUP_REASONS.has(value.reason) || now.getTime() - Date.parse(value.at) >= RETRY_AFTER_MS;
+      }
+      set(hash, tokens) {
+        this.put(hash, tokens);
+      }
+      /** Records why a group is not measured; a figure measured before is kept. */
+      fail(hash, unmeasured) {
+        if (this.get(hash) === void 0) this.put(hash, unmeasured);
+      }
+      /** Writes this cache's changes over what is on disk now: the proxy and the server share the file. */
+      save() {
+        if (this.changed.size === 0) return;
+        const merged = readEntries(this.path);
+        for (const [hash, value] of this.changed) {
+          if (typeof value !== "number" && typeof merged[hash] === "number") continue;
+          delete merged[hash];
+          merged[hash] = value;
+        }
+        const keys = Object.keys(merged);
+        for (const old of keys.slice(0, Math.max(0, keys.length - KEEP))) delete merged[old];
+        ensurePrivateDir(this.storeDir);
+        replaceFile(this.path, JSON.stringify(merged), 384);
+        this.entries = merged;
+        this.changed.clear();
+      }
+      put(hash, value) {
+        delete this.entries[hash];
+        this.entries[hash] = value;
+        this.changed.set(hash, value);
+      }
+    };
+  }
+});
+
 // src/capture/session-capture.ts
 function keepBodies(runtime) {
   return runtime.env.CTX_MONITOR_KEEP_BODIES === "1";
 }
 function ingestPendingBodies(runtime, projectDir) {
-  const newest2 = /* @__PURE__ */ new Map();
+  const newest = /* @__PURE__ */ new Map();
   for (const bodiesDir of bodiesDirs(runtime, projectDir)) {
     try {
       const result = ingestBodies(bodiesDir, captureStoreDir(runtime), {
         keepBodies: keepBodies(runtime),
         now: runtime.now()
       });
-      for (const [session, groups] of result.newestGroups) if (!newest2.has(session)) newest2.set(session, groups);
+      for (const [session, groups2] of result.newestGroups) if (!newest.has(session)) newest.set(session, groups2);
     } catch (error) {
       log(`could not digest request bodies in ${bodiesDir}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  return newest2;
+  return newest;
 }
-async function measureNewest(runtime, cache, newest2) {
-  const counter = counterFromEnv(runtime);
-  if (!counter || newest2.size === 0) return;
+async function measureNewest(runtime, cache, newest) {
+  if (newest.size === 0) return;
+  const groups2 = [...newest.values()].flatMap((byName) => [...byName.values()]);
+  const target = targetFromEnv(runtime);
   try {
-    await measureGroups(
-      [...newest2.values()].flatMap((groups) => [...groups.values()]),
-      counter,
-      cache
-    );
+    if (!isTarget(target)) markUnmeasured(groups2, cache, target);
+    else await measureGroups(groups2, counterFor(target), cache, runtime.now());
   } catch (error) {
-    log(
-      `count_tokens failed, the baseline's parts stay estimated: ${error instanceof Error ? error.message : String(error)}`
-    );
+    log(`could not keep count_tokens' figures: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
-function tokensOf(record, cache) {
-  const groups = record.groups ?? { systemPrompt: null, builtInTools: null, servers: {} };
-  const known2 = (hash) => hash ? cache.get(hash) ?? null : null;
-  const servers = {};
-  for (const [server, hash] of Object.entries(groups.servers)) {
+function notYet(record, runtime) {
+  const target = targetFromEnv(runtime);
+  if (record.source !== "proxy" && !isTarget(target)) return target;
+  return {
+    reason: "not-yet",
+    said: record.source === "proxy" ? "not measured yet: ctx-monitor proxy measures each new part once, after forwarding its request" : "not measured yet: it is measured when ctx-monitor next digests the request bodies",
+    at: runtime.now().toISOString()
+  };
+}
+function tokensOf(record, cache, runtime) {
+  const groups2 = record.groups ?? { systemPrompt: null, builtInTools: null, servers: {} };
+  const unmeasured = {};
+  const figure = (part, hash) => {
+    if (!hash) return null;
     const tokens = cache.get(hash);
-    if (tokens !== void 0) servers[server] = tokens;
+    if (tokens !== void 0) return tokens;
+    unmeasured[part] = cache.unmeasured(hash) ?? notYet(record, runtime);
+    return null;
+  };
+  const servers = {};
+  for (const [server, hash] of Object.entries(groups2.servers)) {
+    const tokens = figure(`server:${server}`, hash);
+    if (tokens !== null) servers[server] = tokens;
   }
-  return { systemPrompt: known2(groups.systemPrompt), builtInTools: known2(groups.builtInTools), servers };
+  return {
+    systemPrompt: figure("systemPrompt", groups2.systemPrompt),
+    builtInTools: figure("builtInTools", groups2.builtInTools),
+    servers,
+    unmeasured
+  };
+}
+async function proxyFigures(runtime, record, tokens) {
+  const waiting = (current2) => Object.values(current2.unmeasured).some((unmeasured) => unmeasured.reason === "not-yet");
+  if (record.source !== "proxy" || runtime.now().getTime() - Date.parse(record.time) > PROXY_RECENT_MS) return tokens;
+  let current = tokens;
+  for (const started = Date.now(); waiting(current) && Date.now() - started < PROXY_MEASURING_MS; ) {
+    await new Promise((resolve3) => setTimeout(resolve3, 100));
+    current = tokensOf(record, new TokenCache(captureStoreDir(runtime)), runtime);
+  }
+  return current;
 }
 async function digestPendingCapture(runtime, projectDir) {
   const cache = new TokenCache(captureStoreDir(runtime));
@@ -2831,8 +3540,9 @@ async function readSessionCapture(runtime, sessionId, projectDir) {
   const cache = await digestPendingCapture(runtime, projectDir);
   const record = newestOfSession(storeDir, sessionId);
   if (record?.v !== 1 || !record.request) return null;
-  return { record, tokens: tokensOf(record, cache) };
+  return { record, tokens: await proxyFigures(runtime, record, tokensOf(record, cache, runtime)) };
 }
+var PROXY_MEASURING_MS, PROXY_RECENT_MS;
 var init_session_capture = __esm({
   "src/capture/session-capture.ts"() {
     "use strict";
@@ -2842,6 +3552,30 @@ var init_session_capture = __esm({
     init_otel_bodies();
     init_paths2();
     init_store();
+    init_token_cache();
+    PROXY_MEASURING_MS = 2e3;
+    PROXY_RECENT_MS = 15e3;
+  }
+});
+
+// src/context/launch-args.ts
+function parseLaunchArgs(args) {
+  let model = null;
+  let print = false;
+  let resumed = false;
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index];
+    if (arg === "--") break;
+    if (arg === "--model") model = args[index + 1] ?? null;
+    else if (arg.startsWith("--model=")) model = arg.slice("--model=".length);
+    else if (arg === "-p" || arg === "--print") print = true;
+    else if (["--resume", "-r", "--continue", "-c"].includes(arg) || arg.startsWith("--resume=")) resumed = true;
+  }
+  return { model: model || null, print, resumed };
+}
+var init_launch_args = __esm({
+  "src/context/launch-args.ts"() {
+    "use strict";
   }
 });
 
@@ -2849,7 +3583,7 @@ var init_session_capture = __esm({
 function createUsageDeps(runtime, overrides = {}) {
   return {
     runtime,
-    compactionCache: new CompactionCache((0, import_node_path16.join)(ctxMonitorStateDir(runtime), "scans")),
+    compactionCache: new CompactionCache((0, import_node_path17.join)(ctxMonitorStateDir(runtime), "scans")),
     freshnessTimeoutMs: DEFAULT_FRESHNESS_TIMEOUT_MS,
     ...overrides
   };
@@ -2887,9 +3621,9 @@ async function locateOnceWritten(request2, deps) {
   return waited.value;
 }
 function nearestExistingFolder(path) {
-  for (let current = path; ; current = (0, import_node_path16.dirname)(current)) {
+  for (let current = path; ; current = (0, import_node_path17.dirname)(current)) {
     if ((0, import_node_fs19.existsSync)(current)) return current;
-    if ((0, import_node_path16.dirname)(current) === current) return null;
+    if ((0, import_node_path17.dirname)(current) === current) return null;
   }
 }
 function readTail(path, probe = false) {
@@ -2900,17 +3634,17 @@ function readTail(path, probe = false) {
 }
 async function waitForCallingResponse(located, toolUseId, deps) {
   const explicit = isExplicit(located);
-  const folder = (0, import_node_path16.dirname)(located.path);
-  const recent = (entry) => entry.mtimeMs >= deps.runtime.now().getTime() - SIBLING_SESSION_WINDOW_MS;
+  const folder = (0, import_node_path17.dirname)(located.path);
+  const recent = (entry2) => entry2.mtimeMs >= deps.runtime.now().getTime() - SIBLING_SESSION_WINDOW_MS;
   const sessions = () => {
     if (explicit) return [located.path];
-    const siblings = mainTranscripts([folder]).filter((entry) => recent(entry) && entry.path !== located.path).map((entry) => entry.path);
+    const siblings = mainTranscripts([folder]).filter((entry2) => recent(entry2) && entry2.path !== located.path).map((entry2) => entry2.path);
     return [located.path, ...siblings];
   };
   const candidates = () => {
     const own = sessions();
     const subagents = own.flatMap(
-      (path2) => subagentTranscripts(path2).filter(recent).map((entry) => entry.path)
+      (path2) => subagentTranscripts(path2).filter(recent).map((entry2) => entry2.path)
     );
     return [...own, ...subagents];
   };
@@ -2929,7 +3663,7 @@ async function waitForCallingResponse(located, toolUseId, deps) {
   const switched = {
     ...located,
     path,
-    sessionId: (0, import_node_path16.basename)(session, ".jsonl"),
+    sessionId: (0, import_node_path17.basename)(session, ".jsonl"),
     source: "tool-use-id",
     guessed: false
   };
@@ -2958,7 +3692,7 @@ async function usageFromTail(located, tail, fresh, deps) {
   }));
   const settings = loadSettings(runtime);
   const subagent = subagentOf(located.path);
-  const sessionId = subagent ? (0, import_node_path16.basename)(subagent.parentTranscriptPath, ".jsonl") : sessionIdOf2(located, tail);
+  const sessionId = subagent ? (0, import_node_path17.basename)(subagent.parentTranscriptPath, ".jsonl") : sessionIdOf2(located, tail);
   const state = subagent ? null : readStateForSession(runtime, sessionId);
   const captured = subagent ? null : await readSessionCapture(runtime, sessionId);
   return computeUsage({
@@ -2974,17 +3708,24 @@ async function usageFromTail(located, tail, fresh, deps) {
     env: runtime.env,
     compactSettings: readCompactSettings(runtime, located.projectDir ?? defaultProjectDir(runtime)),
     thresholds: settings,
+    budget: settings.budget,
     fresh,
     skippedLines: countLineProblems(tail.problems),
-    capture: captured ? captureEvidence(captured.record) : null
+    capture: captured ? captureEvidence(captured.record) : null,
+    launch: subagent ? void 0 : launchOf(runtime, sessionId)
   });
 }
-var import_node_fs19, import_node_path16, DEFAULT_FRESHNESS_TIMEOUT_MS, SIBLING_SESSION_WINDOW_MS, SESSION_ID2;
+function launchOf(runtime, sessionId) {
+  const claude = findClaudeProcess(runtime);
+  if (!claude || !runsSession(runtime, claude.pid, sessionId)) return void 0;
+  return claude.args ? parseLaunchArgs(claude.args) : null;
+}
+var import_node_fs19, import_node_path17, DEFAULT_FRESHNESS_TIMEOUT_MS, SIBLING_SESSION_WINDOW_MS, SESSION_ID2;
 var init_read_usage = __esm({
   "src/context/read-usage.ts"() {
     "use strict";
     import_node_fs19 = require("fs");
-    import_node_path16 = require("path");
+    import_node_path17 = require("path");
     init_compact_settings();
     init_paths();
     init_session_state();
@@ -3001,6 +3742,8 @@ var init_read_usage = __esm({
     init_usage();
     init_session_capture();
     init_usage_evidence();
+    init_claude_process();
+    init_launch_args();
     DEFAULT_FRESHNESS_TIMEOUT_MS = 1500;
     SIBLING_SESSION_WINDOW_MS = 10 * 6e4;
     SESSION_ID2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -3063,19 +3806,21 @@ async function statuslineLine(text2, runtime) {
   } catch {
   }
   const usage = await transcriptUsage(input, runtime);
+  const settings = loadSettings(runtime);
   const figures = statuslineFigures({
     input,
     usage,
     env: runtime.env,
     compactSettings: readCompactSettings(runtime, input.projectDir ?? runtime.cwd),
-    thresholds: loadSettings(runtime)
+    thresholds: settings,
+    budget: settings.budget
   });
   if (!figures) return `${input.modelName ?? input.modelId ?? "Claude"}: no context figures yet`;
   return renderStatusline(figures, lineStyle(runtime.env));
 }
 async function runStatusline(runtime, out, stdinFd = 0) {
   const text2 = readStdinText(stdinFd);
-  out.stdout(`${await statuslineLine(text2, runtime)}
+  out.stdout(`${terminalText(await statuslineLine(text2, runtime), { color: lineStyle(runtime.env).color })}
 `);
   return 0;
 }
@@ -3089,6 +3834,7 @@ var init_statusline2 = __esm({
     init_statusline_input();
     init_stdin_json();
     init_config();
+    init_safe_text();
     init_read_usage();
     init_usage();
     init_byte_source();
@@ -3110,7 +3856,7 @@ function runningAsPlugin(runtime) {
 function enabledPlugin(runtime) {
   let text2;
   try {
-    text2 = (0, import_node_fs20.readFileSync)((0, import_node_path17.join)(claudeConfigDir(runtime), "settings.json"), "utf8");
+    text2 = (0, import_node_fs20.readFileSync)((0, import_node_path18.join)(claudeConfigDir(runtime), "settings.json"), "utf8");
   } catch {
     return null;
   }
@@ -3126,12 +3872,12 @@ function enabledPlugin(runtime) {
 function installedTwiceNotice(pluginId) {
   return `[ctx-monitor] installed twice: as the plugin ${pluginId} and by \`ctx-monitor install\`; the plugin's hooks run and these stay silent. Run \`ctx-monitor uninstall\` to remove the second.`;
 }
-var import_node_fs20, import_node_path17;
+var import_node_fs20, import_node_path18;
 var init_plugin_presence = __esm({
   "src/claude/plugin-presence.ts"() {
     "use strict";
     import_node_fs20 = require("fs");
-    import_node_path17 = require("path");
+    import_node_path18 = require("path");
     init_paths();
   }
 });
@@ -3156,7 +3902,8 @@ function parseHookInput(text2) {
       typeof model === "object" && model !== null && !Array.isArray(model) ? model : null,
       "id"
     ),
-    trigger: stringField(input, "trigger")
+    trigger: stringField(input, "trigger"),
+    compactSummary: typeof input.compact_summary === "string" ? input.compact_summary : null
   };
 }
 var HOOK_EVENTS, CLAUDE_EVENT_NAMES;
@@ -3164,61 +3911,26 @@ var init_hook_input = __esm({
   "src/claude/hooks/hook-input.ts"() {
     "use strict";
     init_stdin_json();
-    HOOK_EVENTS = ["session-start", "user-prompt-submit", "post-tool-use", "pre-compact"];
+    HOOK_EVENTS = [
+      "session-start",
+      "user-prompt-submit",
+      "post-tool-use",
+      "pre-compact",
+      "post-compact"
+    ];
     CLAUDE_EVENT_NAMES = {
       "session-start": "SessionStart",
       "user-prompt-submit": "UserPromptSubmit",
       "post-tool-use": "PostToolUse",
-      "pre-compact": "PreCompact"
+      "pre-compact": "PreCompact",
+      "post-compact": "PostCompact"
     };
-  }
-});
-
-// src/claude/hooks/handoff-pointer.ts
-function clipText(text2, max) {
-  return text2.length <= max ? text2 : `${text2.slice(0, max)}
-\u2026 [cut; the handoff has it in full]`;
-}
-function noteSection(markdown, title) {
-  const lines2 = markdown.split("\n");
-  const start = lines2.findIndex((line) => line.trim() === `### ${title}`);
-  if (start === -1) return null;
-  const body = [];
-  for (const line of lines2.slice(start + 1)) {
-    if (/^#{1,3} /.test(line)) break;
-    body.push(line);
-  }
-  const text2 = body.join("\n").trim();
-  return text2 || null;
-}
-function firstPrompt(markdown) {
-  const match = /^### Prompt \d+[^\n]*\n\n(`{3,})text\n([\s\S]*?)\n\1$/m.exec(markdown);
-  return match?.[2] ?? null;
-}
-function handoffPointer(handoffPath, markdown, compactionTrigger) {
-  const lines2 = [
-    `[ctx-monitor] The conversation was compacted${compactionTrigger ? ` (${compactionTrigger})` : ""}. The newest handoff, written before it, is ${handoffPath}: read it before going on (or use the ctx-monitor resume prompt).`
-  ];
-  const prompt = firstPrompt(markdown);
-  if (prompt) lines2.push("", "First prompt of the session, verbatim:", clipText(prompt, LIMITS.prompt));
-  const next = noteSection(markdown, "Next steps");
-  if (next) lines2.push("", "Next steps the agent noted:", clipText(next, LIMITS.nextSteps));
-  const questions = noteSection(markdown, "Open questions");
-  if (questions) lines2.push("", "Open questions:", clipText(questions, LIMITS.openQuestions));
-  return lines2.join("\n").slice(0, MAX_POINTER_CHARS);
-}
-var MAX_POINTER_CHARS, LIMITS;
-var init_handoff_pointer = __esm({
-  "src/claude/hooks/handoff-pointer.ts"() {
-    "use strict";
-    MAX_POINTER_CHARS = 9e3;
-    LIMITS = { prompt: 3e3, nextSteps: 2500, openQuestions: 1500 };
   }
 });
 
 // src/claude/hooks/hook-memory.ts
 function memoryPath(runtime, sessionId) {
-  return (0, import_node_path18.join)(ctxMonitorStateDir(runtime), "hooks", `${sessionId.replace(/[^\w-]/g, "_")}.json`);
+  return (0, import_node_path19.join)(ctxMonitorStateDir(runtime), "hooks", `${sessionId.replace(/[^\w-]/g, "_")}.json`);
 }
 function readHookMemory(runtime, sessionId) {
   try {
@@ -3226,7 +3938,8 @@ function readHookMemory(runtime, sessionId) {
     const warned = value.warnedStatus;
     return {
       warnedStatus: warned === "warn" || warned === "critical" ? warned : "ok",
-      pointedPastCompaction: typeof value.pointedPastCompaction === "string" ? value.pointedPastCompaction : null
+      compactionsPointedPast: typeof value.compactionsPointedPast === "number" && Number.isSafeInteger(value.compactionsPointedPast) ? Math.max(0, value.compactionsPointedPast) : 0,
+      lostPending: typeof value.lostPending === "string" ? value.lostPending : null
     };
   } catch {
     return { ...FRESH_MEMORY };
@@ -3234,20 +3947,36 @@ function readHookMemory(runtime, sessionId) {
 }
 function writeHookMemory(runtime, sessionId, memory) {
   const path = memoryPath(runtime, sessionId);
-  makeFolder((0, import_node_path18.join)(path, ".."), 448, STATE_DIR_SETTING);
+  makeFolder((0, import_node_path19.join)(path, ".."), 448, STATE_DIR_SETTING);
   replaceFile(path, `${JSON.stringify(memory)}
 `, 384);
 }
-var import_node_fs21, import_node_path18, FRESH_MEMORY;
+var import_node_fs21, import_node_path19, FRESH_MEMORY;
 var init_hook_memory = __esm({
   "src/claude/hooks/hook-memory.ts"() {
     "use strict";
     init_make_folder();
     import_node_fs21 = require("fs");
-    import_node_path18 = require("path");
+    import_node_path19 = require("path");
     init_atomic_write();
     init_paths();
-    FRESH_MEMORY = { warnedStatus: "ok", pointedPastCompaction: null };
+    FRESH_MEMORY = { warnedStatus: "ok", compactionsPointedPast: 0, lostPending: null };
+  }
+});
+
+// src/claude/hooks/hook-scope.ts
+function projectOf(input, runtime) {
+  return runtime.env.CLAUDE_PROJECT_DIR || input.cwd || runtime.cwd;
+}
+function request(input, runtime) {
+  return {
+    ...input.transcriptPath ? { transcriptPath: input.transcriptPath } : { sessionId: input.sessionId },
+    projectDir: projectOf(input, runtime)
+  };
+}
+var init_hook_scope = __esm({
+  "src/claude/hooks/hook-scope.ts"() {
+    "use strict";
   }
 });
 
@@ -3260,1420 +3989,12 @@ function usageWarning(usage, warnedStatus) {
     warnedStatus: usage.status
   };
 }
-function compactionKey(compaction) {
-  if (!compaction) return null;
-  return `${compaction.at ?? "?"}/${compaction.preTokens === null ? "?" : roundTokens(compaction.preTokens)}`;
-}
 var RANK;
 var init_usage_warning = __esm({
   "src/claude/hooks/usage-warning.ts"() {
     "use strict";
     init_format();
     RANK = { ok: 0, warn: 1, critical: 2 };
-  }
-});
-
-// src/transcript/incremental-reader.ts
-var IncrementalReader;
-var init_incremental_reader = __esm({
-  "src/transcript/incremental-reader.ts"() {
-    "use strict";
-    init_byte_source();
-    init_content_identity();
-    init_line_problems();
-    init_read_forward();
-    init_subagent_files();
-    IncrementalReader = class {
-      constructor(create, options = {}) {
-        this.create = create;
-        this.options = options;
-      }
-      create;
-      options;
-      entries = /* @__PURE__ */ new Map();
-      read(path) {
-        return withByteSource(path, (source) => {
-          let entry = this.entries.get(path);
-          const cold = !entry || entry.dev !== source.dev || entry.ino !== source.ino || source.size < entry.offset || fingerprintAt(source, entry.offset) !== entry.fingerprint;
-          if (cold || !entry)
-            entry = {
-              dev: source.dev,
-              ino: source.ino,
-              offset: 0,
-              fingerprint: fingerprintAt(source, 0),
-              reducer: this.create(),
-              problems: noLineProblems()
-            };
-          return this.continueRead(path, entry, source, cold);
-        });
-      }
-      continueRead(path, current, source, cold) {
-        const from = current.offset;
-        const result = readForward(
-          source,
-          from,
-          { record: (record) => current.reducer.add(record), oversized: (at) => current.reducer.oversized?.(at.bytes) },
-          {
-            subagent: isSubagentTranscript(path),
-            ...this.options.maxLineBytes ? { maxLineBytes: this.options.maxLineBytes } : {}
-          }
-        );
-        current.offset = result.nextOffset;
-        current.fingerprint = fingerprintAt(source, current.offset);
-        addLineProblems(current.problems, { ...result.problems, torn: 0 });
-        this.entries.delete(path);
-        this.entries.set(path, current);
-        while (this.entries.size > (this.options.capacity ?? 8)) this.entries.delete(this.entries.keys().next().value);
-        const problems = addLineProblems(addLineProblems(noLineProblems(), current.problems), {
-          ...noLineProblems(),
-          torn: result.problems.torn
-        });
-        return { reducer: current.reducer, problems, parsedBytes: current.offset - from, cold };
-      }
-    };
-  }
-});
-
-// src/redact/redact-values.ts
-function words(name2) {
-  return name2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-}
-function namesCredential(name2) {
-  const parts = words(name2);
-  const last2 = parts.at(-1);
-  if (!last2) return false;
-  if (CREDENTIAL_WORDS.has(last2)) return true;
-  if (CREDENTIAL_PAIRS.test(parts.slice(-2).join("_"))) return true;
-  return parts.length === 1 && JOINED.test(last2);
-}
-function unquote(value) {
-  const match = /^\\?(["'`])(.*?)\\?\1$/s.exec(value);
-  return match ? { inner: match[2] ?? "", quoted: true } : { inner: value, quoted: false };
-}
-function isSecretValue(value, colon = false) {
-  const judged = colon ? judgedAfterColon : judgedAfterEquals;
-  let answer = judged.get(value);
-  if (answer === void 0) {
-    answer = judgeValue(value, colon);
-    remember(judged, value, answer);
-  }
-  return answer;
-}
-function remember(judged, value, answer) {
-  if (judged.size >= 4096) judged.clear();
-  if (value.length <= 256) judged.set(value, answer);
-}
-function judgeValue(value, colon) {
-  const { inner, quoted: quoted2 } = unquote(value.trim());
-  const text2 = inner.trim();
-  if (text2.length < 3) return false;
-  if (REFERENCE.test(text2) || PLACEHOLDER.test(text2) || VERSION.test(text2)) return false;
-  if (!quoted2 && CODE.test(text2)) return false;
-  if (!quoted2 && colon && /^[a-z]+[;,]?$/.test(text2)) return false;
-  if (!quoted2 && /^[A-Za-z_][\w]*$/.test(text2) && namesCredential(text2)) return false;
-  return true;
-}
-function isSecretArgument(value) {
-  let answer = judgedArguments.get(value);
-  if (answer === void 0) {
-    const text2 = unquote(value.trim()).inner.trim();
-    answer = text2.length >= 1 && !REFERENCE.test(text2) && !PLACEHOLDER.test(text2) && !text2.startsWith("-");
-    remember(judgedArguments, value, answer);
-  }
-  return answer;
-}
-var CREDENTIAL_WORDS, CREDENTIAL_PAIRS, JOINED, REFERENCE, PLACEHOLDER, VERSION, CODE, judgedAfterColon, judgedAfterEquals, judgedArguments;
-var init_redact_values = __esm({
-  "src/redact/redact-values.ts"() {
-    "use strict";
-    CREDENTIAL_WORDS = /* @__PURE__ */ new Set([
-      "secret",
-      "token",
-      "password",
-      "passwd",
-      "pwd",
-      "passphrase",
-      "apikey",
-      "credential",
-      "credentials",
-      "auth",
-      "pat"
-    ]);
-    CREDENTIAL_PAIRS = /(?:api|access|private|secret|signing|encryption|master|account|shared[-_ ]?access|storage|service|license|app|client|consumer|webhook)[-_ ]?(?:key|secret)$/;
-    JOINED = /(?:secret|token|password|passwd|passphrase|apikey)$/;
-    REFERENCE = /^(?:\$\{\{.*\}\}|\{\{.*\}\}|\$\{[^}]*\}?|\$\(|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|<[^>]*>|\[REDACTED[^\]]*\]?|(?:process\.env|os\.environ|import\.meta\.env|env|secrets|vars|ENV|System\.getenv|config|settings|self|this|req|request|ctx|options|opts|args|params)[.[(].*)$/;
-    PLACEHOLDER = /your[-_ ]|[-_ ]here$|^(?:x{3,}|\*{3,}|\.{3,}|…|changeme|change[-_]me|example|placeholder|dummy|redacted|secret|password|token|none|null|nil|undefined|true|false|yes|no|on|off|todo|tbd|test|string|str|number|int|integer|boolean|bool|bytes|any|unknown|object)$|(?:\.{3}|…)$|(?:^|[-_. ])(?:example|placeholder|sample)(?:$|[-_. ])|replace[-_ ]?me|^[-_*x.]+$/i;
-    VERSION = /^[~^>=<v]*\d+(?:[._]\d+)*(?:[-+][\w.]+)?$/;
-    CODE = /[()]|^(?:await|new|typeof|function|async|yield|return|lambda)\b|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[;,]?$|^(?:string|number|boolean|str|int|bytes|Optional|Secret\w*|SecretStr|String)\b[\w[\]<>|? ]*$/;
-    judgedAfterColon = /* @__PURE__ */ new Map();
-    judgedAfterEquals = /* @__PURE__ */ new Map();
-    judgedArguments = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/redact/assignment-start.ts
-function assignmentStarts(text2) {
-  let colon = -1;
-  let equals = -1;
-  const nextSign = (from) => {
-    if (colon !== Number.POSITIVE_INFINITY && colon < from) colon = text2.indexOf(":", from);
-    if (colon < 0) colon = Number.POSITIVE_INFINITY;
-    if (equals !== Number.POSITIVE_INFINITY && equals < from) equals = text2.indexOf("=", from);
-    if (equals < 0) equals = Number.POSITIVE_INFINITY;
-    const next = Math.min(colon, equals);
-    return next === Number.POSITIVE_INFINITY ? -1 : next;
-  };
-  return (from) => {
-    for (let at = nextSign(from); at >= 0; at = nextSign(at + 1)) {
-      if (at >= MARKER_START.length && text2.startsWith(MARKER_START, at - MARKER_START.length)) continue;
-      const start = separatorStart(text2, at);
-      if (start >= from && credentialNameBefore(text2, start) !== null && !plainlyNoSecret(text2, at)) return start;
-    }
-    return -1;
-  };
-}
-function plainlyNoSecret(text2, at) {
-  const colon = text2.charCodeAt(at) === 58 && text2.charCodeAt(at + 1) !== 61;
-  let value = text2.charCodeAt(at) === 58 && !colon ? at + 2 : at + 1;
-  for (let blanks = 0; isBlank(text2.charCodeAt(value)); blanks++, value++) if (blanks === 64) return false;
-  const first = text2.charCodeAt(value);
-  if (first === 92) return false;
-  const form = FORM_OPENED_BY.get(first) ?? PLAIN_VALUE;
-  form.lastIndex = value;
-  if (!form.test(text2)) return false;
-  return !isSecretValue(text2.slice(value, form.lastIndex), colon);
-}
-function separatorStart(text2, at) {
-  let start = at;
-  while (at - start <= SEPARATOR_LEAD && isBlank(text2.charCodeAt(start - 1))) start--;
-  if (text2.charCodeAt(start - 1) === 63) {
-    start--;
-    while (at - start <= SEPARATOR_LEAD && isBlank(text2.charCodeAt(start - 1))) start--;
-  }
-  if (text2.charCodeAt(start - 1) === 34 || text2.charCodeAt(start - 1) === 39) start--;
-  if (text2.charCodeAt(start - 1) === 92) start--;
-  return start;
-}
-function credentialNameBefore(text2, at) {
-  let start = at;
-  while (start > 0 && at - start <= NAME_MAX && isNameChar(text2.charCodeAt(start - 1))) start--;
-  if (at - start < 3 || at - start > NAME_MAX || text2.charCodeAt(start - 1) === 36) return null;
-  if (at - start === last.name.length && text2.startsWith(last.name, start)) return last.credential ? last.name : null;
-  const name2 = text2.slice(start, at);
-  last.name = name2;
-  last.credential = credentialName(name2);
-  return last.credential ? name2 : null;
-}
-function credentialName(name2) {
-  let judged = judgedNames.get(name2);
-  if (judged === void 0) {
-    judged = CREDENTIAL_WORD.test(name2) && namesCredential(name2);
-    if (judgedNames.size > 4096) judgedNames.clear();
-    judgedNames.set(name2, judged);
-  }
-  return judged;
-}
-var VALUE_FORMS, FORM_OPENED_BY, PLAIN_VALUE, CREDENTIAL_WORD, NAME_MAX, SEPARATOR_LEAD, MARKER_START, isNameChar, isBlank, last, judgedNames;
-var init_assignment_start = __esm({
-  "src/redact/assignment-start.ts"() {
-    "use strict";
-    init_redact_values();
-    VALUE_FORMS = [
-      String.raw`"(?:[^"\\\r\n]|\\[^"\r\n]){0,1000}"`,
-      String.raw`'[^'\r\n]{0,1000}'`,
-      String.raw`\`[^\`\r\n]{0,1000}\``,
-      String.raw`\\"[^"\\\r\n]{0,1000}\\"`,
-      String.raw`[^\s"'\`,;&|<>(){}\[\]]{1,1000}`
-    ];
-    FORM_OPENED_BY = /* @__PURE__ */ new Map([
-      [34, new RegExp(VALUE_FORMS[0], "y")],
-      // "
-      [39, new RegExp(VALUE_FORMS[1], "y")],
-      // '
-      [96, new RegExp(VALUE_FORMS[2], "y")]
-      // `
-    ]);
-    PLAIN_VALUE = new RegExp(VALUE_FORMS[4], "y");
-    CREDENTIAL_WORD = /secret|token|passw(?:or)?d|pwd|passphrase|credentials?|auth|key|_pat/i;
-    NAME_MAX = 120;
-    SEPARATOR_LEAD = 131;
-    MARKER_START = "[REDACTED";
-    isNameChar = (code) => code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 95 || code === 46 || code === 45;
-    isBlank = (code) => code === 32 || code === 9;
-    last = { name: "", credential: false };
-    judgedNames = /* @__PURE__ */ new Map();
-  }
-});
-
-// src/redact/redact-context.ts
-function keySeparator(text2, at) {
-  let length = text2.startsWith("\n", at) ? 1 : text2.startsWith("\r\n", at) || text2.startsWith("\\n", at) ? 2 : -1;
-  if (length < 0) return -1;
-  for (let indent2 = 0; indent2 < 64 && (text2[at + length] === " " || text2[at + length] === "	"); indent2++) length++;
-  return length;
-}
-function keyBlockEnd(text2, from) {
-  let at = from;
-  for (; ; ) {
-    const separator = keySeparator(text2, at);
-    if (separator < 0) return at;
-    const next = at + separator;
-    if (text2.startsWith("-----END ", next)) {
-      const end = sticky(KEY_END, text2, next);
-      return end >= 0 ? next + end : at;
-    }
-    if (keySeparator(text2, next) >= 0) {
-      at = next;
-      continue;
-    }
-    const line = sticky(KEY_LINE, text2, next);
-    if (line < 0) return at;
-    at = next + line;
-  }
-}
-function inMysqlCommand(text2, at) {
-  const before = text2.slice(Math.max(0, at - 400), at);
-  const command = before.slice(
-    Math.max(before.lastIndexOf("\n"), before.lastIndexOf(";"), before.lastIndexOf("|"), before.lastIndexOf("&")) + 1
-  );
-  return /\b(?:mysql(?:dump|admin|sh)?|mariadb(?:-dump|-admin)?)[ \t]/.test(command);
-}
-var KEY_BEGIN, KEY_LINE, KEY_END, sticky, VALUE, FLAG_VALUE, whole, keepName, SEPARATOR, CODE_START, CALLED, QUOTE, CONTEXT_RULES;
-var init_redact_context = __esm({
-  "src/redact/redact-context.ts"() {
-    "use strict";
-    init_assignment_start();
-    init_redact_values();
-    KEY_BEGIN = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
-    KEY_LINE = /(?:[A-Za-z-]{1,40}:[^\r\n\\]{0,400}|[A-Za-z0-9+/=]{1,400})(?=\r?\n|\\n|$)/y;
-    KEY_END = /-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
-    sticky = (pattern, text2, at) => {
-      pattern.lastIndex = at;
-      return pattern.exec(text2)?.[0].length ?? -1;
-    };
-    VALUE = `(?:${VALUE_FORMS.join("|")})`;
-    FLAG_VALUE = String.raw`(?:"[^"\r\n]{1,1000}"|'[^'\r\n]{1,1000}'|[^\s"'|;&<>]{1,1000})`;
-    whole = (_match, marker) => marker;
-    keepName = (match, marker) => isSecretArgument(match[2] ?? "") ? `${match[1]}${marker}` : null;
-    SEPARATOR = String.raw`\\?["']?[ \t]{0,64}(?:\?[ \t]{0,64})?(?::=|=(?![=>~])|:(?![:=/]))[ \t]{0,64}`;
-    CODE_START = /^[A-Za-z_$]/;
-    CALLED = /^[(.[]$/;
-    QUOTE = /^\\?["'`]$/;
-    CONTEXT_RULES = [
-      {
-        kind: "private-key",
-        triggers: ["PRIVATE KEY"],
-        pattern: KEY_BEGIN,
-        replace: whole,
-        extent: (match) => keyBlockEnd(match.input, match.index + match[0].length)
-      },
-      {
-        kind: "url-password",
-        triggers: ["://"],
-        // scheme://user:password@host — the user stays, the password goes.
-        pattern: /(:\/\/[^\s:/?#@"'<>]{0,256}:)([^\s/?#"'<>]{1,256})@/g,
-        replace: (match, marker) => isSecretArgument(match[2].replace(/@.*$/, "")) ? `${match[1]}${marker}@` : null
-      },
-      {
-        kind: "credential-flag",
-        triggers: [
-          "-pass",
-          "-pwd",
-          "-token",
-          "-secret",
-          "-api",
-          "-auth",
-          "-access",
-          "-client",
-          "-private",
-          "-key",
-          "-store",
-          "-db-",
-          "-admin"
-        ],
-        pattern: new RegExp(
-          String.raw`((?<![\w-])--?(?:password|passwd|pass|pwd|token|secret|api-?key|auth-token|access-token|client-secret|secret-key|private-key|key-password|storepass|keypass|db-password|admin-password)(?:=|[ \t]{1,64}))(${FLAG_VALUE})`,
-          "gi"
-        ),
-        replace: keepName
-      },
-      {
-        kind: "credential-flag",
-        // mysql -pSECRET (glued to -p; a bare -p asks for it): a -p word in a command that a MySQL client started.
-        triggers: [" -p", "	-p"],
-        requires: ["mysql", "mariadb"],
-        pattern: new RegExp(String.raw`((?<=[ \t])-p)(${FLAG_VALUE})`, "g"),
-        replace: (match, marker) => isSecretArgument(match[2] ?? "") && inMysqlCommand(match.input, match.index) ? `${match[1]}${marker}` : null
-      },
-      {
-        kind: "credential-flag",
-        triggers: ["sshpass"],
-        pattern: new RegExp(String.raw`(\bsshpass[ \t]{1,64}-p[ \t]{0,64})(${FLAG_VALUE})`, "g"),
-        replace: keepName
-      },
-      {
-        kind: "credential-flag",
-        // curl -u user:password / --user user:password
-        triggers: ["-u"],
-        pattern: /((?<![\w-])(?:-u|--user|--proxy-user)[ \t]{1,64}["']?[^\s:"']{1,256}:)([^\s"']{1,256})/g,
-        replace: keepName
-      },
-      {
-        kind: "authorization-header",
-        triggers: ["authorization", "api-key", "auth-token", "private-token", "access-token"],
-        pattern: /\b((?:proxy-)?authorization|x-api-key|api-key|x-auth-token|private-token|x-access-token)(\\?["']?[ \t]{0,64}[:=][ \t]{0,64}\\?["']?)(?:(Bearer|Basic|Token|Digest|token|bearer)[ \t]{1,64})?([^\s"'\\,;]{1,4000})/gi,
-        replace: (match, marker) => isSecretArgument(match[4] ?? "") ? `${match[1]}${match[2]}${match[3] ? `${match[3]} ` : ""}${marker}` : null,
-        skip: (match) => match[1]?.length ?? 1
-      },
-      {
-        kind: "bearer-token",
-        triggers: ["Bearer"],
-        pattern: /\b(Bearer)[ \t]{1,64}([A-Za-z0-9._~+/=-]{16,4000})/g,
-        replace: (match, marker) => `${match[1]} ${marker}`
-      },
-      {
-        kind: "credential-assignment",
-        // name = value, name: value, "name": "value", name := value — anywhere on a line. Tried only just
-        // after a credential's name that stands before a `:` or `=` (assignment-start.ts).
-        triggers: ["secret", "token", "passw", "pwd", "passphrase", "key", "credential", "auth", "_pat"],
-        starts: assignmentStarts,
-        pattern: new RegExp(String.raw`(${SEPARATOR})(${VALUE})`, "y"),
-        replace: (match, marker) => {
-          const separator = match[1] ?? "";
-          const value = match[2] ?? "";
-          if (!isSecretValue(value, separator.includes(":") && !separator.includes(":="))) return null;
-          if (CODE_START.test(value) && CALLED.test(match.input[match.index + match[0].length] ?? "")) return null;
-          const quote = value.startsWith("\\") ? value.slice(0, 2) : value.slice(0, 1);
-          return QUOTE.test(quote) ? `${separator}${quote}${marker}${quote}` : `${separator}${marker}`;
-        }
-      }
-    ];
-  }
-});
-
-// src/redact/redact-prefixed.ts
-var rule, START, END, PREFIXED_RULES;
-var init_redact_prefixed = __esm({
-  "src/redact/redact-prefixed.ts"() {
-    "use strict";
-    rule = (kind, source, triggers) => ({
-      kind,
-      pattern: new RegExp(source, "g"),
-      triggers
-    });
-    START = String.raw`(?<![A-Za-z0-9_])`;
-    END = String.raw`(?![A-Za-z0-9_])`;
-    PREFIXED_RULES = [
-      rule("anthropic-key", String.raw`${START}sk-ant-[A-Za-z0-9_-]{20,400}`, ["sk-ant-"]),
-      // OpenAI and OpenRouter: a named kind, or the legacy `sk-` + letters and digits only (so a branch
-      // such as `sk-feature-login-form` is not one).
-      rule(
-        "openai-key",
-        String.raw`${START}sk-(?:proj|svcacct|admin|or-v1|None)-[A-Za-z0-9_-]{20,400}|${START}sk-[A-Za-z0-9]{32,200}${END}`,
-        ["sk-"]
-      ),
-      rule(
-        "stripe-key",
-        String.raw`${START}(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,200}|${START}whsec_[A-Za-z0-9]{24,100}`,
-        ["_live_", "_test_", "whsec_"]
-      ),
-      rule("github-token", String.raw`${START}gh[pousr]_[A-Za-z0-9]{30,100}|${START}github_pat_[A-Za-z0-9_]{40,200}`, [
-        "gh",
-        "github_pat_"
-      ]),
-      rule(
-        "gitlab-token",
-        String.raw`${START}gl(?:pat|ptt|dt|rt|soat|cbt|ft|imt|agent|oas)-[A-Za-z0-9_-]{20,100}|${START}GR1348941[A-Za-z0-9_-]{20,100}`,
-        ["gl", "GR1348941"]
-      ),
-      rule("aws-access-key-id", String.raw`${START}(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}${END}`, [
-        "AKIA",
-        "ASIA",
-        "ABIA",
-        "ACCA"
-      ]),
-      rule("slack-token", String.raw`${START}xox[abposre]-[A-Za-z0-9-]{10,200}|${START}xapp-\d-[A-Za-z0-9-]{10,200}`, [
-        "xox",
-        "xapp-"
-      ]),
-      rule("slack-webhook", String.raw`https?://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/-]{20,300}`, [
-        "hooks.slack.com"
-      ]),
-      rule(
-        "discord-webhook",
-        String.raw`https?://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/\d{5,30}/[A-Za-z0-9_-]{20,200}`,
-        ["/api/webhooks/"]
-      ),
-      rule("google-api-key", String.raw`${START}AIza[0-9A-Za-z_-]{35}`, ["AIza"]),
-      rule("google-oauth", String.raw`${START}GOCSPX-[A-Za-z0-9_-]{20,100}|${START}ya29\.[A-Za-z0-9_-]{20,400}`, [
-        "GOCSPX-",
-        "ya29."
-      ]),
-      rule("huggingface-token", String.raw`${START}(?:hf_|api_org_)[A-Za-z0-9]{30,100}`, ["hf_", "api_org_"]),
-      rule("npm-token", String.raw`${START}npm_[A-Za-z0-9]{36}${END}`, ["npm_"]),
-      rule("pypi-token", String.raw`${START}pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{20,300}`, ["pypi-"]),
-      rule("twilio-key", String.raw`${START}SK[0-9a-fA-F]{32}${END}`, ["SK"]),
-      rule("sendgrid-key", String.raw`${START}SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}`, ["SG."]),
-      rule("mailgun-key", String.raw`${START}key-[0-9a-f]{32}${END}`, ["key-"]),
-      rule("azure-client-secret", String.raw`(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}`, ["Q~"]),
-      rule("digitalocean-token", String.raw`${START}do[opr]_v1_[a-f0-9]{64}${END}`, ["_v1_"]),
-      rule("telegram-bot-token", String.raw`(?<![A-Za-z0-9_:])\d{5,16}:A[A-Za-z0-9_-]{34}${END}`, [":A"]),
-      rule("shopify-token", String.raw`${START}shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}${END}`, ["shp"]),
-      rule("databricks-token", String.raw`${START}dapi[a-f0-9]{32}(?:-\d)?${END}`, ["dapi"]),
-      rule("age-secret-key", String.raw`${START}AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}${END}`, [
-        "AGE-SECRET-KEY-1"
-      ]),
-      rule("linear-key", String.raw`${START}lin_(?:api|oauth)_[A-Za-z0-9]{40}${END}`, ["lin_"]),
-      rule("postman-key", String.raw`${START}PMAK-[a-f0-9]{24}-[a-f0-9]{34}${END}`, ["PMAK-"]),
-      rule("vault-token", String.raw`${START}hv[sbr]\.[A-Za-z0-9_-]{24,300}`, ["hvs.", "hvb.", "hvr."]),
-      rule(
-        "grafana-token",
-        String.raw`${START}glc_[A-Za-z0-9+/]{32,400}={0,2}|${START}glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}${END}`,
-        ["glc_", "glsa_"]
-      ),
-      rule("sentry-token", String.raw`${START}sntry[su]_[A-Za-z0-9+/=_]{30,300}`, ["sntry"]),
-      rule("doppler-token", String.raw`${START}dp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,100}`, ["dp."]),
-      rule("supabase-token", String.raw`${START}sbp_[a-f0-9]{40}${END}`, ["sbp_"]),
-      rule(
-        "ai-provider-key",
-        String.raw`${START}(?:r8_[A-Za-z0-9]{37}|gsk_[A-Za-z0-9]{48}|pplx-[A-Za-z0-9]{48}|xai-[A-Za-z0-9]{60,100})${END}`,
-        ["r8_", "gsk_", "pplx-", "xai-"]
-      ),
-      rule("atlassian-token", String.raw`${START}ATATT3[A-Za-z0-9_=-]{100,300}`, ["ATATT3"]),
-      rule("newrelic-key", String.raw`${START}NRAK-[A-Z0-9]{27}${END}`, ["NRAK-"]),
-      rule("pulumi-token", String.raw`${START}pul-[a-f0-9]{40}${END}`, ["pul-"]),
-      rule("notion-token", String.raw`${START}ntn_[A-Za-z0-9]{40,60}${END}`, ["ntn_"]),
-      rule("square-token", String.raw`${START}sq0(?:atp|csp)-[A-Za-z0-9_-]{22,60}|${START}EAAA[A-Za-z0-9_-]{60}${END}`, [
-        "sq0",
-        "EAAA"
-      ]),
-      rule("mapbox-token", String.raw`${START}sk\.eyJ[A-Za-z0-9_-]{20,200}\.[A-Za-z0-9_-]{20,100}`, ["sk.eyJ"]),
-      rule("fly-token", String.raw`${START}fo1_[A-Za-z0-9_-]{43}${END}`, ["fo1_"]),
-      rule("heroku-key", String.raw`${START}HRKU-[A-Za-z0-9_-]{60}${END}`, ["HRKU-"]),
-      rule("onepassword-token", String.raw`${START}ops_eyJ[A-Za-z0-9+/=_-]{100,4000}`, ["ops_eyJ"]),
-      rule("jwt", String.raw`${START}eyJ[A-Za-z0-9_-]{8,4000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{8,2000}`, ["eyJ"])
-    ];
-  }
-});
-
-// src/redact/triggers.ts
-function compileTriggers(literals) {
-  for (const literal of literals)
-    if (!literal || /[^\x20-\x7e\t]/.test(literal))
-      throw new Error(`trigger ${JSON.stringify(literal)} is not printable ASCII`);
-  const lowered = literals.map((literal) => literal.toLowerCase());
-  const { next, ending } = automaton(lowered);
-  const used = [...new Set(lowered.join(""))].map((char) => char.charCodeAt(0));
-  const width = used.length + 1;
-  const column = new Uint8Array(ALPHABET);
-  used.forEach((code, index) => {
-    column[code] = index + 1;
-    if (code >= 97 && code <= 122) column[code - 32] = index + 1;
-  });
-  const order = [...ending.keys()].sort(
-    (a, b) => Number((ending[a]?.length ?? 0) > 0) - Number((ending[b]?.length ?? 0) > 0)
-  );
-  const renumbered = new Int32Array(order.length);
-  order.forEach((state, position) => {
-    renumbered[state] = position;
-  });
-  const table = new Int32Array(order.length * width);
-  order.forEach((state, position) => {
-    table[position * width] = 0;
-    used.forEach((code, index) => {
-      table[position * width + index + 1] = (renumbered[next[state * ALPHABET + code] ?? 0] ?? 0) * width;
-    });
-  });
-  const ends = order.map((state) => [...new Set(ending[state])]);
-  const firstEnding = Math.max(
-    1,
-    ends.findIndex((list) => list.length > 0)
-  ) * width;
-  return {
-    literals,
-    scan(text2, from = 0, to = text2.length, passOver) {
-      const found = new Uint8Array(literals.length);
-      const pending = new Uint8Array(ends.length).fill(1);
-      let left = literals.length;
-      let offset = 0;
-      for (let at = from; at < to && left > 0; ) {
-        const skip = passOver ? text2.indexOf(passOver, at) : -1;
-        const stop = skip < 0 || skip + (passOver?.length ?? 0) > to ? to : skip;
-        for (; at < stop && left > 0; at++) {
-          const code = text2.charCodeAt(at);
-          offset = code < ALPHABET ? table[offset + column[code]] : 0;
-          if (offset < firstEnding) continue;
-          const state = offset / width | 0;
-          if (!pending[state]) continue;
-          pending[state] = 0;
-          for (const index of ends[state])
-            if (!found[index]) {
-              found[index] = 1;
-              left--;
-            }
-        }
-        if (stop === to) break;
-        at = stop + (passOver?.length ?? 0);
-        offset = 0;
-      }
-      return found;
-    }
-  };
-}
-function automaton(literals) {
-  const next = new Array(ALPHABET).fill(0);
-  const ending = [[]];
-  literals.forEach((literal, index) => {
-    let state = 0;
-    for (const char of literal) {
-      const slot = state * ALPHABET + (char.codePointAt(0) ?? 0);
-      if (!next[slot]) {
-        next[slot] = ending.push([]) - 1;
-        for (let code = 0; code < ALPHABET; code++) next.push(0);
-      }
-      state = next[slot] ?? 0;
-    }
-    ending[state]?.push(index);
-  });
-  const fallback = new Array(ending.length).fill(0);
-  const queue = [];
-  for (let code = 0; code < ALPHABET; code++) if (next[code]) queue.push(next[code] ?? 0);
-  for (let head = 0; head < queue.length; head++) {
-    const state = queue[head] ?? 0;
-    const back = fallback[state] ?? 0;
-    ending[state]?.push(...ending[back] ?? []);
-    for (let code = 0; code < ALPHABET; code++) {
-      const slot = state * ALPHABET + code;
-      const child = next[slot] ?? 0;
-      if (child) {
-        fallback[child] = next[back * ALPHABET + code] ?? 0;
-        queue.push(child);
-      } else next[slot] = next[back * ALPHABET + code] ?? 0;
-    }
-  }
-  return { next, ending };
-}
-var ALPHABET;
-var init_triggers = __esm({
-  "src/redact/triggers.ts"() {
-    "use strict";
-    ALPHABET = 128;
-  }
-});
-
-// src/redact/redact.ts
-function stretches(text2, passOver) {
-  const found = [];
-  for (let start = 0; start < text2.length || found.length === 0; ) {
-    const lineEnd = text2.indexOf("\n", start + STRETCH - 1);
-    const end = lineEnd < 0 ? text2.length : lineEnd + 1;
-    found.push({ start, end, present: TRIGGERS.scan(text2, start, end, passOver) });
-    start = end;
-  }
-  return found;
-}
-function redactSecrets(input) {
-  const made = PLANS.map(() => 0);
-  let text2 = input;
-  let parts = stretches(text2);
-  const anywhere = new Uint8Array(TRIGGERS.literals.length);
-  for (const part of parts)
-    for (let index = 0; index < anywhere.length; index++) if (part.present[index]) anywhere[index] = 1;
-  if (WHOLE_TEXT.some((plan) => mayMatch(plan, anywhere))) {
-    const redacted = applyPlans(WHOLE_TEXT, text2, anywhere, made);
-    if (redacted !== text2) {
-      text2 = redacted;
-      parts = stretches(text2, KEY_MARKER);
-    }
-  }
-  const pieces = parts.map((part) => applyPlans(BY_LINES, text2.slice(part.start, part.end), part.present, made));
-  text2 = pieces.length === 1 ? pieces[0] ?? "" : pieces.join("");
-  const counts = {};
-  for (const plan of PLANS)
-    if (made[plan.index]) counts[plan.rule.kind] = (counts[plan.rule.kind] ?? 0) + (made[plan.index] ?? 0);
-  return { text: text2, counts, total: made.reduce((sum, count) => sum + count, 0) };
-}
-function applyPlans(plans, input, present, made) {
-  let text2 = input;
-  for (const plan of plans) {
-    if (!mayMatch(plan, present)) continue;
-    text2 = applyRule(plan, text2, made);
-  }
-  return text2;
-}
-function nextMatch(pattern, text2, from, starts) {
-  if (!starts) {
-    pattern.lastIndex = from;
-    return pattern.exec(text2);
-  }
-  for (let at = starts(from); at >= 0; at = starts(at + 1)) {
-    pattern.lastIndex = at;
-    const match = pattern.exec(text2);
-    if (match) return match;
-  }
-  return null;
-}
-function applyRule(plan, text2, made) {
-  const { rule: rule2, marker, index } = plan;
-  if (!rule2.replace && !rule2.extent && !rule2.starts) return replaceEveryMatch(plan, text2, made);
-  const joined = [];
-  const pieces = [];
-  let copied = 0;
-  let count = 0;
-  let from = 0;
-  const starts = rule2.starts?.(text2);
-  for (let match = nextMatch(rule2.pattern, text2, 0, starts); match; match = nextMatch(rule2.pattern, text2, from, starts)) {
-    const replaced = rule2.replace ? rule2.replace(match, marker) : marker;
-    if (replaced === null || replaced === match[0]) {
-      from = match.index + Math.max(1, rule2.skip?.(match) ?? 1);
-      continue;
-    }
-    pieces.push(text2.slice(copied, match.index), replaced);
-    if (pieces.length >= 4096) joined.push(pieces.splice(0).join(""));
-    copied = rule2.extent ? rule2.extent(match) : match.index + match[0].length;
-    from = copied === match.index ? copied + 1 : copied;
-    count++;
-  }
-  if (count === 0) return text2;
-  made[index] = (made[index] ?? 0) + count;
-  pieces.push(text2.slice(copied));
-  joined.push(pieces.join(""));
-  return joined.join("");
-}
-function replaceEveryMatch({ rule: rule2, marker, index }, text2, made) {
-  let count = 0;
-  const redacted = text2.replace(rule2.pattern, () => {
-    count++;
-    return marker;
-  });
-  made[index] = (made[index] ?? 0) + count;
-  return count === 0 ? text2 : redacted;
-}
-var RULES, TRIGGERS, indexOf, PLANS, MARKERS, WHOLE_TEXT, BY_LINES, STRETCH, KEY_MARKER, mayMatch;
-var init_redact = __esm({
-  "src/redact/redact.ts"() {
-    "use strict";
-    init_redact_context();
-    init_redact_prefixed();
-    init_triggers();
-    RULES = [
-      // Private keys first: their base64 lines must not be taken apart by the token rules.
-      ...CONTEXT_RULES.filter((rule2) => rule2.kind === "private-key"),
-      ...PREFIXED_RULES.map((rule2) => ({
-        kind: rule2.kind,
-        pattern: rule2.pattern,
-        triggers: rule2.triggers
-      })),
-      ...CONTEXT_RULES.filter((rule2) => rule2.kind !== "private-key")
-    ];
-    TRIGGERS = compileTriggers([...new Set(RULES.flatMap((rule2) => [...rule2.triggers, ...rule2.requires ?? []]))]);
-    indexOf = (literal) => TRIGGERS.literals.indexOf(literal);
-    PLANS = RULES.map((rule2, index) => ({
-      rule: rule2,
-      index,
-      marker: `[REDACTED:${rule2.kind}]`,
-      triggers: rule2.triggers.map(indexOf),
-      requires: rule2.requires?.map(indexOf)
-    }));
-    MARKERS = [...new Set(PLANS.map((plan) => plan.marker))];
-    WHOLE_TEXT = PLANS.filter((plan) => plan.rule.kind === "private-key");
-    BY_LINES = PLANS.filter((plan) => plan.rule.kind !== "private-key");
-    STRETCH = 65536;
-    KEY_MARKER = WHOLE_TEXT.length === 1 ? WHOLE_TEXT[0]?.marker : void 0;
-    mayMatch = (plan, present) => plan.triggers.some((index) => present[index]) && (!plan.requires || plan.requires.some((index) => present[index]));
-  }
-});
-
-// src/transcript/tool-calls.ts
-function shorten(text2, max = 72) {
-  const line = text2.replace(/\s+/g, " ").trim();
-  return line.length > max ? `${line.slice(0, max - 1)}\u2026` : line;
-}
-function redactedLabel(text2, max = 72) {
-  return shorten(redactSecrets(text2.slice(0, 4096)).text, max);
-}
-function displayPath(path, projectDir) {
-  if (projectDir && (0, import_node_path19.isAbsolute)(path)) {
-    const inside = (0, import_node_path19.relative)(projectDir, path);
-    if (inside && !inside.startsWith("..") && !(0, import_node_path19.isAbsolute)(inside)) return inside;
-  }
-  return path;
-}
-function describeToolCall(name2, input, projectDir) {
-  const fields2 = typeof input === "object" && input !== null ? input : {};
-  const file = str2(fields2.file_path) ?? str2(fields2.notebook_path);
-  const path = file ? displayPath(file, projectDir) : null;
-  if (path) return { name: name2, label: `${name2} ${redactSecrets(path).text}`, path };
-  const mcp = /^mcp__(.+?)__(.+)$/.exec(name2);
-  if (mcp) return { name: name2, label: toolDisplayName(name2), path: null };
-  const detail = str2(fields2.command) ?? str2(fields2.subject) ?? str2(fields2.description) ?? str2(fields2.pattern) ?? str2(fields2.url) ?? str2(fields2.query) ?? str2(fields2.prompt);
-  return { name: name2, label: detail ? `${name2}: ${redactedLabel(detail)}` : name2, path: null };
-}
-function toolDisplayName(tool) {
-  const mcp = /^mcp__(.+?)__(.+)$/.exec(tool);
-  return mcp ? `${mcp[1]}/${mcp[2]}` : tool;
-}
-var import_node_path19, str2;
-var init_tool_calls = __esm({
-  "src/transcript/tool-calls.ts"() {
-    "use strict";
-    import_node_path19 = require("path");
-    init_redact();
-    str2 = (value) => typeof value === "string" && value ? value : null;
-  }
-});
-
-// src/transcript/user-text.ts
-function classifyUserText(text2, flags) {
-  if (flags.isCompactSummary) return { kind: "compaction-summary" };
-  if (flags.isMeta) return { kind: "harness", tag: HARNESS_TAG.exec(text2)?.[1] ?? null };
-  const command = COMMAND_NAME.exec(text2);
-  if (command?.[1]) {
-    const args = COMMAND_ARGS.exec(text2)?.[1]?.trim();
-    return { kind: "command", text: `${command[1]}${args ? ` ${args}` : ""}` };
-  }
-  const tag = HARNESS_TAG.exec(text2)?.[1];
-  if (tag) return { kind: "harness", tag };
-  return text2.trim() ? { kind: "prompt", text: text2 } : null;
-}
-var COMMAND_NAME, COMMAND_ARGS, HARNESS_TAG;
-var init_user_text = __esm({
-  "src/transcript/user-text.ts"() {
-    "use strict";
-    COMMAND_NAME = /<command-name>\s*([^<]*?)\s*<\/command-name>/;
-    COMMAND_ARGS = /<command-args>([\s\S]*?)<\/command-args>/;
-    HARNESS_TAG = /^\s*<(local-command-stdout|local-command-stderr|local-command-caveat|system-reminder|bash-input|bash-stdout|bash-stderr|command-message|command-args|command-name)>/;
-  }
-});
-
-// src/handoff/line-changes.ts
-function diffLines(before, after) {
-  const a = lines(before);
-  const b = lines(after);
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let end = 0;
-  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
-  return { added: b.length - start - end, removed: a.length - start - end };
-}
-function lineChange(tool, input) {
-  switch (tool) {
-    case "Edit":
-      return diffLines(text(input.old_string), text(input.new_string));
-    case "MultiEdit": {
-      const edits = Array.isArray(input.edits) ? input.edits : [];
-      return edits.reduce(
-        (sum, edit) => {
-          const fields2 = typeof edit === "object" && edit !== null ? edit : {};
-          const change = diffLines(text(fields2.old_string), text(fields2.new_string));
-          return { added: sum.added + change.added, removed: sum.removed + change.removed };
-        },
-        { added: 0, removed: 0 }
-      );
-    }
-    case "Write":
-      return { added: lines(text(input.content)).length, removed: 0 };
-    case "NotebookEdit":
-      return { added: input.edit_mode === "delete" ? 0 : lines(text(input.new_source)).length, removed: 0 };
-    default:
-      return null;
-  }
-}
-var lines, text;
-var init_line_changes = __esm({
-  "src/handoff/line-changes.ts"() {
-    "use strict";
-    lines = (text2) => text2 ? text2.replace(/\n$/, "").split("\n") : [];
-    text = (value) => typeof value === "string" ? value : "";
-  }
-});
-
-// src/handoff/facts.ts
-function resultText(content) {
-  if (typeof content === "string") return content;
-  if (!Array.isArray(content)) return "";
-  return content.map((part) => {
-    const block = fields(part);
-    if (typeof block.text === "string") return block.text;
-    return block.type === "image" ? "[image]" : "";
-  }).filter(Boolean).join("\n");
-}
-function subagentReport(content) {
-  const parts = Array.isArray(content) ? content : [content];
-  return parts.map((part) => resultText(typeof part === "string" ? part : [part]).replace(SUBAGENT_TRAILER, "")).filter((text2) => text2.trim()).join("\n");
-}
-function release(list, keep, strip) {
-  const old = list[list.length - 1 - keep];
-  if (old) strip(old);
-}
-var KEPT_CHARS, REDACT_MARGIN, NEWEST, TURNS_WITH_DETAIL, RELEASED, SUBAGENT_TRAILER, READ_TOOLS, EDIT_TOOLS, WRITE_TOOLS, SUBAGENT_TOOLS, str3, fields, FactCollector;
-var init_facts = __esm({
-  "src/handoff/facts.ts"() {
-    "use strict";
-    init_tool_calls();
-    init_records();
-    init_user_text();
-    init_line_changes();
-    init_redact();
-    KEPT_CHARS = 16e3;
-    REDACT_MARGIN = 16384;
-    NEWEST = { commands: 150, errors: 50, subagents: 30, turns: 60 };
-    TURNS_WITH_DETAIL = NEWEST.turns * 2;
-    RELEASED = { text: "", chars: 0 };
-    SUBAGENT_TRAILER = /(?:^|\n)\s*agentId: \S+ \(use SendMessage[\s\S]*$|\s*<usage>[^<]*<\/usage>\s*$/g;
-    READ_TOOLS = /* @__PURE__ */ new Set(["Read", "NotebookRead"]);
-    EDIT_TOOLS = /* @__PURE__ */ new Set(["Edit", "MultiEdit", "NotebookEdit"]);
-    WRITE_TOOLS = /* @__PURE__ */ new Set(["Write"]);
-    SUBAGENT_TOOLS = /* @__PURE__ */ new Set(["Agent", "Task"]);
-    str3 = (value) => typeof value === "string" && value ? value : null;
-    fields = (value) => typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
-    FactCollector = class {
-      facts = {
-        sessionId: null,
-        projectDir: null,
-        model: null,
-        startedAt: null,
-        lastAt: null,
-        prompts: [],
-        files: [],
-        commands: [],
-        errors: [],
-        tasks: [],
-        subagents: [],
-        turns: [],
-        compactions: [],
-        redactions: {}
-      };
-      files = /* @__PURE__ */ new Map();
-      tasks = /* @__PURE__ */ new Map();
-      calls = /* @__PURE__ */ new Map();
-      constructor(projectDir = null) {
-        this.facts.projectDir = projectDir;
-      }
-      add(record) {
-        if (record.isSidechain) return;
-        this.facts.sessionId ??= record.sessionId;
-        this.facts.projectDir ??= record.cwd;
-        if (record.timestamp) {
-          this.facts.startedAt ??= record.timestamp;
-          this.facts.lastAt = record.timestamp;
-        }
-        switch (record.kind) {
-          case "assistant":
-            if (record.isApiError) {
-              const message = record.content.flatMap((block) => block.type === "text" ? [block.text] : []).join("\n");
-              this.error("API", message || "API error");
-              return;
-            }
-            if (record.model === "<synthetic>") return;
-            if (record.model) this.facts.model = record.model;
-            for (const block of record.content) this.assistantBlock(block);
-            return;
-          case "user":
-            if (record.isCompactSummary || record.isMeta) return;
-            this.userContent(
-              typeof record.content === "string" ? [{ type: "text", text: record.content }] : record.content,
-              record.timestamp
-            );
-            return;
-          case "compact-boundary":
-            this.facts.compactions.push(compactionOf(record));
-            return;
-          default:
-            return;
-        }
-      }
-      result() {
-        return {
-          ...this.facts,
-          files: [...this.files.values()],
-          tasks: [...this.tasks.values()],
-          redactions: { ...this.facts.redactions }
-        };
-      }
-      /** Redacted whole, counted. */
-      clean(text2) {
-        const redacted = redactSecrets(text2);
-        for (const [kind, count] of Object.entries(redacted.counts))
-          this.facts.redactions[kind] = (this.facts.redactions[kind] ?? 0) + count;
-        return redacted.text;
-      }
-      /**
-       * Its start and end, redacted: enough for any excerpt, bounded however long the output was.
-       * Security: each end is redacted before it is cut, over a window longer than any secret a rule knows,
-       * so a cut never leaves the head of a secret that is too short for its rule to recognise.
-       */
-      keep(text2) {
-        if (text2.length <= KEPT_CHARS) return { text: this.clean(text2), chars: text2.length };
-        const half = KEPT_CHARS / 2;
-        const head = this.clean(text2.slice(0, half + REDACT_MARGIN)).slice(0, half);
-        const tail = this.clean(text2.slice(-(half + REDACT_MARGIN))).slice(-half);
-        return { text: head, chars: text2.length, tail };
-      }
-      /** Security: labels are redacted before they are cut (describeToolCall does it). */
-      describe(name2, input) {
-        return describeToolCall(name2, input, this.facts.projectDir).label;
-      }
-      get turn() {
-        return this.facts.prompts.length;
-      }
-      currentTurn() {
-        let turn = this.facts.turns.at(-1);
-        if (!turn || turn.prompt !== this.turn) {
-          turn = { prompt: this.turn, actions: [], replies: [] };
-          this.facts.turns.push(turn);
-          release(this.facts.turns, TURNS_WITH_DETAIL, (old) => old.replies = old.replies.length ? [RELEASED] : []);
-        }
-        return turn;
-      }
-      /** Tool results, and the user's words: the record's prompt or slash command, classified as the breakdown does. */
-      userContent(blocks, at) {
-        const words2 = [];
-        let command = false;
-        for (const block of blocks) {
-          if (block.type === "tool_result") this.toolResult(block.toolUseId, block.content, block.isError);
-          else if (block.type === "image") words2.push("[image]");
-          else if (block.type === "text") {
-            const text2 = classifyUserText(block.text, { isMeta: false, isCompactSummary: false });
-            if (text2?.kind === "prompt" || text2?.kind === "command") words2.push(text2.text);
-            if (text2?.kind === "command") command = true;
-          }
-        }
-        if (words2.some((word) => word !== "[image]")) this.prompt(words2.join("\n\n"), at, command);
-      }
-      prompt(text2, at, command) {
-        this.facts.prompts.push({ number: this.facts.prompts.length + 1, text: this.clean(text2), at, command });
-        this.currentTurn();
-      }
-      assistantBlock(block) {
-        if (block.type === "text" && block.text.trim()) {
-          this.currentTurn().replies.push(this.keep(block.text));
-          return;
-        }
-        if (block.type !== "tool_use") return;
-        const input = fields(block.input);
-        const call = { name: block.name, input };
-        const path = str3(input.file_path) ?? str3(input.notebook_path);
-        const file = path ? this.touch(path, block.name) : null;
-        const lines2 = file ? lineChange(block.name, input) : null;
-        if (file && lines2) call.change = { file, lines: lines2 };
-        if (block.name === "Bash") {
-          const description = str3(input.description);
-          call.command = {
-            command: this.clean(str3(input.command) ?? ""),
-            description: description && this.clean(description),
-            turn: this.turn,
-            ok: null,
-            output: null
-          };
-          this.facts.commands.push(call.command);
-          release(this.facts.commands, NEWEST.commands, (old) => old.output = null);
-        } else if (SUBAGENT_TOOLS.has(block.name)) {
-          call.subagent = {
-            turn: this.turn,
-            description: this.clean(str3(input.description) ?? "subagent"),
-            type: str3(input.subagent_type),
-            prompt: this.keep(str3(input.prompt) ?? ""),
-            report: null
-          };
-          this.facts.subagents.push(call.subagent);
-          release(this.facts.subagents, NEWEST.subagents, (old) => {
-            old.prompt = RELEASED;
-            if (old.report) old.report = RELEASED;
-          });
-        } else if (block.name === "TodoWrite" && Array.isArray(input.todos)) {
-          this.tasks.clear();
-          input.todos.forEach((todo, index) => {
-            const item = fields(todo);
-            const id = str3(item.id) ?? String(index + 1);
-            this.tasks.set(id, {
-              id,
-              subject: this.clean(str3(item.content) ?? str3(item.subject) ?? ""),
-              status: str3(item.status) ?? "pending"
-            });
-          });
-        } else if (block.name === "TaskCreate") {
-          call.taskSubject = this.clean(str3(input.subject) ?? str3(input.description) ?? "task");
-        } else if (block.name === "TaskUpdate") {
-          const id = str3(input.taskId) ?? (typeof input.taskId === "number" ? String(input.taskId) : null);
-          if (id) {
-            const subject = str3(input.subject);
-            const task = this.tasks.get(id) ?? {
-              id,
-              subject: subject ? this.clean(subject) : `task ${id}`,
-              status: "pending"
-            };
-            task.status = str3(input.status) ?? task.status;
-            if (subject) task.subject = this.clean(subject);
-            this.tasks.set(id, task);
-          }
-        }
-        if (block.id) this.calls.set(block.id, call);
-        this.currentTurn().actions.push(this.describe(block.name, input));
-      }
-      toolResult(toolUseId, content, isError) {
-        const call = this.calls.get(toolUseId);
-        const text2 = resultText(content);
-        if (!call) {
-          if (isError) this.error("tool", text2);
-          return;
-        }
-        this.calls.delete(toolUseId);
-        if (call.change && !isError) {
-          call.change.file.added += call.change.lines.added;
-          call.change.file.removed += call.change.lines.removed;
-        }
-        if (call.command) {
-          call.command.ok = !isError;
-          call.command.output = this.keep(text2);
-        }
-        if (call.subagent) call.subagent.report = this.keep(subagentReport(content));
-        if (call.taskSubject !== void 0 && !isError) {
-          const id = /#(\d+)/.exec(text2)?.[1] ?? String(this.tasks.size + 1);
-          this.tasks.set(id, { id, subject: call.taskSubject, status: "pending" });
-        }
-        if (isError && !call.command) this.error(this.describe(call.name, call.input), text2);
-      }
-      touch(path, tool) {
-        const shown = displayPath(path, this.facts.projectDir);
-        const entry = this.files.get(shown) ?? { path: shown, reads: 0, edits: 0, writes: 0, added: 0, removed: 0 };
-        if (READ_TOOLS.has(tool)) entry.reads++;
-        else if (EDIT_TOOLS.has(tool)) entry.edits++;
-        else if (WRITE_TOOLS.has(tool)) entry.writes++;
-        else return null;
-        this.files.set(shown, entry);
-        return entry;
-      }
-      error(source, message) {
-        this.facts.errors.push({ turn: this.turn, source: this.clean(source), message: this.keep(message) });
-        release(this.facts.errors, NEWEST.errors, (old) => old.message = RELEASED);
-      }
-    };
-  }
-});
-
-// src/handoff/git.ts
-function git(args, cwd) {
-  return new Promise((resolve3) => {
-    (0, import_node_child_process.execFile)(
-      "git",
-      args,
-      { cwd, timeout: 3e3, maxBuffer: 4 << 20, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" } },
-      (error, stdout) => resolve3(error ? null : stdout)
-    );
-  });
-}
-async function gitSnapshot(projectDir) {
-  const inside = await git(["rev-parse", "--is-inside-work-tree"], projectDir);
-  if (inside?.trim() !== "true") return null;
-  const [branch, status, diffStat] = await Promise.all([
-    git(["branch", "--show-current"], projectDir),
-    git(["status", "--short"], projectDir),
-    git(["diff", "--stat=100", "HEAD"], projectDir)
-  ]);
-  return {
-    branch: branch?.trim() || null,
-    status: firstLines(status ?? ""),
-    diffStat: firstLines(diffStat ?? "", 200, true)
-  };
-}
-function firstLines(text2, keep = 200, keepLast = false) {
-  const lines2 = text2.trimEnd().split("\n");
-  if (lines2.length <= keep) return text2;
-  const last2 = keepLast ? lines2.slice(-1) : [];
-  return [...lines2.slice(0, keep), `\u2026 ${lines2.length - keep - last2.length} more lines`, ...last2].join("\n");
-}
-var import_node_child_process;
-var init_git = __esm({
-  "src/handoff/git.ts"() {
-    "use strict";
-    import_node_child_process = require("child_process");
-  }
-});
-
-// src/handoff/excerpt.ts
-function clip(kept, max) {
-  if (kept.text.length <= max && kept.chars <= KEPT_CHARS) return kept.text;
-  return `${kept.text.slice(0, max)}
-\u2026 ${cutNote(kept.chars)}`;
-}
-function headAndTail(kept, limit) {
-  const whole2 = kept.tail === void 0 ? kept.text : null;
-  if (whole2 !== null && whole2.length <= limit.chars && lineCount(whole2) <= limit.lines) return whole2;
-  const head = firstLines2(kept.text, Math.floor(limit.chars / 3), Math.floor(limit.lines / 3));
-  const tail = lastLines(kept.tail ?? kept.text, limit.chars - head.length, limit.lines - lineCount(head));
-  return `${head}
-\u2026 ${cutNote(kept.chars)} \u2026
-${tail}`;
-}
-function lineCount(text2) {
-  let count = 1;
-  for (let at = text2.indexOf("\n"); at !== -1; at = text2.indexOf("\n", at + 1)) count++;
-  return count;
-}
-function firstLines2(text2, chars, lines2) {
-  const taken = text2.split("\n", Math.max(1, lines2)).join("\n");
-  return taken.length <= chars ? taken : taken.slice(0, chars);
-}
-function lastLines(text2, chars, lines2) {
-  const all = text2.split("\n");
-  const taken = all.slice(-Math.max(1, lines2)).join("\n");
-  return taken.length <= chars ? taken : taken.slice(-Math.max(1, chars));
-}
-var cutNote;
-var init_excerpt = __esm({
-  "src/handoff/excerpt.ts"() {
-    "use strict";
-    init_format();
-    init_facts();
-    cutNote = (chars) => `[cut: ${exactNumber(chars)} chars in full]`;
-  }
-});
-
-// src/handoff/render.ts
-function boundedNote(text2) {
-  if (text2.length <= NOTE_LIMIT) return text2;
-  const kept = text2.slice(0, NOTE_LIMIT);
-  const open = kept.split("\n").reduce((fence, line) => {
-    const mark = /^\s*(`{3,})/.exec(line)?.[1];
-    if (!mark) return fence;
-    return fence === null ? mark : line.trim() === fence ? null : fence;
-  }, null);
-  return `${kept}${open ? `
-${open}` : ""}
-\u2026 [cut: this note was ${exactNumber(text2.length)} chars; the last ${exactNumber(text2.length - NOTE_LIMIT)} were not kept]`;
-}
-function renderHandoff(input) {
-  const sections = [
-    notesSection(input.notes),
-    promptsSection(input.facts),
-    tasksSection(input.facts),
-    filesSection(input.facts),
-    commandsSection(input.facts),
-    errorsSection(input.facts),
-    subagentsSection(input.facts),
-    turnsSection(input.facts),
-    compactionsSection(input.facts),
-    gitSection(input.git),
-    earlierSection(input.earlier)
-  ].filter((section) => section !== null && section[1].trim() !== "");
-  const body = sections.map(([title, text2]) => `## ${title}
-
-${text2.trimEnd()}`).join("\n\n");
-  return {
-    markdown: `${renderHeader(input)}
-
-${body ? `${body}
-
-` : ""}---
-${input.resumeInstruction}
-`,
-    sections: sections.map(([title]) => title)
-  };
-}
-function newest(items, keep, what) {
-  if (items.length <= keep) return { shown: [...items], offset: 0, note: "" };
-  return {
-    shown: items.slice(-keep),
-    offset: items.length - keep,
-    note: `(${items.length - keep} earlier ${what} not shown; the transcript has them all.)
-
-`
-  };
-}
-function fenced(text2, language = "") {
-  const longest = Math.max(2, ...[...text2.matchAll(/`+/g)].map((match) => match[0].length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}${language}
-${text2}
-${fence}`;
-}
-function quoted(text2) {
-  return text2.split("\n").map((line) => `> ${line}`).join("\n");
-}
-function indent(text2) {
-  return text2.split("\n").map((line) => line ? `   ${line}` : line).join("\n");
-}
-function notesSection(notes) {
-  const body = Object.keys(NOTE_TITLES).flatMap((key) => {
-    const note = notes[key]?.trim();
-    return note ? [`### ${NOTE_TITLES[key]}
-
-${boundedNote(note)}`] : [];
-  }).join("\n\n");
-  return ["Agent's notes", body];
-}
-function promptsSection(facts) {
-  const body = facts.prompts.map(
-    (prompt) => `### ${prompt.command ? "Command" : "Prompt"} ${prompt.number}${prompt.at ? ` \u2014 ${prompt.at}` : ""}
-
-${fenced(prompt.text, "text")}`
-  ).join("\n\n");
-  return ["User prompts (verbatim)", body];
-}
-function tasksSection(facts) {
-  return [
-    "Task list (latest)",
-    facts.tasks.map((task) => `- [${task.status === "completed" ? "x" : " "}] #${task.id} ${task.subject} \u2014 ${task.status}`).join("\n")
-  ];
-}
-function filesSection(facts) {
-  if (!facts.files.length) return null;
-  const rows = [...facts.files].sort(
-    (a, b) => b.added + b.removed - (a.added + a.removed) || b.edits + b.writes - (a.edits + a.writes) || b.reads - a.reads || a.path.localeCompare(b.path)
-  ).map((file) => {
-    const lines2 = file.added || file.removed ? `+${file.added} \u2212${file.removed}` : "";
-    return `| \`${file.path}\` | ${file.reads || ""} | ${file.edits || ""} | ${file.writes || ""} | ${lines2} |`;
-  });
-  const changed = facts.files.filter((file) => file.edits || file.writes);
-  const added = changed.reduce((sum, file) => sum + file.added, 0);
-  const removed = changed.reduce((sum, file) => sum + file.removed, 0);
-  const stat = changed.length ? ` (${exactNumber(added)} lines added, ${exactNumber(removed)} removed by the session's edits)` : "";
-  return [
-    "Files",
-    `${counted(facts.files.length, "file")} touched, ${changed.length} changed${stat}.
-
-| file | read | edited | written | lines |
-| --- | --- | --- | --- | --- |
-${rows.join("\n")}`
-  ];
-}
-function commandsSection(facts) {
-  if (!facts.commands.length) return null;
-  const failed = facts.commands.filter((command) => command.ok === false).length;
-  const { shown, offset, note } = newest(facts.commands, NEWEST.commands, "commands");
-  const list = shown.map((command, shownIndex) => {
-    const outcome = command.ok === null ? "no result recorded" : command.ok ? "ok" : "**failed**";
-    const head = `${offset + shownIndex + 1}. \`${command.command.replace(/\s+/g, " ").slice(0, 300)}\` \u2014 ${outcome} (after prompt ${command.turn})${command.description ? ` \u2014 ${command.description}` : ""}`;
-    if (!command.output?.text.trim()) return head;
-    return `${head}
-
-${indent(fenced(headAndTail(command.output, command.ok === false ? OUTPUT.failed : OUTPUT.ok).trimEnd()))}`;
-  });
-  return ["Commands", `${facts.commands.length} run, ${failed} failed.
-
-${note}${list.join("\n")}`];
-}
-function errorsSection(facts) {
-  const errors = newest(facts.errors, NEWEST.errors, "errors");
-  return [
-    "Errors",
-    errors.note + errors.shown.map(
-      (error) => `- after prompt ${error.turn}, ${error.source}:
-
-${indent(fenced(clip(error.message, LIMITS2.error)))}`
-    ).join("\n")
-  ];
-}
-function subagentsSection(facts) {
-  const subagents = newest(facts.subagents, NEWEST.subagents, "subagents");
-  const text2 = subagents.shown.map((agent) => {
-    const lines2 = [
-      `### ${agent.description}${agent.type ? ` (${agent.type})` : ""} \u2014 after prompt ${agent.turn}`,
-      "",
-      "Prompt:",
-      "",
-      quoted(clip(agent.prompt, LIMITS2.subagentPrompt))
-    ];
-    lines2.push(
-      "",
-      agent.report === null ? "No report recorded." : `Report:
-
-${quoted(clip(agent.report, LIMITS2.report))}`
-    );
-    return lines2.join("\n");
-  });
-  return ["Subagents", subagents.note + text2.join("\n\n")];
-}
-function turnsSection(facts) {
-  const turns = newest(
-    facts.turns.filter((turn) => turn.actions.length || turn.replies.length),
-    NEWEST.turns,
-    "prompts' activity"
-  );
-  const body = turns.shown.map((turn) => {
-    const title = turn.prompt === 0 ? "Before the first prompt" : `After prompt ${turn.prompt}`;
-    const actions = turn.actions.length ? `${counted(turn.actions.length, "tool call")}: ${summarizeActions(turn.actions)}` : "No tool calls.";
-    const replies = turn.replies.length ? `
-
-The agent said:
-
-${turn.replies.map((reply) => quoted(clip(reply, LIMITS2.assistantText))).join("\n>\n")}` : "";
-    return `### ${title}
-
-${actions}${replies}`;
-  });
-  return ["What happened, prompt by prompt", turns.note + body.join("\n\n")];
-}
-function compactionsSection(facts) {
-  const body = facts.compactions.map(
-    (compaction) => `- ${compaction.at ?? "unknown time"}: ${compaction.trigger ?? "?"}, ${exactNumber(compaction.preTokens ?? 0)} \u2192 ${exactNumber(compaction.postTokens ?? 0)} tokens`
-  ).join("\n");
-  return ["Compactions", body];
-}
-function gitSection(git2) {
-  if (!git2) return null;
-  const status = git2.status.trim() ? fenced(git2.status.trimEnd()) : "Working tree clean.";
-  const diff = git2.diffStat.trim() ? `
-
-Changed against the last commit (\`git diff --stat HEAD\`):
-
-${fenced(git2.diffStat.trimEnd())}` : "";
-  return ["Git", `Branch: \`${git2.branch ?? "(detached)"}\`
-
-${status}${diff}`];
-}
-function earlierSection(earlier) {
-  const oldestFirst = [...earlier].sort((a, b) => a.modified.localeCompare(b.modified) || a.path.localeCompare(b.path));
-  return [
-    "Earlier handoffs of this session",
-    oldestFirst.map((handoff) => `- ${handoff.modified}: \`${handoff.path}\``).join("\n")
-  ];
-}
-function renderHeader(input) {
-  const { facts, context } = input;
-  const lines2 = [
-    `# Handoff${facts.projectDir ? ` \u2014 ${facts.projectDir}` : ""}`,
-    "",
-    `- Written: ${input.writtenAt} by ctx-monitor`,
-    `- Session: \`${facts.sessionId ?? "unknown"}\`${facts.startedAt ? `, started ${facts.startedAt}` : ""}${facts.lastAt ? `, last record ${facts.lastAt}` : ""}`,
-    `- Transcript: \`${input.transcriptPath}\``
-  ];
-  if (facts.model) lines2.push(`- Model: ${facts.model}`);
-  if (context) {
-    const autocompact = context.autocompactAt === null ? "auto-compact off" : `auto-compact expected at ${exactNumber(context.autocompactAt)}`;
-    lines2.push(
-      `- Context: ${exactNumber(context.usedTokens)}${context.estimated ? " (estimated)" : ""} of ${exactNumber(context.contextWindow)} tokens (${context.usedPercent}%), ${autocompact}, status ${context.status}, ${counted(context.compactions, "compaction")} so far`
-    );
-  }
-  lines2.push(
-    `- Contents: ${counted(facts.prompts.length, "user prompt")}, ${counted(facts.files.length, "file")}, ${counted(facts.commands.length, "command")}, ${counted(facts.subagents.length, "subagent")}`
-  );
-  return lines2.join("\n");
-}
-function summarizeActions(actions) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const action of actions) counts.set(action, (counts.get(action) ?? 0) + 1);
-  return [...counts].map(([action, count]) => count > 1 ? `${action} \xD7${count}` : action).join("; ");
-}
-var NOTE_TITLES, LIMITS2, OUTPUT, NOTE_LIMIT;
-var init_render = __esm({
-  "src/handoff/render.ts"() {
-    "use strict";
-    init_format();
-    init_excerpt();
-    init_facts();
-    NOTE_TITLES = {
-      goal: "Goal",
-      currentState: "Current state",
-      decisions: "Decisions and why",
-      nextSteps: "Next steps",
-      openQuestions: "Open questions",
-      warnings: "Warnings"
-    };
-    LIMITS2 = { report: 4e3, assistantText: 1500, error: 1500, subagentPrompt: 1500 };
-    OUTPUT = { ok: { chars: 1200, lines: 24 }, failed: { chars: 3e3, lines: 60 } };
-    NOTE_LIMIT = 64e3;
   }
 });
 
@@ -4849,6 +4170,2611 @@ var init_store2 = __esm({
   }
 });
 
+// src/claude/hooks/agent-notes.ts
+function isAutomaticHandoff(name2) {
+  return AUTOMATIC.test(name2);
+}
+function noteSection(markdown, title) {
+  const lines2 = markdown.split("\n");
+  const start = lines2.findIndex((line) => line.trim() === `### ${title}`);
+  if (start === -1) return null;
+  const body = [];
+  for (const line of lines2.slice(start + 1)) {
+    if (/^#{1,3} /.test(line)) break;
+    body.push(line);
+  }
+  const text2 = body.join("\n").trim();
+  return text2 || null;
+}
+function newestAgentNotes(folder, sessionId) {
+  const handoff = listHandoffs(folder).find(
+    (stored) => isHandoffOfSession(stored.name, sessionId) && !isAutomaticHandoff(stored.name)
+  );
+  if (!handoff) return null;
+  let markdown;
+  try {
+    markdown = readHandoff(folder, handoff.path);
+  } catch {
+    return null;
+  }
+  return {
+    path: handoff.path,
+    writtenAt: handoff.modified,
+    nextSteps: noteSection(markdown, "Next steps"),
+    openQuestions: noteSection(markdown, "Open questions")
+  };
+}
+var PRE_COMPACT_LABEL, AUTOMATIC;
+var init_agent_notes = __esm({
+  "src/claude/hooks/agent-notes.ts"() {
+    "use strict";
+    init_store2();
+    PRE_COMPACT_LABEL = "pre-compact";
+    AUTOMATIC = new RegExp(`-${PRE_COMPACT_LABEL}(?:-\\d+)?\\.md$`);
+  }
+});
+
+// src/claude/hooks/compaction-record.ts
+function kept(texts) {
+  return texts.slice(-KEPT_ITEMS).map((text2) => text2.slice(0, KEPT_CHARS));
+}
+function userPrompts(facts) {
+  return facts.prompts.filter((prompt) => !prompt.command).map((prompt) => prompt.text);
+}
+function compactionRecordOf(facts, compactionsBefore, handoff, trigger) {
+  const prompts = userPrompts(facts);
+  return {
+    compactionsBefore,
+    promptsBefore: prompts.length,
+    handoffPath: handoff.path,
+    writtenAt: handoff.writtenAt,
+    trigger,
+    firstPrompt: prompts[0] ?? null,
+    prompts: kept(prompts),
+    files: kept(facts.files.map((file) => file.path)),
+    failedCommands: kept(facts.commands.filter((command) => command.ok === false).map((command) => command.command))
+  };
+}
+function recordPath(runtime, sessionId) {
+  return (0, import_node_path21.join)(ctxMonitorStateDir(runtime), "hooks", `${sessionId.replace(/[^\w-]/g, "_")}.compaction.json`);
+}
+function readCompactionRecord(runtime, sessionId) {
+  try {
+    const value = JSON.parse((0, import_node_fs23.readFileSync)(recordPath(runtime, sessionId), "utf8"));
+    if (typeof value.compactionsBefore !== "number" || typeof value.promptsBefore !== "number" || typeof value.handoffPath !== "string" || typeof value.writtenAt !== "string" || !isStrings(value.prompts) || !isStrings(value.files) || !isStrings(value.failedCommands))
+      return null;
+    return {
+      ...value,
+      trigger: typeof value.trigger === "string" ? value.trigger : null,
+      firstPrompt: typeof value.firstPrompt === "string" ? value.firstPrompt : null
+    };
+  } catch {
+    return null;
+  }
+}
+function writeCompactionRecord(runtime, sessionId, record) {
+  const path = recordPath(runtime, sessionId);
+  makeFolder((0, import_node_path21.join)(path, ".."), 448, STATE_DIR_SETTING);
+  replaceFile(path, `${JSON.stringify(record)}
+`, 384);
+}
+var import_node_fs23, import_node_path21, KEPT_CHARS, KEPT_ITEMS, isStrings;
+var init_compaction_record = __esm({
+  "src/claude/hooks/compaction-record.ts"() {
+    "use strict";
+    init_make_folder();
+    import_node_fs23 = require("fs");
+    import_node_path21 = require("path");
+    init_atomic_write();
+    init_paths();
+    KEPT_CHARS = 2e3;
+    KEPT_ITEMS = 1e3;
+    isStrings = (value) => Array.isArray(value) && value.every((item) => typeof item === "string");
+  }
+});
+
+// src/claude/hooks/compaction-summary.ts
+function textOf2(content) {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  return content.map((block) => typeof block === "object" && block !== null && "text" in block ? String(block.text) : "").join("\n");
+}
+function newestCompactionSummary(source) {
+  let summary = null;
+  for (const line of readBackward(source)) {
+    if (source.size - line.start > MAX_BACK_BYTES) return null;
+    if (line.text === null) continue;
+    if (!line.text.includes('"isCompactSummary":true') && !line.text.includes('"compact_boundary"')) continue;
+    const parsed = parseRecordLine(line.text);
+    if (!parsed.ok) continue;
+    const record = parsed.record;
+    if (record.kind === "compact-boundary" && !record.isSidechain) return summary;
+    if (record.kind === "user" && record.isCompactSummary && !record.isSidechain) summary = textOf2(record.content);
+  }
+  return null;
+}
+var MAX_BACK_BYTES;
+var init_compaction_summary = __esm({
+  "src/claude/hooks/compaction-summary.ts"() {
+    "use strict";
+    init_read_backward();
+    init_records();
+    MAX_BACK_BYTES = 64 << 20;
+  }
+});
+
+// src/claude/hooks/handoff-pointer.ts
+function clipText(text2, max) {
+  return text2.length <= max ? text2 : `${text2.slice(0, max)}
+\u2026 [cut; the handoff has it in full]`;
+}
+function opening(input) {
+  const what = `The conversation was compacted${input.trigger ? ` (${input.trigger})` : ""}${input.compactions > 1 ? `, ${input.compactions} times since the last pointer` : ""}.`;
+  if (input.handoffPath)
+    return `[ctx-monitor] ${what} The handoff written just before it is ${input.handoffPath}: read it before going on (or use the ctx-monitor resume prompt).`;
+  const where = [
+    input.earlierHandoff ? `the newest earlier handoff ${input.earlierHandoff}` : null,
+    input.transcriptPath ? `the transcript ${input.transcriptPath}` : null
+  ].filter(Boolean);
+  return `[ctx-monitor] ${what} No handoff was written for it (the PreCompact hook failed or did not run; its problems are in ctx-monitor's hooks.log)` + (where.length > 0 ? `: read ${where.join(" and ")} for what came before.` : ".");
+}
+function handoffPointer(input) {
+  const lines2 = [opening(input)];
+  if (input.firstPrompt)
+    lines2.push("", "First prompt of the session, verbatim:", clipText(input.firstPrompt, LIMITS.prompt));
+  const source = input.notes.from ? ` (in ${input.notes.from}${input.notes.writtenAt ? `, written ${input.notes.writtenAt}` : ""})` : "";
+  if (input.notes.nextSteps)
+    lines2.push("", `Next steps the agent noted${source}:`, clipText(input.notes.nextSteps, LIMITS.nextSteps));
+  if (input.notes.openQuestions)
+    lines2.push("", "Open questions:", clipText(input.notes.openQuestions, LIMITS.openQuestions));
+  if (input.losses) lines2.push("", clipText(input.losses, LIMITS.losses));
+  return lines2.join("\n").slice(0, MAX_POINTER_CHARS);
+}
+function firstPromptOfHandoff(markdown) {
+  const match = /^### Prompt \d+[^\n]*\n\n(`{3,})text\n([\s\S]*?)\n\1$/m.exec(markdown);
+  return match?.[2] ?? null;
+}
+var LOST_LIST_CHARS, MAX_POINTER_CHARS, LIMITS;
+var init_handoff_pointer = __esm({
+  "src/claude/hooks/handoff-pointer.ts"() {
+    "use strict";
+    LOST_LIST_CHARS = 2e3;
+    MAX_POINTER_CHARS = 7800;
+    LIMITS = { prompt: 2500, nextSteps: 2e3, openQuestions: 1e3, losses: LOST_LIST_CHARS };
+  }
+});
+
+// src/redact/high-entropy.ts
+function wordlike(part) {
+  const letters = /^([A-Za-z]+)\d{0,3}$/.exec(part)?.[1];
+  if (letters === void 0) return false;
+  if (/^(?:[a-z]+|[A-Z]+|[A-Z][a-z]+)$/.test(letters)) return true;
+  const pieces = letters.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? [];
+  return pieces.length * 4 <= letters.length + 4 && pieces.every((piece) => piece.length >= 2);
+}
+function randomLength(run) {
+  let length = 0;
+  for (const part of run.match(PART) ?? []) if (!ordinaryPart(part)) length += part.length;
+  return length;
+}
+function entropy(text2) {
+  const counts = COUNTS.fill(0);
+  for (let at = 0; at < text2.length; at++) {
+    const code = text2.charCodeAt(at) & 127;
+    counts[code] = counts[code] + 1;
+  }
+  let bits = 0;
+  for (const count of counts) {
+    if (count === 0) continue;
+    const p = count / text2.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+function looksRandom(run) {
+  if (ORDINARY_START.test(run)) return false;
+  if (entropy(run) < 3) return false;
+  let random = "";
+  const base64 = /\+|=$/.test(run);
+  for (const part of run.match(PART) ?? []) if (base64 || !ordinaryPart(part)) random += part;
+  if (random.length < RANDOM_MIN) return false;
+  const classes = Number(/[a-z]/.test(random)) + Number(/[A-Z]/.test(random)) + Number(/\d/.test(random));
+  if (classes < 2) return false;
+  return entropy(random) >= Math.min(4.3, 0.8 * Math.log2(random.length));
+}
+function randomRuns(text2) {
+  const found = [];
+  RUN.lastIndex = 0;
+  for (let match = RUN.exec(text2); match; match = RUN.exec(text2)) {
+    let run = match[0];
+    while (/[.\-_/]$/.test(run)) run = run.slice(0, -1);
+    const start = match.index;
+    if (ORDINARY_BEFORE.test(text2.slice(Math.max(0, start - 16), start))) continue;
+    if (run.length >= RANDOM_MIN && looksRandom(run)) found.push([start, start + run.length]);
+  }
+  return found;
+}
+var RUN, RANDOM_MIN, PART, ORDINARY_BEFORE, ORDINARY_START, ordinaryPart, COUNTS;
+var init_high_entropy = __esm({
+  "src/redact/high-entropy.ts"() {
+    "use strict";
+    RUN = /[A-Za-z0-9+/_.-]{20,4000}={0,2}/g;
+    RANDOM_MIN = 20;
+    PART = /[^/._+=-]+/g;
+    ORDINARY_BEFORE = /(?:base64,|h1:|sha\d{1,3}[-:]|integrity[=:] ?["']?)$/;
+    ORDINARY_START = /^(?:sha(?:1|224|256|384|512)-|(?:srvtoolu|toolu|msg|req|file|batch|call|chatcmpl)_)/;
+    ordinaryPart = (part) => part.length < 4 || /^\d+$/.test(part) || /^[0-9a-f]+$/.test(part) || /^[0-9A-F]+$/.test(part) || wordlike(part);
+    COUNTS = new Uint32Array(128);
+  }
+});
+
+// src/redact/redact-values.ts
+function words(name2) {
+  return name2.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
+function namesCredential(name2) {
+  const parts = words(name2);
+  const last2 = parts.at(-1);
+  if (!last2) return false;
+  if (CREDENTIAL_WORDS.has(last2)) return true;
+  if (CREDENTIAL_PAIRS.test(parts.slice(-2).join("_"))) return true;
+  return parts.length === 1 && JOINED.test(last2);
+}
+function unquote(value) {
+  const match = /^\\?(["'`])(.*?)\\?\1$/s.exec(value);
+  return match ? { inner: match[2] ?? "", quoted: true } : { inner: value, quoted: false };
+}
+function isSecretValue(value, colon = false) {
+  const judged = colon ? judgedAfterColon : judgedAfterEquals;
+  let answer = judged.get(value);
+  if (answer === void 0) {
+    answer = judgeValue(value, colon);
+    remember(judged, value, answer);
+  }
+  return answer;
+}
+function remember(judged, value, answer) {
+  if (judged.size >= 4096) judged.clear();
+  if (value.length <= 256) judged.set(value, answer);
+}
+function judgeValue(value, colon) {
+  const { inner, quoted: quoted3 } = unquote(value.trim());
+  const text2 = inner.trim();
+  if (text2.length < 3) return false;
+  if (REFERENCE.test(text2) || PLACEHOLDER.test(text2) || VERSION.test(text2)) return false;
+  if (SETTING.test(text2)) return false;
+  if (!quoted3 && CODE.test(text2) && !MIXED_PART.test(text2)) return false;
+  if (!quoted3 && colon && /^[a-z]+[;,]?$/.test(text2)) return false;
+  if (!quoted3 && /^[A-Za-z_][\w]*$/.test(text2) && namesCredential(text2)) return false;
+  return true;
+}
+function isSecretArgument(value) {
+  let answer = judgedArguments.get(value);
+  if (answer === void 0) {
+    const text2 = unquote(value.trim()).inner.trim();
+    answer = text2.length >= 1 && !REFERENCE.test(text2) && !PLACEHOLDER.test(text2) && !text2.startsWith("-");
+    remember(judgedArguments, value, answer);
+  }
+  return answer;
+}
+var CREDENTIAL_WORDS, CREDENTIAL_PAIRS, JOINED, REFERENCE, PLACEHOLDER, SETTING, VERSION, CODE, MIXED_PART, judgedAfterColon, judgedAfterEquals, judgedArguments;
+var init_redact_values = __esm({
+  "src/redact/redact-values.ts"() {
+    "use strict";
+    CREDENTIAL_WORDS = /* @__PURE__ */ new Set([
+      "secret",
+      "token",
+      "password",
+      "passwd",
+      "pwd",
+      "passphrase",
+      "apikey",
+      "credential",
+      "credentials",
+      "auth",
+      "pat"
+    ]);
+    CREDENTIAL_PAIRS = /(?:api|access|private|secret|signing|encryption|master|account|shared[-_ ]?access|storage|service|license|app|client|consumer|webhook)[-_ ]?(?:key|secret)$/;
+    JOINED = /(?:secret|token|password|passwd|passphrase|apikey)$/;
+    REFERENCE = /^(?:\$\{\{.*\}\}|\{\{.*\}\}|\$\{[^}]*\}?|\$\(|\$[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z_][A-Za-z0-9_]*%|<[^>]*>|\[REDACTED[^\]]*\]?|(?:process\.env|os\.environ|import\.meta\.env|env|secrets|vars|ENV|System\.getenv|config|settings|self|this|req|request|ctx|options|opts|args|params)[.[(].*)$/;
+    PLACEHOLDER = /your[-_ ]|[-_ ]here$|^(?:x{3,}|\*{3,}|\.{3,}|…|changeme|change[-_]me|example|placeholder|dummy|redacted|secret|password|token|none|null|nil|undefined|true|false|yes|no|on|off|todo|tbd|test|string|str|number|int|integer|boolean|bool|bytes|any|unknown|object)$|(?:\.{3}|…)$|(?:^|[-_. ])(?:example|placeholder|sample)(?:$|[-_. ])|replace[-_ ]?me|^[-_*x.]+$|x{6,}/i;
+    SETTING = /^(?:include|omit|same-origin|required|optional|inherit|auto|default|enabled|disabled|public|private)$/i;
+    VERSION = /^[~^>=<v]*\d+(?:[._]\d+)*(?:[-+][\w.]+)?$/;
+    CODE = /[()]|^(?:await|new|typeof|function|async|yield|return|lambda)\b|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[;,]?$|^(?:string|number|boolean|str|int|bytes|Optional|Secret\w*|SecretStr|String)\b[\w[\]<>|? ]*$/;
+    MIXED_PART = /(?:^|\.)(?:(?=[^.]*\d)(?=[^.]*[A-Z])[^.]*[a-z][^.]*|[^.]*[a-z][A-Z][^.]*[a-z][A-Z][^.]*)(?:\.|$)/;
+    judgedAfterColon = /* @__PURE__ */ new Map();
+    judgedAfterEquals = /* @__PURE__ */ new Map();
+    judgedArguments = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/redact/assignment-start.ts
+function assignmentStarts(text2) {
+  let colon = -1;
+  let equals = -1;
+  const nextSign = (from) => {
+    if (colon !== Number.POSITIVE_INFINITY && colon < from) colon = text2.indexOf(":", from);
+    if (colon < 0) colon = Number.POSITIVE_INFINITY;
+    if (equals !== Number.POSITIVE_INFINITY && equals < from) equals = text2.indexOf("=", from);
+    if (equals < 0) equals = Number.POSITIVE_INFINITY;
+    const next = Math.min(colon, equals);
+    return next === Number.POSITIVE_INFINITY ? -1 : next;
+  };
+  return (from) => {
+    for (let at = nextSign(from); at >= 0; at = nextSign(at + 1)) {
+      if (at >= MARKER_START.length && text2.startsWith(MARKER_START, at - MARKER_START.length)) continue;
+      const start = separatorStart(text2, at);
+      if (start >= from && credentialNameBefore(text2, start) !== null && !plainlyNoSecret(text2, at)) return start;
+    }
+    return -1;
+  };
+}
+function plainlyNoSecret(text2, at) {
+  const colon = text2.charCodeAt(at) === 58 && text2.charCodeAt(at + 1) !== 61;
+  let value = text2.charCodeAt(at) === 58 && !colon ? at + 2 : at + 1;
+  for (let blanks = 0; isBlank(text2.charCodeAt(value)); blanks++, value++) if (blanks === 64) return false;
+  const first = text2.charCodeAt(value);
+  if (first === 92) return false;
+  const form = FORM_OPENED_BY.get(first) ?? PLAIN_VALUE;
+  form.lastIndex = value;
+  if (!form.test(text2)) return false;
+  return !isSecretValue(text2.slice(value, form.lastIndex), colon);
+}
+function separatorStart(text2, at) {
+  let start = at;
+  while (at - start <= SEPARATOR_LEAD && isBlank(text2.charCodeAt(start - 1))) start--;
+  if (text2.charCodeAt(start - 1) === 63) {
+    start--;
+    while (at - start <= SEPARATOR_LEAD && isBlank(text2.charCodeAt(start - 1))) start--;
+  }
+  if (text2.charCodeAt(start - 1) === 93) start--;
+  if (text2.charCodeAt(start - 1) === 34 || text2.charCodeAt(start - 1) === 39) start--;
+  if (text2.charCodeAt(start - 1) === 92) start--;
+  return start;
+}
+function credentialNameBefore(text2, at) {
+  let start = at;
+  while (start > 0 && at - start <= NAME_MAX && isNameChar(text2.charCodeAt(start - 1))) start--;
+  if (at - start < 3 || at - start > NAME_MAX || text2.charCodeAt(start - 1) === 36) return null;
+  if (text2.charCodeAt(start - 1) === 58 && isNameChar(text2.charCodeAt(start - 2))) return null;
+  if (at - start === last.name.length && text2.startsWith(last.name, start)) return last.credential ? last.name : null;
+  const name2 = text2.slice(start, at);
+  last.name = name2;
+  last.credential = credentialName(name2);
+  return last.credential ? name2 : null;
+}
+function credentialName(name2) {
+  let judged = judgedNames.get(name2);
+  if (judged === void 0) {
+    judged = CREDENTIAL_WORD.test(name2) && namesCredential(name2);
+    if (judgedNames.size > 4096) judgedNames.clear();
+    judgedNames.set(name2, judged);
+  }
+  return judged;
+}
+var VALUE_FORMS, FORM_OPENED_BY, PLAIN_VALUE, CREDENTIAL_WORD, NAME_MAX, SEPARATOR_LEAD, MARKER_START, isNameChar, isBlank, last, judgedNames;
+var init_assignment_start = __esm({
+  "src/redact/assignment-start.ts"() {
+    "use strict";
+    init_redact_values();
+    VALUE_FORMS = [
+      String.raw`"(?:[^"\\\r\n]|\\[^"\r\n]){0,1000}"`,
+      String.raw`'[^'\r\n]{0,1000}'`,
+      String.raw`\`[^\`\r\n]{0,1000}\``,
+      String.raw`\\"[^"\\\r\n]{0,1000}\\"`,
+      String.raw`[^\s"'\`,;&|<>(){}\[\]]{1,1000}`
+    ];
+    FORM_OPENED_BY = /* @__PURE__ */ new Map([
+      [34, new RegExp(VALUE_FORMS[0], "y")],
+      // "
+      [39, new RegExp(VALUE_FORMS[1], "y")],
+      // '
+      [96, new RegExp(VALUE_FORMS[2], "y")]
+      // `
+    ]);
+    PLAIN_VALUE = new RegExp(VALUE_FORMS[4], "y");
+    CREDENTIAL_WORD = /secret|token|passw(?:or)?d|pwd|passphrase|credentials?|auth|key|_pat/i;
+    NAME_MAX = 120;
+    SEPARATOR_LEAD = 131;
+    MARKER_START = "[REDACTED";
+    isNameChar = (code) => code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 95 || code === 46 || code === 45;
+    isBlank = (code) => code === 32 || code === 9;
+    last = { name: "", credential: false };
+    judgedNames = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/redact/redact-context.ts
+function keySeparator(text2, at) {
+  let length = text2.startsWith("\n", at) ? 1 : text2.startsWith("\r\n", at) || text2.startsWith("\\n", at) ? 2 : text2.startsWith("\\r\\n", at) ? 4 : -1;
+  if (length < 0) return -1;
+  for (let indent2 = 0; indent2 < 64 && (text2[at + length] === " " || text2[at + length] === "	"); indent2++) length++;
+  return length;
+}
+function keyBlockEnd(text2, from) {
+  let at = from;
+  for (; ; ) {
+    const separator = keySeparator(text2, at);
+    if (separator < 0) return at;
+    const next = at + separator;
+    if (text2.startsWith("-----END ", next)) {
+      const end = sticky(KEY_END, text2, next);
+      return end >= 0 ? next + end : at;
+    }
+    if (keySeparator(text2, next) >= 0) {
+      at = next;
+      continue;
+    }
+    const line = sticky(KEY_LINE, text2, next);
+    if (line < 0) {
+      const partial = sticky(KEY_PARTIAL, text2, next);
+      return partial >= 8 ? next + partial : at;
+    }
+    at = next + line;
+  }
+}
+function oneLineKeyEnd(text2, from) {
+  const body = sticky(KEY_ONE_LINE, text2, from);
+  if (body < 16) return -1;
+  const end = sticky(KEY_END, text2, from + body);
+  return end >= 0 ? from + body + end : from + body;
+}
+function inMysqlCommand(text2, at) {
+  const before = text2.slice(Math.max(0, at - 400), at);
+  const command = before.slice(
+    Math.max(before.lastIndexOf("\n"), before.lastIndexOf(";"), before.lastIndexOf("|"), before.lastIndexOf("&")) + 1
+  );
+  return /\b(?:mysql(?:dump|admin|sh)?|mariadb(?:-dump|-admin)?)[ \t]/.test(command);
+}
+var KEY_BEGIN, KEY_LINE, KEY_END, KEY_PARTIAL, KEY_ONE_LINE, sticky, VALUE, FLAG_VALUE, whole, keepName, SEPARATOR, CODE_START, CALLED, QUOTE, CONTEXT_RULES;
+var init_redact_context = __esm({
+  "src/redact/redact-context.ts"() {
+    "use strict";
+    init_assignment_start();
+    init_redact_values();
+    KEY_BEGIN = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+    KEY_LINE = /(?:[A-Za-z-]{1,40}:[^\r\n\\]{0,400}|[A-Za-z0-9+/=]{1,400})(?=\r?\n|\\n|$)/y;
+    KEY_END = /-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
+    KEY_PARTIAL = /[A-Za-z0-9+/=]{1,400}/y;
+    KEY_ONE_LINE = /(?:[ \t]{0,4}[A-Za-z0-9+/=]{1,400}){1,400}[ \t]{0,4}/y;
+    sticky = (pattern, text2, at) => {
+      pattern.lastIndex = at;
+      return pattern.exec(text2)?.[0].length ?? -1;
+    };
+    VALUE = `(?:${VALUE_FORMS.join("|")})`;
+    FLAG_VALUE = String.raw`(?:"[^"\r\n]{1,1000}"|'[^'\r\n]{1,1000}'|[^\s"'|;&<>]{1,1000})`;
+    whole = (_match, marker) => marker;
+    keepName = (match, marker) => isSecretArgument(match[2] ?? "") ? `${match[1]}${marker}` : null;
+    SEPARATOR = String.raw`\\?["']?\]?[ \t]{0,64}(?:\?[ \t]{0,64})?(?::=|=(?![=>~])|:(?![:=/]))[ \t]{0,64}`;
+    CODE_START = /^[A-Za-z_$]/;
+    CALLED = /^[(.[]$/;
+    QUOTE = /^\\?["'`]$/;
+    CONTEXT_RULES = [
+      {
+        kind: "private-key",
+        triggers: ["PRIVATE KEY"],
+        pattern: KEY_BEGIN,
+        replace: whole,
+        extent: (match) => {
+          const from = match.index + match[0].length;
+          const oneLine = oneLineKeyEnd(match.input, from);
+          return oneLine >= 0 ? oneLine : keyBlockEnd(match.input, from);
+        }
+      },
+      {
+        kind: "url-password",
+        triggers: ["://"],
+        // scheme://user:password@host — the user stays, the password goes.
+        pattern: /(:\/\/[^\s:/?#@"'<>]{0,256}:)([^\s/?#"'<>]{1,256})@/g,
+        replace: (match, marker) => isSecretArgument(match[2].replace(/@.*$/, "")) ? `${match[1]}${marker}@` : null
+      },
+      {
+        kind: "credential-flag",
+        triggers: [
+          "-pass",
+          "-pwd",
+          "-token",
+          "-secret",
+          "-api",
+          "-auth",
+          "-access",
+          "-client",
+          "-private",
+          "-key",
+          "-store",
+          "-db-",
+          "-admin"
+        ],
+        pattern: new RegExp(
+          String.raw`((?<![\w-])--?(?:password|passwd|pass|pwd|token|secret|api-?key|auth-token|access-token|client-secret|secret-key|private-key|key-password|storepass|keypass|db-password|admin-password)(?:=|[ \t]{1,64}))(${FLAG_VALUE})`,
+          "gi"
+        ),
+        replace: keepName
+      },
+      {
+        kind: "credential-flag",
+        // mysql -pSECRET (glued to -p; a bare -p asks for it): a -p word in a command that a MySQL client started.
+        triggers: [" -p", "	-p"],
+        requires: ["mysql", "mariadb"],
+        pattern: new RegExp(String.raw`((?<=[ \t])-p)(${FLAG_VALUE})`, "g"),
+        replace: (match, marker) => isSecretArgument(match[2] ?? "") && inMysqlCommand(match.input, match.index) ? `${match[1]}${marker}` : null
+      },
+      {
+        kind: "credential-flag",
+        triggers: ["sshpass"],
+        pattern: new RegExp(String.raw`(\bsshpass[ \t]{1,64}-p[ \t]{0,64})(${FLAG_VALUE})`, "g"),
+        replace: keepName
+      },
+      {
+        kind: "credential-flag",
+        // curl -u user:password / --user user:password
+        triggers: ["-u"],
+        pattern: /((?<![\w-])(?:-u|--user|--proxy-user)[ \t]{1,64}["']?[^\s:"']{1,256}:)([^\s"']{1,256})/g,
+        replace: keepName
+      },
+      {
+        kind: "authorization-header",
+        triggers: ["authorization", "api-key", "auth-token", "private-token", "access-token", "x-"],
+        // Custom headers too (`X-Auth-Key:`, `X-Secret-Token:`); a scheme word (`Bearer`, `Bot`) stays before the marker.
+        pattern: /\b((?:proxy-)?authorization|x-api-key|api-key|x-auth-token|private-token|x-access-token|x-[a-z0-9-]{0,40}?(?:key|token|secret|signature|password|auth))(\\?["']?[ \t]{0,64}[:=][ \t]{0,64}\\?["']?)(?:(Bearer|Basic|Token|Digest|Bot|OAuth|SSWS|ApiKey|Key|Hawk|GenieKey|Splunk)([ \t]{1,64}))?([^\s"'\\,;]{1,4000})/gi,
+        replace: (match, marker) => isSecretArgument(match[5] ?? "") ? `${match[1]}${match[2]}${match[3] ? `${match[3]}${match[4]}` : ""}${marker}` : null,
+        skip: (match) => match[1]?.length ?? 1
+      },
+      {
+        kind: "bearer-token",
+        triggers: ["Bearer"],
+        pattern: /\b(Bearer[ \t]{1,64})([A-Za-z0-9._~+/=-]{16,4000})/g,
+        replace: (match, marker) => isSecretArgument(match[2] ?? "") ? `${match[1]}${marker}` : null
+      },
+      {
+        kind: "credential-assignment",
+        // name = value, name: value, "name": "value", name := value — anywhere on a line. Tried only just
+        // after a credential's name that stands before a `:` or `=` (assignment-start.ts).
+        triggers: ["secret", "token", "passw", "pwd", "passphrase", "key", "credential", "auth", "_pat"],
+        starts: assignmentStarts,
+        pattern: new RegExp(String.raw`(${SEPARATOR})(${VALUE})`, "y"),
+        replace: (match, marker) => {
+          const separator = match[1] ?? "";
+          const value = match[2] ?? "";
+          if (!isSecretValue(value, separator.includes(":") && !separator.includes(":="))) return null;
+          if (CODE_START.test(value) && CALLED.test(match.input[match.index + match[0].length] ?? "")) return null;
+          const quote = value.startsWith("\\") ? value.slice(0, 2) : value.slice(0, 1);
+          return QUOTE.test(quote) ? `${separator}${quote}${marker}${quote}` : `${separator}${marker}`;
+        }
+      }
+    ];
+  }
+});
+
+// src/redact/redact-formats.ts
+function quoted(value, marker) {
+  const quote = value[0];
+  return (quote === '"' || quote === "'") && value.endsWith(quote) && value.length > 1 ? `${quote}${marker}${quote}` : marker;
+}
+function commandBefore(text2, at) {
+  const before = text2.slice(Math.max(0, at - 400), at);
+  return before.slice(
+    Math.max(before.lastIndexOf("\n"), before.lastIndexOf(";"), before.lastIndexOf("|"), before.lastIndexOf("&")) + 1
+  );
+}
+function decodeSafely(value) {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+var ARGUMENT, keepName2, toolFlag, cli, FORMAT_RULES;
+var init_redact_formats = __esm({
+  "src/redact/redact-formats.ts"() {
+    "use strict";
+    init_high_entropy();
+    init_redact_values();
+    ARGUMENT = String.raw`(?:"[^"\r\n]{1,1000}"|'[^'\r\n]{1,1000}'|[^\s"'|;&<>]{1,1000})`;
+    keepName2 = (match, marker) => isSecretArgument(match[2] ?? "") ? `${match[1]}${quoted(match[2] ?? "", marker)}` : null;
+    toolFlag = (tools, flag, tool) => ({
+      kind: "credential-flag",
+      triggers: [` ${flag}`, `	${flag}`],
+      requires: tools,
+      pattern: new RegExp(String.raw`((?<=[ \t])${flag}[ \t]{0,64})(${ARGUMENT})`, "g"),
+      replace: (match, marker) => tool.test(commandBefore(match.input, match.index)) ? keepName2(match, marker) : null
+    });
+    cli = (triggers, source) => ({
+      kind: "credential-flag",
+      triggers,
+      pattern: new RegExp(source, "g"),
+      replace: keepName2
+    });
+    FORMAT_RULES = [
+      toolFlag(["login"], "-p", /\b(?:docker|podman|nerdctl|buildah|skopeo|oras|helm[ \t]+registry)[ \t]+login\b/),
+      toolFlag(["redis-cli"], "-a", /\bredis-cli\b/),
+      toolFlag(["sqlcmd", "bcp"], "-P", /\b(?:sqlcmd|bcp)\b/),
+      // openssl's `-passin pass:SECRET`, `-passout pass:SECRET`, `-pass pass:SECRET`.
+      cli(["pass:"], String.raw`((?<![\w-])-pass(?:in|out)?[ \t]{1,64}pass:)(${ARGUMENT})`),
+      // htpasswd -b[c] FILE USER PASSWORD: the password is the last of three arguments after a -b.
+      cli(
+        ["htpasswd"],
+        String.raw`(\bhtpasswd(?:[ \t]{1,64}-[A-Za-z]{0,7}b[A-Za-z]{0,7})(?:[ \t]{1,64}-[A-Za-z]{1,8}){0,3}[ \t]{1,64}[^\s-]\S{0,300}[ \t]{1,64}[^\s-]\S{0,300}[ \t]{1,64})(${ARGUMENT})`
+      ),
+      // vault login [-flags] TOKEN: the first argument that is no flag and no `key=value`.
+      {
+        kind: "credential-flag",
+        triggers: ["vault"],
+        pattern: /(\bvault[ \t]{1,64}login(?:[ \t]{1,64}-\S{1,200}){0,8}[ \t]{1,64})([^\s=-][^\s="'|;&<>]{7,1000})(?![^\s"'|;&<>])/g,
+        replace: keepName2
+      },
+      {
+        kind: "url-password",
+        // https://TOKEN@host: a random-looking user is a token (a name such as `git` or `deploy` stays).
+        triggers: ["://"],
+        pattern: /(:\/\/)([A-Za-z0-9_.~+-]{20,256})(?=@)/g,
+        replace: (match, marker) => looksRandom(match[2] ?? "") ? `${match[1]}${marker}` : null
+      },
+      {
+        kind: "url-signature",
+        // Signed URLs: the signature (or session token) is the credential; the other parameters stay.
+        triggers: ["sig=", "signature=", "token=", "api_key=", "apikey=", "secret=", "password=", "passwd="],
+        pattern: /([?&](?:sig|signature|x-amz-signature|x-goog-signature|x-amz-security-token|access_token|id_token|refresh_token|token|api_key|apikey|client_secret|password|passwd)=)([^&\s"'#<>\\]{4,4000})/gi,
+        replace: (match, marker) => isSecretArgument(decodeSafely(match[2] ?? "")) ? `${match[1]}${marker}` : null,
+        skip: (match) => match[1]?.length ?? 1
+      },
+      {
+        kind: "credential-assignment",
+        // ~/.netrc: machine HOST login USER password SECRET (on one line).
+        triggers: ["machine", "default"],
+        pattern: /(\b(?:machine[ \t]{1,64}\S{1,300}|default)(?:[ \t]{1,64}(?:login|account)[ \t]{1,64}\S{1,300}){0,2}[ \t]{1,64}password[ \t]{1,64})(\S{1,1000})/g,
+        replace: keepName2
+      },
+      {
+        kind: "credential-assignment",
+        // ~/.pgpass: host:port:database:user:password.
+        // PostgreSQL's port (5432, pgbouncer's 6432) or the wildcard: a `:`-joined line with neither is no .pgpass line.
+        triggers: [":5432:", ":5433:", ":6432:", ":*:"],
+        pattern: /((?<![^\s"'`])[A-Za-z0-9.*_-]{1,253}:(?:\d{2,5}|\*):[^:\s"'`]{1,100}:[^:\s"'`]{1,100}:)([^\s"'`\\]{1,1000})(?![^\s"'`\\])/g,
+        replace: (match, marker) => /^\d+$/.test(match[2] ?? "") ? null : keepName2(match, marker)
+      },
+      {
+        kind: "credential-assignment",
+        // <password>SECRET</password>, <ApiKey>…</ApiKey>
+        triggers: ["secret", "token", "passw", "pwd", "key", "credential", "auth"],
+        pattern: /(<([A-Za-z_][\w.:-]{0,60})>)(?=([^<\r\n]{1,1000}))\3(?=<\/\2>)/g,
+        replace: (match, marker) => namesCredential(match[2] ?? "") && isSecretArgument(match[3] ?? "") ? `${match[1]}${marker}` : null
+      },
+      {
+        kind: "credential-assignment",
+        // <add key="DbPassword" value="SECRET" />, <property name="password" value="SECRET"/>
+        triggers: ["value"],
+        pattern: /(\b(?:key|name)[ \t]{0,64}=[ \t]{0,64}"([^"\r\n]{1,120})"[ \t]{1,64}value[ \t]{0,64}=[ \t]{0,64}")([^"\r\n]{1,1000})(?=")/gi,
+        replace: (match, marker) => namesCredential(match[2] ?? "") && isSecretArgument(match[3] ?? "") ? `${match[1]}${marker}` : null
+      },
+      {
+        kind: "credential-assignment",
+        // ODBC: Pwd={SECRET}; Password={SECRET}
+        triggers: ["pwd", "password"],
+        pattern: /((?<![\w-])(?:pwd|password)[ \t]{0,64}=[ \t]{0,64}\{)([^}\r\n]{1,1000})(?=\})/gi,
+        replace: keepName2
+      },
+      {
+        kind: "credential-assignment",
+        // PowerShell: ConvertTo-SecureString "SECRET" -AsPlainText
+        triggers: ["ConvertTo-SecureString"],
+        pattern: /(\bConvertTo-SecureString[ \t]{1,64}(?:-String[ \t]{1,64})?)("[^"\r\n]{1,1000}"|'[^'\r\n]{1,1000}')/gi,
+        replace: keepName2
+      },
+      {
+        kind: "credential-assignment",
+        // Dockerfile: ENV DB_PASSWORD SECRET (the old form, a blank for the `=`).
+        triggers: ["ENV "],
+        pattern: /(\bENV[ \t]{1,64}([A-Za-z_][A-Za-z0-9_]{0,100})[ \t]{1,64})([^\s=][^\r\n]{0,1000})/g,
+        replace: (match, marker) => namesCredential(match[2] ?? "") && isSecretArgument(match[3] ?? "") ? `${match[1]}${marker}` : null
+      },
+      {
+        kind: "encoded-private-key",
+        // A PEM in base64 (`client-key-data:`, an env var): `-----BEGIN` encodes to `LS0tLS1CRUdJT`.
+        triggers: ["LS0tLS1CRUdJT"],
+        pattern: /(?<![A-Za-z0-9+/])LS0tLS1CRUdJT[A-Za-z0-9+/]{0,100000}={0,2}/g
+      }
+    ];
+  }
+});
+
+// src/redact/redact-prefixed.ts
+var isPlaceholderToken, rule, START, END, PREFIXED_RULES;
+var init_redact_prefixed = __esm({
+  "src/redact/redact-prefixed.ts"() {
+    "use strict";
+    isPlaceholderToken = (token) => /x{6,}|X{6,}|EXAMPLE|example|YOUR_|your_/.test(token);
+    rule = (kind, source, triggers) => ({
+      kind,
+      pattern: new RegExp(source, "g"),
+      triggers
+    });
+    START = String.raw`(?<![A-Za-z0-9_])`;
+    END = String.raw`(?![A-Za-z0-9_])`;
+    PREFIXED_RULES = [
+      rule("anthropic-key", String.raw`${START}sk-ant-[A-Za-z0-9_-]{20,400}`, ["sk-ant-"]),
+      // OpenAI and OpenRouter: a named kind, or the legacy `sk-` + letters and digits only (so a branch
+      // such as `sk-feature-login-form` is not one).
+      rule(
+        "openai-key",
+        String.raw`${START}sk-(?:proj|svcacct|admin|or-v1|None)-[A-Za-z0-9_-]{20,400}|${START}sk-[A-Za-z0-9]{32,200}${END}`,
+        ["sk-"]
+      ),
+      rule(
+        "stripe-key",
+        String.raw`${START}(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,200}|${START}whsec_[A-Za-z0-9]{24,100}`,
+        ["_live_", "_test_", "whsec_"]
+      ),
+      rule("github-token", String.raw`${START}gh[pousr]_[A-Za-z0-9]{30,100}|${START}github_pat_[A-Za-z0-9_]{40,200}`, [
+        "gh",
+        "github_pat_"
+      ]),
+      rule(
+        "gitlab-token",
+        String.raw`${START}gl(?:pat|ptt|dt|rt|soat|cbt|ft|imt|agent|oas)-[A-Za-z0-9_-]{20,100}|${START}GR1348941[A-Za-z0-9_-]{20,100}`,
+        ["gl", "GR1348941"]
+      ),
+      // Ends where its 16 characters end unless more of its own kind follow (a key glued to the next token).
+      rule("aws-access-key-id", String.raw`${START}(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Z0-9])`, [
+        "AKIA",
+        "ASIA",
+        "ABIA",
+        "ACCA"
+      ]),
+      rule("slack-token", String.raw`${START}xox[abposre]-[A-Za-z0-9-]{10,200}|${START}xapp-\d-[A-Za-z0-9-]{10,200}`, [
+        "xox",
+        "xapp-"
+      ]),
+      rule("slack-webhook", String.raw`https?://hooks\.slack\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/-]{20,300}`, [
+        "hooks.slack.com"
+      ]),
+      rule(
+        "discord-webhook",
+        String.raw`https?://(?:ptb\.|canary\.)?discord(?:app)?\.com/api/webhooks/\d{5,30}/[A-Za-z0-9_-]{20,200}`,
+        ["/api/webhooks/"]
+      ),
+      rule("google-api-key", String.raw`${START}AIza[0-9A-Za-z_-]{35}`, ["AIza"]),
+      rule("google-oauth", String.raw`${START}GOCSPX-[A-Za-z0-9_-]{20,100}|${START}ya29\.[A-Za-z0-9_-]{20,400}`, [
+        "GOCSPX-",
+        "ya29."
+      ]),
+      rule("huggingface-token", String.raw`${START}(?:hf_|api_org_)[A-Za-z0-9]{30,100}`, ["hf_", "api_org_"]),
+      rule("npm-token", String.raw`${START}npm_[A-Za-z0-9]{36}${END}`, ["npm_"]),
+      rule("pypi-token", String.raw`${START}pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{20,300}`, ["pypi-"]),
+      rule("twilio-key", String.raw`${START}SK[0-9a-fA-F]{32}${END}`, ["SK"]),
+      rule("sendgrid-key", String.raw`${START}SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}`, ["SG."]),
+      rule("mailgun-key", String.raw`${START}key-[0-9a-f]{32}${END}`, ["key-"]),
+      rule("azure-client-secret", String.raw`(?<![A-Za-z0-9_~.-])[A-Za-z0-9_~.]{3}\dQ~[A-Za-z0-9_~.-]{31,34}`, ["Q~"]),
+      rule("digitalocean-token", String.raw`${START}do[opr]_v1_[a-f0-9]{64}${END}`, ["_v1_"]),
+      // Alone, or in a Bot API URL's path (`/bot123456:AA…/getMe`).
+      rule("telegram-bot-token", String.raw`(?:(?<=/bot)|(?<![A-Za-z0-9_:]))\d{5,16}:A[A-Za-z0-9_-]{34}${END}`, [":A"]),
+      rule("shopify-token", String.raw`${START}shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32}${END}`, ["shp"]),
+      rule("databricks-token", String.raw`${START}dapi[a-f0-9]{32}(?:-\d)?${END}`, ["dapi"]),
+      rule("age-secret-key", String.raw`${START}AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}${END}`, [
+        "AGE-SECRET-KEY-1"
+      ]),
+      rule("linear-key", String.raw`${START}lin_(?:api|oauth)_[A-Za-z0-9]{40}${END}`, ["lin_"]),
+      rule("postman-key", String.raw`${START}PMAK-[a-f0-9]{24}-[a-f0-9]{34}${END}`, ["PMAK-"]),
+      rule("vault-token", String.raw`${START}hv[sbr]\.[A-Za-z0-9_-]{24,300}`, ["hvs.", "hvb.", "hvr."]),
+      rule(
+        "grafana-token",
+        String.raw`${START}glc_[A-Za-z0-9+/]{32,400}={0,2}|${START}glsa_[A-Za-z0-9]{32}_[A-Fa-f0-9]{8}${END}`,
+        ["glc_", "glsa_"]
+      ),
+      rule("sentry-token", String.raw`${START}sntry[su]_[A-Za-z0-9+/=_]{30,300}`, ["sntry"]),
+      rule("doppler-token", String.raw`${START}dp\.(?:pt|st|sa|ct|scim|audit)\.[A-Za-z0-9]{40,100}`, ["dp."]),
+      rule("supabase-token", String.raw`${START}sbp_[a-f0-9]{40}${END}`, ["sbp_"]),
+      rule(
+        "ai-provider-key",
+        String.raw`${START}(?:r8_[A-Za-z0-9]{37}|gsk_[A-Za-z0-9]{48}|pplx-[A-Za-z0-9]{48}|xai-[A-Za-z0-9]{60,100})${END}`,
+        ["r8_", "gsk_", "pplx-", "xai-"]
+      ),
+      rule("atlassian-token", String.raw`${START}ATATT3[A-Za-z0-9_=-]{100,300}`, ["ATATT3"]),
+      rule("newrelic-key", String.raw`${START}NRAK-[A-Z0-9]{27}${END}`, ["NRAK-"]),
+      rule("pulumi-token", String.raw`${START}pul-[a-f0-9]{40}${END}`, ["pul-"]),
+      rule("notion-token", String.raw`${START}ntn_[A-Za-z0-9]{40,60}${END}`, ["ntn_"]),
+      rule("square-token", String.raw`${START}sq0(?:atp|csp)-[A-Za-z0-9_-]{22,60}|${START}EAAA[A-Za-z0-9_-]{60}${END}`, [
+        "sq0",
+        "EAAA"
+      ]),
+      rule("mapbox-token", String.raw`${START}sk\.eyJ[A-Za-z0-9_-]{20,200}\.[A-Za-z0-9_-]{20,100}`, ["sk.eyJ"]),
+      rule("fly-token", String.raw`${START}fo1_[A-Za-z0-9_-]{43}${END}`, ["fo1_"]),
+      rule("heroku-key", String.raw`${START}HRKU-[A-Za-z0-9_-]{60}${END}`, ["HRKU-"]),
+      rule("onepassword-token", String.raw`${START}ops_eyJ[A-Za-z0-9+/=_-]{100,4000}`, ["ops_eyJ"]),
+      rule("jwt", String.raw`${START}eyJ[A-Za-z0-9_-]{8,4000}\.eyJ[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{8,2000}`, ["eyJ"])
+    ];
+  }
+});
+
+// src/redact/triggers.ts
+function compileTriggers(literals) {
+  for (const literal of literals)
+    if (!literal || /[^\x20-\x7e\t]/.test(literal))
+      throw new Error(`trigger ${JSON.stringify(literal)} is not printable ASCII`);
+  const lowered = literals.map((literal) => literal.toLowerCase());
+  const { next, ending } = automaton(lowered);
+  const used = [...new Set(lowered.join(""))].map((char) => char.charCodeAt(0));
+  const width = used.length + 1;
+  const column = new Uint8Array(ALPHABET);
+  used.forEach((code, index) => {
+    column[code] = index + 1;
+    if (code >= 97 && code <= 122) column[code - 32] = index + 1;
+  });
+  const order = [...ending.keys()].sort(
+    (a, b) => Number((ending[a]?.length ?? 0) > 0) - Number((ending[b]?.length ?? 0) > 0)
+  );
+  const renumbered = new Int32Array(order.length);
+  order.forEach((state, position) => {
+    renumbered[state] = position;
+  });
+  const table = new Int32Array(order.length * width);
+  order.forEach((state, position) => {
+    table[position * width] = 0;
+    used.forEach((code, index) => {
+      table[position * width + index + 1] = (renumbered[next[state * ALPHABET + code] ?? 0] ?? 0) * width;
+    });
+  });
+  const ends = order.map((state) => [...new Set(ending[state])]);
+  const firstEnding = Math.max(
+    1,
+    ends.findIndex((list) => list.length > 0)
+  ) * width;
+  return {
+    literals,
+    scan(text2, from = 0, to = text2.length, passOver) {
+      const found = new Uint8Array(literals.length);
+      const pending = new Uint8Array(ends.length).fill(1);
+      let left = literals.length;
+      let offset = 0;
+      for (let at = from; at < to && left > 0; ) {
+        const skip = passOver ? text2.indexOf(passOver, at) : -1;
+        const stop = skip < 0 || skip + (passOver?.length ?? 0) > to ? to : skip;
+        for (; at < stop && left > 0; at++) {
+          const code = text2.charCodeAt(at);
+          offset = code < ALPHABET ? table[offset + column[code]] : 0;
+          if (offset < firstEnding) continue;
+          const state = offset / width | 0;
+          if (!pending[state]) continue;
+          pending[state] = 0;
+          for (const index of ends[state])
+            if (!found[index]) {
+              found[index] = 1;
+              left--;
+            }
+        }
+        if (stop === to) break;
+        at = stop + (passOver?.length ?? 0);
+        offset = 0;
+      }
+      return found;
+    }
+  };
+}
+function automaton(literals) {
+  const next = new Array(ALPHABET).fill(0);
+  const ending = [[]];
+  literals.forEach((literal, index) => {
+    let state = 0;
+    for (const char of literal) {
+      const slot = state * ALPHABET + (char.codePointAt(0) ?? 0);
+      if (!next[slot]) {
+        next[slot] = ending.push([]) - 1;
+        for (let code = 0; code < ALPHABET; code++) next.push(0);
+      }
+      state = next[slot] ?? 0;
+    }
+    ending[state]?.push(index);
+  });
+  const fallback = new Array(ending.length).fill(0);
+  const queue = [];
+  for (let code = 0; code < ALPHABET; code++) if (next[code]) queue.push(next[code] ?? 0);
+  for (let head = 0; head < queue.length; head++) {
+    const state = queue[head] ?? 0;
+    const back = fallback[state] ?? 0;
+    ending[state]?.push(...ending[back] ?? []);
+    for (let code = 0; code < ALPHABET; code++) {
+      const slot = state * ALPHABET + code;
+      const child = next[slot] ?? 0;
+      if (child) {
+        fallback[child] = next[back * ALPHABET + code] ?? 0;
+        queue.push(child);
+      } else next[slot] = next[back * ALPHABET + code] ?? 0;
+    }
+  }
+  return { next, ending };
+}
+var ALPHABET;
+var init_triggers = __esm({
+  "src/redact/triggers.ts"() {
+    "use strict";
+    ALPHABET = 128;
+  }
+});
+
+// src/redact/views.ts
+function fromCodes(units) {
+  const chunks = [];
+  for (let at = 0; at < units.length; at += 8192)
+    chunks.push(String.fromCharCode.apply(null, units.subarray(at, at + 8192)));
+  return chunks.join("");
+}
+function jsonUnescaped(text2) {
+  if (text2 === lastJson.text) return lastJson.view;
+  const view = decodeJson(text2);
+  lastJson.text = text2;
+  lastJson.view = view;
+  return view;
+}
+function decodeJson(text2) {
+  if (!text2.includes("\\")) return null;
+  const view = new ViewBuilder(text2);
+  let copied = 0;
+  for (let at = text2.indexOf("\\"); at >= 0 && at < text2.length - 1; at = text2.indexOf("\\", at)) {
+    const next = text2[at + 1];
+    let decoded = JSON_ESCAPES[next];
+    let length = 2;
+    if (next === "u" && /^[0-9a-fA-F]{4}$/.test(text2.slice(at + 2, at + 6))) {
+      decoded = String.fromCharCode(Number.parseInt(text2.slice(at + 2, at + 6), 16));
+      length = 6;
+    }
+    if (decoded === void 0) {
+      at += 1;
+      continue;
+    }
+    view.keep(copied, at);
+    view.put(decoded, at);
+    copied = at + length;
+    at = copied;
+  }
+  return view.done(copied);
+}
+function urlDecoded(text2) {
+  if (!text2.includes("%")) return null;
+  const view = new ViewBuilder(text2);
+  let copied = 0;
+  for (let at = text2.indexOf("%"); at >= 0; at = text2.indexOf("%", at + 1)) {
+    const code = Number.parseInt(text2.slice(at + 1, at + 3), 16);
+    if (!/^[0-7][0-9a-fA-F]$/.test(text2.slice(at + 1, at + 3)) || code < 32) continue;
+    view.keep(copied, at);
+    view.put(String.fromCharCode(code), at);
+    copied = at + 3;
+    at += 2;
+  }
+  return view.done(copied);
+}
+function fullwidthFolded(text2) {
+  if (!/[\uff01-\uff5e]/.test(text2)) return null;
+  const view = new ViewBuilder(text2);
+  let copied = 0;
+  const fullwidth = /[\uff01-\uff5e]/g;
+  for (let match = fullwidth.exec(text2); match; match = fullwidth.exec(text2)) {
+    view.keep(copied, match.index);
+    view.put(String.fromCharCode((match[0].codePointAt(0) ?? 0) - 65248), match.index);
+    copied = match.index + 1;
+  }
+  return view.done(copied);
+}
+function wrappedJoined(text2) {
+  if (!text2.includes("\n")) return null;
+  const view = new ViewBuilder(text2);
+  let copied = 0;
+  let lineStart = 0;
+  for (let at = text2.indexOf("\n"); at >= 0; lineStart = at + 1, at = text2.indexOf("\n", at + 1)) {
+    const end = text2[at - 1] === "\r" ? at - 1 : at;
+    if (end - lineStart < WRAPPED_WIDTH) continue;
+    if (BASE64_LINE.test(text2.slice(lineStart, end))) continue;
+    if (!isTokenCode(text2.charCodeAt(end - 1)) || !isAlphanumeric(text2.charCodeAt(at + 1))) continue;
+    let run = end;
+    while (run > lineStart && end - run < 16 && isTokenCode(text2.charCodeAt(run - 1))) run--;
+    if (end - run < 16) continue;
+    const rest2 = CONTINUATION.exec(text2.slice(at + 1, at + 513))?.[0] ?? "";
+    if (rest2.length < 8 || randomLength(rest2) < 6 && !CAMEL_HUMP.test(rest2)) continue;
+    view.keep(copied, end);
+    copied = at + 1;
+  }
+  if (copied === 0) return null;
+  view.skipped();
+  return view.done(copied);
+}
+function gluedSplit(text2) {
+  if (!GLUED_HINT.test(text2)) return null;
+  const view = new ViewBuilder(text2);
+  let copied = 0;
+  const candidates = new RegExp(GLUED_HINT.source, "g");
+  for (const [start, end] of randomRuns(text2)) {
+    candidates.lastIndex = start;
+    for (let match = candidates.exec(text2); match && match.index < end; match = candidates.exec(text2)) {
+      const at = match.index;
+      if (!TOKEN_BEFORE.test(text2[at - 1] ?? "") || text2.startsWith(match[0], at - match[0].length)) continue;
+      GLUED_START.lastIndex = at;
+      if (!GLUED_START.test(text2)) continue;
+      view.keep(copied, at);
+      view.put(" ", at);
+      copied = at;
+    }
+  }
+  return view.done(copied);
+}
+function composed(outer, inner) {
+  const from = new Int32Array(inner.from.length);
+  for (let at = 0; at < inner.from.length; at++) from[at] = outer.from[inner.from[at]];
+  return { text: inner.text, from };
+}
+function removedRanges(before, after) {
+  const removed = [];
+  let at = 0;
+  let read = 0;
+  MARKER2.lastIndex = 0;
+  for (let match = MARKER2.exec(after); match; match = MARKER2.exec(after)) {
+    at += match.index - read;
+    read = match.index + match[0].length;
+    const tail = after.slice(read, read + 32);
+    const kept2 = before.startsWith(match[0], at) && (tail ? before.startsWith(tail, at + match[0].length) : before.length === at + match[0].length);
+    if (kept2) {
+      at += match[0].length;
+      continue;
+    }
+    let next = read;
+    MARKER2.lastIndex = read;
+    let following = MARKER2.exec(after);
+    while (following && following.index === next) {
+      next = following.index + following[0].length;
+      following = MARKER2.exec(after);
+    }
+    const piece = after.slice(next, following ? following.index : after.length);
+    const context = after.slice(next, next + 64);
+    const end = !following ? before.length - piece.length : pieceEnd(before, piece, context, at);
+    if (end < 0) break;
+    removed.push({ start: at, end, kind: match[1] ?? "secret" });
+    at = end;
+    read = next;
+    MARKER2.lastIndex = next;
+  }
+  return removed;
+}
+function pieceEnd(before, piece, context, at) {
+  const first = before.indexOf(piece, at + 1);
+  if (context.length <= piece.length) return first;
+  for (let end = first; end >= 0 && end - at <= CONTEXT_WINDOW; end = before.indexOf(piece, end + 1))
+    if (before.startsWith(context, end)) return end;
+  return first;
+}
+var ViewBuilder, JSON_ESCAPES, lastJson, BASE64_LINE, CAMEL_HUMP, CONTINUATION, isTokenCode, isAlphanumeric, WRAPPED_WIDTH, GLUED_PREFIXES, GLUED_START, GLUED_HINT, TOKEN_BEFORE, MARKER2, CONTEXT_WINDOW;
+var init_views = __esm({
+  "src/redact/views.ts"() {
+    "use strict";
+    init_high_entropy();
+    ViewBuilder = class {
+      constructor(source) {
+        this.source = source;
+      }
+      source;
+      /** Never longer than twice the original: a view puts at most one character per original one. */
+      units = new Uint16Array(0);
+      starts = new Int32Array(0);
+      length = 0;
+      /** Whether the view differs from the original yet (nothing is allocated before). */
+      changed = false;
+      allocate() {
+        if (this.starts.length > 0) return;
+        this.units = new Uint16Array(this.source.length * 2);
+        this.starts = new Int32Array(this.source.length * 2 + 1);
+      }
+      keep(from, to) {
+        this.allocate();
+        for (let at = from; at < to; at++) {
+          this.units[this.length] = this.source.charCodeAt(at);
+          this.starts[this.length++] = at;
+        }
+      }
+      /** The view differs from the original by what was left out between kept pieces. */
+      skipped() {
+        this.changed = true;
+      }
+      put(char, from) {
+        this.allocate();
+        this.units[this.length] = char.charCodeAt(0);
+        this.starts[this.length++] = from;
+        this.changed = true;
+      }
+      /** The view, with the rest of the original from `copied` kept; null when it differs in nothing. */
+      done(copied) {
+        if (!this.changed) return null;
+        this.keep(copied, this.source.length);
+        const from = this.starts.slice(0, this.length + 1);
+        from[this.length] = this.source.length;
+        return { text: fromCodes(this.units.subarray(0, this.length)), from };
+      }
+    };
+    JSON_ESCAPES = {
+      n: "\n",
+      r: "\r",
+      t: "	",
+      '"': '"',
+      "\\": "\\",
+      "/": "/",
+      b: "\b",
+      f: "\f"
+    };
+    lastJson = { text: "", view: null };
+    BASE64_LINE = /^[A-Za-z0-9+/=]+$/;
+    CAMEL_HUMP = /^[A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*={0,2}$/;
+    CONTINUATION = /^[A-Za-z0-9][A-Za-z0-9+/_-]*={0,2}(?=$|[\s"'`,;)\]}])/;
+    isTokenCode = (code) => code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 43 || code === 47 || code === 61 || code === 95 || code === 45;
+    isAlphanumeric = (code) => code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122;
+    WRAPPED_WIDTH = 60;
+    GLUED_PREFIXES = [
+      ["sk-ant-", ""],
+      ["sk-proj-", ""],
+      ["gh[pousr]_", "[A-Za-z0-9]{30}"],
+      ["github_pat_", ""],
+      ["glpat-", ""],
+      ["xox[abposr]-", "[A-Za-z0-9]"],
+      ["AKIA", "[A-Z0-9]{16}"],
+      ["ASIA", "[A-Z0-9]{16}"],
+      ["AIza", "[0-9A-Za-z_-]{35}"],
+      ["npm_", "[A-Za-z0-9]{36}"],
+      ["hf_", "[A-Za-z0-9]{30}"],
+      ["ya29\\.", ""],
+      ["GOCSPX-", ""],
+      ["xapp-", ""],
+      ["sk_live_", ""],
+      ["rk_live_", ""],
+      ["dop_v1_", ""],
+      ["pypi-AgEI", ""]
+    ];
+    GLUED_START = new RegExp(GLUED_PREFIXES.map(([prefix, rest2]) => `${prefix}${rest2}`).join("|"), "y");
+    GLUED_HINT = /sk-ant-|sk-proj-|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|AKIA|ASIA|AIza|npm_|hf_|ya29\.|GOCSPX-|xapp-|_live_|dop_v1_|pypi-/;
+    TOKEN_BEFORE = /[A-Za-z0-9_-]/;
+    MARKER2 = /\[REDACTED:([a-z0-9-]+)\]/g;
+    CONTEXT_WINDOW = 4096;
+  }
+});
+
+// src/redact/redact.ts
+function stretches(text2, passOver) {
+  const found = [];
+  for (let start = 0; start < text2.length || found.length === 0; ) {
+    const lineEnd = text2.indexOf("\n", start + STRETCH - 1);
+    const end = lineEnd < 0 ? text2.length : lineEnd + 1;
+    found.push({ start, end, present: TRIGGERS.scan(text2, start, end, passOver) });
+    start = end;
+  }
+  return found;
+}
+function redactSecrets(input) {
+  const counts = {};
+  let text2 = input;
+  for (const view of [gluedSplit, wrappedJoined, twice(jsonUnescaped, wrappedJoined)]) {
+    const joined = view(text2);
+    if (joined) text2 = redactThrough(text2, joined, counts);
+  }
+  text2 = redactByRules(text2, counts);
+  for (const view of DECODED_VIEWS) {
+    const decoded = view(text2);
+    if (decoded) text2 = redactThrough(text2, decoded, counts);
+  }
+  return { text: text2, counts, total: Object.values(counts).reduce((sum, count) => sum + count, 0) };
+}
+function redactThrough(text2, view, counts) {
+  const found = {};
+  const redacted2 = redactByRules(view.text, found);
+  if (redacted2 === view.text) return text2;
+  for (const [kind, count] of Object.entries(found)) counts[kind] = (counts[kind] ?? 0) + count;
+  const pieces = [];
+  let copied = 0;
+  for (const range of removedRanges(view.text, redacted2)) {
+    const start = Math.max(copied, view.from[range.start] ?? text2.length);
+    const end = view.from[range.end] ?? text2.length;
+    if (end <= start) continue;
+    const breaks = text2.slice(start, end).split("\n").length - 1;
+    pieces.push(text2.slice(copied, start), `[REDACTED:${range.kind}]`, "\n".repeat(breaks));
+    copied = end;
+  }
+  pieces.push(text2.slice(copied));
+  return pieces.join("");
+}
+function redactByRules(input, counts) {
+  const made = PLANS.map(() => 0);
+  let text2 = input;
+  let parts = stretches(text2);
+  const anywhere = new Uint8Array(TRIGGERS.literals.length);
+  for (const part of parts)
+    for (let index = 0; index < anywhere.length; index++) if (part.present[index]) anywhere[index] = 1;
+  if (WHOLE_TEXT.some((plan) => mayMatch(plan, anywhere))) {
+    const redacted2 = applyPlans(WHOLE_TEXT, text2, anywhere, made);
+    if (redacted2 !== text2) {
+      text2 = redacted2;
+      parts = stretches(text2, KEY_MARKER);
+    }
+  }
+  let random = 0;
+  const pieces = parts.map((part) => {
+    const piece = applyPlans(BY_LINES, text2.slice(part.start, part.end), part.present, made);
+    const runs = randomRuns(piece);
+    if (runs.length === 0) return piece;
+    random += runs.length;
+    const kept2 = [];
+    let copied = 0;
+    for (const [start, end] of runs) {
+      kept2.push(piece.slice(copied, start), RANDOM_MARKER);
+      copied = end;
+    }
+    kept2.push(piece.slice(copied));
+    return kept2.join("");
+  });
+  text2 = pieces.length === 1 ? pieces[0] ?? "" : pieces.join("");
+  for (const plan of PLANS)
+    if (made[plan.index]) counts[plan.rule.kind] = (counts[plan.rule.kind] ?? 0) + (made[plan.index] ?? 0);
+  if (random) counts[RANDOM_KIND] = (counts[RANDOM_KIND] ?? 0) + random;
+  return text2;
+}
+function applyPlans(plans, input, present, made) {
+  let text2 = input;
+  for (const plan of plans) {
+    if (!mayMatch(plan, present)) continue;
+    text2 = applyRule(plan, text2, made);
+  }
+  return text2;
+}
+function nextMatch(pattern, text2, from, starts) {
+  if (!starts) {
+    pattern.lastIndex = from;
+    return pattern.exec(text2);
+  }
+  for (let at = starts(from); at >= 0; at = starts(at + 1)) {
+    pattern.lastIndex = at;
+    const match = pattern.exec(text2);
+    if (match) return match;
+  }
+  return null;
+}
+function applyRule(plan, text2, made) {
+  const { rule: rule2, marker, index } = plan;
+  if (!rule2.replace && !rule2.extent && !rule2.starts) return replaceEveryMatch(plan, text2, made);
+  const joined = [];
+  const pieces = [];
+  let copied = 0;
+  let count = 0;
+  let from = 0;
+  const starts = rule2.starts?.(text2);
+  for (let match = nextMatch(rule2.pattern, text2, 0, starts); match; match = nextMatch(rule2.pattern, text2, from, starts)) {
+    const replaced = rule2.replace ? rule2.replace(match, marker) : marker;
+    if (replaced === null || replaced === match[0]) {
+      from = match.index + Math.max(1, rule2.skip?.(match) ?? 1);
+      continue;
+    }
+    pieces.push(text2.slice(copied, match.index), replaced);
+    if (pieces.length >= 4096) joined.push(pieces.splice(0).join(""));
+    copied = rule2.extent ? rule2.extent(match) : match.index + match[0].length;
+    from = copied === match.index ? copied + 1 : copied;
+    count++;
+  }
+  if (count === 0) return text2;
+  made[index] = (made[index] ?? 0) + count;
+  pieces.push(text2.slice(copied));
+  joined.push(pieces.join(""));
+  return joined.join("");
+}
+function replaceEveryMatch({ rule: rule2, marker, index }, text2, made) {
+  let count = 0;
+  const redacted2 = text2.replace(rule2.pattern, () => {
+    count++;
+    return marker;
+  });
+  made[index] = (made[index] ?? 0) + count;
+  return count === 0 ? text2 : redacted2;
+}
+var RULES, RANDOM_KIND, RANDOM_MARKER, TRIGGERS, indexOf, PLANS, MARKERS, WHOLE_TEXT, BY_LINES, STRETCH, KEY_MARKER, mayMatch, twice, DECODED_VIEWS;
+var init_redact = __esm({
+  "src/redact/redact.ts"() {
+    "use strict";
+    init_high_entropy();
+    init_redact_context();
+    init_redact_formats();
+    init_redact_prefixed();
+    init_triggers();
+    init_views();
+    RULES = [
+      // Private keys first: their base64 lines must not be taken apart by the token rules.
+      ...CONTEXT_RULES.filter((rule2) => rule2.kind === "private-key"),
+      ...PREFIXED_RULES.map((rule2) => ({
+        kind: rule2.kind,
+        pattern: rule2.pattern,
+        triggers: rule2.triggers,
+        replace: (match, marker) => isPlaceholderToken(match[0]) ? null : marker
+      })),
+      ...CONTEXT_RULES.filter((rule2) => rule2.kind !== "private-key"),
+      ...FORMAT_RULES
+    ];
+    RANDOM_KIND = "high-entropy-token";
+    RANDOM_MARKER = `[REDACTED:${RANDOM_KIND}]`;
+    TRIGGERS = compileTriggers([...new Set(RULES.flatMap((rule2) => [...rule2.triggers, ...rule2.requires ?? []]))]);
+    indexOf = (literal) => TRIGGERS.literals.indexOf(literal);
+    PLANS = RULES.map((rule2, index) => ({
+      rule: rule2,
+      index,
+      marker: `[REDACTED:${rule2.kind}]`,
+      triggers: rule2.triggers.map(indexOf),
+      requires: rule2.requires?.map(indexOf)
+    }));
+    MARKERS = [.../* @__PURE__ */ new Set([...PLANS.map((plan) => plan.marker), RANDOM_MARKER])];
+    WHOLE_TEXT = PLANS.filter((plan) => plan.rule.kind === "private-key");
+    BY_LINES = PLANS.filter((plan) => plan.rule.kind !== "private-key");
+    STRETCH = 65536;
+    KEY_MARKER = WHOLE_TEXT.length === 1 ? WHOLE_TEXT[0]?.marker : void 0;
+    mayMatch = (plan, present) => plan.triggers.some((index) => present[index]) && (!plan.requires || plan.requires.some((index) => present[index]));
+    twice = (first, second) => (text2) => {
+      const outer = first(text2);
+      const inner = outer && second(outer.text);
+      return outer && inner ? composed(outer, inner) : null;
+    };
+    DECODED_VIEWS = [
+      jsonUnescaped,
+      twice(jsonUnescaped, jsonUnescaped),
+      urlDecoded,
+      twice(urlDecoded, urlDecoded),
+      twice(jsonUnescaped, urlDecoded),
+      fullwidthFolded
+    ];
+  }
+});
+
+// src/claude/hooks/summary-losses.ts
+function normalized(text2) {
+  return text2.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+function wordsOf2(text2) {
+  return [...new Set(normalized(text2).split(" "))].filter((word) => word.length >= 3 && !STOP_WORDS.has(word));
+}
+function noteItems(note) {
+  if (!note) return [];
+  const lines2 = note.split("\n").map((line) => line.trim());
+  const bullet = /^(?:[-*•]|\d+[.)])\s+/;
+  const listed = lines2.filter((line) => bullet.test(line)).map((line) => line.replace(bullet, "").trim());
+  return (listed.length > 0 ? listed : lines2).filter((line) => line !== "");
+}
+function compareSummary(summary, facts) {
+  if (summary === null) return { kind: "missing" };
+  if (summary.trim() === "") return { kind: "empty" };
+  const compared = summary.slice(0, MAX_SUMMARY_CHARS);
+  const text2 = new SummaryText(compared);
+  const checks = [
+    ...facts.prompts.map((prompt) => ["prompt", prompt, text2.keepsWords(prompt)]),
+    ...facts.files.map((file) => ["file", file, text2.keepsPath(file)]),
+    ...facts.failedCommands.map((command) => [
+      "failing command",
+      command,
+      text2.keepsWords(command)
+    ]),
+    ...noteItems(facts.nextSteps).map((step) => [
+      "next step",
+      step,
+      text2.keepsWords(step)
+    ]),
+    ...noteItems(facts.openQuestions).map((question) => [
+      "open question",
+      question,
+      text2.keepsWords(question)
+    ])
+  ];
+  return {
+    kind: "compared",
+    lost: checks.filter(([, , kept2]) => !kept2).map(([kind, item]) => ({ kind, text: item })),
+    checked: checks.length,
+    summaryChars: summary.length,
+    comparedChars: compared.length
+  };
+}
+function itemLine(loss) {
+  const flat = loss.text.replace(/\s+/g, " ").trim();
+  const shown = flat.length <= ITEM_CHARS ? flat : `${flat.slice(0, ITEM_CHARS)}\u2026 (${flat.length} chars)`;
+  return `- ${loss.kind}: ${loss.kind === "file" ? shown : JSON.stringify(shown)}`;
+}
+function describeLosses(comparison, maxChars, fullList) {
+  if (comparison.kind === "missing")
+    return "Claude Code's summary of this compaction was not found (no PostCompact summary, and no readable summary record after the compaction in the transcript): treat everything before it as known only from the handoff.";
+  if (comparison.kind === "empty")
+    return "Claude Code's summary of this compaction is empty: everything before it is known only from the handoff.";
+  const cut = comparison.comparedChars < comparison.summaryChars ? ` (the summary is ${comparison.summaryChars} chars; its first ${comparison.comparedChars} were compared)` : "";
+  if (comparison.lost.length === 0)
+    return `Claude Code's summary mentions all ${comparison.checked} prompts, files, failing commands and noted steps of the handoff${cut}.`;
+  const head = `Claude Code's summary dropped ${comparison.lost.length} of ${comparison.checked} facts the handoff keeps${cut}:`;
+  const lines2 = [head];
+  let used = head.length;
+  for (const [index, loss] of comparison.lost.entries()) {
+    const line = itemLine(loss);
+    const rest2 = comparison.lost.length - index;
+    const more = `\u2026 and ${rest2} more${fullList ? ` (all in ${fullList})` : ""}`;
+    if (used + line.length + 1 + (rest2 > 1 ? more.length + 1 : 0) > maxChars) {
+      lines2.push(more);
+      break;
+    }
+    lines2.push(line);
+    used += line.length + 1;
+  }
+  return lines2.join("\n");
+}
+var MAX_SUMMARY_CHARS, KEPT_SHARE, MIN_WORDS_FOR_SHARE, STOP_WORDS, SummaryText, ITEM_CHARS;
+var init_summary_losses = __esm({
+  "src/claude/hooks/summary-losses.ts"() {
+    "use strict";
+    MAX_SUMMARY_CHARS = 1e6;
+    KEPT_SHARE = 0.75;
+    MIN_WORDS_FOR_SHARE = 3;
+    STOP_WORDS = new Set(
+      "the and for are but not you all any can had her was one our out has him his how its may new now see two who did get let put say she too use that this with from have they will what when your into than then them been were which their there would could should about after also just more some such only other".split(
+        " "
+      )
+    );
+    SummaryText = class {
+      lower;
+      flat;
+      words;
+      constructor(summary) {
+        this.lower = summary.toLowerCase();
+        this.flat = ` ${normalized(summary)} `;
+        this.words = new Set(this.flat.split(" "));
+      }
+      keepsWords(text2) {
+        const flat = normalized(text2);
+        if (flat === "") return true;
+        if (this.flat.includes(` ${flat} `)) return true;
+        const words2 = wordsOf2(text2);
+        if (words2.length < MIN_WORDS_FOR_SHARE) return false;
+        const found = words2.filter((word) => this.words.has(word)).length;
+        return found / words2.length >= KEPT_SHARE;
+      }
+      /** A path is kept when the summary names it, or its file name. */
+      keepsPath(path) {
+        const lower = path.toLowerCase();
+        const name2 = lower.split("/").filter(Boolean).at(-1) ?? lower;
+        return this.lower.includes(lower) || this.lower.includes(name2);
+      }
+    };
+    ITEM_CHARS = 240;
+  }
+});
+
+// src/claude/hooks/summary-lost-file.ts
+function summaryLosses(summary, record, notes) {
+  if (!record) {
+    const text2 = "ctx-monitor cannot say what Claude Code's summary dropped: no handoff was written before this compaction.";
+    return { short: text2, full: text2 };
+  }
+  const comparison = compareSummary(summary, {
+    prompts: record.prompts,
+    files: record.files,
+    failedCommands: record.failedCommands,
+    nextSteps: notes?.nextSteps ?? null,
+    openQuestions: notes?.openQuestions ?? null
+  });
+  const lostFile = lostFileName(record.handoffPath);
+  return {
+    short: describeLosses(comparison, LOST_LIST_CHARS, lostFile),
+    full: describeLosses(comparison, Number.MAX_SAFE_INTEGER, null)
+  };
+}
+function lostFileName(handoffPath) {
+  return `${handoffPath.replace(/\.md$/, "")}.lost.txt`;
+}
+function writeLostFile(record, full, summarySource) {
+  const name2 = (0, import_node_path22.basename)(lostFileName(record.handoffPath));
+  writeNewFile(
+    (0, import_node_path22.dirname)(record.handoffPath),
+    [name2, ...Array.from({ length: 20 }, (_, index) => name2.replace(/\.lost\.txt$/, `.lost-${index + 2}.txt`))],
+    `What Claude Code's compaction summary (${summarySource}) dropped, against the handoff ${record.handoffPath}
+
+${redactSecrets(full).text}
+`,
+    384
+  );
+}
+var import_node_path22;
+var init_summary_lost_file = __esm({
+  "src/claude/hooks/summary-lost-file.ts"() {
+    "use strict";
+    import_node_path22 = require("path");
+    init_atomic_write();
+    init_redact();
+    init_handoff_pointer();
+    init_summary_losses();
+  }
+});
+
+// src/transcript/incremental-reader.ts
+var IncrementalReader;
+var init_incremental_reader = __esm({
+  "src/transcript/incremental-reader.ts"() {
+    "use strict";
+    init_byte_source();
+    init_content_identity();
+    init_line_problems();
+    init_read_forward();
+    init_subagent_files();
+    IncrementalReader = class {
+      constructor(create, options = {}) {
+        this.create = create;
+        this.options = options;
+      }
+      create;
+      options;
+      entries = /* @__PURE__ */ new Map();
+      read(path) {
+        return withByteSource(path, (source) => {
+          let entry2 = this.entries.get(path);
+          const cold = !entry2 || entry2.dev !== source.dev || entry2.ino !== source.ino || source.size < entry2.offset || fingerprintAt(source, entry2.offset) !== entry2.fingerprint;
+          if (cold || !entry2)
+            entry2 = {
+              dev: source.dev,
+              ino: source.ino,
+              offset: 0,
+              fingerprint: fingerprintAt(source, 0),
+              reducer: this.create(),
+              problems: noLineProblems()
+            };
+          return this.continueRead(path, entry2, source, cold);
+        });
+      }
+      continueRead(path, current, source, cold) {
+        const from = current.offset;
+        const result = readForward(
+          source,
+          from,
+          { record: (record) => current.reducer.add(record), oversized: (at) => current.reducer.oversized?.(at.bytes) },
+          {
+            subagent: isSubagentTranscript(path),
+            ...this.options.maxLineBytes ? { maxLineBytes: this.options.maxLineBytes } : {}
+          }
+        );
+        current.offset = result.nextOffset;
+        current.fingerprint = fingerprintAt(source, current.offset);
+        addLineProblems(current.problems, { ...result.problems, torn: 0 });
+        this.entries.delete(path);
+        this.entries.set(path, current);
+        while (this.entries.size > (this.options.capacity ?? 8)) this.entries.delete(this.entries.keys().next().value);
+        const problems = addLineProblems(addLineProblems(noLineProblems(), current.problems), {
+          ...noLineProblems(),
+          torn: result.problems.torn
+        });
+        return { reducer: current.reducer, problems, parsedBytes: current.offset - from, cold };
+      }
+    };
+  }
+});
+
+// src/handoff/agent-notes.ts
+function recordName(handoffName) {
+  return `.${handoffName.replace(/\.md$/, "")}${SUFFIX}`;
+}
+function hasNotes(notes) {
+  return NOTE_KEYS.some((key) => Boolean(notes[key]?.trim()));
+}
+function writeAgentNotes(folder, record) {
+  const content = JSON.stringify({ version: 1, ...record, handoffPath: (0, import_node_path23.basename)(record.handoffPath) });
+  writeNewFile(folder, [recordName((0, import_node_path23.basename)(record.handoffPath))], content, 384);
+}
+function newestAgentNotes2(folder, sessionId) {
+  let names;
+  try {
+    names = (0, import_node_fs24.readdirSync)(folder);
+  } catch {
+    return null;
+  }
+  const records = names.filter((name2) => name2.startsWith(".") && name2.endsWith(SUFFIX)).map((name2) => ({ name: name2, handoff: `${name2.slice(1, -SUFFIX.length)}.md` })).filter(({ handoff }) => isHandoffOfSession(handoff, sessionId)).sort((a, b) => b.handoff.localeCompare(a.handoff));
+  for (const { name: name2, handoff } of records) {
+    if (!isRegularFile((0, import_node_path23.join)(folder, handoff))) continue;
+    const record = readRecord((0, import_node_path23.join)(folder, name2), (0, import_node_path23.join)(folder, handoff), sessionId);
+    if (record) return record;
+  }
+  return null;
+}
+function isRegularFile(path) {
+  try {
+    const stat = (0, import_node_fs24.lstatSync)(path);
+    return stat.isFile() && stat.nlink === 1;
+  } catch {
+    return false;
+  }
+}
+function readRecord(path, handoffPath, sessionId) {
+  let text2;
+  try {
+    const fd = (0, import_node_fs24.openSync)(path, import_node_fs24.constants.O_RDONLY | import_node_fs24.constants.O_NOFOLLOW | import_node_fs24.constants.O_NONBLOCK);
+    try {
+      const stat = (0, import_node_fs24.fstatSync)(fd);
+      if (!stat.isFile() || stat.nlink !== 1 || stat.size > MAX_RECORD_BYTES2) return null;
+      text2 = (0, import_node_fs24.readFileSync)(fd, "utf8");
+    } finally {
+      (0, import_node_fs24.closeSync)(fd);
+    }
+  } catch {
+    return null;
+  }
+  return parseRecord(text2, handoffPath, sessionId);
+}
+function parseRecord(text2, handoffPath, sessionId) {
+  let raw;
+  try {
+    raw = JSON.parse(text2);
+  } catch {
+    return null;
+  }
+  if (typeof raw !== "object" || raw === null) return null;
+  const value = raw;
+  const rawNotes = typeof value.notes === "object" && value.notes !== null ? value.notes : {};
+  const notes = {};
+  for (const key of NOTE_KEYS) if (typeof rawNotes[key] === "string") notes[key] = rawNotes[key];
+  const count = (figure) => typeof figure === "number" && Number.isInteger(figure) && figure >= 0 ? figure : 0;
+  if (value.sessionId !== sessionId || typeof value.writtenAt !== "string" || !hasNotes(notes)) return null;
+  return {
+    sessionId,
+    handoffPath,
+    writtenAt: value.writtenAt,
+    prompts: count(value.prompts),
+    toolCalls: count(value.toolCalls),
+    notes
+  };
+}
+var import_node_fs24, import_node_path23, SUFFIX, MAX_RECORD_BYTES2, NOTE_KEYS;
+var init_agent_notes2 = __esm({
+  "src/handoff/agent-notes.ts"() {
+    "use strict";
+    import_node_fs24 = require("fs");
+    import_node_path23 = require("path");
+    init_atomic_write();
+    init_store2();
+    SUFFIX = ".notes.json";
+    MAX_RECORD_BYTES2 = 2 << 20;
+    NOTE_KEYS = ["goal", "currentState", "decisions", "nextSteps", "openQuestions", "warnings"];
+  }
+});
+
+// src/transcript/tool-calls.ts
+function shorten(text2, max = 72) {
+  const line = text2.replace(/\s+/g, " ").trim();
+  return line.length > max ? `${line.slice(0, max - 1)}\u2026` : line;
+}
+function redactedLabel(text2, max = 72) {
+  return shorten(redacted(text2.slice(0, 4096)), max);
+}
+function redacted(text2) {
+  let done = REDACTED.get(text2);
+  if (done === void 0) {
+    if (REDACTED.size >= REDACTED_LIMIT) REDACTED.clear();
+    done = redactSecrets(text2).text;
+    REDACTED.set(text2, done);
+  }
+  return done;
+}
+function displayPath(path, projectDir) {
+  if (projectDir && (0, import_node_path24.isAbsolute)(path)) {
+    const inside = (0, import_node_path24.relative)(projectDir, path);
+    if (inside && !inside.startsWith("..") && !(0, import_node_path24.isAbsolute)(inside)) return inside;
+  }
+  return path;
+}
+function describeToolCall(name2, input, projectDir) {
+  const fields2 = typeof input === "object" && input !== null ? input : {};
+  const file = str2(fields2.file_path) ?? str2(fields2.notebook_path);
+  const path = file ? displayPath(file, projectDir) : null;
+  if (path) return { name: name2, label: `${name2} ${redacted(path)}`, path };
+  const mcp = /^mcp__(.+?)__(.+)$/.exec(name2);
+  if (mcp) return { name: name2, label: toolDisplayName(name2), path: null };
+  const detail = str2(fields2.command) ?? str2(fields2.subject) ?? str2(fields2.description) ?? str2(fields2.pattern) ?? str2(fields2.url) ?? str2(fields2.query) ?? str2(fields2.prompt);
+  return { name: name2, label: detail ? `${name2}: ${redactedLabel(detail)}` : name2, path: null };
+}
+function toolDisplayName(tool) {
+  const mcp = /^mcp__(.+?)__(.+)$/.exec(tool);
+  return mcp ? `${mcp[1]}/${mcp[2]}` : tool;
+}
+var import_node_path24, str2, REDACTED, REDACTED_LIMIT;
+var init_tool_calls = __esm({
+  "src/transcript/tool-calls.ts"() {
+    "use strict";
+    import_node_path24 = require("path");
+    init_redact();
+    str2 = (value) => typeof value === "string" && value ? value : null;
+    REDACTED = /* @__PURE__ */ new Map();
+    REDACTED_LIMIT = 4096;
+  }
+});
+
+// src/transcript/user-text.ts
+function classifyUserText(text2, flags) {
+  if (flags.isCompactSummary) return { kind: "compaction-summary" };
+  if (flags.isMeta) return { kind: "harness", tag: HARNESS_TAG.exec(text2)?.[1] ?? null };
+  const command = COMMAND_NAME.exec(text2);
+  if (command?.[1]) {
+    const args = COMMAND_ARGS.exec(text2)?.[1]?.trim();
+    return { kind: "command", text: `${command[1]}${args ? ` ${args}` : ""}` };
+  }
+  const tag = HARNESS_TAG.exec(text2)?.[1];
+  if (tag) return { kind: "harness", tag };
+  return text2.trim() ? { kind: "prompt", text: text2 } : null;
+}
+var COMMAND_NAME, COMMAND_ARGS, HARNESS_TAG;
+var init_user_text = __esm({
+  "src/transcript/user-text.ts"() {
+    "use strict";
+    COMMAND_NAME = /<command-name>\s*([^<]*?)\s*<\/command-name>/;
+    COMMAND_ARGS = /<command-args>([\s\S]*?)<\/command-args>/;
+    HARNESS_TAG = /^\s*<(local-command-stdout|local-command-stderr|local-command-caveat|system-reminder|bash-input|bash-stdout|bash-stderr|command-message|command-args|command-name)>/;
+  }
+});
+
+// src/handoff/line-changes.ts
+function diffLines(before, after) {
+  const a = lines(before);
+  const b = lines(after);
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  return { added: b.length - start - end, removed: a.length - start - end };
+}
+function lineChange(tool, input) {
+  switch (tool) {
+    case "Edit":
+      return diffLines(text(input.old_string), text(input.new_string));
+    case "MultiEdit": {
+      const edits = Array.isArray(input.edits) ? input.edits : [];
+      return edits.reduce(
+        (sum, edit) => {
+          const fields2 = typeof edit === "object" && edit !== null ? edit : {};
+          const change = diffLines(text(fields2.old_string), text(fields2.new_string));
+          return { added: sum.added + change.added, removed: sum.removed + change.removed };
+        },
+        { added: 0, removed: 0 }
+      );
+    }
+    case "Write":
+      return { added: lines(text(input.content)).length, removed: 0 };
+    case "NotebookEdit":
+      return { added: input.edit_mode === "delete" ? 0 : lines(text(input.new_source)).length, removed: 0 };
+    default:
+      return null;
+  }
+}
+var lines, text;
+var init_line_changes = __esm({
+  "src/handoff/line-changes.ts"() {
+    "use strict";
+    lines = (text2) => text2 ? text2.replace(/\n$/, "").split("\n") : [];
+    text = (value) => typeof value === "string" ? value : "";
+  }
+});
+
+// src/handoff/facts.ts
+function resultText(content) {
+  if (typeof content === "string") return content;
+  if (!Array.isArray(content)) return "";
+  return content.map((part) => {
+    const block = fields(part);
+    if (typeof block.text === "string") return block.text;
+    return block.type === "image" ? "[image]" : "";
+  }).filter(Boolean).join("\n");
+}
+function subagentReport(content) {
+  const parts = Array.isArray(content) ? content : [content];
+  return parts.map((part) => resultText(typeof part === "string" ? part : [part]).replace(SUBAGENT_TRAILER, "")).filter((text2) => text2.trim()).join("\n");
+}
+function release(list, keep, strip) {
+  const old = list[list.length - 1 - keep];
+  if (old) strip(old);
+}
+var KEPT_CHARS2, REDACT_MARGIN, NEWEST, TURNS_WITH_DETAIL, RELEASED, SUBAGENT_TRAILER, READ_TOOLS, EDIT_TOOLS, WRITE_TOOLS, SUBAGENT_TOOLS, str3, fields, FactCollector;
+var init_facts = __esm({
+  "src/handoff/facts.ts"() {
+    "use strict";
+    init_tool_calls();
+    init_records();
+    init_user_text();
+    init_line_changes();
+    init_redact();
+    KEPT_CHARS2 = 16e3;
+    REDACT_MARGIN = 16384;
+    NEWEST = { commands: 150, errors: 50, subagents: 30, turns: 60 };
+    TURNS_WITH_DETAIL = NEWEST.turns * 2;
+    RELEASED = { text: "", chars: 0 };
+    SUBAGENT_TRAILER = /(?:^|\n)\s*agentId: \S+ \(use SendMessage[\s\S]*$|\s*<usage>[^<]*<\/usage>\s*$/g;
+    READ_TOOLS = /* @__PURE__ */ new Set(["Read", "NotebookRead"]);
+    EDIT_TOOLS = /* @__PURE__ */ new Set(["Edit", "MultiEdit", "NotebookEdit"]);
+    WRITE_TOOLS = /* @__PURE__ */ new Set(["Write"]);
+    SUBAGENT_TOOLS = /* @__PURE__ */ new Set(["Agent", "Task"]);
+    str3 = (value) => typeof value === "string" && value ? value : null;
+    fields = (value) => typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
+    FactCollector = class {
+      facts = {
+        sessionId: null,
+        projectDir: null,
+        model: null,
+        startedAt: null,
+        lastAt: null,
+        prompts: [],
+        files: [],
+        commands: [],
+        errors: [],
+        tasks: [],
+        subagents: [],
+        turns: [],
+        compactions: [],
+        toolCalls: 0,
+        redactions: {}
+      };
+      files = /* @__PURE__ */ new Map();
+      tasks = /* @__PURE__ */ new Map();
+      calls = /* @__PURE__ */ new Map();
+      /**
+       * Texts kept but not redacted yet, and tool calls not labelled yet: done once, when a result is asked
+       * for, for what is still kept then. Most of a long session's texts are let go before that, and
+       * redacting them as read cost more than parsing the transcript.
+       */
+      unredacted = /* @__PURE__ */ new Set();
+      unlabelled = /* @__PURE__ */ new Map();
+      /** A raw path's file entry key, so a file touched a thousand times is resolved once. */
+      shownPaths = /* @__PURE__ */ new Map();
+      constructor(projectDir = null) {
+        this.facts.projectDir = projectDir;
+      }
+      add(record) {
+        if (record.isSidechain) return;
+        this.facts.sessionId ??= record.sessionId;
+        this.facts.projectDir ??= record.cwd;
+        if (record.timestamp) {
+          this.facts.startedAt ??= record.timestamp;
+          this.facts.lastAt = record.timestamp;
+        }
+        switch (record.kind) {
+          case "assistant":
+            if (record.isApiError) {
+              const message = record.content.flatMap((block) => block.type === "text" ? [block.text] : []).join("\n");
+              this.error("API", message || "API error");
+              return;
+            }
+            if (record.model === "<synthetic>") return;
+            if (record.model) this.facts.model = record.model;
+            for (const block of record.content) this.assistantBlock(block);
+            return;
+          case "user":
+            if (record.isCompactSummary || record.isMeta) return;
+            this.userContent(
+              typeof record.content === "string" ? [{ type: "text", text: record.content }] : record.content,
+              record.timestamp
+            );
+            return;
+          case "compact-boundary":
+            this.facts.compactions.push(compactionOf(record));
+            return;
+          default:
+            return;
+        }
+      }
+      result() {
+        for (const kept2 of this.unredacted) kept2.text = this.clean(kept2.text);
+        this.unredacted.clear();
+        for (const [turn, calls] of this.unlabelled)
+          for (const call of calls) turn.actions[call.index] = this.describe(call.name, call.input);
+        this.unlabelled.clear();
+        return {
+          ...this.facts,
+          files: [...this.files.values()],
+          tasks: [...this.tasks.values()],
+          redactions: { ...this.facts.redactions }
+        };
+      }
+      /** Redacted whole, counted. */
+      clean(text2) {
+        const redacted2 = redactSecrets(text2);
+        for (const [kind, count] of Object.entries(redacted2.counts))
+          this.facts.redactions[kind] = (this.facts.redactions[kind] ?? 0) + count;
+        return redacted2.text;
+      }
+      /**
+       * Its start and end, redacted: enough for any excerpt, bounded however long the output was.
+       * Security: each end is redacted before it is cut, over a window longer than any secret a rule knows,
+       * so a cut never leaves the head of a secret that is too short for its rule to recognise.
+       */
+      keep(text2) {
+        if (text2.length <= KEPT_CHARS2) {
+          const kept2 = { text: text2, chars: text2.length };
+          this.unredacted.add(kept2);
+          return kept2;
+        }
+        const half = KEPT_CHARS2 / 2;
+        const head = this.clean(text2.slice(0, half + REDACT_MARGIN)).slice(0, half);
+        const tail = this.clean(text2.slice(-(half + REDACT_MARGIN))).slice(-half);
+        return { text: head, chars: text2.length, tail };
+      }
+      /** Security: labels are redacted before they are cut (describeToolCall does it). */
+      describe(name2, input) {
+        return describeToolCall(name2, input, this.facts.projectDir).label;
+      }
+      get turn() {
+        return this.facts.prompts.length;
+      }
+      currentTurn() {
+        let turn = this.facts.turns.at(-1);
+        if (!turn || turn.prompt !== this.turn) {
+          turn = { prompt: this.turn, actions: [], replies: [] };
+          this.facts.turns.push(turn);
+          release(this.facts.turns, TURNS_WITH_DETAIL, (old) => {
+            for (const reply of old.replies) this.unredacted.delete(reply);
+            old.replies = old.replies.length ? [RELEASED] : [];
+            this.unlabelled.delete(old);
+          });
+        }
+        return turn;
+      }
+      /** Tool results, and the user's words: the record's prompt or slash command, classified as the breakdown does. */
+      userContent(blocks, at) {
+        const words2 = [];
+        let command = false;
+        for (const block of blocks) {
+          if (block.type === "tool_result") this.toolResult(block.toolUseId, block.content, block.isError);
+          else if (block.type === "image") words2.push("[image]");
+          else if (block.type === "text") {
+            const text2 = classifyUserText(block.text, { isMeta: false, isCompactSummary: false });
+            if (text2?.kind === "prompt" || text2?.kind === "command") words2.push(text2.text);
+            if (text2?.kind === "command") command = true;
+          }
+        }
+        if (words2.some((word) => word !== "[image]")) this.prompt(words2.join("\n\n"), at, command);
+      }
+      prompt(text2, at, command) {
+        this.facts.prompts.push({ number: this.facts.prompts.length + 1, text: this.clean(text2), at, command });
+        this.currentTurn();
+      }
+      assistantBlock(block) {
+        if (block.type === "text" && block.text.trim()) {
+          this.currentTurn().replies.push(this.keep(block.text));
+          return;
+        }
+        if (block.type !== "tool_use") return;
+        this.facts.toolCalls++;
+        const input = fields(block.input);
+        const call = { name: block.name, input };
+        const path = str3(input.file_path) ?? str3(input.notebook_path);
+        const file = path ? this.touch(path, block.name) : null;
+        const lines2 = file ? lineChange(block.name, input) : null;
+        if (file && lines2) call.change = { file, lines: lines2 };
+        if (block.name === "Bash") {
+          const description = str3(input.description);
+          call.command = {
+            command: this.clean(str3(input.command) ?? ""),
+            description: description && this.clean(description),
+            turn: this.turn,
+            ok: null,
+            output: null
+          };
+          this.facts.commands.push(call.command);
+          release(this.facts.commands, NEWEST.commands, (old) => {
+            if (old.output) this.unredacted.delete(old.output);
+            old.output = null;
+          });
+        } else if (SUBAGENT_TOOLS.has(block.name)) {
+          call.subagent = {
+            turn: this.turn,
+            description: this.clean(str3(input.description) ?? "subagent"),
+            type: str3(input.subagent_type),
+            prompt: this.keep(str3(input.prompt) ?? ""),
+            report: null
+          };
+          this.facts.subagents.push(call.subagent);
+          release(this.facts.subagents, NEWEST.subagents, (old) => {
+            this.unredacted.delete(old.prompt);
+            if (old.report) this.unredacted.delete(old.report);
+            old.prompt = RELEASED;
+            if (old.report) old.report = RELEASED;
+          });
+        } else if (block.name === "TodoWrite" && Array.isArray(input.todos)) {
+          this.tasks.clear();
+          input.todos.forEach((todo, index) => {
+            const item = fields(todo);
+            const id = str3(item.id) ?? String(index + 1);
+            this.tasks.set(id, {
+              id,
+              subject: this.clean(str3(item.content) ?? str3(item.subject) ?? ""),
+              status: str3(item.status) ?? "pending"
+            });
+          });
+        } else if (block.name === "TaskCreate") {
+          call.taskSubject = this.clean(str3(input.subject) ?? str3(input.description) ?? "task");
+        } else if (block.name === "TaskUpdate") {
+          const id = str3(input.taskId) ?? (typeof input.taskId === "number" ? String(input.taskId) : null);
+          if (id) {
+            const subject = str3(input.subject);
+            const task = this.tasks.get(id) ?? {
+              id,
+              subject: subject ? this.clean(subject) : `task ${id}`,
+              status: "pending"
+            };
+            task.status = str3(input.status) ?? task.status;
+            if (subject) task.subject = this.clean(subject);
+            this.tasks.set(id, task);
+          }
+        }
+        if (block.id) this.calls.set(block.id, call);
+        const turn = this.currentTurn();
+        const pending = this.unlabelled.get(turn) ?? [];
+        pending.push({ index: turn.actions.length, name: block.name, input });
+        this.unlabelled.set(turn, pending);
+        turn.actions.push(block.name);
+      }
+      toolResult(toolUseId, content, isError) {
+        const call = this.calls.get(toolUseId);
+        const text2 = resultText(content);
+        if (!call) {
+          if (isError) this.error("tool", text2);
+          return;
+        }
+        this.calls.delete(toolUseId);
+        if (call.change && !isError) {
+          call.change.file.added += call.change.lines.added;
+          call.change.file.removed += call.change.lines.removed;
+        }
+        if (call.command) {
+          call.command.ok = !isError;
+          call.command.output = this.keep(text2);
+        }
+        if (call.subagent) call.subagent.report = this.keep(subagentReport(content));
+        if (call.taskSubject !== void 0 && !isError) {
+          const id = /#(\d+)/.exec(text2)?.[1] ?? String(this.tasks.size + 1);
+          this.tasks.set(id, { id, subject: call.taskSubject, status: "pending" });
+        }
+        if (isError && !call.command) this.error(this.describe(call.name, call.input), text2);
+      }
+      touch(path, tool) {
+        let shown = this.shownPaths.get(path);
+        if (shown === void 0) {
+          shown = displayPath(path, this.facts.projectDir);
+          this.shownPaths.set(path, shown);
+        }
+        const entry2 = this.files.get(shown) ?? { path: shown, reads: 0, edits: 0, writes: 0, added: 0, removed: 0 };
+        if (READ_TOOLS.has(tool)) entry2.reads++;
+        else if (EDIT_TOOLS.has(tool)) entry2.edits++;
+        else if (WRITE_TOOLS.has(tool)) entry2.writes++;
+        else return null;
+        this.files.set(shown, entry2);
+        return entry2;
+      }
+      error(source, message) {
+        this.facts.errors.push({ turn: this.turn, source: this.clean(source), message: this.keep(message) });
+        release(this.facts.errors, NEWEST.errors, (old) => {
+          this.unredacted.delete(old.message);
+          old.message = RELEASED;
+        });
+      }
+    };
+  }
+});
+
+// src/handoff/git.ts
+function git(args, cwd) {
+  return new Promise((resolve3) => {
+    (0, import_node_child_process.execFile)(
+      "git",
+      args,
+      { cwd, timeout: 3e3, maxBuffer: 4 << 20, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" } },
+      (error, stdout) => resolve3(error ? null : stdout)
+    );
+  });
+}
+async function gitSnapshot(projectDir) {
+  const inside = await git(["rev-parse", "--is-inside-work-tree"], projectDir);
+  if (inside?.trim() !== "true") return null;
+  const [branch, status, diffStat] = await Promise.all([
+    git(["branch", "--show-current"], projectDir),
+    git(["status", "--short"], projectDir),
+    git(["diff", "--stat=100", "HEAD"], projectDir)
+  ]);
+  return {
+    branch: branch?.trim() || null,
+    status: firstLines(status ?? ""),
+    diffStat: firstLines(diffStat ?? "", 200, true)
+  };
+}
+function firstLines(text2, keep = 200, keepLast = false) {
+  const lines2 = text2.trimEnd().split("\n");
+  if (lines2.length <= keep) return text2;
+  const last2 = keepLast ? lines2.slice(-1) : [];
+  return [...lines2.slice(0, keep), `\u2026 ${lines2.length - keep - last2.length} more lines`, ...last2].join("\n");
+}
+var import_node_child_process;
+var init_git = __esm({
+  "src/handoff/git.ts"() {
+    "use strict";
+    import_node_child_process = require("child_process");
+  }
+});
+
+// src/handoff/markdown.ts
+function fenced(text2, language = "") {
+  const longest = Math.max(2, ...[...text2.matchAll(/`+/g)].map((match) => match[0].length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${language}
+${text2}
+${fence}`;
+}
+function quoted2(text2) {
+  return text2.split("\n").map((line) => `> ${line}`).join("\n");
+}
+function indent(text2) {
+  return text2.split("\n").map((line) => line ? `   ${line}` : line).join("\n");
+}
+var init_markdown = __esm({
+  "src/handoff/markdown.ts"() {
+    "use strict";
+  }
+});
+
+// src/handoff/render-prompts.ts
+function entry(group) {
+  const { shown, numbers } = group;
+  const others = numbers.filter((number) => number !== shown.number);
+  const listed = others.length > 20 ? [...others.slice(0, 10), "\u2026", ...others.slice(-9)] : others;
+  const repeats = others.length ? ` (sent ${numbers.length} times: also as prompt ${listed.join(", ")})` : "";
+  return `### ${shown.command ? "Command" : "Prompt"} ${shown.number}${shown.at ? ` \u2014 ${shown.at}` : ""}${repeats}
+
+${fenced(shown.text, "text")}`;
+}
+function groups(prompts) {
+  const byText = /* @__PURE__ */ new Map();
+  const result = [];
+  prompts.forEach((prompt, index) => {
+    if (index === 0) {
+      result.push({ shown: prompt, numbers: [prompt.number] });
+      return;
+    }
+    const group = byText.get(prompt.text);
+    if (group) {
+      group.shown = prompt;
+      group.numbers.push(prompt.number);
+      return;
+    }
+    const created = { shown: prompt, numbers: [prompt.number] };
+    byText.set(prompt.text, created);
+    result.push(created);
+  });
+  return result.sort((a, b) => a.shown.number - b.shown.number);
+}
+function requiredPromptChars(prompts) {
+  const all = groups(prompts);
+  const required = [all[0], all.length > 1 ? all.at(-1) : void 0].filter((group) => group !== void 0);
+  return required.reduce((sum, group) => sum + entry(group).length + 2, 0);
+}
+function promptsBody(prompts, room, whereVerbatim) {
+  const all = groups(prompts);
+  if (!all.length) return "";
+  const texts = all.map(entry);
+  const shown = /* @__PURE__ */ new Set([0, all.length - 1]);
+  let left = room - [...shown].reduce((sum, index) => sum + texts[index].length + 2, 0);
+  for (let index = all.length - 2; index > 0; index--) {
+    const cost = texts[index].length + 2;
+    if (cost > left) break;
+    shown.add(index);
+    left -= cost;
+  }
+  const parts = [];
+  let skipped = [];
+  const flush = () => {
+    if (!skipped.length) return;
+    const numbers = skipped.flatMap((group) => group.numbers);
+    const chars = skipped.reduce((sum, group) => sum + group.shown.text.length * group.numbers.length, 0);
+    const first = Math.min(...numbers);
+    const last2 = Math.max(...numbers);
+    parts.push(
+      `_${counted(numbers.length, "prompt")} (${first === last2 ? `prompt ${first}` : `between prompts ${first} and ${last2}`}, ${exactNumber(chars)} characters) left out to fit the size budget: ${whereVerbatim} has them verbatim._`
+    );
+    skipped = [];
+  };
+  all.forEach((group, index) => {
+    if (shown.has(index)) {
+      flush();
+      parts.push(texts[index]);
+    } else skipped.push(group);
+  });
+  flush();
+  return parts.join("\n\n");
+}
+var init_render_prompts = __esm({
+  "src/handoff/render-prompts.ts"() {
+    "use strict";
+    init_format();
+    init_markdown();
+  }
+});
+
+// src/handoff/excerpt.ts
+function clip(kept2, max) {
+  if (kept2.text.length <= max && kept2.chars <= KEPT_CHARS2) return kept2.text;
+  return `${kept2.text.slice(0, max)}
+\u2026 ${cutNote(kept2.chars)}`;
+}
+function headAndTail(kept2, limit) {
+  const whole2 = kept2.tail === void 0 ? kept2.text : null;
+  if (whole2 !== null && whole2.length <= limit.chars && lineCount(whole2) <= limit.lines) return whole2;
+  const head = firstLines2(kept2.text, Math.floor(limit.chars / 3), Math.floor(limit.lines / 3));
+  const tail = lastLines(kept2.tail ?? kept2.text, limit.chars - head.length, limit.lines - lineCount(head));
+  return `${head}
+\u2026 ${cutNote(kept2.chars)} \u2026
+${tail}`;
+}
+function lineCount(text2) {
+  let count = 1;
+  for (let at = text2.indexOf("\n"); at !== -1; at = text2.indexOf("\n", at + 1)) count++;
+  return count;
+}
+function firstLines2(text2, chars, lines2) {
+  const taken = text2.split("\n", Math.max(1, lines2)).join("\n");
+  return taken.length <= chars ? taken : taken.slice(0, chars);
+}
+function lastLines(text2, chars, lines2) {
+  const all = text2.split("\n");
+  const taken = all.slice(-Math.max(1, lines2)).join("\n");
+  return taken.length <= chars ? taken : taken.slice(-Math.max(1, chars));
+}
+var cutNote;
+var init_excerpt = __esm({
+  "src/handoff/excerpt.ts"() {
+    "use strict";
+    init_format();
+    init_facts();
+    cutNote = (chars) => `[cut: ${exactNumber(chars)} chars in full]`;
+  }
+});
+
+// src/handoff/render-work.ts
+function summarizeActions(actions) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const action of actions) counts.set(action, (counts.get(action) ?? 0) + 1);
+  return [...counts].map(([action, count]) => count > 1 ? `${action} \xD7${count}` : action).join("; ");
+}
+function mostRun(commands) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const command of commands) {
+    const short = command.command.replace(/\s+/g, " ").slice(0, 80);
+    counts.set(short, (counts.get(short) ?? 0) + 1);
+  }
+  const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 5);
+  return top.map(([command, count]) => `\`${command}\`${count > 1 ? ` \xD7${count}` : ""}`).join(", ");
+}
+function commandsList(facts, where) {
+  const { commands } = facts;
+  if (!commands.length) return null;
+  const failed = commands.filter((command) => command.ok === false).length;
+  const detailed = Math.min(commands.length, NEWEST.commands);
+  const offset = commands.length - detailed;
+  const items = commands.slice(offset).map((command, index) => {
+    const outcome = command.ok === null ? "no result recorded" : command.ok ? "ok" : "**failed**";
+    const head = `${offset + index + 1}. \`${command.command.replace(/\s+/g, " ").slice(0, 300)}\` \u2014 ${outcome} (after prompt ${command.turn})${command.description ? ` \u2014 ${command.description}` : ""}`;
+    const text2 = command.output?.text.trim() ? `${head}
+
+${indent(fenced(headAndTail(command.output, command.ok === false ? OUTPUT.failed : OUTPUT.ok).trimEnd()))}` : head;
+    return { turn: command.turn, text: text2 };
+  });
+  return {
+    title: "Commands",
+    total: commands.length,
+    items,
+    intro: `${commands.length} run, ${failed} failed.`,
+    separator: "\n",
+    omitted(count) {
+      const older = commands.slice(0, count);
+      const olderFailed = older.filter((command) => command.ok === false).length;
+      return `(${counted(count, "earlier command")} not shown, ${olderFailed} of them failed, after prompts ${older[0].turn}\u2013${older.at(-1).turn}; most run: ${mostRun(older)}. ${where} has them all.)`;
+    }
+  };
+}
+function errorsList(facts, where) {
+  const { errors } = facts;
+  if (!errors.length) return null;
+  const offset = errors.length - Math.min(errors.length, NEWEST.errors);
+  return {
+    title: "Errors",
+    total: errors.length,
+    items: errors.slice(offset).map((error) => ({
+      turn: error.turn,
+      text: `- after prompt ${error.turn}, ${error.source}:
+
+${indent(fenced(clip(error.message, LIMITS2.error)))}`
+    })),
+    intro: "",
+    separator: "\n",
+    omitted: (count) => `(${counted(count, "earlier error")} not shown; ${where} has them.)`
+  };
+}
+function subagentsList(facts, where) {
+  const { subagents } = facts;
+  if (!subagents.length) return null;
+  const offset = subagents.length - Math.min(subagents.length, NEWEST.subagents);
+  return {
+    title: "Subagents",
+    total: subagents.length,
+    items: subagents.slice(offset).map((agent) => {
+      const report = agent.report === null ? "No report recorded." : `Report:
+
+${quoted2(clip(agent.report, LIMITS2.report))}`;
+      return {
+        turn: agent.turn,
+        text: `### ${agent.description}${agent.type ? ` (${agent.type})` : ""} \u2014 after prompt ${agent.turn}
+
+Prompt:
+
+${quoted2(clip(agent.prompt, LIMITS2.subagentPrompt))}
+
+${report}`
+      };
+    }),
+    intro: "",
+    separator: "\n\n",
+    omitted: (count) => `(${counted(count, "earlier subagent")} not shown; ${where} has their prompts and reports.)`
+  };
+}
+function turnsList(facts, where) {
+  const active = facts.turns.filter((turn) => turn.actions.length || turn.replies.length);
+  if (!active.length) return null;
+  const offset = active.length - Math.min(active.length, NEWEST.turns);
+  return {
+    title: "What happened, prompt by prompt",
+    total: active.length,
+    items: active.slice(offset).map((turn) => {
+      const title = turn.prompt === 0 ? "Before the first prompt" : `After prompt ${turn.prompt}`;
+      const actions = turn.actions.length ? `${counted(turn.actions.length, "tool call")}: ${summarizeActions(turn.actions)}` : "No tool calls.";
+      const replies = turn.replies.length ? `
+
+The agent said:
+
+${turn.replies.map((reply) => quoted2(clip(reply, LIMITS2.assistantText))).join("\n>\n")}` : "";
+      return { turn: turn.prompt, text: `### ${title}
+
+${actions}${replies}` };
+    }),
+    intro: "",
+    separator: "\n\n",
+    omitted(count) {
+      const older = active.slice(0, count);
+      const calls = older.reduce((sum, turn) => sum + turn.actions.length, 0);
+      return `(What ${counted(count, "earlier prompt")} led to is not shown: ${counted(calls, "tool call")} after prompts ${older[0].prompt}\u2013${older.at(-1).prompt}; ${where} has every step.)`;
+    }
+  };
+}
+function workLists(facts, where) {
+  return [commandsList, errorsList, subagentsList, turnsList].map((list) => list(facts, where)).filter((list) => list !== null);
+}
+function workChars(facts, where) {
+  return workLists(facts, where).reduce(
+    (sum, list) => sum + list.title.length + list.intro.length + list.omitted(list.total).length + 16 + list.items.reduce((items, item) => items + item.text.length + 2, 0),
+    0
+  );
+}
+function workSections(facts, room, where) {
+  const lists = workLists(facts, where);
+  let left = room - lists.reduce((sum, list) => sum + list.title.length + list.intro.length + list.omitted(list.total).length + 16, 0);
+  const order = lists.flatMap((list, listIndex) => list.items.map((item, index) => ({ listIndex, index, item }))).sort((a, b) => b.item.turn - a.item.turn || a.listIndex - b.listIndex || b.index - a.index);
+  const shownFrom = lists.map((list) => list.items.length);
+  for (const { listIndex, index, item } of order) {
+    const cost = item.text.length + 2;
+    if (cost > left) break;
+    shownFrom[listIndex] = index;
+    left -= cost;
+  }
+  return lists.map((list, listIndex) => {
+    const from = shownFrom[listIndex];
+    const hidden = list.total - (list.items.length - from);
+    const shown = list.items.slice(from).map((item) => item.text);
+    const lead = [list.intro, hidden > 0 ? list.omitted(hidden) : ""].filter(Boolean);
+    return [list.title, [...lead, shown.join(list.separator)].filter(Boolean).join("\n\n")];
+  });
+}
+var LIMITS2, OUTPUT;
+var init_render_work = __esm({
+  "src/handoff/render-work.ts"() {
+    "use strict";
+    init_format();
+    init_excerpt();
+    init_facts();
+    init_markdown();
+    LIMITS2 = { report: 4e3, assistantText: 1500, error: 1500, subagentPrompt: 1500 };
+    OUTPUT = { ok: { chars: 1200, lines: 24 }, failed: { chars: 3e3, lines: 60 } };
+  }
+});
+
+// src/handoff/render.ts
+function boundedNote(text2) {
+  if (text2.length <= NOTE_LIMIT) return text2;
+  const kept2 = text2.slice(0, NOTE_LIMIT);
+  const open = kept2.split("\n").reduce((fence, line) => {
+    const mark = /^\s*(`{3,})/.exec(line)?.[1];
+    if (!mark) return fence;
+    return fence === null ? mark : line.trim() === fence ? null : fence;
+  }, null);
+  return `${kept2}${open ? `
+${open}` : ""}
+\u2026 [cut: this note was ${exactNumber(text2.length)} chars; the last ${exactNumber(text2.length - NOTE_LIMIT)} were not kept]`;
+}
+function renderHandoff(input) {
+  const { facts } = input;
+  const where = `The transcript \`${input.transcriptPath}\`${input.earlier.length ? " (and the earlier handoffs listed below)" : ""}`;
+  const head = renderHeader(input);
+  const footer = `---
+${input.resumeInstruction}
+`;
+  const fixed = [
+    notesSection(input.notes, input.origin),
+    tasksSection(facts),
+    compactionsSection(facts),
+    gitSection(input.git),
+    earlierSection(input.earlier)
+  ];
+  const fixedChars = head.length + footer.length + fixed.reduce((sum, section) => sum + (section ? section[0].length + section[1].length + 8 : 0), 0);
+  const flexible = input.maxChars - fixedChars - requiredPromptChars(facts.prompts) - 200;
+  const [promptRoom = 0, workRoom = 0, filesRoom = 0] = shareByWeight(flexible, [
+    { need: promptsNeed(facts), weight: 5 },
+    { need: workChars(facts, where), weight: 4 },
+    { need: filesChars(facts), weight: 1 }
+  ]);
+  const [notes, tasks, compactions, git2, earlier] = fixed;
+  const sections = [
+    notes,
+    [
+      "User prompts (verbatim)",
+      promptsBody(facts.prompts, requiredPromptChars(facts.prompts) + promptRoom, where)
+    ],
+    tasks,
+    filesSection(facts, filesRoom),
+    ...workSections(facts, workRoom, where),
+    compactions,
+    git2,
+    earlier
+  ].filter((section) => section !== null && section !== void 0 && section[1].trim() !== "");
+  const body = sections.map(([title, text2]) => `## ${title}
+
+${text2.trimEnd()}`).join("\n\n");
+  return {
+    markdown: `${head}
+
+${body ? `${body}
+
+` : ""}${footer}`,
+    sections: sections.map(([title]) => title)
+  };
+}
+function promptsNeed(facts) {
+  return promptsBody(facts.prompts, Number.MAX_SAFE_INTEGER, "").length;
+}
+function notesSection(notes, origin) {
+  const body = Object.keys(NOTE_TITLES).flatMap((key) => {
+    const note = notes[key]?.trim();
+    return note ? [`### ${NOTE_TITLES[key]}
+
+${boundedNote(note)}`] : [];
+  }).join("\n\n");
+  const lines2 = [origin.writtenBy ? `_${origin.writtenBy}_` : ""];
+  if (origin.carried) {
+    const { carried } = origin;
+    lines2.push(
+      `_The agent's notes below are carried forward from its handoff \`${carried.path}\`: notes from ${readableTime(carried.writtenAt)}, ${counted(carried.promptsSince, "prompt")} and ${counted(carried.toolCallsSince, "tool call")} ago. What happened since is in the sections that follow._`
+    );
+  } else if (origin.writtenBy && !body) {
+    lines2.push(
+      "_The agent has not written notes in this session (write_handoff); the sections below are what the transcript says._"
+    );
+  }
+  return ["Agent's notes", [...lines2.filter(Boolean), body].filter(Boolean).join("\n\n")];
+}
+function readableTime(iso) {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return match ? `${match[1]} ${match[2]} UTC` : iso;
+}
+function tasksSection(facts) {
+  return [
+    "Task list (latest)",
+    facts.tasks.map((task) => `- [${task.status === "completed" ? "x" : " "}] #${task.id} ${task.subject} \u2014 ${task.status}`).join("\n")
+  ];
+}
+function fileRows(facts) {
+  return [...facts.files].sort(
+    (a, b) => b.added + b.removed - (a.added + a.removed) || b.edits + b.writes - (a.edits + a.writes) || b.reads - a.reads || a.path.localeCompare(b.path)
+  ).map((file) => {
+    const lines2 = file.added || file.removed ? `+${file.added} \u2212${file.removed}` : "";
+    return `| \`${file.path}\` | ${file.reads || ""} | ${file.edits || ""} | ${file.writes || ""} | ${lines2} |`;
+  });
+}
+function filesChars(facts) {
+  return fileRows(facts).reduce((sum, row) => sum + row.length + 1, 0);
+}
+function filesSection(facts, room) {
+  if (!facts.files.length) return null;
+  const rows = fileRows(facts);
+  const changed = facts.files.filter((file) => file.edits || file.writes);
+  const added = changed.reduce((sum, file) => sum + file.added, 0);
+  const removed = changed.reduce((sum, file) => sum + file.removed, 0);
+  const stat = changed.length ? ` (${exactNumber(added)} lines added, ${exactNumber(removed)} removed by the session's edits)` : "";
+  let kept2 = 0;
+  for (let left = room; kept2 < rows.length && rows[kept2].length + 1 <= left; kept2++) left -= rows[kept2].length + 1;
+  const rest2 = rows.length - kept2;
+  const more = rest2 ? `
+
+(${counted(rest2, "more file")} not listed, each touched less; the transcript has every call.)` : "";
+  const table = kept2 ? `
+
+| file | read | edited | written | lines |
+| --- | --- | --- | --- | --- |
+${rows.slice(0, kept2).join("\n")}` : "";
+  return ["Files", `${counted(facts.files.length, "file")} touched, ${changed.length} changed${stat}.${table}${more}`];
+}
+function compactionsSection(facts) {
+  const body = facts.compactions.map(
+    (compaction) => `- ${compaction.at ?? "unknown time"}: ${compaction.trigger ?? "?"}, ${exactNumber(compaction.preTokens ?? 0)} \u2192 ${exactNumber(compaction.postTokens ?? 0)} tokens`
+  ).join("\n");
+  return ["Compactions", body];
+}
+function gitSection(git2) {
+  if (!git2) return null;
+  const status = git2.status.trim() ? fenced(git2.status.trimEnd()) : "Working tree clean.";
+  const diff = git2.diffStat.trim() ? `
+
+Changed against the last commit (\`git diff --stat HEAD\`):
+
+${fenced(git2.diffStat.trimEnd())}` : "";
+  return ["Git", `Branch: \`${git2.branch ?? "(detached)"}\`
+
+${status}${diff}`];
+}
+function earlierSection(earlier) {
+  const oldestFirst = [...earlier].sort((a, b) => a.modified.localeCompare(b.modified) || a.path.localeCompare(b.path));
+  const shown = oldestFirst.slice(-EARLIER_SHOWN);
+  const older = oldestFirst.length - shown.length;
+  return [
+    "Earlier handoffs of this session",
+    (older ? `(${counted(older, "older handoff")} of this session in the same folder.)
+` : "") + shown.map((handoff) => `- ${handoff.modified}: \`${handoff.path}\``).join("\n")
+  ];
+}
+function renderHeader(input) {
+  const { facts, context } = input;
+  const lines2 = [
+    `# Handoff${facts.projectDir ? ` \u2014 ${facts.projectDir}` : ""}`,
+    "",
+    `- Written: ${input.writtenAt} by ctx-monitor`,
+    `- Session: \`${facts.sessionId ?? "unknown"}\`${facts.startedAt ? `, started ${facts.startedAt}` : ""}${facts.lastAt ? `, last record ${facts.lastAt}` : ""}`,
+    `- Transcript: \`${input.transcriptPath}\``
+  ];
+  if (facts.model) lines2.push(`- Model: ${facts.model}`);
+  if (context) {
+    const autocompact = context.autocompactAt === null ? "auto-compact off" : `auto-compact expected at ${exactNumber(context.autocompactAt)}`;
+    lines2.push(
+      `- Context: ${exactNumber(context.usedTokens)}${context.estimated ? " (estimated)" : ""} of ${exactNumber(context.contextWindow)} tokens (${context.usedPercent}%), ${autocompact}, status ${context.status}, ${counted(context.compactions, "compaction")} so far`
+    );
+  }
+  lines2.push(
+    `- Contents: ${counted(facts.prompts.length, "user prompt")}, ${counted(facts.files.length, "file")}, ${counted(facts.commands.length, "command")}, ${counted(facts.subagents.length, "subagent")}`
+  );
+  return lines2.join("\n");
+}
+var NOTE_TITLES, EARLIER_SHOWN, NOTE_LIMIT;
+var init_render = __esm({
+  "src/handoff/render.ts"() {
+    "use strict";
+    init_format();
+    init_markdown();
+    init_render_prompts();
+    init_render_work();
+    init_size_budget();
+    NOTE_TITLES = {
+      goal: "Goal",
+      currentState: "Current state",
+      decisions: "Decisions and why",
+      nextSteps: "Next steps",
+      openQuestions: "Open questions",
+      warnings: "Warnings"
+    };
+    EARLIER_SHOWN = 20;
+    NOTE_LIMIT = 64e3;
+  }
+});
+
 // src/handoff/write-handoff.ts
 var write_handoff_exports = {};
 __export(write_handoff_exports, {
@@ -4870,6 +6796,18 @@ function readFacts(transcriptPath, reader = factsReader()) {
 function configuredHandoffDir(runtime) {
   return loadSettings(runtime).handoffDir;
 }
+function carriedOrigin(carried, facts, writtenBy) {
+  if (!carried) return { writtenBy, carried: null };
+  return {
+    writtenBy,
+    carried: {
+      path: carried.handoffPath,
+      writtenAt: carried.writtenAt,
+      promptsSince: Math.max(0, facts.prompts.length - carried.prompts),
+      toolCallsSince: Math.max(0, facts.toolCalls - carried.toolCalls)
+    }
+  };
+}
 async function writeHandoff(request2, deps) {
   const { runtime } = deps;
   const usage = await readContextUsage(request2, deps.usage);
@@ -4882,21 +6820,32 @@ async function writeHandoff(request2, deps) {
   const earlier = listHandoffs(folder).filter((handoff) => isHandoffOfSession(handoff.name, usage.sessionId)).map((handoff) => ({ path: handoff.path, modified: handoff.modified }));
   const git2 = await deps.git(projectDir);
   const noteRedactions = {};
-  const notes = redactNotes(request2.notes, noteRedactions);
+  const own = !request2.writtenBy && hasNotes(request2.notes);
+  const carried = own ? null : newestAgentNotes2(folder, usage.sessionId);
+  const notes = own ? redactNotes(request2.notes, noteRedactions) : carried?.notes ?? {};
+  const settings = loadSettings(runtime);
+  const maxChars = request2.maxChars ?? settings.handoffMaxChars ?? defaultHandoffChars(usage.contextWindow);
+  const sizeProblems = settings.problems.filter((problem) => /handoff size/.test(problem));
   const rendered = renderHandoff({
     facts: { ...facts, sessionId: facts.sessionId ?? usage.sessionId, projectDir },
     notes,
+    origin: carriedOrigin(carried, facts, request2.writtenBy ?? null),
+    maxChars,
     writtenAt: now.toISOString(),
     transcriptPath,
     context: usage.subagent ? null : contextFigures(usage),
     git: git2,
     earlier,
-    resumeInstruction: `${RESUME_HINT} (or read the resource ctx-monitor://handoffs/latest), then ${request2.notes.nextSteps?.trim() ? "continue from its next steps" : "pick up from the newest user prompt and what happened after it"}.`
+    resumeInstruction: `${RESUME_HINT} (or read the resource ctx-monitor://handoffs/latest), then ${notes.nextSteps?.trim() ? "continue from its next steps" : "pick up from the newest user prompt and what happened after it"}.`
   });
-  const redacted = redactSecrets(rendered.markdown);
-  const redactions = [redacted.counts, noteRedactions, facts.redactions].flatMap((counts) => Object.values(counts)).reduce((sum, count) => sum + count, 0);
-  const path = writeNewHandoff(folder, fileName, redacted.text);
-  const bytes = Buffer.byteLength(redacted.text);
+  const redacted2 = redactSecrets(rendered.markdown);
+  const redactions = [redacted2.counts, noteRedactions, facts.redactions].flatMap((counts) => Object.values(counts)).reduce((sum, count) => sum + count, 0);
+  const path = writeNewHandoff(folder, fileName, redacted2.text);
+  if (own) {
+    const record = { sessionId: usage.sessionId, handoffPath: path, writtenAt: now.toISOString(), notes };
+    writeAgentNotes(folder, { ...record, prompts: facts.prompts.length, toolCalls: facts.toolCalls });
+  }
+  const bytes = Buffer.byteLength(redacted2.text);
   const failedCommands = facts.commands.filter((command) => command.ok === false).length;
   return {
     path,
@@ -4911,19 +6860,21 @@ async function writeHandoff(request2, deps) {
     failedCommands,
     redactions,
     earlierHandoffs: earlier.length,
+    maxChars,
+    notesCarriedFrom: carried?.handoffPath ?? null,
     resumeInstruction: `${RESUME_HINT}: ${path}.`,
-    summary: `Handoff written to ${path} (${exactNumber(bytes)} bytes: ${counted(facts.prompts.length, "prompt")}, ${counted(facts.files.length, "file")}, ${counted(facts.commands.length, "command")}${redactions ? `, ${counted(redactions, "secret")} redacted` : ""}). ${RESUME_HINT}.`
+    summary: `Handoff written to ${path} (${exactNumber(bytes)} bytes: ${counted(facts.prompts.length, "prompt")}, ${counted(facts.files.length, "file")}, ${counted(facts.commands.length, "command")}${redactions ? `, ${counted(redactions, "secret")} redacted` : ""}; at most ${exactNumber(maxChars)} characters). ${RESUME_HINT}.${sizeProblems.map((problem) => ` Note: ${problem}.`).join("")}`
   };
 }
 function redactNotes(notes, counts) {
-  const redacted = {};
+  const redacted2 = {};
   for (const [key, value] of Object.entries(notes)) {
     if (value === void 0) continue;
     const result = redactSecrets(value);
     for (const [kind, count] of Object.entries(result.counts)) counts[kind] = (counts[kind] ?? 0) + count;
-    redacted[key] = result.text;
+    redacted2[key] = result.text;
   }
-  return redacted;
+  return redacted2;
 }
 function contextFigures(usage) {
   return {
@@ -4945,39 +6896,146 @@ var init_write_handoff = __esm({
     init_format();
     init_read_usage();
     init_incremental_reader();
+    init_agent_notes2();
     init_facts();
     init_git();
     init_redact();
     init_render();
+    init_size_budget();
     init_store2();
     RESUME_HINT = "To resume in a new session, use the ctx-monitor `resume` prompt or read this handoff";
   }
 });
 
-// src/claude/hooks/handlers.ts
-function projectOf(input, runtime) {
-  return runtime.env.CLAUDE_PROJECT_DIR || input.cwd || runtime.cwd;
+// src/claude/hooks/compaction-hooks.ts
+var compaction_hooks_exports = {};
+__export(compaction_hooks_exports, {
+  compactionPointer: () => compactionPointer,
+  postCompact: () => postCompact,
+  preCompact: () => preCompact
+});
+function compactionsInTranscript(transcriptPath, runtime) {
+  const cache = new CompactionCache((0, import_node_path25.join)(ctxMonitorStateDir(runtime), "scans"));
+  return withByteSource(transcriptPath, (source) => cache.scan(source)).count;
 }
-function request(input, runtime) {
-  return {
-    ...input.transcriptPath ? { transcriptPath: input.transcriptPath } : { sessionId: input.sessionId },
-    projectDir: projectOf(input, runtime)
-  };
+function sameCompaction(previous, finished, prompts, now) {
+  if (!previous || previous.compactionsBefore !== finished || !(0, import_node_fs25.existsSync)(previous.handoffPath)) return false;
+  const age = now.getTime() - Date.parse(previous.writtenAt);
+  return previous.promptsBefore === prompts || age >= 0 && age < SAME_COMPACTION_MS;
 }
 async function preCompact(input, runtime) {
-  const { createHandoffDeps: createHandoffDeps2, writeHandoff: writeHandoff2 } = await Promise.resolve().then(() => (init_write_handoff(), write_handoff_exports));
-  await writeHandoff2(
-    { ...request(input, runtime), name: "pre-compact", notes: { warnings: AUTOMATIC_HANDOFF_NOTE } },
-    createHandoffDeps2(runtime, createUsageDeps(runtime))
+  const { createHandoffDeps: createHandoffDeps2, readFacts: readFacts2, writeHandoff: writeHandoff2 } = await Promise.resolve().then(() => (init_write_handoff(), write_handoff_exports));
+  const deps = createHandoffDeps2(runtime, createUsageDeps(runtime));
+  const transcript = input.transcriptPath && (0, import_node_fs25.existsSync)(input.transcriptPath) ? input.transcriptPath : null;
+  const facts = transcript ? readFacts2(transcript, deps.facts) : null;
+  const finished = transcript ? Math.max(
+    compactionsInTranscript(transcript, runtime),
+    readHookMemory(runtime, input.sessionId).compactionsPointedPast
+  ) : 0;
+  const previous = readCompactionRecord(runtime, input.sessionId);
+  if (facts && sameCompaction(previous, finished, userPrompts(facts).length, runtime.now())) return "";
+  const written = await writeHandoff2(
+    { ...request(input, runtime), name: PRE_COMPACT_LABEL, notes: {}, writtenBy: AUTOMATIC_HANDOFF_NOTE },
+    deps
   );
+  if (transcript) {
+    const handoff = { path: written.path, writtenAt: runtime.now().toISOString() };
+    const record = compactionRecordOf(readFacts2(transcript, deps.facts), finished, handoff, input.trigger);
+    writeCompactionRecord(runtime, input.sessionId, record);
+  }
   return "";
 }
-async function newestHandoffOf(input, runtime) {
+async function sessionHandoffs(input, runtime) {
   const { configuredHandoffDir: configuredHandoffDir2 } = await Promise.resolve().then(() => (init_write_handoff(), write_handoff_exports));
   const { handoffFolder: handoffFolder2, isHandoffOfSession: isHandoffOfSession2, listHandoffs: listHandoffs2 } = await Promise.resolve().then(() => (init_store2(), store_exports));
   const folder = handoffFolder2(configuredHandoffDir2(runtime), projectOf(input, runtime)).path;
-  return listHandoffs2(folder).find((handoff) => isHandoffOfSession2(handoff.name, input.sessionId))?.path ?? null;
+  const newest = listHandoffs2(folder).find((handoff) => isHandoffOfSession2(handoff.name, input.sessionId))?.path ?? null;
+  return { folder, newest };
 }
+function handoffText(folder, path) {
+  try {
+    return readHandoff(folder, path);
+  } catch {
+    return "";
+  }
+}
+function recordFor(runtime, sessionId, compaction) {
+  const record = readCompactionRecord(runtime, sessionId);
+  return record && record.compactionsBefore + 1 === compaction && (0, import_node_fs25.existsSync)(record.handoffPath) ? record : null;
+}
+async function compactionPointer(input, runtime) {
+  if (!input.transcriptPath || !(0, import_node_fs25.existsSync)(input.transcriptPath)) return "";
+  const inTranscript = compactionsInTranscript(input.transcriptPath, runtime);
+  const memory = readHookMemory(runtime, input.sessionId);
+  const previous = readCompactionRecord(runtime, input.sessionId);
+  const compaction = input.source === "compact" ? Math.max(inTranscript, memory.compactionsPointedPast + 1, (previous?.compactionsBefore ?? -1) + 1) : inTranscript;
+  if (compaction <= memory.compactionsPointedPast) return "";
+  const record = recordFor(runtime, input.sessionId, compaction);
+  const { folder, newest } = await sessionHandoffs(input, runtime);
+  const notes = newestAgentNotes(folder, input.sessionId);
+  const handoff = record?.handoffPath ?? null;
+  const markdown = handoff ? handoffText(folder, handoff) : "";
+  const summaryKnown = inTranscript >= compaction;
+  const losses = summaryKnown ? summaryLosses(withByteSource(input.transcriptPath, newestCompactionSummary), record, notes) : null;
+  if (losses && record) writeLostFile(record, losses.full, "the transcript's summary record");
+  writeHookMemory(runtime, input.sessionId, {
+    ...memory,
+    compactionsPointedPast: compaction,
+    warnedStatus: "ok",
+    lostPending: summaryKnown ? null : memory.lostPending
+  });
+  return handoffPointer({
+    trigger: record?.trigger ?? null,
+    handoffPath: handoff,
+    earlierHandoff: handoff ? null : newest,
+    transcriptPath: input.transcriptPath,
+    firstPrompt: record?.firstPrompt ?? previous?.firstPrompt ?? firstPromptOfHandoff(markdown),
+    notes: notes ? { ...notes, from: notes.path } : {
+      nextSteps: noteSection(markdown, "Next steps"),
+      openQuestions: noteSection(markdown, "Open questions"),
+      from: null,
+      writtenAt: null
+    },
+    losses: losses?.short ?? null,
+    compactions: compaction - memory.compactionsPointedPast
+  });
+}
+async function postCompact(input, runtime) {
+  if (!input.transcriptPath || !(0, import_node_fs25.existsSync)(input.transcriptPath)) return "";
+  const memory = readHookMemory(runtime, input.sessionId);
+  const compaction = Math.max(compactionsInTranscript(input.transcriptPath, runtime), memory.compactionsPointedPast);
+  const record = recordFor(runtime, input.sessionId, compaction);
+  const { folder } = await sessionHandoffs(input, runtime);
+  const summary = input.compactSummary ?? withByteSource(input.transcriptPath, newestCompactionSummary);
+  const losses = summaryLosses(summary, record, newestAgentNotes(folder, input.sessionId));
+  if (record) writeLostFile(record, losses.full, input.compactSummary !== null ? "PostCompact" : "the transcript");
+  writeHookMemory(runtime, input.sessionId, { ...memory, lostPending: `[ctx-monitor] ${losses.short}` });
+  return "";
+}
+var import_node_fs25, import_node_path25, AUTOMATIC_HANDOFF_NOTE, SAME_COMPACTION_MS;
+var init_compaction_hooks = __esm({
+  "src/claude/hooks/compaction-hooks.ts"() {
+    "use strict";
+    import_node_fs25 = require("fs");
+    import_node_path25 = require("path");
+    init_read_usage();
+    init_byte_source();
+    init_compaction_cache();
+    init_store2();
+    init_paths();
+    init_agent_notes();
+    init_compaction_record();
+    init_compaction_summary();
+    init_handoff_pointer();
+    init_hook_memory();
+    init_hook_scope();
+    init_summary_lost_file();
+    AUTOMATIC_HANDOFF_NOTE = "Written automatically by the ctx-monitor PreCompact hook just before Claude Code compacted the conversation: it holds what the transcript says, not the agent's own notes (goal, state, decisions, next steps).";
+    SAME_COMPACTION_MS = 10 * 6e4;
+  }
+});
+
+// src/claude/hooks/handlers.ts
 async function sessionStart(input, runtime) {
   recordSession(runtime, {
     sessionId: input.sessionId,
@@ -4987,57 +7045,48 @@ async function sessionStart(input, runtime) {
     contextWindowSize: null,
     writtenBy: "hook:SessionStart"
   });
-  if (!input.transcriptPath || !(0, import_node_fs23.existsSync)(input.transcriptPath)) return "";
-  const cache = new CompactionCache((0, import_node_path21.join)(ctxMonitorStateDir(runtime), "scans"));
-  const newest2 = withByteSource(input.transcriptPath, (source) => cache.scan(source)).last;
-  const key = compactionKey(newest2);
-  const memory = readHookMemory(runtime, input.sessionId);
-  if (key === null || key === memory.pointedPastCompaction) return "";
-  const handoff = await newestHandoffOf(input, runtime);
-  writeHookMemory(runtime, input.sessionId, { ...memory, pointedPastCompaction: key, warnedStatus: "ok" });
-  if (!handoff) return "";
-  return handoffPointer(handoff, (0, import_node_fs23.readFileSync)(handoff, "utf8"), newest2?.trigger ?? null);
+  return (await compactionHooks()).compactionPointer(input, runtime);
 }
 async function usageCheck(input, runtime, event) {
-  if (!input.transcriptPath || !(0, import_node_fs23.existsSync)(input.transcriptPath)) return "";
+  if (!input.transcriptPath || !(0, import_node_fs26.existsSync)(input.transcriptPath)) return "";
   const usage = await readContextUsage(request(input, runtime), createUsageDeps(runtime));
   const memory = readHookMemory(runtime, input.sessionId);
   const decision = usageWarning(usage, memory.warnedStatus);
-  if (decision.warnedStatus !== memory.warnedStatus)
-    writeHookMemory(runtime, input.sessionId, { ...memory, warnedStatus: decision.warnedStatus });
-  if (!decision.text) return "";
-  if (event === "user-prompt-submit") return decision.text;
+  const lost = event === "user-prompt-submit" ? memory.lostPending : null;
+  if (decision.warnedStatus !== memory.warnedStatus || lost)
+    writeHookMemory(runtime, input.sessionId, { ...memory, warnedStatus: decision.warnedStatus, lostPending: null });
+  const text2 = [lost, decision.text].filter(Boolean).join("\n\n");
+  if (!text2) return "";
+  if (event === "user-prompt-submit") return text2;
   return JSON.stringify({
-    hookSpecificOutput: { hookEventName: CLAUDE_EVENT_NAMES[event], additionalContext: decision.text }
+    hookSpecificOutput: { hookEventName: CLAUDE_EVENT_NAMES[event], additionalContext: text2 }
   });
 }
 function runHookEvent(event, input, runtime) {
   switch (event) {
     case "pre-compact":
-      return preCompact(input, runtime);
+      return compactionHooks().then((hooks) => hooks.preCompact(input, runtime));
     case "session-start":
       return sessionStart(input, runtime);
+    case "post-compact":
+      return compactionHooks().then((hooks) => hooks.postCompact(input, runtime));
     case "user-prompt-submit":
     case "post-tool-use":
       return usageCheck(input, runtime, event);
   }
 }
-var import_node_fs23, import_node_path21, AUTOMATIC_HANDOFF_NOTE;
+var import_node_fs26, compactionHooks;
 var init_handlers = __esm({
   "src/claude/hooks/handlers.ts"() {
     "use strict";
-    import_node_fs23 = require("fs");
-    import_node_path21 = require("path");
-    init_paths();
-    init_record_session();
+    import_node_fs26 = require("fs");
     init_read_usage();
-    init_byte_source();
-    init_compaction_cache();
+    init_record_session();
     init_hook_input();
-    init_handoff_pointer();
     init_hook_memory();
+    init_hook_scope();
     init_usage_warning();
-    AUTOMATIC_HANDOFF_NOTE = "Written automatically by the ctx-monitor PreCompact hook just before Claude Code compacted the conversation: it holds what the transcript says, not the agent's own notes (goal, state, decisions, next steps).";
+    compactionHooks = () => Promise.resolve().then(() => (init_compaction_hooks(), compaction_hooks_exports));
   }
 });
 
@@ -5048,16 +7097,15 @@ __export(hook_exports, {
   runHook: () => runHook
 });
 function hookLogPath(runtime) {
-  return (0, import_node_path22.join)(ctxMonitorStateDir(runtime), "hooks.log");
+  return (0, import_node_path26.join)(ctxMonitorStateDir(runtime), "hooks.log");
 }
 function logProblem(runtime, event, message) {
   try {
     makeFolder(ctxMonitorStateDir(runtime), 448, STATE_DIR_SETTING);
-    (0, import_node_fs24.appendFileSync)(
+    appendPrivate(
       hookLogPath(runtime),
       `${runtime.now().toISOString()} hook ${event}: ${message.replace(/\s+/g, " ")}
-`,
-      { mode: 384 }
+`
     );
   } catch {
   }
@@ -5071,6 +7119,9 @@ async function hookOutput(event, text2, runtime) {
   if (plugin) return event === "session-start" ? installedTwiceNotice(plugin) : "";
   return runHookEvent(event, input, runtime);
 }
+function safeHookText(output2) {
+  return output2.startsWith("{") ? jsonEscaped(output2) : terminalText(output2);
+}
 async function runHook(event, runtime, out, stdinFd = 0) {
   const watchdog = setTimeout(
     () => {
@@ -5083,8 +7134,8 @@ async function runHook(event, runtime, out, stdinFd = 0) {
   try {
     const text2 = readStdinText(stdinFd);
     const output2 = await hookOutput(event, text2, runtime);
-    if (output2) out.stdout(output2.endsWith("\n") ? output2 : `${output2}
-`);
+    if (output2) out.stdout(safeHookText(output2.endsWith("\n") ? output2 : `${output2}
+`));
   } catch (error) {
     logProblem(runtime, event ?? "?", error instanceof Error ? error.message : String(error));
   } finally {
@@ -5092,18 +7143,19 @@ async function runHook(event, runtime, out, stdinFd = 0) {
   }
   return 0;
 }
-var import_node_fs24, import_node_path22, WATCHDOG_MS, hookCommand;
+var import_node_path26, WATCHDOG_MS, hookCommand;
 var init_hook = __esm({
   "src/commands/hook.ts"() {
     "use strict";
+    init_append_private();
     init_make_folder();
-    import_node_fs24 = require("fs");
-    import_node_path22 = require("path");
+    import_node_path26 = require("path");
     init_paths();
     init_plugin_presence();
     init_handlers();
     init_hook_input();
     init_stdin_json();
+    init_safe_text();
     WATCHDOG_MS = { "pre-compact": 45e3, other: 1e4 };
     hookCommand = {
       name: "hook",
@@ -5116,9 +7168,353 @@ var init_hook = __esm({
   }
 });
 
+// src/present/limit-words.ts
+function statusWords2(usage) {
+  const at = usage.status === "critical" ? usage.criticalAt : usage.warnAt;
+  const percent = usage.limit > 0 ? Math.round(at / usage.limit * 100) : 0;
+  const relation = usage.status === "ok" ? `below` : `from`;
+  return `${usage.status} ${relation} ${roundTokens(at)} (${percent}% of ${LIMIT_WORDS[usage.limitKind]})`;
+}
+var init_limit_words = __esm({
+  "src/present/limit-words.ts"() {
+    "use strict";
+    init_format();
+    init_limit();
+  }
+});
+
+// src/present/words.ts
+function windowSourceWords(source) {
+  return WINDOW_SOURCE_WORDS[source] ?? source;
+}
+function sessionSourceWords(source) {
+  return SESSION_SOURCE_WORDS[source] ?? source;
+}
+var WINDOW_SOURCE_WORDS, SESSION_SOURCE_WORDS;
+var init_words = __esm({
+  "src/present/words.ts"() {
+    "use strict";
+    WINDOW_SOURCE_WORDS = {
+      statusline: "as Claude Code's statusline reported it",
+      "hook-model": "from the model id Claude Code started the session with",
+      env: "set by CTX_MONITOR_CONTEXT_WINDOW",
+      "api-request": "from the request Claude Code recorded",
+      "model-id": "from the model id's [1m]",
+      "model-table": "known for this model",
+      "usage-above-200k": "a request was larger than 200k",
+      capture: "from the captured request",
+      "claude-args": "from the arguments Claude Code was started with",
+      assumed: "assumed"
+    };
+    SESSION_SOURCE_WORDS = {
+      "transcript-path": "the transcript you named",
+      "tool-use-id": "found by the calling tool call",
+      "session-id": "the session you named",
+      "hook-state": "recorded by ctx-monitor's hook or statusline",
+      "claude-process": "the running Claude Code process",
+      env: "the session Claude Code started this with",
+      "newest-in-project": "the project's newest transcript"
+    };
+  }
+});
+
+// src/present/usage.ts
+function describeUsage(usage, style = PLAIN) {
+  const row = (label, value) => `  ${label.padEnd(13)}  ${value}`;
+  const autocompact = usage.autocompactAt === null ? `off: ${usage.autocompactOffBecause ?? "Claude Code will not auto-compact"}` : (usage.tokensUntilAutocompact ?? 0) <= 0 ? `expected at ${exactNumber(usage.autocompactAt)}: past it, a compaction is due` : `expected at ${exactNumber(usage.autocompactAt)}, ${exactNumber(usage.tokensUntilAutocompact ?? 0)} left`;
+  const pace = usage.tokensPerStep === null ? "not enough steps yet" : `~${exactNumber(usage.tokensPerStep)} tokens per step recently (the median step)${usage.stepsUntilLimit === null ? "" : `, ~${exactNumber(usage.stepsUntilLimit)} steps until ${usage.limitKind === "budget" ? "the budget" : usage.limitKind === "window" ? "a full window" : "auto-compact"}`}`;
+  const last2 = usage.lastCompaction;
+  const lines2 = [
+    wrap(style, usage.summary),
+    "",
+    row(
+      "used",
+      `${exactNumber(usage.usedTokens)} tokens${usage.estimated ? " (estimated)" : ""}, ${usage.usedPercent}% of the ${exactNumber(usage.contextWindow)}-token window (${windowSourceWords(usage.windowSource)}${usage.windowAssumedBecause ? `: ${usage.windowAssumedBecause}` : ""})`
+    ),
+    row("pending", `~${exactNumber(usage.pendingTokens)} tokens added since`),
+    row("auto-compact", autocompact),
+    row("pace", pace),
+    ...usage.budget !== null || usage.budgetIgnoredBecause ? [
+      row(
+        "budget",
+        usage.budget !== null ? `${exactNumber(usage.budget)} (working budget)` : `none: ${usage.budgetIgnoredBecause}`
+      )
+    ] : [],
+    row("status", paint(style, statusTone(usage.status), statusWords2(usage))),
+    row(
+      "compactions",
+      `${usage.compactions}${last2 ? ` (last: ${last2.trigger ?? "?"}, ${exactNumber(last2.preTokens ?? 0)} \u2192 ${exactNumber(last2.postTokens ?? 0)})` : ""}`
+    ),
+    row("model", usage.model ?? "unknown"),
+    row(
+      "session",
+      `${usage.sessionId} (${sessionSourceWords(usage.sessionSource)}${usage.sessionGuessed ? ", a guess" : ""})`
+    ),
+    ...usage.subagent ? [
+      row(
+        "subagent",
+        `${usage.subagent.description ?? usage.subagent.agentId} (${usage.subagent.agentType ?? "agent"}): these are its own figures`
+      )
+    ] : [],
+    row("transcript", usage.transcriptPath),
+    row("as of", usage.asOf ?? "no response yet")
+  ];
+  if (usage.skippedLines) lines2.push(row("skipped lines", String(usage.skippedLines)));
+  return lines2.join("\n");
+}
+var init_usage2 = __esm({
+  "src/present/usage.ts"() {
+    "use strict";
+    init_format();
+    init_limit_words();
+    init_terminal();
+    init_words();
+  }
+});
+
+// src/cli/command.ts
+function selectionFrom(values) {
+  const pick = (key) => typeof values[key] === "string" ? values[key] : void 0;
+  const transcriptPath = pick("transcript");
+  const sessionId = pick("session");
+  const projectDir = pick("project");
+  return {
+    ...transcriptPath ? { transcriptPath } : {},
+    ...sessionId ? { sessionId } : {},
+    ...projectDir ? { projectDir } : {}
+  };
+}
+function printResult(context, value, human) {
+  context.out.stdout(context.values.json ? `${jsonText(value)}
+` : `${human(value, context.style)}
+`);
+}
+var selectionOptions, SELECTION_SYNOPSIS;
+var init_command = __esm({
+  "src/cli/command.ts"() {
+    "use strict";
+    init_safe_text();
+    selectionOptions = {
+      transcript: { type: "string" },
+      session: { type: "string" },
+      project: { type: "string" }
+    };
+    SELECTION_SYNOPSIS = "[--transcript PATH | --session ID] [--project DIR]";
+  }
+});
+
+// src/commands/usage.ts
+var usage_exports = {};
+__export(usage_exports, {
+  usageCommand: () => usageCommand
+});
+var usageCommand;
+var init_usage3 = __esm({
+  "src/commands/usage.ts"() {
+    "use strict";
+    init_read_usage();
+    init_usage2();
+    init_command();
+    usageCommand = {
+      name: "usage",
+      summary: "how full the session's context is, and how long until auto-compact",
+      synopsis: `[--json] ${SELECTION_SYNOPSIS}`,
+      options: { ...selectionOptions, json: { type: "boolean" } },
+      async run(context) {
+        const usage = await readContextUsage(selectionFrom(context.values), createUsageDeps(context.runtime));
+        printResult(context, usage, describeUsage);
+        return 0;
+      }
+    };
+  }
+});
+
+// src/version.ts
+function readPackage() {
+  try {
+    const raw = JSON.parse((0, import_node_fs27.readFileSync)(new URL("../package.json", __ctxMonitorImportMetaUrl), "utf8"));
+    return { name: String(raw.name ?? "ctx-monitor"), version: String(raw.version ?? "0.0.0") };
+  } catch {
+    return { name: "ctx-monitor", version: "0.0.0" };
+  }
+}
+var import_node_fs27, PACKAGE;
+var init_version = __esm({
+  "src/version.ts"() {
+    "use strict";
+    import_node_fs27 = require("fs");
+    PACKAGE = readPackage();
+  }
+});
+
+// src/cli/flag-words.ts
+function inCliWords(message) {
+  return FLAGS.reduce((text2, [parameter, flag]) => text2.replace(parameter, flag), message);
+}
+var FLAGS;
+var init_flag_words = __esm({
+  "src/cli/flag-words.ts"() {
+    "use strict";
+    FLAGS = [
+      [/\bsession_id\b/g, "--session"],
+      [/\btranscript_path\b/g, "--transcript"]
+    ];
+  }
+});
+
+// src/cli/help.ts
+function commandHelp(command) {
+  return [
+    `${PACKAGE.name} ${command.name}: ${command.summary}`,
+    "",
+    `Usage: ${PACKAGE.name} ${command.name} ${command.synopsis}`.trimEnd(),
+    "",
+    EXIT_CODES
+  ].join("\n");
+}
+var EXIT_CODES;
+var init_help = __esm({
+  "src/cli/help.ts"() {
+    "use strict";
+    init_version();
+    EXIT_CODES = "Exit codes: 0 done, 1 failed (the message says what to pass or fix), 2 bad arguments.";
+  }
+});
+
+// src/cli/option-values.ts
+function fits(kind, value) {
+  if (kind === "url") {
+    try {
+      return ["http:", "https:"].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }
+  if (!/^\d+$/.test(value)) return false;
+  const number = Number(value);
+  return kind === "count" ? number >= 1 : number <= 65535;
+}
+function badOptionValue(kinds, values) {
+  for (const [name2, kind] of Object.entries(kinds)) {
+    const value = values[name2];
+    if (typeof value === "string" && !fits(kind, value))
+      return `--${name2} ${PROBLEM[kind]}, got ${JSON.stringify(value)}`;
+  }
+  return null;
+}
+var PROBLEM;
+var init_option_values = __esm({
+  "src/cli/option-values.ts"() {
+    "use strict";
+    PROBLEM = {
+      count: "takes a whole number of 1 or more",
+      port: "takes a port number from 0 to 65535 (0: any free port)",
+      url: "takes an http(s) URL such as https://api.anthropic.com"
+    };
+  }
+});
+
+// src/cli/run-command.ts
+var run_command_exports = {};
+__export(run_command_exports, {
+  EXIT_OK: () => EXIT_OK,
+  EXIT_USAGE: () => EXIT_USAGE,
+  runKnownCommand: () => runKnownCommand,
+  safeOutput: () => safeOutput
+});
+async function runKnownCommand(command, rest2, runtime, given) {
+  const style = styleFor({ env: runtime.env, isTTY: given.terminal?.isTTY ?? false, columns: given.terminal?.columns });
+  const out = safeOutput(given, style.color);
+  const usageError = (problem) => {
+    out.stderr(
+      `${PACKAGE.name} ${command.name}: ${problem}
+usage: ${PACKAGE.name} ${command.name} ${command.synopsis}
+`
+    );
+    return EXIT_USAGE;
+  };
+  let parsed;
+  try {
+    parsed = (0, import_node_util.parseArgs)({
+      args: [...rest2],
+      options: { ...command.options, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true
+    });
+  } catch (error) {
+    return usageError(argumentProblem(error));
+  }
+  if (parsed.values.help) {
+    out.stdout(`${commandHelp(command)}
+`);
+    return EXIT_OK;
+  }
+  const expected = command.arguments ?? [];
+  if (parsed.positionals.length !== expected.length) {
+    return usageError(
+      parsed.positionals.length > expected.length ? `unexpected argument "${parsed.positionals[expected.length]}"` : `missing ${expected.slice(parsed.positionals.length).join(" ")}`
+    );
+  }
+  const badValue = badOptionValue(command.valueKinds ?? {}, parsed.values);
+  if (badValue) {
+    out.stderr(`${PACKAGE.name} ${command.name}: ${badValue}
+`);
+    return EXIT_USAGE;
+  }
+  for (const [a, b] of EXCLUSIVE) {
+    if (parsed.values[a] !== void 0 && parsed.values[b] !== void 0)
+      return usageError(`--${a} and --${b} select a session two ways; pass one`);
+  }
+  try {
+    return await command.run({ values: parsed.values, positionals: parsed.positionals, runtime, out, style });
+  } catch (error) {
+    const actionable = actionableMessage(error);
+    const known2 = actionable === null ? null : inCliWords(actionable);
+    out.stderr(
+      `${PACKAGE.name} ${command.name}: ${known2 ?? (error instanceof Error ? error.stack ?? error.message : String(error))}
+`
+    );
+    return EXIT_FAILED;
+  }
+}
+function safeOutput(out, color) {
+  return {
+    stdout: (text2) => out.stdout(terminalText(text2, { color })),
+    stderr: (text2) => out.stderr(terminalText(text2)),
+    ...out.terminal ? { terminal: out.terminal } : {}
+  };
+}
+function argumentProblem(error) {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = error.code;
+  const option = /'(-[^']*?)(?: <value>)?'/.exec(message)?.[1];
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) return `unknown option ${option}`;
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option)
+    return /argument missing/.test(message) ? `${option.split(", ").at(-1)} needs a value` : `${option} takes no value`;
+  return message;
+}
+var import_node_util, EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXCLUSIVE;
+var init_run_command = __esm({
+  "src/cli/run-command.ts"() {
+    "use strict";
+    import_node_util = require("util");
+    init_safe_text();
+    init_terminal();
+    init_user_error();
+    init_version();
+    init_flag_words();
+    init_help();
+    init_option_values();
+    EXIT_OK = 0;
+    EXIT_FAILED = 1;
+    EXIT_USAGE = 2;
+    EXCLUSIVE = [["transcript", "session"]];
+  }
+});
+
 // src/bin.ts
-var import_node_fs25 = require("fs");
-var import_node_path23 = require("path");
+var import_node_fs28 = require("fs");
+var import_node_path27 = require("path");
 var import_node_url = require("url");
 
 // src/runtime.ts
@@ -5161,13 +7557,25 @@ function parentOf(pid) {
 var [name, ...rest] = process.argv.slice(2);
 var output = {
   stdout: (text2) => void writeAll(1, text2),
-  stderr: (text2) => void writeAll(2, text2)
+  stderr: (text2) => void writeAll(2, text2),
+  // Looked at only by commands that print for people (the statusline and hooks never do), and
+  // process.stdout only on a terminal (for its width): on a pipe it would build a stream.
+  get terminal() {
+    return onTerminal() ? { isTTY: true, columns: process.stdout.columns } : { isTTY: false, columns: void 0 };
+  }
 };
+function onTerminal() {
+  try {
+    return (0, import_node_fs28.fstatSync)(1).isCharacterDevice() && require("tty").isatty(1);
+  } catch {
+    return false;
+  }
+}
 function writeAll(fd, text2) {
   const bytes = Buffer.from(text2);
   for (let offset = 0; offset < bytes.length; ) {
     try {
-      offset += (0, import_node_fs25.writeSync)(fd, bytes, offset);
+      offset += (0, import_node_fs28.writeSync)(fd, bytes, offset);
     } catch (error) {
       if (error.code !== "EAGAIN") return;
     }
@@ -5177,6 +7585,8 @@ if (name === "statusline" && rest.length === 0) {
   void Promise.resolve().then(() => (init_statusline2(), statusline_exports)).then(({ runStatusline: runStatusline2 }) => runStatusline2(nodeRuntime(), output)).then((code) => process.exitCode = code);
 } else if (name === "hook" && rest.length === 1) {
   void Promise.resolve().then(() => (init_hook(), hook_exports)).then(({ runHook: runHook2 }) => runHook2(rest[0], nodeRuntime(), output)).then((code) => process.exitCode = code);
+} else if (name === "usage") {
+  void Promise.all([Promise.resolve().then(() => (init_usage3(), usage_exports)), Promise.resolve().then(() => (init_run_command(), run_command_exports))]).then(([{ usageCommand: usageCommand2 }, { runKnownCommand: runKnownCommand2 }]) => runKnownCommand2(usageCommand2, rest, nodeRuntime(), output)).then((code) => process.exitCode = code);
 } else {
-  void import((0, import_node_url.pathToFileURL)((0, import_node_path23.join)(__dirname, "cli.js")).href);
+  void import((0, import_node_url.pathToFileURL)((0, import_node_path27.join)(__dirname, "cli.js")).href);
 }

@@ -53,10 +53,10 @@ var output = {
 async function runCli() {
   const [name, ...rest] = argv;
   if (name === "statusline" && rest.length === 0)
-    return (await import("./statusline-KR7JBVE2.js")).runStatusline(runtime, output);
+    return (await import("./statusline-6XFNDA3S.js")).runStatusline(runtime, output);
   if (name === "hook" && rest.length === 1)
-    return (await import("./hook-NFTZTII7.js")).runHook(rest[0], runtime, output);
-  return (await import("./run-QZM2TDCZ.js")).runCommand(argv, runtime, output);
+    return (await import("./hook-F5VDIZ43.js")).runHook(rest[0], runtime, output);
+  return (await import("./run-NKGLXV5I.js")).runCommand(argv, runtime, output);
 }
 if (argv.length === 0) {
   if (process.stdin.isTTY) {
@@ -64,7 +64,7 @@ if (argv.length === 0) {
       "ctx-monitor: this is the MCP server, waiting for a client on stdin (Claude Code starts it). For the CLI, see ctx-monitor --help; Ctrl-C to quit.\n"
     );
   }
-  import("./serve-IXLCQLNY.js").then(({ serveStdio }) => serveStdio(runtime)).catch((error) => {
+  import("./serve-OS3I2DIP.js").then(({ serveStdio }) => serveStdio(runtime)).catch((error) => {
     log(`could not start the MCP server: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });

@@ -4,11 +4,13 @@ const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   hookCommand,
   runHook
-} from "./chunk-UITAHFQQ.js";
-import "./chunk-XLLYYDGW.js";
-import "./chunk-LRTN6UVP.js";
+} from "./chunk-AC2RSPDH.js";
+import "./chunk-A36TVRQ4.js";
+import "./chunk-PGED74ES.js";
+import "./chunk-R25CEHLX.js";
+import "./chunk-BSBAOZEI.js";
 import "./chunk-E4WEFHXS.js";
-import "./chunk-T2JGQYOY.js";
+import "./chunk-KGZKVHJ7.js";
 import "./chunk-6RQ7PFQB.js";
 export {
   hookCommand,

@@ -3,11 +3,32 @@ import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   describeToolCall
-} from "./chunk-ZZSEED36.js";
+} from "./chunk-MKMZ32PY.js";
 import {
+  LIMIT_WORDS,
   contextTotal,
-  isMainChainResponse
-} from "./chunk-LRTN6UVP.js";
+  isMainChainResponse,
+  roundTokens
+} from "./chunk-BSBAOZEI.js";
+
+// src/present/limit-words.ts
+function countdownWords(usage) {
+  const target = usage.limitKind === "budget" ? `the budget (${roundTokens(usage.limit)})` : usage.limitKind === "auto-compact" ? `auto-compact (~${roundTokens(usage.limit)})` : `a full window (${roundTokens(usage.limit)})`;
+  const parts = usage.tokensUntilLimit <= 0 ? [`past ${target} by ${roundTokens(usage.usedTokens - usage.limit)}`] : [`${roundTokens(usage.tokensUntilLimit)} until ${target}`];
+  if (usage.tokensUntilLimit > 0 && usage.stepsUntilLimit !== null && usage.tokensPerStep !== null)
+    parts.push(
+      `~${usage.stepsUntilLimit} step${usage.stepsUntilLimit === 1 ? "" : "s"} (~${roundTokens(usage.tokensPerStep)}/step)`
+    );
+  if (usage.autocompactAt === null) parts.push("auto-compact off");
+  else if (usage.limitKind === "budget") parts.push(`auto-compact ~${roundTokens(usage.autocompactAt)}`);
+  return parts.join(" \xB7 ");
+}
+function statusWords(usage) {
+  const at = usage.status === "critical" ? usage.criticalAt : usage.warnAt;
+  const percent = usage.limit > 0 ? Math.round(at / usage.limit * 100) : 0;
+  const relation = usage.status === "ok" ? `below` : `from`;
+  return `${usage.status} ${relation} ${roundTokens(at)} (${percent}% of ${LIMIT_WORDS[usage.limitKind]})`;
+}
 
 // src/transcript/response-timeline.ts
 var HANDOFF_TOOL = /(?:^|__)write_handoff$/;
@@ -103,5 +124,7 @@ var ResponseTimeline = class {
 };
 
 export {
+  countdownWords,
+  statusWords,
   ResponseTimeline
 };

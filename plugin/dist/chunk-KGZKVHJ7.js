@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
+import {
+  __require
+} from "./chunk-6RQ7PFQB.js";
 
 // src/fs-failure.ts
 var ADVICE = {
@@ -133,8 +136,20 @@ function kernelFileSystem(path) {
   }
 }
 
+// src/lazy-crypto.ts
+var loaded;
+function nodeCrypto() {
+  loaded ??= typeof __require === "function" ? __require("crypto") : process.getBuiltinModule("node:crypto");
+  return loaded;
+}
+function createHash(algorithm) {
+  return nodeCrypto().createHash(algorithm);
+}
+function randomBytes(size) {
+  return nodeCrypto().randomBytes(size);
+}
+
 // src/fs/atomic-write.ts
-import { randomBytes } from "crypto";
 import { closeSync, fchmodSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from "fs";
 import { basename, dirname as dirname2, join } from "path";
 function writeNewFile(folder, names, content, mode) {
@@ -185,6 +200,7 @@ export {
   UserError,
   actionableMessage,
   makeFolder,
+  createHash,
   writeNewFile,
   replaceFile
 };

@@ -4,15 +4,16 @@ const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   IncrementalReader,
   classifyUserText
-} from "./chunk-HWZST52M.js";
+} from "./chunk-VOO5I3UR.js";
 import {
   describeToolCall,
   mcpServerOf,
   redactedLabel,
   toolDisplayName
-} from "./chunk-ZZSEED36.js";
+} from "./chunk-MKMZ32PY.js";
 import {
   blockChars,
+  captureAdvice,
   claudeConfigDir,
   compactionOf,
   contextTotal,
@@ -27,7 +28,7 @@ import {
   readSessionCapture,
   roundTokens,
   sessionProjectDir
-} from "./chunk-LRTN6UVP.js";
+} from "./chunk-BSBAOZEI.js";
 import {
   log
 } from "./chunk-E4WEFHXS.js";
@@ -45,12 +46,30 @@ function readPackage() {
 var PACKAGE = readPackage();
 
 // src/capture/capture-used.ts
-function captureUsed({ record, tokens }) {
+function partsOf(record, tokens) {
+  const groups = record.groups ?? { systemPrompt: null, builtInTools: null, servers: {} };
+  const part = (name, key, figure) => {
+    const unmeasured = figure === null ? tokens.unmeasured[key] : void 0;
+    return { part: name, tokens: figure, reason: unmeasured?.reason ?? null, said: unmeasured?.said ?? null };
+  };
+  return [
+    ...groups.systemPrompt ? [part("system prompt", "systemPrompt", tokens.systemPrompt)] : [],
+    ...groups.builtInTools ? [part("built-in tools", "builtInTools", tokens.builtInTools)] : [],
+    ...Object.keys(groups.servers).map(
+      (server) => part(`MCP server ${server}`, `server:${server}`, tokens.servers[server] ?? null)
+    )
+  ];
+}
+function captureUsed({ record, tokens }, setAside = null) {
+  const parts = partsOf(record, tokens).map(
+    (part) => setAside && part.tokens !== null ? { ...part, tokens: null, reason: setAside.reason, said: setAside.said } : part
+  );
   return {
     source: record.source,
     time: record.time,
     model: record.model,
-    measured: Object.keys(tokens.servers).length > 0 || tokens.builtInTools !== null
+    measured: parts.some((part) => part.tokens !== null),
+    parts
   };
 }
 
@@ -70,6 +89,8 @@ var CATEGORY = {
   compactionSummary: "Messages: compaction summary",
   images: "Messages: images",
   harness: "Messages: harness additions",
+  /** What neither measured nor estimated parts explain of a measured total (message framing, small parts). */
+  unexplained: "Unexplained (framing, small parts)",
   freeSpace: "Free space",
   autocompactBuffer: "Autocompact buffer"
 };
@@ -576,10 +597,10 @@ function sizedPart(category, label, chars) {
 }
 function shapeItems(shape, known) {
   const servers = new Map(shape.mcpServers.map((server) => [server.server, { ...server }]));
-  const sent = new Set(shape.parts.filter((part) => part.kind === "tool" && !part.deferred).map((part) => part.name));
-  for (const name of known.deferredTools ?? []) {
+  const inRequest = new Set(shape.parts.filter((part) => part.kind === "tool").map((part) => part.name));
+  for (const name of new Set(known.deferredTools ?? [])) {
     const server = mcpServerOfTool(name);
-    if (!server || sent.has(name)) continue;
+    if (!server || inRequest.has(name)) continue;
     const entry = servers.get(server) ?? { server, tools: 0, chars: 0, deferredTools: 0 };
     entry.deferredTools++;
     servers.set(server, entry);
@@ -594,12 +615,11 @@ function shapeItems(shape, known) {
     sizedPart(CATEGORY.systemTools, "built-in tool definitions", shape.builtInToolChars),
     known.measuredTokens?.builtInTools
   );
-  const system = sizedPart(
-    CATEGORY.systemPrompt,
-    "system prompt",
-    shape.systemPromptChars + (known.systemMessageChars ?? 0)
+  const system = measured(
+    sizedPart(CATEGORY.systemPrompt, "system prompt", shape.systemPromptChars + (known.systemMessageChars ?? 0)),
+    known.measuredTokens?.systemPrompt
   );
-  return { fixed: [builtIn, ...definitions], flexible: [system] };
+  return system.exact ? { fixed: [system, builtIn, ...definitions], flexible: [] } : { fixed: [builtIn, ...definitions], flexible: [system] };
 }
 function measured(item, tokens) {
   return typeof tokens === "number" ? { ...item, tokens, exact: true } : item;
@@ -607,7 +627,7 @@ function measured(item, tokens) {
 function splitBaseline(tokens, contentItems, known, model) {
   const content = [...contentItems.map((item) => ({ ...item })), ...known.memoryFiles.map(memoryItem)];
   if (known.requestShape) {
-    const exactEnvironment = (known.systemMessageChars ?? 0) > 0;
+    const exactEnvironment = (known.systemMessageChars ?? 0) > 0 || known.requestShape.parts.some((part) => part.kind === "system-message");
     const sent = exactEnvironment ? content.filter((item) => item.attachmentType !== "environment") : content;
     return fitShape(tokens, sent, shapeItems(known.requestShape, known));
   }
@@ -617,25 +637,24 @@ function splitBaseline(tokens, contentItems, known, model) {
       (definitions) => definitionItem(definitions.server, definitions.tools, definitions.chars)
     )
   ];
-  const estimates = items.map((item) => estimateTokens(item.chars));
-  const estimated = estimates.reduce((sum, value) => sum + value, 0);
-  const fitted = estimated > tokens ? splitByWeight(tokens, estimates) : estimates;
-  items.forEach((item, index) => {
-    item.tokens = fitted[index];
-  });
-  const rest = tokens - fitted.reduce((sum, value) => sum + value, 0);
+  const rest = tokens - estimateWithin(tokens, items);
   const [systemPrompt, systemTools] = splitByWeight(rest, [systemPromptShare(model), 1 - systemPromptShare(model)]);
   return group(items, [
-    [CATEGORY.systemPrompt, systemPrompt ?? 0],
-    [CATEGORY.systemTools, systemTools ?? 0]
+    [CATEGORY.systemPrompt, systemPrompt ?? 0, false],
+    [CATEGORY.systemTools, systemTools ?? 0, false]
   ]);
 }
 function fitShape(tokens, content, { fixed, flexible }) {
-  const shared = [...flexible, ...content];
-  const fixedEstimates = fixed.map((item) => item.exact ? item.tokens : estimateTokens(item.chars));
+  const measuredTotal = fixed.filter((item) => item.exact).reduce((sum, item) => sum + item.tokens, 0);
+  if (measuredTotal > 0 && measuredTotal <= tokens) return fitAroundMeasured(tokens, content, fixed, flexible);
+  for (const item of fixed) item.exact = false;
+  const flexibleAll = [...flexible, ...fixed.filter((item) => item.baselineCategory === CATEGORY.systemPrompt)];
+  const fixedAll = fixed.filter((item) => !flexibleAll.includes(item));
+  const shared = [...flexibleAll, ...content];
+  const fixedEstimates = fixedAll.map((item) => estimateTokens(item.chars));
   const fixedTotal = fixedEstimates.reduce((sum, value) => sum + value, 0);
   if (fixedTotal <= tokens) {
-    fixed.forEach((item, index) => {
+    fixedAll.forEach((item, index) => {
       item.tokens = fixedEstimates[index];
     });
     const parts = splitByWeight(
@@ -646,7 +665,7 @@ function fitShape(tokens, content, { fixed, flexible }) {
       item.tokens = parts[index];
     });
   } else {
-    const all = [...fixed, ...shared];
+    const all = [...fixedAll, ...shared];
     const parts = splitByWeight(
       tokens,
       all.map((item) => item.chars)
@@ -655,10 +674,31 @@ function fitShape(tokens, content, { fixed, flexible }) {
       item.tokens = parts[index];
     });
   }
-  const sized = [...fixed, ...shared];
+  return grouped([...fixedAll, ...shared], []);
+}
+function estimateWithin(room, items) {
+  const estimates = items.map((item) => estimateTokens(item.chars));
+  const estimated = estimates.reduce((sum, value) => sum + value, 0);
+  const fitted = estimated > room ? splitByWeight(room, estimates) : estimates;
+  items.forEach((item, index) => {
+    item.tokens = fitted[index];
+  });
+  return fitted.reduce((sum, value) => sum + value, 0);
+}
+function fitAroundMeasured(tokens, content, fixed, flexible) {
+  const exact = fixed.filter((item) => item.exact);
+  const estimatedItems = [...fixed.filter((item) => !item.exact), ...flexible, ...content];
+  const room = tokens - exact.reduce((sum, item) => sum + item.tokens, 0);
+  const unexplained = room - estimateWithin(room, estimatedItems);
+  return grouped([...exact, ...estimatedItems], unexplained > 0 ? [[CATEGORY.unexplained, unexplained, false]] : []);
+}
+function grouped(sized, extra) {
   return group(
     sized.filter((item) => !item.baselineCategory),
-    sized.filter((item) => item.baselineCategory).map((item) => [item.baselineCategory, item.tokens])
+    [
+      ...sized.filter((item) => item.baselineCategory).map((item) => [item.baselineCategory, item.tokens, item.exact]),
+      ...extra
+    ]
   );
 }
 function group(items, totals) {
@@ -666,15 +706,20 @@ function group(items, totals) {
   const part = (category) => {
     let found = parts.get(category);
     if (!found) {
-      found = { category, tokens: 0, items: [] };
+      found = { category, tokens: 0, exact: true, items: [] };
       parts.set(category, found);
     }
     return found;
   };
-  for (const [category, tokens] of totals) part(category).tokens += tokens;
+  for (const [category, tokens, exact] of totals) {
+    const target = part(category);
+    target.tokens += tokens;
+    target.exact &&= exact;
+  }
   for (const item of items) {
     const target = part(item.attachmentType === "memory" ? CATEGORY.memoryFiles : categoryOf(item));
     target.tokens += item.tokens;
+    target.exact &&= item.exact;
     target.items.push(item);
   }
   return [...parts.values()];
@@ -720,9 +765,7 @@ function windowCategories(attribution, parts, figures) {
     entry.estimated ||= estimated;
     totals.set(name, entry);
   };
-  for (const part of parts) {
-    add(part.category, part.tokens, part.items.length === 0 || part.items.some((item) => !item.exact));
-  }
+  for (const part of parts) add(part.category, part.tokens, !part.exact);
   for (const item of attribution.items) add(categoryOf(item), item.tokens, !item.exact);
   const order = Object.values(CATEGORY);
   const rank = (name) => order.includes(name) ? order.indexOf(name) : order.indexOf(CATEGORY.compactionSummary) + 0.5;
@@ -792,7 +835,7 @@ function mcpTotals(tools, baselineItems) {
   const entry = (name) => {
     let found = servers.get(name);
     if (!found) {
-      found = { name, calls: 0, tokens: 0, definitionTokens: null, deferredTools: null };
+      found = { name, calls: 0, tokens: 0, definitionTokens: null, definitionsEstimated: null, deferredTools: null };
       servers.set(name, found);
     }
     return found;
@@ -806,6 +849,7 @@ function mcpTotals(tools, baselineItems) {
   for (const item of baselineItems) {
     if (item.kind !== "tool-definitions" || !item.mcpServer) continue;
     entry(item.mcpServer).definitionTokens = item.tokens;
+    entry(item.mcpServer).definitionsEstimated = !item.exact;
     entry(item.mcpServer).deferredTools = item.deferredTools ?? null;
   }
   const cost = (server) => server.tokens + (server.definitionTokens ?? 0);
@@ -872,6 +916,8 @@ async function readContextBreakdown(request, deps) {
   const requestShape = measured2.requestShape ?? capture?.record.request ?? null;
   const mcpDefinitions = requestShape ? [] : await ownDefinitions(deps, measured2.mcpToolsCalled);
   const { attribution, estimated } = withEstimatedBaseline(measured2, usage);
+  const sameShape = capture && (fromCapture || capture.record.request.shapeHash === measured2.requestShape?.shapeHash);
+  const setAside = capture ? measurementsSetAside(deps.runtime, sameShape === true, capture, attribution) : null;
   const core = summarizeBreakdown(
     attribution,
     {
@@ -880,8 +926,7 @@ async function readContextBreakdown(request, deps) {
       requestShape,
       systemMessageChars: fromCapture ? 0 : measured2.systemMessageChars,
       deferredTools: measured2.deferredTools,
-      // count_tokens' figures hold for the shape they were measured on: the capture's own, or the same shape in the transcript.
-      measuredTokens: capture && (fromCapture || capture.record.request.shapeHash === measured2.requestShape?.shapeHash) ? capture.tokens : null
+      measuredTokens: capture && sameShape && !setAside ? capture.tokens : null
     },
     { contextWindow: usage.contextWindow, autocompactAt: usage.autocompactAt }
   );
@@ -897,7 +942,8 @@ async function readContextBreakdown(request, deps) {
     fresh: usage.fresh,
     skippedLines: countLineProblems(parsed.problems),
     memoryFiles: memoryFiles.map((file) => ({ ...file })),
-    capture: capture ? captureUsed(capture) : null,
+    capture: capture ? captureUsed(capture, setAside) : null,
+    captureAdvice: capture || usage.subagent ? null : captureAdvice(),
     ...core,
     summary: summarize(core)
   };
@@ -913,6 +959,24 @@ async function ownDefinitions(deps, calledTools) {
     );
     return [];
   }
+}
+function measurementsSetAside(runtime, sameShape, capture, attribution) {
+  const at = runtime.now().toISOString();
+  if (!sameShape)
+    return {
+      reason: "other-shape",
+      said: "measured on the newest captured request, whose system prompt or tools differ from the transcript's",
+      at
+    };
+  const { systemPrompt, builtInTools, servers } = capture.tokens;
+  const sum = (systemPrompt ?? 0) + (builtInTools ?? 0) + Object.values(servers).reduce((a, b) => a + b, 0);
+  if (attribution.baseline && sum > attribution.baseline.tokens)
+    return {
+      reason: "other-shape",
+      said: `count_tokens' figures for the newest captured request (${sum}) exceed the session's first request in all (${attribution.baseline.tokens}): it was sent with fewer parts (an MCP server connected, or tools loaded, later)`,
+      at
+    };
+  return null;
 }
 function withEstimatedBaseline(attribution, usage) {
   if (attribution.baseline || usage.usedTokens === 0) return { attribution, estimated: false };

@@ -11,12 +11,16 @@ import {
   readStdinText,
   recordSession,
   stringField
-} from "./chunk-XLLYYDGW.js";
+} from "./chunk-A36TVRQ4.js";
+import {
+  terminalText
+} from "./chunk-PGED74ES.js";
 import {
   DEFAULT_SETTINGS,
+  NO_BUDGET,
   autocompactPoint,
   computeUsage,
-  contextStatus,
+  countingLimit,
   createUsageDeps,
   loadSettings,
   readCompactSettings,
@@ -24,7 +28,7 @@ import {
   readTailSnapshot,
   roundTokens,
   withByteSource
-} from "./chunk-LRTN6UVP.js";
+} from "./chunk-BSBAOZEI.js";
 
 // src/claude/statusline.ts
 function statuslineFigures(facts) {
@@ -41,20 +45,32 @@ function statuslineFigures(facts) {
     usedTokens = Math.round(input.usedPercentage / 100 * contextWindow);
     estimated = true;
   } else return null;
-  const autocompactAt = autocompactPoint(contextWindow, facts.env, facts.compactSettings).at;
-  const limit = autocompactAt ?? contextWindow;
-  const tokensUntilAutocompact = autocompactAt === null ? null : autocompactAt - usedTokens;
-  const pace = usage?.tokensPerStep ?? null;
+  const autocompactAt = autocompactPoint(contextWindow, facts.env, facts.compactSettings, {
+    modelId: input.modelId ?? usage?.model ?? null,
+    version: input.version
+  }).at;
+  const budget = facts.budget ?? NO_BUDGET;
+  const { limit, limitKind, tokensUntilLimit, stepsUntilLimit, status } = countingLimit(
+    usedTokens,
+    contextWindow,
+    autocompactAt,
+    budget,
+    facts.thresholds,
+    usage?.tokensPerStep ?? null
+  );
   return {
     model: input.modelName ?? input.modelId ?? usage?.model ?? "Claude",
     usedTokens,
     estimated,
     contextWindow,
     autocompactAt,
-    percentOfLimit: limit > 0 ? Math.round(usedTokens / limit * 100) : 100,
-    tokensUntilAutocompact,
-    stepsUntilAutocompact: pace && tokensUntilAutocompact !== null && tokensUntilAutocompact > 0 ? Math.floor(tokensUntilAutocompact / pace) : null,
-    status: contextStatus(usedTokens, limit, facts.thresholds)
+    percentOfWindow: Math.round(usedTokens / contextWindow * 100),
+    limit,
+    limitKind,
+    tokensUntilLimit,
+    stepsUntilLimit: tokensUntilLimit > 0 ? stepsUntilLimit : null,
+    budgetIgnored: budget.problem !== null,
+    status
   };
 }
 function lineStyle(env) {
@@ -69,23 +85,33 @@ function bar(percent, style) {
   const [full, empty] = style.unicode ? ["\u2588", "\u2591"] : ["#", "-"];
   return `${full.repeat(filled)}${empty.repeat(BAR_WIDTH - filled)}`;
 }
+var TARGET = {
+  budget: (figures) => `budget ${roundTokens(figures.limit)}`,
+  "auto-compact": () => "auto-compact",
+  window: () => "a full window"
+};
 function renderStatusline(figures, style) {
   const separator = style.unicode ? " \xB7 " : " | ";
   const approx = figures.estimated ? "~" : "";
-  const parts = [figures.model, `${approx}${roundTokens(figures.usedTokens)}/${roundTokens(figures.contextWindow)}`];
-  if (figures.autocompactAt === null) {
-    parts.push(`${bar(figures.percentOfLimit, style)} ${figures.percentOfLimit}% of window, auto-compact off`);
+  const parts = [
+    figures.model,
+    `${approx}${roundTokens(figures.usedTokens)}/${roundTokens(figures.contextWindow)}`,
+    `${bar(figures.percentOfWindow, style)} ${figures.percentOfWindow}% of window`
+  ];
+  const target = TARGET[figures.limitKind](figures);
+  const left = figures.tokensUntilLimit;
+  if (left <= 0) {
+    const over = figures.usedTokens - figures.limit;
+    parts.push(`past ${target} (${roundTokens(figures.limit)}) by ${roundTokens(over)}`);
   } else {
-    parts.push(`${bar(figures.percentOfLimit, style)} ${figures.percentOfLimit}% of auto-compact`);
-    const left = figures.tokensUntilAutocompact ?? 0;
-    if (left <= 0) parts.push(`past auto-compact (~${roundTokens(figures.autocompactAt)}) by ${roundTokens(-left)}`);
-    else {
-      const steps = figures.stepsUntilAutocompact;
-      parts.push(
-        `${roundTokens(left)} until auto-compact${steps !== null ? ` (~${steps} step${steps === 1 ? "" : "s"})` : ""}`
-      );
-    }
+    const steps = figures.stepsUntilLimit;
+    parts.push(
+      `${roundTokens(left)} until ${target}${steps !== null ? ` (~${steps} step${steps === 1 ? "" : "s"})` : ""}`
+    );
   }
+  if (figures.autocompactAt === null) parts.push("auto-compact off");
+  else if (figures.limitKind === "budget") parts.push(`auto-compact ~${roundTokens(figures.autocompactAt)}`);
+  if (figures.budgetIgnored) parts.push("budget ignored: not a number");
   const line = parts.join(separator);
   return style.color ? `${COLORS[figures.status]}${line}${RESET}` : line;
 }
@@ -112,6 +138,7 @@ function parseStatuslineInput(text) {
     projectDir: stringField(workspace, "project_dir") ?? stringField(input, "cwd") ?? stringField(workspace, "current_dir"),
     modelId: stringField(model, "id"),
     modelName: stringField(model, "display_name"),
+    version: stringField(input, "version"),
     contextWindowSize: size !== null && Number.isInteger(size) && size > 0 ? size : null,
     currentUsage: zeroed ? null : sum,
     usedPercentage: percentage !== null && percentage <= 100 ? percentage : null
@@ -168,19 +195,21 @@ async function statuslineLine(text, runtime) {
   } catch {
   }
   const usage = await transcriptUsage(input, runtime);
+  const settings = loadSettings(runtime);
   const figures = statuslineFigures({
     input,
     usage,
     env: runtime.env,
     compactSettings: readCompactSettings(runtime, input.projectDir ?? runtime.cwd),
-    thresholds: loadSettings(runtime)
+    thresholds: settings,
+    budget: settings.budget
   });
   if (!figures) return `${input.modelName ?? input.modelId ?? "Claude"}: no context figures yet`;
   return renderStatusline(figures, lineStyle(runtime.env));
 }
 async function runStatusline(runtime, out, stdinFd = 0) {
   const text = readStdinText(stdinFd);
-  out.stdout(`${await statuslineLine(text, runtime)}
+  out.stdout(`${terminalText(await statuslineLine(text, runtime), { color: lineStyle(runtime.env).color })}
 `);
   return 0;
 }

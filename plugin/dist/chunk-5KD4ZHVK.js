@@ -5,7 +5,7 @@ import {
   UserError,
   makeFolder,
   writeNewFile
-} from "./chunk-T2JGQYOY.js";
+} from "./chunk-KGZKVHJ7.js";
 
 // src/handoff/store.ts
 import {

@@ -5,38 +5,42 @@ import {
   PACKAGE,
   createBreakdownDeps,
   readContextBreakdown
-} from "./chunk-CBKUJMHP.js";
+} from "./chunk-SRPIKGOE.js";
 import {
   configuredHandoffDir,
   createHandoffDeps,
   writeHandoff
-} from "./chunk-HWZST52M.js";
+} from "./chunk-VOO5I3UR.js";
 import {
   redactSecrets
-} from "./chunk-ZZSEED36.js";
+} from "./chunk-G63QHD4H.js";
 import {
   handoffFolder,
   handoffInFolder,
   listHandoffs,
   readHandoff
-} from "./chunk-B6VX7PTD.js";
+} from "./chunk-5KD4ZHVK.js";
 import {
   CAPTURE_SOURCES,
   CONTEXT_STATUSES,
+  LIMIT_KINDS,
+  MAX_HANDOFF_CHARS,
+  MIN_HANDOFF_CHARS,
   SESSION_SOURCES,
+  UNMEASURED_REASONS,
   USAGE_SOURCES,
   WINDOW_SOURCES,
   createUsageDeps,
   defaultProjectDir,
   exactNumber,
   readContextUsage
-} from "./chunk-LRTN6UVP.js";
+} from "./chunk-BSBAOZEI.js";
 import {
   log
 } from "./chunk-E4WEFHXS.js";
 import {
   actionableMessage
-} from "./chunk-T2JGQYOY.js";
+} from "./chunk-KGZKVHJ7.js";
 import {
   AjvJsonSchemaValidator,
   Protocol,
@@ -1667,18 +1671,27 @@ var contextUsageShape = outputShapeOf()({
   model: external_exports.string().nullable(),
   contextWindow: external_exports.number().int(),
   windowSource: external_exports.enum(WINDOW_SOURCES).describe(
-    "Evidence for contextWindow, best first: statusline, hook-model, env, api-request, capture (a captured request), model-id, usage-above-200k, model-table; assumed when none knows."
+    "Evidence for contextWindow, best first: statusline, hook-model, env, api-request, capture (a captured request), claude-args (the Claude Code process's --model, or a resumed -p run), model-id, usage-above-200k, model-table; assumed when none knows."
   ),
   windowAssumedBecause: external_exports.string().nullable().describe('Why the window is assumed (windowSource "assumed"); null when known.'),
   usedTokens: external_exports.number().int().describe("Context size of the newest main-chain API response (exact unless estimated)."),
   source: external_exports.enum(USAGE_SOURCES).describe('"capture" when a captured response newer than the transcript gave usedTokens.'),
-  usedPercent: external_exports.number(),
+  usedPercent: external_exports.number().describe("usedTokens as a percentage of contextWindow (every percentage shown is of the window)."),
   pendingTokens: external_exports.number().int().describe("Estimate of what was added since: that response's output and newer tool results."),
-  autocompactAt: external_exports.number().int().nullable().describe("Token count where auto-compaction is expected; null when disabled."),
+  autocompactAt: external_exports.number().int().nullable().describe("Token count where auto-compaction is expected; null when Claude Code will not auto-compact."),
+  autocompactOffBecause: external_exports.string().nullable().describe("Why autocompactAt is null: a switch, or a model Claude Code has no auto-compact point for."),
   tokensUntilAutocompact: external_exports.number().int().nullable(),
-  tokensPerStep: external_exports.number().int().nullable().describe("Recent average growth per model step (API response); null with too few steps."),
+  tokensPerStep: external_exports.number().int().nullable().describe("Typical growth per model step (API response): the median of recent steps; null with too few."),
   stepsUntilAutocompact: external_exports.number().int().nullable().describe("Steps left before auto-compact at that pace (an estimate)."),
-  status: external_exports.enum(CONTEXT_STATUSES),
+  budget: external_exports.number().int().nullable().describe("The working budget (CTX_MONITOR_BUDGET or the config's budget) when below the auto-compact point."),
+  budgetIgnoredBecause: external_exports.string().nullable().describe("Set when a budget was given but is not a token count."),
+  limit: external_exports.number().int().describe("What status and steps-left count against (see limitKind)."),
+  limitKind: external_exports.enum(LIMIT_KINDS),
+  tokensUntilLimit: external_exports.number().int(),
+  stepsUntilLimit: external_exports.number().int().nullable(),
+  warnAt: external_exports.number().int().describe("Token count where status turns warn."),
+  criticalAt: external_exports.number().int().describe("Token count where status turns critical."),
+  status: external_exports.enum(CONTEXT_STATUSES).describe("ok / warn / critical, relative to limit."),
   estimated: external_exports.boolean(),
   fresh: external_exports.boolean().describe("False when the calling response was not in the transcript in time."),
   compactions: external_exports.number().int(),
@@ -1752,18 +1765,28 @@ var contextBreakdownShape = outputShapeOf()({
       calls: external_exports.number().int(),
       tokens: external_exports.number().int(),
       definitionTokens: external_exports.number().int().nullable(),
+      definitionsEstimated: external_exports.boolean().nullable(),
       deferredTools: external_exports.number().int().nullable()
     })
   ).describe(
-    "Per MCP server: calls, calls plus results, and its tool definitions (null when the transcript cannot tell)."
+    "Per MCP server: calls, calls plus results, and its tool definitions (null when the transcript cannot tell; definitionsEstimated false when count_tokens measured them)."
   ),
   memoryFiles: external_exports.array(external_exports.object({ path: external_exports.string(), chars: external_exports.number().int() })),
   capture: external_exports.object({
     source: external_exports.enum(CAPTURE_SOURCES),
     time: external_exports.string(),
     model: nullableString,
-    measured: external_exports.boolean()
+    measured: external_exports.boolean(),
+    parts: external_exports.array(
+      external_exports.object({
+        part: external_exports.string(),
+        tokens: external_exports.number().int().nullable(),
+        reason: external_exports.enum(UNMEASURED_REASONS).nullable(),
+        said: nullableString
+      })
+    ).describe("Per part (system prompt, built-in tools, each MCP server): count_tokens' figure, or why none.")
   }).nullable().describe("The captured request whose texts split the baseline (every MCP server's definitions), or null."),
+  captureAdvice: nullableString.describe("With no capture: how to point ctx-monitor at Claude Code's request bodies."),
   pendingTokens: external_exports.number().int(),
   compactions: external_exports.number().int(),
   lastCompaction: external_exports.object({
@@ -2034,6 +2057,9 @@ var handoffInputShape = {
   open_questions: note("What is unclear or waiting for the user."),
   warnings: note("Traps and things not to do: fragile areas, commands with side effects, assumptions that bit you."),
   name: external_exports.string().optional().describe("Optional short label for the file name (letters, digits, '.', '_', '-'); not a path."),
+  max_chars: external_exports.number().int().min(MIN_HANDOFF_CHARS).max(MAX_HANDOFF_CHARS).optional().describe(
+    "Size budget of the document in characters (default: 5% of the context window, 40,000 at 200k). Your notes are always kept whole."
+  ),
   ...sessionInputShape
 };
 var handoffOutputShape = outputShapeOf()({
@@ -2049,6 +2075,8 @@ var handoffOutputShape = outputShapeOf()({
   failedCommands: external_exports.number().int(),
   redactions: external_exports.number().int().describe("Secrets replaced by [REDACTED:\u2026] markers."),
   earlierHandoffs: external_exports.number().int(),
+  maxChars: external_exports.number().int().describe("The size budget the document was written to, in characters."),
+  notesCarriedFrom: external_exports.string().nullable().describe("The earlier handoff whose agent's notes this one carries forward (written without notes)."),
   resumeInstruction: external_exports.string(),
   summary: external_exports.string()
 });
@@ -2072,6 +2100,7 @@ function registerWriteHandoff(server, deps) {
             ...toLocateRequest(input),
             toolUseId: callingToolUseId(extra._meta),
             name: input.name,
+            maxChars: input.max_chars,
             notes: {
               goal: input.goal,
               currentState: input.current_state,

@@ -2,14 +2,20 @@
 import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
-  ResponseTimeline
-} from "./chunk-Y6FXS6T7.js";
+  ResponseTimeline,
+  countdownWords,
+  statusWords
+} from "./chunk-QOQXYNNC.js";
 import {
   paint,
   statusTone,
   styleFor
 } from "./chunk-SUVNNIJD.js";
-import "./chunk-ZZSEED36.js";
+import "./chunk-MKMZ32PY.js";
+import "./chunk-G63QHD4H.js";
+import {
+  terminalText
+} from "./chunk-PGED74ES.js";
 import {
   createUsageDeps,
   exactNumber,
@@ -20,9 +26,9 @@ import {
   readForward,
   roundTokens,
   withByteSource
-} from "./chunk-LRTN6UVP.js";
+} from "./chunk-BSBAOZEI.js";
 import "./chunk-E4WEFHXS.js";
-import "./chunk-T2JGQYOY.js";
+import "./chunk-KGZKVHJ7.js";
 import "./chunk-6RQ7PFQB.js";
 
 // src/report/watch/colors.ts
@@ -1872,25 +1878,18 @@ function gaugeBar(view, width, paint3) {
 function leftLine(view) {
   const { usage } = view;
   const approx = usage.estimated ? "~" : "";
-  const parts = [`${approx}${exactNumber(usage.usedTokens)} / ${exactNumber(usage.contextWindow)}`];
-  if (usage.autocompactAt === null) parts.push("auto-compact off");
-  else
-    parts.push(
-      `${roundTokens(usage.tokensUntilAutocompact ?? 0)} until auto-compact (~${roundTokens(usage.autocompactAt)})`
-    );
-  if (usage.stepsUntilAutocompact !== null && usage.tokensPerStep !== null) {
-    parts.push(`~${exactNumber(usage.stepsUntilAutocompact)} steps left (~${roundTokens(usage.tokensPerStep)}/step)`);
-  }
-  return parts.join(" \xB7 ");
+  return `${approx}${exactNumber(usage.usedTokens)} / ${exactNumber(usage.contextWindow)} \xB7 ${countdownWords(usage)}`;
 }
 function stepLine(step) {
   const added = step.added === null ? "" : `${step.added >= 0 ? "+" : ""}${exactNumber(step.added)}`;
   const by = step.causes.length ? step.causes.join(", ") : "\u2014";
   return `${clock(step.at)} ${String(step.index).padStart(5)} ${added.padStart(9)} ${exactNumber(step.total).padStart(9)}  ${by}`;
 }
-function markLine(mark) {
+function markLine(mark, nextTotal = null) {
   if (mark.kind === "handoff") return `${clock(mark.at)} \u270E handoff written (${mark.trigger ?? "write_handoff"})`;
-  const figures = mark.preTokens !== null ? `: ${exactNumber(mark.preTokens)} \u2192 ${mark.postTokens !== null ? exactNumber(mark.postTokens) : "?"}` : "";
+  const kept = mark.postTokens !== null ? `${exactNumber(mark.postTokens)} in messages` : null;
+  const after = nextTotal !== null ? `${exactNumber(nextTotal)}${kept ? ` (${kept})` : ""}` : kept ?? "?";
+  const figures = mark.preTokens !== null ? `: ${exactNumber(mark.preTokens)} \u2192 ${after}` : "";
   return `${clock(mark.at)} \u2500\u2500\u2500 compacted (${mark.trigger ?? "?"})${figures} \u2500\u2500\u2500`;
 }
 function historyLines(view, paint3) {
@@ -1900,17 +1899,18 @@ function historyLines(view, paint3) {
   const firstStep = view.steps[0]?.index ?? view.stepCount + 1;
   while (markIndex < marks.length && marks[markIndex].afterStep < firstStep)
     lines.push(paint3.bold(markLine(marks[markIndex++])));
-  for (const step of view.steps) {
+  for (const [i, step] of view.steps.entries()) {
     lines.push(stepLine(step));
+    const next = view.steps[i + 1]?.total ?? null;
     while (markIndex < marks.length && marks[markIndex].afterStep <= step.index)
-      lines.push(paint3.bold(markLine(marks[markIndex++])));
+      lines.push(paint3.bold(markLine(marks[markIndex++], next)));
   }
   return lines;
 }
 function renderFrame(view, screen, paint3) {
   const width = Math.max(20, screen.columns);
   const { usage } = view;
-  const percent = `${Math.round(usage.usedPercent)}%`.padStart(4);
+  const percent = `${Math.round(usage.usedPercent)}% of window`.padStart(14);
   const lines = [
     paint3.bold(
       fit(
@@ -1918,7 +1918,7 @@ function renderFrame(view, screen, paint3) {
         width
       )
     ),
-    `${gaugeBar(view, width - 14, paint3)} ${percent} ${paint3.status(usage.status, usage.status.toUpperCase().padEnd(8))}`,
+    `${gaugeBar(view, width - 24, paint3)} ${percent} ${paint3.status(usage.status, usage.status.toUpperCase().padEnd(8))}`,
     fit(leftLine(view), width),
     view.alert ? paint3.status(view.alert.status, fit(`! ${clock(view.alert.at)} ${view.alert.text}`, width)) : "",
     paint3.dim(
@@ -1942,9 +1942,7 @@ function fitPainted(line, width) {
 var RECENT_ON_START = 5;
 function statusLine(view) {
   const { usage } = view;
-  const left = usage.autocompactAt === null ? "auto-compact off" : `${roundTokens(usage.tokensUntilAutocompact ?? 0)} until auto-compact`;
-  const steps = usage.stepsUntilAutocompact !== null ? ` \xB7 ~${exactNumber(usage.stepsUntilAutocompact)} steps left` : "";
-  return `${clock(usage.asOf)} ${usage.estimated ? "~" : ""}${exactNumber(usage.usedTokens)}/${exactNumber(usage.contextWindow)} (${Math.round(usage.usedPercent)}%) ${usage.status} \xB7 ${left}${steps}`;
+  return `${clock(usage.asOf)} ${usage.estimated ? "~" : ""}${exactNumber(usage.usedTokens)}/${exactNumber(usage.contextWindow)} (${Math.round(usage.usedPercent)}% of window) ${statusWords(usage)} \xB7 ${countdownWords(usage)}`;
 }
 function plainLines(previous, view) {
   const lines = [];
@@ -2089,10 +2087,9 @@ function alertFor(previous, read, switched, thresholds, now) {
   }
   const before = previous?.usage.status ?? "ok";
   if (RANK[usage.status] > RANK[before]) {
-    const percent = usage.status === "critical" ? thresholds.criticalPercent : thresholds.warnPercent;
     const advice = usage.status === "critical" ? "write a handoff now" : "plan a handoff";
     return {
-      text: `crossed ${percent}% of the auto-compact point (${usage.status}): ${advice}`,
+      text: `${statusWords(usage)}: ${advice}`,
       status: usage.status,
       at
     };
@@ -2165,16 +2162,21 @@ function untilQuit(terminal, redraw) {
 async function runWatch(request, runtime, terminal) {
   const located = locateTranscript(request, runtime);
   const session = new WatchSession(runtime, request.projectDir);
-  const colors = paint2(styleFor({ env: runtime.env, isTTY: terminal.isTTY, columns: void 0 }).color);
+  const color = styleFor({
+    env: runtime.env,
+    isTTY: terminal.isTTY,
+    columns: void 0
+  }).color;
+  const colors = paint2(color);
   let printed = null;
   const draw = () => {
     const view = session.view;
     if (!view) return;
     if (terminal.isTTY) {
-      const lines = renderFrame(view, terminal.size(), colors);
+      const lines = renderFrame(view, terminal.size(), colors).map((line) => terminalText(line, { color }));
       terminal.write(`\x1B[H${lines.join("\x1B[K\r\n")}\x1B[K\x1B[J`);
     } else {
-      const lines = plainLines(printed, view);
+      const lines = plainLines(printed, view).map((line) => terminalText(line));
       if (lines.length) terminal.write(`${lines.join("\n")}
 `);
     }
@@ -2186,6 +2188,7 @@ async function runWatch(request, runtime, terminal) {
       draw();
     } catch (error) {
       terminal.error(
+        // Goes through the CLI's output edge, which cleans it.
         `ctx-monitor watch: could not read ${follower.path}: ${error instanceof Error ? error.message : String(error)}
 `
       );
@@ -2211,7 +2214,7 @@ async function runWatch(request, runtime, terminal) {
     if (terminal.isTTY) {
       terminal.write(LEAVE_SCREEN);
       const usage = session.view?.usage;
-      if (usage) terminal.write(`${usage.summary}
+      if (usage) terminal.write(`${terminalText(usage.summary)}
 `);
     }
   }

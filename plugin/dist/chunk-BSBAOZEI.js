@@ -6,9 +6,10 @@ import {
 } from "./chunk-E4WEFHXS.js";
 import {
   UserError,
+  createHash,
   makeFolder,
   replaceFile
-} from "./chunk-T2JGQYOY.js";
+} from "./chunk-KGZKVHJ7.js";
 
 // src/claude/paths.ts
 import { join } from "path";
@@ -44,8 +45,39 @@ function sessionProjectDir(runtime, explicit, fromRecords) {
   return explicit ?? fromRecords ?? defaultProjectDir(runtime);
 }
 
+// src/fs/open-regular.ts
+import { closeSync, constants, fstatSync, openSync, readFileSync } from "fs";
+var NotRegularFileError = class extends UserError {
+};
+var READ_NO_WAIT = constants.O_RDONLY | constants.O_NONBLOCK;
+function kindOf(stat) {
+  if (stat.isFIFO()) return "a FIFO";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
+  if (stat.isSocket()) return "a socket";
+  return stat.isDirectory() ? "a folder" : "a special file";
+}
+function openRegularFile(path) {
+  const fd = openSync(path, READ_NO_WAIT);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile())
+      throw new NotRegularFileError(`${path} is not a regular file (${kindOf(stat)}); pass a session's .jsonl file`);
+    return fd;
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+}
+function readRegularText(path) {
+  const fd = openRegularFile(path);
+  try {
+    return readFileSync(fd, "utf8");
+  } finally {
+    closeSync(fd);
+  }
+}
+
 // src/claude/compact-settings.ts
-import { readFileSync } from "fs";
 import { join as join2 } from "path";
 var MANAGED_SETTINGS = "/etc/claude-code/managed-settings.json";
 function compactSettingsFiles(runtime, projectDir) {
@@ -59,7 +91,7 @@ function compactSettingsFiles(runtime, projectDir) {
 }
 function readObject(path) {
   try {
-    const value = JSON.parse(readFileSync(path, "utf8"));
+    const value = JSON.parse(readRegularText(path));
     return typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
   } catch {
     return {};
@@ -101,9 +133,69 @@ function counted(n, noun) {
   return `${exactNumber(n)} ${noun}${n === 1 ? "" : "s"}`;
 }
 
+// src/handoff/size-budget.ts
+var CHARS_PER_WINDOW_TOKEN = 0.2;
+var MIN_HANDOFF_CHARS = 4e3;
+var MAX_HANDOFF_CHARS = 2e6;
+var HandoffSizeError = class extends UserError {
+};
+function defaultHandoffChars(contextWindow) {
+  return Math.max(MIN_HANDOFF_CHARS, Math.round(contextWindow * CHARS_PER_WINDOW_TOKEN));
+}
+function parseHandoffChars(raw, where) {
+  const value = typeof raw === "string" && raw.trim() !== "" ? Number(raw.trim().replace(/_/g, "")) : raw;
+  if (typeof value === "number" && Number.isInteger(value) && value >= MIN_HANDOFF_CHARS && value <= MAX_HANDOFF_CHARS)
+    return value;
+  throw new HandoffSizeError(
+    `${where} ${JSON.stringify(raw)} is not a handoff size: give a whole number of characters from ${exactNumber(MIN_HANDOFF_CHARS)} to ${exactNumber(MAX_HANDOFF_CHARS)} (e.g. 40000)`
+  );
+}
+function shareByWeight(budget, parts) {
+  const given = parts.map(() => 0);
+  let left = Math.max(0, budget);
+  let open = parts.map((_, index) => index).filter((index) => parts[index].need > 0);
+  while (open.length && left > 0) {
+    const weights = open.reduce((sum, index) => sum + parts[index].weight, 0);
+    const satisfied = open.filter(
+      (index) => parts[index].need - given[index] <= left * parts[index].weight / weights
+    );
+    if (!satisfied.length) {
+      for (const index of open) given[index] += Math.floor(left * parts[index].weight / weights);
+      break;
+    }
+    for (const index of satisfied) {
+      left -= parts[index].need - given[index];
+      given[index] = parts[index].need;
+    }
+    open = open.filter((index) => !satisfied.includes(index));
+  }
+  return given;
+}
+
 // src/config.ts
-import { readFileSync as readFileSync2 } from "fs";
 import { join as join3 } from "path";
+
+// src/context/budget.ts
+var NO_BUDGET = { tokens: null, problem: null };
+var UNITS = { "": 1, k: 1e3, m: 1e6 };
+function parseBudget(raw, source) {
+  if (raw === void 0 || raw === null || raw === "") return NO_BUDGET;
+  let tokens = null;
+  if (typeof raw === "number") tokens = Number.isInteger(raw) && raw > 0 ? raw : null;
+  else if (typeof raw === "string") {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([km]?)\s*$/i.exec(raw.replaceAll(/[_,]/g, ""));
+    const value = match ? Number(match[1]) * UNITS[match[2].toLowerCase()] : Number.NaN;
+    tokens = Number.isFinite(value) && value >= 1 ? Math.round(value) : null;
+  }
+  if (tokens !== null) return { tokens, problem: null };
+  const shown = JSON.stringify(raw).slice(0, 40);
+  return {
+    tokens: null,
+    problem: `${source}=${shown} is not a token count (write 300000 or 300k); budget ignored`
+  };
+}
+
+// src/config.ts
 var isPercent = (value) => typeof value === "number" && value > 0 && value <= 100;
 function parseConfigFile(value) {
   if (typeof value !== "object" || value === null || Array.isArray(value))
@@ -114,6 +206,11 @@ function parseConfigFile(value) {
     if (key === "warnPercent" || key === "criticalPercent") {
       if (isPercent(raw)) config[key] = raw;
       else problems.push(`${key}: expected a number in (0, 100], got ${JSON.stringify(raw)}`);
+    } else if (key === "handoffMaxChars") {
+      const chars = handoffChars(raw, key, problems);
+      if (chars !== void 0) config.handoffMaxChars = chars;
+    } else if (key === "budget") {
+      config.budget = parseBudget(raw, "budget");
     } else if (key === "handoffDir") {
       if (typeof raw === "string" && raw) config.handoffDir = raw;
       else problems.push(`handoffDir: expected a folder path, got ${JSON.stringify(raw)}`);
@@ -129,7 +226,13 @@ function configFilePath(runtime) {
 }
 function loadSettings(runtime) {
   const problems = [];
-  const file = readConfigFile(configFilePath(runtime), problems);
+  const path = configFilePath(runtime);
+  const file = readConfigFile(path, problems);
+  const envChars = runtime.env.CTX_MONITOR_HANDOFF_MAX_CHARS;
+  const handoffMaxChars = (envChars ? handoffChars(envChars, "CTX_MONITOR_HANDOFF_MAX_CHARS", problems) : void 0) ?? file.handoffMaxChars ?? null;
+  const fromEnv = parseBudget(runtime.env.CTX_MONITOR_BUDGET, "CTX_MONITOR_BUDGET");
+  const fromFile = file.budget?.problem ? { tokens: null, problem: `${path}: ${file.budget.problem}` } : file.budget;
+  const budget = fromEnv.tokens !== null || fromEnv.problem ? fromEnv : fromFile ?? NO_BUDGET;
   const warnPercent = envPercent(runtime, "CTX_MONITOR_WARN_PERCENT", problems) ?? file.warnPercent ?? DEFAULT_SETTINGS.warnPercent;
   const criticalPercent = envPercent(runtime, "CTX_MONITOR_CRITICAL_PERCENT", problems) ?? file.criticalPercent ?? DEFAULT_SETTINGS.criticalPercent;
   if (warnPercent >= criticalPercent) {
@@ -139,6 +242,8 @@ function loadSettings(runtime) {
     return {
       ...DEFAULT_SETTINGS,
       handoffDir: runtime.env.CTX_MONITOR_HANDOFF_DIR || file.handoffDir || null,
+      handoffMaxChars,
+      budget,
       problems
     };
   }
@@ -146,6 +251,8 @@ function loadSettings(runtime) {
     warnPercent,
     criticalPercent,
     handoffDir: runtime.env.CTX_MONITOR_HANDOFF_DIR || file.handoffDir || null,
+    handoffMaxChars,
+    budget,
     problems
   };
 }
@@ -157,10 +264,18 @@ function envPercent(runtime, name, problems) {
   problems.push(`${name}=${JSON.stringify(raw)} is not a percentage in (0, 100]; ignored`);
   return void 0;
 }
+function handoffChars(raw, where, problems) {
+  try {
+    return parseHandoffChars(raw, where);
+  } catch (error) {
+    problems.push(`${error.message}; the default (5% of the window) is used`);
+    return void 0;
+  }
+}
 function readConfigFile(path, problems) {
   let text;
   try {
-    text = readFileSync2(path, "utf8");
+    text = readRegularText(path);
   } catch {
     return {};
   }
@@ -175,16 +290,16 @@ function readConfigFile(path, problems) {
 }
 
 // src/transcript/byte-source.ts
-import { closeSync, fstatSync, openSync, readSync } from "fs";
+import { closeSync as closeSync2, fstatSync as fstatSync2, readSync } from "fs";
 function openByteSource(path) {
-  const fd = openSync(path, "r");
-  const stat = fstatSync(fd);
+  const fd = openRegularFile(path);
+  const stat = fstatSync2(fd);
   return {
     size: stat.size,
     dev: stat.dev,
     ino: stat.ino,
     read: (into, position, length) => readSync(fd, into, 0, length, position),
-    close: () => closeSync(fd)
+    close: () => closeSync2(fd)
   };
 }
 function withByteSource(path, use) {
@@ -196,388 +311,9 @@ function withByteSource(path, use) {
   }
 }
 
-// src/transcript/locate.ts
-import { existsSync, readdirSync as readdirSync2, readFileSync as readFileSync4, statSync } from "fs";
-import { basename, dirname, join as join5, resolve } from "path";
-
-// src/claude/session-state.ts
-import { readdirSync, readFileSync as readFileSync3 } from "fs";
+// src/transcript/compaction-cache.ts
+import { readdirSync, readFileSync as readFileSync2, rmSync, statSync } from "fs";
 import { join as join4 } from "path";
-function parseSessionState(value) {
-  if (typeof value !== "object" || value === null) return null;
-  const v = value;
-  const stringOrNull = (x) => x === null || typeof x === "string";
-  const ok = v.version === 1 && (v.claudePid === null || Number.isInteger(v.claudePid)) && typeof v.sessionId === "string" && v.sessionId.length > 0 && stringOrNull(v.transcriptPath) && stringOrNull(v.cwd) && stringOrNull(v.modelId) && (v.contextWindowSize === null || Number.isInteger(v.contextWindowSize) && v.contextWindowSize > 0) && typeof v.writtenBy === "string" && typeof v.updatedAt === "string";
-  if (!ok) return null;
-  const { version, claudePid, sessionId, transcriptPath, cwd, modelId, contextWindowSize, writtenBy, updatedAt } = v;
-  return {
-    version,
-    claudePid,
-    sessionId,
-    transcriptPath,
-    cwd,
-    modelId,
-    contextWindowSize,
-    writtenBy,
-    updatedAt
-  };
-}
-function sessionStateDir(runtime) {
-  return join4(ctxMonitorStateDir(runtime), "sessions");
-}
-function sessionStateFileName(state) {
-  return state.claudePid !== null ? `${state.claudePid}.json` : `session-${state.sessionId.replace(/[^\w-]/g, "_")}.json`;
-}
-function writeSessionState(runtime, state) {
-  const dir = sessionStateDir(runtime);
-  makeFolder(dir, 448, STATE_DIR_SETTING);
-  const path = join4(dir, sessionStateFileName(state));
-  const valid = parseSessionState(state);
-  if (!valid) throw new Error(`refusing to write an invalid session state for ${state.sessionId}`);
-  replaceFile(path, `${JSON.stringify(valid)}
-`, 384);
-  return path;
-}
-function readStateFile(path) {
-  try {
-    return parseSessionState(JSON.parse(readFileSync3(path, "utf8")));
-  } catch {
-    return null;
-  }
-}
-function readStateForProcesses(runtime, pids) {
-  const dir = sessionStateDir(runtime);
-  for (const pid of pids) {
-    const state = readStateFile(join4(dir, `${pid}.json`));
-    if (state) return state;
-  }
-  return null;
-}
-function readStateForSession(runtime, sessionId) {
-  let names;
-  try {
-    names = readdirSync(sessionStateDir(runtime)).filter((name) => name.endsWith(".json"));
-  } catch {
-    return null;
-  }
-  let newest = null;
-  for (const name of names) {
-    const state = readStateFile(join4(sessionStateDir(runtime), name));
-    if (state?.sessionId === sessionId && (!newest || state.updatedAt > newest.updatedAt)) newest = state;
-  }
-  return newest;
-}
-
-// src/transcript/locate.ts
-var SESSION_SOURCES = [
-  "transcript-path",
-  "tool-use-id",
-  "session-id",
-  "hook-state",
-  "claude-process",
-  "env",
-  "newest-in-project"
-];
-var TranscriptNotFoundError = class extends UserError {
-  constructor(message, searched) {
-    super(message);
-    this.searched = searched;
-  }
-  searched;
-};
-function locateTranscript(request, runtime) {
-  const searched = [];
-  if (request.transcriptPath) {
-    const path = resolve(runtime.cwd, request.transcriptPath);
-    if (isFile(path)) {
-      return {
-        path,
-        sessionId: basename(path, ".jsonl"),
-        projectDir: request.projectDir ?? null,
-        source: "transcript-path",
-        guessed: false
-      };
-    }
-    const what = whatIsInTheWay(path);
-    throw new TranscriptNotFoundError(
-      `${path} ${what}; pass a session's .jsonl file (transcripts live under ${projectsDir(runtime)}/<project>/<session id>.jsonl)`,
-      [path]
-    );
-  }
-  const named = request.projectDir ?? runtime.env.CLAUDE_PROJECT_DIR;
-  const projectDir = named || sessionsProjectDir(runtime, defaultProjectDir(runtime));
-  if (request.sessionId) {
-    const path = findSessionTranscript(runtime, request.sessionId, projectDir, searched) ?? findByIdPrefix(runtime, request.sessionId, projectDir);
-    if (path) return { path, sessionId: basename(path, ".jsonl"), projectDir, source: "session-id", guessed: false };
-    throw new TranscriptNotFoundError(
-      `no transcript for session ${request.sessionId} under ${projectsDir(runtime)}; pass transcript_path or check CLAUDE_CONFIG_DIR`,
-      searched
-    );
-  }
-  const evidence = gatherEvidence(runtime).sort((a, b) => b.at - a.at);
-  for (const candidate of evidence) {
-    const path = candidate.transcriptPath && isFile(candidate.transcriptPath) ? candidate.transcriptPath : findSessionTranscript(runtime, candidate.sessionId, candidate.projectDir ?? projectDir, searched);
-    if (path) {
-      return {
-        path,
-        sessionId: candidate.sessionId,
-        projectDir: candidate.projectDir ?? projectDir,
-        source: candidate.source,
-        guessed: false
-      };
-    }
-  }
-  const newest = newestMainTranscript(projectFolders(runtime, projectDir), searched);
-  if (newest) {
-    return {
-      path: newest,
-      sessionId: basename(newest, ".jsonl"),
-      projectDir,
-      source: "newest-in-project",
-      guessed: true
-    };
-  }
-  throw new TranscriptNotFoundError(
-    `no Claude Code transcript found for ${projectDir} (looked in ${searched.join(", ") || projectsDir(runtime)}); pass session_id or transcript_path`,
-    searched
-  );
-}
-function gatherEvidence(runtime) {
-  const evidence = [];
-  const { CLAUDE_CODE_SESSION_ID: envSession, CLAUDE_PROJECT_DIR: envProject } = runtime.env;
-  if (envSession) {
-    evidence.push({
-      sessionId: envSession,
-      transcriptPath: null,
-      projectDir: envProject || null,
-      source: "env",
-      at: runtime.startedAt.getTime()
-    });
-  }
-  const pids = runtime.ancestorPids();
-  const process = claudeProcessSession(runtime, pids);
-  if (process) evidence.push(process);
-  const state = readStateForProcesses(runtime, pids);
-  if (state) {
-    evidence.push({
-      sessionId: state.sessionId,
-      transcriptPath: state.transcriptPath,
-      projectDir: state.cwd,
-      source: "hook-state",
-      at: Date.parse(state.updatedAt) || 0
-    });
-  }
-  return evidence;
-}
-function claudeProcessSession(runtime, pids) {
-  for (const pid of pids) {
-    const path = join5(claudeSessionsDir(runtime), `${pid}.json`);
-    try {
-      const raw = JSON.parse(readFileSync4(path, "utf8"));
-      if (typeof raw !== "object" || raw === null) continue;
-      const { sessionId, cwd } = raw;
-      if (typeof sessionId !== "string" || !sessionId) continue;
-      return {
-        sessionId,
-        transcriptPath: null,
-        projectDir: typeof cwd === "string" ? cwd : null,
-        source: "claude-process",
-        at: statSync(path).mtimeMs
-      };
-    } catch {
-      continue;
-    }
-  }
-  return null;
-}
-function findSessionTranscript(runtime, sessionId, projectDir, searched) {
-  const fileName = `${sessionId}.jsonl`;
-  for (const folder of projectFolders(runtime, projectDir)) {
-    const path = join5(folder, fileName);
-    searched.push(path);
-    if (isFile(path)) return path;
-  }
-  const root = projectsDir(runtime);
-  for (const folder of listDir(root)) {
-    const path = join5(root, folder, fileName);
-    if (isFile(path)) return path;
-  }
-  searched.push(join5(root, "*", fileName));
-  return null;
-}
-function sessionsProjectDir(runtime, start) {
-  for (let dir = resolve(start); ; dir = dirname(dir)) {
-    if (projectFolders(runtime, dir).some((folder) => isDirectory(folder))) return dir;
-    if (dirname(dir) === dir) return start;
-  }
-}
-var AmbiguousSessionError = class extends TranscriptNotFoundError {
-};
-var SESSION_PREFIX = /^[0-9a-zA-Z-]{4,}$/;
-function findByIdPrefix(runtime, prefix, projectDir) {
-  if (!SESSION_PREFIX.test(prefix)) return null;
-  const matching = (folders) => mainTranscripts(folders).filter((entry) => basename(entry.path).startsWith(prefix)).map((entry) => entry.path);
-  const root = projectsDir(runtime);
-  for (const folders of [projectFolders(runtime, projectDir), listDir(root).map((name) => join5(root, name))]) {
-    const found = matching(folders);
-    if (found.length === 1) return found[0];
-    if (found.length > 1) {
-      const shown = found.slice(0, 5).map((path) => basename(path, ".jsonl"));
-      throw new AmbiguousSessionError(
-        `session ${prefix} is ambiguous: ${found.length} sessions start with it (${shown.join(", ")}${found.length > 5 ? ", \u2026" : ""}); give more of the id`,
-        found
-      );
-    }
-  }
-  return null;
-}
-function projectFolders(runtime, projectDir) {
-  const root = projectsDir(runtime);
-  const encoded = encodeProjectDir(projectDir);
-  if (encoded.length <= MAX_ENCODED_PROJECT_LENGTH) return [join5(root, encoded)];
-  const prefix = encoded.slice(0, MAX_ENCODED_PROJECT_LENGTH);
-  return listDir(root).filter((name) => name.startsWith(prefix)).map((name) => join5(root, name));
-}
-function newestMainTranscript(folders, searched) {
-  searched.push(...folders);
-  return mainTranscripts(folders)[0]?.path ?? null;
-}
-function projectSessions(runtime, projectDir) {
-  const dir = projectDir ?? runtime.env.CLAUDE_PROJECT_DIR ?? sessionsProjectDir(runtime, defaultProjectDir(runtime));
-  return { projectDir: dir, sessions: mainTranscripts(projectFolders(runtime, dir)) };
-}
-function mainTranscripts(folders) {
-  const found = [];
-  for (const folder of folders) {
-    for (const name of listDir(folder)) {
-      if (!name.endsWith(".jsonl") || name.startsWith("agent-")) continue;
-      const path = join5(folder, name);
-      try {
-        found.push({ path, mtimeMs: statSync(path).mtimeMs });
-      } catch {
-        continue;
-      }
-    }
-  }
-  return found.sort((a, b) => b.mtimeMs - a.mtimeMs);
-}
-function isExplicit(located) {
-  return located.source === "transcript-path" || located.source === "session-id";
-}
-function listDir(path) {
-  try {
-    return readdirSync2(path);
-  } catch {
-    return [];
-  }
-}
-function isFile(path) {
-  try {
-    return existsSync(path) && statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-function isDirectory(path) {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-function whatIsInTheWay(path) {
-  try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) return "is a folder, not a transcript file";
-    return "is not a regular file (a FIFO, socket or device)";
-  } catch {
-    return "does not exist";
-  }
-}
-
-// src/transcript/content-size.ts
-function blockChars(block) {
-  switch (block.type) {
-    case "text":
-      return block.text.length;
-    case "thinking":
-      return block.thinking.length;
-    case "tool_use":
-      return block.name.length + jsonChars(block.input);
-    case "tool_result":
-      return toolResultChars(block.content);
-    case "image":
-      return block.bytes;
-    case "other":
-      return jsonChars(block.raw);
-  }
-}
-function toolResultChars(content) {
-  if (typeof content === "string") return content.length;
-  if (!Array.isArray(content)) return jsonChars(content);
-  let chars = 0;
-  for (const part of content) {
-    if (typeof part === "object" && part !== null && "text" in part && typeof part.text === "string") {
-      chars += part.text.length;
-    } else {
-      chars += jsonChars(part);
-    }
-  }
-  return chars;
-}
-function jsonChars(value) {
-  if (value === void 0) return 0;
-  try {
-    return JSON.stringify(value)?.length ?? 0;
-  } catch {
-    return 0;
-  }
-}
-function contentChars(content) {
-  if (typeof content === "string") return content.length;
-  let chars = 0;
-  for (const block of content) chars += blockChars(block);
-  return chars;
-}
-function recordChars(record) {
-  switch (record.kind) {
-    case "assistant":
-    case "user":
-      return contentChars(record.content);
-    case "attachment":
-      return isBookkeeping(record.attachment) ? 0 : jsonChars(record.attachment);
-    default:
-      return 0;
-  }
-}
-function isBookkeeping(attachment) {
-  return typeof attachment === "object" && attachment !== null && attachment.type === "prompt_snapshot";
-}
-
-// src/transcript/line-problems.ts
-function noLineProblems() {
-  return { notJson: 0, notRecord: 0, impossibleUsage: 0, oversized: 0, torn: 0 };
-}
-function addLineProblems(into, from) {
-  into.notJson += from.notJson;
-  into.notRecord += from.notRecord;
-  into.impossibleUsage += from.impossibleUsage;
-  into.oversized += from.oversized;
-  into.torn += from.torn;
-  return into;
-}
-function countLineProblems(problems) {
-  return problems.notJson + problems.notRecord + problems.impossibleUsage + problems.oversized + problems.torn;
-}
-function describeLineProblems(problems) {
-  const parts = [];
-  if (problems.notJson) parts.push(`${problems.notJson} unreadable`);
-  if (problems.notRecord) parts.push(`${problems.notRecord} unrecognised`);
-  if (problems.impossibleUsage) parts.push(`${problems.impossibleUsage} with impossible usage figures`);
-  if (problems.oversized) parts.push(`${problems.oversized} oversized`);
-  if (problems.torn) parts.push(`${problems.torn} still being written`);
-  return parts.length ? `skipped transcript lines: ${parts.join(", ")}` : "";
-}
 
 // src/transcript/records.ts
 function contextTotal(usage) {
@@ -784,6 +520,575 @@ function toolUseIds(record) {
   return ids;
 }
 
+// src/transcript/compaction-scan.ts
+var MARKER = Buffer.from('"subtype":"compact_boundary"');
+var MARKER_PART = Buffer.from("_bound");
+var PART_AT = MARKER.indexOf(MARKER_PART);
+var BLOCK_BYTES = 4 << 20;
+var MAX_RECORD_BYTES = 1 << 20;
+function emptyCompactionScan(source) {
+  return { dev: source.dev, ino: source.ino, offset: 0, count: 0, last: null };
+}
+function scanCompactions(source, previous, subagent = false) {
+  const reusable = previous !== null && previous.dev === source.dev && previous.ino === source.ino && previous.offset <= source.size;
+  const state = reusable ? { ...previous } : emptyCompactionScan(source);
+  if (state.offset === source.size) return state;
+  const block = Buffer.allocUnsafe(Math.min(BLOCK_BYTES, source.size - state.offset + MARKER.length));
+  let position = Math.max(0, state.offset - (MARKER.length - 1));
+  let completeLinesEnd = state.offset;
+  while (position < source.size) {
+    const length = Math.min(block.length, source.size - position);
+    const read = source.read(block, position, length);
+    if (read <= 0) break;
+    for (let part = block.indexOf(MARKER_PART); part !== -1; part = block.indexOf(MARKER_PART, part + 1)) {
+      const hit = part - PART_AT;
+      if (hit + MARKER.length > read) break;
+      if (hit < 0 || block.compare(MARKER, 0, MARKER.length, hit, hit + MARKER.length) !== 0) continue;
+      const absolute = position + hit;
+      const info = absolute + MARKER.length > state.offset ? readCompactionAt(source, absolute, subagent) : null;
+      if (info) {
+        state.count++;
+        state.last = info;
+      }
+    }
+    const newline = block.lastIndexOf(10, read - 1);
+    if (newline !== -1) completeLinesEnd = Math.max(completeLinesEnd, position + newline + 1);
+    if (position + read >= source.size) break;
+    position += read - (MARKER.length - 1);
+  }
+  state.offset = completeLinesEnd;
+  return state;
+}
+function readCompactionAt(source, markerAt, subagent) {
+  const from = Math.max(0, markerAt - MAX_RECORD_BYTES / 2);
+  const length = Math.min(MAX_RECORD_BYTES, source.size - from);
+  const window = Buffer.allocUnsafe(length);
+  const read = source.read(window, from, length);
+  const relative = markerAt - from;
+  const start = window.lastIndexOf(10, relative) + 1;
+  let end = window.indexOf(10, relative);
+  if (end === -1 || end > read) end = read;
+  const parsed = parseRecordLine(window.toString("utf8", start, end));
+  if (!parsed.ok || parsed.record.kind !== "compact-boundary" || parsed.record.isSidechain && !subagent) return null;
+  return compactionOf(parsed.record);
+}
+
+// src/transcript/content-hash.ts
+function contentHash(parts) {
+  let a = 2654435761;
+  let b = 2246822519;
+  let c = 3266489917;
+  let d = 668265263;
+  for (const part of parts) {
+    const words = wordsOf(part);
+    let tail = Math.imul(part.length, 2654435761);
+    for (let index = words.length * 4; index < part.length; index++) tail ^= part[index] << 8 * (index & 3);
+    for (let index = 0; index <= words.length; index++) {
+      let k = Math.imul(index < words.length ? words[index] : tail, 3432918353);
+      k = Math.imul(k << 15 | k >>> 17, 461845907);
+      a ^= k;
+      a = Math.imul(a << 13 | a >>> 19, 5) + 3864292196;
+      b ^= k ^ a;
+      b = Math.imul(b << 17 | b >>> 15, 5) + 1444728091;
+      c ^= k + b;
+      c = Math.imul(c << 11 | c >>> 21, 5) + 197830471;
+      d ^= k ^ c;
+      d = Math.imul(d << 19 | d >>> 13, 5) + 2530024501;
+    }
+  }
+  return [a, b ^ a, c ^ b, d ^ c].map((lane) => hex(finish(lane))).join("");
+}
+function wordsOf(part) {
+  const count = part.length >>> 2;
+  const aligned = part.byteOffset % 4 === 0 ? part : new Uint8Array(part);
+  return new Int32Array(aligned.buffer, aligned.byteOffset, count);
+}
+function finish(hash) {
+  let h = hash ^ hash >>> 16;
+  h = Math.imul(h, 2246822507);
+  h ^= h >>> 13;
+  h = Math.imul(h, 3266489909);
+  return h ^ h >>> 16;
+}
+function hex(value) {
+  return (value >>> 0).toString(16).padStart(8, "0");
+}
+
+// src/transcript/content-identity.ts
+var HEAD_BYTES = 4096;
+var BEFORE_OFFSET_BYTES = 4096;
+function bytesAt(source, position, length) {
+  const buffer = Buffer.alloc(Math.max(0, Math.min(length, source.size - position)));
+  const read = buffer.length ? source.read(buffer, position, buffer.length) : 0;
+  return buffer.subarray(0, read);
+}
+function contentKey(source) {
+  if (source.size === 0) return null;
+  return contentHash([bytesAt(source, 0, HEAD_BYTES)]);
+}
+function fingerprintAt(source, offset) {
+  if (offset > source.size) return "beyond-end";
+  const from = Math.max(0, offset - BEFORE_OFFSET_BYTES);
+  const head = bytesAt(source, 0, Math.min(HEAD_BYTES, offset, from));
+  return `${offset}:${head.toString("base64")}:${bytesAt(source, from, offset - from).toString("base64")}`;
+}
+
+// src/transcript/compaction-cache.ts
+var EXPIRY_MS = 7 * 24 * 60 * 6e4;
+var MEMORY_CAPACITY = 64;
+function parseScanState(value) {
+  if (typeof value !== "object" || value === null) return null;
+  const v = value;
+  const counts = [v.dev, v.ino, v.offset, v.count].every((x) => typeof x === "number" && Number.isFinite(x) && x >= 0);
+  const last = v.last;
+  const lastOk = last === null || typeof last === "object" && ["trigger", "at"].every((k) => ["string", "object"].includes(typeof last[k])) && ["preTokens", "postTokens"].every((k) => {
+    const x = last[k];
+    return x === null || typeof x === "number";
+  });
+  return counts && lastOk ? value : null;
+}
+function parseKept(value) {
+  if (typeof value !== "object" || value === null) return null;
+  const { state, fingerprint } = value;
+  const parsed = parseScanState(state);
+  return parsed && typeof fingerprint === "string" ? { state: parsed, fingerprint } : null;
+}
+var CompactionCache = class {
+  /** @param dir where scans are kept on disk, or null to keep them in memory only */
+  constructor(dir) {
+    this.dir = dir;
+  }
+  dir;
+  memory = /* @__PURE__ */ new Map();
+  /** @param subagent the file is a subagent's own transcript (see scanCompactions) */
+  scan(source, subagent = false) {
+    const key = contentKey(source);
+    if (key === null) return scanCompactions(source, null, subagent);
+    const kept = this.memory.get(key) ?? this.readDisk(key);
+    const previous = kept && fingerprintAt(source, kept.state.offset) === kept.fingerprint ? { ...kept.state, dev: source.dev, ino: source.ino } : null;
+    const next = scanCompactions(source, previous, subagent);
+    const moved = !previous || next.offset !== kept?.state.offset;
+    const scan = { state: next, fingerprint: moved ? fingerprintAt(source, next.offset) : kept.fingerprint };
+    this.memory.delete(key);
+    this.memory.set(key, scan);
+    while (this.memory.size > MEMORY_CAPACITY) this.memory.delete(this.memory.keys().next().value);
+    if (next.offset !== kept?.state.offset || !previous) this.writeDisk(key, scan);
+    return next;
+  }
+  readDisk(key) {
+    if (!this.dir) return null;
+    const path = join4(this.dir, `${key}.json`);
+    try {
+      if (Date.now() - statSync(path).mtimeMs > EXPIRY_MS) return null;
+      return parseKept(JSON.parse(readFileSync2(path, "utf8")));
+    } catch {
+      return null;
+    }
+  }
+  writeDisk(key, scan) {
+    if (!this.dir) return;
+    const path = join4(this.dir, `${key}.json`);
+    try {
+      makeFolder(this.dir, 448, STATE_DIR_SETTING);
+      replaceFile(path, JSON.stringify(scan), 384);
+      this.removeExpired();
+    } catch {
+    }
+  }
+  removeExpired() {
+    for (const name of readdirSync(this.dir).slice(0, 1e3)) {
+      const path = join4(this.dir, name);
+      try {
+        if (Date.now() - statSync(path).mtimeMs > EXPIRY_MS) rmSync(path, { force: true });
+      } catch {
+      }
+    }
+  }
+};
+
+// src/transcript/locate.ts
+import { existsSync, readdirSync as readdirSync3, statSync as statSync2 } from "fs";
+import { basename, dirname, join as join6, resolve } from "path";
+
+// src/claude/session-state.ts
+import { readdirSync as readdirSync2, readFileSync as readFileSync3 } from "fs";
+import { join as join5 } from "path";
+function parseSessionState(value) {
+  if (typeof value !== "object" || value === null) return null;
+  const v = value;
+  const stringOrNull = (x) => x === null || typeof x === "string";
+  const ok = v.version === 1 && (v.claudePid === null || Number.isInteger(v.claudePid)) && typeof v.sessionId === "string" && v.sessionId.length > 0 && stringOrNull(v.transcriptPath) && stringOrNull(v.cwd) && stringOrNull(v.modelId) && (v.contextWindowSize === null || Number.isInteger(v.contextWindowSize) && v.contextWindowSize > 0) && typeof v.writtenBy === "string" && typeof v.updatedAt === "string";
+  if (!ok) return null;
+  const { version, claudePid, sessionId, transcriptPath, cwd, modelId, contextWindowSize, writtenBy, updatedAt } = v;
+  return {
+    version,
+    claudePid,
+    sessionId,
+    transcriptPath,
+    cwd,
+    modelId,
+    contextWindowSize,
+    writtenBy,
+    updatedAt
+  };
+}
+function sessionStateDir(runtime) {
+  return join5(ctxMonitorStateDir(runtime), "sessions");
+}
+function sessionStateFileName(state) {
+  return state.claudePid !== null ? `${state.claudePid}.json` : `session-${state.sessionId.replace(/[^\w-]/g, "_")}.json`;
+}
+function writeSessionState(runtime, state) {
+  const dir = sessionStateDir(runtime);
+  makeFolder(dir, 448, STATE_DIR_SETTING);
+  const path = join5(dir, sessionStateFileName(state));
+  const valid = parseSessionState(state);
+  if (!valid) throw new Error(`refusing to write an invalid session state for ${state.sessionId}`);
+  replaceFile(path, `${JSON.stringify(valid)}
+`, 384);
+  return path;
+}
+function readStateFile(path) {
+  try {
+    return parseSessionState(JSON.parse(readFileSync3(path, "utf8")));
+  } catch {
+    return null;
+  }
+}
+function readStateForProcesses(runtime, pids) {
+  const dir = sessionStateDir(runtime);
+  for (const pid of pids) {
+    const state = readStateFile(join5(dir, `${pid}.json`));
+    if (state) return state;
+  }
+  return null;
+}
+function readStateForSession(runtime, sessionId) {
+  let names;
+  try {
+    names = readdirSync2(sessionStateDir(runtime)).filter((name) => name.endsWith(".json"));
+  } catch {
+    return null;
+  }
+  let newest = null;
+  for (const name of names) {
+    const state = readStateFile(join5(sessionStateDir(runtime), name));
+    if (state?.sessionId === sessionId && (!newest || state.updatedAt > newest.updatedAt)) newest = state;
+  }
+  return newest;
+}
+
+// src/transcript/locate.ts
+var SESSION_SOURCES = [
+  "transcript-path",
+  "tool-use-id",
+  "session-id",
+  "hook-state",
+  "claude-process",
+  "env",
+  "newest-in-project"
+];
+var TranscriptNotFoundError = class extends UserError {
+  constructor(message, searched) {
+    super(message);
+    this.searched = searched;
+  }
+  searched;
+};
+function locateTranscript(request, runtime) {
+  const searched = [];
+  if (request.transcriptPath) {
+    const path = resolve(runtime.cwd, request.transcriptPath);
+    if (isFile(path)) {
+      return {
+        path,
+        sessionId: basename(path, ".jsonl"),
+        projectDir: request.projectDir ?? null,
+        source: "transcript-path",
+        guessed: false
+      };
+    }
+    const what = whatIsInTheWay(path);
+    throw new TranscriptNotFoundError(
+      `${path} ${what}; pass a session's .jsonl file (transcripts live under ${projectsDir(runtime)}/<project>/<session id>.jsonl)`,
+      [path]
+    );
+  }
+  const named = request.projectDir ?? runtime.env.CLAUDE_PROJECT_DIR;
+  const projectDir = named || sessionsProjectDir(runtime, defaultProjectDir(runtime));
+  if (request.sessionId) {
+    const path = findSessionTranscript(runtime, request.sessionId, projectDir, searched) ?? findByIdPrefix(runtime, request.sessionId, projectDir);
+    if (path) return { path, sessionId: basename(path, ".jsonl"), projectDir, source: "session-id", guessed: false };
+    throw new TranscriptNotFoundError(
+      `no transcript for session ${request.sessionId} under ${projectsDir(runtime)}; pass transcript_path or check CLAUDE_CONFIG_DIR`,
+      searched
+    );
+  }
+  const evidence = gatherEvidence(runtime).sort((a, b) => b.at - a.at);
+  for (const candidate of evidence) {
+    const path = candidate.transcriptPath && isFile(candidate.transcriptPath) ? candidate.transcriptPath : findSessionTranscript(runtime, candidate.sessionId, candidate.projectDir ?? projectDir, searched);
+    if (path) {
+      return {
+        path,
+        sessionId: candidate.sessionId,
+        projectDir: candidate.projectDir ?? projectDir,
+        source: candidate.source,
+        guessed: false
+      };
+    }
+  }
+  const newest = newestMainTranscript(projectFolders(runtime, projectDir), searched);
+  if (newest) {
+    return {
+      path: newest,
+      sessionId: basename(newest, ".jsonl"),
+      projectDir,
+      source: "newest-in-project",
+      guessed: true
+    };
+  }
+  throw new TranscriptNotFoundError(
+    `no Claude Code transcript found for ${projectDir} (looked in ${searched.join(", ") || projectsDir(runtime)}); pass session_id or transcript_path`,
+    searched
+  );
+}
+function gatherEvidence(runtime) {
+  const evidence = [];
+  const { CLAUDE_CODE_SESSION_ID: envSession, CLAUDE_PROJECT_DIR: envProject } = runtime.env;
+  if (envSession) {
+    evidence.push({
+      sessionId: envSession,
+      transcriptPath: null,
+      projectDir: envProject || null,
+      source: "env",
+      at: runtime.startedAt.getTime()
+    });
+  }
+  const pids = runtime.ancestorPids();
+  const process2 = claudeProcessSession(runtime, pids);
+  if (process2) evidence.push(process2);
+  const state = readStateForProcesses(runtime, pids);
+  if (state) {
+    evidence.push({
+      sessionId: state.sessionId,
+      transcriptPath: state.transcriptPath,
+      projectDir: state.cwd,
+      source: "hook-state",
+      at: Date.parse(state.updatedAt) || 0
+    });
+  }
+  return evidence;
+}
+function claudeProcessSession(runtime, pids) {
+  for (const pid of pids) {
+    const path = join6(claudeSessionsDir(runtime), `${pid}.json`);
+    try {
+      const raw = JSON.parse(readRegularText(path));
+      if (typeof raw !== "object" || raw === null) continue;
+      const { sessionId, cwd } = raw;
+      if (typeof sessionId !== "string" || !sessionId) continue;
+      return {
+        sessionId,
+        transcriptPath: null,
+        projectDir: typeof cwd === "string" ? cwd : null,
+        source: "claude-process",
+        at: statSync2(path).mtimeMs
+      };
+    } catch {
+      continue;
+    }
+  }
+  return null;
+}
+function findSessionTranscript(runtime, sessionId, projectDir, searched) {
+  const fileName = `${sessionId}.jsonl`;
+  for (const folder of projectFolders(runtime, projectDir)) {
+    const path = join6(folder, fileName);
+    searched.push(path);
+    if (isFile(path)) return path;
+  }
+  const root = projectsDir(runtime);
+  for (const folder of listDir(root)) {
+    const path = join6(root, folder, fileName);
+    if (isFile(path)) return path;
+  }
+  searched.push(join6(root, "*", fileName));
+  return null;
+}
+function sessionsProjectDir(runtime, start) {
+  for (let dir = resolve(start); ; dir = dirname(dir)) {
+    if (projectFolders(runtime, dir).some((folder) => isDirectory(folder))) return dir;
+    if (dirname(dir) === dir) return start;
+  }
+}
+var AmbiguousSessionError = class extends TranscriptNotFoundError {
+};
+var SESSION_PREFIX = /^[0-9a-zA-Z-]{4,}$/;
+function findByIdPrefix(runtime, prefix, projectDir) {
+  if (!SESSION_PREFIX.test(prefix)) return null;
+  const matching = (folders) => mainTranscripts(folders).filter((entry) => basename(entry.path).startsWith(prefix)).map((entry) => entry.path);
+  const root = projectsDir(runtime);
+  for (const folders of [projectFolders(runtime, projectDir), listDir(root).map((name) => join6(root, name))]) {
+    const found = matching(folders);
+    if (found.length === 1) return found[0];
+    if (found.length > 1) {
+      const shown = found.slice(0, 5).map((path) => basename(path, ".jsonl"));
+      throw new AmbiguousSessionError(
+        `session ${prefix} is ambiguous: ${found.length} sessions start with it (${shown.join(", ")}${found.length > 5 ? ", \u2026" : ""}); give more of the id`,
+        found
+      );
+    }
+  }
+  return null;
+}
+function projectFolders(runtime, projectDir) {
+  const root = projectsDir(runtime);
+  const encoded = encodeProjectDir(projectDir);
+  if (encoded.length <= MAX_ENCODED_PROJECT_LENGTH) return [join6(root, encoded)];
+  const prefix = encoded.slice(0, MAX_ENCODED_PROJECT_LENGTH);
+  return listDir(root).filter((name) => name.startsWith(prefix)).map((name) => join6(root, name));
+}
+function newestMainTranscript(folders, searched) {
+  searched.push(...folders);
+  return mainTranscripts(folders)[0]?.path ?? null;
+}
+function projectSessions(runtime, projectDir) {
+  const dir = projectDir ?? runtime.env.CLAUDE_PROJECT_DIR ?? sessionsProjectDir(runtime, defaultProjectDir(runtime));
+  return { projectDir: dir, sessions: mainTranscripts(projectFolders(runtime, dir)) };
+}
+function mainTranscripts(folders) {
+  const found = [];
+  for (const folder of folders) {
+    for (const name of listDir(folder)) {
+      if (!name.endsWith(".jsonl") || name.startsWith("agent-")) continue;
+      const path = join6(folder, name);
+      try {
+        found.push({ path, mtimeMs: statSync2(path).mtimeMs });
+      } catch {
+        continue;
+      }
+    }
+  }
+  return found.sort((a, b) => b.mtimeMs - a.mtimeMs);
+}
+function isExplicit(located) {
+  return located.source === "transcript-path" || located.source === "session-id";
+}
+function listDir(path) {
+  try {
+    return readdirSync3(path);
+  } catch {
+    return [];
+  }
+}
+function isFile(path) {
+  try {
+    return existsSync(path) && statSync2(path).isFile();
+  } catch {
+    return false;
+  }
+}
+function isDirectory(path) {
+  try {
+    return statSync2(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+function whatIsInTheWay(path) {
+  try {
+    const stat = statSync2(path);
+    if (stat.isDirectory()) return "is a folder, not a transcript file";
+    return "is not a regular file (a FIFO, socket or device)";
+  } catch {
+    return "does not exist";
+  }
+}
+
+// src/transcript/content-size.ts
+function blockChars(block) {
+  switch (block.type) {
+    case "text":
+      return block.text.length;
+    case "thinking":
+      return block.thinking.length;
+    case "tool_use":
+      return block.name.length + jsonChars(block.input);
+    case "tool_result":
+      return toolResultChars(block.content);
+    case "image":
+      return block.bytes;
+    case "other":
+      return jsonChars(block.raw);
+  }
+}
+function toolResultChars(content) {
+  if (typeof content === "string") return content.length;
+  if (!Array.isArray(content)) return jsonChars(content);
+  let chars = 0;
+  for (const part of content) {
+    if (typeof part === "object" && part !== null && "text" in part && typeof part.text === "string") {
+      chars += part.text.length;
+    } else {
+      chars += jsonChars(part);
+    }
+  }
+  return chars;
+}
+function jsonChars(value) {
+  if (value === void 0) return 0;
+  try {
+    return JSON.stringify(value)?.length ?? 0;
+  } catch {
+    return 0;
+  }
+}
+function contentChars(content) {
+  if (typeof content === "string") return content.length;
+  let chars = 0;
+  for (const block of content) chars += blockChars(block);
+  return chars;
+}
+function recordChars(record) {
+  switch (record.kind) {
+    case "assistant":
+    case "user":
+      return contentChars(record.content);
+    case "attachment":
+      return isBookkeeping(record.attachment) ? 0 : jsonChars(record.attachment);
+    default:
+      return 0;
+  }
+}
+function isBookkeeping(attachment) {
+  return typeof attachment === "object" && attachment !== null && attachment.type === "prompt_snapshot";
+}
+
+// src/transcript/line-problems.ts
+function noLineProblems() {
+  return { notJson: 0, notRecord: 0, impossibleUsage: 0, oversized: 0, torn: 0 };
+}
+function addLineProblems(into, from) {
+  into.notJson += from.notJson;
+  into.notRecord += from.notRecord;
+  into.impossibleUsage += from.impossibleUsage;
+  into.oversized += from.oversized;
+  into.torn += from.torn;
+  return into;
+}
+function countLineProblems(problems) {
+  return problems.notJson + problems.notRecord + problems.impossibleUsage + problems.oversized + problems.torn;
+}
+function describeLineProblems(problems) {
+  const parts = [];
+  if (problems.notJson) parts.push(`${problems.notJson} unreadable`);
+  if (problems.notRecord) parts.push(`${problems.notRecord} unrecognised`);
+  if (problems.impossibleUsage) parts.push(`${problems.impossibleUsage} with impossible usage figures`);
+  if (problems.oversized) parts.push(`${problems.oversized} oversized`);
+  if (problems.torn) parts.push(`${problems.torn} still being written`);
+  return parts.length ? `skipped transcript lines: ${parts.join(", ")}` : "";
+}
+
 // src/transcript/read-forward.ts
 var DEFAULT_BLOCK_BYTES = 1 << 20;
 var DEFAULT_MAX_LINE_BYTES = 64 << 20;
@@ -910,7 +1215,7 @@ function* readBackward(source, options = {}) {
   let lineEnd = source.size;
   let unterminated = true;
   let position = source.size;
-  const finish = (start) => {
+  const finish2 = (start) => {
     const bytes = lineEnd - start;
     const line = {
       start,
@@ -945,13 +1250,13 @@ function* readBackward(source, options = {}) {
       }
       pieceBytes += pieceLength;
       if (newline === -1) break;
-      const line = finish(position + pieceStart);
+      const line = finish2(position + pieceStart);
       if (line) yield line;
       lineEnd = position + newline;
       cursor = newline;
     }
   }
-  const first = finish(0);
+  const first = finish2(0);
   if (first) yield first;
 }
 
@@ -1112,11 +1417,32 @@ function modelWindow(modelId, version, bareIdIsExact = false) {
     assumedBecause: `${modelId} is not in ctx-monitor's model table; Claude Code ${version} runs bare model ids at 200,000`
   };
 }
+function resumedPrintWindow(transcriptModel, version) {
+  return !runsNative1m(version) && OLD_DEFAULT.test(transcriptModel.toLowerCase()) ? STANDARD_WINDOW : null;
+}
 function hasExtendedSuffix(modelId) {
   return /\[1m\]\s*$/i.test(modelId);
 }
 function withoutExtendedSuffix(modelId) {
   return modelId.replace(/\[1m\]\s*$/i, "");
+}
+function familyId(modelId) {
+  const lower = withoutExtendedSuffix(modelId).toLowerCase();
+  return lower.includes("claude-") ? lower.slice(lower.indexOf("claude-")) : lower;
+}
+var COMPACT_AT_200K = /^claude-(opus|sonnet)-4-6(?!\d)/;
+var OLD_COMPACT_DEFAULTS = [[/^claude-sonnet-5(?![-\d])/, 967e3]];
+function modelCompactWindow(modelId, version, window) {
+  const id = familyId(modelId);
+  const at200k = COMPACT_AT_200K.test(id) && window < EXTENDED_WINDOW ? Math.min(window, STANDARD_WINDOW) : null;
+  if (!runsNative1m(version)) {
+    if (at200k !== null) return at200k;
+    const fixed = OLD_COMPACT_DEFAULTS.find(([pattern]) => pattern.test(id));
+    return fixed ? Math.min(window, fixed[1]) : null;
+  }
+  if (at200k !== null) return at200k;
+  if (matches(STANDARD, id) && !matches(NATIVE_1M, id)) return null;
+  return window;
 }
 var DEFAULT_MAX_OUTPUT_TOKENS = 32e3;
 
@@ -1127,6 +1453,7 @@ var WINDOW_SOURCES = [
   "env",
   "api-request",
   "capture",
+  "claude-args",
   "model-id",
   "usage-above-200k",
   "model-table",
@@ -1151,6 +1478,8 @@ function resolveContextWindow(evidence) {
     const window = modelWindow(request.model, version);
     if (!window.assumedBecause) return known(window.tokens, source);
   }
+  const launched = launchWindow(evidence.launch, transcriptModel, version);
+  if (launched) return known(launched, "claude-args");
   for (const id of [env.ANTHROPIC_MODEL, transcriptModel]) {
     if (id && hasExtendedSuffix(id) && sameModel(id, transcriptModel)) return known(EXTENDED_WINDOW, "model-id");
   }
@@ -1158,8 +1487,20 @@ function resolveContextWindow(evidence) {
   if (usedTokens > STANDARD_WINDOW && (table?.tokens ?? STANDARD_WINDOW) < EXTENDED_WINDOW)
     return known(EXTENDED_WINDOW, "usage-above-200k");
   if (table && !table.assumedBecause) return known(table.tokens, "model-table");
-  if (table) return { tokens: table.tokens, source: "assumed", assumedBecause: table.assumedBecause };
+  if (table) {
+    const unread = evidence.launch === null ? "; the arguments of the Claude Code process could not be read to tell" : "";
+    return { tokens: table.tokens, source: "assumed", assumedBecause: `${table.assumedBecause}${unread}` };
+  }
   return { tokens: STANDARD_WINDOW, source: "assumed", assumedBecause: "no model response recorded yet" };
+}
+function launchWindow(launch, transcriptModel, version) {
+  if (!launch || !transcriptModel) return null;
+  if (launch.model) {
+    if (!/^claude-/i.test(launch.model) || !sameModel(launch.model, transcriptModel)) return null;
+    const window = modelWindow(launch.model, version, true);
+    return window.assumedBecause ? null : window.tokens;
+  }
+  return launch.print && launch.resumed ? resumedPrintWindow(transcriptModel, version) : null;
 }
 function sameModel(id, transcriptModel) {
   if (!transcriptModel) return true;
@@ -1178,10 +1519,11 @@ var OUTPUT_RESERVE_CAP = 2e4;
 var AUTOCOMPACT_MARGIN = 13e3;
 var MIN_AUTOCOMPACT_WINDOW = 1e5;
 var MAX_AUTOCOMPACT_WINDOW = 1e6;
+var NO_MODEL = { modelId: null, version: null };
 function isSet(value) {
   return value !== void 0 && value !== "" && value !== "0" && value.toLowerCase() !== "false";
 }
-function compactWindow(window, env, settings) {
+function configuredCompactWindow(window, env, settings) {
   const raw = env.CLAUDE_CODE_AUTO_COMPACT_WINDOW;
   const parsed = raw ? Number.parseInt(raw, 10) : Number.NaN;
   if (Number.isFinite(parsed) && parsed > 0) {
@@ -1191,20 +1533,33 @@ function compactWindow(window, env, settings) {
   if (setting !== void 0 && Number.isInteger(setting) && setting >= MIN_AUTOCOMPACT_WINDOW && setting <= MAX_AUTOCOMPACT_WINDOW) {
     return Math.min(window, setting);
   }
-  return window;
+  return null;
 }
-function autocompactPoint(window, env, settings = {}) {
-  if (isSet(env.DISABLE_COMPACT)) return { at: null, disabledBy: "DISABLE_COMPACT" };
-  if (isSet(env.DISABLE_AUTO_COMPACT)) return { at: null, disabledBy: "DISABLE_AUTO_COMPACT" };
-  if (settings.autoCompactEnabled === false) return { at: null, disabledBy: "autoCompactEnabled setting" };
+var off = (offBecause) => ({
+  at: null,
+  offBecause
+});
+function autocompactPoint(window, env, settings = {}, model = NO_MODEL) {
+  if (isSet(env.DISABLE_COMPACT)) return off("DISABLE_COMPACT is set");
+  if (isSet(env.DISABLE_AUTO_COMPACT)) return off("DISABLE_AUTO_COMPACT is set");
+  if (settings.autoCompactEnabled === false) return off("the autoCompactEnabled setting is off");
+  let compactWindow = configuredCompactWindow(window, env, settings);
+  if (compactWindow === null && model.modelId) {
+    compactWindow = modelCompactWindow(model.modelId, model.version, window);
+    const client = model.version ? `Claude Code ${model.version}` : "Claude Code";
+    if (compactWindow === null)
+      return off(
+        `${client} has no auto-compact point for ${model.modelId}, as its /context shows: it compacts only on /compact or when the API refuses a prompt as too long; CLAUDE_CODE_AUTO_COMPACT_WINDOW or the autoCompactWindow setting turns it on`
+      );
+  }
   const maxOutput = positiveInt(env.CLAUDE_CODE_MAX_OUTPUT_TOKENS) ?? DEFAULT_MAX_OUTPUT_TOKENS;
-  const effective = compactWindow(window, env, settings) - Math.min(maxOutput, OUTPUT_RESERVE_CAP);
+  const effective = (compactWindow ?? window) - Math.min(maxOutput, OUTPUT_RESERVE_CAP);
   let at = effective - AUTOCOMPACT_MARGIN;
   const percent = Number.parseFloat(env.CLAUDE_AUTOCOMPACT_PCT_OVERRIDE ?? "");
   if (Number.isFinite(percent) && percent > 0 && percent <= 100) {
     at = Math.min(at, Math.floor(effective * (percent / 100)));
   }
-  return { at: Math.max(0, at), disabledBy: null };
+  return { at: Math.max(0, at), offBecause: null };
 }
 
 // src/context/estimate.ts
@@ -1222,6 +1577,33 @@ function contextStatus(usedTokens, limit, thresholds) {
   if (percent >= thresholds.warnPercent) return "warn";
   return "ok";
 }
+
+// src/context/limit.ts
+var LIMIT_KINDS = ["budget", "auto-compact", "window"];
+function countingLimit(usedTokens, contextWindow, autocompactAt, budget, thresholds, tokensPerStep) {
+  const ceiling = autocompactAt ?? contextWindow;
+  const budgeted = budget.tokens !== null && budget.tokens < ceiling;
+  const limit = budgeted ? budget.tokens : ceiling;
+  const tokensUntilLimit = Math.max(0, limit - usedTokens);
+  return {
+    limit,
+    limitKind: budgeted ? "budget" : autocompactAt === null ? "window" : "auto-compact",
+    tokensUntilLimit,
+    stepsUntilLimit: stepsAt(tokensUntilLimit, tokensPerStep),
+    warnAt: Math.round(limit * thresholds.warnPercent / 100),
+    criticalAt: Math.round(limit * thresholds.criticalPercent / 100),
+    status: contextStatus(usedTokens, limit, thresholds)
+  };
+}
+function stepsAt(tokensLeft, tokensPerStep) {
+  if (tokensLeft === null || tokensPerStep === null || tokensPerStep <= 0) return null;
+  return Math.floor(tokensLeft / tokensPerStep);
+}
+var LIMIT_WORDS = {
+  budget: "the working budget",
+  "auto-compact": "the auto-compact point",
+  window: "the window"
+};
 
 // src/capture/usage-evidence.ts
 function captureEvidence(record) {
@@ -1249,9 +1631,10 @@ var USAGE_SOURCES = ["transcript", "capture"];
 var MIN_PACE_STEPS = 2;
 function recentPace(tail) {
   if (!tail.latest || tail.compactionSince || tail.earlier.length < MIN_PACE_STEPS) return null;
-  const oldest = tail.earlier[tail.earlier.length - 1];
-  const perStep = (contextTotal(tail.latest.usage) - oldest.total) / tail.earlier.length;
-  return perStep > 0 ? Math.round(perStep) : null;
+  const totals = [contextTotal(tail.latest.usage), ...tail.earlier.map((response) => response.total)];
+  const steps = totals.slice(0, -1).map((total, i) => total - totals[i + 1]).sort((a, b) => a - b);
+  const median = steps[Math.floor((steps.length - 1) / 2)];
+  return median > 0 ? Math.round(median) : null;
 }
 function measure(inputs) {
   const { tail, baseline, capture } = inputs;
@@ -1301,13 +1684,24 @@ function computeUsage(inputs) {
     request: inputs.tail.latestRequest ?? (inputs.capture ? { model: inputs.capture.model, betas: inputs.capture.betas, source: "capture" } : null),
     state: inputs.windowState,
     env: inputs.env,
-    usedTokens: measured.usedTokens
+    usedTokens: measured.usedTokens,
+    launch: inputs.launch
   });
-  const autocompact = autocompactPoint(window.tokens, inputs.env, inputs.compactSettings);
-  const limit = autocompact.at ?? window.tokens;
-  const status = contextStatus(measured.usedTokens, limit, inputs.thresholds);
+  const autocompact = autocompactPoint(window.tokens, inputs.env, inputs.compactSettings, {
+    modelId: model ?? inputs.windowState?.modelId ?? null,
+    version: inputs.tail.latest?.version ?? null
+  });
   const tokensUntilAutocompact = autocompact.at === null ? null : Math.max(0, autocompact.at - measured.usedTokens);
   const tokensPerStep = recentPace(inputs.tail);
+  const budget = inputs.budget ?? NO_BUDGET;
+  const limit = countingLimit(
+    measured.usedTokens,
+    window.tokens,
+    autocompact.at,
+    budget,
+    inputs.thresholds,
+    tokensPerStep
+  );
   const usage = {
     sessionId: inputs.sessionId,
     transcriptPath: inputs.transcriptPath,
@@ -1323,10 +1717,13 @@ function computeUsage(inputs) {
     usedPercent: Math.round(measured.usedTokens / window.tokens * 1e3) / 10,
     pendingTokens: measured.pendingTokens,
     autocompactAt: autocompact.at,
+    autocompactOffBecause: autocompact.offBecause,
     tokensUntilAutocompact,
     tokensPerStep,
-    stepsUntilAutocompact: tokensPerStep === null || tokensUntilAutocompact === null ? null : Math.floor(tokensUntilAutocompact / tokensPerStep),
-    status,
+    stepsUntilAutocompact: stepsAt(tokensUntilAutocompact, tokensPerStep),
+    budget: limit.limitKind === "budget" ? limit.limit : null,
+    budgetIgnoredBecause: budget.problem,
+    ...limit,
     estimated: measured.estimated,
     fresh: inputs.fresh,
     compactions: inputs.compactions.count,
@@ -1334,34 +1731,54 @@ function computeUsage(inputs) {
     asOf: measured.asOf,
     skippedLines: inputs.skippedLines
   };
-  return { ...usage, summary: summarize(usage, inputs, autocompact.disabledBy) };
+  return { ...usage, summary: summarize(usage, inputs) };
 }
 var ADVICE = {
   ok: "",
   warn: "Plan a handoff: call write_handoff before it compacts.",
   critical: "Write a handoff now (write_handoff)."
 };
+var ADVICE_NO_AUTOCOMPACT = {
+  ok: "",
+  warn: "Plan a handoff: call write_handoff before the window fills.",
+  critical: "Write a handoff now (write_handoff), then /compact or start a new session."
+};
 var SUBAGENT_ADVICE = {
   ok: "",
   warn: "Keep the rest of the task small and report back before it compacts.",
   critical: "Finish now and report back to the main agent."
 };
-function summarize(usage, inputs, disabledBy) {
+function statusWords(usage, thresholds) {
+  if (usage.status === "ok") return "";
+  const [at, percent] = usage.status === "critical" ? [usage.criticalAt, thresholds.criticalPercent] : [usage.warnAt, thresholds.warnPercent];
+  return `status ${usage.status} from ${roundTokens(at)} (${percent}% of ${LIMIT_WORDS[usage.limitKind]})`;
+}
+function summarize(usage, inputs) {
   const approx = usage.estimated ? "~" : "";
+  const pace = (steps) => steps !== null && usage.tokensPerStep !== null ? ` (~${counted(steps, "step")} at the recent ~${roundTokens(usage.tokensPerStep)} per step)` : "";
   const parts = [
-    `${approx}${exactNumber(usage.usedTokens)} of ${exactNumber(usage.contextWindow)} tokens (${Math.round(usage.usedPercent)}%)`
+    `${approx}${exactNumber(usage.usedTokens)} of ${exactNumber(usage.contextWindow)} tokens (${Math.round(usage.usedPercent)}% of the window)`
   ];
-  if (usage.autocompactAt === null) {
+  if (usage.limitKind === "budget") {
+    const over = usage.usedTokens - usage.limit;
     parts.push(
-      `auto-compact is off (${disabledBy}): about ${roundTokens(usage.contextWindow - usage.usedTokens)} left in the window`
-    );
-  } else {
-    const pace = usage.stepsUntilAutocompact !== null && usage.tokensPerStep !== null ? ` (~${counted(usage.stepsUntilAutocompact, "step")} at the recent ~${roundTokens(usage.tokensPerStep)} per step)` : "";
-    const over = usage.usedTokens - usage.autocompactAt;
-    parts.push(
-      over >= 0 ? `past the auto-compact point (~${roundTokens(usage.autocompactAt)}) by ${roundTokens(over)}: Claude Code may compact at any moment` : `auto-compact expected at ~${roundTokens(usage.autocompactAt)}: about ${roundTokens(usage.tokensUntilAutocompact ?? 0)} left${pace}`
+      over >= 0 ? `over the working budget (${roundTokens(usage.limit)}) by ${roundTokens(over)}` : `working budget ${roundTokens(usage.limit)}: about ${roundTokens(usage.tokensUntilLimit)} left${pace(usage.stepsUntilLimit)}`
     );
   }
+  if (usage.autocompactAt === null) {
+    parts.push(
+      `auto-compact is off (${usage.autocompactOffBecause}): about ${roundTokens(Math.max(0, usage.contextWindow - usage.usedTokens))} left in the window`
+    );
+  } else if (usage.limitKind === "budget") {
+    parts.push(`auto-compact expected at ~${roundTokens(usage.autocompactAt)}`);
+  } else {
+    const over = usage.usedTokens - usage.autocompactAt;
+    parts.push(
+      over >= 0 ? `past the auto-compact point (~${roundTokens(usage.autocompactAt)}) by ${roundTokens(over)}: Claude Code may compact at any moment` : `auto-compact expected at ~${roundTokens(usage.autocompactAt)}: about ${roundTokens(usage.tokensUntilAutocompact ?? 0)} left${pace(usage.stepsUntilAutocompact)}`
+    );
+  }
+  const status = statusWords(usage, inputs.thresholds);
+  if (status) parts.push(status);
   const whose = usage.subagent ? `Subagent "${usage.subagent.description ?? usage.subagent.agentId}" (its own context): ` : "";
   let sentence = `${whose}${parts.join("; ")}.`;
   const compaction = inputs.tail.compactionSince;
@@ -1373,25 +1790,105 @@ function summarize(usage, inputs, disabledBy) {
   if (usage.windowAssumedBecause) {
     sentence += ` Window assumed ${exactNumber(usage.contextWindow)}: ${usage.windowAssumedBecause}; set CTX_MONITOR_CONTEXT_WINDOW or install the statusline to be sure.`;
   }
+  if (usage.budgetIgnoredBecause) sentence += ` ${usage.budgetIgnoredBecause}.`;
   if (!usage.fresh) sentence += " The calling response was not in the transcript yet: figures may be one step behind.";
   if (usage.sessionGuessed)
     sentence += " Session guessed (newest transcript of the project): pass session_id to be sure.";
-  const advice = (usage.subagent ? SUBAGENT_ADVICE : ADVICE)[usage.status];
+  const advice = (usage.subagent ? SUBAGENT_ADVICE : usage.autocompactAt === null ? ADVICE_NO_AUTOCOMPACT : ADVICE)[usage.status];
   return advice ? `${sentence} ${advice}` : sentence;
 }
 
+// src/fs/append-private.ts
+import { closeSync as closeSync3, constants as constants2, fstatSync as fstatSync3, openSync as openSync2, writeSync } from "fs";
+var UnsafeFileError = class extends UserError {
+};
+var APPEND_NO_FOLLOW = constants2.O_WRONLY | constants2.O_APPEND | constants2.O_CREAT | constants2.O_NOFOLLOW | constants2.O_NONBLOCK;
+function appendPrivate(path, text, mode = 384) {
+  let fd;
+  try {
+    fd = openSync2(path, APPEND_NO_FOLLOW, mode);
+  } catch (error) {
+    const code = error.code;
+    if (code === "ELOOP" || code === "ENXIO") throw refusal(path, code === "ELOOP" ? "a symbolic link" : "a FIFO");
+    throw error;
+  }
+  try {
+    const stat = fstatSync3(fd);
+    if (!stat.isFile()) throw refusal(path, "not a regular file");
+    if (stat.nlink !== 1) throw refusal(path, "a hard link to another file");
+    const bytes = Buffer.from(text, "utf8");
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+  } finally {
+    closeSync3(fd);
+  }
+}
+function refusal(path, what) {
+  return new UnsafeFileError(`${path} is ${what}; refusing to write through it (remove it and try again)`);
+}
+
 // src/capture/bodies-dirs.ts
-import { readFileSync as readFileSync5 } from "fs";
+import { join as join9 } from "path";
+
+// src/claude/claude-process.ts
+import { existsSync as existsSync2, readFileSync as readFileSync4, statSync as statSync3 } from "fs";
 import { join as join7 } from "path";
+var PROC = "/proc";
+function sameUser(pid) {
+  try {
+    return typeof process.getuid === "function" && statSync3(join7(PROC, String(pid))).uid === process.getuid();
+  } catch {
+    return false;
+  }
+}
+function isClaude(runtime, pid) {
+  if (existsSync2(join7(claudeSessionsDir(runtime), `${pid}.json`))) return true;
+  try {
+    return readFileSync4(join7(PROC, String(pid), "comm"), "utf8").trim() === "claude";
+  } catch {
+    return false;
+  }
+}
+function nulSeparated(path) {
+  try {
+    const text = readFileSync4(path, "utf8");
+    return text ? text.replace(/\0$/, "").split("\0") : null;
+  } catch {
+    return null;
+  }
+}
+function findClaudeProcess(runtime) {
+  const pid = runtime.ancestorPids().find((candidate) => isClaude(runtime, candidate));
+  if (pid === void 0) return null;
+  const argv = sameUser(pid) ? nulSeparated(join7(PROC, String(pid), "cmdline")) : null;
+  return { pid, args: argv ? argv.slice(1) : null };
+}
+function runsSession(runtime, pid, sessionId) {
+  if (runtime.env.CLAUDE_CODE_SESSION_ID === sessionId) return true;
+  try {
+    const registered = JSON.parse(readFileSync4(join7(claudeSessionsDir(runtime), `${pid}.json`), "utf8"));
+    return registered.sessionId === sessionId;
+  } catch {
+    return false;
+  }
+}
+function processEnvValue(pid, name) {
+  if (!sameUser(pid)) return null;
+  const prefix = `${name}=`;
+  const entry = nulSeparated(join7(PROC, String(pid), "environ"))?.find((line) => line.startsWith(prefix));
+  return entry === void 0 ? null : entry.slice(prefix.length);
+}
+function canReadProcesses() {
+  return existsSync2(join7(PROC, "self", "environ"));
+}
 
 // src/capture/paths.ts
-import { chmodSync, statSync as statSync2 } from "fs";
-import { isAbsolute, join as join6 } from "path";
+import { chmodSync, statSync as statSync4 } from "fs";
+import { isAbsolute, join as join8 } from "path";
 function captureStoreDir(runtime) {
-  return join6(ctxMonitorStateDir(runtime), "capture");
+  return join8(ctxMonitorStateDir(runtime), "capture");
 }
 function defaultBodiesDir(runtime) {
-  return join6(captureStoreDir(runtime), "bodies");
+  return join8(captureStoreDir(runtime), "bodies");
 }
 function bodiesDirOf(value) {
   if (typeof value !== "string" || !value.trim().startsWith("file:")) return null;
@@ -1400,126 +1897,170 @@ function bodiesDirOf(value) {
 }
 function ensurePrivateDir(dir) {
   makeFolder(dir, 448, STATE_DIR_SETTING);
-  if ((statSync2(dir).mode & 511) !== 448) chmodSync(dir, 448);
+  if ((statSync4(dir).mode & 511) !== 448) chmodSync(dir, 448);
 }
 
 // src/capture/bodies-dirs.ts
 function settingsEnvValue(path) {
   try {
-    const settings = JSON.parse(readFileSync5(path, "utf8"));
+    const settings = JSON.parse(readRegularText(path));
     return settings.env?.OTEL_LOG_RAW_API_BODIES;
   } catch {
     return void 0;
   }
 }
+function claudeProcessBodiesDir(runtime) {
+  const claude = findClaudeProcess(runtime);
+  return claude ? bodiesDirOf(processEnvValue(claude.pid, "OTEL_LOG_RAW_API_BODIES")) : null;
+}
 function bodiesDirs(runtime, projectDir = defaultProjectDir(runtime)) {
   const candidates = [
     bodiesDirOf(runtime.env.OTEL_LOG_RAW_API_BODIES),
-    bodiesDirOf(settingsEnvValue(join7(projectDir, ".claude", "settings.local.json"))),
-    bodiesDirOf(settingsEnvValue(join7(projectDir, ".claude", "settings.json"))),
-    bodiesDirOf(settingsEnvValue(join7(claudeConfigDir(runtime), "settings.json"))),
+    claudeProcessBodiesDir(runtime),
+    bodiesDirOf(settingsEnvValue(join9(projectDir, ".claude", "settings.local.json"))),
+    bodiesDirOf(settingsEnvValue(join9(projectDir, ".claude", "settings.json"))),
+    bodiesDirOf(settingsEnvValue(join9(claudeConfigDir(runtime), "settings.json"))),
     defaultBodiesDir(runtime)
   ];
   return [...new Set(candidates.filter((dir) => dir !== null))];
 }
+function captureAdvice() {
+  const unseen = canReadProcesses() ? "and ctx-monitor reads the folder from the Claude Code process that started it only on Linux, same user" : "and this platform does not let ctx-monitor read the Claude Code process's environment";
+  return `No captured request for this session, so the system prompt and tool definitions are estimated. Run \`ctx-monitor install --capture\`, or put OTEL_LOG_RAW_API_BODIES=file:<dir> in the env of ~/.claude/settings.json (Claude Code passes no OTEL_* variable to MCP servers, ${unseen}), or run Claude Code through \`ctx-monitor proxy\`.`;
+}
 
 // src/capture/count-tokens.ts
-import { readFileSync as readFileSync6 } from "fs";
-import { join as join8 } from "path";
 var TIMEOUT_MS = 3e3;
-var BASELINE_MESSAGE = [{ role: "user", content: "foo" }];
-function counterFromEnv(runtime) {
+var BASELINE_MESSAGE = { role: "user", content: "foo" };
+var MAX_PLAUSIBLE_TOKENS = 1e7;
+var CountTokensFailure = class extends Error {
+  constructor(reason, message) {
+    super(message);
+    this.reason = reason;
+  }
+  reason;
+};
+function countingTurnedOff(env) {
+  return env.CTX_MONITOR_COUNT_TOKENS === "0";
+}
+function targetFromEnv(runtime) {
   const { env } = runtime;
-  if (env.CTX_MONITOR_COUNT_TOKENS === "0") return null;
+  const at = runtime.now().toISOString();
+  if (countingTurnedOff(env))
+    return { reason: "turned-off", said: "count_tokens is turned off (CTX_MONITOR_COUNT_TOKENS=0)", at };
   const apiKey = env.ANTHROPIC_API_KEY;
   const token = env.ANTHROPIC_AUTH_TOKEN;
-  if (!apiKey && !token) return null;
-  const base = (env.ANTHROPIC_BASE_URL || "https://api.anthropic.com").replace(/\/+$/, "");
-  const headers = { "content-type": "application/json", "anthropic-version": "2023-06-01" };
-  if (apiKey) headers["x-api-key"] = apiKey;
-  else headers.authorization = `Bearer ${token}`;
+  if (!apiKey && !token)
+    return {
+      reason: "no-credentials",
+      said: "no ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN in ctx-monitor's environment to ask count_tokens with (ctx-monitor proxy measures with the credentials of the requests it forwards)",
+      at
+    };
+  const headers = apiKey ? { "x-api-key": apiKey } : { authorization: `Bearer ${token}` };
+  return { baseUrl: env.ANTHROPIC_BASE_URL || "https://api.anthropic.com", headers };
+}
+function isTarget(value) {
+  return "baseUrl" in value;
+}
+function failureOf(error) {
+  if (error instanceof CountTokensFailure) return error;
+  const name = error instanceof Error ? error.name : "";
+  if (name === "TimeoutError" || name === "AbortError")
+    return new CountTokensFailure("timed-out", `count_tokens did not answer within ${TIMEOUT_MS / 1e3} s`);
+  return new CountTokensFailure("unreachable", "count_tokens could not be reached");
+}
+function errorType(answer) {
+  const type = answer?.error?.type;
+  return typeof type === "string" && /^[a-z_]{1,40}$/.test(type) ? ` ${type}` : "";
+}
+function counterFor(target) {
+  const url = `${target.baseUrl.replace(/\/+$/, "")}/v1/messages/count_tokens`;
+  const headers = { "content-type": "application/json", "anthropic-version": "2023-06-01", ...target.headers };
   return {
     async count(content) {
-      const response = await fetch(`${base}/v1/messages/count_tokens`, {
-        method: "POST",
-        headers,
-        body: JSON.stringify({ ...content, messages: BASELINE_MESSAGE }),
-        signal: AbortSignal.timeout(TIMEOUT_MS)
-      });
-      const answer = await response.json();
-      if (!response.ok || typeof answer.input_tokens !== "number")
-        throw new Error(`count_tokens answered ${response.status}: ${answer.error?.message ?? "no input_tokens"}`);
-      return answer.input_tokens;
+      let answer;
+      let status;
+      try {
+        const response = await fetch(url, {
+          method: "POST",
+          headers,
+          body: JSON.stringify({
+            ...content,
+            messages: [..."messages" in content && content.messages || [], BASELINE_MESSAGE]
+          }),
+          signal: AbortSignal.timeout(TIMEOUT_MS)
+        });
+        status = response.status;
+        answer = await response.json().catch(() => null);
+      } catch (error) {
+        throw failureOf(error);
+      }
+      if (status === 401 || status === 403)
+        throw new CountTokensFailure(
+          "credentials-rejected",
+          `count_tokens rejected the credentials (${status}${errorType(answer)})`
+        );
+      if (status < 200 || status >= 300)
+        throw new CountTokensFailure("refused", `count_tokens answered ${status}${errorType(answer)}`);
+      const tokens = answer?.input_tokens;
+      if (typeof tokens !== "number" || !Number.isInteger(tokens) || tokens < 0 || tokens > MAX_PLAUSIBLE_TOKENS)
+        throw new CountTokensFailure("nonsense", "count_tokens answered without a plausible input_tokens");
+      return tokens;
     }
   };
 }
-var TokenCache = class {
-  constructor(storeDir) {
-    this.storeDir = storeDir;
-    this.path = join8(storeDir, "part-tokens.json");
-    try {
-      this.entries = JSON.parse(readFileSync6(this.path, "utf8"));
-    } catch {
-      this.entries = {};
-    }
-  }
-  storeDir;
-  entries;
-  path;
-  get(hash) {
-    const value = this.entries[hash];
-    return typeof value === "number" ? value : void 0;
-  }
-  set(hash, tokens) {
-    delete this.entries[hash];
-    this.entries[hash] = tokens;
-    const keys = Object.keys(this.entries);
-    for (const old of keys.slice(0, Math.max(0, keys.length - 500))) delete this.entries[old];
-  }
-  save() {
-    ensurePrivateDir(this.storeDir);
-    replaceFile(this.path, JSON.stringify(this.entries), 384);
-  }
-};
-async function measureGroups(groups, counter, cache) {
-  const unknown = [...groups].filter((group) => cache.get(group.key) === void 0);
-  if (unknown.length === 0) return 0;
+function groupsToMeasure(groups, cache, now) {
+  return [...groups].filter((group) => cache.wants(group.key, now));
+}
+function markUnmeasured(groups, cache, unmeasured) {
+  for (const group of groups) cache.fail(group.key, unmeasured);
+  cache.save();
+}
+async function measureGroups(groups, counter, cache, now) {
+  const wanted = groupsToMeasure(groups, cache, now);
+  if (wanted.length === 0) return 0;
   const counts = /* @__PURE__ */ new Map();
   const countOnce = (content) => {
     const key = JSON.stringify(content);
     let count = counts.get(key);
     if (!count) {
       count = counter.count(content);
-      count.catch(() => void 0);
       counts.set(key, count);
     }
     return count;
   };
-  const measured = await Promise.all(
-    unknown.map(async (group) => {
-      const [whole, against] = await Promise.all([
-        countOnce(group.content),
-        countOnce(group.against ?? { model: group.content.model })
-      ]);
-      return Math.max(0, whole - against);
+  const outcomes = await Promise.all(
+    wanted.map(async (group) => {
+      try {
+        const [whole, against] = await Promise.all([
+          countOnce(group.content),
+          countOnce(group.against ?? { model: group.content.model })
+        ]);
+        if (whole < against)
+          throw new CountTokensFailure("nonsense", "count_tokens counted a part as less than nothing");
+        return whole - against;
+      } catch (error) {
+        return failureOf(error);
+      }
     })
   );
-  unknown.forEach((group, index) => {
-    cache.set(group.key, measured[index]);
+  let measured = 0;
+  wanted.forEach((group, index) => {
+    const outcome = outcomes[index];
+    if (typeof outcome === "number") {
+      cache.set(group.key, outcome);
+      measured++;
+    } else cache.fail(group.key, { reason: outcome.reason, said: outcome.message, at: now.toISOString() });
   });
   cache.save();
-  return unknown.length;
+  return measured;
 }
 
 // src/capture/otel-bodies.ts
-import { readdirSync as readdirSync4, readFileSync as readFileSync8, rmSync as rmSync2, statSync as statSync4 } from "fs";
-import { join as join10 } from "path";
-
-// src/capture/record.ts
-import { createHash as createHash4 } from "crypto";
+import { readdirSync as readdirSync5, readFileSync as readFileSync6, rmSync as rmSync3, statSync as statSync6 } from "fs";
+import { join as join11 } from "path";
 
 // src/capture/context-probe.ts
-import { createHash } from "crypto";
 function textProbeOf(body) {
   if (Array.isArray(body.tools) && body.tools.length > 0) return null;
   if (!Array.isArray(body.messages) || body.messages.length !== 1) return null;
@@ -1537,9 +2078,8 @@ function hashOfText(text) {
 }
 
 // src/capture/part-groups.ts
-import { createHash as createHash2 } from "crypto";
 var MCP_TOOL = /^mcp__(.+?)__/;
-var hashOf = (model, partHashes) => createHash2("sha256").update(`${model}
+var hashOf = (model, partHashes) => createHash("sha256").update(`${model}
 ${partHashes.join("\n")}`).digest("hex");
 function apiModel(model) {
   return model.replace(/\[1m\]\s*$/i, "");
@@ -1548,10 +2088,17 @@ function partGroups(body, digest) {
   const groups = /* @__PURE__ */ new Map();
   if (typeof body.model !== "string") return groups;
   const model = apiModel(body.model);
-  const systemHashes = digest.parts.filter((part) => part.kind === "system-block" || part.kind === "billing-header").map((part) => part.hash);
+  const systemHashes = digest.parts.filter((part) => part.kind === "system-block" || part.kind === "billing-header" || part.kind === "system-message").map((part) => part.hash);
   const toolHashes = digest.parts.filter((part) => part.kind === "tool");
   const system = typeof body.system === "string" ? [{ type: "text", text: body.system }] : Array.isArray(body.system) ? body.system : [];
-  if (system.length) groups.set("systemPrompt", { key: hashOf(model, systemHashes), content: { model, system } });
+  const systemMessages = (Array.isArray(body.messages) ? body.messages : []).filter(
+    (message) => message?.role === "system"
+  );
+  if (system.length || systemMessages.length)
+    groups.set("systemPrompt", {
+      key: hashOf(model, systemHashes),
+      content: { model, system, ...systemMessages.length ? { messages: systemMessages } : {} }
+    });
   const tools = (Array.isArray(body.tools) ? body.tools : []).map((tool, index) => ({
     tool,
     hash: toolHashes[index]?.hash ?? ""
@@ -1587,7 +2134,6 @@ function groupHashes(groups) {
 }
 
 // src/capture/request-digest.ts
-import { createHash as createHash3 } from "crypto";
 var MCP_TOOL2 = /^mcp__(.+?)__(.+)$/;
 var BILLING_HEADER = /^x-anthropic-billing-header:/;
 function mcpServerOfTool(name) {
@@ -1604,18 +2150,16 @@ function withoutCacheControl(value) {
   return out;
 }
 function sha256(value) {
-  return createHash3("sha256").update(JSON.stringify(withoutCacheControl(value))).digest("hex");
+  return sha256OfJson(JSON.stringify(withoutCacheControl(value)));
+}
+function sha256OfJson(json) {
+  return createHash("sha256").update(json).digest("hex");
 }
 function textOf(content) {
   if (typeof content === "string") return content;
   if (isObject2(content)) return typeof content.text === "string" ? content.text : "";
   if (Array.isArray(content)) return content.map(textOf).join("\n");
   return "";
-}
-function labelOf(text) {
-  const line = text.split("\n").find((candidate) => candidate.trim()) ?? "";
-  const trimmed = line.trim();
-  return trimmed.length > 60 ? `${trimmed.slice(0, 57)}...` : trimmed;
 }
 function systemBlocks(system) {
   if (typeof system === "string") return system ? [{ type: "text", text: system }] : [];
@@ -1624,17 +2168,18 @@ function systemBlocks(system) {
 function systemPart(block) {
   const text = textOf(block);
   const kind = BILLING_HEADER.test(text) ? "billing-header" : "system-block";
-  return { kind, name: labelOf(text), chars: text.length, hash: sha256(block), server: null, deferred: false };
+  const name = kind === "billing-header" ? "x-anthropic-billing-header" : "system block";
+  return { kind, name, chars: text.length, hash: sha256(block), server: null, deferred: false };
 }
 function toolPart(tool) {
   const definition = isObject2(tool) ? tool : {};
   const name = typeof definition.name === "string" ? definition.name : "";
-  const chars = JSON.stringify(withoutCacheControl(definition)).length;
+  const json = JSON.stringify(withoutCacheControl(definition));
   return {
     kind: "tool",
     name,
-    chars,
-    hash: sha256(definition),
+    chars: json.length,
+    hash: sha256OfJson(json),
     server: mcpServerOfTool(name),
     deferred: definition.defer_loading === true
   };
@@ -1647,7 +2192,7 @@ function systemMessageParts(messages) {
     return [
       {
         kind: "system-message",
-        name: labelOf(text),
+        name: "system message",
         chars: text.length,
         hash: sha256(message.content),
         server: null,
@@ -1717,10 +2262,7 @@ function betasOf(body, header) {
 function digestMessages(messages) {
   const list = Array.isArray(messages) ? messages : [];
   const json = JSON.stringify(list);
-  return { count: list.length, chars: json.length, hash: createHash4("sha256").update(json).digest("hex") };
-}
-function recordOf(bodyText, context) {
-  return digestBody(bodyText, context)?.record ?? null;
+  return { count: list.length, chars: json.length, hash: createHash("sha256").update(json).digest("hex") };
 }
 function digestBody(bodyText, context) {
   let body;
@@ -1729,6 +2271,10 @@ function digestBody(bodyText, context) {
   } catch {
     return null;
   }
+  return digestBodyValue(body, context);
+}
+function digestBodyValue(value, context) {
+  const body = value;
   if (typeof body !== "object" || body === null || !Array.isArray(body.messages)) return null;
   const request = digestRequest(body);
   const groups = partGroups(body, request);
@@ -1755,31 +2301,23 @@ function digestBody(bodyText, context) {
 }
 
 // src/capture/store.ts
-import { closeSync as closeSync2, openSync as openSync2, readdirSync as readdirSync3, readFileSync as readFileSync7, renameSync, rmSync, statSync as statSync3, writeSync } from "fs";
-import { join as join9 } from "path";
+import { readdirSync as readdirSync4, readFileSync as readFileSync5, renameSync, rmSync as rmSync2, statSync as statSync5 } from "fs";
+import { join as join10 } from "path";
 var DEFAULT_LIMITS = { logBytes: 8 << 20, rotatedLogs: 2, sessions: 200 };
 var LOG = "requests.jsonl";
 var SESSIONS = "sessions";
 var SESSION_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
-function appendPrivate(path, text) {
-  const fd = openSync2(path, "a", 384);
-  try {
-    writeSync(fd, text);
-  } finally {
-    closeSync2(fd);
-  }
-}
 function rotate(dir, limits) {
-  const log2 = join9(dir, LOG);
+  const log2 = join10(dir, LOG);
   let size;
   try {
-    size = statSync3(log2).size;
+    size = statSync5(log2).size;
   } catch {
     return;
   }
   if (size < limits.logBytes) return;
-  const rotated = (index) => join9(dir, `requests.${index}.jsonl`);
-  rmSync(rotated(limits.rotatedLogs), { force: true });
+  const rotated = (index) => join10(dir, `requests.${index}.jsonl`);
+  rmSync2(rotated(limits.rotatedLogs), { force: true });
   for (let index = limits.rotatedLogs - 1; index >= 1; index--) {
     try {
       renameSync(rotated(index), rotated(index + 1));
@@ -1787,42 +2325,51 @@ function rotate(dir, limits) {
     }
   }
   if (limits.rotatedLogs > 0) renameSync(log2, rotated(1));
-  else rmSync(log2, { force: true });
+  else rmSync2(log2, { force: true });
 }
-function writeSessionNewest(dir, record) {
-  if (record.role !== "main" || !record.sessionId || !SESSION_ID.test(record.sessionId)) return;
-  const path = join9(dir, SESSIONS, `${record.sessionId}.json`);
-  const current = readSessionFile(path);
-  if (current && current.time > record.time) return;
-  replaceFile(path, JSON.stringify(record), 384);
+function writeSessionNewest(dir, records) {
+  const newest = /* @__PURE__ */ new Map();
+  for (const record of records) {
+    if (record.role !== "main" || !record.sessionId || !SESSION_ID.test(record.sessionId)) continue;
+    const current = newest.get(record.sessionId) ?? {
+      record: readSessionFile(join10(dir, SESSIONS, `${record.sessionId}.json`)),
+      changed: false
+    };
+    newest.set(
+      record.sessionId,
+      current.record && current.record.time > record.time ? current : { record, changed: true }
+    );
+  }
+  for (const [sessionId, { record, changed }] of newest)
+    if (changed && record) replaceFile(join10(dir, SESSIONS, `${sessionId}.json`), JSON.stringify(record), 384);
 }
 function readSessionFile(path) {
   try {
-    return JSON.parse(readFileSync7(path, "utf8"));
+    return JSON.parse(readFileSync5(path, "utf8"));
   } catch {
     return null;
   }
 }
 function pruneSessions(dir, keep) {
-  const folder = join9(dir, SESSIONS);
-  const files = readdirSync3(folder).filter((name) => name.endsWith(".json"));
+  const folder = join10(dir, SESSIONS);
+  const files = readdirSync4(folder).filter((name) => name.endsWith(".json"));
   if (files.length <= keep) return;
-  const byAge = files.map((name) => ({ name, mtime: statSync3(join9(folder, name)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
-  for (const old of byAge.slice(keep)) rmSync(join9(folder, old.name), { force: true });
+  const byAge = files.map((name) => ({ name, mtime: statSync5(join10(folder, name)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
+  for (const old of byAge.slice(keep)) rmSync2(join10(folder, old.name), { force: true });
 }
 function appendRecords(dir, records, limits = DEFAULT_LIMITS) {
   if (records.length === 0) return;
-  ensurePrivateDir(join9(dir, SESSIONS));
+  ensurePrivateDir(join10(dir, SESSIONS));
   ensurePrivateDir(dir);
   rotate(dir, limits);
-  appendPrivate(join9(dir, LOG), records.map((record) => `${JSON.stringify(record)}
+  appendPrivate(join10(dir, LOG), records.map((record) => `${JSON.stringify(record)}
 `).join(""));
-  for (const record of records) writeSessionNewest(dir, record);
+  writeSessionNewest(dir, records);
   pruneSessions(dir, limits.sessions);
 }
 function newestOfSession(dir, sessionId) {
   if (!SESSION_ID.test(sessionId)) return null;
-  return readSessionFile(join9(dir, SESSIONS, `${sessionId}.json`));
+  return readSessionFile(join10(dir, SESSIONS, `${sessionId}.json`));
 }
 function readLog(dir, limits = DEFAULT_LIMITS) {
   const files = [
@@ -1833,7 +2380,7 @@ function readLog(dir, limits = DEFAULT_LIMITS) {
   for (const file of files) {
     let text;
     try {
-      text = readFileSync7(join9(dir, file), "utf8");
+      text = readFileSync5(join10(dir, file), "utf8");
     } catch {
       continue;
     }
@@ -1856,7 +2403,7 @@ var WRITING_GRACE_MS = 1e4;
 var DEFAULT_BUDGET_BYTES = 32 << 20;
 function readSeen(dir) {
   try {
-    return new Set(readFileSync8(join10(dir, SEEN), "utf8").split("\n").filter(Boolean));
+    return new Set(readFileSync6(join11(dir, SEEN), "utf8").split("\n").filter(Boolean));
   } catch {
     return /* @__PURE__ */ new Set();
   }
@@ -1866,7 +2413,7 @@ function newestFirst(dir, names, seen) {
   for (const name of names) {
     if (seen.has(name) || !(REQUEST.test(name) || RESPONSE.test(name))) continue;
     try {
-      const stat = statSync4(join10(dir, name));
+      const stat = statSync6(join11(dir, name));
       bodies.push({ name, modified: stat.mtime, size: stat.size });
     } catch {
     }
@@ -1876,7 +2423,7 @@ function newestFirst(dir, names, seen) {
 function ingestBodies(bodiesDir, storeDir, options) {
   let names;
   try {
-    names = readdirSync4(bodiesDir);
+    names = readdirSync5(bodiesDir);
   } catch {
     return { digested: 0, removed: 0, skipped: 0, newestGroups: /* @__PURE__ */ new Map() };
   }
@@ -1887,7 +2434,7 @@ function ingestBodies(bodiesDir, storeDir, options) {
   const newestGroups = /* @__PURE__ */ new Map();
   let budget = options.budgetBytes ?? DEFAULT_BUDGET_BYTES;
   for (const { name, modified, size } of newestFirst(bodiesDir, names, seen)) {
-    const path = join10(bodiesDir, name);
+    const path = join11(bodiesDir, name);
     if (RESPONSE.test(name)) {
       done.push(name);
       continue;
@@ -1898,7 +2445,7 @@ function ingestBodies(bodiesDir, storeDir, options) {
     budget -= size;
     let record = null;
     try {
-      const digested = digestBody(readFileSync8(path, "utf8"), { source: "otel", id, time: modified, kind: "messages" });
+      const digested = digestBody(readFileSync6(path, "utf8"), { source: "otel", id, time: modified, kind: "messages" });
       record = digested?.record ?? null;
       if (digested && record?.role === "main" && record.sessionId && !newestGroups.has(record.sessionId))
         newestGroups.set(record.sessionId, digested.groups);
@@ -1920,13 +2467,105 @@ function ingestBodies(bodiesDir, storeDir, options) {
   if (options.keepBodies) {
     const present = new Set(names);
     const kept = [...[...seen].filter((name) => present.has(name)), ...done];
-    if (done.length > 0) replaceFile(join10(bodiesDir, SEEN), `${kept.join("\n")}
+    if (done.length > 0) replaceFile(join11(bodiesDir, SEEN), `${kept.join("\n")}
 `, 384);
     return { digested: records.length, removed: 0, skipped, newestGroups };
   }
-  for (const name of done) rmSync2(join10(bodiesDir, name), { force: true });
+  for (const name of done) rmSync3(join11(bodiesDir, name), { force: true });
   return { digested: records.length, removed: done.length, skipped, newestGroups };
 }
+
+// src/capture/token-cache.ts
+import { readFileSync as readFileSync7 } from "fs";
+import { join as join12 } from "path";
+var UNMEASURED_REASONS = [
+  "turned-off",
+  "no-credentials",
+  "credentials-rejected",
+  "refused",
+  "timed-out",
+  "unreachable",
+  "nonsense",
+  "not-yet",
+  /** Measured, but on another request shape than the one the breakdown is split by. */
+  "other-shape"
+];
+var RETRY_AFTER_MS = 5 * 6e4;
+var SETUP_REASONS = /* @__PURE__ */ new Set(["turned-off", "no-credentials", "not-yet"]);
+var KEEP = 500;
+function isUnmeasured(value) {
+  if (typeof value !== "object" || value === null) return false;
+  const { reason, said, at } = value;
+  return typeof reason === "string" && UNMEASURED_REASONS.includes(reason) && typeof said === "string" && typeof at === "string";
+}
+function readEntries(path) {
+  try {
+    const raw = JSON.parse(readFileSync7(path, "utf8"));
+    if (typeof raw !== "object" || raw === null) return {};
+    const entries = {};
+    for (const [hash, value] of Object.entries(raw))
+      if (typeof value === "number" || isUnmeasured(value)) entries[hash] = value;
+    return entries;
+  } catch {
+    return {};
+  }
+}
+var TokenCache = class {
+  constructor(storeDir) {
+    this.storeDir = storeDir;
+    this.path = join12(storeDir, "part-tokens.json");
+    this.entries = readEntries(this.path);
+  }
+  storeDir;
+  entries;
+  changed = /* @__PURE__ */ new Map();
+  path;
+  /** The measured tokens of a group, if count_tokens measured it. */
+  get(hash) {
+    const value = this.entries[hash];
+    return typeof value === "number" ? value : void 0;
+  }
+  /** Why a group has no figure, if the last try said. */
+  unmeasured(hash) {
+    const value = this.entries[hash];
+    return typeof value === "number" ? void 0 : value;
+  }
+  /** True when the group should be asked: never measured, and no failure that is still recent. */
+  wants(hash, now) {
+    const value = this.entries[hash];
+    if (value === void 0) return true;
+    if (typeof value === "number") return false;
+    return SETUP_REASONS.has(value.reason) || now.getTime() - Date.parse(value.at) >= RETRY_AFTER_MS;
+  }
+  set(hash, tokens) {
+    this.put(hash, tokens);
+  }
+  /** Records why a group is not measured; a figure measured before is kept. */
+  fail(hash, unmeasured) {
+    if (this.get(hash) === void 0) this.put(hash, unmeasured);
+  }
+  /** Writes this cache's changes over what is on disk now: the proxy and the server share the file. */
+  save() {
+    if (this.changed.size === 0) return;
+    const merged = readEntries(this.path);
+    for (const [hash, value] of this.changed) {
+      if (typeof value !== "number" && typeof merged[hash] === "number") continue;
+      delete merged[hash];
+      merged[hash] = value;
+    }
+    const keys = Object.keys(merged);
+    for (const old of keys.slice(0, Math.max(0, keys.length - KEEP))) delete merged[old];
+    ensurePrivateDir(this.storeDir);
+    replaceFile(this.path, JSON.stringify(merged), 384);
+    this.entries = merged;
+    this.changed.clear();
+  }
+  put(hash, value) {
+    delete this.entries[hash];
+    this.entries[hash] = value;
+    this.changed.set(hash, value);
+  }
+};
 
 // src/capture/session-capture.ts
 function keepBodies(runtime) {
@@ -1948,29 +2587,58 @@ function ingestPendingBodies(runtime, projectDir) {
   return newest;
 }
 async function measureNewest(runtime, cache, newest) {
-  const counter = counterFromEnv(runtime);
-  if (!counter || newest.size === 0) return;
+  if (newest.size === 0) return;
+  const groups = [...newest.values()].flatMap((byName) => [...byName.values()]);
+  const target = targetFromEnv(runtime);
   try {
-    await measureGroups(
-      [...newest.values()].flatMap((groups) => [...groups.values()]),
-      counter,
-      cache
-    );
+    if (!isTarget(target)) markUnmeasured(groups, cache, target);
+    else await measureGroups(groups, counterFor(target), cache, runtime.now());
   } catch (error) {
-    log(
-      `count_tokens failed, the baseline's parts stay estimated: ${error instanceof Error ? error.message : String(error)}`
-    );
+    log(`could not keep count_tokens' figures: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
-function tokensOf(record, cache) {
+function notYet(record, runtime) {
+  const target = targetFromEnv(runtime);
+  if (record.source !== "proxy" && !isTarget(target)) return target;
+  return {
+    reason: "not-yet",
+    said: record.source === "proxy" ? "not measured yet: ctx-monitor proxy measures each new part once, after forwarding its request" : "not measured yet: it is measured when ctx-monitor next digests the request bodies",
+    at: runtime.now().toISOString()
+  };
+}
+function tokensOf(record, cache, runtime) {
   const groups = record.groups ?? { systemPrompt: null, builtInTools: null, servers: {} };
-  const known2 = (hash) => hash ? cache.get(hash) ?? null : null;
+  const unmeasured = {};
+  const figure = (part, hash) => {
+    if (!hash) return null;
+    const tokens = cache.get(hash);
+    if (tokens !== void 0) return tokens;
+    unmeasured[part] = cache.unmeasured(hash) ?? notYet(record, runtime);
+    return null;
+  };
   const servers = {};
   for (const [server, hash] of Object.entries(groups.servers)) {
-    const tokens = cache.get(hash);
-    if (tokens !== void 0) servers[server] = tokens;
+    const tokens = figure(`server:${server}`, hash);
+    if (tokens !== null) servers[server] = tokens;
   }
-  return { systemPrompt: known2(groups.systemPrompt), builtInTools: known2(groups.builtInTools), servers };
+  return {
+    systemPrompt: figure("systemPrompt", groups.systemPrompt),
+    builtInTools: figure("builtInTools", groups.builtInTools),
+    servers,
+    unmeasured
+  };
+}
+var PROXY_MEASURING_MS = 2e3;
+var PROXY_RECENT_MS = 15e3;
+async function proxyFigures(runtime, record, tokens) {
+  const waiting = (current2) => Object.values(current2.unmeasured).some((unmeasured) => unmeasured.reason === "not-yet");
+  if (record.source !== "proxy" || runtime.now().getTime() - Date.parse(record.time) > PROXY_RECENT_MS) return tokens;
+  let current = tokens;
+  for (const started = Date.now(); waiting(current) && Date.now() - started < PROXY_MEASURING_MS; ) {
+    await new Promise((resolve2) => setTimeout(resolve2, 100));
+    current = tokensOf(record, new TokenCache(captureStoreDir(runtime)), runtime);
+  }
+  return current;
 }
 async function digestPendingCapture(runtime, projectDir) {
   const cache = new TokenCache(captureStoreDir(runtime));
@@ -1982,159 +2650,12 @@ async function readSessionCapture(runtime, sessionId, projectDir) {
   const cache = await digestPendingCapture(runtime, projectDir);
   const record = newestOfSession(storeDir, sessionId);
   if (record?.v !== 1 || !record.request) return null;
-  return { record, tokens: tokensOf(record, cache) };
+  return { record, tokens: await proxyFigures(runtime, record, tokensOf(record, cache, runtime)) };
 }
 
 // src/context/read-usage.ts
-import { existsSync as existsSync2 } from "fs";
-import { basename as basename3, dirname as dirname3, join as join13 } from "path";
-
-// src/transcript/compaction-cache.ts
-import { readdirSync as readdirSync5, readFileSync as readFileSync9, rmSync as rmSync3, statSync as statSync5 } from "fs";
-import { join as join11 } from "path";
-
-// src/transcript/compaction-scan.ts
-var MARKER = Buffer.from('"subtype":"compact_boundary"');
-var BLOCK_BYTES = 4 << 20;
-var MAX_RECORD_BYTES = 1 << 20;
-function emptyCompactionScan(source) {
-  return { dev: source.dev, ino: source.ino, offset: 0, count: 0, last: null };
-}
-function scanCompactions(source, previous, subagent = false) {
-  const reusable = previous !== null && previous.dev === source.dev && previous.ino === source.ino && previous.offset <= source.size;
-  const state = reusable ? { ...previous } : emptyCompactionScan(source);
-  if (state.offset === source.size) return state;
-  const block = Buffer.allocUnsafe(Math.min(BLOCK_BYTES, source.size - state.offset + MARKER.length));
-  let position = Math.max(0, state.offset - (MARKER.length - 1));
-  let completeLinesEnd = state.offset;
-  while (position < source.size) {
-    const length = Math.min(block.length, source.size - position);
-    const read = source.read(block, position, length);
-    if (read <= 0) break;
-    let hit = block.indexOf(MARKER, 0);
-    while (hit !== -1 && hit + MARKER.length <= read) {
-      const absolute = position + hit;
-      const info = absolute + MARKER.length > state.offset ? readCompactionAt(source, absolute, subagent) : null;
-      if (info) {
-        state.count++;
-        state.last = info;
-      }
-      hit = block.indexOf(MARKER, hit + 1);
-    }
-    const newline = block.lastIndexOf(10, read - 1);
-    if (newline !== -1) completeLinesEnd = Math.max(completeLinesEnd, position + newline + 1);
-    if (position + read >= source.size) break;
-    position += read - (MARKER.length - 1);
-  }
-  state.offset = completeLinesEnd;
-  return state;
-}
-function readCompactionAt(source, markerAt, subagent) {
-  const from = Math.max(0, markerAt - MAX_RECORD_BYTES / 2);
-  const length = Math.min(MAX_RECORD_BYTES, source.size - from);
-  const window = Buffer.allocUnsafe(length);
-  const read = source.read(window, from, length);
-  const relative = markerAt - from;
-  const start = window.lastIndexOf(10, relative) + 1;
-  let end = window.indexOf(10, relative);
-  if (end === -1 || end > read) end = read;
-  const parsed = parseRecordLine(window.toString("utf8", start, end));
-  if (!parsed.ok || parsed.record.kind !== "compact-boundary" || parsed.record.isSidechain && !subagent) return null;
-  return compactionOf(parsed.record);
-}
-
-// src/transcript/content-identity.ts
-import { createHash as createHash5 } from "crypto";
-var HEAD_BYTES = 4096;
-var BEFORE_OFFSET_BYTES = 4096;
-function bytesAt(source, position, length) {
-  const buffer = Buffer.alloc(Math.max(0, Math.min(length, source.size - position)));
-  const read = buffer.length ? source.read(buffer, position, buffer.length) : 0;
-  return buffer.subarray(0, read);
-}
-function contentKey(source) {
-  if (source.size === 0) return null;
-  return createHash5("sha256").update(bytesAt(source, 0, HEAD_BYTES)).digest("hex").slice(0, 32);
-}
-function fingerprintAt(source, offset) {
-  if (offset > source.size) return "beyond-end";
-  const hash = createHash5("sha256").update(bytesAt(source, 0, Math.min(HEAD_BYTES, offset)));
-  const from = Math.max(0, offset - BEFORE_OFFSET_BYTES);
-  hash.update(bytesAt(source, from, offset - from));
-  return `${offset}:${hash.digest("hex").slice(0, 32)}`;
-}
-
-// src/transcript/compaction-cache.ts
-var EXPIRY_MS = 7 * 24 * 60 * 6e4;
-var MEMORY_CAPACITY = 64;
-function parseScanState(value) {
-  if (typeof value !== "object" || value === null) return null;
-  const v = value;
-  const counts = [v.dev, v.ino, v.offset, v.count].every((x) => typeof x === "number" && Number.isFinite(x) && x >= 0);
-  const last = v.last;
-  const lastOk = last === null || typeof last === "object" && ["trigger", "at"].every((k) => ["string", "object"].includes(typeof last[k])) && ["preTokens", "postTokens"].every((k) => {
-    const x = last[k];
-    return x === null || typeof x === "number";
-  });
-  return counts && lastOk ? value : null;
-}
-function parseKept(value) {
-  if (typeof value !== "object" || value === null) return null;
-  const { state, fingerprint } = value;
-  const parsed = parseScanState(state);
-  return parsed && typeof fingerprint === "string" ? { state: parsed, fingerprint } : null;
-}
-var CompactionCache = class {
-  /** @param dir where scans are kept on disk, or null to keep them in memory only */
-  constructor(dir) {
-    this.dir = dir;
-  }
-  dir;
-  memory = /* @__PURE__ */ new Map();
-  /** @param subagent the file is a subagent's own transcript (see scanCompactions) */
-  scan(source, subagent = false) {
-    const key = contentKey(source);
-    if (key === null) return scanCompactions(source, null, subagent);
-    const kept = this.memory.get(key) ?? this.readDisk(key);
-    const previous = kept && fingerprintAt(source, kept.state.offset) === kept.fingerprint ? { ...kept.state, dev: source.dev, ino: source.ino } : null;
-    const next = scanCompactions(source, previous, subagent);
-    const scan = { state: next, fingerprint: fingerprintAt(source, next.offset) };
-    this.memory.delete(key);
-    this.memory.set(key, scan);
-    while (this.memory.size > MEMORY_CAPACITY) this.memory.delete(this.memory.keys().next().value);
-    if (next.offset !== kept?.state.offset || !previous) this.writeDisk(key, scan);
-    return next;
-  }
-  readDisk(key) {
-    if (!this.dir) return null;
-    const path = join11(this.dir, `${key}.json`);
-    try {
-      if (Date.now() - statSync5(path).mtimeMs > EXPIRY_MS) return null;
-      return parseKept(JSON.parse(readFileSync9(path, "utf8")));
-    } catch {
-      return null;
-    }
-  }
-  writeDisk(key, scan) {
-    if (!this.dir) return;
-    const path = join11(this.dir, `${key}.json`);
-    try {
-      makeFolder(this.dir, 448, STATE_DIR_SETTING);
-      replaceFile(path, JSON.stringify(scan), 384);
-      this.removeExpired();
-    } catch {
-    }
-  }
-  removeExpired() {
-    for (const name of readdirSync5(this.dir).slice(0, 1e3)) {
-      const path = join11(this.dir, name);
-      try {
-        if (Date.now() - statSync5(path).mtimeMs > EXPIRY_MS) rmSync3(path, { force: true });
-      } catch {
-      }
-    }
-  }
-};
+import { existsSync as existsSync3 } from "fs";
+import { basename as basename3, dirname as dirname3, join as join14 } from "path";
 
 // src/transcript/head-baseline.ts
 function readHeadBaseline(source, options = {}) {
@@ -2166,8 +2687,8 @@ function readHeadBaseline(source, options = {}) {
 }
 
 // src/transcript/subagent-files.ts
-import { readdirSync as readdirSync6, readFileSync as readFileSync10, statSync as statSync6 } from "fs";
-import { basename as basename2, dirname as dirname2, join as join12 } from "path";
+import { readdirSync as readdirSync6, statSync as statSync7 } from "fs";
+import { basename as basename2, dirname as dirname2, join as join13 } from "path";
 var AGENT_FILE = /^agent-([^/]+)\.jsonl$/;
 function isSubagentTranscript(path) {
   return AGENT_FILE.test(basename2(path)) && basename2(dirname2(path)) === "subagents";
@@ -2177,7 +2698,7 @@ function subagentOf(path) {
   const agentId = AGENT_FILE.exec(basename2(path))[1];
   const folder = dirname2(path);
   const sessionFolder = dirname2(folder);
-  const meta = readMeta(join12(folder, `agent-${agentId}.meta.json`));
+  const meta = readMeta(join13(folder, `agent-${agentId}.meta.json`));
   return {
     agentId,
     agentType: typeof meta.agentType === "string" ? meta.agentType : null,
@@ -2187,14 +2708,14 @@ function subagentOf(path) {
 }
 function readMeta(path) {
   try {
-    const value = JSON.parse(readFileSync10(path, "utf8"));
+    const value = JSON.parse(readRegularText(path));
     return typeof value === "object" && value !== null ? value : {};
   } catch {
     return {};
   }
 }
 function subagentTranscripts(sessionTranscriptPath) {
-  const folder = join12(sessionTranscriptPath.replace(/\.jsonl$/, ""), "subagents");
+  const folder = join13(sessionTranscriptPath.replace(/\.jsonl$/, ""), "subagents");
   let names;
   try {
     names = readdirSync6(folder);
@@ -2205,7 +2726,7 @@ function subagentTranscripts(sessionTranscriptPath) {
   for (const name of names) {
     if (!AGENT_FILE.test(name)) continue;
     try {
-      found.push({ path: join12(folder, name), mtimeMs: statSync6(join12(folder, name)).mtimeMs });
+      found.push({ path: join13(folder, name), mtimeMs: statSync7(join13(folder, name)).mtimeMs });
     } catch {
     }
   }
@@ -2221,7 +2742,7 @@ async function waitForAppend(path, probe, timeoutMs, backstopMs = 250, options =
   return new Promise((resolve2) => {
     let watcher = null;
     let finished = false;
-    const finish = () => {
+    const finish2 = () => {
       if (finished) return;
       finished = true;
       clearTimeout(deadline);
@@ -2232,11 +2753,11 @@ async function waitForAppend(path, probe, timeoutMs, backstopMs = 250, options =
     const check = () => {
       if (finished) return;
       last = probe();
-      if (last.done) finish();
+      if (last.done) finish2();
     };
     const deadline = setTimeout(() => {
       check();
-      finish();
+      finish2();
     }, timeoutMs);
     const backstop = setInterval(check, backstopMs);
     try {
@@ -2248,12 +2769,28 @@ async function waitForAppend(path, probe, timeoutMs, backstopMs = 250, options =
   });
 }
 
+// src/context/launch-args.ts
+function parseLaunchArgs(args) {
+  let model = null;
+  let print = false;
+  let resumed = false;
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index];
+    if (arg === "--") break;
+    if (arg === "--model") model = args[index + 1] ?? null;
+    else if (arg.startsWith("--model=")) model = arg.slice("--model=".length);
+    else if (arg === "-p" || arg === "--print") print = true;
+    else if (["--resume", "-r", "--continue", "-c"].includes(arg) || arg.startsWith("--resume=")) resumed = true;
+  }
+  return { model: model || null, print, resumed };
+}
+
 // src/context/read-usage.ts
 var DEFAULT_FRESHNESS_TIMEOUT_MS = 1500;
 function createUsageDeps(runtime, overrides = {}) {
   return {
     runtime,
-    compactionCache: new CompactionCache(join13(ctxMonitorStateDir(runtime), "scans")),
+    compactionCache: new CompactionCache(join14(ctxMonitorStateDir(runtime), "scans")),
     freshnessTimeoutMs: DEFAULT_FRESHNESS_TIMEOUT_MS,
     ...overrides
   };
@@ -2293,7 +2830,7 @@ async function locateOnceWritten(request, deps) {
 }
 function nearestExistingFolder(path) {
   for (let current = path; ; current = dirname3(current)) {
-    if (existsSync2(current)) return current;
+    if (existsSync3(current)) return current;
     if (dirname3(current) === current) return null;
   }
 }
@@ -2380,13 +2917,21 @@ async function usageFromTail(located, tail, fresh, deps) {
     env: runtime.env,
     compactSettings: readCompactSettings(runtime, located.projectDir ?? defaultProjectDir(runtime)),
     thresholds: settings,
+    budget: settings.budget,
     fresh,
     skippedLines: countLineProblems(tail.problems),
-    capture: captured ? captureEvidence(captured.record) : null
+    capture: captured ? captureEvidence(captured.record) : null,
+    launch: subagent ? void 0 : launchOf(runtime, sessionId)
   });
+}
+function launchOf(runtime, sessionId) {
+  const claude = findClaudeProcess(runtime);
+  if (!claude || !runsSession(runtime, claude.pid, sessionId)) return void 0;
+  return claude.args ? parseLaunchArgs(claude.args) : null;
 }
 
 export {
+  openRegularFile,
   claudeConfigDir,
   claudeGlobalConfigPath,
   encodeProjectDir,
@@ -2402,11 +2947,19 @@ export {
   writeSessionState,
   WINDOW_SOURCES,
   autocompactPoint,
+  NO_BUDGET,
   exactNumber,
   roundTokens,
   counted,
   CONTEXT_STATUSES,
-  contextStatus,
+  LIMIT_KINDS,
+  countingLimit,
+  LIMIT_WORDS,
+  MIN_HANDOFF_CHARS,
+  MAX_HANDOFF_CHARS,
+  defaultHandoffChars,
+  parseHandoffChars,
+  shareByWeight,
   DEFAULT_SETTINGS,
   loadSettings,
   withByteSource,
@@ -2427,6 +2980,7 @@ export {
   isSubagentTranscript,
   subagentOf,
   subagentTranscripts,
+  readBackward,
   readTailSnapshot,
   estimateTokens,
   USAGE_SOURCES,
@@ -2434,14 +2988,24 @@ export {
   captureStoreDir,
   defaultBodiesDir,
   ensurePrivateDir,
+  captureAdvice,
+  countingTurnedOff,
+  counterFor,
+  groupsToMeasure,
+  markUnmeasured,
+  measureGroups,
   hashOfText,
   mcpServerOfTool,
   digestRequest,
   CAPTURE_SOURCES,
-  recordOf,
+  digestBody,
+  digestBodyValue,
+  appendPrivate,
   appendRecords,
   newestOfSession,
   readLog,
+  UNMEASURED_REASONS,
+  TokenCache,
   digestPendingCapture,
   readSessionCapture,
   createUsageDeps,

@@ -7,12 +7,13 @@ import {
   factsReader,
   readFacts,
   writeHandoff
-} from "./chunk-HWZST52M.js";
-import "./chunk-ZZSEED36.js";
-import "./chunk-B6VX7PTD.js";
-import "./chunk-LRTN6UVP.js";
+} from "./chunk-VOO5I3UR.js";
+import "./chunk-MKMZ32PY.js";
+import "./chunk-G63QHD4H.js";
+import "./chunk-5KD4ZHVK.js";
+import "./chunk-BSBAOZEI.js";
 import "./chunk-E4WEFHXS.js";
-import "./chunk-T2JGQYOY.js";
+import "./chunk-KGZKVHJ7.js";
 import "./chunk-6RQ7PFQB.js";
 export {
   configuredHandoffDir,

@@ -11,8 +11,8 @@ import {
   listHandoffs,
   readHandoff,
   writeNewHandoff
-} from "./chunk-B6VX7PTD.js";
-import "./chunk-T2JGQYOY.js";
+} from "./chunk-5KD4ZHVK.js";
+import "./chunk-KGZKVHJ7.js";
 import "./chunk-6RQ7PFQB.js";
 export {
   HandoffPathError,

@@ -7,7 +7,7 @@ import {
   sessionStateDir,
   sessionStateFileName,
   writeSessionState
-} from "./chunk-LRTN6UVP.js";
+} from "./chunk-BSBAOZEI.js";
 
 // src/claude/record-session.ts
 import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from "fs";

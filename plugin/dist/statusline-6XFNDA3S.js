@@ -5,12 +5,13 @@ import {
   runStatusline,
   statuslineCommand,
   statuslineLine
-} from "./chunk-HP7V7FAX.js";
+} from "./chunk-EQZC4O36.js";
 import "./chunk-SUVNNIJD.js";
-import "./chunk-XLLYYDGW.js";
-import "./chunk-LRTN6UVP.js";
+import "./chunk-A36TVRQ4.js";
+import "./chunk-PGED74ES.js";
+import "./chunk-BSBAOZEI.js";
 import "./chunk-E4WEFHXS.js";
-import "./chunk-T2JGQYOY.js";
+import "./chunk-KGZKVHJ7.js";
 import "./chunk-6RQ7PFQB.js";
 export {
   runStatusline,

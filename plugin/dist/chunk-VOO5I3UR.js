@@ -3,9 +3,11 @@ import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   describeToolCall,
-  displayPath,
+  displayPath
+} from "./chunk-MKMZ32PY.js";
+import {
   redactSecrets
-} from "./chunk-ZZSEED36.js";
+} from "./chunk-G63QHD4H.js";
 import {
   ensureHandoffFolder,
   handoffFileName,
@@ -13,11 +15,12 @@ import {
   isHandoffOfSession,
   listHandoffs,
   writeNewHandoff
-} from "./chunk-B6VX7PTD.js";
+} from "./chunk-5KD4ZHVK.js";
 import {
   addLineProblems,
   compactionOf,
   counted,
+  defaultHandoffChars,
   exactNumber,
   fingerprintAt,
   isSubagentTranscript,
@@ -26,8 +29,12 @@ import {
   readContextUsage,
   readForward,
   sessionProjectDir,
+  shareByWeight,
   withByteSource
-} from "./chunk-LRTN6UVP.js";
+} from "./chunk-BSBAOZEI.js";
+import {
+  writeNewFile
+} from "./chunk-KGZKVHJ7.js";
 
 // src/transcript/incremental-reader.ts
 var IncrementalReader = class {
@@ -40,10 +47,10 @@ var IncrementalReader = class {
   entries = /* @__PURE__ */ new Map();
   read(path) {
     return withByteSource(path, (source) => {
-      let entry = this.entries.get(path);
-      const cold = !entry || entry.dev !== source.dev || entry.ino !== source.ino || source.size < entry.offset || fingerprintAt(source, entry.offset) !== entry.fingerprint;
-      if (cold || !entry)
-        entry = {
+      let entry2 = this.entries.get(path);
+      const cold = !entry2 || entry2.dev !== source.dev || entry2.ino !== source.ino || source.size < entry2.offset || fingerprintAt(source, entry2.offset) !== entry2.fingerprint;
+      if (cold || !entry2)
+        entry2 = {
           dev: source.dev,
           ino: source.ino,
           offset: 0,
@@ -51,7 +58,7 @@ var IncrementalReader = class {
           reducer: this.create(),
           problems: noLineProblems()
         };
-      return this.continueRead(path, entry, source, cold);
+      return this.continueRead(path, entry2, source, cold);
     });
   }
   continueRead(path, current, source, cold) {
@@ -78,6 +85,85 @@ var IncrementalReader = class {
     return { reducer: current.reducer, problems, parsedBytes: current.offset - from, cold };
   }
 };
+
+// src/handoff/agent-notes.ts
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync } from "fs";
+import { basename, join } from "path";
+var SUFFIX = ".notes.json";
+var MAX_RECORD_BYTES = 2 << 20;
+var NOTE_KEYS = ["goal", "currentState", "decisions", "nextSteps", "openQuestions", "warnings"];
+function recordName(handoffName) {
+  return `.${handoffName.replace(/\.md$/, "")}${SUFFIX}`;
+}
+function hasNotes(notes) {
+  return NOTE_KEYS.some((key) => Boolean(notes[key]?.trim()));
+}
+function writeAgentNotes(folder, record) {
+  const content = JSON.stringify({ version: 1, ...record, handoffPath: basename(record.handoffPath) });
+  writeNewFile(folder, [recordName(basename(record.handoffPath))], content, 384);
+}
+function newestAgentNotes(folder, sessionId) {
+  let names;
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return null;
+  }
+  const records = names.filter((name) => name.startsWith(".") && name.endsWith(SUFFIX)).map((name) => ({ name, handoff: `${name.slice(1, -SUFFIX.length)}.md` })).filter(({ handoff }) => isHandoffOfSession(handoff, sessionId)).sort((a, b) => b.handoff.localeCompare(a.handoff));
+  for (const { name, handoff } of records) {
+    if (!isRegularFile(join(folder, handoff))) continue;
+    const record = readRecord(join(folder, name), join(folder, handoff), sessionId);
+    if (record) return record;
+  }
+  return null;
+}
+function isRegularFile(path) {
+  try {
+    const stat = lstatSync(path);
+    return stat.isFile() && stat.nlink === 1;
+  } catch {
+    return false;
+  }
+}
+function readRecord(path, handoffPath, sessionId) {
+  let text2;
+  try {
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    try {
+      const stat = fstatSync(fd);
+      if (!stat.isFile() || stat.nlink !== 1 || stat.size > MAX_RECORD_BYTES) return null;
+      text2 = readFileSync(fd, "utf8");
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
+  return parseRecord(text2, handoffPath, sessionId);
+}
+function parseRecord(text2, handoffPath, sessionId) {
+  let raw;
+  try {
+    raw = JSON.parse(text2);
+  } catch {
+    return null;
+  }
+  if (typeof raw !== "object" || raw === null) return null;
+  const value = raw;
+  const rawNotes = typeof value.notes === "object" && value.notes !== null ? value.notes : {};
+  const notes = {};
+  for (const key of NOTE_KEYS) if (typeof rawNotes[key] === "string") notes[key] = rawNotes[key];
+  const count = (figure) => typeof figure === "number" && Number.isInteger(figure) && figure >= 0 ? figure : 0;
+  if (value.sessionId !== sessionId || typeof value.writtenAt !== "string" || !hasNotes(notes)) return null;
+  return {
+    sessionId,
+    handoffPath,
+    writtenAt: value.writtenAt,
+    prompts: count(value.prompts),
+    toolCalls: count(value.toolCalls),
+    notes
+  };
+}
 
 // src/transcript/user-text.ts
 var COMMAND_NAME = /<command-name>\s*([^<]*?)\s*<\/command-name>/;
@@ -173,11 +259,21 @@ var FactCollector = class {
     subagents: [],
     turns: [],
     compactions: [],
+    toolCalls: 0,
     redactions: {}
   };
   files = /* @__PURE__ */ new Map();
   tasks = /* @__PURE__ */ new Map();
   calls = /* @__PURE__ */ new Map();
+  /**
+   * Texts kept but not redacted yet, and tool calls not labelled yet: done once, when a result is asked
+   * for, for what is still kept then. Most of a long session's texts are let go before that, and
+   * redacting them as read cost more than parsing the transcript.
+   */
+  unredacted = /* @__PURE__ */ new Set();
+  unlabelled = /* @__PURE__ */ new Map();
+  /** A raw path's file entry key, so a file touched a thousand times is resolved once. */
+  shownPaths = /* @__PURE__ */ new Map();
   constructor(projectDir = null) {
     this.facts.projectDir = projectDir;
   }
@@ -215,6 +311,11 @@ var FactCollector = class {
     }
   }
   result() {
+    for (const kept of this.unredacted) kept.text = this.clean(kept.text);
+    this.unredacted.clear();
+    for (const [turn, calls] of this.unlabelled)
+      for (const call of calls) turn.actions[call.index] = this.describe(call.name, call.input);
+    this.unlabelled.clear();
     return {
       ...this.facts,
       files: [...this.files.values()],
@@ -235,7 +336,11 @@ var FactCollector = class {
    * so a cut never leaves the head of a secret that is too short for its rule to recognise.
    */
   keep(text2) {
-    if (text2.length <= KEPT_CHARS) return { text: this.clean(text2), chars: text2.length };
+    if (text2.length <= KEPT_CHARS) {
+      const kept = { text: text2, chars: text2.length };
+      this.unredacted.add(kept);
+      return kept;
+    }
     const half = KEPT_CHARS / 2;
     const head = this.clean(text2.slice(0, half + REDACT_MARGIN)).slice(0, half);
     const tail = this.clean(text2.slice(-(half + REDACT_MARGIN))).slice(-half);
@@ -253,7 +358,11 @@ var FactCollector = class {
     if (!turn || turn.prompt !== this.turn) {
       turn = { prompt: this.turn, actions: [], replies: [] };
       this.facts.turns.push(turn);
-      release(this.facts.turns, TURNS_WITH_DETAIL, (old) => old.replies = old.replies.length ? [RELEASED] : []);
+      release(this.facts.turns, TURNS_WITH_DETAIL, (old) => {
+        for (const reply of old.replies) this.unredacted.delete(reply);
+        old.replies = old.replies.length ? [RELEASED] : [];
+        this.unlabelled.delete(old);
+      });
     }
     return turn;
   }
@@ -282,6 +391,7 @@ var FactCollector = class {
       return;
     }
     if (block.type !== "tool_use") return;
+    this.facts.toolCalls++;
     const input = fields(block.input);
     const call = { name: block.name, input };
     const path = str(input.file_path) ?? str(input.notebook_path);
@@ -298,7 +408,10 @@ var FactCollector = class {
         output: null
       };
       this.facts.commands.push(call.command);
-      release(this.facts.commands, NEWEST.commands, (old) => old.output = null);
+      release(this.facts.commands, NEWEST.commands, (old) => {
+        if (old.output) this.unredacted.delete(old.output);
+        old.output = null;
+      });
     } else if (SUBAGENT_TOOLS.has(block.name)) {
       call.subagent = {
         turn: this.turn,
@@ -309,6 +422,8 @@ var FactCollector = class {
       };
       this.facts.subagents.push(call.subagent);
       release(this.facts.subagents, NEWEST.subagents, (old) => {
+        this.unredacted.delete(old.prompt);
+        if (old.report) this.unredacted.delete(old.report);
         old.prompt = RELEASED;
         if (old.report) old.report = RELEASED;
       });
@@ -340,7 +455,11 @@ var FactCollector = class {
       }
     }
     if (block.id) this.calls.set(block.id, call);
-    this.currentTurn().actions.push(this.describe(block.name, input));
+    const turn = this.currentTurn();
+    const pending = this.unlabelled.get(turn) ?? [];
+    pending.push({ index: turn.actions.length, name: block.name, input });
+    this.unlabelled.set(turn, pending);
+    turn.actions.push(block.name);
   }
   toolResult(toolUseId, content, isError) {
     const call = this.calls.get(toolUseId);
@@ -366,18 +485,25 @@ var FactCollector = class {
     if (isError && !call.command) this.error(this.describe(call.name, call.input), text2);
   }
   touch(path, tool) {
-    const shown = displayPath(path, this.facts.projectDir);
-    const entry = this.files.get(shown) ?? { path: shown, reads: 0, edits: 0, writes: 0, added: 0, removed: 0 };
-    if (READ_TOOLS.has(tool)) entry.reads++;
-    else if (EDIT_TOOLS.has(tool)) entry.edits++;
-    else if (WRITE_TOOLS.has(tool)) entry.writes++;
+    let shown = this.shownPaths.get(path);
+    if (shown === void 0) {
+      shown = displayPath(path, this.facts.projectDir);
+      this.shownPaths.set(path, shown);
+    }
+    const entry2 = this.files.get(shown) ?? { path: shown, reads: 0, edits: 0, writes: 0, added: 0, removed: 0 };
+    if (READ_TOOLS.has(tool)) entry2.reads++;
+    else if (EDIT_TOOLS.has(tool)) entry2.edits++;
+    else if (WRITE_TOOLS.has(tool)) entry2.writes++;
     else return null;
-    this.files.set(shown, entry);
-    return entry;
+    this.files.set(shown, entry2);
+    return entry2;
   }
   error(source, message) {
     this.facts.errors.push({ turn: this.turn, source: this.clean(source), message: this.keep(message) });
-    release(this.facts.errors, NEWEST.errors, (old) => old.message = RELEASED);
+    release(this.facts.errors, NEWEST.errors, (old) => {
+      this.unredacted.delete(old.message);
+      old.message = RELEASED;
+    });
   }
 };
 function release(list, keep, strip) {
@@ -418,6 +544,91 @@ function firstLines(text2, keep = 200, keepLast = false) {
   return [...lines2.slice(0, keep), `\u2026 ${lines2.length - keep - last.length} more lines`, ...last].join("\n");
 }
 
+// src/handoff/markdown.ts
+function fenced(text2, language = "") {
+  const longest = Math.max(2, ...[...text2.matchAll(/`+/g)].map((match) => match[0].length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${language}
+${text2}
+${fence}`;
+}
+function quoted(text2) {
+  return text2.split("\n").map((line) => `> ${line}`).join("\n");
+}
+function indent(text2) {
+  return text2.split("\n").map((line) => line ? `   ${line}` : line).join("\n");
+}
+
+// src/handoff/render-prompts.ts
+function entry(group) {
+  const { shown, numbers } = group;
+  const others = numbers.filter((number) => number !== shown.number);
+  const listed = others.length > 20 ? [...others.slice(0, 10), "\u2026", ...others.slice(-9)] : others;
+  const repeats = others.length ? ` (sent ${numbers.length} times: also as prompt ${listed.join(", ")})` : "";
+  return `### ${shown.command ? "Command" : "Prompt"} ${shown.number}${shown.at ? ` \u2014 ${shown.at}` : ""}${repeats}
+
+${fenced(shown.text, "text")}`;
+}
+function groups(prompts) {
+  const byText = /* @__PURE__ */ new Map();
+  const result = [];
+  prompts.forEach((prompt, index) => {
+    if (index === 0) {
+      result.push({ shown: prompt, numbers: [prompt.number] });
+      return;
+    }
+    const group = byText.get(prompt.text);
+    if (group) {
+      group.shown = prompt;
+      group.numbers.push(prompt.number);
+      return;
+    }
+    const created = { shown: prompt, numbers: [prompt.number] };
+    byText.set(prompt.text, created);
+    result.push(created);
+  });
+  return result.sort((a, b) => a.shown.number - b.shown.number);
+}
+function requiredPromptChars(prompts) {
+  const all = groups(prompts);
+  const required = [all[0], all.length > 1 ? all.at(-1) : void 0].filter((group) => group !== void 0);
+  return required.reduce((sum, group) => sum + entry(group).length + 2, 0);
+}
+function promptsBody(prompts, room, whereVerbatim) {
+  const all = groups(prompts);
+  if (!all.length) return "";
+  const texts = all.map(entry);
+  const shown = /* @__PURE__ */ new Set([0, all.length - 1]);
+  let left = room - [...shown].reduce((sum, index) => sum + texts[index].length + 2, 0);
+  for (let index = all.length - 2; index > 0; index--) {
+    const cost = texts[index].length + 2;
+    if (cost > left) break;
+    shown.add(index);
+    left -= cost;
+  }
+  const parts = [];
+  let skipped = [];
+  const flush = () => {
+    if (!skipped.length) return;
+    const numbers = skipped.flatMap((group) => group.numbers);
+    const chars = skipped.reduce((sum, group) => sum + group.shown.text.length * group.numbers.length, 0);
+    const first = Math.min(...numbers);
+    const last = Math.max(...numbers);
+    parts.push(
+      `_${counted(numbers.length, "prompt")} (${first === last ? `prompt ${first}` : `between prompts ${first} and ${last}`}, ${exactNumber(chars)} characters) left out to fit the size budget: ${whereVerbatim} has them verbatim._`
+    );
+    skipped = [];
+  };
+  all.forEach((group, index) => {
+    if (shown.has(index)) {
+      flush();
+      parts.push(texts[index]);
+    } else skipped.push(group);
+  });
+  flush();
+  return parts.join("\n\n");
+}
+
 // src/handoff/excerpt.ts
 var cutNote = (chars) => `[cut: ${exactNumber(chars)} chars in full]`;
 function clip(kept, max) {
@@ -449,6 +660,152 @@ function lastLines(text2, chars, lines2) {
   return taken.length <= chars ? taken : taken.slice(-Math.max(1, chars));
 }
 
+// src/handoff/render-work.ts
+var LIMITS = { report: 4e3, assistantText: 1500, error: 1500, subagentPrompt: 1500 };
+var OUTPUT = { ok: { chars: 1200, lines: 24 }, failed: { chars: 3e3, lines: 60 } };
+function summarizeActions(actions) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const action of actions) counts.set(action, (counts.get(action) ?? 0) + 1);
+  return [...counts].map(([action, count]) => count > 1 ? `${action} \xD7${count}` : action).join("; ");
+}
+function mostRun(commands) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const command of commands) {
+    const short = command.command.replace(/\s+/g, " ").slice(0, 80);
+    counts.set(short, (counts.get(short) ?? 0) + 1);
+  }
+  const top = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 5);
+  return top.map(([command, count]) => `\`${command}\`${count > 1 ? ` \xD7${count}` : ""}`).join(", ");
+}
+function commandsList(facts, where) {
+  const { commands } = facts;
+  if (!commands.length) return null;
+  const failed = commands.filter((command) => command.ok === false).length;
+  const detailed = Math.min(commands.length, NEWEST.commands);
+  const offset = commands.length - detailed;
+  const items = commands.slice(offset).map((command, index) => {
+    const outcome = command.ok === null ? "no result recorded" : command.ok ? "ok" : "**failed**";
+    const head = `${offset + index + 1}. \`${command.command.replace(/\s+/g, " ").slice(0, 300)}\` \u2014 ${outcome} (after prompt ${command.turn})${command.description ? ` \u2014 ${command.description}` : ""}`;
+    const text2 = command.output?.text.trim() ? `${head}
+
+${indent(fenced(headAndTail(command.output, command.ok === false ? OUTPUT.failed : OUTPUT.ok).trimEnd()))}` : head;
+    return { turn: command.turn, text: text2 };
+  });
+  return {
+    title: "Commands",
+    total: commands.length,
+    items,
+    intro: `${commands.length} run, ${failed} failed.`,
+    separator: "\n",
+    omitted(count) {
+      const older = commands.slice(0, count);
+      const olderFailed = older.filter((command) => command.ok === false).length;
+      return `(${counted(count, "earlier command")} not shown, ${olderFailed} of them failed, after prompts ${older[0].turn}\u2013${older.at(-1).turn}; most run: ${mostRun(older)}. ${where} has them all.)`;
+    }
+  };
+}
+function errorsList(facts, where) {
+  const { errors } = facts;
+  if (!errors.length) return null;
+  const offset = errors.length - Math.min(errors.length, NEWEST.errors);
+  return {
+    title: "Errors",
+    total: errors.length,
+    items: errors.slice(offset).map((error) => ({
+      turn: error.turn,
+      text: `- after prompt ${error.turn}, ${error.source}:
+
+${indent(fenced(clip(error.message, LIMITS.error)))}`
+    })),
+    intro: "",
+    separator: "\n",
+    omitted: (count) => `(${counted(count, "earlier error")} not shown; ${where} has them.)`
+  };
+}
+function subagentsList(facts, where) {
+  const { subagents } = facts;
+  if (!subagents.length) return null;
+  const offset = subagents.length - Math.min(subagents.length, NEWEST.subagents);
+  return {
+    title: "Subagents",
+    total: subagents.length,
+    items: subagents.slice(offset).map((agent) => {
+      const report = agent.report === null ? "No report recorded." : `Report:
+
+${quoted(clip(agent.report, LIMITS.report))}`;
+      return {
+        turn: agent.turn,
+        text: `### ${agent.description}${agent.type ? ` (${agent.type})` : ""} \u2014 after prompt ${agent.turn}
+
+Prompt:
+
+${quoted(clip(agent.prompt, LIMITS.subagentPrompt))}
+
+${report}`
+      };
+    }),
+    intro: "",
+    separator: "\n\n",
+    omitted: (count) => `(${counted(count, "earlier subagent")} not shown; ${where} has their prompts and reports.)`
+  };
+}
+function turnsList(facts, where) {
+  const active = facts.turns.filter((turn) => turn.actions.length || turn.replies.length);
+  if (!active.length) return null;
+  const offset = active.length - Math.min(active.length, NEWEST.turns);
+  return {
+    title: "What happened, prompt by prompt",
+    total: active.length,
+    items: active.slice(offset).map((turn) => {
+      const title = turn.prompt === 0 ? "Before the first prompt" : `After prompt ${turn.prompt}`;
+      const actions = turn.actions.length ? `${counted(turn.actions.length, "tool call")}: ${summarizeActions(turn.actions)}` : "No tool calls.";
+      const replies = turn.replies.length ? `
+
+The agent said:
+
+${turn.replies.map((reply) => quoted(clip(reply, LIMITS.assistantText))).join("\n>\n")}` : "";
+      return { turn: turn.prompt, text: `### ${title}
+
+${actions}${replies}` };
+    }),
+    intro: "",
+    separator: "\n\n",
+    omitted(count) {
+      const older = active.slice(0, count);
+      const calls = older.reduce((sum, turn) => sum + turn.actions.length, 0);
+      return `(What ${counted(count, "earlier prompt")} led to is not shown: ${counted(calls, "tool call")} after prompts ${older[0].prompt}\u2013${older.at(-1).prompt}; ${where} has every step.)`;
+    }
+  };
+}
+function workLists(facts, where) {
+  return [commandsList, errorsList, subagentsList, turnsList].map((list) => list(facts, where)).filter((list) => list !== null);
+}
+function workChars(facts, where) {
+  return workLists(facts, where).reduce(
+    (sum, list) => sum + list.title.length + list.intro.length + list.omitted(list.total).length + 16 + list.items.reduce((items, item) => items + item.text.length + 2, 0),
+    0
+  );
+}
+function workSections(facts, room, where) {
+  const lists = workLists(facts, where);
+  let left = room - lists.reduce((sum, list) => sum + list.title.length + list.intro.length + list.omitted(list.total).length + 16, 0);
+  const order = lists.flatMap((list, listIndex) => list.items.map((item, index) => ({ listIndex, index, item }))).sort((a, b) => b.item.turn - a.item.turn || a.listIndex - b.listIndex || b.index - a.index);
+  const shownFrom = lists.map((list) => list.items.length);
+  for (const { listIndex, index, item } of order) {
+    const cost = item.text.length + 2;
+    if (cost > left) break;
+    shownFrom[listIndex] = index;
+    left -= cost;
+  }
+  return lists.map((list, listIndex) => {
+    const from = shownFrom[listIndex];
+    const hidden = list.total - (list.items.length - from);
+    const shown = list.items.slice(from).map((item) => item.text);
+    const lead = [list.intro, hidden > 0 ? list.omitted(hidden) : ""].filter(Boolean);
+    return [list.title, [...lead, shown.join(list.separator)].filter(Boolean).join("\n\n")];
+  });
+}
+
 // src/handoff/render.ts
 var NOTE_TITLES = {
   goal: "Goal",
@@ -458,8 +815,7 @@ var NOTE_TITLES = {
   openQuestions: "Open questions",
   warnings: "Warnings"
 };
-var LIMITS = { report: 4e3, assistantText: 1500, error: 1500, subagentPrompt: 1500 };
-var OUTPUT = { ok: { chars: 1200, lines: 24 }, failed: { chars: 3e3, lines: 60 } };
+var EARLIER_SHOWN = 20;
 var NOTE_LIMIT = 64e3;
 function boundedNote(text2) {
   if (text2.length <= NOTE_LIMIT) return text2;
@@ -474,72 +830,78 @@ ${open}` : ""}
 \u2026 [cut: this note was ${exactNumber(text2.length)} chars; the last ${exactNumber(text2.length - NOTE_LIMIT)} were not kept]`;
 }
 function renderHandoff(input) {
-  const sections = [
-    notesSection(input.notes),
-    promptsSection(input.facts),
-    tasksSection(input.facts),
-    filesSection(input.facts),
-    commandsSection(input.facts),
-    errorsSection(input.facts),
-    subagentsSection(input.facts),
-    turnsSection(input.facts),
-    compactionsSection(input.facts),
+  const { facts } = input;
+  const where = `The transcript \`${input.transcriptPath}\`${input.earlier.length ? " (and the earlier handoffs listed below)" : ""}`;
+  const head = renderHeader(input);
+  const footer = `---
+${input.resumeInstruction}
+`;
+  const fixed = [
+    notesSection(input.notes, input.origin),
+    tasksSection(facts),
+    compactionsSection(facts),
     gitSection(input.git),
     earlierSection(input.earlier)
-  ].filter((section) => section !== null && section[1].trim() !== "");
+  ];
+  const fixedChars = head.length + footer.length + fixed.reduce((sum, section) => sum + (section ? section[0].length + section[1].length + 8 : 0), 0);
+  const flexible = input.maxChars - fixedChars - requiredPromptChars(facts.prompts) - 200;
+  const [promptRoom = 0, workRoom = 0, filesRoom = 0] = shareByWeight(flexible, [
+    { need: promptsNeed(facts), weight: 5 },
+    { need: workChars(facts, where), weight: 4 },
+    { need: filesChars(facts), weight: 1 }
+  ]);
+  const [notes, tasks, compactions, git2, earlier] = fixed;
+  const sections = [
+    notes,
+    [
+      "User prompts (verbatim)",
+      promptsBody(facts.prompts, requiredPromptChars(facts.prompts) + promptRoom, where)
+    ],
+    tasks,
+    filesSection(facts, filesRoom),
+    ...workSections(facts, workRoom, where),
+    compactions,
+    git2,
+    earlier
+  ].filter((section) => section !== null && section !== void 0 && section[1].trim() !== "");
   const body = sections.map(([title, text2]) => `## ${title}
 
 ${text2.trimEnd()}`).join("\n\n");
   return {
-    markdown: `${renderHeader(input)}
+    markdown: `${head}
 
 ${body ? `${body}
 
-` : ""}---
-${input.resumeInstruction}
-`,
+` : ""}${footer}`,
     sections: sections.map(([title]) => title)
   };
 }
-function newest(items, keep, what) {
-  if (items.length <= keep) return { shown: [...items], offset: 0, note: "" };
-  return {
-    shown: items.slice(-keep),
-    offset: items.length - keep,
-    note: `(${items.length - keep} earlier ${what} not shown; the transcript has them all.)
-
-`
-  };
+function promptsNeed(facts) {
+  return promptsBody(facts.prompts, Number.MAX_SAFE_INTEGER, "").length;
 }
-function fenced(text2, language = "") {
-  const longest = Math.max(2, ...[...text2.matchAll(/`+/g)].map((match) => match[0].length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}${language}
-${text2}
-${fence}`;
-}
-function quoted(text2) {
-  return text2.split("\n").map((line) => `> ${line}`).join("\n");
-}
-function indent(text2) {
-  return text2.split("\n").map((line) => line ? `   ${line}` : line).join("\n");
-}
-function notesSection(notes) {
+function notesSection(notes, origin) {
   const body = Object.keys(NOTE_TITLES).flatMap((key) => {
     const note = notes[key]?.trim();
     return note ? [`### ${NOTE_TITLES[key]}
 
 ${boundedNote(note)}`] : [];
   }).join("\n\n");
-  return ["Agent's notes", body];
+  const lines2 = [origin.writtenBy ? `_${origin.writtenBy}_` : ""];
+  if (origin.carried) {
+    const { carried } = origin;
+    lines2.push(
+      `_The agent's notes below are carried forward from its handoff \`${carried.path}\`: notes from ${readableTime(carried.writtenAt)}, ${counted(carried.promptsSince, "prompt")} and ${counted(carried.toolCallsSince, "tool call")} ago. What happened since is in the sections that follow._`
+    );
+  } else if (origin.writtenBy && !body) {
+    lines2.push(
+      "_The agent has not written notes in this session (write_handoff); the sections below are what the transcript says._"
+    );
+  }
+  return ["Agent's notes", [...lines2.filter(Boolean), body].filter(Boolean).join("\n\n")];
 }
-function promptsSection(facts) {
-  const body = facts.prompts.map(
-    (prompt) => `### ${prompt.command ? "Command" : "Prompt"} ${prompt.number}${prompt.at ? ` \u2014 ${prompt.at}` : ""}
-
-${fenced(prompt.text, "text")}`
-  ).join("\n\n");
-  return ["User prompts (verbatim)", body];
+function readableTime(iso) {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
+  return match ? `${match[1]} ${match[2]} UTC` : iso;
 }
 function tasksSection(facts) {
   return [
@@ -547,93 +909,36 @@ function tasksSection(facts) {
     facts.tasks.map((task) => `- [${task.status === "completed" ? "x" : " "}] #${task.id} ${task.subject} \u2014 ${task.status}`).join("\n")
   ];
 }
-function filesSection(facts) {
-  if (!facts.files.length) return null;
-  const rows = [...facts.files].sort(
+function fileRows(facts) {
+  return [...facts.files].sort(
     (a, b) => b.added + b.removed - (a.added + a.removed) || b.edits + b.writes - (a.edits + a.writes) || b.reads - a.reads || a.path.localeCompare(b.path)
   ).map((file) => {
     const lines2 = file.added || file.removed ? `+${file.added} \u2212${file.removed}` : "";
     return `| \`${file.path}\` | ${file.reads || ""} | ${file.edits || ""} | ${file.writes || ""} | ${lines2} |`;
   });
+}
+function filesChars(facts) {
+  return fileRows(facts).reduce((sum, row) => sum + row.length + 1, 0);
+}
+function filesSection(facts, room) {
+  if (!facts.files.length) return null;
+  const rows = fileRows(facts);
   const changed = facts.files.filter((file) => file.edits || file.writes);
   const added = changed.reduce((sum, file) => sum + file.added, 0);
   const removed = changed.reduce((sum, file) => sum + file.removed, 0);
   const stat = changed.length ? ` (${exactNumber(added)} lines added, ${exactNumber(removed)} removed by the session's edits)` : "";
-  return [
-    "Files",
-    `${counted(facts.files.length, "file")} touched, ${changed.length} changed${stat}.
+  let kept = 0;
+  for (let left = room; kept < rows.length && rows[kept].length + 1 <= left; kept++) left -= rows[kept].length + 1;
+  const rest = rows.length - kept;
+  const more = rest ? `
+
+(${counted(rest, "more file")} not listed, each touched less; the transcript has every call.)` : "";
+  const table = kept ? `
 
 | file | read | edited | written | lines |
 | --- | --- | --- | --- | --- |
-${rows.join("\n")}`
-  ];
-}
-function commandsSection(facts) {
-  if (!facts.commands.length) return null;
-  const failed = facts.commands.filter((command) => command.ok === false).length;
-  const { shown, offset, note } = newest(facts.commands, NEWEST.commands, "commands");
-  const list = shown.map((command, shownIndex) => {
-    const outcome = command.ok === null ? "no result recorded" : command.ok ? "ok" : "**failed**";
-    const head = `${offset + shownIndex + 1}. \`${command.command.replace(/\s+/g, " ").slice(0, 300)}\` \u2014 ${outcome} (after prompt ${command.turn})${command.description ? ` \u2014 ${command.description}` : ""}`;
-    if (!command.output?.text.trim()) return head;
-    return `${head}
-
-${indent(fenced(headAndTail(command.output, command.ok === false ? OUTPUT.failed : OUTPUT.ok).trimEnd()))}`;
-  });
-  return ["Commands", `${facts.commands.length} run, ${failed} failed.
-
-${note}${list.join("\n")}`];
-}
-function errorsSection(facts) {
-  const errors = newest(facts.errors, NEWEST.errors, "errors");
-  return [
-    "Errors",
-    errors.note + errors.shown.map(
-      (error) => `- after prompt ${error.turn}, ${error.source}:
-
-${indent(fenced(clip(error.message, LIMITS.error)))}`
-    ).join("\n")
-  ];
-}
-function subagentsSection(facts) {
-  const subagents = newest(facts.subagents, NEWEST.subagents, "subagents");
-  const text2 = subagents.shown.map((agent) => {
-    const lines2 = [
-      `### ${agent.description}${agent.type ? ` (${agent.type})` : ""} \u2014 after prompt ${agent.turn}`,
-      "",
-      "Prompt:",
-      "",
-      quoted(clip(agent.prompt, LIMITS.subagentPrompt))
-    ];
-    lines2.push(
-      "",
-      agent.report === null ? "No report recorded." : `Report:
-
-${quoted(clip(agent.report, LIMITS.report))}`
-    );
-    return lines2.join("\n");
-  });
-  return ["Subagents", subagents.note + text2.join("\n\n")];
-}
-function turnsSection(facts) {
-  const turns = newest(
-    facts.turns.filter((turn) => turn.actions.length || turn.replies.length),
-    NEWEST.turns,
-    "prompts' activity"
-  );
-  const body = turns.shown.map((turn) => {
-    const title = turn.prompt === 0 ? "Before the first prompt" : `After prompt ${turn.prompt}`;
-    const actions = turn.actions.length ? `${counted(turn.actions.length, "tool call")}: ${summarizeActions(turn.actions)}` : "No tool calls.";
-    const replies = turn.replies.length ? `
-
-The agent said:
-
-${turn.replies.map((reply) => quoted(clip(reply, LIMITS.assistantText))).join("\n>\n")}` : "";
-    return `### ${title}
-
-${actions}${replies}`;
-  });
-  return ["What happened, prompt by prompt", turns.note + body.join("\n\n")];
+${rows.slice(0, kept).join("\n")}` : "";
+  return ["Files", `${counted(facts.files.length, "file")} touched, ${changed.length} changed${stat}.${table}${more}`];
 }
 function compactionsSection(facts) {
   const body = facts.compactions.map(
@@ -655,9 +960,12 @@ ${status}${diff}`];
 }
 function earlierSection(earlier) {
   const oldestFirst = [...earlier].sort((a, b) => a.modified.localeCompare(b.modified) || a.path.localeCompare(b.path));
+  const shown = oldestFirst.slice(-EARLIER_SHOWN);
+  const older = oldestFirst.length - shown.length;
   return [
     "Earlier handoffs of this session",
-    oldestFirst.map((handoff) => `- ${handoff.modified}: \`${handoff.path}\``).join("\n")
+    (older ? `(${counted(older, "older handoff")} of this session in the same folder.)
+` : "") + shown.map((handoff) => `- ${handoff.modified}: \`${handoff.path}\``).join("\n")
   ];
 }
 function renderHeader(input) {
@@ -681,11 +989,6 @@ function renderHeader(input) {
   );
   return lines2.join("\n");
 }
-function summarizeActions(actions) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const action of actions) counts.set(action, (counts.get(action) ?? 0) + 1);
-  return [...counts].map(([action, count]) => count > 1 ? `${action} \xD7${count}` : action).join("; ");
-}
 
 // src/handoff/write-handoff.ts
 var RESUME_HINT = "To resume in a new session, use the ctx-monitor `resume` prompt or read this handoff";
@@ -701,6 +1004,18 @@ function readFacts(transcriptPath, reader = factsReader()) {
 function configuredHandoffDir(runtime) {
   return loadSettings(runtime).handoffDir;
 }
+function carriedOrigin(carried, facts, writtenBy) {
+  if (!carried) return { writtenBy, carried: null };
+  return {
+    writtenBy,
+    carried: {
+      path: carried.handoffPath,
+      writtenAt: carried.writtenAt,
+      promptsSince: Math.max(0, facts.prompts.length - carried.prompts),
+      toolCallsSince: Math.max(0, facts.toolCalls - carried.toolCalls)
+    }
+  };
+}
 async function writeHandoff(request, deps) {
   const { runtime } = deps;
   const usage = await readContextUsage(request, deps.usage);
@@ -713,20 +1028,31 @@ async function writeHandoff(request, deps) {
   const earlier = listHandoffs(folder).filter((handoff) => isHandoffOfSession(handoff.name, usage.sessionId)).map((handoff) => ({ path: handoff.path, modified: handoff.modified }));
   const git2 = await deps.git(projectDir);
   const noteRedactions = {};
-  const notes = redactNotes(request.notes, noteRedactions);
+  const own = !request.writtenBy && hasNotes(request.notes);
+  const carried = own ? null : newestAgentNotes(folder, usage.sessionId);
+  const notes = own ? redactNotes(request.notes, noteRedactions) : carried?.notes ?? {};
+  const settings = loadSettings(runtime);
+  const maxChars = request.maxChars ?? settings.handoffMaxChars ?? defaultHandoffChars(usage.contextWindow);
+  const sizeProblems = settings.problems.filter((problem) => /handoff size/.test(problem));
   const rendered = renderHandoff({
     facts: { ...facts, sessionId: facts.sessionId ?? usage.sessionId, projectDir },
     notes,
+    origin: carriedOrigin(carried, facts, request.writtenBy ?? null),
+    maxChars,
     writtenAt: now.toISOString(),
     transcriptPath,
     context: usage.subagent ? null : contextFigures(usage),
     git: git2,
     earlier,
-    resumeInstruction: `${RESUME_HINT} (or read the resource ctx-monitor://handoffs/latest), then ${request.notes.nextSteps?.trim() ? "continue from its next steps" : "pick up from the newest user prompt and what happened after it"}.`
+    resumeInstruction: `${RESUME_HINT} (or read the resource ctx-monitor://handoffs/latest), then ${notes.nextSteps?.trim() ? "continue from its next steps" : "pick up from the newest user prompt and what happened after it"}.`
   });
   const redacted = redactSecrets(rendered.markdown);
   const redactions = [redacted.counts, noteRedactions, facts.redactions].flatMap((counts) => Object.values(counts)).reduce((sum, count) => sum + count, 0);
   const path = writeNewHandoff(folder, fileName, redacted.text);
+  if (own) {
+    const record = { sessionId: usage.sessionId, handoffPath: path, writtenAt: now.toISOString(), notes };
+    writeAgentNotes(folder, { ...record, prompts: facts.prompts.length, toolCalls: facts.toolCalls });
+  }
   const bytes = Buffer.byteLength(redacted.text);
   const failedCommands = facts.commands.filter((command) => command.ok === false).length;
   return {
@@ -742,8 +1068,10 @@ async function writeHandoff(request, deps) {
     failedCommands,
     redactions,
     earlierHandoffs: earlier.length,
+    maxChars,
+    notesCarriedFrom: carried?.handoffPath ?? null,
     resumeInstruction: `${RESUME_HINT}: ${path}.`,
-    summary: `Handoff written to ${path} (${exactNumber(bytes)} bytes: ${counted(facts.prompts.length, "prompt")}, ${counted(facts.files.length, "file")}, ${counted(facts.commands.length, "command")}${redactions ? `, ${counted(redactions, "secret")} redacted` : ""}). ${RESUME_HINT}.`
+    summary: `Handoff written to ${path} (${exactNumber(bytes)} bytes: ${counted(facts.prompts.length, "prompt")}, ${counted(facts.files.length, "file")}, ${counted(facts.commands.length, "command")}${redactions ? `, ${counted(redactions, "secret")} redacted` : ""}; at most ${exactNumber(maxChars)} characters). ${RESUME_HINT}.${sizeProblems.map((problem) => ` Note: ${problem}.`).join("")}`
   };
 }
 function redactNotes(notes, counts) {

@@ -2,18 +2,19 @@
 import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
-  ResponseTimeline
-} from "./chunk-Y6FXS6T7.js";
+  ResponseTimeline,
+  statusWords
+} from "./chunk-QOQXYNNC.js";
 import {
   BreakdownBuilder,
   CATEGORY,
   PACKAGE,
   createBreakdownDeps,
   readContextBreakdown
-} from "./chunk-CBKUJMHP.js";
+} from "./chunk-SRPIKGOE.js";
 import {
   statuslineCommand
-} from "./chunk-HP7V7FAX.js";
+} from "./chunk-EQZC4O36.js";
 import {
   PLAIN,
   paint,
@@ -27,47 +28,62 @@ import {
   configuredHandoffDir,
   createHandoffDeps,
   writeHandoff
-} from "./chunk-HWZST52M.js";
+} from "./chunk-VOO5I3UR.js";
+import "./chunk-MKMZ32PY.js";
 import {
   redactSecrets
-} from "./chunk-ZZSEED36.js";
+} from "./chunk-G63QHD4H.js";
 import {
   handoffFolder,
   isHandoffOfSession,
   listHandoffs
-} from "./chunk-B6VX7PTD.js";
+} from "./chunk-5KD4ZHVK.js";
 import {
   CLAUDE_EVENT_NAMES,
   HOOK_EVENTS,
   enabledPlugin,
   hookCommand,
   runningAsPlugin
-} from "./chunk-UITAHFQQ.js";
-import "./chunk-XLLYYDGW.js";
+} from "./chunk-AC2RSPDH.js";
+import "./chunk-A36TVRQ4.js";
+import {
+  jsonText,
+  terminalText
+} from "./chunk-PGED74ES.js";
+import "./chunk-R25CEHLX.js";
 import {
   STATE_DIR_SETTING,
+  TokenCache,
   appendRecords,
   captureStoreDir,
   claudeConfigDir,
   claudeGlobalConfigPath,
+  counterFor,
+  countingTurnedOff,
   createUsageDeps,
   ctxMonitorStateDir,
   defaultBodiesDir,
+  digestBody,
+  digestBodyValue,
   encodeProjectDir,
   ensurePrivateDir,
   exactNumber,
+  groupsToMeasure,
   hashOfText,
+  markUnmeasured,
+  measureGroups,
   newestOfSession,
+  openRegularFile,
+  parseHandoffChars,
   parseRecordLine,
   projectSessions,
   readContextUsage,
   readLog,
-  recordOf,
   roundTokens,
   sessionProjectDir,
   subagentOf,
   subagentTranscripts
-} from "./chunk-LRTN6UVP.js";
+} from "./chunk-BSBAOZEI.js";
 import {
   log
 } from "./chunk-E4WEFHXS.js";
@@ -76,12 +92,10 @@ import {
   actionableMessage,
   fileSystemFailure,
   makeFolder,
-  replaceFile
-} from "./chunk-T2JGQYOY.js";
+  replaceFile,
+  writeNewFile
+} from "./chunk-KGZKVHJ7.js";
 import "./chunk-6RQ7PFQB.js";
-
-// src/cli/run.ts
-import { parseArgs } from "util";
 
 // node_modules/ansi-regex/index.js
 var ST = String.raw`(?:\u001B\u005C|\u009C)`;
@@ -261,6 +275,14 @@ function bar(style, tokens, window) {
   return cells >= 0.5 ? full.repeat(Math.round(cells)) : tokens > 0 ? thin : "";
 }
 var percent = (value, tokens) => value === 0 && tokens > 0 ? "<0.1%" : `${value}%`;
+function captureLines(capture) {
+  if (!capture?.parts.length) return [];
+  const measured = capture.parts.filter((part) => part.tokens !== null).map((part) => part.part);
+  const lines = measured.length ? [`  measured with count_tokens: ${measured.join(", ")}`] : [];
+  for (const part of capture.parts)
+    if (part.tokens === null) lines.push(`  not measured: ${part.part} (${part.said ?? "no figure"})`);
+  return [...lines, ""];
+}
 function describeBreakdown(breakdown, style = PLAIN) {
   const width = Math.max(widest(breakdown.categories.map((category) => category.name)), "category".length);
   const lines = [wrap(style, breakdown.summary), "", `  ${padEnd("category", width)}     tokens  of window`];
@@ -278,6 +300,7 @@ function describeBreakdown(breakdown, style = PLAIN) {
     `  ${padEnd("used", width)}  ${exactNumber(breakdown.usedTokens).padStart(9)}  (~ = estimated split)`,
     ""
   );
+  lines.push(...captureLines(breakdown.capture));
   if (breakdown.topItems.length) {
     lines.push("  largest items");
     for (const item of breakdown.topItems.slice(0, 10))
@@ -322,14 +345,14 @@ function selectionFrom(values) {
   };
 }
 function printResult(context, value, human) {
-  context.out.stdout(context.values.json ? `${JSON.stringify(value, null, 2)}
+  context.out.stdout(context.values.json ? `${jsonText(value)}
 ` : `${human(value, context.style)}
 `);
 }
 
 // src/commands/breakdown.ts
 function cliBreakdownDeps(runtime) {
-  const ownTools = async () => (await (await import("./server-76JCQMM7.js")).ownToolsOf(runtime))();
+  const ownTools = async () => (await (await import("./server-BYBHOXIJ.js")).ownToolsOf(runtime))();
   return createBreakdownDeps(runtime, createUsageDeps(runtime), ownTools);
 }
 var breakdownCommand = {
@@ -359,7 +382,7 @@ var text = { type: "string" };
 var handoffCommand = {
   name: "handoff",
   summary: "write a handoff document for the session (prompts verbatim, files, commands, your notes)",
-  synopsis: `[--json] [--goal T] [--state T] [--decisions T] [--next T] [--questions T] [--warnings T] [--name LABEL] ${SELECTION_SYNOPSIS}`,
+  synopsis: `[--json] [--goal T] [--state T] [--decisions T] [--next T] [--questions T] [--warnings T] [--name LABEL] [--max-chars N] ${SELECTION_SYNOPSIS}`,
   options: {
     ...selectionOptions,
     json: { type: "boolean" },
@@ -369,7 +392,8 @@ var handoffCommand = {
     next: text,
     questions: text,
     warnings: text,
-    name: text
+    name: text,
+    "max-chars": text
   },
   async run(context) {
     const pick = (key) => typeof context.values[key] === "string" ? context.values[key] : void 0;
@@ -377,6 +401,7 @@ var handoffCommand = {
       {
         ...selectionFrom(context.values),
         name: pick("name"),
+        maxChars: pick("max-chars") === void 0 ? void 0 : parseHandoffChars(pick("max-chars"), "--max-chars"),
         notes: {
           goal: pick("goal"),
           currentState: pick("state"),
@@ -422,6 +447,7 @@ var WINDOW_SOURCE_WORDS = {
   "model-table": "known for this model",
   "usage-above-200k": "a request was larger than 200k",
   capture: "from the captured request",
+  "claude-args": "from the arguments Claude Code was started with",
   assumed: "assumed"
 };
 var SESSION_SOURCE_WORDS = {
@@ -443,8 +469,8 @@ function sessionSourceWords(source) {
 // src/present/usage.ts
 function describeUsage(usage, style = PLAIN) {
   const row2 = (label, value) => `  ${label.padEnd(13)}  ${value}`;
-  const autocompact = usage.autocompactAt === null ? "off" : (usage.tokensUntilAutocompact ?? 0) <= 0 ? `expected at ${exactNumber(usage.autocompactAt)}: past it, a compaction is due` : `expected at ${exactNumber(usage.autocompactAt)}, ${exactNumber(usage.tokensUntilAutocompact ?? 0)} left`;
-  const pace = usage.tokensPerStep === null ? "not enough steps yet" : `~${exactNumber(usage.tokensPerStep)} tokens per step recently${usage.stepsUntilAutocompact === null ? "" : `, ~${exactNumber(usage.stepsUntilAutocompact)} steps until auto-compact`}`;
+  const autocompact = usage.autocompactAt === null ? `off: ${usage.autocompactOffBecause ?? "Claude Code will not auto-compact"}` : (usage.tokensUntilAutocompact ?? 0) <= 0 ? `expected at ${exactNumber(usage.autocompactAt)}: past it, a compaction is due` : `expected at ${exactNumber(usage.autocompactAt)}, ${exactNumber(usage.tokensUntilAutocompact ?? 0)} left`;
+  const pace = usage.tokensPerStep === null ? "not enough steps yet" : `~${exactNumber(usage.tokensPerStep)} tokens per step recently (the median step)${usage.stepsUntilLimit === null ? "" : `, ~${exactNumber(usage.stepsUntilLimit)} steps until ${usage.limitKind === "budget" ? "the budget" : usage.limitKind === "window" ? "a full window" : "auto-compact"}`}`;
   const last = usage.lastCompaction;
   const lines = [
     wrap(style, usage.summary),
@@ -456,7 +482,13 @@ function describeUsage(usage, style = PLAIN) {
     row2("pending", `~${exactNumber(usage.pendingTokens)} tokens added since`),
     row2("auto-compact", autocompact),
     row2("pace", pace),
-    row2("status", paint(style, statusTone(usage.status), usage.status)),
+    ...usage.budget !== null || usage.budgetIgnoredBecause ? [
+      row2(
+        "budget",
+        usage.budget !== null ? `${exactNumber(usage.budget)} (working budget)` : `none: ${usage.budgetIgnoredBecause}`
+      )
+    ] : [],
+    row2("status", paint(style, statusTone(usage.status), statusWords(usage))),
     row2(
       "compactions",
       `${usage.compactions}${last ? ` (last: ${last.trigger ?? "?"}, ${exactNumber(last.preTokens ?? 0)} \u2192 ${exactNumber(last.postTokens ?? 0)})` : ""}`
@@ -563,7 +595,7 @@ var HANDOFF_PREVIEW_LINES = 40;
 async function runDemo(context) {
   const transcript = typeof context.values.transcript === "string" ? context.values.transcript : pickFixture();
   const { Client } = await import("./client-7UFW5I5D.js");
-  const { StdioClientTransport } = await import("./stdio-F5NUDWNU.js");
+  const { StdioClientTransport } = await import("./stdio-HQY3M4CL.js");
   const root = mkdtempSync(join(tmpdir(), "ctx-monitor-demo-"));
   const handoffDir = join(root, "handoffs");
   const client = new Client({ name: `${PACKAGE.name}-demo`, version: PACKAGE.version });
@@ -2639,14 +2671,14 @@ var installCommand = {
 };
 
 // src/claude/session-list.ts
-import { closeSync as closeSync2, openSync as openSync2, readSync as readSync2 } from "fs";
+import { closeSync as closeSync2, readSync as readSync2 } from "fs";
 import { basename as basename2 } from "path";
 var HEAD_BYTES = 256 << 10;
 var PROMPT_CHARS = 120;
 function firstPrompt(path) {
   const buffer = Buffer.alloc(HEAD_BYTES);
   let read = 0;
-  const fd = openSync2(path, "r");
+  const fd = openRegularFile(path);
   try {
     read = readSync2(fd, buffer, 0, HEAD_BYTES, 0);
   } finally {
@@ -2792,7 +2824,7 @@ var watchCommand = {
   synopsis: SELECTION_SYNOPSIS,
   options: { ...selectionOptions },
   async run(context) {
-    const { runWatch } = await import("./run-watch-IETD32UN.js");
+    const { runWatch } = await import("./run-watch-U25AVO3F.js");
     return runWatch(selectionFrom(context.values), context.runtime, processTerminal(context.out.stderr));
   }
 };
@@ -2837,8 +2869,7 @@ function processTerminal(error) {
 
 // src/commands/report.ts
 import { spawn } from "child_process";
-import { writeFileSync } from "fs";
-import { resolve as resolve2 } from "path";
+import { basename as basename3, dirname as dirname3, join as join5, resolve as resolve2 } from "path";
 
 // src/report/html/report-data.ts
 var BreakdownWithTimeline = class extends BreakdownBuilder {
@@ -2859,17 +2890,20 @@ function captureFiguresOf(_usage, breakdown) {
   const rows = [
     { label: "captured request", value: capture.time },
     { label: "model", value: capture.model ?? "unknown" },
-    { label: "baseline", value: capture.measured ? "measured with count_tokens" : "estimated from the texts as sent" },
+    ...capture.parts.map((part) => ({
+      label: part.part,
+      value: part.tokens === null ? `estimated: ${part.said ?? "not measured"}` : `${exactNumber(part.tokens)} tokens, measured with count_tokens`
+    })),
     ...breakdown.mcpServers.map((server) => ({
       label: `MCP server ${server.name}: tool definitions`,
-      value: server.definitionTokens === null ? "not in the request" : `${exactNumber(server.definitionTokens)} tokens${server.deferredTools ? ` (${server.deferredTools} deferred)` : ""}`
+      value: server.definitionTokens === null ? "not in the request" : `${server.definitionsEstimated ? "~" : ""}${exactNumber(server.definitionTokens)} tokens${server.deferredTools ? ` (${server.deferredTools} deferred)` : ""}`
     }))
   ];
   return { source: CAPTURE_SOURCES[capture.source] ?? capture.source, rows };
 }
 async function gatherReport(request, deps) {
   const { runtime } = deps;
-  const ownTools = async () => (await (await import("./server-76JCQMM7.js")).ownToolsOf(runtime))();
+  const ownTools = async () => (await (await import("./server-BYBHOXIJ.js")).ownToolsOf(runtime))();
   const reader = new IncrementalReader(() => new BreakdownWithTimeline(), { capacity: 1 });
   const breakdownDeps = { ...createBreakdownDeps(runtime, createUsageDeps(runtime), ownTools), reader };
   const usage = await readContextUsage(request, breakdownDeps.usage);
@@ -3232,22 +3266,27 @@ ${captureSection(data.capture)}
 var reportCommand = {
   name: "report",
   summary: "an HTML report of a session: context per API call, compactions, subagents, what fills it",
-  synopsis: "[--transcript PATH | --session ID] [--project DIR] [--out FILE] [--open]",
-  options: { ...selectionOptions, out: { type: "string" }, open: { type: "boolean" } },
+  synopsis: "[--transcript PATH | --session ID] [--project DIR] [--out FILE [--force]] [--open]",
+  options: { ...selectionOptions, out: { type: "string" }, force: { type: "boolean" }, open: { type: "boolean" } },
   async run(context) {
     const data = await gatherReport(selectionFrom(context.values), {
       runtime: context.runtime,
       capture: captureFiguresOf
     });
-    const out = resolve2(
-      context.runtime.cwd,
-      typeof context.values.out === "string" ? context.values.out : `ctx-monitor-report-${data.usage.sessionId.slice(0, 8)}.html`
-    );
+    const chosen = typeof context.values.out === "string";
+    const out = chosen ? resolve2(context.runtime.cwd, context.values.out) : join5(reportsFolder(context.runtime), `ctx-monitor-report-${data.usage.sessionId.slice(0, 8)}.html`);
     try {
-      writeFileSync(out, renderReport(data));
+      if (!chosen) makeFolder(dirname3(out), 448, STATE_DIR_SETTING);
+      if (!chosen || context.values.force === true) replaceFile(out, renderReport(data), 384);
+      else if (writeNewFile(dirname3(out), [basename3(out)], renderReport(data), 384) === null) {
+        context.out.stderr(`ctx-monitor report: ${out} exists; pass --force to replace it, or --out another file
+`);
+        return 1;
+      }
     } catch (error) {
       context.out.stderr(
-        `ctx-monitor report: could not write ${out} (${error.code ?? String(error)}); pass --out with a file in a folder you can write to
+        error instanceof UserError ? `ctx-monitor report: ${error.message}
+` : `ctx-monitor report: could not write ${out} (${error.code ?? String(error)}); pass --out with a file in a folder you can write to
 `
       );
       return 1;
@@ -3258,6 +3297,9 @@ var reportCommand = {
     return 0;
   }
 };
+function reportsFolder(runtime) {
+  return join5(ctxMonitorStateDir(runtime), "reports");
+}
 function openInBrowser(path, error) {
   const opener = process.platform === "darwin" ? "open" : process.platform === "win32" ? "explorer" : "xdg-open";
   const child = spawn(opener, [path], { detached: true, stdio: "ignore" });
@@ -3281,7 +3323,7 @@ function parsed(bytes) {
     return null;
   }
 }
-function recordOfExchange(exchange) {
+function digestOfExchange(exchange) {
   if (!exchange.requestBody || exchange.status < 200 || exchange.status >= 300) return null;
   const context = {
     source: "proxy",
@@ -3292,12 +3334,12 @@ function recordOfExchange(exchange) {
   if (exchange.path === COUNT_TOKENS) {
     const answer = parsed(exchange.responseBody);
     const inputTokens = typeof answer?.input_tokens === "number" ? answer.input_tokens : null;
-    return recordOf(exchange.requestBody.toString("utf8"), { ...context, kind: "count_tokens", inputTokens });
+    return digestBody(exchange.requestBody.toString("utf8"), { ...context, kind: "count_tokens", inputTokens });
   }
   const message = parsed(exchange.responseBody);
   const messageId = exchange.streamed?.messageId ?? (typeof message?.id === "string" ? message.id : null);
   const usage = exchange.streamed?.usage ?? message?.usage ?? null;
-  return recordOf(exchange.requestBody.toString("utf8"), {
+  return digestBody(exchange.requestBody.toString("utf8"), {
     ...context,
     kind: "messages",
     messageId,
@@ -3316,6 +3358,58 @@ function pickUsage(usage) {
   }
   return picked;
 }
+
+// src/capture/proxy/measure-parts.ts
+var ProxyPartMeasurer = class {
+  constructor(storeDir, upstream, runtime) {
+    this.storeDir = storeDir;
+    this.upstream = upstream;
+    this.runtime = runtime;
+  }
+  storeDir;
+  upstream;
+  runtime;
+  /** Groups being asked now: a burst of requests of one shape asks once. */
+  asking = /* @__PURE__ */ new Set();
+  running = /* @__PURE__ */ new Set();
+  /** Starts measuring the groups nobody measured yet; returns at once. */
+  measure(groups, credentials) {
+    const now = this.runtime.now();
+    const cache = new TokenCache(this.storeDir);
+    const wanted = groupsToMeasure(groups.values(), cache, now).filter((group) => !this.asking.has(group.key));
+    if (wanted.length === 0) return;
+    const at = now.toISOString();
+    if (countingTurnedOff(this.runtime.env)) {
+      markUnmeasured(wanted, cache, {
+        reason: "turned-off",
+        said: "count_tokens is turned off (CTX_MONITOR_COUNT_TOKENS=0 where ctx-monitor proxy runs)",
+        at
+      });
+      return;
+    }
+    if (!credentials) {
+      markUnmeasured(wanted, cache, {
+        reason: "no-credentials",
+        said: "the request ctx-monitor proxy forwarded carried no x-api-key or authorization header to ask count_tokens with",
+        at
+      });
+      return;
+    }
+    for (const group of wanted) this.asking.add(group.key);
+    const counter = counterFor({ baseUrl: this.upstream.href, headers: credentials });
+    const work = measureGroups(wanted, counter, cache, now).then(() => void 0).catch((error) => {
+      log(`proxy: could not keep count_tokens' figures: ${error instanceof Error ? error.message : String(error)}`);
+    }).finally(() => {
+      for (const group of wanted) this.asking.delete(group.key);
+      this.running.delete(work);
+    });
+    this.running.add(work);
+  }
+  /** Waits for the measuring under way (on shutdown, so its figures are written). */
+  async settled() {
+    await Promise.all([...this.running]);
+  }
+};
 
 // src/capture/proxy/server.ts
 import {
@@ -3364,6 +3458,17 @@ function recordableHeaders(headers) {
     if (typeof value === "string") kept[name] = value;
     else if (Array.isArray(value)) kept[name] = value.join(",");
   }
+  return kept;
+}
+function requestCredentials(headers) {
+  const kept = {};
+  for (const name of ["x-api-key", "authorization"]) {
+    const value = headers[name];
+    if (typeof value === "string" && value) kept[name] = value;
+  }
+  if (Object.keys(kept).length === 0) return null;
+  const beta = headers["anthropic-beta"];
+  if (beta) kept["anthropic-beta"] = Array.isArray(beta) ? beta.join(",") : beta;
   return kept;
 }
 
@@ -3580,24 +3685,29 @@ function forward(relay, req, res) {
         startedAt,
         status: upstreamResponse.statusCode ?? 0,
         headers: recordableHeaders(req.headers),
+        credentials: credentialsOf(req),
         requestBody: requestCopy.bytes(),
         responseBody: responseCopy?.bytes() ?? null,
         streamed: scanner ? { messageId: scanner.messageId, model: scanner.model, usage: scanner.usage } : null
       };
       relay.queue.push(exchange, (exchange.requestBody?.length ?? 0) + (exchange.responseBody?.length ?? 0));
     });
-    upstreamResponse.pipe(res);
   });
+  req.pipe(upstreamRequest);
   if (requestCopy) req.on("data", (chunk) => requestCopy.push(chunk));
   req.on("error", () => upstreamRequest.destroy());
-  req.pipe(upstreamRequest);
   res.on("close", () => {
     if (!res.writableFinished) upstreamRequest.destroy();
   });
 }
+function credentialsOf(req) {
+  const credentials = requestCredentials(req.headers);
+  return () => credentials;
+}
 function startResponse(upstreamResponse, res, captureLimit) {
   res.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.statusMessage, endToEnd(upstreamResponse.headers));
   res.flushHeaders();
+  upstreamResponse.pipe(res);
   const encoded = Boolean(
     upstreamResponse.headers["content-encoding"] && upstreamResponse.headers["content-encoding"] !== "identity"
   );
@@ -3661,6 +3771,7 @@ var proxyCommand = {
     }
     const storeDir = typeof values["capture-dir"] === "string" ? values["capture-dir"] : captureStoreDir(runtime);
     ensurePrivateDir(storeDir);
+    const measurer = new ProxyPartMeasurer(storeDir, upstream, runtime);
     let proxy;
     try {
       proxy = await startProxy({
@@ -3669,8 +3780,11 @@ var proxyCommand = {
         captures: isCaptured,
         onExchange: (exchange) => {
           try {
-            const record = recordOfExchange(exchange);
-            if (record) appendRecords(storeDir, [record]);
+            const digested = digestOfExchange(exchange);
+            if (!digested) return;
+            appendRecords(storeDir, [digested.record]);
+            if (digested.record.kind === "messages" && digested.record.role === "main")
+              measurer.measure(digested.groups, exchange.credentials());
           } catch (error) {
             log(`proxy: could not store a capture: ${error.message}`);
           }
@@ -3690,13 +3804,92 @@ var proxyCommand = {
 `);
     await untilInterrupted();
     await proxy.close();
+    await measurer.settled();
     return 0;
   }
 };
 
 // src/capture/import-mitm.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync4, statSync as statSync3 } from "fs";
-import { basename as basename3, join as join5 } from "path";
+import { readdirSync as readdirSync2, statSync as statSync3 } from "fs";
+import { basename as basename4, join as join6 } from "path";
+
+// src/capture/mitm/dump-file.ts
+import { closeSync as closeSync3, constants as constants2, fstatSync, openSync as openSync2, readSync as readSync3 } from "fs";
+function kindOf(stat) {
+  if (stat.isFIFO()) return "a FIFO";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
+  if (stat.isSocket()) return "a socket";
+  if (stat.isDirectory()) return "a folder";
+  return "not a regular file";
+}
+var MIB = 1 << 20;
+function withRegularFile(path, maxBytes, use) {
+  const fd = openSync2(path, constants2.O_RDONLY | constants2.O_NONBLOCK);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { refused: `${kindOf(stat)}, only regular files are read` };
+    if (stat.size > maxBytes)
+      return {
+        refused: `${(stat.size / MIB).toFixed(0)} MiB, over the ${(maxBytes / MIB).toFixed(0)} MiB a recipe file may be`
+      };
+    return { value: use(fd, stat.size) };
+  } finally {
+    closeSync3(fd);
+  }
+}
+function readDumpFile(path, maxBytes) {
+  const result = withRegularFile(path, maxBytes, (fd, size) => {
+    const bytes = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const read = readSync3(fd, bytes, filled, size - filled, filled);
+      if (read <= 0) break;
+      filled += read;
+    }
+    return bytes.subarray(0, filled);
+  });
+  return "value" in result ? { bytes: result.value } : result;
+}
+var BLOCK_BYTES = 1 << 20;
+function readDumpLines(path, maxFileBytes, maxLineBytes, onLine) {
+  const result = withRegularFile(path, maxFileBytes, (fd, size) => {
+    const block = Buffer.allocUnsafe(BLOCK_BYTES);
+    let pending = [];
+    let pendingBytes = 0;
+    let skipping = false;
+    const take = (piece) => {
+      if (skipping) return;
+      if (pendingBytes + piece.length > maxLineBytes) {
+        skipping = true;
+        pending = [];
+        pendingBytes = 0;
+        return;
+      }
+      pending.push(piece);
+      pendingBytes += piece.length;
+    };
+    const endLine = () => {
+      if (!skipping) onLine(Buffer.concat(pending, pendingBytes).toString("utf8"));
+      pending = [];
+      pendingBytes = 0;
+      skipping = false;
+    };
+    for (let position = 0; position < size; ) {
+      const read = readSync3(fd, block, 0, Math.min(BLOCK_BYTES, size - position), position);
+      if (read <= 0) break;
+      position += read;
+      let start = 0;
+      for (let newline = block.indexOf(10, start); newline !== -1 && newline < read; newline = block.indexOf(10, start)) {
+        take(Buffer.from(block.subarray(start, newline)));
+        endLine();
+        start = newline + 1;
+      }
+      if (start < read) take(Buffer.from(block.subarray(start, read)));
+    }
+    if (pendingBytes > 0 || skipping) endLine();
+  });
+  return "refused" in result ? result : null;
+}
 
 // src/capture/mitm/traffic-log.ts
 var REQUEST_LINE = /^\[([^\]]+)\] REQUEST\s*$/;
@@ -3705,36 +3898,40 @@ function localTime(text2) {
   const time = new Date(text2);
   return Number.isNaN(time.getTime()) ? null : time;
 }
-function savedRequests(log2) {
-  const saved = /* @__PURE__ */ new Map();
-  let current = null;
-  for (const line of log2.split("\n")) {
+var SavedRequests = class {
+  saved = /* @__PURE__ */ new Map();
+  current = null;
+  line(line) {
     const opened = REQUEST_LINE.exec(line);
     if (opened) {
-      current = { url: null, time: localTime(opened[1]) };
-      continue;
+      this.current = { url: null, time: localTime(opened[1]) };
+      return;
     }
-    if (!current) continue;
-    if (line.startsWith("URL: ")) current.url = line.slice("URL: ".length).trim() || null;
+    if (!this.current) return;
+    if (line.startsWith("URL: ")) this.current.url = line.slice("URL: ".length).trim() || null;
     const file = SAVED_LINE.exec(line)?.[1];
     if (file) {
       const name = file.split(/[\\/]/).at(-1);
-      saved.set(name, { file: name, ...current });
+      this.saved.set(name, { file: name, ...this.current });
     }
   }
-  return saved;
-}
+};
 
 // src/capture/import-mitm.ts
 var TRAFFIC_LOG = "claude_traffic.log";
 var REQUEST_FILE = /^request_.+\.json$/;
 var PAIRED_FILE = /^(req|resp)_(.*)_(\d{6,12})\.json$/;
+var MAX_DUMP_FILE_BYTES = 64 << 20;
+var MAX_LOG_LINE_BYTES = 64 << 10;
+var BATCH = 256;
 function readJson(path) {
   try {
-    const value = JSON.parse(readFileSync4(path, "utf8"));
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? value : null;
+    const read = readDumpFile(path, MAX_DUMP_FILE_BYTES);
+    if ("refused" in read) return read;
+    const value = JSON.parse(read.bytes.toString("utf8"));
+    return { json: typeof value === "object" && value !== null && !Array.isArray(value) ? value : null };
   } catch {
-    return null;
+    return { json: null };
   }
 }
 function isCountTokens(capture) {
@@ -3745,17 +3942,17 @@ function isCountTokens(capture) {
 function recordOfCapture(capture) {
   const countTokens = isCountTokens(capture);
   const response = capture.response;
-  return recordOf(JSON.stringify(capture.body), {
+  return digestBodyValue(capture.body, {
     source: "mitm",
-    id: basename3(capture.name, ".json"),
+    id: basename4(capture.name, ".json"),
     time: capture.time,
     kind: countTokens ? "count_tokens" : "messages",
     messageId: !countTokens && typeof response?.id === "string" ? response.id : null,
     usage: !countTokens && typeof response?.usage === "object" && response.usage ? response.usage : null,
     inputTokens: countTokens && typeof response?.input_tokens === "number" ? response.input_tokens : null
-  });
+  })?.record ?? null;
 }
-function pairResponses(names, dir) {
+function pairResponses(names) {
   const byPath = /* @__PURE__ */ new Map();
   for (const name of names) {
     const match = PAIRED_FILE.exec(name);
@@ -3773,64 +3970,95 @@ function pairResponses(names, dir) {
     const stampOf = (name) => PAIRED_FILE.exec(name)?.[3] ?? "";
     for (const response of responses.sort((a, b) => stampOf(a).localeCompare(stampOf(b)))) {
       const stamp = stampOf(response);
-      while (next < requests.length && answers.has(requests[next].name)) next++;
       const request = requests[next];
       if (!request || request.stamp > stamp) continue;
-      const body = readJson(join5(dir, response));
-      if (body) answers.set(request.name, body);
+      answers.set(request.name, response);
       next++;
     }
   }
   return answers;
 }
-function capturesIn(dir, names) {
-  let logged = /* @__PURE__ */ new Map();
-  if (names.includes(TRAFFIC_LOG)) logged = savedRequests(readFileSync4(join5(dir, TRAFFIC_LOG), "utf8"));
-  const answers = pairResponses(names, dir);
-  const captures = [];
-  const unreadable = [];
+function readTrafficLog(dir, names, refused) {
+  const log2 = new SavedRequests();
+  if (!names.includes(TRAFFIC_LOG)) return log2.saved;
+  const problem = readDumpLines(
+    join6(dir, TRAFFIC_LOG),
+    Number.POSITIVE_INFINITY,
+    MAX_LOG_LINE_BYTES,
+    (line) => log2.line(line)
+  );
+  if (problem) refused.push({ name: TRAFFIC_LOG, reason: problem.refused });
+  return log2.saved;
+}
+function requestFiles(dir, names, logged) {
+  const responses = pairResponses(names);
+  const found = [];
   for (const name of names) {
     const paired = PAIRED_FILE.exec(name);
     if (!REQUEST_FILE.test(name) && paired?.[1] !== "req") continue;
-    const path = join5(dir, name);
-    const body = readJson(path);
-    if (!body || !Array.isArray(body.messages)) {
-      unreadable.push(name);
-      continue;
-    }
     const log2 = logged.get(name);
-    captures.push({
-      name,
-      body,
-      url: log2?.url ?? null,
-      time: log2?.time ?? statSync3(path).mtime,
-      response: answers.get(name) ?? null
-    });
+    let time = log2?.time ?? null;
+    if (!time) {
+      try {
+        time = statSync3(join6(dir, name)).mtime;
+      } catch {
+        time = /* @__PURE__ */ new Date(0);
+      }
+    }
+    found.push({ name, url: log2?.url ?? null, time, responseName: responses.get(name) ?? null });
   }
-  return { captures, unreadable };
+  return found.sort((a, b) => a.time.toISOString().localeCompare(b.time.toISOString()));
 }
 function importMitm(dir, storeDir) {
   const names = readdirSync2(dir).sort();
-  const { captures, unreadable } = capturesIn(dir, names);
-  const found = [];
-  for (const capture of captures) {
-    const record = recordOfCapture(capture);
-    if (record) found.push(record);
-    else unreadable.push(capture.name);
-  }
+  const refused = [];
+  const unreadable = [];
+  const logged = readTrafficLog(dir, names, refused);
   const known = new Set(
     readLog(storeDir).filter((record) => record.source === "mitm").map((record) => record.id)
   );
-  const fresh = found.filter((record) => !known.has(record.id));
-  appendRecords(
-    storeDir,
-    fresh.sort((a, b) => a.time.localeCompare(b.time))
-  );
+  let imported = 0;
+  let alreadyThere = 0;
+  let unanswered = 0;
+  let batch = [];
+  for (const found of requestFiles(dir, names, logged)) {
+    const request = readJson(join6(dir, found.name));
+    if ("refused" in request) {
+      refused.push({ name: found.name, reason: request.refused });
+      continue;
+    }
+    if (!request.json || !Array.isArray(request.json.messages)) {
+      unreadable.push(found.name);
+      continue;
+    }
+    const answer = found.responseName ? readJson(join6(dir, found.responseName)) : null;
+    if (answer && "refused" in answer) refused.push({ name: found.responseName, reason: answer.refused });
+    const response = answer && "json" in answer ? answer.json : null;
+    const record = recordOfCapture({ ...found, body: request.json, response });
+    if (!record) {
+      unreadable.push(found.name);
+      continue;
+    }
+    if (known.has(record.id)) {
+      alreadyThere++;
+      continue;
+    }
+    known.add(record.id);
+    imported++;
+    if (record.kind === "count_tokens" && record.inputTokens === null) unanswered++;
+    batch.push(record);
+    if (batch.length >= BATCH) {
+      appendRecords(storeDir, batch);
+      batch = [];
+    }
+  }
+  appendRecords(storeDir, batch);
   return {
-    imported: fresh.length,
-    alreadyThere: found.length - fresh.length,
+    imported,
+    alreadyThere,
     unreadable: unreadable.sort(),
-    unanswered: fresh.filter((record) => record.kind === "count_tokens" && record.inputTokens === null).length
+    refused: refused.sort((a, b) => a.name.localeCompare(b.name)),
+    unanswered
   };
 }
 
@@ -3854,7 +4082,7 @@ var importMitmCommand = {
       );
       return 1;
     }
-    if (values.json) out.stdout(`${JSON.stringify({ ...result, storeDir }, null, 2)}
+    if (values.json) out.stdout(`${jsonText({ ...result, storeDir })}
 `);
     else {
       out.stdout(
@@ -3862,6 +4090,9 @@ var importMitmCommand = {
 `
       );
       if (result.unreadable.length) out.stdout(`not a Messages request, left out: ${result.unreadable.join(", ")}
+`);
+      if (result.refused.length)
+        out.stdout(`not read: ${result.refused.map(({ name, reason }) => `${name} (${reason})`).join("; ")}
 `);
       if (result.unanswered)
         out.stdout(
@@ -3874,7 +4105,7 @@ var importMitmCommand = {
 };
 
 // src/compare/read-comparison.ts
-import { readFileSync as readFileSync5, statSync as statSync4 } from "fs";
+import { readFileSync as readFileSync4, statSync as statSync4 } from "fs";
 
 // src/compare/context-figures.ts
 var CONTEXT_TOOLS_PREAMBLE = 500;
@@ -3998,7 +4229,7 @@ function memoryHashes(breakdown) {
   const hashes = /* @__PURE__ */ new Set();
   for (const file of breakdown.memoryFiles) {
     try {
-      if (statSync4(file.path).size <= HASH_LIMIT) hashes.add(hashOfText(readFileSync5(file.path, "utf8")));
+      if (statSync4(file.path).size <= HASH_LIMIT) hashes.add(hashOfText(readFileSync4(file.path, "utf8")));
     } catch {
     }
   }
@@ -4138,6 +4369,7 @@ var ENVIRONMENT = [
   ["CTX_MONITOR_CRITICAL_PERCENT", "status critical from this percent (default 90)"],
   ["CTX_MONITOR_CONTEXT_WINDOW", "the window size when nothing better is known"],
   ["CTX_MONITOR_HANDOFF_DIR", "where handoffs go (default .claude/handoffs in the project)"],
+  ["CTX_MONITOR_HANDOFF_MAX_CHARS", "a handoff's size budget in characters (default 5% of the window)"],
   ["CTX_MONITOR_STATE_DIR", "where ctx-monitor keeps its state (default ~/.claude/ctx-monitor)"],
   ["CTX_MONITOR_CONFIG", "config file (default ~/.claude/ctx-monitor/config.json)"],
   ["CTX_MONITOR_COUNT_TOKENS", "0: never ask count_tokens to measure captured parts"],
@@ -4187,6 +4419,9 @@ function commandHelp(command) {
   ].join("\n");
 }
 
+// src/cli/run-command.ts
+import { parseArgs } from "util";
+
 // src/cli/flag-words.ts
 var FLAGS = [
   [/\bsession_id\b/g, "--session"],
@@ -4223,32 +4458,14 @@ function badOptionValue(kinds, values) {
   return null;
 }
 
-// src/cli/run.ts
+// src/cli/run-command.ts
 var EXIT_OK = 0;
 var EXIT_FAILED = 1;
 var EXIT_USAGE = 2;
 var EXCLUSIVE = [["transcript", "session"]];
-async function runCommand(argv, runtime, out) {
-  const [name, ...rest] = argv;
-  if (name === "--help" || name === "-h" || name === "help") {
-    out.stdout(`${helpText(COMMANDS)}
-`);
-    return EXIT_OK;
-  }
-  if (name === "--version" || name === "-v") {
-    out.stdout(`${PACKAGE.version}
-`);
-    return EXIT_OK;
-  }
-  const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (!command) {
-    const known = COMMANDS.map((candidate) => candidate.name).join(", ");
-    out.stderr(
-      `${PACKAGE.name}: unknown command "${name}"; the commands are ${known} (${PACKAGE.name} --help shows them all)
-`
-    );
-    return EXIT_USAGE;
-  }
+async function runKnownCommand(command, rest, runtime, given) {
+  const style = styleFor({ env: runtime.env, isTTY: given.terminal?.isTTY ?? false, columns: given.terminal?.columns });
+  const out = safeOutput(given, style.color);
   const usageError = (problem) => {
     out.stderr(
       `${PACKAGE.name} ${command.name}: ${problem}
@@ -4289,7 +4506,6 @@ usage: ${PACKAGE.name} ${command.name} ${command.synopsis}
     if (parsed2.values[a] !== void 0 && parsed2.values[b] !== void 0)
       return usageError(`--${a} and --${b} select a session two ways; pass one`);
   }
-  const style = styleFor({ env: runtime.env, isTTY: out.terminal?.isTTY ?? false, columns: out.terminal?.columns });
   try {
     return await command.run({ values: parsed2.values, positionals: parsed2.positionals, runtime, out, style });
   } catch (error) {
@@ -4302,6 +4518,13 @@ usage: ${PACKAGE.name} ${command.name} ${command.synopsis}
     return EXIT_FAILED;
   }
 }
+function safeOutput(out, color) {
+  return {
+    stdout: (text2) => out.stdout(terminalText(text2, { color })),
+    stderr: (text2) => out.stderr(terminalText(text2)),
+    ...out.terminal ? { terminal: out.terminal } : {}
+  };
+}
 function argumentProblem(error) {
   const message = error instanceof Error ? error.message : String(error);
   const code = error.code;
@@ -4310,6 +4533,33 @@ function argumentProblem(error) {
   if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option)
     return /argument missing/.test(message) ? `${option.split(", ").at(-1)} needs a value` : `${option} takes no value`;
   return message;
+}
+
+// src/cli/run.ts
+async function runCommand(argv, runtime, out) {
+  const [name, ...rest] = argv;
+  if (name === "--help" || name === "-h" || name === "help") {
+    out.stdout(`${helpText(COMMANDS)}
+`);
+    return EXIT_OK;
+  }
+  if (name === "--version" || name === "-v") {
+    out.stdout(`${PACKAGE.version}
+`);
+    return EXIT_OK;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) {
+    const known = COMMANDS.map((candidate) => candidate.name).join(", ");
+    out.stderr(
+      terminalText(
+        `${PACKAGE.name}: unknown command "${name}"; the commands are ${known} (${PACKAGE.name} --help shows them all)
+`
+      )
+    );
+    return EXIT_USAGE;
+  }
+  return runKnownCommand(command, rest, runtime, out);
 }
 export {
   runCommand

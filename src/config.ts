@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { ctxMonitorStateDir } from "./claude/paths.ts";
 import { parseHandoffChars } from "./handoff/size-budget.ts";
 import { NO_BUDGET, parseBudget, type Budget } from "./context/budget.ts";
-import type { Runtime } from "./runtime.ts";
+import type { Runtime } from "./base/runtime.ts";
 
 interface ConfigFile {
   warnPercent?: number;

@@ -10,7 +10,7 @@ import type {
 import { createBreakdownDeps, type BreakdownDeps } from "./context/breakdown/read-breakdown.ts";
 import { createUsageDeps, type UsageDeps } from "./context/read-usage.ts";
 import { createHandoffDeps, type HandoffDeps } from "./handoff/write-handoff.ts";
-import type { Runtime } from "./runtime.ts";
+import type { Runtime } from "./base/runtime.ts";
 import { registerGetContextBreakdown } from "./tools/get-context-breakdown.ts";
 import { registerGetContextUsage } from "./tools/get-context-usage.ts";
 import { registerHandoffResources } from "./tools/handoff-resources.ts";

@@ -5,7 +5,7 @@
 // to what the current source builds.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { HOOKS } from "../claude/install/wiring.ts";
+import { HOOKS } from "../integration/install/wiring.ts";
 
 /** The plugin's folder in the repository, and where its copy of the build lives. */
 export const PLUGIN_DIR = "plugin";

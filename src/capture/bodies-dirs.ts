@@ -7,7 +7,7 @@ import { readRegularText } from "../fs/open-regular.ts";
 import { join } from "node:path";
 import { canReadProcesses, findClaudeProcess, processEnvValue } from "../claude/claude-process.ts";
 import { claudeConfigDir, defaultProjectDir } from "../claude/paths.ts";
-import type { Runtime } from "../runtime.ts";
+import type { Runtime } from "../base/runtime.ts";
 import { bodiesDirOf, defaultBodiesDir } from "./paths.ts";
 
 function settingsEnvValue(path: string): unknown {

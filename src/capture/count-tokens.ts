@@ -4,7 +4,7 @@
 // being forwarded. Each distinct part is asked once; what came of it, a figure or why none, is kept
 // in the token cache. CTX_MONITOR_COUNT_TOKENS=0 turns it off. Security: credentials go only into the
 // request's headers, and no error message is built from anything but the status and the error type.
-import type { Runtime } from "../runtime.ts";
+import type { Runtime } from "../base/runtime.ts";
 import type { GroupContent, PartGroup } from "./part-groups.ts";
 import type { TokenCache, Unmeasured, UnmeasuredReason } from "./token-cache.ts";
 

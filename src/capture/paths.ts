@@ -4,7 +4,7 @@ import { makeFolder } from "../fs/make-folder.ts";
 import { chmodSync, statSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import { ctxMonitorStateDir, STATE_DIR_SETTING } from "../claude/paths.ts";
-import type { Runtime } from "../runtime.ts";
+import type { Runtime } from "../base/runtime.ts";
 
 /** The capture store: digests of captured requests, one JSONL log plus the newest request per session. */
 export function captureStoreDir(runtime: Runtime): string {

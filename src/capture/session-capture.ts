@@ -2,8 +2,8 @@
 // Code left since the last look are digested into the store (and removed unless
 // CTX_MONITOR_KEEP_BODIES=1), the newest request's parts measured with count_tokens while their texts
 // are at hand, then the session's newest main-chain request is read back with what is known of it.
-import { log } from "../log.ts";
-import type { Runtime } from "../runtime.ts";
+import { log } from "../base/log.ts";
+import type { Runtime } from "../base/runtime.ts";
 import { bodiesDirs } from "./bodies-dirs.ts";
 import { counterFor, isTarget, markUnmeasured, measureGroups, targetFromEnv } from "./count-tokens.ts";
 import { ingestBodies } from "./otel-bodies.ts";

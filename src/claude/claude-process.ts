@@ -5,7 +5,7 @@
 // Security: the environment holds API keys; callers take the one variable they need and drop the rest.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import type { Runtime } from "../runtime.ts";
+import type { Runtime } from "../base/runtime.ts";
 import { claudeSessionsDir } from "./paths.ts";
 
 /** Where the platform shows processes; only Linux has it. */

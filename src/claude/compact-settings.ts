@@ -5,7 +5,7 @@
 import { readRegularText } from "../fs/open-regular.ts";
 import { join } from "node:path";
 import type { CompactSettings } from "../context/autocompact.ts";
-import type { Runtime } from "../runtime.ts";
+import type { Runtime } from "../base/runtime.ts";
 import { claudeConfigDir, claudeGlobalConfigPath } from "./paths.ts";
 
 const MANAGED_SETTINGS = "/etc/claude-code/managed-settings.json";

@@ -1,6 +1,6 @@
 // Where Claude Code keeps things, computed the way Claude Code computes them.
 import { join } from "node:path";
-import type { Runtime } from "../runtime.ts";
+import type { Runtime } from "../base/runtime.ts";
 
 /** `$CLAUDE_CONFIG_DIR`, or `~/.claude`. */
 export function claudeConfigDir(runtime: Runtime): string {

@@ -3,7 +3,7 @@
 // run every hook twice (two warnings for one crossing), so each side checks for the other.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Runtime } from "../runtime.ts";
+import type { Runtime } from "../base/runtime.ts";
 import { claudeConfigDir } from "./paths.ts";
 
 /** True in a process Claude Code started for the plugin (its hooks, its MCP server). */

@@ -2,7 +2,7 @@
 // reads, under the Claude Code process that runs the session (the server is that process's child).
 import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
-import type { Runtime } from "../runtime.ts";
+import type { Runtime } from "../base/runtime.ts";
 import { claudeSessionsDir } from "./paths.ts";
 import {
   parseSessionState,

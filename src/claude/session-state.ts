@@ -11,7 +11,7 @@ import { makeFolder } from "../fs/make-folder.ts";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { replaceFile } from "../fs/atomic-write.ts";
-import type { Runtime } from "../runtime.ts";
+import type { Runtime } from "../base/runtime.ts";
 import { ctxMonitorStateDir, STATE_DIR_SETTING } from "./paths.ts";
 
 export interface SessionState {

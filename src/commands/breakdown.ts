@@ -1,9 +1,9 @@
 // `ctx-monitor breakdown [--json]`: the same object get_context_breakdown returns.
 import { createBreakdownDeps, readContextBreakdown, type BreakdownDeps } from "../context/breakdown/read-breakdown.ts";
-import type { Runtime } from "../runtime.ts";
+import type { Runtime } from "../base/runtime.ts";
 import { describeBreakdown } from "../present/breakdown.ts";
 import { createUsageDeps } from "../context/read-usage.ts";
-import { printResult, SELECTION_SYNOPSIS, selectionFrom, selectionOptions, type Command } from "../cli/command.ts";
+import { printResult, SELECTION_SYNOPSIS, selectionFrom, selectionOptions, type Command } from "./command.ts";
 
 /** The breakdown's dependencies in the CLI: the server (and the MCP SDK with it) is loaded only when the session called one of ctx-monitor's tools. */
 export function cliBreakdownDeps(runtime: Runtime): BreakdownDeps {

@@ -20,7 +20,7 @@ import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { encodeProjectDir } from "../claude/paths.ts";
-import type { Command, CommandContext } from "../cli/command.ts";
+import type { Command, CommandContext } from "./command.ts";
 import { PACKAGE } from "../version.ts";
 import { DEMO_STEPS } from "./demo-steps.ts";
 

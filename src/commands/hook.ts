@@ -6,12 +6,12 @@ import { makeFolder } from "../fs/make-folder.ts";
 import { join } from "node:path";
 import { ctxMonitorStateDir, STATE_DIR_SETTING } from "../claude/paths.ts";
 import { enabledPlugin, installedTwiceNotice, runningAsPlugin } from "../claude/plugin-presence.ts";
-import { runHookEvent } from "../claude/hooks/handlers.ts";
-import { HOOK_EVENTS, isHookEvent, parseHookInput } from "../claude/hooks/hook-input.ts";
+import { runHookEvent } from "../integration/hooks/handlers.ts";
+import { HOOK_EVENTS, isHookEvent, parseHookInput } from "../integration/hooks/hook-input.ts";
 import { readStdinText } from "../claude/stdin-json.ts";
 import { jsonEscaped, terminalText } from "../present/safe-text.ts";
-import type { Command, Output } from "../cli/command.ts";
-import type { Runtime } from "../runtime.ts";
+import type { Command, Output } from "./command.ts";
+import type { Runtime } from "../base/runtime.ts";
 
 /** Claude Code waits up to 60 s for a hook; stay well inside it (a handoff of a huge session takes longest). */
 const WATCHDOG_MS = { "pre-compact": 45_000, other: 10_000 } as const;

@@ -1,8 +1,8 @@
 // `ctx-monitor import-mitm DIR [--capture-dir DIR]`: the mitmproxy recipe's captures into the store.
-import type { Command } from "../cli/command.ts";
+import type { Command } from "./command.ts";
 import { importMitm } from "../capture/import-mitm.ts";
 import { captureStoreDir } from "../capture/paths.ts";
-import { fileSystemFailure } from "../fs-failure.ts";
+import { fileSystemFailure } from "../base/fs-failure.ts";
 import { jsonText } from "../present/safe-text.ts";
 
 export const importMitmCommand: Command = {

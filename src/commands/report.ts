@@ -4,11 +4,11 @@
 import { spawn } from "node:child_process";
 import { basename, dirname, join, resolve } from "node:path";
 import { ctxMonitorStateDir, STATE_DIR_SETTING } from "../claude/paths.ts";
-import { selectionFrom, selectionOptions, type Command } from "../cli/command.ts";
+import { selectionFrom, selectionOptions, type Command } from "./command.ts";
 import { replaceFile, writeNewFile } from "../fs/atomic-write.ts";
 import { makeFolder } from "../fs/make-folder.ts";
-import type { Runtime } from "../runtime.ts";
-import { UserError } from "../user-error.ts";
+import type { Runtime } from "../base/runtime.ts";
+import { UserError } from "../base/user-error.ts";
 import { captureFiguresOf, gatherReport } from "../report/html/report-data.ts";
 import { renderReport } from "../report/html/render-report.ts";
 

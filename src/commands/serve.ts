@@ -1,9 +1,9 @@
 // No command: serve MCP on stdio. Nothing but protocol may reach stdout from here on.
 import { digestPendingCapture } from "../capture/session-capture.ts";
 import { createServer, createServerDeps } from "../server.ts";
-import { log } from "../log.ts";
+import { log } from "../base/log.ts";
 import { LineStdioTransport } from "../stdio-transport.ts";
-import type { Runtime } from "../runtime.ts";
+import type { Runtime } from "../base/runtime.ts";
 
 export async function serveStdio(runtime: Runtime): Promise<void> {
   const server = createServer(createServerDeps(runtime));

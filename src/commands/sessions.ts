@@ -1,7 +1,7 @@
 // `ctx-monitor sessions [--json] [--project DIR] [--limit N]`: the project's recent sessions, newest first.
-import { summarizeSession, type SessionSummary } from "../claude/session-list.ts";
-import { printResult, type Command } from "../cli/command.ts";
-import { roundTokens } from "../context/format.ts";
+import { summarizeSession, type SessionSummary } from "../integration/session-list.ts";
+import { printResult, type Command } from "./command.ts";
+import { roundTokens } from "../base/format.ts";
 import { projectSessions } from "../transcript/locate.ts";
 
 const DEFAULT_LIMIT = 10;

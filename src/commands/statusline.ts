@@ -3,15 +3,15 @@
 // runs it after every message, so it loads nothing it does not use (no MCP SDK, no schema library).
 import { readCompactSettings } from "../claude/compact-settings.ts";
 import { recordSession } from "../claude/record-session.ts";
-import { lineStyle, renderStatusline, statuslineFigures } from "../claude/statusline.ts";
+import { lineStyle, renderStatusline, statuslineFigures } from "../integration/statusline.ts";
 import { parseStatuslineInput, type StatuslineInput } from "../claude/statusline-input.ts";
 import { readStdinText } from "../claude/stdin-json.ts";
-import type { Command, Output } from "../cli/command.ts";
+import type { Command, Output } from "./command.ts";
 import { DEFAULT_SETTINGS, loadSettings } from "../config.ts";
 import { terminalText } from "../present/safe-text.ts";
 import { createUsageDeps, readContextUsage } from "../context/read-usage.ts";
 import { computeUsage, type ContextUsage } from "../context/usage.ts";
-import type { Runtime } from "../runtime.ts";
+import type { Runtime } from "../base/runtime.ts";
 import { withByteSource } from "../transcript/byte-source.ts";
 import { readTailSnapshot } from "../transcript/tail-snapshot.ts";
 

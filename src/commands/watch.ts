@@ -1,6 +1,6 @@
 // `ctx-monitor watch`: a live view of a session's context. The terminal is the process's own; the
 // implementation (and chokidar with it) is loaded only when the command runs.
-import { SELECTION_SYNOPSIS, selectionFrom, selectionOptions, type Command } from "../cli/command.ts";
+import { SELECTION_SYNOPSIS, selectionFrom, selectionOptions, type Command } from "./command.ts";
 import type { WatchTerminal } from "../report/watch/run-watch.ts";
 
 export const watchCommand: Command = {

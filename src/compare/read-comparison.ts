@@ -11,9 +11,9 @@ import {
   type BreakdownDeps,
   type ContextBreakdown,
 } from "../context/breakdown/read-breakdown.ts";
-import { exactNumber } from "../context/format.ts";
+import { exactNumber } from "../base/format.ts";
 import type { UsageRequest } from "../context/read-usage.ts";
-import { UserError } from "../user-error.ts";
+import { UserError } from "../base/user-error.ts";
 import { compareRows, compareServers, type ComparisonRow, type ServerComparison } from "./comparison.ts";
 import { contextFigures, type SessionParts } from "./context-figures.ts";
 import { newestContextRun } from "./context-run.ts";

@@ -7,7 +7,7 @@ import { readCompactSettings } from "../claude/compact-settings.ts";
 import { ctxMonitorStateDir, defaultProjectDir, projectsDir } from "../claude/paths.ts";
 import { readStateForSession } from "../claude/session-state.ts";
 import { loadSettings } from "../config.ts";
-import type { Runtime } from "../runtime.ts";
+import type { Runtime } from "../base/runtime.ts";
 import { withByteSource } from "../transcript/byte-source.ts";
 import { CompactionCache } from "../transcript/compaction-cache.ts";
 import { readHeadBaseline } from "../transcript/head-baseline.ts";

@@ -7,7 +7,7 @@ import { contextTotal } from "../transcript/records.ts";
 import type { TailSnapshot } from "../transcript/tail-snapshot.ts";
 import { autocompactPoint, type CompactSettings } from "./autocompact.ts";
 import { estimateTokens } from "./estimate.ts";
-import { counted, exactNumber, roundTokens } from "./format.ts";
+import { counted, exactNumber, roundTokens } from "../base/format.ts";
 import { NO_BUDGET, type Budget } from "./budget.ts";
 import { type CountingLimit, countingLimit, LIMIT_WORDS, stepsAt } from "./limit.ts";
 import type { ContextStatus, Thresholds } from "./status.ts";

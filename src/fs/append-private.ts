@@ -3,7 +3,7 @@
 // neither a symlink nor a hard link to another file (a shell profile, say) nor a FIFO can take the write.
 // Node built-ins only: the hooks reach this on every call.
 import { closeSync, constants, fstatSync, openSync, writeSync } from "node:fs";
-import { UserError } from "../user-error.ts";
+import { UserError } from "../base/user-error.ts";
 
 export class UnsafeFileError extends UserError {}
 

@@ -4,7 +4,7 @@
 // file system, a FIFO or a device on the way is named for what it is before anything is created.
 import { lstatSync, mkdirSync, type Stats, statfsSync, statSync } from "node:fs";
 import { dirname } from "node:path";
-import { UserError } from "../user-error.ts";
+import { UserError } from "../base/user-error.ts";
 
 export class FolderError extends UserError {}
 

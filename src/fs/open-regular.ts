@@ -4,7 +4,7 @@
 // descriptor is checked to be a regular file before anything is read. Node built-ins only: the statusline
 // and hooks reach this on every call.
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from "node:fs";
-import { UserError } from "../user-error.ts";
+import { UserError } from "../base/user-error.ts";
 
 export class NotRegularFileError extends UserError {}
 

@@ -3,7 +3,7 @@
 // digest instead: every section still there, each cut to a fair share of the budget (the first and
 // newest entries where order is time, the first entries where it is importance), and every cut says
 // which lines of the full file hold what was left out, so the agent can read exactly those.
-import { exactNumber } from "../context/format.ts";
+import { exactNumber } from "../base/format.ts";
 
 /** About 20k tokens: well inside Claude Code's 25k-token cap on an MCP result, and a fifth of a 200k window. */
 export const DIGEST_BUDGET_CHARS = 80_000;

@@ -1,6 +1,6 @@
 // Excerpts of long texts for the handoff: the start for what is read from the top (a report, an
 // error), the start and the end for a command's output (its verdict is usually in its last lines).
-import { exactNumber } from "../context/format.ts";
+import { exactNumber } from "../base/format.ts";
 import { KEPT_CHARS, type KeptText } from "./facts.ts";
 
 const cutNote = (chars: number) => `[cut: ${exactNumber(chars)} chars in full]`;

@@ -1,7 +1,7 @@
 // The user's prompts within a handoff's share of its size budget: the first and the newest always,
 // verbatim; then the others from the newest back while they fit, a prompt sent again and again shown
 // once with its count; those that do not fit are named with where they are verbatim.
-import { counted, exactNumber } from "../context/format.ts";
+import { counted, exactNumber } from "../base/format.ts";
 import type { Prompt } from "./facts.ts";
 import { fenced } from "./markdown.ts";
 

@@ -1,7 +1,7 @@
 // The work in a handoff (commands, errors, subagents, what each prompt led to) within its share of
 // the size budget: the newest work in full, from the newest prompt back while it fits, and the older
 // work of each section summarised with counts and where to find it.
-import { counted } from "../context/format.ts";
+import { counted } from "../base/format.ts";
 import { clip, headAndTail } from "./excerpt.ts";
 import { NEWEST, type CommandRun, type HandoffFacts } from "./facts.ts";
 import { fenced, indent, quoted } from "./markdown.ts";

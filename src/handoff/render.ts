@@ -2,7 +2,7 @@
 // transcript says exactly, within a size budget (it is read back into a context window). Long items
 // are cut with their full size noted; what does not fit is counted and said where to find; empty
 // sections are left out.
-import { counted, exactNumber } from "../context/format.ts";
+import { counted, exactNumber } from "../base/format.ts";
 import type { HandoffFacts } from "./facts.ts";
 import { fenced } from "./markdown.ts";
 import { promptsBody, requiredPromptChars } from "./render-prompts.ts";

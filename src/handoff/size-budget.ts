@@ -2,8 +2,8 @@
 // of that window (40,000 characters at 200k tokens, 200,000 at 1M), or what the caller or the settings
 // ask for. The renderer shares what is left after the agent's notes between the prompts, the newest
 // work and the files, in that order of weight.
-import { exactNumber } from "../context/format.ts";
-import { UserError } from "../user-error.ts";
+import { exactNumber } from "../base/format.ts";
+import { UserError } from "../base/user-error.ts";
 
 /** Characters per token of window: 5% of the window at about 4 characters a token. */
 const CHARS_PER_WINDOW_TOKEN = 0.2;

@@ -18,7 +18,7 @@ import {
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { writeNewFile } from "../fs/atomic-write.ts";
 import { makeFolder } from "../fs/make-folder.ts";
-import { UserError } from "../user-error.ts";
+import { UserError } from "../base/user-error.ts";
 
 export class HandoffPathError extends UserError {}
 

@@ -3,10 +3,10 @@
 // collector, the document rendered and redacted, and stored as a new file.
 import { sessionProjectDir } from "../claude/paths.ts";
 import { loadSettings } from "../config.ts";
-import { counted, exactNumber } from "../context/format.ts";
+import { counted, exactNumber } from "../base/format.ts";
 import { readContextUsage, type UsageDeps, type UsageRequest } from "../context/read-usage.ts";
 import type { ContextUsage } from "../context/usage.ts";
-import type { Runtime } from "../runtime.ts";
+import type { Runtime } from "../base/runtime.ts";
 import { IncrementalReader } from "../transcript/incremental-reader.ts";
 import { hasNotes, newestAgentNotes, writeAgentNotes, type AgentNotesRecord } from "./agent-notes.ts";
 import { FactCollector, type HandoffFacts } from "./facts.ts";

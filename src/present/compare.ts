@@ -1,7 +1,7 @@
 // `ctx-monitor compare` as people read it: the categories side by side, why each differs, then the
 // MCP servers.
 import type { Comparison } from "../compare/read-comparison.ts";
-import { exactNumber } from "../context/format.ts";
+import { exactNumber } from "../base/format.ts";
 import { paint, PLAIN, wrap, type Style } from "./terminal.ts";
 import { padEnd, widest } from "./width.ts";
 

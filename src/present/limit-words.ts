@@ -1,6 +1,6 @@
 // The countdown and the status in words, the same in `usage`, `watch` and its plain lines: every
 // percentage is of the window, and a threshold says what it is a percentage of.
-import { roundTokens } from "../context/format.ts";
+import { roundTokens } from "../base/format.ts";
 import { LIMIT_WORDS } from "../context/limit.ts";
 import type { ContextUsage } from "../context/usage.ts";
 

@@ -1,5 +1,5 @@
 // get_context_usage as the CLI shows it to people: the model's one line, then the figures.
-import { exactNumber } from "../context/format.ts";
+import { exactNumber } from "../base/format.ts";
 import type { ContextUsage } from "../context/usage.ts";
 import { statusWords } from "./limit-words.ts";
 import { paint, PLAIN, statusTone, wrap, type Style } from "./terminal.ts";

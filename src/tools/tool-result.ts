@@ -1,8 +1,8 @@
 // How every tool answers: the structured object (the only part Claude Code shows the model) plus
 // the same sentence as text for clients that read text; failures as isError with an actionable message.
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { log } from "../log.ts";
-import { actionableMessage } from "../user-error.ts";
+import { log } from "../base/log.ts";
+import { actionableMessage } from "../base/user-error.ts";
 
 export function structuredResult<T extends { summary: string }>(value: T): CallToolResult {
   return {

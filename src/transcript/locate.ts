@@ -12,8 +12,8 @@ import {
   projectsDir,
 } from "../claude/paths.ts";
 import { readStateForProcesses } from "../claude/session-state.ts";
-import type { Runtime } from "../runtime.ts";
-import { UserError } from "../user-error.ts";
+import type { Runtime } from "../base/runtime.ts";
+import { UserError } from "../base/user-error.ts";
 
 /** How the session was found, best evidence first. */
 export const SESSION_SOURCES = [

@@ -5,7 +5,7 @@
 // its first frame reads at most the last 16 MiB of the file.
 import { appendFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { nodeRuntime } from "../../src/runtime.ts";
+import { nodeRuntime } from "../../src/base/runtime.ts";
 import { paint } from "../../src/report/watch/colors.ts";
 import { renderFrame } from "../../src/report/watch/frame.ts";
 import { WatchSession } from "../../src/report/watch/watch-session.ts";

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { createUsageDeps, readContextUsage } from "../../src/context/read-usage.ts";
-import { nodeRuntime } from "../../src/runtime.ts";
+import { nodeRuntime } from "../../src/base/runtime.ts";
 import { CLI_PATH } from "../support/built-server.ts";
 import { againstTarget, fmt, median, pairedRatio, runNode, runNodeWithInput, timeAsync } from "./measure.ts";
 import type { BenchContext } from "./run.ts";

@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { HOOKS } from "../../src/claude/install/wiring.ts";
+import { HOOKS } from "../../src/integration/install/wiring.ts";
 import {
   PLUGIN_DIR,
   PLUGIN_DIST,

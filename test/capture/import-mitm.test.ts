@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CapturedRequest } from "../../src/capture/record.ts";
 import { newestOfSession, readLog } from "../../src/capture/store.ts";
-import { runCommand } from "../../src/cli/run.ts";
+import { runCommand } from "../../src/commands/run.ts";
 import { fakeRuntime, tempDir } from "../support/runtime.ts";
 
 const SESSION = "93357884-0000-4000-8000-000000000001";

@@ -18,14 +18,14 @@ import {
   planGitignoreInstall,
   planGitignoreUninstall,
   CLAUDE_MD_SNIPPET,
-} from "../../src/claude/install/project-files.ts";
+} from "../../src/integration/install/project-files.ts";
 import {
   planServerInstall,
   planServerUninstall,
   planSettingsInstall,
   planSettingsUninstall,
-} from "../../src/claude/install/settings-plan.ts";
-import { isOurHookCommand, isOurStatusline } from "../../src/claude/install/wiring.ts";
+} from "../../src/integration/install/settings-plan.ts";
+import { isOurHookCommand, isOurStatusline } from "../../src/integration/install/wiring.ts";
 import { CLI_PATH } from "../support/built-server.ts";
 import { tempDir } from "../support/runtime.ts";
 

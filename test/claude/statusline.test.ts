@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lineStyle, renderStatusline, statuslineFigures, type StatuslineFacts } from "../../src/claude/statusline.ts";
+import { lineStyle, renderStatusline, statuslineFigures, type StatuslineFacts } from "../../src/integration/statusline.ts";
 import { parseStatuslineInput } from "../../src/claude/statusline-input.ts";
 import type { ContextUsage } from "../../src/context/usage.ts";
 import { CLI_PATH } from "../support/built-server.ts";

@@ -7,7 +7,7 @@ import {
   type HandoffFactsToKeep,
   MAX_SUMMARY_CHARS,
   noteItems,
-} from "../../src/claude/hooks/summary-losses.ts";
+} from "../../src/integration/hooks/summary-losses.ts";
 
 const facts: HandoffFactsToKeep = {
   prompts: [

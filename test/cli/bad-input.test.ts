@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCommand } from "../../src/cli/run.ts";
+import { runCommand } from "../../src/commands/run.ts";
 import { fakeRuntime, tempDir } from "../support/runtime.ts";
 import { assistantResponse, text, transcript, userPrompt } from "../support/transcript-builder.ts";
 

@@ -1,8 +1,8 @@
 // Bad option values get exit 2 and one line naming the flag (they were ignored, or "Invalid URL"), and
 // the CLI names its own flags where the tools name their parameters.
 import { describe, expect, it } from "vitest";
-import { inCliWords } from "../../src/cli/flag-words.ts";
-import { badOptionValue } from "../../src/cli/option-values.ts";
+import { inCliWords } from "../../src/commands/flag-words.ts";
+import { badOptionValue } from "../../src/commands/option-values.ts";
 import { runCli } from "../support/built-server.ts";
 import { tempDir } from "../support/runtime.ts";
 

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCommand } from "../../src/cli/run.ts";
+import { runCommand } from "../../src/commands/run.ts";
 import { fakeRuntime, tempDir, writeTranscript } from "../support/runtime.ts";
 import { assistantResponse, SESSION_ID, text, transcript } from "../support/transcript-builder.ts";
 
@@ -218,7 +218,7 @@ describe("ctx-monitor as a pipe's writer", () => {
 describe("the README's CLI section", () => {
   it("lists every command with every option, as --help does", async () => {
     const { readFileSync } = await import("node:fs");
-    const { COMMANDS } = await import("../../src/cli/commands.ts");
+    const { COMMANDS } = await import("../../src/commands/index.ts");
     const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
     const section = readme.slice(readme.indexOf("## CLI"), readme.indexOf("\n## ", readme.indexOf("## CLI") + 1));
     for (const command of COMMANDS) {

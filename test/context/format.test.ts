@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { counted, exactNumber, roundTokens } from "../../src/context/format.ts";
+import { counted, exactNumber, roundTokens } from "../../src/base/format.ts";
 
 describe("exactNumber", () => {
   it.each([

@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { HOOKS } from "../../src/claude/install/wiring.ts";
+import { HOOKS } from "../../src/integration/install/wiring.ts";
 import { e2eVersions } from "./claude-binary.ts";
 import { text } from "./fake-api/script.ts";
 import { CLI_PATH } from "./sandbox.ts";

@@ -3,7 +3,7 @@ import { onTestFinished } from "vitest";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { encodeProjectDir } from "../../src/claude/paths.ts";
-import type { Runtime } from "../../src/runtime.ts";
+import type { Runtime } from "../../src/base/runtime.ts";
 
 /** A fresh folder, removed when the current test finishes (call it inside a test or beforeEach). */
 export function tempDir(prefix = "ctx-monitor-test-"): string {

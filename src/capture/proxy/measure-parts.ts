@@ -4,8 +4,8 @@
 // Claude Code's requests) gets exact figures too. Called from the capture side after the response
 // ended, never from the forwarding path, and nothing waits for it. Security: the credentials live in
 // memory for that call only; the token cache keeps figures and reasons, never a header.
-import { log } from "../../log.ts";
-import type { Runtime } from "../../runtime.ts";
+import { log } from "../../base/log.ts";
+import type { Runtime } from "../../base/runtime.ts";
 import { countingTurnedOff, counterFor, groupsToMeasure, markUnmeasured, measureGroups } from "../count-tokens.ts";
 import type { PartGroup } from "../part-groups.ts";
 import { TokenCache } from "../token-cache.ts";

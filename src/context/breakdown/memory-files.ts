@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { claudeConfigDir, encodeProjectDir } from "../../claude/paths.ts";
-import type { Runtime } from "../../runtime.ts";
+import type { Runtime } from "../../base/runtime.ts";
 import type { MemoryFile } from "./baseline.ts";
 
 /** Larger files are counted by size without being read. */

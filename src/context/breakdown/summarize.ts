@@ -1,7 +1,7 @@
 // From an attribution to the answer: categories that sum to usedTokens exactly (plus free space and
 // the autocompact buffer beside them), the largest items, repeated file reads, per-tool and per-MCP-
 // server totals, and short advice the model can act on.
-import { exactNumber, roundTokens } from "../format.ts";
+import { exactNumber, roundTokens } from "../../base/format.ts";
 import type { Compaction } from "../../transcript/records.ts";
 import type { Attribution } from "./attribute.ts";
 import { splitBaseline, type BaselineKnown, type BaselinePart } from "./baseline.ts";

@@ -1,6 +1,6 @@
 // The whole report as one self-contained HTML page: inline styles, inline SVG, no script, and a
 // content security policy that forbids loading anything, so viewing it makes no network request.
-import { exactNumber, roundTokens } from "../../context/format.ts";
+import { exactNumber, roundTokens } from "../../base/format.ts";
 import { renderChart } from "./chart.ts";
 import { safe } from "./escape.ts";
 import type { ReportData, TimelineSeries } from "./report-data.ts";

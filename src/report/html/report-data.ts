@@ -12,13 +12,13 @@ import { createUsageDeps, readContextUsage } from "../../context/read-usage.ts";
 import type { ContextUsage } from "../../context/usage.ts";
 import { handoffFolder, isHandoffOfSession, listHandoffs, type StoredHandoff } from "../../handoff/store.ts";
 import { configuredHandoffDir } from "../../handoff/write-handoff.ts";
-import type { Runtime } from "../../runtime.ts";
+import type { Runtime } from "../../base/runtime.ts";
 import { IncrementalReader } from "../../transcript/incremental-reader.ts";
 import type { LocateRequest } from "../../transcript/locate.ts";
 import { ResponseTimeline, type TimelineMark, type TimelineStep } from "../../transcript/response-timeline.ts";
 import type { TranscriptRecord } from "../../transcript/records.ts";
 import { subagentOf, subagentTranscripts } from "../../transcript/subagent-files.ts";
-import { exactNumber } from "../../context/format.ts";
+import { exactNumber } from "../../base/format.ts";
 
 class BreakdownWithTimeline extends BreakdownBuilder {
   readonly timeline = new ResponseTimeline();

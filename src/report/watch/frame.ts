@@ -1,7 +1,7 @@
 // The watch's full screen as lines, from a view and the terminal's size: a header, the gauge (a bar
 // with the auto-compact point marked, coloured by status), what is left, the alert, then the newest
 // steps with what each added and by which tool, with compactions and handoffs between them. Pure.
-import { exactNumber, roundTokens } from "../../context/format.ts";
+import { exactNumber, roundTokens } from "../../base/format.ts";
 import { countdownWords } from "../../present/limit-words.ts";
 import type { TimelineMark, TimelineStep } from "../../transcript/response-timeline.ts";
 import type { Paint } from "./colors.ts";

@@ -1,6 +1,6 @@
 // The watch when stdout is not a terminal (a pipe, a log file): plain lines appended as things
 // happen, never a redraw: the session followed, each new step, each compaction or handoff, each alert.
-import { exactNumber, roundTokens } from "../../context/format.ts";
+import { exactNumber, roundTokens } from "../../base/format.ts";
 import { countdownWords, statusWords } from "../../present/limit-words.ts";
 import { clock, markLine, stepLine } from "./frame.ts";
 import type { WatchView } from "./view.ts";

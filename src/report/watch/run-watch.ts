@@ -3,7 +3,7 @@
 // exits on q or Ctrl-C; otherwise it appends plain lines. Loaded only by the watch command, so
 // chokidar never weighs on the MCP server's start-up.
 import { locateTranscript, type LocateRequest } from "../../transcript/locate.ts";
-import type { Runtime } from "../../runtime.ts";
+import type { Runtime } from "../../base/runtime.ts";
 import { terminalText } from "../../present/safe-text.ts";
 import { styleFor } from "../../present/terminal.ts";
 import { paint } from "./colors.ts";

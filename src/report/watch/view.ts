@@ -1,7 +1,7 @@
 // What the watch shows, as data: the usage answer, the recent steps and marks, and the latest alert.
 // Pure: the next view from the previous one and what was just read, so alerts fire on a crossing
 // (ok → warn → critical, or a compaction), not on every redraw.
-import { roundTokens } from "../../context/format.ts";
+import { roundTokens } from "../../base/format.ts";
 import type { ContextStatus, Thresholds } from "../../context/status.ts";
 import { statusWords } from "../../present/limit-words.ts";
 import type { ContextUsage } from "../../context/usage.ts";

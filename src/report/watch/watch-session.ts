@@ -2,7 +2,7 @@
 // timeline incrementally, the usage from the file's tail) and returns the next view.
 import { loadSettings } from "../../config.ts";
 import { createUsageDeps, readContextUsage, type UsageDeps } from "../../context/read-usage.ts";
-import type { Runtime } from "../../runtime.ts";
+import type { Runtime } from "../../base/runtime.ts";
 import { TailFirstTimeline } from "./tail-first-timeline.ts";
 import type { Thresholds } from "../../context/status.ts";
 import { nextView, type WatchView } from "./view.ts";

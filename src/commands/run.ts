@@ -1,9 +1,9 @@
 // argv → command. Returns the exit code; all printing goes through `out`, so it can run in-process.
 import { terminalText } from "../present/safe-text.ts";
-import type { Runtime } from "../runtime.ts";
+import type { Runtime } from "../base/runtime.ts";
 import { PACKAGE } from "../version.ts";
 import type { Command, Output } from "./command.ts";
-import { COMMANDS } from "./commands.ts";
+import { COMMANDS } from "./index.ts";
 import { helpText } from "./help.ts";
 import { EXIT_OK, EXIT_USAGE, runKnownCommand } from "./run-command.ts";
 

@@ -5,7 +5,7 @@
 import { fstatSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { nodeRuntime } from "./runtime.ts";
+import { nodeRuntime } from "./base/runtime.ts";
 
 const [name, ...rest] = process.argv.slice(2);
 // Written straight to the descriptors: process.stdout on a pipe sets up a socket stream, a cost
@@ -52,7 +52,7 @@ if (name === "statusline" && rest.length === 0) {
     .then(({ runHook }) => runHook(rest[0], nodeRuntime(), output))
     .then((code) => (process.exitCode = code));
 } else if (name === "usage") {
-  void Promise.all([import("./commands/usage.ts"), import("./cli/run-command.ts")])
+  void Promise.all([import("./commands/usage.ts"), import("./commands/run-command.ts")])
     .then(([{ usageCommand }, { runKnownCommand }]) => runKnownCommand(usageCommand, rest, nodeRuntime(), output))
     .then((code) => (process.exitCode = code));
 } else {

@@ -7,8 +7,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ContextStatus } from "../../context/status.ts";
 import { replaceFile } from "../../fs/atomic-write.ts";
-import type { Runtime } from "../../runtime.ts";
-import { ctxMonitorStateDir, STATE_DIR_SETTING } from "../paths.ts";
+import type { Runtime } from "../../base/runtime.ts";
+import { ctxMonitorStateDir, STATE_DIR_SETTING } from "../../claude/paths.ts";
 
 interface HookMemory {
   warnedStatus: ContextStatus;

@@ -5,11 +5,11 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { createUsageDeps } from "../../context/read-usage.ts";
-import type { Runtime } from "../../runtime.ts";
+import type { Runtime } from "../../base/runtime.ts";
 import { withByteSource } from "../../transcript/byte-source.ts";
 import { CompactionCache } from "../../transcript/compaction-cache.ts";
 import { readHandoff } from "../../handoff/store.ts";
-import { ctxMonitorStateDir } from "../paths.ts";
+import { ctxMonitorStateDir } from "../../claude/paths.ts";
 import { newestAgentNotes, noteSection, PRE_COMPACT_LABEL } from "./agent-notes.ts";
 import {
   type CompactionRecord,

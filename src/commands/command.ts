@@ -2,7 +2,7 @@
 import type { ParseArgsConfig } from "node:util";
 import { jsonText } from "../present/safe-text.ts";
 import type { Style } from "../present/terminal.ts";
-import type { Runtime } from "../runtime.ts";
+import type { Runtime } from "../base/runtime.ts";
 import type { OptionKind } from "./option-values.ts";
 
 export interface Output {

@@ -6,7 +6,7 @@ import { basename } from "node:path";
 import { createUsageDeps, readContextUsage } from "../context/read-usage.ts";
 import type { ContextStatus } from "../context/status.ts";
 import { FactCollector } from "../handoff/facts.ts";
-import type { Runtime } from "../runtime.ts";
+import type { Runtime } from "../base/runtime.ts";
 import { parseRecordLine } from "../transcript/records.ts";
 
 export interface SessionSummary {

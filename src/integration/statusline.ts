@@ -2,11 +2,11 @@
 // Pure: the figures are decided here, the command does the reading and writing.
 import { autocompactPoint, type CompactSettings } from "../context/autocompact.ts";
 import { NO_BUDGET, type Budget } from "../context/budget.ts";
-import { roundTokens } from "../context/format.ts";
+import { roundTokens } from "../base/format.ts";
 import { countingLimit, type LimitKind } from "../context/limit.ts";
 import type { ContextStatus, Thresholds } from "../context/status.ts";
 import type { ContextUsage } from "../context/usage.ts";
-import type { StatuslineInput } from "./statusline-input.ts";
+import type { StatuslineInput } from "../claude/statusline-input.ts";
 import { styleFor, type Style } from "../present/terminal.ts";
 
 interface StatuslineFigures {

@@ -4,8 +4,8 @@
 import { parseArgs } from "node:util";
 import { terminalText } from "../present/safe-text.ts";
 import { styleFor } from "../present/terminal.ts";
-import type { Runtime } from "../runtime.ts";
-import { actionableMessage } from "../user-error.ts";
+import type { Runtime } from "../base/runtime.ts";
+import { actionableMessage } from "../base/user-error.ts";
 import { PACKAGE } from "../version.ts";
 import type { Command, Output } from "./command.ts";
 import { inCliWords } from "./flag-words.ts";

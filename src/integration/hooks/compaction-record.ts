@@ -7,8 +7,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { replaceFile } from "../../fs/atomic-write.ts";
 import type { HandoffFacts } from "../../handoff/facts.ts";
-import type { Runtime } from "../../runtime.ts";
-import { ctxMonitorStateDir, STATE_DIR_SETTING } from "../paths.ts";
+import type { Runtime } from "../../base/runtime.ts";
+import { ctxMonitorStateDir, STATE_DIR_SETTING } from "../../claude/paths.ts";
 
 export interface CompactionRecord {
   /** Compactions the session had finished when PreCompact ran: this one is number compactionsBefore + 1. */

@@ -1,6 +1,6 @@
 // Edits to JSON files people also edit by hand: each change touches only its own value, and keeps the
 // file's indentation, key order, comments and everything else (jsonc-parser's `modify`).
-import { UserError } from "../../user-error.ts";
+import { UserError } from "../../base/user-error.ts";
 import {
   applyEdits,
   findNodeAtLocation,

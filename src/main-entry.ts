@@ -1,8 +1,8 @@
 // The ctx-monitor executable: no arguments serves MCP on stdio; otherwise a CLI command.
 // Everything is imported lazily: the statusline and hooks run on every message, and start-up time is
 // most of their cost, so they load only their own small module graph (never the MCP SDK or zod).
-import { log } from "./log.ts";
-import { nodeRuntime } from "./runtime.ts";
+import { log } from "./base/log.ts";
+import { nodeRuntime } from "./base/runtime.ts";
 
 const argv = process.argv.slice(2);
 const runtime = nodeRuntime();
@@ -18,7 +18,7 @@ async function runCli(): Promise<number> {
     return (await import("./commands/statusline.ts")).runStatusline(runtime, output);
   if (name === "hook" && rest.length === 1)
     return (await import("./commands/hook.ts")).runHook(rest[0], runtime, output);
-  return (await import("./cli/run.ts")).runCommand(argv, runtime, output);
+  return (await import("./commands/run.ts")).runCommand(argv, runtime, output);
 }
 
 if (argv.length === 0) {

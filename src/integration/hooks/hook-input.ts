@@ -1,7 +1,7 @@
 // Claude Code's hook input, checked by hand. Every event carries session_id, transcript_path, cwd and
 // hook_event_name; SessionStart adds source and model, PreCompact trigger and custom_instructions,
 // PostCompact trigger and compact_summary.
-import { parseJsonObject, stringField } from "../stdin-json.ts";
+import { parseJsonObject, stringField } from "../../claude/stdin-json.ts";
 
 export const HOOK_EVENTS = [
   "session-start",

@@ -1,6 +1,6 @@
 // Whether a prompt or a tool result should carry a warning about the context: once each time usage
 // crosses into warn or critical, nothing below it. Pure.
-import { roundTokens } from "../../context/format.ts";
+import { roundTokens } from "../../base/format.ts";
 import type { ContextStatus } from "../../context/status.ts";
 import type { ContextUsage } from "../../context/usage.ts";
 

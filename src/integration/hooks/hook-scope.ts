@@ -1,5 +1,5 @@
 // Which session and project a hook input is about: the request every reader of the transcript takes.
-import type { Runtime } from "../../runtime.ts";
+import type { Runtime } from "../../base/runtime.ts";
 import type { HookInput } from "./hook-input.ts";
 
 /**

@@ -7,9 +7,9 @@ import type {
   JsonSchemaType,
   JsonSchemaValidator,
 } from "@modelcontextprotocol/sdk/validation/types.js";
-import { createBreakdownDeps, type BreakdownDeps } from "./context/breakdown/read-breakdown.ts";
-import { createUsageDeps, type UsageDeps } from "./context/read-usage.ts";
-import { createHandoffDeps, type HandoffDeps } from "./handoff/write-handoff.ts";
+import type { BreakdownDeps } from "./context/breakdown/read-breakdown.ts";
+import type { UsageDeps } from "./context/read-usage.ts";
+import type { HandoffDeps } from "./handoff/write-handoff.ts";
 import type { Runtime } from "./base/runtime.ts";
 import { registerGetContextBreakdown } from "./tools/get-context-breakdown.ts";
 import { registerGetContextUsage } from "./tools/get-context-usage.ts";
@@ -17,29 +17,12 @@ import { registerHandoffResources } from "./tools/handoff-resources.ts";
 import { registerWriteHandoff } from "./tools/write-handoff.ts";
 import { PACKAGE } from "./version.ts";
 
-interface ServerDeps {
+/** What the tools need; built by createEntryDeps (src/deps.ts). */
+export interface ServerDeps {
   runtime: Runtime;
   usage: UsageDeps;
   breakdown: BreakdownDeps;
   handoff: HandoffDeps;
-}
-
-export function createServerDeps(runtime: Runtime, overrides: Partial<ServerDeps> = {}): ServerDeps {
-  const usage = overrides.usage ?? createUsageDeps(runtime);
-  const ownTools = ownToolsOf(runtime);
-  return {
-    runtime,
-    usage,
-    breakdown: createBreakdownDeps(runtime, usage, ownTools),
-    handoff: createHandoffDeps(runtime, usage),
-    ...overrides,
-  };
-}
-
-/** ctx-monitor's own tool definitions as a client lists them, asked for only when the breakdown needs them. */
-export function ownToolsOf(runtime: Runtime): BreakdownDeps["ownTools"] {
-  return async () =>
-    (await import("./tools/list-own-tools.ts")).listOwnTools(() => createServer(createServerDeps(runtime)));
 }
 
 export function createServer(deps: ServerDeps): McpServer {

@@ -4,9 +4,14 @@
 // were stored). Read by hand and leniently: a file that is missing or not JSON counts as empty.
 import { readRegularText } from "../fs/open-regular.ts";
 import { join } from "node:path";
-import type { CompactSettings } from "../context/autocompact.ts";
 import type { Runtime } from "../base/runtime.ts";
 import { claudeConfigDir, claudeGlobalConfigPath } from "./paths.ts";
+
+/** The two settings of Claude Code's settings files that move auto-compaction, as merged by it. */
+export interface CompactSettings {
+  autoCompactEnabled?: boolean | undefined;
+  autoCompactWindow?: number | undefined;
+}
 
 const MANAGED_SETTINGS = "/etc/claude-code/managed-settings.json";
 

@@ -2,7 +2,7 @@
 // count_tokens requests of the newest /context run the capture store holds (`ctx-monitor proxy`).
 import { printResult, SELECTION_SYNOPSIS, selectionFrom, selectionOptions, type Command } from "./command.ts";
 import { readComparison } from "../compare/read-comparison.ts";
-import { cliBreakdownDeps } from "./breakdown.ts";
+import { createBreakdownEntryDeps } from "../deps.ts";
 import { describeComparison } from "../present/compare.ts";
 
 export const compareCommand: Command = {
@@ -11,7 +11,7 @@ export const compareCommand: Command = {
   synopsis: `[--json] ${SELECTION_SYNOPSIS}`,
   options: { ...selectionOptions, json: { type: "boolean" } },
   async run(context) {
-    const comparison = await readComparison(selectionFrom(context.values), cliBreakdownDeps(context.runtime));
+    const comparison = await readComparison(selectionFrom(context.values), createBreakdownEntryDeps(context.runtime));
     printResult(context, comparison, describeComparison);
     return 0;
   },

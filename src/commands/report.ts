@@ -9,6 +9,7 @@ import { replaceFile, writeNewFile } from "../fs/atomic-write.ts";
 import { makeFolder } from "../fs/make-folder.ts";
 import type { Runtime } from "../base/runtime.ts";
 import { UserError } from "../base/user-error.ts";
+import { ownToolsOf } from "../deps.ts";
 import { captureFiguresOf, gatherReport } from "../report/html/report-data.ts";
 import { renderReport } from "../report/html/render-report.ts";
 
@@ -21,6 +22,7 @@ export const reportCommand: Command = {
     const data = await gatherReport(selectionFrom(context.values), {
       runtime: context.runtime,
       capture: captureFiguresOf,
+      ownTools: ownToolsOf(context.runtime),
     });
     const chosen = typeof context.values.out === "string";
     const out = chosen

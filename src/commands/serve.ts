@@ -1,12 +1,13 @@
 // No command: serve MCP on stdio. Nothing but protocol may reach stdout from here on.
 import { digestPendingCapture } from "../capture/session-capture.ts";
-import { createServer, createServerDeps } from "../server.ts";
+import { createEntryDeps } from "../deps.ts";
+import { createServer } from "../server.ts";
 import { log } from "../base/log.ts";
 import { LineStdioTransport } from "../stdio-transport.ts";
 import type { Runtime } from "../base/runtime.ts";
 
 export async function serveStdio(runtime: Runtime): Promise<void> {
-  const server = createServer(createServerDeps(runtime));
+  const server = createServer(createEntryDeps(runtime));
   const transport = new LineStdioTransport();
   let stopping = false;
   let failure: Error | null = null;

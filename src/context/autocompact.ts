@@ -8,6 +8,7 @@
 //   (only when the API refuses a prompt as too long, or on /compact);
 //   effective = compact window − min(max output, 20k); threshold = effective − 13k, lowered (never
 //   raised) by CLAUDE_AUTOCOMPACT_PCT_OVERRIDE.
+import type { CompactSettings } from "../claude/compact-settings.ts";
 import { DEFAULT_MAX_OUTPUT_TOKENS, modelCompactWindow } from "./models.ts";
 import { positiveInt } from "./window.ts";
 
@@ -16,12 +17,6 @@ const AUTOCOMPACT_MARGIN = 13_000;
 /** Claude Code's bounds for an auto-compact window, from the environment or settings. */
 const MIN_AUTOCOMPACT_WINDOW = 100_000;
 const MAX_AUTOCOMPACT_WINDOW = 1_000_000;
-
-/** The two settings of Claude Code's settings files that move auto-compaction, as merged by it. */
-export interface CompactSettings {
-  autoCompactEnabled?: boolean | undefined;
-  autoCompactWindow?: number | undefined;
-}
 
 /** The model a session runs and the Claude Code version running it, when known. */
 export interface CompactingModel {

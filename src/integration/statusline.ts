@@ -1,6 +1,7 @@
 // The statusline: one line from Claude Code's statusline input and what the transcript says.
 // Pure: the figures are decided here, the command does the reading and writing.
-import { autocompactPoint, type CompactSettings } from "../context/autocompact.ts";
+import type { CompactSettings } from "../claude/compact-settings.ts";
+import { autocompactPoint } from "../context/autocompact.ts";
 import { NO_BUDGET, type Budget } from "../context/budget.ts";
 import { roundTokens } from "../base/format.ts";
 import { countingLimit, type LimitKind } from "../context/limit.ts";

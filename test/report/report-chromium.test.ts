@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handoffFileName } from "../../src/handoff/store.ts";
+import { ownToolsOf } from "../../src/deps.ts";
 import { gatherReport } from "../../src/report/html/report-data.ts";
 import { renderReport } from "../../src/report/html/render-report.ts";
 import { runCli } from "../support/built-server.ts";
@@ -163,6 +164,7 @@ describe.runIf(chromium)("hostile text in a transcript", () => {
       {
         runtime,
         capture: () => ({ source: "proxy capture <i>x</i>", rows: [{ label: "requests captured", value: "2" }] }),
+        ownTools: ownToolsOf(runtime),
       },
     );
     const html = renderReport(data);

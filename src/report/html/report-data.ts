@@ -4,6 +4,7 @@
 import { sessionProjectDir } from "../../claude/paths.ts";
 import { BreakdownBuilder } from "../../context/breakdown/attribute.ts";
 import {
+  type BreakdownDeps,
   createBreakdownDeps,
   readContextBreakdown,
   type ContextBreakdown,
@@ -91,11 +92,12 @@ export interface ReportData {
 interface ReportDeps {
   runtime: Runtime;
   capture: CaptureSource;
+  /** ctx-monitor's own tool definitions, passed in by the entry (src/deps.ts's ownToolsOf). */
+  ownTools: BreakdownDeps["ownTools"];
 }
 
 export async function gatherReport(request: LocateRequest, deps: ReportDeps): Promise<ReportData> {
-  const { runtime } = deps;
-  const ownTools = async () => (await (await import("../../server.ts")).ownToolsOf(runtime))();
+  const { runtime, ownTools } = deps;
   // One pass over the file feeds both the breakdown and the timeline.
   const reader = new IncrementalReader(() => new BreakdownWithTimeline(), { capacity: 1 });
   const breakdownDeps = { ...createBreakdownDeps(runtime, createUsageDeps(runtime), ownTools), reader };

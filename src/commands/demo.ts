@@ -2,6 +2,7 @@
 // does, points it at a bundled transcript written by the real Claude Code, and shows what each tool
 // answers. The staged session and the handoff it writes go to a temporary folder that is removed
 // afterwards (the handoff's start is printed first).
+import { UserError } from "../base/user-error.ts";
 import {
   closeSync,
   copyFileSync,
@@ -45,7 +46,7 @@ function pickFixture(): string {
   const dir = fixturesDir();
   const names = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(".jsonl")) : [];
   if (names.length === 0)
-    throw new Error(`no sample transcripts in ${dir}; reinstall the package or pass --transcript PATH`);
+    throw new UserError(`no sample transcripts in ${dir}; reinstall the package or pass --transcript PATH`);
   const preferred = names.find((name) => name === `${DEMO_FIXTURE}.jsonl`);
   const largest = names.sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size)[0]!;
   return join(dir, preferred ?? largest);

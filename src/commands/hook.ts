@@ -1,6 +1,7 @@
 // `ctx-monitor hook <event>`: Claude Code's hook JSON on stdin. A hook must never block or break
 // Claude Code: whatever goes wrong inside, it exits 0 with nothing on stdout and leaves a line in
 // `<state dir>/hooks.log`.
+import { UserError } from "../base/user-error.ts";
 import { appendPrivate } from "../fs/append-private.ts";
 import { makeFolder } from "../fs/make-folder.ts";
 import { join } from "node:path";
@@ -36,9 +37,9 @@ function logProblem(runtime: Runtime, event: string, message: string): void {
 /** What the hook prints for this input; throws on internal errors (the caller logs them). */
 async function hookOutput(event: string | undefined, text: string, runtime: Runtime): Promise<string> {
   if (!isHookEvent(event))
-    throw new Error(`unknown hook event ${JSON.stringify(event)}; expected one of ${HOOK_EVENTS.join(", ")}`);
+    throw new UserError(`unknown hook event ${JSON.stringify(event)}; expected one of ${HOOK_EVENTS.join(", ")}`);
   const input = parseHookInput(text);
-  if (!input) throw new Error("no hook input on stdin (a JSON object with session_id)");
+  if (!input) throw new UserError("no hook input on stdin (a JSON object with session_id)");
   // Installed both ways: the plugin's hooks do the work, so one crossing never warns twice.
   const plugin = runningAsPlugin(runtime) ? null : enabledPlugin(runtime);
   if (plugin) return event === "session-start" ? installedTwiceNotice(plugin) : "";

@@ -40,7 +40,9 @@ describe("the layers of src/", () => {
   });
 
   it("fail on a view importing the server", () => {
-    const files = new Map([["report/html/report-data.ts", 'const own = async () => (await import("../../server.ts")).ownToolsOf;\n']]);
+    const files = new Map([
+      ["report/html/report-data.ts", 'const own = async () => (await import("../../server.ts")).ownToolsOf;\n'],
+    ]);
     expect(layerProblems(files)).toEqual([
       'src/report/html/report-data.ts imports "../../server.ts": report/ (layer 7) may not import server.ts (layer 8)',
     ]);

@@ -61,7 +61,9 @@ export function layerProblems(files: ReadonlyMap<string, string>): string[] {
       const toLayer = layerOf(to);
       if (toLayer === undefined) unclassified.add(to);
       else if (fromLayer !== undefined && toLayer > fromLayer)
-        problems.push(`src/${path} imports "${specifier}": ${from} (layer ${fromLayer}) may not import ${to} (layer ${toLayer})`);
+        problems.push(
+          `src/${path} imports "${specifier}": ${from} (layer ${fromLayer}) may not import ${to} (layer ${toLayer})`,
+        );
       if (!edges.has(`${from} -> ${to}`)) edges.set(`${from} -> ${to}`, `src/${path} imports "${specifier}"`);
     }
   }

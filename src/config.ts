@@ -4,12 +4,13 @@
 //   CTX_MONITOR_CONFIG — path of the file; default <claude config dir>/ctx-monitor/config.json:
 //   { "warnPercent": 75, "criticalPercent": 90, "handoffDir": ".claude/handoffs", "budget": "300k" }
 //   CTX_MONITOR_HANDOFF_MAX_CHARS / "handoffMaxChars" — a handoff's size budget (default: 5% of the window)
-import { readRegularText } from "./fs/open-regular.ts";
+
 import { join } from "node:path";
-import { ctxMonitorStateDir } from "./claude/paths.ts";
-import { parseHandoffChars } from "./handoff/size-budget.ts";
-import { NO_BUDGET, parseBudget, type Budget } from "./context/budget.ts";
 import type { Runtime } from "./base/runtime.ts";
+import { ctxMonitorStateDir } from "./claude/paths.ts";
+import { type Budget, NO_BUDGET, parseBudget } from "./context/budget.ts";
+import { readRegularText } from "./fs/open-regular.ts";
+import { parseHandoffChars } from "./handoff/size-budget.ts";
 
 interface ConfigFile {
   warnPercent?: number;

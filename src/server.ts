@@ -3,14 +3,14 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import type {
-  jsonSchemaValidator,
   JsonSchemaType,
   JsonSchemaValidator,
+  jsonSchemaValidator,
 } from "@modelcontextprotocol/sdk/validation/types.js";
+import type { Runtime } from "./base/runtime.ts";
 import type { BreakdownDeps } from "./context/breakdown/read-breakdown.ts";
 import type { UsageDeps } from "./context/read-usage.ts";
 import type { HandoffDeps } from "./handoff/write-handoff.ts";
-import type { Runtime } from "./base/runtime.ts";
 import { registerGetContextBreakdown } from "./tools/get-context-breakdown.ts";
 import { registerGetContextUsage } from "./tools/get-context-usage.ts";
 import { registerHandoffResources } from "./tools/handoff-resources.ts";

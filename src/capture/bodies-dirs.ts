@@ -3,11 +3,12 @@
 // reads the variable from the environment the Claude Code process itself was started with (Linux,
 // same user: a user who exported it in the shell), from the settings files' `env` (where
 // `install --capture` puts it), and always looks in the folder `install --capture` uses.
-import { readRegularText } from "../fs/open-regular.ts";
+
 import { join } from "node:path";
+import type { Runtime } from "../base/runtime.ts";
 import { canReadProcesses, findClaudeProcess, processEnvValue } from "../claude/claude-process.ts";
 import { claudeConfigDir, defaultProjectDir } from "../claude/paths.ts";
-import type { Runtime } from "../base/runtime.ts";
+import { readRegularText } from "../fs/open-regular.ts";
 import { bodiesDirOf, defaultBodiesDir } from "./paths.ts";
 
 function settingsEnvValue(path: string): unknown {

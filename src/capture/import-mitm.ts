@@ -7,8 +7,8 @@
 import { readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { readDumpFile, readDumpLines } from "./mitm/dump-file.ts";
-import { SavedRequests, type SavedRequest } from "./mitm/traffic-log.ts";
-import { digestBodyValue, type CapturedRequest, type CapturedUsage } from "./record.ts";
+import { type SavedRequest, SavedRequests } from "./mitm/traffic-log.ts";
+import { type CapturedRequest, type CapturedUsage, digestBodyValue } from "./record.ts";
 import { appendRecords, readLog } from "./store.ts";
 
 const TRAFFIC_LOG = "claude_traffic.log";

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { replaceFile } from "../fs/atomic-write.ts";
 import type { partGroups } from "./part-groups.ts";
-import { digestBody, type CapturedRequest } from "./record.ts";
+import { type CapturedRequest, digestBody } from "./record.ts";
 import { appendRecords, DEFAULT_LIMITS, type StoreLimits } from "./store.ts";
 
 const REQUEST = /^([A-Za-z0-9_-]{1,128})\.request\.json$/;

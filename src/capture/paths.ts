@@ -1,10 +1,11 @@
 // Where capture data lives. Everything ctx-monitor writes for capture sits under its state dir inside
 // Claude Code's config dir, so the server, the CLI and the proxy find the same store without flags.
-import { makeFolder } from "../fs/make-folder.ts";
+
 import { chmodSync, statSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
-import { ctxMonitorStateDir, STATE_DIR_SETTING } from "../claude/paths.ts";
 import type { Runtime } from "../base/runtime.ts";
+import { ctxMonitorStateDir, STATE_DIR_SETTING } from "../claude/paths.ts";
+import { makeFolder } from "../fs/make-folder.ts";
 
 /** The capture store: digests of captured requests, one JSONL log plus the newest request per session. */
 export function captureStoreDir(runtime: Runtime): string {

@@ -3,8 +3,8 @@
 // (model id, betas) and the usage when the response was seen. Never a text, never a header value but
 // the betas, never metadata beyond the session id.
 import { createHash } from "../lazy-crypto.ts";
-import { textProbeOf, type TextProbe } from "./context-probe.ts";
-import { groupHashes, partGroups, type GroupHashes } from "./part-groups.ts";
+import { type TextProbe, textProbeOf } from "./context-probe.ts";
+import { type GroupHashes, groupHashes, partGroups } from "./part-groups.ts";
 import { digestRequest, type RequestDigest } from "./request-digest.ts";
 
 export const CAPTURE_SOURCES = ["otel", "proxy", "mitm"] as const;

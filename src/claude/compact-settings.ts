@@ -2,9 +2,10 @@
 // precedence: managed policy, then the project's local settings, the project's shared settings, the
 // user's settings, and last the legacy global config (`.claude.json`, where older /config toggles
 // were stored). Read by hand and leniently: a file that is missing or not JSON counts as empty.
-import { readRegularText } from "../fs/open-regular.ts";
+
 import { join } from "node:path";
 import type { Runtime } from "../base/runtime.ts";
+import { readRegularText } from "../fs/open-regular.ts";
 import { claudeConfigDir, claudeGlobalConfigPath } from "./paths.ts";
 
 /** The two settings of Claude Code's settings files that move auto-compaction, as merged by it. */

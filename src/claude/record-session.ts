@@ -6,10 +6,10 @@ import type { Runtime } from "../base/runtime.ts";
 import { claudeSessionsDir } from "./paths.ts";
 import {
   parseSessionState,
+  type SessionState,
   sessionStateDir,
   sessionStateFileName,
   writeSessionState,
-  type SessionState,
 } from "./session-state.ts";
 
 /** The nearest ancestor that Claude Code registered as a running session (`sessions/<pid>.json`). */

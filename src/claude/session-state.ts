@@ -7,11 +7,12 @@
 //   { "version": 1, "claudePid": 4242 | null, "sessionId": "…", "transcriptPath": "…" | null,
 //     "cwd": "…" | null, "modelId": "claude-opus-4-8[1m]" | null, "contextWindowSize": 1000000 | null,
 //     "writtenBy": "statusline" | "hook:SessionStart" | …, "updatedAt": "2026-11-24T12:00:00.000Z" }
-import { makeFolder } from "../fs/make-folder.ts";
+
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { replaceFile } from "../fs/atomic-write.ts";
 import type { Runtime } from "../base/runtime.ts";
+import { replaceFile } from "../fs/atomic-write.ts";
+import { makeFolder } from "../fs/make-folder.ts";
 import { ctxMonitorStateDir, STATE_DIR_SETTING } from "./paths.ts";
 
 export interface SessionState {

@@ -2,7 +2,7 @@
 import { readContextBreakdown } from "../context/breakdown/read-breakdown.ts";
 import { createBreakdownEntryDeps } from "../deps.ts";
 import { describeBreakdown } from "../present/breakdown.ts";
-import { printResult, SELECTION_SYNOPSIS, selectionFrom, selectionOptions, type Command } from "./command.ts";
+import { type Command, printResult, SELECTION_SYNOPSIS, selectionFrom, selectionOptions } from "./command.ts";
 
 export const breakdownCommand: Command = {
   name: "breakdown",

@@ -1,8 +1,8 @@
 // What a CLI command is: its name, its options, and a run function that writes through `out`.
 import type { ParseArgsConfig } from "node:util";
+import type { Runtime } from "../base/runtime.ts";
 import { jsonText } from "../present/safe-text.ts";
 import type { Style } from "../present/terminal.ts";
-import type { Runtime } from "../base/runtime.ts";
 import type { OptionKind } from "./option-values.ts";
 
 export interface Output {

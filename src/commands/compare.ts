@@ -1,9 +1,10 @@
 // `ctx-monitor compare [--json]`: ctx-monitor's breakdown beside Claude Code's own /context, from the
 // count_tokens requests of the newest /context run the capture store holds (`ctx-monitor proxy`).
-import { printResult, SELECTION_SYNOPSIS, selectionFrom, selectionOptions, type Command } from "./command.ts";
+
 import { readComparison } from "../compare/read-comparison.ts";
 import { createBreakdownEntryDeps } from "../deps.ts";
 import { describeComparison } from "../present/compare.ts";
+import { type Command, printResult, SELECTION_SYNOPSIS, selectionFrom, selectionOptions } from "./command.ts";
 
 export const compareCommand: Command = {
   name: "compare",

@@ -4,8 +4,8 @@ import type { ContextUsage } from "../context/usage.ts";
 import type { HandoffResult } from "../handoff/write-handoff.ts";
 import { describeBreakdown } from "../present/breakdown.ts";
 import { describeHandoff } from "../present/handoff.ts";
-import { describeUsage } from "../present/usage.ts";
 import type { Style } from "../present/terminal.ts";
+import { describeUsage } from "../present/usage.ts";
 
 interface DemoStep {
   tool: string;

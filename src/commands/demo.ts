@@ -2,7 +2,7 @@
 // does, points it at a bundled transcript written by the real Claude Code, and shows what each tool
 // answers. The staged session and the handoff it writes go to a temporary folder that is removed
 // afterwards (the handoff's start is printed first).
-import { UserError } from "../base/user-error.ts";
+
 import {
   closeSync,
   copyFileSync,
@@ -20,9 +20,10 @@ import {
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { UserError } from "../base/user-error.ts";
 import { encodeProjectDir } from "../claude/paths.ts";
-import type { Command, CommandContext } from "./command.ts";
 import { PACKAGE } from "../version.ts";
+import type { Command, CommandContext } from "./command.ts";
 import { DEMO_STEPS } from "./demo-steps.ts";
 
 /** The neutral project path the bundled fixtures were normalised to. */

@@ -3,7 +3,7 @@ import { createUsageDeps } from "../context/read-usage.ts";
 import { parseHandoffChars } from "../handoff/size-budget.ts";
 import { createHandoffDeps, writeHandoff } from "../handoff/write-handoff.ts";
 import { describeHandoff } from "../present/handoff.ts";
-import { printResult, SELECTION_SYNOPSIS, selectionFrom, selectionOptions, type Command } from "./command.ts";
+import { type Command, printResult, SELECTION_SYNOPSIS, selectionFrom, selectionOptions } from "./command.ts";
 
 const text = { type: "string" } as const;
 

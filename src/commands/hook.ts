@@ -1,18 +1,19 @@
 // `ctx-monitor hook <event>`: Claude Code's hook JSON on stdin. A hook must never block or break
 // Claude Code: whatever goes wrong inside, it exits 0 with nothing on stdout and leaves a line in
 // `<state dir>/hooks.log`.
-import { UserError } from "../base/user-error.ts";
-import { appendPrivate } from "../fs/append-private.ts";
-import { makeFolder } from "../fs/make-folder.ts";
+
 import { join } from "node:path";
+import type { Runtime } from "../base/runtime.ts";
+import { UserError } from "../base/user-error.ts";
 import { ctxMonitorStateDir, STATE_DIR_SETTING } from "../claude/paths.ts";
 import { enabledPlugin, installedTwiceNotice, runningAsPlugin } from "../claude/plugin-presence.ts";
+import { readStdinText } from "../claude/stdin-json.ts";
+import { appendPrivate } from "../fs/append-private.ts";
+import { makeFolder } from "../fs/make-folder.ts";
 import { runHookEvent } from "../integration/hooks/handlers.ts";
 import { HOOK_EVENTS, isHookEvent, parseHookInput } from "../integration/hooks/hook-input.ts";
-import { readStdinText } from "../claude/stdin-json.ts";
 import { jsonEscaped, terminalText } from "../present/safe-text.ts";
 import type { Command, Output } from "./command.ts";
-import type { Runtime } from "../base/runtime.ts";
 
 /** Claude Code waits up to 60 s for a hook; stay well inside it (a handoff of a huge session takes longest). */
 const WATCHDOG_MS = { "pre-compact": 45_000, other: 10_000 } as const;

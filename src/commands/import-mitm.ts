@@ -1,9 +1,10 @@
 // `ctx-monitor import-mitm DIR [--capture-dir DIR]`: the mitmproxy recipe's captures into the store.
-import type { Command } from "./command.ts";
+
+import { fileSystemFailure } from "../base/fs-failure.ts";
 import { importMitm } from "../capture/import-mitm.ts";
 import { captureStoreDir } from "../capture/paths.ts";
-import { fileSystemFailure } from "../base/fs-failure.ts";
 import { jsonText } from "../present/safe-text.ts";
+import type { Command } from "./command.ts";
 
 export const importMitmCommand: Command = {
   name: "import-mitm",

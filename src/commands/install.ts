@@ -5,14 +5,14 @@
 import { existsSync } from "node:fs";
 import { delimiter, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Runtime } from "../base/runtime.ts";
+import { defaultBodiesDir, ensurePrivateDir } from "../capture/paths.ts";
+import { enabledPlugin, runningAsPlugin } from "../claude/plugin-presence.ts";
 import { applyChange, checkWritable, describeChanges, isChange } from "../integration/install/apply.ts";
 import { planInstall, rememberReplacedStatusline } from "../integration/install/install-plan.ts";
 import { SettingsFileError } from "../integration/install/json-text.ts";
 import { type Executables, ON_PATH } from "../integration/install/wiring.ts";
-import { enabledPlugin, runningAsPlugin } from "../claude/plugin-presence.ts";
 import type { Command } from "./command.ts";
-import { defaultBodiesDir, ensurePrivateDir } from "../capture/paths.ts";
-import type { Runtime } from "../base/runtime.ts";
 
 /** The installed executable (dist/bin.cjs), found beside this module in dist/ or from src/. */
 function installedExecutables(runtime: Runtime): Executables {

@@ -1,14 +1,15 @@
 // `ctx-monitor proxy [--port N] [--upstream URL] [--capture-dir DIR]`: a reverse proxy on 127.0.0.1
 // to point ANTHROPIC_BASE_URL at. No certificates, no TLS interception: Claude Code speaks plain HTTP
 // to loopback, and the proxy speaks verified TLS to the upstream. Runs until interrupted.
-import type { Command } from "./command.ts";
+
+import { log } from "../base/log.ts";
+import type { Runtime } from "../base/runtime.ts";
 import { captureStoreDir, ensurePrivateDir } from "../capture/paths.ts";
 import { digestOfExchange, isCaptured } from "../capture/proxy/capture-exchange.ts";
 import { ProxyPartMeasurer } from "../capture/proxy/measure-parts.ts";
-import { startProxy, type RunningProxy } from "../capture/proxy/server.ts";
+import { type RunningProxy, startProxy } from "../capture/proxy/server.ts";
 import { appendRecords } from "../capture/store.ts";
-import { log } from "../base/log.ts";
-import type { Runtime } from "../base/runtime.ts";
+import type { Command } from "./command.ts";
 
 const DEFAULT_PROXY_PORT = 8737;
 const DEFAULT_UPSTREAM = "https://api.anthropic.com";

@@ -3,15 +3,15 @@
 // into the project, where it would be committed by accident). Reports are private (0600) like handoffs.
 import { spawn } from "node:child_process";
 import { basename, dirname, join, resolve } from "node:path";
-import { ctxMonitorStateDir, STATE_DIR_SETTING } from "../claude/paths.ts";
-import { selectionFrom, selectionOptions, type Command } from "./command.ts";
-import { replaceFile, writeNewFile } from "../fs/atomic-write.ts";
-import { makeFolder } from "../fs/make-folder.ts";
 import type { Runtime } from "../base/runtime.ts";
 import { UserError } from "../base/user-error.ts";
+import { ctxMonitorStateDir, STATE_DIR_SETTING } from "../claude/paths.ts";
 import { ownToolsOf } from "../deps.ts";
-import { captureFiguresOf, gatherReport } from "../report/html/report-data.ts";
+import { replaceFile, writeNewFile } from "../fs/atomic-write.ts";
+import { makeFolder } from "../fs/make-folder.ts";
 import { renderReport } from "../report/html/render-report.ts";
+import { captureFiguresOf, gatherReport } from "../report/html/report-data.ts";
+import { type Command, selectionFrom, selectionOptions } from "./command.ts";
 
 export const reportCommand: Command = {
   name: "report",

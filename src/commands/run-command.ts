@@ -2,10 +2,10 @@
 // apart from the command list so an entry that already knows its command (the installed executable's
 // fast path for `usage`) loads that command alone, not every command's modules.
 import { parseArgs } from "node:util";
-import { terminalText } from "../present/safe-text.ts";
-import { styleFor } from "../present/terminal.ts";
 import type { Runtime } from "../base/runtime.ts";
 import { actionableMessage } from "../base/user-error.ts";
+import { terminalText } from "../present/safe-text.ts";
+import { styleFor } from "../present/terminal.ts";
 import { PACKAGE } from "../version.ts";
 import type { Command, Output } from "./command.ts";
 import { inCliWords } from "./flag-words.ts";

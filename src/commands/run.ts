@@ -1,10 +1,11 @@
 // argv → command. Returns the exit code; all printing goes through `out`, so it can run in-process.
-import { terminalText } from "../present/safe-text.ts";
+
 import type { Runtime } from "../base/runtime.ts";
+import { terminalText } from "../present/safe-text.ts";
 import { PACKAGE } from "../version.ts";
 import type { Command, Output } from "./command.ts";
-import { COMMANDS } from "./index.ts";
 import { helpText } from "./help.ts";
+import { COMMANDS } from "./index.ts";
 import { EXIT_OK, EXIT_USAGE, runKnownCommand } from "./run-command.ts";
 
 export async function runCommand(argv: readonly string[], runtime: Runtime, out: Output): Promise<number> {

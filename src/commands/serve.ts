@@ -1,10 +1,11 @@
 // No command: serve MCP on stdio. Nothing but protocol may reach stdout from here on.
+
+import { log } from "../base/log.ts";
+import type { Runtime } from "../base/runtime.ts";
 import { digestPendingCapture } from "../capture/session-capture.ts";
 import { createEntryDeps } from "../deps.ts";
 import { createServer } from "../server.ts";
-import { log } from "../base/log.ts";
 import { LineStdioTransport } from "../stdio-transport.ts";
-import type { Runtime } from "../base/runtime.ts";
 
 export async function serveStdio(runtime: Runtime): Promise<void> {
   const server = createServer(createEntryDeps(runtime));

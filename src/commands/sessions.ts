@@ -1,8 +1,9 @@
 // `ctx-monitor sessions [--json] [--project DIR] [--limit N]`: the project's recent sessions, newest first.
-import { summarizeSession, type SessionSummary } from "../integration/session-list.ts";
-import { printResult, type Command } from "./command.ts";
+
 import { roundTokens } from "../base/format.ts";
+import { type SessionSummary, summarizeSession } from "../integration/session-list.ts";
 import { projectSessions } from "../transcript/locate.ts";
+import { type Command, printResult } from "./command.ts";
 
 const DEFAULT_LIMIT = 10;
 

@@ -1,19 +1,20 @@
 // `ctx-monitor statusline`: Claude Code's statusline command. Reads its JSON on stdin, records the
 // session (its id, transcript, model and exact window) for the server, prints one line. Claude Code
 // runs it after every message, so it loads nothing it does not use (no MCP SDK, no schema library).
+
+import type { Runtime } from "../base/runtime.ts";
 import { readCompactSettings } from "../claude/compact-settings.ts";
 import { recordSession } from "../claude/record-session.ts";
-import { lineStyle, renderStatusline, statuslineFigures } from "../integration/statusline.ts";
 import { parseStatuslineInput, type StatuslineInput } from "../claude/statusline-input.ts";
 import { readStdinText } from "../claude/stdin-json.ts";
-import type { Command, Output } from "./command.ts";
 import { DEFAULT_SETTINGS, loadSettings } from "../config.ts";
-import { terminalText } from "../present/safe-text.ts";
 import { createUsageDeps, readContextUsage } from "../context/read-usage.ts";
-import { computeUsage, type ContextUsage } from "../context/usage.ts";
-import type { Runtime } from "../base/runtime.ts";
+import { type ContextUsage, computeUsage } from "../context/usage.ts";
+import { lineStyle, renderStatusline, statuslineFigures } from "../integration/statusline.ts";
+import { terminalText } from "../present/safe-text.ts";
 import { withByteSource } from "../transcript/byte-source.ts";
 import { readTailSnapshot } from "../transcript/tail-snapshot.ts";
+import type { Command, Output } from "./command.ts";
 
 /**
  * With Claude Code's exact current usage, the transcript is needed only for the recent pace: its tail

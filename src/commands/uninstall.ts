@@ -2,10 +2,10 @@
 // what install put in, then its backups and its state folder (unless --keep-data), so nothing of
 // ctx-monitor's is left that was not there before; handoffs stay, they are the user's.
 import { existsSync, rmSync } from "node:fs";
-import { applyChange, backupPath, checkWritable, describeChanges } from "../integration/install/apply.ts";
-import { planUninstall } from "../integration/install/install-plan.ts";
 import { join } from "node:path";
 import { claudeConfigDir, ctxMonitorStateDir, STATE_DIR_SETTING } from "../claude/paths.ts";
+import { applyChange, backupPath, checkWritable, describeChanges } from "../integration/install/apply.ts";
+import { planUninstall } from "../integration/install/install-plan.ts";
 import type { Command } from "./command.ts";
 import { scopeOptions } from "./install.ts";
 

@@ -1,7 +1,7 @@
 // `ctx-monitor usage [--json]`: the same object get_context_usage returns.
 import { createUsageDeps, readContextUsage } from "../context/read-usage.ts";
 import { describeUsage } from "../present/usage.ts";
-import { printResult, SELECTION_SYNOPSIS, selectionFrom, selectionOptions, type Command } from "./command.ts";
+import { type Command, printResult, SELECTION_SYNOPSIS, selectionFrom, selectionOptions } from "./command.ts";
 
 export const usageCommand: Command = {
   name: "usage",

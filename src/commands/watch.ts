@@ -1,7 +1,8 @@
 // `ctx-monitor watch`: a live view of a session's context. The terminal is the process's own; the
 // implementation (and chokidar with it) is loaded only when the command runs.
-import { SELECTION_SYNOPSIS, selectionFrom, selectionOptions, type Command } from "./command.ts";
+
 import type { WatchTerminal } from "../report/watch/run-watch.ts";
+import { type Command, SELECTION_SYNOPSIS, selectionFrom, selectionOptions } from "./command.ts";
 
 export const watchCommand: Command = {
   name: "watch",

@@ -1,7 +1,8 @@
 // ctx-monitor's breakdown beside Claude Code's own /context, category by category, with why they
 // differ. Pure: the breakdown and /context's rebuilt figures in, the rows out.
-import type { ContextBreakdown } from "../context/breakdown/read-breakdown.ts";
+
 import { CATEGORY } from "../context/breakdown/items.ts";
+import type { ContextBreakdown } from "../context/breakdown/read-breakdown.ts";
 import { CONTEXT_TOOLS_PREAMBLE, type ContextFigures } from "./context-figures.ts";
 
 export interface ComparisonRow {

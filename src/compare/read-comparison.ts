@@ -2,19 +2,19 @@
 // run in the capture store, and the memory files' contents (hashed, to tell their count_tokens requests
 // from the system prompt's).
 import { readFileSync, statSync } from "node:fs";
+import { exactNumber } from "../base/format.ts";
+import { UserError } from "../base/user-error.ts";
 import { hashOfText } from "../capture/context-probe.ts";
 import { captureStoreDir } from "../capture/paths.ts";
 import type { CapturedRequest } from "../capture/record.ts";
 import { newestOfSession, readLog } from "../capture/store.ts";
 import {
-  readContextBreakdown,
   type BreakdownDeps,
   type ContextBreakdown,
+  readContextBreakdown,
 } from "../context/breakdown/read-breakdown.ts";
-import { exactNumber } from "../base/format.ts";
 import type { UsageRequest } from "../context/read-usage.ts";
-import { UserError } from "../base/user-error.ts";
-import { compareRows, compareServers, type ComparisonRow, type ServerComparison } from "./comparison.ts";
+import { type ComparisonRow, compareRows, compareServers, type ServerComparison } from "./comparison.ts";
 import { contextFigures, type SessionParts } from "./context-figures.ts";
 import { newestContextRun } from "./context-run.ts";
 

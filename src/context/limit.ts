@@ -3,7 +3,7 @@
 // (auto-compaction off) the window. Percentages people read are always of the window (`usedPercent`);
 // the thresholds are stated in tokens with what they are a percentage of.
 import type { Budget } from "./budget.ts";
-import { contextStatus, type ContextStatus, type Thresholds } from "./status.ts";
+import { type ContextStatus, contextStatus, type Thresholds } from "./status.ts";
 
 export const LIMIT_KINDS = ["budget", "auto-compact", "window"] as const;
 export type LimitKind = (typeof LIMIT_KINDS)[number];

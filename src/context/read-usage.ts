@@ -3,32 +3,32 @@
 // the findings to the pure computation.
 import { existsSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import type { Runtime } from "../base/runtime.ts";
+import { readSessionCapture } from "../capture/session-capture.ts";
+import { captureEvidence } from "../capture/usage-evidence.ts";
+import { findClaudeProcess, runsSession } from "../claude/claude-process.ts";
 import { readCompactSettings } from "../claude/compact-settings.ts";
 import { ctxMonitorStateDir, defaultProjectDir, projectsDir } from "../claude/paths.ts";
 import { readStateForSession } from "../claude/session-state.ts";
 import { loadSettings } from "../config.ts";
-import type { Runtime } from "../base/runtime.ts";
 import { withByteSource } from "../transcript/byte-source.ts";
 import { CompactionCache } from "../transcript/compaction-cache.ts";
 import { readHeadBaseline } from "../transcript/head-baseline.ts";
 import { countLineProblems, describeLineProblems } from "../transcript/line-problems.ts";
 import {
   isExplicit,
+  type LocatedTranscript,
+  type LocateRequest,
   locateTranscript,
   mainTranscripts,
   TranscriptNotFoundError,
-  type LocateRequest,
-  type LocatedTranscript,
 } from "../transcript/locate.ts";
 import { isSubagentTranscript, subagentOf, subagentTranscripts } from "../transcript/subagent-files.ts";
 import { readTailSnapshot, type TailSnapshot } from "../transcript/tail-snapshot.ts";
 import { waitForAppend } from "../transcript/wait-for-append.ts";
 import { estimateTokens } from "./estimate.ts";
-import { computeUsage, type ContextUsage } from "./usage.ts";
-import { readSessionCapture } from "../capture/session-capture.ts";
-import { captureEvidence } from "../capture/usage-evidence.ts";
-import { findClaudeProcess, runsSession } from "../claude/claude-process.ts";
-import { parseLaunchArgs, type LaunchArgs } from "./launch-args.ts";
+import { type LaunchArgs, parseLaunchArgs } from "./launch-args.ts";
+import { type ContextUsage, computeUsage } from "./usage.ts";
 
 export interface UsageRequest extends LocateRequest {
   /**

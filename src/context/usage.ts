@@ -1,19 +1,20 @@
 // How full the calling session's context is: pure arithmetic over what the readers found.
-import type { Compaction } from "../transcript/records.ts";
+
+import { counted, exactNumber, roundTokens } from "../base/format.ts";
+import { type CaptureEvidence, captureIsNewer } from "../capture/usage-evidence.ts";
+import type { CompactSettings } from "../claude/compact-settings.ts";
 import type { HeadBaseline } from "../transcript/head-baseline.ts";
 import type { SessionSource } from "../transcript/locate.ts";
-import type { SubagentInfo } from "../transcript/subagent-files.ts";
+import type { Compaction } from "../transcript/records.ts";
 import { contextTotal } from "../transcript/records.ts";
+import type { SubagentInfo } from "../transcript/subagent-files.ts";
 import type { TailSnapshot } from "../transcript/tail-snapshot.ts";
-import type { CompactSettings } from "../claude/compact-settings.ts";
 import { autocompactPoint } from "./autocompact.ts";
+import { type Budget, NO_BUDGET } from "./budget.ts";
 import { estimateTokens } from "./estimate.ts";
-import { counted, exactNumber, roundTokens } from "../base/format.ts";
-import { NO_BUDGET, type Budget } from "./budget.ts";
 import { type CountingLimit, countingLimit, LIMIT_WORDS, stepsAt } from "./limit.ts";
 import type { ContextStatus, Thresholds } from "./status.ts";
 import { resolveContextWindow, type WindowEvidence, type WindowSource } from "./window.ts";
-import { captureIsNewer, type CaptureEvidence } from "../capture/usage-evidence.ts";
 
 /** Where usedTokens comes from: the transcript, or a captured response newer than it. */
 export const USAGE_SOURCES = ["transcript", "capture"] as const;

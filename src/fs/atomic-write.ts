@@ -2,9 +2,10 @@
 // replaces another (handoffs), and a replacement of a file in one step (state, caches, settings). Both
 // write a temporary file beside the target first, complete on disk, and remove it whatever happens.
 // Node built-ins only: the statusline and hooks reach this on every message.
-import { randomBytes } from "../lazy-crypto.ts";
+
 import { closeSync, fchmodSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { randomBytes } from "../lazy-crypto.ts";
 
 /**
  * Writes `content` as the first of `names` (plain file names inside `folder`) that does not exist yet

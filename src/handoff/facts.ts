@@ -3,11 +3,12 @@
 // subagents and their reports, compactions, and per prompt what the agent did and last said. Fed one
 // record at a time, so the transcript streams through it. Every text is redacted as it is taken, whole
 // (a secret cut in half later could escape its pattern), and long outputs are kept to their start.
-import { describeToolCall, displayPath } from "../transcript/tool-calls.ts";
-import { compactionOf, type Compaction, type ContentBlock, type TranscriptRecord } from "../transcript/records.ts";
-import { classifyUserText } from "../transcript/user-text.ts";
-import { lineChange, type LineChange } from "./line-changes.ts";
+
 import { redactSecrets } from "../redact/redact.ts";
+import { type Compaction, type ContentBlock, compactionOf, type TranscriptRecord } from "../transcript/records.ts";
+import { describeToolCall, displayPath } from "../transcript/tool-calls.ts";
+import { classifyUserText } from "../transcript/user-text.ts";
+import { type LineChange, lineChange } from "./line-changes.ts";
 
 /** A text as the handoff keeps it: redacted, at most KEPT_CHARS of it, and how long it was. */
 export interface KeptText {

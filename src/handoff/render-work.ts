@@ -3,7 +3,7 @@
 // work of each section summarised with counts and where to find it.
 import { counted } from "../base/format.ts";
 import { clip, headAndTail } from "./excerpt.ts";
-import { NEWEST, type CommandRun, type HandoffFacts } from "./facts.ts";
+import { type CommandRun, type HandoffFacts, NEWEST } from "./facts.ts";
 import { fenced, indent, quoted } from "./markdown.ts";
 
 const LIMITS = { report: 4_000, assistantText: 1_500, error: 1_500, subagentPrompt: 1_500 } as const;

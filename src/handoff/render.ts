@@ -6,7 +6,7 @@ import { counted, exactNumber } from "../base/format.ts";
 import type { HandoffFacts } from "./facts.ts";
 import { fenced } from "./markdown.ts";
 import { promptsBody, requiredPromptChars } from "./render-prompts.ts";
-import { workChars, workSections, type Section } from "./render-work.ts";
+import { type Section, workChars, workSections } from "./render-work.ts";
 import { shareByWeight } from "./size-budget.ts";
 
 export interface HandoffNotes {

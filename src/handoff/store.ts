@@ -16,9 +16,9 @@ import {
   statSync,
 } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { UserError } from "../base/user-error.ts";
 import { writeNewFile } from "../fs/atomic-write.ts";
 import { makeFolder } from "../fs/make-folder.ts";
-import { UserError } from "../base/user-error.ts";
 
 export class HandoffPathError extends UserError {}
 

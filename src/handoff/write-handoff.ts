@@ -1,18 +1,19 @@
 // Writing a handoff, with the file system, git and clock at the edge: the usage answer (which finds
 // the session and waits for the calling response), the whole transcript streamed through the fact
 // collector, the document rendered and redacted, and stored as a new file.
+
+import { counted, exactNumber } from "../base/format.ts";
+import type { Runtime } from "../base/runtime.ts";
 import { sessionProjectDir } from "../claude/paths.ts";
 import { loadSettings } from "../config.ts";
-import { counted, exactNumber } from "../base/format.ts";
 import { readContextUsage, type UsageDeps, type UsageRequest } from "../context/read-usage.ts";
 import type { ContextUsage } from "../context/usage.ts";
-import type { Runtime } from "../base/runtime.ts";
+import { redactSecrets } from "../redact/redact.ts";
 import { IncrementalReader } from "../transcript/incremental-reader.ts";
-import { hasNotes, newestAgentNotes, writeAgentNotes, type AgentNotesRecord } from "./agent-notes.ts";
+import { type AgentNotesRecord, hasNotes, newestAgentNotes, writeAgentNotes } from "./agent-notes.ts";
 import { FactCollector, type HandoffFacts } from "./facts.ts";
 import { gitSnapshot } from "./git.ts";
-import { redactSecrets } from "../redact/redact.ts";
-import { renderHandoff, type GitSnapshot, type HandoffNotes, type NotesOrigin } from "./render.ts";
+import { type GitSnapshot, type HandoffNotes, type NotesOrigin, renderHandoff } from "./render.ts";
 import { defaultHandoffChars } from "./size-budget.ts";
 import {
   ensureHandoffFolder,

@@ -1,12 +1,12 @@
 // The project's recent sessions for `ctx-monitor sessions`: each one's id, last activity, model,
 // context figures (the same answer as get_context_usage) and first prompt (redacted, from the head).
 import { closeSync, readSync } from "node:fs";
-import { openRegularFile } from "../fs/open-regular.ts";
 import { basename } from "node:path";
+import type { Runtime } from "../base/runtime.ts";
 import { createUsageDeps, readContextUsage } from "../context/read-usage.ts";
 import type { ContextStatus } from "../context/status.ts";
+import { openRegularFile } from "../fs/open-regular.ts";
 import { FactCollector } from "../handoff/facts.ts";
-import type { Runtime } from "../base/runtime.ts";
 import { parseRecordLine } from "../transcript/records.ts";
 
 export interface SessionSummary {

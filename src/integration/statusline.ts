@@ -1,14 +1,15 @@
 // The statusline: one line from Claude Code's statusline input and what the transcript says.
 // Pure: the figures are decided here, the command does the reading and writing.
-import type { CompactSettings } from "../claude/compact-settings.ts";
-import { autocompactPoint } from "../context/autocompact.ts";
-import { NO_BUDGET, type Budget } from "../context/budget.ts";
+
 import { roundTokens } from "../base/format.ts";
+import type { CompactSettings } from "../claude/compact-settings.ts";
+import type { StatuslineInput } from "../claude/statusline-input.ts";
+import { autocompactPoint } from "../context/autocompact.ts";
+import { type Budget, NO_BUDGET } from "../context/budget.ts";
 import { countingLimit, type LimitKind } from "../context/limit.ts";
 import type { ContextStatus, Thresholds } from "../context/status.ts";
 import type { ContextUsage } from "../context/usage.ts";
-import type { StatuslineInput } from "../claude/statusline-input.ts";
-import { styleFor, type Style } from "../present/terminal.ts";
+import { type Style, styleFor } from "../present/terminal.ts";
 
 interface StatuslineFigures {
   model: string;

@@ -1,8 +1,9 @@
 // get_context_breakdown as the CLI shows it: the model's one line, a table of categories with bars
 // (percent of the window), the largest items, repeated reads and advice.
-import type { ContextBreakdown } from "../context/breakdown/read-breakdown.ts";
+
 import { exactNumber } from "../base/format.ts";
-import { paint, PLAIN, statusTone, wrap, type Style } from "./terminal.ts";
+import type { ContextBreakdown } from "../context/breakdown/read-breakdown.ts";
+import { PLAIN, paint, type Style, statusTone, wrap } from "./terminal.ts";
 import { padEnd, widest } from "./width.ts";
 
 const BAR_CELLS = 40;

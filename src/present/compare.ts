@@ -1,8 +1,9 @@
 // `ctx-monitor compare` as people read it: the categories side by side, why each differs, then the
 // MCP servers.
-import type { Comparison } from "../compare/read-comparison.ts";
+
 import { exactNumber } from "../base/format.ts";
-import { paint, PLAIN, wrap, type Style } from "./terminal.ts";
+import type { Comparison } from "../compare/read-comparison.ts";
+import { PLAIN, paint, type Style, wrap } from "./terminal.ts";
 import { padEnd, widest } from "./width.ts";
 
 const signed = (value: number | null) =>

@@ -1,6 +1,6 @@
 // write_handoff's answer as the CLI shows it.
 import type { HandoffResult } from "../handoff/write-handoff.ts";
-import { PLAIN, wrap, type Style } from "./terminal.ts";
+import { PLAIN, type Style, wrap } from "./terminal.ts";
 
 export function describeHandoff(result: HandoffResult, style: Style = PLAIN): string {
   return [

@@ -2,7 +2,7 @@
 import { exactNumber } from "../base/format.ts";
 import type { ContextUsage } from "../context/usage.ts";
 import { statusWords } from "./limit-words.ts";
-import { paint, PLAIN, statusTone, wrap, type Style } from "./terminal.ts";
+import { PLAIN, paint, type Style, statusTone, wrap } from "./terminal.ts";
 import { sessionSourceWords, windowSourceWords } from "./words.ts";
 
 export function describeUsage(usage: ContextUsage, style: Style = PLAIN): string {

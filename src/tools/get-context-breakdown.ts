@@ -5,9 +5,9 @@ import { z } from "zod";
 import { CAPTURE_SOURCES } from "../capture/record.ts";
 import { UNMEASURED_REASONS } from "../capture/token-cache.ts";
 import {
-  readContextBreakdown,
   type BreakdownDeps,
   type ContextBreakdown,
+  readContextBreakdown,
 } from "../context/breakdown/read-breakdown.ts";
 import { contextUsageShape } from "./get-context-usage.ts";
 import { outputShapeOf } from "./output-shape.ts";

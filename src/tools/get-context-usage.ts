@@ -1,10 +1,10 @@
 // MCP tool: how full is my context, exactly, and how long until auto-compact.
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { readContextUsage, type UsageDeps } from "../context/read-usage.ts";
 import { LIMIT_KINDS } from "../context/limit.ts";
+import { readContextUsage, type UsageDeps } from "../context/read-usage.ts";
 import { CONTEXT_STATUSES } from "../context/status.ts";
-import { USAGE_SOURCES, type ContextUsage } from "../context/usage.ts";
+import { type ContextUsage, USAGE_SOURCES } from "../context/usage.ts";
 import { WINDOW_SOURCES } from "../context/window.ts";
 import { SESSION_SOURCES } from "../transcript/locate.ts";
 import { outputShapeOf } from "./output-shape.ts";

@@ -4,9 +4,9 @@ import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { defaultProjectDir } from "../claude/paths.ts";
 import { digestHandoff } from "../handoff/digest.ts";
+import { handoffFolder, handoffInFolder, listHandoffs, readHandoff, type StoredHandoff } from "../handoff/store.ts";
 import { configuredHandoffDir, type HandoffDeps } from "../handoff/write-handoff.ts";
 import { redactSecrets } from "../redact/redact.ts";
-import { handoffFolder, handoffInFolder, listHandoffs, readHandoff, type StoredHandoff } from "../handoff/store.ts";
 
 const LATEST_HANDOFF_URI = "ctx-monitor://handoffs/latest";
 const HANDOFF_LIST_URI = "ctx-monitor://handoffs";

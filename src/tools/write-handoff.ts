@@ -3,7 +3,7 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
 import { MAX_HANDOFF_CHARS, MIN_HANDOFF_CHARS } from "../handoff/size-budget.ts";
-import { writeHandoff, type HandoffDeps, type HandoffResult } from "../handoff/write-handoff.ts";
+import { type HandoffDeps, type HandoffResult, writeHandoff } from "../handoff/write-handoff.ts";
 import { outputShapeOf } from "./output-shape.ts";
 import { sessionInputShape, strictInput, toLocateRequest } from "./session-input.ts";
 import { toolMeta } from "./tool-meta.ts";

@@ -2,13 +2,14 @@
 // statusline and hooks start a new process each time), so only appended bytes are ever scanned.
 // Security: a scan is keyed by what identifies the content (its first bytes: the session), not by the
 // inode a new file may reuse, is continued only when the bytes it read are still there, and expires.
-import { makeFolder } from "../fs/make-folder.ts";
-import { STATE_DIR_SETTING } from "../claude/paths.ts";
+
 import { readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { STATE_DIR_SETTING } from "../claude/paths.ts";
 import { replaceFile } from "../fs/atomic-write.ts";
+import { makeFolder } from "../fs/make-folder.ts";
 import type { ByteSource } from "./byte-source.ts";
-import { scanCompactions, type CompactionScanState } from "./compaction-scan.ts";
+import { type CompactionScanState, scanCompactions } from "./compaction-scan.ts";
 import { contentKey, fingerprintAt } from "./content-identity.ts";
 
 /** A scan kept on disk this long unused is forgotten (and removed when another is written). */

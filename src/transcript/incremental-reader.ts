@@ -2,9 +2,9 @@
 // with the file's identity (device, inode) and a fingerprint of what was read. A later call feeds it
 // only the bytes appended since; a replaced, truncated or rewritten file is read again from the start.
 // Used by the breakdown and the handoff, so a long session is parsed once, not on every call.
-import { withByteSource, type ByteSource } from "./byte-source.ts";
+import { type ByteSource, withByteSource } from "./byte-source.ts";
 import { fingerprintAt } from "./content-identity.ts";
-import { addLineProblems, noLineProblems, type LineProblems } from "./line-problems.ts";
+import { addLineProblems, type LineProblems, noLineProblems } from "./line-problems.ts";
 import { readForward } from "./read-forward.ts";
 import type { TranscriptRecord } from "./records.ts";
 import { isSubagentTranscript } from "./subagent-files.ts";

@@ -2,8 +2,9 @@
 // evidence was used. Between equally specific sources, the most recent evidence wins: the session id
 // changes under a running server on /clear, resume and some compactions.
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { readRegularText } from "../fs/open-regular.ts";
 import { basename, dirname, join, resolve } from "node:path";
+import type { Runtime } from "../base/runtime.ts";
+import { UserError } from "../base/user-error.ts";
 import {
   claudeSessionsDir,
   defaultProjectDir,
@@ -12,8 +13,7 @@ import {
   projectsDir,
 } from "../claude/paths.ts";
 import { readStateForProcesses } from "../claude/session-state.ts";
-import type { Runtime } from "../base/runtime.ts";
-import { UserError } from "../base/user-error.ts";
+import { readRegularText } from "../fs/open-regular.ts";
 
 /** How the session was found, best evidence first. */
 export const SESSION_SOURCES = [

@@ -1,7 +1,7 @@
 // Streams a transcript's records from a byte offset to the end, in fixed-size blocks, so memory
 // stays bounded whatever the file size. A last line still being written is left for the next read.
 import type { ByteSource } from "./byte-source.ts";
-import { noLineProblems, type LineProblems } from "./line-problems.ts";
+import { type LineProblems, noLineProblems } from "./line-problems.ts";
 import { parseRecordLine, type TranscriptRecord } from "./records.ts";
 
 const DEFAULT_BLOCK_BYTES = 1 << 20;

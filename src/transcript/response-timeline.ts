@@ -2,8 +2,9 @@
 // one response and the next (the tool results, a prompt) and where a compaction or a handoff came.
 // A reducer for the incremental reader: the watch feeds it only what was appended, the report the
 // whole file once. Memory grows with the number of responses, never with the size of their content.
+
+import { type AssistantRecord, contextTotal, isMainChainResponse, type TranscriptRecord } from "./records.ts";
 import { describeToolCall } from "./tool-calls.ts";
-import { contextTotal, isMainChainResponse, type AssistantRecord, type TranscriptRecord } from "./records.ts";
 
 export interface TimelineStep {
   /** 1-based position among the responses of this transcript. */

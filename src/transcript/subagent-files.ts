@@ -2,8 +2,8 @@
 // `<project folder>/<sessionId>/subagents/agent-<id>.jsonl` (with `agent-<id>.meta.json`), every
 // record marked isSidechain. Read on their own, they are that subagent's main chain.
 import { readdirSync, statSync } from "node:fs";
-import { readRegularText } from "../fs/open-regular.ts";
 import { basename, dirname, join } from "node:path";
+import { readRegularText } from "../fs/open-regular.ts";
 
 export interface SubagentInfo {
   agentId: string;

@@ -4,17 +4,17 @@
 // Reads only as far back as it must, and never more than a bounded distance past the newest response.
 import type { ByteSource } from "./byte-source.ts";
 import { recordChars } from "./content-size.ts";
-import { noLineProblems, type LineProblems } from "./line-problems.ts";
-import { readBackward, type BackwardOptions } from "./read-backward.ts";
+import { type LineProblems, noLineProblems } from "./line-problems.ts";
+import { type BackwardOptions, readBackward } from "./read-backward.ts";
 import {
   attachmentType,
+  type CompactBoundaryRecord,
   contextTotal,
   isMainChainResponse,
   parseRecordLine,
-  toolUseIds,
-  type CompactBoundaryRecord,
   type TokenUsage,
   type TranscriptRecord,
+  toolUseIds,
 } from "./records.ts";
 
 export interface LatestResponse {

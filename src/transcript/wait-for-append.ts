@@ -1,6 +1,6 @@
 // Re-checks a file each time it changes until a probe is satisfied or the time is up. Event-driven
 // (fs.watch), with a slow backstop timer for file systems whose change events are unreliable.
-import { watch, type FSWatcher } from "node:fs";
+import { type FSWatcher, watch } from "node:fs";
 
 interface Probe<T> {
   done: boolean;

@@ -1,9 +1,9 @@
 // The proxy's cost, side by side with mitmproxy in reverse mode against the same upstream in the same
 // run: added latency per request (p50, p99) and streaming throughput; and how fast request bodies are
 // digested, against JSON.parse alone.
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer, request, Agent, type Server } from "node:http";
-import { connect, type AddressInfo } from "node:net";
+import { type ChildProcess, spawn } from "node:child_process";
+import { Agent, createServer, request, type Server } from "node:http";
+import { type AddressInfo, connect } from "node:net";
 import { join } from "node:path";
 import { recordOf } from "../../src/capture/record.ts";
 import { startProxyProcess } from "../support/proxy-process.ts";

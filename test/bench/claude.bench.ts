@@ -8,6 +8,7 @@ import { CLI_PATH } from "../support/built-server.ts";
 
 /** What `ctx-monitor` runs when installed (the package's bin). */
 const BIN_PATH = join(dirname(CLI_PATH), "bin.cjs");
+
 import { againstTarget, fmt, median } from "./measure.ts";
 import type { BenchContext } from "./run.ts";
 

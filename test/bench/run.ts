@@ -4,14 +4,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { benchBreakdown } from "./breakdown.bench.ts";
-import { benchClaude } from "./claude.bench.ts";
 import { benchCapture } from "./capture.bench.ts";
+import { benchClaude } from "./claude.bench.ts";
 import { benchHandoff } from "./handoff.bench.ts";
 import { benchImportMitm } from "./import-mitm.bench.ts";
 import { benchRedact } from "./redact.bench.ts";
 import { benchReport } from "./report.bench.ts";
-import { benchUsage } from "./usage.bench.ts";
 import { writeSyntheticTranscript } from "./synthetic-transcript.ts";
+import { benchUsage } from "./usage.bench.ts";
 
 export interface BenchContext {
   dir: string;

@@ -4,7 +4,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { HOOKS } from "../../src/integration/install/wiring.ts";
 import {
   PLUGIN_DIR,
   PLUGIN_DIST,
@@ -12,6 +11,7 @@ import {
   pluginHooksJson,
   runtimeFiles,
 } from "../../src/build/plugin-files.ts";
+import { HOOKS } from "../../src/integration/install/wiring.ts";
 import { CLI_PATH } from "../support/built-server.ts";
 
 const REPO = dirname(dirname(CLI_PATH));

@@ -1,12 +1,11 @@
 // Where the server looks for Claude Code's request bodies, given that Claude Code keeps OTEL_* out of
 // its MCP servers' environment: the environment, the settings files' env, and the default folder.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bodiesDirs } from "../../src/capture/bodies-dirs.ts";
 import { captureSettingsEnv, defaultBodiesDir } from "../../src/capture/paths.ts";
 import { fakeRuntime, tempDir } from "../support/runtime.ts";
-import { statSync } from "node:fs";
 
 describe("bodiesDirs", () => {
   it("the default folder alone when nothing names another", () => {

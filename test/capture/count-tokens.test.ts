@@ -1,14 +1,15 @@
 // count_tokens against a real HTTP server on 127.0.0.1: each part measured against the one-word
 // baseline, each distinct part asked once, the key only in the request header, and off on request.
+
+import { readFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { counterFor, isTarget, measureGroups, targetFromEnv } from "../../src/capture/count-tokens.ts";
-import { TokenCache } from "../../src/capture/token-cache.ts";
 import { partGroups } from "../../src/capture/part-groups.ts";
 import { digestRequest } from "../../src/capture/request-digest.ts";
+import { TokenCache } from "../../src/capture/token-cache.ts";
 import { fakeRuntime, tempDir } from "../support/runtime.ts";
 
 const KEY = "sk-ant-api03-count-test";

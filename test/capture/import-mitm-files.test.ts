@@ -2,8 +2,7 @@
 // file that is a FIFO (which blocked the read for ever) or a symlink to /dev/zero (which was read until
 // memory ran out) is refused by name, as is one over the size cap, and the rest is imported. Run as a
 // process with a time bound, since the old code blocked the whole thread.
-import { spawnSync } from "node:child_process";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";

@@ -3,9 +3,9 @@
 // with nonsense, refusing the key, or gone after the answer). The server's side has no key; the
 // answer says per part the figure or why there is none; no file the proxy wrote holds the key.
 import { randomBytes } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { captureUsed } from "../../src/capture/capture-used.ts";

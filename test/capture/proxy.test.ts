@@ -1,10 +1,10 @@
 // The loopback proxy against real HTTP servers on 127.0.0.1: what crosses it, byte for byte and
 // without buffering, what happens when either side goes away, and what its capture hands on.
 import { randomBytes } from "node:crypto";
-import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { startProxy, upstreamUrl, type Exchange, type RunningProxy } from "../../src/capture/proxy/server.ts";
+import { type Exchange, type RunningProxy, startProxy, upstreamUrl } from "../../src/capture/proxy/server.ts";
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: Buffer) => void;
 

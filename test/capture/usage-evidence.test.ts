@@ -1,8 +1,8 @@
 // A captured request in the usage answer: the window it was sent for, and its exact total when it is
 // newer than the transcript's newest response.
 import { describe, expect, it } from "vitest";
-import { captureEvidence, type CaptureEvidence } from "../../src/capture/usage-evidence.ts";
 import { recordOf } from "../../src/capture/record.ts";
+import { type CaptureEvidence, captureEvidence } from "../../src/capture/usage-evidence.ts";
 import { computeUsage, type UsageInputs } from "../../src/context/usage.ts";
 import { noLineProblems } from "../../src/transcript/line-problems.ts";
 

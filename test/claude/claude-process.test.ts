@@ -1,7 +1,7 @@
 // The Claude Code process that started ctx-monitor, read from /proc with a real process standing in
 // for it: the raw-bodies folder the user exported in its shell, and its arguments (the window of a
 // resumed -p run on 2.1.197). Linux only, like what it tests.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";

@@ -2,7 +2,11 @@ import { execFileSync } from "node:child_process";
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { firstPromptOfHandoff, handoffPointer, MAX_POINTER_CHARS } from "../../src/integration/hooks/handoff-pointer.ts";
+import {
+  firstPromptOfHandoff,
+  handoffPointer,
+  MAX_POINTER_CHARS,
+} from "../../src/integration/hooks/handoff-pointer.ts";
 import { parseHookInput } from "../../src/integration/hooks/hook-input.ts";
 import { usageWarning } from "../../src/integration/hooks/usage-warning.ts";
 import { CLI_PATH } from "../support/built-server.ts";

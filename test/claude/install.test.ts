@@ -13,11 +13,11 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  CLAUDE_MD_SNIPPET,
   planClaudeMdInstall,
   planClaudeMdUninstall,
   planGitignoreInstall,
   planGitignoreUninstall,
-  CLAUDE_MD_SNIPPET,
 } from "../../src/integration/install/project-files.ts";
 import {
   planServerInstall,

@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { CLI_PATH, connectBuiltServer, type Connected } from "../support/built-server.ts";
+import { CLI_PATH, type Connected, connectBuiltServer } from "../support/built-server.ts";
 import { tempDir } from "../support/runtime.ts";
 
 const SESSION = "5b1c0d7e-0000-4000-8000-000000000001";

@@ -2,9 +2,14 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lineStyle, renderStatusline, statuslineFigures, type StatuslineFacts } from "../../src/integration/statusline.ts";
 import { parseStatuslineInput } from "../../src/claude/statusline-input.ts";
 import type { ContextUsage } from "../../src/context/usage.ts";
+import {
+  lineStyle,
+  renderStatusline,
+  type StatuslineFacts,
+  statuslineFigures,
+} from "../../src/integration/statusline.ts";
 import { CLI_PATH } from "../support/built-server.ts";
 import { fixtureTruth, stageFixture } from "../support/fixtures.ts";
 import { tempDir } from "../support/runtime.ts";

@@ -1,8 +1,8 @@
 // What an unlucky user or a hostile file meets: a file that is no transcript, a FIFO, impossible
 // usage figures, and file-system failures — one line each, exit 1, never a stack trace or a figure.
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCommand } from "../../src/commands/run.ts";

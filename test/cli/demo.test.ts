@@ -3,8 +3,8 @@
 import { existsSync } from "node:fs";
 import { dirname } from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixtureTruth } from "../support/fixtures.ts";
 import { runCli } from "../support/built-server.ts";
+import { fixtureTruth } from "../support/fixtures.ts";
 
 describe("ctx-monitor demo", () => {
   it("--json: every tool's answer, usage exactly the fixture's newest request", async () => {

@@ -2,10 +2,10 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { encodeProjectDir } from "../../src/claude/paths.ts";
 import { CLI_PATH } from "../support/built-server.ts";
 import { fixtureTruth, stageFixture } from "../support/fixtures.ts";
 import { tempDir } from "../support/runtime.ts";
-import { encodeProjectDir } from "../../src/claude/paths.ts";
 
 const BIN_PATH = join(dirname(CLI_PATH), "bin.cjs");
 

@@ -3,7 +3,7 @@
 // tools, deferred or not), and how /context turns each answer into a figure.
 import { describe, expect, it } from "vitest";
 import { hashOfText } from "../../src/capture/context-probe.ts";
-import { recordOf, type CapturedRequest } from "../../src/capture/record.ts";
+import { type CapturedRequest, recordOf } from "../../src/capture/record.ts";
 import { CONTEXT_TOOLS_PREAMBLE, contextFigures } from "../../src/compare/context-figures.ts";
 import { newestContextRun } from "../../src/compare/context-run.ts";
 

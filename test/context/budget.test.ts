@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { parseBudget } from "../../src/context/budget.ts";
-import { loadSettings } from "../../src/config.ts";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadSettings } from "../../src/config.ts";
+import { parseBudget } from "../../src/context/budget.ts";
 import { fakeRuntime, tempDir } from "../support/runtime.ts";
 
 describe("parseBudget", () => {

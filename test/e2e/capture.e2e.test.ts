@@ -6,14 +6,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { CapturedRequest } from "../../src/capture/record.ts";
-import type { RecordedRequest } from "./fake-api/server.ts";
 import { newestOfSession, readLog } from "../../src/capture/store.ts";
+import { startProxyProcess } from "../support/proxy-process.ts";
 import { e2eVersions } from "./claude-binary.ts";
 import { ours, text, toolUse } from "./fake-api/script.ts";
+import type { RecordedRequest } from "./fake-api/server.ts";
 import { contextTokensOf } from "./fake-api/usage.ts";
-import { findToolExchange, toolJson } from "./tool-results.ts";
-import { startProxyProcess } from "../support/proxy-process.ts";
 import { mainRequests, openScenario } from "./scenario.ts";
+import { findToolExchange, toolJson } from "./tool-results.ts";
 
 /** Every file under a folder, with its content, for the search of a secret. */
 function filesUnder(dir: string): string[] {

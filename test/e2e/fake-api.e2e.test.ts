@@ -2,7 +2,7 @@
 // on, and usage that is deterministic from the request body and recorded with it.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SUBAGENT_MARKER, text, toolUse } from "./fake-api/script.ts";
-import { startFakeApi, type FakeApi } from "./fake-api/server.ts";
+import { type FakeApi, startFakeApi } from "./fake-api/server.ts";
 import { contextTokensOf } from "./fake-api/usage.ts";
 
 const tools = [{ name: "Bash", description: "Run a command", input_schema: { type: "object" } }];

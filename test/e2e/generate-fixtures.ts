@@ -4,11 +4,11 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { startFakeApi, type RecordedRequest } from "./fake-api/server.ts";
+import type { FixtureTruth } from "../support/fixtures.ts";
+import { type RecordedRequest, startFakeApi } from "./fake-api/server.ts";
 import { NEUTRAL_PROJECT, Normalizer } from "./fixtures/normalize.ts";
 import { FIXTURES, type FixtureSpec } from "./fixtures/specs.ts";
-import type { FixtureTruth } from "../support/fixtures.ts";
-import { createSandbox, type ClaudeResult } from "./sandbox.ts";
+import { type ClaudeResult, createSandbox } from "./sandbox.ts";
 
 const OUT = fileURLToPath(new URL("../../fixtures/transcripts/", import.meta.url));
 

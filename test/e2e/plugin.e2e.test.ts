@@ -9,8 +9,8 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { e2eVersions, ensureClaude } from "./claude-binary.ts";
-import { startFakeApi } from "./fake-api/server.ts";
 import { text } from "./fake-api/script.ts";
+import { startFakeApi } from "./fake-api/server.ts";
 import { CLI_PATH, clientEnv } from "./sandbox.ts";
 import { mainRequests } from "./scenario.ts";
 

@@ -1,6 +1,7 @@
 // One scripted run of the real client: a fresh stand-in API and an isolated sandbox per scenario.
-import { startFakeApi, type FakeApi } from "./fake-api/server.ts";
+
 import type { Script } from "./fake-api/script.ts";
+import { type FakeApi, startFakeApi } from "./fake-api/server.ts";
 import { createSandbox, type Sandbox } from "./sandbox.ts";
 
 interface Scenario {

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { digestRequest } from "../../src/capture/request-digest.ts";
 import { encodeProjectDir } from "../../src/claude/paths.ts";
-import { ours, text, toolUse } from "./fake-api/script.ts";
 import { e2eVersions } from "./claude-binary.ts";
+import { ours, text, toolUse } from "./fake-api/script.ts";
 import { openScenario as openScenarioOf } from "./scenario.ts";
 import { findToolExchange, toolJson } from "./tool-results.ts";
 

@@ -6,8 +6,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { digestRequest } from "../../src/capture/request-digest.ts";
 import { CLI_PATH } from "../support/built-server.ts";
-import { ours, SUBAGENT_MARKER, text, toolUse } from "./fake-api/script.ts";
 import { e2eVersions } from "./claude-binary.ts";
+import { ours, SUBAGENT_MARKER, text, toolUse } from "./fake-api/script.ts";
 import { mainRequests, openScenario as openScenarioOf } from "./scenario.ts";
 import { findToolExchange, toolJson } from "./tool-results.ts";
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { createUsageDeps } from "../../src/context/read-usage.ts";
 import { newestAgentNotes } from "../../src/handoff/agent-notes.ts";
 import { listHandoffs, readHandoff } from "../../src/handoff/store.ts";
-import { createHandoffDeps, writeHandoff, type HandoffRequest } from "../../src/handoff/write-handoff.ts";
+import { createHandoffDeps, type HandoffRequest, writeHandoff } from "../../src/handoff/write-handoff.ts";
 import { CLI_PATH } from "../support/built-server.ts";
 import { fixtureTruth, stageFixture } from "../support/fixtures.ts";
 import { fakeRuntime, tempDir } from "../support/runtime.ts";

@@ -1,4 +1,6 @@
 // What the handoff takes from the transcript, on real-client fixtures and on harness noise.
+
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { factsReader, readFacts } from "../../src/handoff/write-handoff.ts";
@@ -14,7 +16,6 @@ import {
   transcript,
   userPrompt,
 } from "../support/transcript-builder.ts";
-import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 
 describe("facts from a real-client session", () => {
   const truth = fixtureTruth("busy-session");

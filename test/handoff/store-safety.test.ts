@@ -16,7 +16,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ensureHandoffFolder, handoffFolder, HandoffPathError, writeNewHandoff } from "../../src/handoff/store.ts";
+import { ensureHandoffFolder, HandoffPathError, handoffFolder, writeNewHandoff } from "../../src/handoff/store.ts";
 import { tempDir } from "../support/runtime.ts";
 
 function project(): { home: string; project: string } {

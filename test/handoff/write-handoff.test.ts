@@ -4,8 +4,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createUsageDeps } from "../../src/context/read-usage.ts";
-import { createHandoffDeps, writeHandoff, type HandoffRequest } from "../../src/handoff/write-handoff.ts";
-import { fixtureTruth, stageFixture, type FixtureName } from "../support/fixtures.ts";
+import { createHandoffDeps, type HandoffRequest, writeHandoff } from "../../src/handoff/write-handoff.ts";
+import { type FixtureName, fixtureTruth, stageFixture } from "../support/fixtures.ts";
 import { fakeRuntime, tempDir } from "../support/runtime.ts";
 import { assistantResponse, text, toolResult, toolUse, transcript, userPrompt } from "../support/transcript-builder.ts";
 

@@ -4,8 +4,9 @@
 // them (triggers.test.ts holds the scan to passing over exactly that). That is right only while no rule
 // matches in a marker or with its help; these hold every rule to it, for every marker, in the places a
 // marker stands and among random pieces.
-import { describe, expect, it } from "vitest";
+
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import { MARKERS, redactSecrets } from "../../src/redact/redact.ts";
 import { CONTEXT_RULES } from "../../src/redact/redact-context.ts";
 import { FORMAT_RULES } from "../../src/redact/redact-formats.ts";

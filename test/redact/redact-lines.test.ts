@@ -1,8 +1,9 @@
 // Redaction runs by stretches of whole lines (every rule but the key block's reads within a line), so
 // a long text rebuilds one stretch per redaction, not all of it. These pin that down: a text redacts
 // exactly as its lines do one by one, also across the stretches of a long text.
-import { describe, expect, it } from "vitest";
+
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import { redactSecrets } from "../../src/redact/redact.ts";
 import { ADVERSARIAL_FRAGMENTS } from "../support/adversarial.ts";
 import { ORDINARY_SAMPLES, SECRET_SHAPES } from "../support/secret-corpus.ts";

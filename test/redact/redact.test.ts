@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { describe, expect, it } from "vitest";
 import { redactSecrets } from "../../src/redact/redact.ts";
-import { ORDINARY_SAMPLES, SECRET_SHAPES } from "../support/secret-corpus.ts";
 import { ADVERSARIAL_FRAGMENTS } from "../support/adversarial.ts";
+import { ORDINARY_SAMPLES, SECRET_SHAPES } from "../support/secret-corpus.ts";
 
 const ANTHROPIC = `sk-ant-api03-${"A1b2C3d4".repeat(10)}-xyz`;
 

@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { compileTriggers } from "../../src/redact/triggers.ts";
+import { describe, expect, it } from "vitest";
 import { CONTEXT_RULES } from "../../src/redact/redact-context.ts";
 import { PREFIXED_RULES } from "../../src/redact/redact-prefixed.ts";
+import { compileTriggers } from "../../src/redact/triggers.ts";
 
 /** What the one-pass scan must answer: each literal looked for on its own. */
 const naive = (literals: readonly string[], text: string) =>

@@ -1,7 +1,7 @@
 // Opens a report in the machine's headless Chromium (Debian's `chromium`, installed by .ci/run) through
 // playwright-core, recording console errors, page errors and every request other than the file itself.
 import { pathToFileURL } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 

@@ -5,16 +5,16 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handoffFileName } from "../../src/handoff/store.ts";
 import { ownToolsOf } from "../../src/deps.ts";
-import { gatherReport } from "../../src/report/html/report-data.ts";
+import { handoffFileName } from "../../src/handoff/store.ts";
 import { renderReport } from "../../src/report/html/render-report.ts";
+import { gatherReport } from "../../src/report/html/report-data.ts";
 import { runCli } from "../support/built-server.ts";
 import { fixtureTruth, stageFixture } from "../support/fixtures.ts";
 import { fakeRuntime, tempDir } from "../support/runtime.ts";
-import { assistantResponse, text, toolResult, toolUse, transcript, userPrompt } from "../support/transcript-builder.ts";
-import { openReport, type OpenedReport } from "./chromium.ts";
 import { hasChromium } from "../support/system-tools.ts";
+import { assistantResponse, text, toolResult, toolUse, transcript, userPrompt } from "../support/transcript-builder.ts";
+import { type OpenedReport, openReport } from "./chromium.ts";
 
 const chromium = hasChromium();
 

@@ -8,9 +8,9 @@ import { encodeProjectDir } from "../../src/claude/paths.ts";
 import { CLI_PATH } from "../support/built-server.ts";
 import { fixtureLines, fixtureTruth } from "../support/fixtures.ts";
 import { tempDir } from "../support/runtime.ts";
+import { hasTmux } from "../support/system-tools.ts";
 import { assistantResponse, text, transcript as transcriptText } from "../support/transcript-builder.ts";
 import { TmuxWindow } from "./tmux.ts";
-import { hasTmux } from "../support/system-tools.ts";
 
 const tmux = hasTmux();
 

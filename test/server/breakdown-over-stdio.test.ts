@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { encodeProjectDir } from "../../src/claude/paths.ts";
 import { contextBreakdownShape } from "../../src/tools/get-context-breakdown.ts";
-import { connectBuiltServer, runCli, type Connected } from "../support/built-server.ts";
+import { type Connected, connectBuiltServer, runCli } from "../support/built-server.ts";
 import { fixtureTruth, stageFixture } from "../support/fixtures.ts";
 import { tempDir } from "../support/runtime.ts";
 

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { encodeProjectDir } from "../../src/claude/paths.ts";
 import { DIGEST_BUDGET_CHARS } from "../../src/handoff/digest.ts";
 import { handoffOutputShape } from "../../src/tools/write-handoff.ts";
-import { connectBuiltServer, type Connected } from "../support/built-server.ts";
+import { type Connected, connectBuiltServer } from "../support/built-server.ts";
 import { fixtureTruth, stageFixture } from "../support/fixtures.ts";
 import { tempDir } from "../support/runtime.ts";
 

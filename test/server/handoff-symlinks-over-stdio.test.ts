@@ -1,10 +1,10 @@
 // A handoff folder an attacker or an unlucky user prepared: links planted in it (a cloned repository
 // can carry them) must never put an outside file into the model's context, through the latest-handoff
 // resource, the list, or the resume prompt — reached as Claude Code reaches them, over stdio.
-import { mkdirSync, symlinkSync, writeFileSync, linkSync } from "node:fs";
+import { linkSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { connectBuiltServer, type Connected } from "../support/built-server.ts";
+import { type Connected, connectBuiltServer } from "../support/built-server.ts";
 import { tempDir } from "../support/runtime.ts";
 
 const OUTSIDE = "TOP-SECRET outside the handoff folder";

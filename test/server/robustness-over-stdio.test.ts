@@ -4,7 +4,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { afterEach, describe, expect, it } from "vitest";
-import { CLI_PATH, connectBuiltServer, type Connected } from "../support/built-server.ts";
+import { CLI_PATH, type Connected, connectBuiltServer } from "../support/built-server.ts";
 import { tempDir } from "../support/runtime.ts";
 
 describe("tool arguments (built server)", () => {

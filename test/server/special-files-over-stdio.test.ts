@@ -6,7 +6,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { encodeProjectDir } from "../../src/claude/paths.ts";
-import { CLI_PATH, connectBuiltServer, type Connected } from "../support/built-server.ts";
+import { CLI_PATH, type Connected, connectBuiltServer } from "../support/built-server.ts";
 import { fixtureTruth, stageFixture } from "../support/fixtures.ts";
 import { tempDir } from "../support/runtime.ts";
 

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { encodeProjectDir } from "../../src/claude/paths.ts";
 import { contextUsageShape } from "../../src/tools/get-context-usage.ts";
-import { connectBuiltServer, type Connected } from "../support/built-server.ts";
+import { type Connected, connectBuiltServer } from "../support/built-server.ts";
 import { fixtureTruth, stageFixture } from "../support/fixtures.ts";
 import { tempDir } from "../support/runtime.ts";
 

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { contextUsageShape } from "../../src/tools/get-context-usage.ts";
-import { connectBuiltServer, runCli, type Connected } from "../support/built-server.ts";
+import { type Connected, connectBuiltServer, runCli } from "../support/built-server.ts";
 import { tempDir, writeTranscript } from "../support/runtime.ts";
 import { assistantResponse, text, toolResult, toolUse, transcript, userPrompt } from "../support/transcript-builder.ts";
 

@@ -1,5 +1,5 @@
 // `ctx-monitor proxy` as a user runs it: the built CLI in its own process, its printed URL read back.
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { CLI_PATH } from "./built-server.ts";
 
 interface ProxyProcess {

@@ -1,9 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { onTestFinished } from "vitest";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { encodeProjectDir } from "../../src/claude/paths.ts";
+import { onTestFinished } from "vitest";
 import type { Runtime } from "../../src/base/runtime.ts";
+import { encodeProjectDir } from "../../src/claude/paths.ts";
 
 /** A fresh folder, removed when the current test finishes (call it inside a test or beforeEach). */
 export function tempDir(prefix = "ctx-monitor-test-"): string {

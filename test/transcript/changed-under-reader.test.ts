@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readFacts, factsReader } from "../../src/handoff/write-handoff.ts";
+import { factsReader, readFacts } from "../../src/handoff/write-handoff.ts";
 import { withByteSource } from "../../src/transcript/byte-source.ts";
 import { CompactionCache } from "../../src/transcript/compaction-cache.ts";
 import { tempDir } from "../support/runtime.ts";

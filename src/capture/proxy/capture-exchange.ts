@@ -1,7 +1,7 @@
 // What the proxy keeps of an exchange: Messages requests and count_tokens pairs, as store records.
 import { randomUUID } from "node:crypto";
 import type { partGroups } from "../part-groups.ts";
-import { digestBody, type CapturedRequest, type CapturedUsage } from "../record.ts";
+import { type CapturedRequest, type CapturedUsage, digestBody } from "../record.ts";
 import type { Exchange } from "./server.ts";
 
 const MESSAGES = "/v1/messages";

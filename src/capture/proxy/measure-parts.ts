@@ -6,7 +6,7 @@
 // memory for that call only; the token cache keeps figures and reasons, never a header.
 import { log } from "../../base/log.ts";
 import type { Runtime } from "../../base/runtime.ts";
-import { countingTurnedOff, counterFor, groupsToMeasure, markUnmeasured, measureGroups } from "../count-tokens.ts";
+import { counterFor, countingTurnedOff, groupsToMeasure, markUnmeasured, measureGroups } from "../count-tokens.ts";
 import type { PartGroup } from "../part-groups.ts";
 import { TokenCache } from "../token-cache.ts";
 

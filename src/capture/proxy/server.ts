@@ -2,8 +2,8 @@
 // (method, path, query, end-to-end headers, body), and every response comes back byte for byte as
 // it arrives: nothing waits for a whole body. Copies for the capture are taken beside the stream.
 import {
-  Agent as HttpAgent,
   createServer,
+  Agent as HttpAgent,
   request as httpRequest,
   type IncomingMessage,
   type Server,
@@ -13,13 +13,13 @@ import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 import type { AddressInfo } from "node:net";
 import {
   endToEnd,
+  type RecordedHeaders,
   recordableHeaders,
   requestCredentials,
   upstreamRequestHeaders,
-  type RecordedHeaders,
 } from "./headers.ts";
 import { DEFAULT_QUEUE_LIMITS, IdleQueue, type QueueLimits } from "./idle-queue.ts";
-import { BoundedBytes, StreamUsageScanner, type StreamUsage } from "./tap.ts";
+import { BoundedBytes, type StreamUsage, StreamUsageScanner } from "./tap.ts";
 
 /** What one captured request/response pair leaves behind, handed to the capture after the response ends. */
 export interface Exchange {

@@ -7,17 +7,17 @@
 import { digestRequest, type RequestDigest } from "../../capture/request-digest.ts";
 import { blockChars } from "../../transcript/content-size.ts";
 import {
+  type Compaction,
+  type ContentBlock,
   compactionOf,
   contextTotal,
   isMainChainResponse,
-  type Compaction,
-  type ContentBlock,
   type TranscriptRecord,
 } from "../../transcript/records.ts";
-import { estimateTokens } from "../estimate.ts";
 import { describeToolCall, type ToolCallInfo } from "../../transcript/tool-calls.ts";
 import { classifyUserText } from "../../transcript/user-text.ts";
-import { promptLabel, type Item, type ItemKind } from "./items.ts";
+import { estimateTokens } from "../estimate.ts";
+import { type Item, type ItemKind, promptLabel } from "./items.ts";
 import { shrinkProportionally, splitByWeight } from "./split.ts";
 
 export interface Attribution {

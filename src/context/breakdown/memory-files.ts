@@ -5,10 +5,10 @@
 // (`<config>/projects/<project>/memory/MEMORY.md`); and the files those import with `@path` (relative to
 // the importing file, or `~/`), up to five levels deep. Rules scoped by `paths:` front matter load only
 // when matching files are read (they arrive later, as attachments), so they are not counted here.
-import { readdirSync, readFileSync, statSync, type Dirent } from "node:fs";
+import { type Dirent, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, isAbsolute, join, resolve } from "node:path";
-import { claudeConfigDir, encodeProjectDir } from "../../claude/paths.ts";
 import type { Runtime } from "../../base/runtime.ts";
+import { claudeConfigDir, encodeProjectDir } from "../../claude/paths.ts";
 import type { MemoryFile } from "./baseline.ts";
 
 /** Larger files are counted by size without being read. */

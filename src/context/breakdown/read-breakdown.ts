@@ -1,22 +1,23 @@
 // The breakdown answer for a request, with the file system at the edge: the usage answer (which
 // finds the session, waits for the calling response and knows the window), then the transcript
 // parsed incrementally from where the last call stopped, and the memory files on disk.
+
+import { roundTokens } from "../../base/format.ts";
+import { log } from "../../base/log.ts";
+import type { Runtime } from "../../base/runtime.ts";
 import { captureAdvice } from "../../capture/bodies-dirs.ts";
-import { captureUsed, type CaptureUsed } from "../../capture/capture-used.ts";
+import { type CaptureUsed, captureUsed } from "../../capture/capture-used.ts";
 import { readSessionCapture, type SessionCapture } from "../../capture/session-capture.ts";
 import type { Unmeasured } from "../../capture/token-cache.ts";
 import { sessionProjectDir } from "../../claude/paths.ts";
-import { log } from "../../base/log.ts";
-import type { Runtime } from "../../base/runtime.ts";
+import { IncrementalReader } from "../../transcript/incremental-reader.ts";
 import { countLineProblems } from "../../transcript/line-problems.ts";
-import { roundTokens } from "../../base/format.ts";
 import { readContextUsage, type UsageDeps, type UsageRequest } from "../read-usage.ts";
 import type { ContextUsage } from "../usage.ts";
-import { IncrementalReader } from "../../transcript/incremental-reader.ts";
-import { BreakdownBuilder, type Attribution } from "./attribute.ts";
-import { definitionsAsSent, ownServerNames, type ListedTool, type McpServerDefinitions } from "./mcp-definitions.ts";
+import { type Attribution, BreakdownBuilder } from "./attribute.ts";
+import { definitionsAsSent, type ListedTool, type McpServerDefinitions, ownServerNames } from "./mcp-definitions.ts";
 import { findMemoryFiles } from "./memory-files.ts";
-import { summarizeBreakdown, type BreakdownCore } from "./summarize.ts";
+import { type BreakdownCore, summarizeBreakdown } from "./summarize.ts";
 
 export interface BreakdownDeps {
   runtime: Runtime;

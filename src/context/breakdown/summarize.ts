@@ -3,9 +3,9 @@
 // server totals, and short advice the model can act on.
 import { exactNumber, roundTokens } from "../../base/format.ts";
 import type { Compaction } from "../../transcript/records.ts";
-import type { Attribution } from "./attribute.ts";
-import { splitBaseline, type BaselineKnown, type BaselinePart } from "./baseline.ts";
 import { mcpServerOf } from "../../transcript/tool-calls.ts";
+import type { Attribution } from "./attribute.ts";
+import { type BaselineKnown, type BaselinePart, splitBaseline } from "./baseline.ts";
 import { CATEGORY, categoryOf, type Item } from "./items.ts";
 
 export interface BreakdownCategory {

@@ -4,12 +4,12 @@
 // the interactive client runs SessionStart before the compaction is in the transcript, -p after.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { createUsageDeps } from "../../context/read-usage.ts";
 import type { Runtime } from "../../base/runtime.ts";
+import { ctxMonitorStateDir } from "../../claude/paths.ts";
+import { createUsageDeps } from "../../context/read-usage.ts";
+import { readHandoff } from "../../handoff/store.ts";
 import { withByteSource } from "../../transcript/byte-source.ts";
 import { CompactionCache } from "../../transcript/compaction-cache.ts";
-import { readHandoff } from "../../handoff/store.ts";
-import { ctxMonitorStateDir } from "../../claude/paths.ts";
 import { newestAgentNotes, noteSection, PRE_COMPACT_LABEL } from "./agent-notes.ts";
 import {
   type CompactionRecord,

@@ -2,13 +2,14 @@
 // (how many the session had finished before it, and how many prompts), the handoff's path, and the
 // facts the summary should carry forward. SessionStart and PostCompact read it to point at the right
 // handoff and to say what the summary dropped. `<stateDir>/hooks/<session id>.compaction.json`.
-import { makeFolder } from "../../fs/make-folder.ts";
+
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { replaceFile } from "../../fs/atomic-write.ts";
-import type { HandoffFacts } from "../../handoff/facts.ts";
 import type { Runtime } from "../../base/runtime.ts";
 import { ctxMonitorStateDir, STATE_DIR_SETTING } from "../../claude/paths.ts";
+import { replaceFile } from "../../fs/atomic-write.ts";
+import { makeFolder } from "../../fs/make-folder.ts";
+import type { HandoffFacts } from "../../handoff/facts.ts";
 
 export interface CompactionRecord {
   /** Compactions the session had finished when PreCompact ran: this one is number compactionsBefore + 1. */

@@ -1,9 +1,9 @@
 // What each hook does, with the file system at the edge. Each returns what goes to stdout (nothing
 // when there is nothing to say); errors are the caller's to swallow and log.
 import { existsSync } from "node:fs";
-import { createUsageDeps, readContextUsage } from "../../context/read-usage.ts";
 import type { Runtime } from "../../base/runtime.ts";
 import { recordSession } from "../../claude/record-session.ts";
+import { createUsageDeps, readContextUsage } from "../../context/read-usage.ts";
 import { CLAUDE_EVENT_NAMES, type HookEvent, type HookInput } from "./hook-input.ts";
 import { readHookMemory, writeHookMemory } from "./hook-memory.ts";
 import { projectOf, request } from "./hook-scope.ts";

@@ -2,13 +2,14 @@
 // per crossing), how many compactions they pointed the agent past (one pointer per compaction), and
 // what the summary dropped, still to be told with the next prompt.
 // `<stateDir>/hooks/<session id>.json`, written atomically.
-import { makeFolder } from "../../fs/make-folder.ts";
+
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ContextStatus } from "../../context/status.ts";
-import { replaceFile } from "../../fs/atomic-write.ts";
 import type { Runtime } from "../../base/runtime.ts";
 import { ctxMonitorStateDir, STATE_DIR_SETTING } from "../../claude/paths.ts";
+import type { ContextStatus } from "../../context/status.ts";
+import { replaceFile } from "../../fs/atomic-write.ts";
+import { makeFolder } from "../../fs/make-folder.ts";
 
 interface HookMemory {
   warnedStatus: ContextStatus;

@@ -1,15 +1,15 @@
 // Which files an install or uninstall touches, for the user (Claude Code's config dir) or for a
 // project (its .claude/settings.json, .mcp.json, .gitignore and CLAUDE.md), and the change to each.
-import { makeFolder } from "../../fs/make-folder.ts";
+
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { defaultBodiesDir } from "../../capture/paths.ts";
-import { replaceFile } from "../../fs/atomic-write.ts";
 import type { Runtime } from "../../base/runtime.ts";
+import { defaultBodiesDir } from "../../capture/paths.ts";
 import { claudeConfigDir, claudeGlobalConfigPath, ctxMonitorStateDir, STATE_DIR_SETTING } from "../../claude/paths.ts";
-import { readText, type FileChange } from "./apply.ts";
+import { replaceFile } from "../../fs/atomic-write.ts";
+import { makeFolder } from "../../fs/make-folder.ts";
+import { type FileChange, readText } from "./apply.ts";
 import { readJsonObject } from "./json-text.ts";
-import { checkSettingsShape } from "./settings-shape.ts";
 import {
   planClaudeMdInstall,
   planClaudeMdUninstall,
@@ -17,6 +17,7 @@ import {
   planGitignoreUninstall,
 } from "./project-files.ts";
 import { planServerInstall, planServerUninstall, planSettingsInstall, planSettingsUninstall } from "./settings-plan.ts";
+import { checkSettingsShape } from "./settings-shape.ts";
 import { type Executables, isOurStatusline } from "./wiring.ts";
 
 interface Scope {

@@ -1,17 +1,18 @@
 // Edits to JSON files people also edit by hand: each change touches only its own value, and keeps the
 // file's indentation, key order, comments and everything else (jsonc-parser's `modify`).
-import { UserError } from "../../base/user-error.ts";
+
 import {
   applyEdits,
   findNodeAtLocation,
   format,
-  modify,
-  parse,
-  parseTree,
   type JSONPath,
+  modify,
   type Node,
   type ParseError,
+  parse,
+  parseTree,
 } from "jsonc-parser";
+import { UserError } from "../../base/user-error.ts";
 
 export class SettingsFileError extends UserError {}
 

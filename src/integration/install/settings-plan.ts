@@ -3,6 +3,7 @@
 // a description of each change out; running a plan on its own result changes nothing.
 import { readJsonObject, setJson } from "./json-text.ts";
 import {
+  type Executables,
   HOOKS,
   hookCommand,
   isOurHookCommand,
@@ -10,7 +11,6 @@ import {
   SERVER_NAME,
   serverEntry,
   statuslineCommand,
-  type Executables,
 } from "./wiring.ts";
 
 interface Planned {

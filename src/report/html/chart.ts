@@ -1,7 +1,7 @@
 // The context-over-time chart as inline SVG, drawn by hand: a line per conversation (the session
 // and each subagent), the auto-compact line, a marker at each compaction and handoff, labelled axes.
 // SVG needs no script, prints sharply, and its elements can be checked in a browser by class.
-import { roundTokens, exactNumber } from "../../base/format.ts";
+import { exactNumber, roundTokens } from "../../base/format.ts";
 import type { TimelineMark, TimelineStep } from "../../transcript/response-timeline.ts";
 import { safe } from "./escape.ts";
 import type { TimelineSeries } from "./report-data.ts";

@@ -1,25 +1,26 @@
 // Everything the HTML report shows, gathered at the edge from the existing readers: the usage and
 // breakdown answers (the same objects the tools return), the response timeline of the session and of
 // each of its subagents, the handoffs written for it, and capture figures when a capture source has them.
+
+import { exactNumber } from "../../base/format.ts";
+import type { Runtime } from "../../base/runtime.ts";
 import { sessionProjectDir } from "../../claude/paths.ts";
 import { BreakdownBuilder } from "../../context/breakdown/attribute.ts";
 import {
   type BreakdownDeps,
+  type ContextBreakdown,
   createBreakdownDeps,
   readContextBreakdown,
-  type ContextBreakdown,
 } from "../../context/breakdown/read-breakdown.ts";
 import { createUsageDeps, readContextUsage } from "../../context/read-usage.ts";
 import type { ContextUsage } from "../../context/usage.ts";
 import { handoffFolder, isHandoffOfSession, listHandoffs, type StoredHandoff } from "../../handoff/store.ts";
 import { configuredHandoffDir } from "../../handoff/write-handoff.ts";
-import type { Runtime } from "../../base/runtime.ts";
 import { IncrementalReader } from "../../transcript/incremental-reader.ts";
 import type { LocateRequest } from "../../transcript/locate.ts";
-import { ResponseTimeline, type TimelineMark, type TimelineStep } from "../../transcript/response-timeline.ts";
 import type { TranscriptRecord } from "../../transcript/records.ts";
+import { ResponseTimeline, type TimelineMark, type TimelineStep } from "../../transcript/response-timeline.ts";
 import { subagentOf, subagentTranscripts } from "../../transcript/subagent-files.ts";
-import { exactNumber } from "../../base/format.ts";
 
 class BreakdownWithTimeline extends BreakdownBuilder {
   readonly timeline = new ResponseTimeline();

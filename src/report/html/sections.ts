@@ -1,7 +1,8 @@
 // The report's sections below the chart, each a small pure function from data to HTML. Every text
 // that comes from a transcript or a file name goes through `safe` (redacted, then escaped).
-import type { ContextBreakdown } from "../../context/breakdown/read-breakdown.ts";
+
 import { exactNumber, roundTokens } from "../../base/format.ts";
+import type { ContextBreakdown } from "../../context/breakdown/read-breakdown.ts";
 import type { StoredHandoff } from "../../handoff/store.ts";
 import { safe } from "./escape.ts";
 import type { CaptureFigures, TimelineSeries } from "./report-data.ts";

@@ -4,7 +4,7 @@
 // followed as soon as it appears, unless one transcript was named with --transcript. Appends to other,
 // older sessions are not followed: two sessions often share a project, and the view would flip between them.
 import { basename, dirname } from "node:path";
-import { watch, type FSWatcher } from "chokidar";
+import { type FSWatcher, watch } from "chokidar";
 
 interface FollowEvents {
   /** The followed transcript changed (or was replaced). */

@@ -2,16 +2,17 @@
 // alternate screen, so the shell's scrollback is left as it was) on every append and resize, and
 // exits on q or Ctrl-C; otherwise it appends plain lines. Loaded only by the watch command, so
 // chokidar never weighs on the MCP server's start-up.
-import { locateTranscript, type LocateRequest } from "../../transcript/locate.ts";
+
 import type { Runtime } from "../../base/runtime.ts";
 import { terminalText } from "../../present/safe-text.ts";
 import { styleFor } from "../../present/terminal.ts";
+import { type LocateRequest, locateTranscript } from "../../transcript/locate.ts";
 import { paint } from "./colors.ts";
 import { TranscriptFollower } from "./follow.ts";
 import { renderFrame } from "./frame.ts";
 import { plainLines } from "./plain-lines.ts";
-import type { WatchView } from "./view.ts";
 import { SerialRunner } from "./serial-runner.ts";
+import type { WatchView } from "./view.ts";
 import { WatchSession } from "./watch-session.ts";
 
 export interface WatchTerminal {

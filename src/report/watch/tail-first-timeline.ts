@@ -3,7 +3,7 @@
 // parsing gigabytes before the first frame. Later reads parse only what was appended; a replaced or
 // truncated file is read again.
 import { statSync } from "node:fs";
-import { withByteSource, type ByteSource } from "../../transcript/byte-source.ts";
+import { type ByteSource, withByteSource } from "../../transcript/byte-source.ts";
 import { readForward } from "../../transcript/read-forward.ts";
 import { ResponseTimeline } from "../../transcript/response-timeline.ts";
 import { isSubagentTranscript } from "../../transcript/subagent-files.ts";

@@ -3,8 +3,8 @@
 // (ok → warn → critical, or a compaction), not on every redraw.
 import { roundTokens } from "../../base/format.ts";
 import type { ContextStatus, Thresholds } from "../../context/status.ts";
-import { statusWords } from "../../present/limit-words.ts";
 import type { ContextUsage } from "../../context/usage.ts";
+import { statusWords } from "../../present/limit-words.ts";
 import type { TimelineMark, TimelineStep } from "../../transcript/response-timeline.ts";
 
 interface WatchAlert {

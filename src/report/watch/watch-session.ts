@@ -1,10 +1,11 @@
 // One followed transcript's state for the watch: each refresh reads only what was appended (the
 // timeline incrementally, the usage from the file's tail) and returns the next view.
+
+import type { Runtime } from "../../base/runtime.ts";
 import { loadSettings } from "../../config.ts";
 import { createUsageDeps, readContextUsage, type UsageDeps } from "../../context/read-usage.ts";
-import type { Runtime } from "../../base/runtime.ts";
-import { TailFirstTimeline } from "./tail-first-timeline.ts";
 import type { Thresholds } from "../../context/status.ts";
+import { TailFirstTimeline } from "./tail-first-timeline.ts";
 import { nextView, type WatchView } from "./view.ts";
 
 export class WatchSession {

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { breakdownReader } from "../../../src/context/breakdown/read-breakdown.ts";
 import { summarizeBreakdown } from "../../../src/context/breakdown/summarize.ts";
+import { tempDir } from "../../support/runtime.ts";
 import {
   assistantResponse,
   compactBoundary,
@@ -16,7 +17,6 @@ import {
   toolUse,
   userPrompt,
 } from "../../support/transcript-builder.ts";
-import { tempDir } from "../../support/runtime.ts";
 
 type Event =
   | { kind: "prompt"; chars: number }

@@ -2,9 +2,9 @@
 // its true context size, so tests can compare ctx-monitor's answers with the exact truth.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { classifyRequest, text, type RequestKind, type Script, type ScriptBlock } from "./script.ts";
+import { classifyRequest, type RequestKind, type Script, type ScriptBlock, text } from "./script.ts";
 import { jsonMessage, streamMessage } from "./sse.ts";
-import { contextTokensOf, outputTokensOf, SUBAGENT_EXTRA_TOKENS, usageFor, type ApiUsage } from "./usage.ts";
+import { type ApiUsage, contextTokensOf, outputTokensOf, SUBAGENT_EXTRA_TOKENS, usageFor } from "./usage.ts";
 
 export interface RecordedRequest {
   index: number;

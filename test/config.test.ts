@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadSettings } from "../src/config.ts";
+import { loadSettings } from "../src/config/settings.ts";
 import { fakeRuntime, tempDir } from "./support/runtime.ts";
 
 describe("loadSettings", () => {

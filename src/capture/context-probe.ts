@@ -2,7 +2,7 @@
 // count_tokens for each part of the context on its own: a text (a system-prompt section, a memory file,
 // the MCP servers' instructions) as the only user message with no tools, or tool definitions with the
 // one-word message "foo". The record keeps a text's hash and size, never the text.
-import { createHash } from "../lazy-crypto.ts";
+import { createHash } from "../base/lazy-crypto.ts";
 
 export interface TextProbe {
   /** sha256 (hex) of the text without surrounding white space: a memory file's content hashes alike. */

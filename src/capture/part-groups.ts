@@ -4,7 +4,7 @@
 // Any tools at all bring the API's tool-use preamble (a few hundred tokens, once per request): it is
 // counted with the built-in tools, and each server's tools are measured on top of them, so a server's
 // figure is what its definitions add to the request, not that plus another copy of the preamble.
-import { createHash } from "../lazy-crypto.ts";
+import { createHash } from "../base/lazy-crypto.ts";
 import type { RequestDigest } from "./request-digest.ts";
 
 export interface GroupHashes {

@@ -2,7 +2,7 @@
 // MCP server, sizes and hashes; see request-digest.ts), a digest of its messages, the window hints
 // (model id, betas) and the usage when the response was seen. Never a text, never a header value but
 // the betas, never metadata beyond the session id.
-import { createHash } from "../lazy-crypto.ts";
+import { createHash } from "../base/lazy-crypto.ts";
 import { type TextProbe, textProbeOf } from "./context-probe.ts";
 import { type GroupHashes, groupHashes, partGroups } from "./part-groups.ts";
 import { digestRequest, type RequestDigest } from "./request-digest.ts";

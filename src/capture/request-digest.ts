@@ -3,7 +3,7 @@
 // definition, grouped as built-in or `mcp__<server>__*`, with deferred tools told apart. One digest
 // for every source of request bodies: the transcript's `api-request-shape` records (system + tools
 // as sent) and captured request bodies alike. Pure: sizes and hashes from the value alone.
-import { createHash } from "../lazy-crypto.ts";
+import { createHash } from "../base/lazy-crypto.ts";
 
 /** A request as Claude Code sends it to the Messages API, or as its transcript records the shape. */
 export interface RequestLike {

@@ -1,6 +1,7 @@
 // `ctx-monitor handoff`: the same code path as write_handoff, for hooks and people.
+
+import { parseHandoffChars } from "../config/handoff-size.ts";
 import { createUsageDeps } from "../context/read-usage.ts";
-import { parseHandoffChars } from "../handoff/size-budget.ts";
 import { createHandoffDeps, writeHandoff } from "../handoff/write-handoff.ts";
 import { describeHandoff } from "../present/handoff.ts";
 import { type Command, printResult, SELECTION_SYNOPSIS, selectionFrom, selectionOptions } from "./command.ts";

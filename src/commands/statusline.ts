@@ -7,7 +7,7 @@ import { readCompactSettings } from "../claude/compact-settings.ts";
 import { recordSession } from "../claude/record-session.ts";
 import { parseStatuslineInput, type StatuslineInput } from "../claude/statusline-input.ts";
 import { readStdinText } from "../claude/stdin-json.ts";
-import { DEFAULT_SETTINGS, loadSettings } from "../config.ts";
+import { DEFAULT_SETTINGS, loadSettings } from "../config/settings.ts";
 import { createUsageDeps, readContextUsage } from "../context/read-usage.ts";
 import { type ContextUsage, computeUsage } from "../context/usage.ts";
 import { lineStyle, renderStatusline, statuslineFigures } from "../integration/statusline.ts";

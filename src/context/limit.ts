@@ -2,7 +2,7 @@
 // and the statusline: the working budget when it is set and lower, else the auto-compact point, else
 // (auto-compaction off) the window. Percentages people read are always of the window (`usedPercent`);
 // the thresholds are stated in tokens with what they are a percentage of.
-import type { Budget } from "./budget.ts";
+import type { Budget } from "../config/budget.ts";
 import { type ContextStatus, contextStatus, type Thresholds } from "./status.ts";
 
 export const LIMIT_KINDS = ["budget", "auto-compact", "window"] as const;

@@ -10,7 +10,7 @@ import { findClaudeProcess, runsSession } from "../claude/claude-process.ts";
 import { readCompactSettings } from "../claude/compact-settings.ts";
 import { ctxMonitorStateDir, defaultProjectDir, projectsDir } from "../claude/paths.ts";
 import { readStateForSession } from "../claude/session-state.ts";
-import { loadSettings } from "../config.ts";
+import { loadSettings } from "../config/settings.ts";
 import { withByteSource } from "../transcript/byte-source.ts";
 import { CompactionCache } from "../transcript/compaction-cache.ts";
 import { readHeadBaseline } from "../transcript/head-baseline.ts";

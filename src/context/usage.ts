@@ -3,6 +3,7 @@
 import { counted, exactNumber, roundTokens } from "../base/format.ts";
 import { type CaptureEvidence, captureIsNewer } from "../capture/usage-evidence.ts";
 import type { CompactSettings } from "../claude/compact-settings.ts";
+import { type Budget, NO_BUDGET } from "../config/budget.ts";
 import type { HeadBaseline } from "../transcript/head-baseline.ts";
 import type { SessionSource } from "../transcript/locate.ts";
 import type { Compaction } from "../transcript/records.ts";
@@ -10,7 +11,6 @@ import { contextTotal } from "../transcript/records.ts";
 import type { SubagentInfo } from "../transcript/subagent-files.ts";
 import type { TailSnapshot } from "../transcript/tail-snapshot.ts";
 import { autocompactPoint } from "./autocompact.ts";
-import { type Budget, NO_BUDGET } from "./budget.ts";
 import { estimateTokens } from "./estimate.ts";
 import { type CountingLimit, countingLimit, LIMIT_WORDS, stepsAt } from "./limit.ts";
 import type { ContextStatus, Thresholds } from "./status.ts";

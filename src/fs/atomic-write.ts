@@ -5,7 +5,7 @@
 
 import { closeSync, fchmodSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { randomBytes } from "../lazy-crypto.ts";
+import { randomBytes } from "../base/lazy-crypto.ts";
 
 /**
  * Writes `content` as the first of `names` (plain file names inside `folder`) that does not exist yet

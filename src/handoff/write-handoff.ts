@@ -5,7 +5,7 @@
 import { counted, exactNumber } from "../base/format.ts";
 import type { Runtime } from "../base/runtime.ts";
 import { sessionProjectDir } from "../claude/paths.ts";
-import { loadSettings } from "../config.ts";
+import { loadSettings } from "../config/settings.ts";
 import { readContextUsage, type UsageDeps, type UsageRequest } from "../context/read-usage.ts";
 import type { ContextUsage } from "../context/usage.ts";
 import { redactSecrets } from "../redact/redact.ts";

@@ -4,8 +4,8 @@
 import { roundTokens } from "../base/format.ts";
 import type { CompactSettings } from "../claude/compact-settings.ts";
 import type { StatuslineInput } from "../claude/statusline-input.ts";
+import { type Budget, NO_BUDGET } from "../config/budget.ts";
 import { autocompactPoint } from "../context/autocompact.ts";
-import { type Budget, NO_BUDGET } from "../context/budget.ts";
 import { countingLimit, type LimitKind } from "../context/limit.ts";
 import type { ContextStatus, Thresholds } from "../context/status.ts";
 import type { ContextUsage } from "../context/usage.ts";

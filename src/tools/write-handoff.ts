@@ -2,7 +2,7 @@
 // the transcript holds exactly — and say how to resume from it.
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { z } from "zod";
-import { MAX_HANDOFF_CHARS, MIN_HANDOFF_CHARS } from "../handoff/size-budget.ts";
+import { MAX_HANDOFF_CHARS, MIN_HANDOFF_CHARS } from "../config/handoff-size.ts";
 import { type HandoffDeps, type HandoffResult, writeHandoff } from "../handoff/write-handoff.ts";
 import { outputShapeOf } from "./output-shape.ts";
 import { sessionInputShape, strictInput, toLocateRequest } from "./session-input.ts";

@@ -9,7 +9,7 @@ import ts from "typescript";
 export const LAYERS: readonly (readonly string[])[] = [
   /* 0 base      */ ["base/", "version.ts"],
   /* 1 utilities */ ["fs/", "redact/"],
-  /* 2 claude    */ ["claude/", "config.ts"],
+  /* 2 claude    */ ["claude/", "config/"],
   /* 3 sources   */ ["transcript/", "capture/"],
   /* 4 maths     */ ["context/"],
   /* 5 features  */ ["handoff/", "compare/"],

@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadSettings } from "../../src/config.ts";
-import { parseBudget } from "../../src/context/budget.ts";
+import { parseBudget } from "../../src/config/budget.ts";
+import { loadSettings } from "../../src/config/settings.ts";
 import { fakeRuntime, tempDir } from "../support/runtime.ts";
 
 describe("parseBudget", () => {

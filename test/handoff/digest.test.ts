@@ -4,9 +4,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { MAX_HANDOFF_CHARS } from "../../src/config/handoff-size.ts";
 import { createUsageDeps } from "../../src/context/read-usage.ts";
 import { digestHandoff, parseHandoff } from "../../src/handoff/digest.ts";
-import { MAX_HANDOFF_CHARS } from "../../src/handoff/size-budget.ts";
 import { createHandoffDeps, writeHandoff } from "../../src/handoff/write-handoff.ts";
 import { fakeRuntime, tempDir } from "../support/runtime.ts";
 import { assistantResponse, text, toolResult, toolUse, transcript, userPrompt } from "../support/transcript-builder.ts";

@@ -5,13 +5,9 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { HandoffSizeError, parseHandoffChars } from "../../src/config/handoff-size.ts";
 import { createUsageDeps } from "../../src/context/read-usage.ts";
-import {
-  defaultHandoffChars,
-  HandoffSizeError,
-  parseHandoffChars,
-  shareByWeight,
-} from "../../src/handoff/size-budget.ts";
+import { defaultHandoffChars, shareByWeight } from "../../src/handoff/size-budget.ts";
 import { createHandoffDeps, writeHandoff } from "../../src/handoff/write-handoff.ts";
 import { CLI_PATH } from "../support/built-server.ts";
 import { fakeRuntime, tempDir } from "../support/runtime.ts";

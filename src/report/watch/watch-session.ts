@@ -2,7 +2,7 @@
 // timeline incrementally, the usage from the file's tail) and returns the next view.
 
 import type { Runtime } from "../../base/runtime.ts";
-import { loadSettings } from "../../config.ts";
+import { loadSettings } from "../../config/settings.ts";
 import { createUsageDeps, readContextUsage, type UsageDeps } from "../../context/read-usage.ts";
 import type { Thresholds } from "../../context/status.ts";
 import { TailFirstTimeline } from "./tail-first-timeline.ts";

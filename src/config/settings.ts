@@ -6,11 +6,11 @@
 //   CTX_MONITOR_HANDOFF_MAX_CHARS / "handoffMaxChars" — a handoff's size budget (default: 5% of the window)
 
 import { join } from "node:path";
-import type { Runtime } from "./base/runtime.ts";
-import { ctxMonitorStateDir } from "./claude/paths.ts";
-import { type Budget, NO_BUDGET, parseBudget } from "./context/budget.ts";
-import { readRegularText } from "./fs/open-regular.ts";
-import { parseHandoffChars } from "./handoff/size-budget.ts";
+import type { Runtime } from "../base/runtime.ts";
+import { ctxMonitorStateDir } from "../claude/paths.ts";
+import { readRegularText } from "../fs/open-regular.ts";
+import { type Budget, NO_BUDGET, parseBudget } from "./budget.ts";
+import { parseHandoffChars } from "./handoff-size.ts";
 
 interface ConfigFile {
   warnPercent?: number;

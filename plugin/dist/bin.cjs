@@ -11,7 +11,7 @@ var __export = (target, all) => {
     __defProp(target, name2, { get: all[name2], enumerable: true });
 };
 
-// src/fs-failure.ts
+// src/base/fs-failure.ts
 function fileSystemFailure(error) {
   if (!(error instanceof Error)) return null;
   const { code, syscall, path } = error;
@@ -21,7 +21,7 @@ function fileSystemFailure(error) {
 }
 var ADVICE, VERB;
 var init_fs_failure = __esm({
-  "src/fs-failure.ts"() {
+  "src/base/fs-failure.ts"() {
     "use strict";
     ADVICE = {
       EACCES: "permission denied; fix the permissions or choose another folder (CTX_MONITOR_HANDOFF_DIR)",
@@ -56,13 +56,13 @@ var init_fs_failure = __esm({
   }
 });
 
-// src/user-error.ts
+// src/base/user-error.ts
 function actionableMessage(error) {
   return error instanceof UserError ? error.message : fileSystemFailure(error);
 }
 var UserError;
 var init_user_error = __esm({
-  "src/user-error.ts"() {
+  "src/base/user-error.ts"() {
     "use strict";
     init_fs_failure();
     UserError = class extends Error {
@@ -193,10 +193,81 @@ var import_node_path2, MANAGED_SETTINGS;
 var init_compact_settings = __esm({
   "src/claude/compact-settings.ts"() {
     "use strict";
-    init_open_regular();
     import_node_path2 = require("path");
+    init_open_regular();
     init_paths();
     MANAGED_SETTINGS = "/etc/claude-code/managed-settings.json";
+  }
+});
+
+// src/base/lazy-crypto.ts
+function nodeCrypto() {
+  loaded ??= typeof require === "function" ? require("crypto") : process.getBuiltinModule("node:crypto");
+  return loaded;
+}
+function createHash(algorithm) {
+  return nodeCrypto().createHash(algorithm);
+}
+function randomBytes(size) {
+  return nodeCrypto().randomBytes(size);
+}
+var loaded;
+var init_lazy_crypto = __esm({
+  "src/base/lazy-crypto.ts"() {
+    "use strict";
+  }
+});
+
+// src/fs/atomic-write.ts
+function writeNewFile(folder, names, content, mode) {
+  const first = names[0];
+  if (first === void 0) return null;
+  return withTemporary((0, import_node_path3.join)(folder, first), content, mode, (temporary) => {
+    for (const name2 of names) {
+      const candidate = (0, import_node_path3.join)(folder, name2);
+      try {
+        (0, import_node_fs3.linkSync)(temporary, candidate);
+        return candidate;
+      } catch (error) {
+        if (error.code !== "EEXIST") throw error;
+      }
+    }
+    return null;
+  });
+}
+function replaceFile(path, content, mode) {
+  withTemporary(path, content, mode, (temporary) => (0, import_node_fs3.renameSync)(temporary, path));
+}
+function withTemporary(target, content, mode, use) {
+  const temporary = (0, import_node_path3.join)((0, import_node_path3.dirname)(target), `.${(0, import_node_path3.basename)(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  const fd = (0, import_node_fs3.openSync)(temporary, "wx", mode);
+  try {
+    try {
+      (0, import_node_fs3.fchmodSync)(fd, mode);
+      const bytes = Buffer.from(content, "utf8");
+      for (let at = 0; at < bytes.length; ) at += (0, import_node_fs3.writeSync)(fd, bytes, at, bytes.length - at);
+      (0, import_node_fs3.fsyncSync)(fd);
+    } catch (error) {
+      error.path ??= target;
+      throw error;
+    } finally {
+      (0, import_node_fs3.closeSync)(fd);
+    }
+    return use(temporary);
+  } finally {
+    try {
+      (0, import_node_fs3.unlinkSync)(temporary);
+    } catch {
+    }
+  }
+}
+var import_node_fs3, import_node_path3;
+var init_atomic_write = __esm({
+  "src/fs/atomic-write.ts"() {
+    "use strict";
+    import_node_fs3 = require("fs");
+    import_node_path3 = require("path");
+    init_lazy_crypto();
   }
 });
 
@@ -208,11 +279,11 @@ function makeFolder(path, mode, setting) {
   );
   let stat;
   try {
-    stat = (0, import_node_fs3.statSync)(existing);
+    stat = (0, import_node_fs4.statSync)(existing);
   } catch {
     throw refuse(`is a symlink to nothing; remove it or set ${setting}`);
   }
-  if (stat.isFile()) (0, import_node_fs3.mkdirSync)(missing[0] ?? path, { mode });
+  if (stat.isFile()) (0, import_node_fs4.mkdirSync)(missing[0] ?? path, { mode });
   if (!stat.isDirectory()) throw refuse(`is ${kindOf2(stat)}, not a folder; set ${setting} to a folder`);
   const kernel = kernelFileSystem(existing);
   if (kernel)
@@ -221,26 +292,26 @@ function makeFolder(path, mode, setting) {
     );
   for (const folder of missing) {
     try {
-      (0, import_node_fs3.mkdirSync)(folder, { mode });
+      (0, import_node_fs4.mkdirSync)(folder, { mode });
     } catch (error) {
       const code = error.code;
       if (code === "ENOENT")
         throw new FolderError(
           `cannot create the folder ${folder}: the file system there makes no folders; set ${setting} to a folder on disk`
         );
-      if (code !== "EEXIST" || !(0, import_node_fs3.statSync)(folder).isDirectory()) throw error;
+      if (code !== "EEXIST" || !(0, import_node_fs4.statSync)(folder).isDirectory()) throw error;
     }
   }
 }
 function deepestExisting(path) {
   const missing = [];
-  for (let at = path; ; at = (0, import_node_path3.dirname)(at)) {
+  for (let at = path; ; at = (0, import_node_path4.dirname)(at)) {
     try {
-      (0, import_node_fs3.lstatSync)(at);
+      (0, import_node_fs4.lstatSync)(at);
       return { existing: at, missing };
     } catch {
     }
-    if ((0, import_node_path3.dirname)(at) === at) return { existing: at, missing };
+    if ((0, import_node_path4.dirname)(at) === at) return { existing: at, missing };
     missing.unshift(at);
   }
 }
@@ -254,17 +325,17 @@ function kindOf2(stat) {
 function kernelFileSystem(path) {
   if (process.platform !== "linux") return null;
   try {
-    return KERNEL_FILE_SYSTEMS.get((0, import_node_fs3.statfsSync)(path).type) ?? null;
+    return KERNEL_FILE_SYSTEMS.get((0, import_node_fs4.statfsSync)(path).type) ?? null;
   } catch {
     return null;
   }
 }
-var import_node_fs3, import_node_path3, FolderError, KERNEL_FILE_SYSTEMS;
+var import_node_fs4, import_node_path4, FolderError, KERNEL_FILE_SYSTEMS;
 var init_make_folder = __esm({
   "src/fs/make-folder.ts"() {
     "use strict";
-    import_node_fs3 = require("fs");
-    import_node_path3 = require("path");
+    import_node_fs4 = require("fs");
+    import_node_path4 = require("path");
     init_user_error();
     FolderError = class extends UserError {
     };
@@ -285,77 +356,6 @@ var init_make_folder = __esm({
       [1702057283, "fusectl"],
       [1853056627, "nsfs"]
     ]);
-  }
-});
-
-// src/lazy-crypto.ts
-function nodeCrypto() {
-  loaded ??= typeof require === "function" ? require("crypto") : process.getBuiltinModule("node:crypto");
-  return loaded;
-}
-function createHash(algorithm) {
-  return nodeCrypto().createHash(algorithm);
-}
-function randomBytes(size) {
-  return nodeCrypto().randomBytes(size);
-}
-var loaded;
-var init_lazy_crypto = __esm({
-  "src/lazy-crypto.ts"() {
-    "use strict";
-  }
-});
-
-// src/fs/atomic-write.ts
-function writeNewFile(folder, names, content, mode) {
-  const first = names[0];
-  if (first === void 0) return null;
-  return withTemporary((0, import_node_path4.join)(folder, first), content, mode, (temporary) => {
-    for (const name2 of names) {
-      const candidate = (0, import_node_path4.join)(folder, name2);
-      try {
-        (0, import_node_fs4.linkSync)(temporary, candidate);
-        return candidate;
-      } catch (error) {
-        if (error.code !== "EEXIST") throw error;
-      }
-    }
-    return null;
-  });
-}
-function replaceFile(path, content, mode) {
-  withTemporary(path, content, mode, (temporary) => (0, import_node_fs4.renameSync)(temporary, path));
-}
-function withTemporary(target, content, mode, use) {
-  const temporary = (0, import_node_path4.join)((0, import_node_path4.dirname)(target), `.${(0, import_node_path4.basename)(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
-  const fd = (0, import_node_fs4.openSync)(temporary, "wx", mode);
-  try {
-    try {
-      (0, import_node_fs4.fchmodSync)(fd, mode);
-      const bytes = Buffer.from(content, "utf8");
-      for (let at = 0; at < bytes.length; ) at += (0, import_node_fs4.writeSync)(fd, bytes, at, bytes.length - at);
-      (0, import_node_fs4.fsyncSync)(fd);
-    } catch (error) {
-      error.path ??= target;
-      throw error;
-    } finally {
-      (0, import_node_fs4.closeSync)(fd);
-    }
-    return use(temporary);
-  } finally {
-    try {
-      (0, import_node_fs4.unlinkSync)(temporary);
-    } catch {
-    }
-  }
-}
-var import_node_fs4, import_node_path4;
-var init_atomic_write = __esm({
-  "src/fs/atomic-write.ts"() {
-    "use strict";
-    init_lazy_crypto();
-    import_node_fs4 = require("fs");
-    import_node_path4 = require("path");
   }
 });
 
@@ -428,10 +428,10 @@ var import_node_fs5, import_node_path5;
 var init_session_state = __esm({
   "src/claude/session-state.ts"() {
     "use strict";
-    init_make_folder();
     import_node_fs5 = require("fs");
     import_node_path5 = require("path");
     init_atomic_write();
+    init_make_folder();
     init_paths();
   }
 });
@@ -501,434 +501,6 @@ var init_record_session = __esm({
     init_paths();
     init_session_state();
     STALE_STATE_MS = 7 * 24 * 60 * 6e4;
-  }
-});
-
-// src/context/models.ts
-function parseVersion(version) {
-  const match = version ? /^(\d+)\.(\d+)\.(\d+)/.exec(version) : null;
-  return match ? match.slice(1, 4).map(Number) : null;
-}
-function runsNative1m(version) {
-  const parts = parseVersion(version);
-  if (!parts) return true;
-  for (let i = 0; i < NATIVE_1M_SINCE.length; i++)
-    if (parts[i] !== NATIVE_1M_SINCE[i]) return parts[i] > NATIVE_1M_SINCE[i];
-  return true;
-}
-function matches(patterns, id) {
-  return patterns.some((pattern) => pattern.test(id));
-}
-function modelWindow(modelId, version, bareIdIsExact = false) {
-  if (hasExtendedSuffix(modelId)) return { tokens: EXTENDED_WINDOW, assumedBecause: null };
-  const lower = modelId.toLowerCase();
-  const id = lower.includes("claude-") ? lower.slice(lower.indexOf("claude-")) : lower;
-  if (runsNative1m(version)) {
-    if (matches(NATIVE_1M, id)) return { tokens: EXTENDED_WINDOW, assumedBecause: null };
-    if (matches(STANDARD, id)) return { tokens: STANDARD_WINDOW, assumedBecause: null };
-    return {
-      tokens: EXTENDED_WINDOW,
-      assumedBecause: `${modelId} is not in ctx-monitor's model table; Claude Code ${version ?? "2.1.332"} runs models it does not know at 1,000,000`
-    };
-  }
-  if (bareIdIsExact || matches([...STANDARD, ...NATIVE_1M], id) && !OLD_DEFAULT.test(id))
-    return { tokens: STANDARD_WINDOW, assumedBecause: null };
-  if (OLD_DEFAULT.test(id)) {
-    return {
-      tokens: EXTENDED_WINDOW,
-      assumedBecause: `Claude Code ${version} runs ${modelId} at 1,000,000 as its default (${modelId}[1m]) but at 200,000 when named without [1m] or resumed in -p mode`
-    };
-  }
-  return {
-    tokens: STANDARD_WINDOW,
-    assumedBecause: `${modelId} is not in ctx-monitor's model table; Claude Code ${version} runs bare model ids at 200,000`
-  };
-}
-function resumedPrintWindow(transcriptModel, version) {
-  return !runsNative1m(version) && OLD_DEFAULT.test(transcriptModel.toLowerCase()) ? STANDARD_WINDOW : null;
-}
-function hasExtendedSuffix(modelId) {
-  return /\[1m\]\s*$/i.test(modelId);
-}
-function withoutExtendedSuffix(modelId) {
-  return modelId.replace(/\[1m\]\s*$/i, "");
-}
-function familyId(modelId) {
-  const lower = withoutExtendedSuffix(modelId).toLowerCase();
-  return lower.includes("claude-") ? lower.slice(lower.indexOf("claude-")) : lower;
-}
-function modelCompactWindow(modelId, version, window) {
-  const id = familyId(modelId);
-  const at200k = COMPACT_AT_200K.test(id) && window < EXTENDED_WINDOW ? Math.min(window, STANDARD_WINDOW) : null;
-  if (!runsNative1m(version)) {
-    if (at200k !== null) return at200k;
-    const fixed = OLD_COMPACT_DEFAULTS.find(([pattern]) => pattern.test(id));
-    return fixed ? Math.min(window, fixed[1]) : null;
-  }
-  if (at200k !== null) return at200k;
-  if (matches(STANDARD, id) && !matches(NATIVE_1M, id)) return null;
-  return window;
-}
-var STANDARD_WINDOW, EXTENDED_WINDOW, NATIVE_1M_SINCE, NATIVE_1M, STANDARD, OLD_DEFAULT, COMPACT_AT_200K, OLD_COMPACT_DEFAULTS, DEFAULT_MAX_OUTPUT_TOKENS;
-var init_models = __esm({
-  "src/context/models.ts"() {
-    "use strict";
-    STANDARD_WINDOW = 2e5;
-    EXTENDED_WINDOW = 1e6;
-    NATIVE_1M_SINCE = [2, 1, 332];
-    NATIVE_1M = [/^claude-opus-4-[7-9]/, /^claude-opus-[5-9]/, /^claude-sonnet-[5-9]/, /^claude-haiku-[5-9]/];
-    STANDARD = [/^claude-opus-4/, /^claude-sonnet-4/, /^claude-haiku-4/, /^claude-3/];
-    OLD_DEFAULT = /^claude-opus-4-8/;
-    COMPACT_AT_200K = /^claude-(opus|sonnet)-4-6(?!\d)/;
-    OLD_COMPACT_DEFAULTS = [[/^claude-sonnet-5(?![-\d])/, 967e3]];
-    DEFAULT_MAX_OUTPUT_TOKENS = 32e3;
-  }
-});
-
-// src/context/window.ts
-function resolveContextWindow(evidence) {
-  const { state, env, transcriptModel, usedTokens } = evidence;
-  const version = evidence.claudeCodeVersion ?? null;
-  if (state?.contextWindowSize) return known(state.contextWindowSize, "statusline");
-  if (state?.modelId && sameModel(state.modelId, transcriptModel)) {
-    const window = modelWindow(state.modelId, version, true);
-    if (!window.assumedBecause) return known(window.tokens, "hook-model");
-  }
-  const override = positiveInt(env.CTX_MONITOR_CONTEXT_WINDOW);
-  if (override) return known(override, "env");
-  const request2 = evidence.request;
-  if (request2?.model && sameModel(request2.model, transcriptModel)) {
-    const source = request2.source ?? "api-request";
-    if (request2.betas.some((beta) => CONTEXT_1M_BETA.test(beta))) return known(EXTENDED_WINDOW, source);
-    const window = modelWindow(request2.model, version);
-    if (!window.assumedBecause) return known(window.tokens, source);
-  }
-  const launched = launchWindow(evidence.launch, transcriptModel, version);
-  if (launched) return known(launched, "claude-args");
-  for (const id of [env.ANTHROPIC_MODEL, transcriptModel]) {
-    if (id && hasExtendedSuffix(id) && sameModel(id, transcriptModel)) return known(EXTENDED_WINDOW, "model-id");
-  }
-  const table = transcriptModel ? modelWindow(transcriptModel, version) : null;
-  if (usedTokens > STANDARD_WINDOW && (table?.tokens ?? STANDARD_WINDOW) < EXTENDED_WINDOW)
-    return known(EXTENDED_WINDOW, "usage-above-200k");
-  if (table && !table.assumedBecause) return known(table.tokens, "model-table");
-  if (table) {
-    const unread = evidence.launch === null ? "; the arguments of the Claude Code process could not be read to tell" : "";
-    return { tokens: table.tokens, source: "assumed", assumedBecause: `${table.assumedBecause}${unread}` };
-  }
-  return { tokens: STANDARD_WINDOW, source: "assumed", assumedBecause: "no model response recorded yet" };
-}
-function launchWindow(launch, transcriptModel, version) {
-  if (!launch || !transcriptModel) return null;
-  if (launch.model) {
-    if (!/^claude-/i.test(launch.model) || !sameModel(launch.model, transcriptModel)) return null;
-    const window = modelWindow(launch.model, version, true);
-    return window.assumedBecause ? null : window.tokens;
-  }
-  return launch.print && launch.resumed ? resumedPrintWindow(transcriptModel, version) : null;
-}
-function sameModel(id, transcriptModel) {
-  if (!transcriptModel) return true;
-  const a = withoutExtendedSuffix(id).toLowerCase();
-  const b = withoutExtendedSuffix(transcriptModel).toLowerCase();
-  return a === b || b.startsWith(a) || a.startsWith(b);
-}
-function positiveInt(value) {
-  if (!value || !/^\s*\d+\s*$/.test(value)) return null;
-  const parsed = Number.parseInt(value, 10);
-  return parsed > 0 ? parsed : null;
-}
-var CONTEXT_1M_BETA, known;
-var init_window = __esm({
-  "src/context/window.ts"() {
-    "use strict";
-    init_models();
-    CONTEXT_1M_BETA = /^context-1m-/;
-    known = (tokens, source) => ({ tokens, source, assumedBecause: null });
-  }
-});
-
-// src/context/autocompact.ts
-function isSet(value) {
-  return value !== void 0 && value !== "" && value !== "0" && value.toLowerCase() !== "false";
-}
-function configuredCompactWindow(window, env, settings) {
-  const raw = env.CLAUDE_CODE_AUTO_COMPACT_WINDOW;
-  const parsed = raw ? Number.parseInt(raw, 10) : Number.NaN;
-  if (Number.isFinite(parsed) && parsed > 0) {
-    return Math.min(window, Math.max(MIN_AUTOCOMPACT_WINDOW, Math.min(parsed, MAX_AUTOCOMPACT_WINDOW)));
-  }
-  const setting = settings.autoCompactWindow;
-  if (setting !== void 0 && Number.isInteger(setting) && setting >= MIN_AUTOCOMPACT_WINDOW && setting <= MAX_AUTOCOMPACT_WINDOW) {
-    return Math.min(window, setting);
-  }
-  return null;
-}
-function autocompactPoint(window, env, settings = {}, model = NO_MODEL) {
-  if (isSet(env.DISABLE_COMPACT)) return off("DISABLE_COMPACT is set");
-  if (isSet(env.DISABLE_AUTO_COMPACT)) return off("DISABLE_AUTO_COMPACT is set");
-  if (settings.autoCompactEnabled === false) return off("the autoCompactEnabled setting is off");
-  let compactWindow = configuredCompactWindow(window, env, settings);
-  if (compactWindow === null && model.modelId) {
-    compactWindow = modelCompactWindow(model.modelId, model.version, window);
-    const client = model.version ? `Claude Code ${model.version}` : "Claude Code";
-    if (compactWindow === null)
-      return off(
-        `${client} has no auto-compact point for ${model.modelId}, as its /context shows: it compacts only on /compact or when the API refuses a prompt as too long; CLAUDE_CODE_AUTO_COMPACT_WINDOW or the autoCompactWindow setting turns it on`
-      );
-  }
-  const maxOutput = positiveInt(env.CLAUDE_CODE_MAX_OUTPUT_TOKENS) ?? DEFAULT_MAX_OUTPUT_TOKENS;
-  const effective = (compactWindow ?? window) - Math.min(maxOutput, OUTPUT_RESERVE_CAP);
-  let at = effective - AUTOCOMPACT_MARGIN;
-  const percent = Number.parseFloat(env.CLAUDE_AUTOCOMPACT_PCT_OVERRIDE ?? "");
-  if (Number.isFinite(percent) && percent > 0 && percent <= 100) {
-    at = Math.min(at, Math.floor(effective * (percent / 100)));
-  }
-  return { at: Math.max(0, at), offBecause: null };
-}
-var OUTPUT_RESERVE_CAP, AUTOCOMPACT_MARGIN, MIN_AUTOCOMPACT_WINDOW, MAX_AUTOCOMPACT_WINDOW, NO_MODEL, off;
-var init_autocompact = __esm({
-  "src/context/autocompact.ts"() {
-    "use strict";
-    init_models();
-    init_window();
-    OUTPUT_RESERVE_CAP = 2e4;
-    AUTOCOMPACT_MARGIN = 13e3;
-    MIN_AUTOCOMPACT_WINDOW = 1e5;
-    MAX_AUTOCOMPACT_WINDOW = 1e6;
-    NO_MODEL = { modelId: null, version: null };
-    off = (offBecause) => ({
-      at: null,
-      offBecause
-    });
-  }
-});
-
-// src/context/budget.ts
-function parseBudget(raw, source) {
-  if (raw === void 0 || raw === null || raw === "") return NO_BUDGET;
-  let tokens = null;
-  if (typeof raw === "number") tokens = Number.isInteger(raw) && raw > 0 ? raw : null;
-  else if (typeof raw === "string") {
-    const match = /^\s*(\d+(?:\.\d+)?)\s*([km]?)\s*$/i.exec(raw.replaceAll(/[_,]/g, ""));
-    const value = match ? Number(match[1]) * UNITS[match[2].toLowerCase()] : Number.NaN;
-    tokens = Number.isFinite(value) && value >= 1 ? Math.round(value) : null;
-  }
-  if (tokens !== null) return { tokens, problem: null };
-  const shown = JSON.stringify(raw).slice(0, 40);
-  return {
-    tokens: null,
-    problem: `${source}=${shown} is not a token count (write 300000 or 300k); budget ignored`
-  };
-}
-var NO_BUDGET, UNITS;
-var init_budget = __esm({
-  "src/context/budget.ts"() {
-    "use strict";
-    NO_BUDGET = { tokens: null, problem: null };
-    UNITS = { "": 1, k: 1e3, m: 1e6 };
-  }
-});
-
-// src/context/format.ts
-function exactNumber(value) {
-  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-function roundTokens(tokens) {
-  const abs = Math.abs(tokens);
-  if (abs >= 1e6) return `${trim(tokens / 1e6)}M`;
-  if (abs >= 1e3) return `${Math.round(tokens / 1e3)}k`;
-  return String(Math.round(tokens));
-}
-function trim(value) {
-  return value.toFixed(2).replace(/\.?0+$/, "");
-}
-function counted(n, noun) {
-  return `${exactNumber(n)} ${noun}${n === 1 ? "" : "s"}`;
-}
-var init_format = __esm({
-  "src/context/format.ts"() {
-    "use strict";
-  }
-});
-
-// src/context/status.ts
-function contextStatus(usedTokens, limit, thresholds) {
-  if (limit <= 0) return "critical";
-  const percent = usedTokens / limit * 100;
-  if (percent >= thresholds.criticalPercent) return "critical";
-  if (percent >= thresholds.warnPercent) return "warn";
-  return "ok";
-}
-var init_status = __esm({
-  "src/context/status.ts"() {
-    "use strict";
-  }
-});
-
-// src/context/limit.ts
-function countingLimit(usedTokens, contextWindow, autocompactAt, budget, thresholds, tokensPerStep) {
-  const ceiling = autocompactAt ?? contextWindow;
-  const budgeted = budget.tokens !== null && budget.tokens < ceiling;
-  const limit = budgeted ? budget.tokens : ceiling;
-  const tokensUntilLimit = Math.max(0, limit - usedTokens);
-  return {
-    limit,
-    limitKind: budgeted ? "budget" : autocompactAt === null ? "window" : "auto-compact",
-    tokensUntilLimit,
-    stepsUntilLimit: stepsAt(tokensUntilLimit, tokensPerStep),
-    warnAt: Math.round(limit * thresholds.warnPercent / 100),
-    criticalAt: Math.round(limit * thresholds.criticalPercent / 100),
-    status: contextStatus(usedTokens, limit, thresholds)
-  };
-}
-function stepsAt(tokensLeft, tokensPerStep) {
-  if (tokensLeft === null || tokensPerStep === null || tokensPerStep <= 0) return null;
-  return Math.floor(tokensLeft / tokensPerStep);
-}
-var LIMIT_WORDS;
-var init_limit = __esm({
-  "src/context/limit.ts"() {
-    "use strict";
-    init_status();
-    LIMIT_WORDS = {
-      budget: "the working budget",
-      "auto-compact": "the auto-compact point",
-      window: "the window"
-    };
-  }
-});
-
-// src/present/terminal.ts
-function styleFor({ env, isTTY, columns, colorByDefault = isTTY && env.TERM !== "dumb" }) {
-  const forced = env.FORCE_COLOR;
-  const color = env.NO_COLOR ? false : forced !== void 0 && forced !== "" ? forced !== "0" && forced.toLowerCase() !== "false" : colorByDefault;
-  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || "";
-  return { color, unicode: /utf-?8/i.test(locale), columns: isTTY && columns && columns > 20 ? columns : null };
-}
-function paint(style, tone, text2) {
-  return style.color && text2 ? `\x1B[${SGR[tone]}m${text2}\x1B[0m` : text2;
-}
-function statusTone(status) {
-  return status === "critical" ? "red" : status === "warn" ? "yellow" : "green";
-}
-function wrap(style, text2, indent2 = "") {
-  const width = style.columns;
-  if (!width) return text2;
-  const lines2 = [];
-  let line = "";
-  for (const word of text2.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width - indent2.length) {
-      lines2.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines2.push(line);
-  return lines2.map((text3, index) => index === 0 ? text3 : `${indent2}${text3}`).join("\n");
-}
-var PLAIN, SGR;
-var init_terminal = __esm({
-  "src/present/terminal.ts"() {
-    "use strict";
-    PLAIN = { color: false, unicode: true, columns: null };
-    SGR = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 };
-  }
-});
-
-// src/claude/statusline.ts
-function statuslineFigures(facts) {
-  const { input, usage } = facts;
-  const contextWindow = input.contextWindowSize ?? usage?.contextWindow ?? null;
-  if (contextWindow === null) return null;
-  let usedTokens;
-  let estimated = false;
-  if (input.currentUsage !== null) usedTokens = input.currentUsage;
-  else if (usage) {
-    usedTokens = usage.usedTokens;
-    estimated = usage.estimated;
-  } else if (input.usedPercentage !== null) {
-    usedTokens = Math.round(input.usedPercentage / 100 * contextWindow);
-    estimated = true;
-  } else return null;
-  const autocompactAt = autocompactPoint(contextWindow, facts.env, facts.compactSettings, {
-    modelId: input.modelId ?? usage?.model ?? null,
-    version: input.version
-  }).at;
-  const budget = facts.budget ?? NO_BUDGET;
-  const { limit, limitKind, tokensUntilLimit, stepsUntilLimit, status } = countingLimit(
-    usedTokens,
-    contextWindow,
-    autocompactAt,
-    budget,
-    facts.thresholds,
-    usage?.tokensPerStep ?? null
-  );
-  return {
-    model: input.modelName ?? input.modelId ?? usage?.model ?? "Claude",
-    usedTokens,
-    estimated,
-    contextWindow,
-    autocompactAt,
-    percentOfWindow: Math.round(usedTokens / contextWindow * 100),
-    limit,
-    limitKind,
-    tokensUntilLimit,
-    stepsUntilLimit: tokensUntilLimit > 0 ? stepsUntilLimit : null,
-    budgetIgnored: budget.problem !== null,
-    status
-  };
-}
-function lineStyle(env) {
-  const { color, unicode } = styleFor({ env, isTTY: false, columns: void 0, colorByDefault: true });
-  return { color, unicode };
-}
-function bar(percent, style) {
-  const filled = Math.max(0, Math.min(BAR_WIDTH, Math.round(percent / 100 * BAR_WIDTH)));
-  const [full, empty] = style.unicode ? ["\u2588", "\u2591"] : ["#", "-"];
-  return `${full.repeat(filled)}${empty.repeat(BAR_WIDTH - filled)}`;
-}
-function renderStatusline(figures, style) {
-  const separator = style.unicode ? " \xB7 " : " | ";
-  const approx = figures.estimated ? "~" : "";
-  const parts = [
-    figures.model,
-    `${approx}${roundTokens(figures.usedTokens)}/${roundTokens(figures.contextWindow)}`,
-    `${bar(figures.percentOfWindow, style)} ${figures.percentOfWindow}% of window`
-  ];
-  const target = TARGET[figures.limitKind](figures);
-  const left = figures.tokensUntilLimit;
-  if (left <= 0) {
-    const over = figures.usedTokens - figures.limit;
-    parts.push(`past ${target} (${roundTokens(figures.limit)}) by ${roundTokens(over)}`);
-  } else {
-    const steps = figures.stepsUntilLimit;
-    parts.push(
-      `${roundTokens(left)} until ${target}${steps !== null ? ` (~${steps} step${steps === 1 ? "" : "s"})` : ""}`
-    );
-  }
-  if (figures.autocompactAt === null) parts.push("auto-compact off");
-  else if (figures.limitKind === "budget") parts.push(`auto-compact ~${roundTokens(figures.autocompactAt)}`);
-  if (figures.budgetIgnored) parts.push("budget ignored: not a number");
-  const line = parts.join(separator);
-  return style.color ? `${COLORS[figures.status]}${line}${RESET}` : line;
-}
-var COLORS, RESET, BAR_WIDTH, TARGET;
-var init_statusline = __esm({
-  "src/claude/statusline.ts"() {
-    "use strict";
-    init_autocompact();
-    init_budget();
-    init_format();
-    init_limit();
-    init_terminal();
-    COLORS = { ok: "\x1B[32m", warn: "\x1B[33m", critical: "\x1B[31m" };
-    RESET = "\x1B[0m";
-    BAR_WIDTH = 10;
-    TARGET = {
-      budget: (figures) => `budget ${roundTokens(figures.limit)}`,
-      "auto-compact": () => "auto-compact",
-      window: () => "a full window"
-    };
   }
 });
 
@@ -1004,10 +576,55 @@ var init_statusline_input = __esm({
   }
 });
 
-// src/handoff/size-budget.ts
-function defaultHandoffChars(contextWindow) {
-  return Math.max(MIN_HANDOFF_CHARS, Math.round(contextWindow * CHARS_PER_WINDOW_TOKEN));
+// src/config/budget.ts
+function parseBudget(raw, source) {
+  if (raw === void 0 || raw === null || raw === "") return NO_BUDGET;
+  let tokens = null;
+  if (typeof raw === "number") tokens = Number.isInteger(raw) && raw > 0 ? raw : null;
+  else if (typeof raw === "string") {
+    const match = /^\s*(\d+(?:\.\d+)?)\s*([km]?)\s*$/i.exec(raw.replaceAll(/[_,]/g, ""));
+    const value = match ? Number(match[1]) * UNITS[match[2].toLowerCase()] : Number.NaN;
+    tokens = Number.isFinite(value) && value >= 1 ? Math.round(value) : null;
+  }
+  if (tokens !== null) return { tokens, problem: null };
+  const shown = JSON.stringify(raw).slice(0, 40);
+  return {
+    tokens: null,
+    problem: `${source}=${shown} is not a token count (write 300000 or 300k); budget ignored`
+  };
 }
+var NO_BUDGET, UNITS;
+var init_budget = __esm({
+  "src/config/budget.ts"() {
+    "use strict";
+    NO_BUDGET = { tokens: null, problem: null };
+    UNITS = { "": 1, k: 1e3, m: 1e6 };
+  }
+});
+
+// src/base/format.ts
+function exactNumber(value) {
+  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+function roundTokens(tokens) {
+  const abs = Math.abs(tokens);
+  if (abs >= 1e6) return `${trim(tokens / 1e6)}M`;
+  if (abs >= 1e3) return `${Math.round(tokens / 1e3)}k`;
+  return String(Math.round(tokens));
+}
+function trim(value) {
+  return value.toFixed(2).replace(/\.?0+$/, "");
+}
+function counted(n, noun) {
+  return `${exactNumber(n)} ${noun}${n === 1 ? "" : "s"}`;
+}
+var init_format = __esm({
+  "src/base/format.ts"() {
+    "use strict";
+  }
+});
+
+// src/config/handoff-size.ts
 function parseHandoffChars(raw, where) {
   const value = typeof raw === "string" && raw.trim() !== "" ? Number(raw.trim().replace(/_/g, "")) : raw;
   if (typeof value === "number" && Number.isInteger(value) && value >= MIN_HANDOFF_CHARS && value <= MAX_HANDOFF_CHARS)
@@ -1016,34 +633,12 @@ function parseHandoffChars(raw, where) {
     `${where} ${JSON.stringify(raw)} is not a handoff size: give a whole number of characters from ${exactNumber(MIN_HANDOFF_CHARS)} to ${exactNumber(MAX_HANDOFF_CHARS)} (e.g. 40000)`
   );
 }
-function shareByWeight(budget, parts) {
-  const given = parts.map(() => 0);
-  let left = Math.max(0, budget);
-  let open = parts.map((_, index) => index).filter((index) => parts[index].need > 0);
-  while (open.length && left > 0) {
-    const weights = open.reduce((sum, index) => sum + parts[index].weight, 0);
-    const satisfied = open.filter(
-      (index) => parts[index].need - given[index] <= left * parts[index].weight / weights
-    );
-    if (!satisfied.length) {
-      for (const index of open) given[index] += Math.floor(left * parts[index].weight / weights);
-      break;
-    }
-    for (const index of satisfied) {
-      left -= parts[index].need - given[index];
-      given[index] = parts[index].need;
-    }
-    open = open.filter((index) => !satisfied.includes(index));
-  }
-  return given;
-}
-var CHARS_PER_WINDOW_TOKEN, MIN_HANDOFF_CHARS, MAX_HANDOFF_CHARS, HandoffSizeError;
-var init_size_budget = __esm({
-  "src/handoff/size-budget.ts"() {
+var MIN_HANDOFF_CHARS, MAX_HANDOFF_CHARS, HandoffSizeError;
+var init_handoff_size = __esm({
+  "src/config/handoff-size.ts"() {
     "use strict";
     init_format();
     init_user_error();
-    CHARS_PER_WINDOW_TOKEN = 0.2;
     MIN_HANDOFF_CHARS = 4e3;
     MAX_HANDOFF_CHARS = 2e6;
     HandoffSizeError = class extends UserError {
@@ -1051,7 +646,7 @@ var init_size_budget = __esm({
   }
 });
 
-// src/config.ts
+// src/config/settings.ts
 function parseConfigFile(value) {
   if (typeof value !== "object" || value === null || Array.isArray(value))
     return { config: {}, problems: ["not a JSON object"] };
@@ -1143,53 +738,992 @@ function readConfigFile(path, problems) {
   }
 }
 var import_node_path7, isPercent, DEFAULT_SETTINGS;
-var init_config = __esm({
-  "src/config.ts"() {
+var init_settings = __esm({
+  "src/config/settings.ts"() {
     "use strict";
-    init_open_regular();
     import_node_path7 = require("path");
     init_paths();
-    init_size_budget();
+    init_open_regular();
     init_budget();
+    init_handoff_size();
     isPercent = (value) => typeof value === "number" && value > 0 && value <= 100;
     DEFAULT_SETTINGS = { warnPercent: 75, criticalPercent: 90 };
   }
 });
 
-// src/present/safe-text.ts
-function terminalText(text2, options = {}) {
-  if (!QUICK_CHECK.test(text2)) return text2;
-  const keepColor = options.color === true;
-  return text2.replace(CONTROL, (match) => keepColor && OWN_SGR.test(match) ? match : "");
+// src/base/log.ts
+function log(message) {
+  process.stderr.write(`ctx-monitor: ${message}
+`);
 }
-function jsonEscaped(json) {
-  return json.replace(JSON_RAW, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function jsonText(value) {
-  return jsonEscaped(JSON.stringify(value, null, 2));
-}
-var CONTROL, OWN_SGR, JSON_RAW, QUICK_CHECK;
-var init_safe_text = __esm({
-  "src/present/safe-text.ts"() {
+var init_log = __esm({
+  "src/base/log.ts"() {
     "use strict";
-    CONTROL = // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-    /\u001b(?:\[[0-?]*[ -/]*[@-~]|[\]PX^_][^\u0007\u001b\u009c\n]*(?:\u0007|\u001b\\|\u009c)?|[ -/]*[0-~]?)|\u009b[0-?]*[ -/]*[@-~]|[\u0090\u0098\u009d\u009e\u009f][^\u0007\u001b\u009c\n]*(?:\u0007|\u001b\\|\u009c)?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-    OWN_SGR = /^\u001b\[(?:0|1|2|31|32|33)m$/;
-    JSON_RAW = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-    QUICK_CHECK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  }
+});
+
+// src/claude/claude-process.ts
+function sameUser(pid) {
+  try {
+    return typeof process.getuid === "function" && (0, import_node_fs8.statSync)((0, import_node_path8.join)(PROC, String(pid))).uid === process.getuid();
+  } catch {
+    return false;
+  }
+}
+function isClaude(runtime, pid) {
+  if ((0, import_node_fs8.existsSync)((0, import_node_path8.join)(claudeSessionsDir(runtime), `${pid}.json`))) return true;
+  try {
+    return (0, import_node_fs8.readFileSync)((0, import_node_path8.join)(PROC, String(pid), "comm"), "utf8").trim() === "claude";
+  } catch {
+    return false;
+  }
+}
+function nulSeparated(path) {
+  try {
+    const text2 = (0, import_node_fs8.readFileSync)(path, "utf8");
+    return text2 ? text2.replace(/\0$/, "").split("\0") : null;
+  } catch {
+    return null;
+  }
+}
+function findClaudeProcess(runtime) {
+  const pid = runtime.ancestorPids().find((candidate) => isClaude(runtime, candidate));
+  if (pid === void 0) return null;
+  const argv = sameUser(pid) ? nulSeparated((0, import_node_path8.join)(PROC, String(pid), "cmdline")) : null;
+  return { pid, args: argv ? argv.slice(1) : null };
+}
+function runsSession(runtime, pid, sessionId) {
+  if (runtime.env.CLAUDE_CODE_SESSION_ID === sessionId) return true;
+  try {
+    const registered = JSON.parse((0, import_node_fs8.readFileSync)((0, import_node_path8.join)(claudeSessionsDir(runtime), `${pid}.json`), "utf8"));
+    return registered.sessionId === sessionId;
+  } catch {
+    return false;
+  }
+}
+function processEnvValue(pid, name2) {
+  if (!sameUser(pid)) return null;
+  const prefix = `${name2}=`;
+  const entry2 = nulSeparated((0, import_node_path8.join)(PROC, String(pid), "environ"))?.find((line) => line.startsWith(prefix));
+  return entry2 === void 0 ? null : entry2.slice(prefix.length);
+}
+var import_node_fs8, import_node_path8, PROC;
+var init_claude_process = __esm({
+  "src/claude/claude-process.ts"() {
+    "use strict";
+    import_node_fs8 = require("fs");
+    import_node_path8 = require("path");
+    init_paths();
+    PROC = "/proc";
+  }
+});
+
+// src/capture/paths.ts
+function captureStoreDir(runtime) {
+  return (0, import_node_path9.join)(ctxMonitorStateDir(runtime), "capture");
+}
+function defaultBodiesDir(runtime) {
+  return (0, import_node_path9.join)(captureStoreDir(runtime), "bodies");
+}
+function bodiesDirOf(value) {
+  if (typeof value !== "string" || !value.trim().startsWith("file:")) return null;
+  const dir = value.trim().slice("file:".length);
+  return dir && (0, import_node_path9.isAbsolute)(dir) ? dir : null;
+}
+function ensurePrivateDir(dir) {
+  makeFolder(dir, 448, STATE_DIR_SETTING);
+  if (((0, import_node_fs9.statSync)(dir).mode & 511) !== 448) (0, import_node_fs9.chmodSync)(dir, 448);
+}
+var import_node_fs9, import_node_path9;
+var init_paths2 = __esm({
+  "src/capture/paths.ts"() {
+    "use strict";
+    import_node_fs9 = require("fs");
+    import_node_path9 = require("path");
+    init_paths();
+    init_make_folder();
+  }
+});
+
+// src/capture/bodies-dirs.ts
+function settingsEnvValue(path) {
+  try {
+    const settings = JSON.parse(readRegularText(path));
+    return settings.env?.OTEL_LOG_RAW_API_BODIES;
+  } catch {
+    return void 0;
+  }
+}
+function claudeProcessBodiesDir(runtime) {
+  const claude = findClaudeProcess(runtime);
+  return claude ? bodiesDirOf(processEnvValue(claude.pid, "OTEL_LOG_RAW_API_BODIES")) : null;
+}
+function bodiesDirs(runtime, projectDir = defaultProjectDir(runtime)) {
+  const candidates = [
+    bodiesDirOf(runtime.env.OTEL_LOG_RAW_API_BODIES),
+    claudeProcessBodiesDir(runtime),
+    bodiesDirOf(settingsEnvValue((0, import_node_path10.join)(projectDir, ".claude", "settings.local.json"))),
+    bodiesDirOf(settingsEnvValue((0, import_node_path10.join)(projectDir, ".claude", "settings.json"))),
+    bodiesDirOf(settingsEnvValue((0, import_node_path10.join)(claudeConfigDir(runtime), "settings.json"))),
+    defaultBodiesDir(runtime)
+  ];
+  return [...new Set(candidates.filter((dir) => dir !== null))];
+}
+var import_node_path10;
+var init_bodies_dirs = __esm({
+  "src/capture/bodies-dirs.ts"() {
+    "use strict";
+    import_node_path10 = require("path");
+    init_claude_process();
+    init_paths();
+    init_open_regular();
+    init_paths2();
+  }
+});
+
+// src/capture/count-tokens.ts
+function countingTurnedOff(env) {
+  return env.CTX_MONITOR_COUNT_TOKENS === "0";
+}
+function targetFromEnv(runtime) {
+  const { env } = runtime;
+  const at = runtime.now().toISOString();
+  if (countingTurnedOff(env))
+    return { reason: "turned-off", said: "count_tokens is turned off (CTX_MONITOR_COUNT_TOKENS=0)", at };
+  const apiKey = env.ANTHROPIC_API_KEY;
+  const token = env.ANTHROPIC_AUTH_TOKEN;
+  if (!apiKey && !token)
+    return {
+      reason: "no-credentials",
+      said: "no ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN in ctx-monitor's environment to ask count_tokens with (ctx-monitor proxy measures with the credentials of the requests it forwards)",
+      at
+    };
+  const headers = apiKey ? { "x-api-key": apiKey } : { authorization: `Bearer ${token}` };
+  return { baseUrl: env.ANTHROPIC_BASE_URL || "https://api.anthropic.com", headers };
+}
+function isTarget(value) {
+  return "baseUrl" in value;
+}
+function failureOf(error) {
+  if (error instanceof CountTokensFailure) return error;
+  const name2 = error instanceof Error ? error.name : "";
+  if (name2 === "TimeoutError" || name2 === "AbortError")
+    return new CountTokensFailure("timed-out", `count_tokens did not answer within ${TIMEOUT_MS / 1e3} s`);
+  return new CountTokensFailure("unreachable", "count_tokens could not be reached");
+}
+function errorType(answer) {
+  const type = answer?.error?.type;
+  return typeof type === "string" && /^[a-z_]{1,40}$/.test(type) ? ` ${type}` : "";
+}
+function counterFor(target) {
+  const url = `${target.baseUrl.replace(/\/+$/, "")}/v1/messages/count_tokens`;
+  const headers = { "content-type": "application/json", "anthropic-version": "2023-06-01", ...target.headers };
+  return {
+    async count(content) {
+      let answer;
+      let status;
+      try {
+        const response = await fetch(url, {
+          method: "POST",
+          headers,
+          body: JSON.stringify({
+            ...content,
+            messages: [..."messages" in content && content.messages || [], BASELINE_MESSAGE]
+          }),
+          signal: AbortSignal.timeout(TIMEOUT_MS)
+        });
+        status = response.status;
+        answer = await response.json().catch(() => null);
+      } catch (error) {
+        throw failureOf(error);
+      }
+      if (status === 401 || status === 403)
+        throw new CountTokensFailure(
+          "credentials-rejected",
+          `count_tokens rejected the credentials (${status}${errorType(answer)})`
+        );
+      if (status < 200 || status >= 300)
+        throw new CountTokensFailure("refused", `count_tokens answered ${status}${errorType(answer)}`);
+      const tokens = answer?.input_tokens;
+      if (typeof tokens !== "number" || !Number.isInteger(tokens) || tokens < 0 || tokens > MAX_PLAUSIBLE_TOKENS)
+        throw new CountTokensFailure("nonsense", "count_tokens answered without a plausible input_tokens");
+      return tokens;
+    }
+  };
+}
+function groupsToMeasure(groups2, cache, now) {
+  return [...groups2].filter((group) => cache.wants(group.key, now));
+}
+function markUnmeasured(groups2, cache, unmeasured) {
+  for (const group of groups2) cache.fail(group.key, unmeasured);
+  cache.save();
+}
+async function measureGroups(groups2, counter, cache, now) {
+  const wanted = groupsToMeasure(groups2, cache, now);
+  if (wanted.length === 0) return 0;
+  const counts = /* @__PURE__ */ new Map();
+  const countOnce = (content) => {
+    const key = JSON.stringify(content);
+    let count = counts.get(key);
+    if (!count) {
+      count = counter.count(content);
+      counts.set(key, count);
+    }
+    return count;
+  };
+  const outcomes = await Promise.all(
+    wanted.map(async (group) => {
+      try {
+        const [whole2, against] = await Promise.all([
+          countOnce(group.content),
+          countOnce(group.against ?? { model: group.content.model })
+        ]);
+        if (whole2 < against)
+          throw new CountTokensFailure("nonsense", "count_tokens counted a part as less than nothing");
+        return whole2 - against;
+      } catch (error) {
+        return failureOf(error);
+      }
+    })
+  );
+  let measured = 0;
+  wanted.forEach((group, index) => {
+    const outcome = outcomes[index];
+    if (typeof outcome === "number") {
+      cache.set(group.key, outcome);
+      measured++;
+    } else cache.fail(group.key, { reason: outcome.reason, said: outcome.message, at: now.toISOString() });
+  });
+  cache.save();
+  return measured;
+}
+var TIMEOUT_MS, BASELINE_MESSAGE, MAX_PLAUSIBLE_TOKENS, CountTokensFailure;
+var init_count_tokens = __esm({
+  "src/capture/count-tokens.ts"() {
+    "use strict";
+    TIMEOUT_MS = 3e3;
+    BASELINE_MESSAGE = { role: "user", content: "foo" };
+    MAX_PLAUSIBLE_TOKENS = 1e7;
+    CountTokensFailure = class extends Error {
+      constructor(reason, message) {
+        super(message);
+        this.reason = reason;
+      }
+      reason;
+    };
+  }
+});
+
+// src/capture/context-probe.ts
+function textProbeOf(body) {
+  if (Array.isArray(body.tools) && body.tools.length > 0) return null;
+  if (!Array.isArray(body.messages) || body.messages.length !== 1) return null;
+  const message = body.messages[0];
+  if (message?.role !== "user" || typeof message.content !== "string") return null;
+  const text2 = message.content.trim();
+  return {
+    hash: hashOfText(text2),
+    chars: text2.length,
+    serverHeading: /^## \S/.test(text2)
+  };
+}
+function hashOfText(text2) {
+  return createHash("sha256").update(text2.trim()).digest("hex");
+}
+var init_context_probe = __esm({
+  "src/capture/context-probe.ts"() {
+    "use strict";
+    init_lazy_crypto();
+  }
+});
+
+// src/capture/part-groups.ts
+function apiModel(model) {
+  return model.replace(/\[1m\]\s*$/i, "");
+}
+function partGroups(body, digest) {
+  const groups2 = /* @__PURE__ */ new Map();
+  if (typeof body.model !== "string") return groups2;
+  const model = apiModel(body.model);
+  const systemHashes = digest.parts.filter((part) => part.kind === "system-block" || part.kind === "billing-header" || part.kind === "system-message").map((part) => part.hash);
+  const toolHashes = digest.parts.filter((part) => part.kind === "tool");
+  const system = typeof body.system === "string" ? [{ type: "text", text: body.system }] : Array.isArray(body.system) ? body.system : [];
+  const systemMessages = (Array.isArray(body.messages) ? body.messages : []).filter(
+    (message) => message?.role === "system"
+  );
+  if (system.length || systemMessages.length)
+    groups2.set("systemPrompt", {
+      key: hashOf(model, systemHashes),
+      content: { model, system, ...systemMessages.length ? { messages: systemMessages } : {} }
+    });
+  const tools = (Array.isArray(body.tools) ? body.tools : []).map((tool, index) => ({
+    tool,
+    hash: toolHashes[index]?.hash ?? ""
+  }));
+  const sent = tools.filter(({ tool }) => tool?.defer_loading !== true);
+  const builtIn = sent.filter(({ tool }) => !MCP_TOOL.test(String(tool?.name ?? "")));
+  const builtInTools = builtIn.map((member) => member.tool);
+  const add = (name2, members, on) => groups2.set(name2, {
+    key: hashOf(
+      model,
+      members.map((member) => member.hash)
+    ),
+    content: { model, tools: [...on, ...members.map((member) => member.tool)] },
+    ...on.length ? { against: { model, tools: on } } : {}
+  });
+  if (builtIn.length) add("builtInTools", builtIn, []);
+  const byServer = /* @__PURE__ */ new Map();
+  for (const member of sent) {
+    const server = MCP_TOOL.exec(String(member.tool?.name ?? ""))?.[1];
+    if (server) byServer.set(server, [...byServer.get(server) ?? [], member]);
+  }
+  for (const [server, members] of byServer) add(`server:${server}`, members, builtInTools);
+  return groups2;
+}
+function groupHashes(groups2) {
+  const servers = {};
+  for (const [name2, group] of groups2) if (name2.startsWith("server:")) servers[name2.slice("server:".length)] = group.key;
+  return {
+    systemPrompt: groups2.get("systemPrompt")?.key ?? null,
+    builtInTools: groups2.get("builtInTools")?.key ?? null,
+    servers
+  };
+}
+var MCP_TOOL, hashOf;
+var init_part_groups = __esm({
+  "src/capture/part-groups.ts"() {
+    "use strict";
+    init_lazy_crypto();
+    MCP_TOOL = /^mcp__(.+?)__/;
+    hashOf = (model, partHashes) => createHash("sha256").update(`${model}
+${partHashes.join("\n")}`).digest("hex");
+  }
+});
+
+// src/capture/request-digest.ts
+function mcpServerOfTool(name2) {
+  return MCP_TOOL2.exec(name2)?.[1] ?? null;
+}
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function withoutCacheControl(value) {
+  if (Array.isArray(value)) return value.map(withoutCacheControl);
+  if (!isObject(value)) return value;
+  const out = {};
+  for (const [key, inner] of Object.entries(value)) if (key !== "cache_control") out[key] = withoutCacheControl(inner);
+  return out;
+}
+function sha256(value) {
+  return sha256OfJson(JSON.stringify(withoutCacheControl(value)));
+}
+function sha256OfJson(json) {
+  return createHash("sha256").update(json).digest("hex");
+}
+function textOf(content) {
+  if (typeof content === "string") return content;
+  if (isObject(content)) return typeof content.text === "string" ? content.text : "";
+  if (Array.isArray(content)) return content.map(textOf).join("\n");
+  return "";
+}
+function systemBlocks(system) {
+  if (typeof system === "string") return system ? [{ type: "text", text: system }] : [];
+  return Array.isArray(system) ? system : [];
+}
+function systemPart(block) {
+  const text2 = textOf(block);
+  const kind = BILLING_HEADER.test(text2) ? "billing-header" : "system-block";
+  const name2 = kind === "billing-header" ? "x-anthropic-billing-header" : "system block";
+  return { kind, name: name2, chars: text2.length, hash: sha256(block), server: null, deferred: false };
+}
+function toolPart(tool) {
+  const definition = isObject(tool) ? tool : {};
+  const name2 = typeof definition.name === "string" ? definition.name : "";
+  const json = JSON.stringify(withoutCacheControl(definition));
+  return {
+    kind: "tool",
+    name: name2,
+    chars: json.length,
+    hash: sha256OfJson(json),
+    server: mcpServerOfTool(name2),
+    deferred: definition.defer_loading === true
+  };
+}
+function systemMessageParts(messages) {
+  if (!Array.isArray(messages)) return [];
+  return messages.flatMap((message) => {
+    if (!isObject(message) || message.role !== "system") return [];
+    const text2 = textOf(message.content);
+    return [
+      {
+        kind: "system-message",
+        name: "system message",
+        chars: text2.length,
+        hash: sha256(message.content),
+        server: null,
+        deferred: false
+      }
+    ];
+  });
+}
+function serversOf(tools) {
+  const servers = /* @__PURE__ */ new Map();
+  for (const tool of tools) {
+    if (tool.server === null) continue;
+    let found = servers.get(tool.server);
+    if (!found) {
+      found = { server: tool.server, tools: 0, chars: 0, deferredTools: 0 };
+      servers.set(tool.server, found);
+    }
+    if (tool.deferred) found.deferredTools++;
+    else {
+      found.tools++;
+      found.chars += tool.chars;
+    }
+  }
+  return [...servers.values()];
+}
+function digestRequest(request2) {
+  const blocks = systemBlocks(request2.system);
+  const system = blocks.map(systemPart);
+  const toolList = Array.isArray(request2.tools) ? request2.tools : [];
+  const tools = toolList.map(toolPart);
+  const messages = systemMessageParts(request2.messages);
+  const parts = [...system, ...messages, ...tools];
+  const shapeBlocks = blocks.filter((_, index) => system[index].kind !== "billing-header");
+  return {
+    parts,
+    systemPromptChars: [...system, ...messages].reduce((sum, part) => sum + part.chars, 0),
+    builtInToolChars: tools.filter((tool) => tool.server === null && !tool.deferred).reduce((sum, tool) => sum + tool.chars, 0),
+    mcpServers: serversOf(tools),
+    deferredTools: tools.filter((tool) => tool.deferred).map((tool) => tool.name),
+    toolSearch: tools.some((tool) => tool.name === "ToolSearch" && !tool.deferred),
+    shapeHash: sha256({ system: shapeBlocks, tools: toolList })
+  };
+}
+var MCP_TOOL2, BILLING_HEADER;
+var init_request_digest = __esm({
+  "src/capture/request-digest.ts"() {
+    "use strict";
+    init_lazy_crypto();
+    MCP_TOOL2 = /^mcp__(.+?)__(.+)$/;
+    BILLING_HEADER = /^x-anthropic-billing-header:/;
+  }
+});
+
+// src/capture/record.ts
+function sessionIdOf(body) {
+  const userId = body.metadata?.user_id;
+  if (typeof userId !== "string") return null;
+  try {
+    const parsed = JSON.parse(userId);
+    return typeof parsed.session_id === "string" ? parsed.session_id : null;
+  } catch {
+    return /_session_([0-9a-f-]{36})$/.exec(userId)?.[1] ?? null;
+  }
+}
+function roleOf(tools) {
+  if (!Array.isArray(tools) || tools.length === 0) return "side";
+  const names = tools.map((tool) => tool?.name);
+  return names.includes("Agent") || names.includes("Task") ? "main" : "subagent";
+}
+function betasOf(body, header) {
+  const fromBody = Array.isArray(body.betas) ? body.betas.filter((beta) => typeof beta === "string") : [];
+  const fromHeader = header ? header.split(",").map((beta) => beta.trim()).filter(Boolean) : [];
+  return [.../* @__PURE__ */ new Set([...fromBody, ...fromHeader])];
+}
+function digestMessages(messages) {
+  const list = Array.isArray(messages) ? messages : [];
+  const json = JSON.stringify(list);
+  return { count: list.length, chars: json.length, hash: createHash("sha256").update(json).digest("hex") };
+}
+function digestBody(bodyText, context) {
+  let body;
+  try {
+    body = JSON.parse(bodyText);
+  } catch {
+    return null;
+  }
+  return digestBodyValue(body, context);
+}
+function digestBodyValue(value, context) {
+  const body = value;
+  if (typeof body !== "object" || body === null || !Array.isArray(body.messages)) return null;
+  const request2 = digestRequest(body);
+  const groups2 = partGroups(body, request2);
+  const record = {
+    v: 1,
+    kind: context.kind,
+    source: context.source,
+    id: context.id,
+    time: context.time.toISOString(),
+    sessionId: sessionIdOf(body),
+    // count_tokens bodies (/context's) measure parts; they are never the conversation's request.
+    role: context.kind === "count_tokens" ? "side" : roleOf(body.tools),
+    model: typeof body.model === "string" ? body.model : null,
+    betas: betasOf(body, context.betaHeader),
+    request: request2,
+    messages: digestMessages(body.messages),
+    messageId: context.messageId ?? null,
+    usage: context.usage ?? null,
+    inputTokens: context.inputTokens ?? null,
+    ...context.kind === "count_tokens" ? { textProbe: textProbeOf(body) } : {},
+    groups: groupHashes(groups2)
+  };
+  return { record, groups: groups2 };
+}
+var init_record = __esm({
+  "src/capture/record.ts"() {
+    "use strict";
+    init_lazy_crypto();
+    init_context_probe();
+    init_part_groups();
+    init_request_digest();
+  }
+});
+
+// src/fs/append-private.ts
+function appendPrivate(path, text2, mode = 384) {
+  let fd;
+  try {
+    fd = (0, import_node_fs10.openSync)(path, APPEND_NO_FOLLOW, mode);
+  } catch (error) {
+    const code = error.code;
+    if (code === "ELOOP" || code === "ENXIO") throw refusal(path, code === "ELOOP" ? "a symbolic link" : "a FIFO");
+    throw error;
+  }
+  try {
+    const stat = (0, import_node_fs10.fstatSync)(fd);
+    if (!stat.isFile()) throw refusal(path, "not a regular file");
+    if (stat.nlink !== 1) throw refusal(path, "a hard link to another file");
+    const bytes = Buffer.from(text2, "utf8");
+    for (let at = 0; at < bytes.length; ) at += (0, import_node_fs10.writeSync)(fd, bytes, at, bytes.length - at);
+  } finally {
+    (0, import_node_fs10.closeSync)(fd);
+  }
+}
+function refusal(path, what) {
+  return new UnsafeFileError(`${path} is ${what}; refusing to write through it (remove it and try again)`);
+}
+var import_node_fs10, UnsafeFileError, APPEND_NO_FOLLOW;
+var init_append_private = __esm({
+  "src/fs/append-private.ts"() {
+    "use strict";
+    import_node_fs10 = require("fs");
+    init_user_error();
+    UnsafeFileError = class extends UserError {
+    };
+    APPEND_NO_FOLLOW = import_node_fs10.constants.O_WRONLY | import_node_fs10.constants.O_APPEND | import_node_fs10.constants.O_CREAT | import_node_fs10.constants.O_NOFOLLOW | import_node_fs10.constants.O_NONBLOCK;
+  }
+});
+
+// src/capture/store.ts
+function rotate(dir, limits) {
+  const log2 = (0, import_node_path11.join)(dir, LOG);
+  let size;
+  try {
+    size = (0, import_node_fs11.statSync)(log2).size;
+  } catch {
+    return;
+  }
+  if (size < limits.logBytes) return;
+  const rotated = (index) => (0, import_node_path11.join)(dir, `requests.${index}.jsonl`);
+  (0, import_node_fs11.rmSync)(rotated(limits.rotatedLogs), { force: true });
+  for (let index = limits.rotatedLogs - 1; index >= 1; index--) {
+    try {
+      (0, import_node_fs11.renameSync)(rotated(index), rotated(index + 1));
+    } catch {
+    }
+  }
+  if (limits.rotatedLogs > 0) (0, import_node_fs11.renameSync)(log2, rotated(1));
+  else (0, import_node_fs11.rmSync)(log2, { force: true });
+}
+function writeSessionNewest(dir, records) {
+  const newest = /* @__PURE__ */ new Map();
+  for (const record of records) {
+    if (record.role !== "main" || !record.sessionId || !SESSION_ID.test(record.sessionId)) continue;
+    const current = newest.get(record.sessionId) ?? {
+      record: readSessionFile((0, import_node_path11.join)(dir, SESSIONS, `${record.sessionId}.json`)),
+      changed: false
+    };
+    newest.set(
+      record.sessionId,
+      current.record && current.record.time > record.time ? current : { record, changed: true }
+    );
+  }
+  for (const [sessionId, { record, changed }] of newest)
+    if (changed && record) replaceFile((0, import_node_path11.join)(dir, SESSIONS, `${sessionId}.json`), JSON.stringify(record), 384);
+}
+function readSessionFile(path) {
+  try {
+    return JSON.parse((0, import_node_fs11.readFileSync)(path, "utf8"));
+  } catch {
+    return null;
+  }
+}
+function pruneSessions(dir, keep) {
+  const folder = (0, import_node_path11.join)(dir, SESSIONS);
+  const files = (0, import_node_fs11.readdirSync)(folder).filter((name2) => name2.endsWith(".json"));
+  if (files.length <= keep) return;
+  const byAge = files.map((name2) => ({ name: name2, mtime: (0, import_node_fs11.statSync)((0, import_node_path11.join)(folder, name2)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
+  for (const old of byAge.slice(keep)) (0, import_node_fs11.rmSync)((0, import_node_path11.join)(folder, old.name), { force: true });
+}
+function appendRecords(dir, records, limits = DEFAULT_LIMITS) {
+  if (records.length === 0) return;
+  ensurePrivateDir((0, import_node_path11.join)(dir, SESSIONS));
+  ensurePrivateDir(dir);
+  rotate(dir, limits);
+  appendPrivate((0, import_node_path11.join)(dir, LOG), records.map((record) => `${JSON.stringify(record)}
+`).join(""));
+  writeSessionNewest(dir, records);
+  pruneSessions(dir, limits.sessions);
+}
+function newestOfSession(dir, sessionId) {
+  if (!SESSION_ID.test(sessionId)) return null;
+  return readSessionFile((0, import_node_path11.join)(dir, SESSIONS, `${sessionId}.json`));
+}
+var import_node_fs11, import_node_path11, DEFAULT_LIMITS, LOG, SESSIONS, SESSION_ID;
+var init_store = __esm({
+  "src/capture/store.ts"() {
+    "use strict";
+    import_node_fs11 = require("fs");
+    import_node_path11 = require("path");
+    init_append_private();
+    init_atomic_write();
+    init_paths2();
+    DEFAULT_LIMITS = { logBytes: 8 << 20, rotatedLogs: 2, sessions: 200 };
+    LOG = "requests.jsonl";
+    SESSIONS = "sessions";
+    SESSION_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+  }
+});
+
+// src/capture/otel-bodies.ts
+function readSeen(dir) {
+  try {
+    return new Set((0, import_node_fs12.readFileSync)((0, import_node_path12.join)(dir, SEEN), "utf8").split("\n").filter(Boolean));
+  } catch {
+    return /* @__PURE__ */ new Set();
+  }
+}
+function newestFirst(dir, names, seen) {
+  const bodies = [];
+  for (const name2 of names) {
+    if (seen.has(name2) || !(REQUEST.test(name2) || RESPONSE.test(name2))) continue;
+    try {
+      const stat = (0, import_node_fs12.statSync)((0, import_node_path12.join)(dir, name2));
+      bodies.push({ name: name2, modified: stat.mtime, size: stat.size });
+    } catch {
+    }
+  }
+  return bodies.sort((a, b) => b.modified.getTime() - a.modified.getTime());
+}
+function ingestBodies(bodiesDir, storeDir, options) {
+  let names;
+  try {
+    names = (0, import_node_fs12.readdirSync)(bodiesDir);
+  } catch {
+    return { digested: 0, removed: 0, skipped: 0, newestGroups: /* @__PURE__ */ new Map() };
+  }
+  const seen = options.keepBodies ? readSeen(bodiesDir) : /* @__PURE__ */ new Set();
+  const records = [];
+  const done = [];
+  let skipped = 0;
+  const newestGroups = /* @__PURE__ */ new Map();
+  let budget = options.budgetBytes ?? DEFAULT_BUDGET_BYTES;
+  for (const { name: name2, modified, size } of newestFirst(bodiesDir, names, seen)) {
+    const path = (0, import_node_path12.join)(bodiesDir, name2);
+    if (RESPONSE.test(name2)) {
+      done.push(name2);
+      continue;
+    }
+    const id = REQUEST.exec(name2)?.[1];
+    if (!id) continue;
+    if (budget <= 0) break;
+    budget -= size;
+    let record = null;
+    try {
+      const digested = digestBody((0, import_node_fs12.readFileSync)(path, "utf8"), { source: "otel", id, time: modified, kind: "messages" });
+      record = digested?.record ?? null;
+      if (digested && record?.role === "main" && record.sessionId && !newestGroups.has(record.sessionId))
+        newestGroups.set(record.sessionId, digested.groups);
+    } catch {
+      continue;
+    }
+    if (record) {
+      records.push(record);
+      done.push(name2);
+    } else if (options.now.getTime() - modified.getTime() > WRITING_GRACE_MS) {
+      skipped++;
+    }
+  }
+  appendRecords(
+    storeDir,
+    records.sort((a, b) => a.time.localeCompare(b.time)),
+    options.limits ?? DEFAULT_LIMITS
+  );
+  if (options.keepBodies) {
+    const present = new Set(names);
+    const kept2 = [...[...seen].filter((name2) => present.has(name2)), ...done];
+    if (done.length > 0) replaceFile((0, import_node_path12.join)(bodiesDir, SEEN), `${kept2.join("\n")}
+`, 384);
+    return { digested: records.length, removed: 0, skipped, newestGroups };
+  }
+  for (const name2 of done) (0, import_node_fs12.rmSync)((0, import_node_path12.join)(bodiesDir, name2), { force: true });
+  return { digested: records.length, removed: done.length, skipped, newestGroups };
+}
+var import_node_fs12, import_node_path12, REQUEST, RESPONSE, SEEN, WRITING_GRACE_MS, DEFAULT_BUDGET_BYTES;
+var init_otel_bodies = __esm({
+  "src/capture/otel-bodies.ts"() {
+    "use strict";
+    import_node_fs12 = require("fs");
+    import_node_path12 = require("path");
+    init_atomic_write();
+    init_record();
+    init_store();
+    REQUEST = /^([A-Za-z0-9_-]{1,128})\.request\.json$/;
+    RESPONSE = /^[A-Za-z0-9_-]{1,128}\.response\.json$/;
+    SEEN = ".ctx-monitor-digested";
+    WRITING_GRACE_MS = 1e4;
+    DEFAULT_BUDGET_BYTES = 32 << 20;
+  }
+});
+
+// src/capture/token-cache.ts
+function isUnmeasured(value) {
+  if (typeof value !== "object" || value === null) return false;
+  const { reason, said, at } = value;
+  return typeof reason === "string" && UNMEASURED_REASONS.includes(reason) && typeof said === "string" && typeof at === "string";
+}
+function readEntries(path) {
+  try {
+    const raw = JSON.parse((0, import_node_fs13.readFileSync)(path, "utf8"));
+    if (typeof raw !== "object" || raw === null) return {};
+    const entries = {};
+    for (const [hash, value] of Object.entries(raw))
+      if (typeof value === "number" || isUnmeasured(value)) entries[hash] = value;
+    return entries;
+  } catch {
+    return {};
+  }
+}
+var import_node_fs13, import_node_path13, UNMEASURED_REASONS, RETRY_AFTER_MS, SETUP_REASONS, KEEP, TokenCache;
+var init_token_cache = __esm({
+  "src/capture/token-cache.ts"() {
+    "use strict";
+    import_node_fs13 = require("fs");
+    import_node_path13 = require("path");
+    init_atomic_write();
+    init_paths2();
+    UNMEASURED_REASONS = [
+      "turned-off",
+      "no-credentials",
+      "credentials-rejected",
+      "refused",
+      "timed-out",
+      "unreachable",
+      "nonsense",
+      "not-yet",
+      /** Measured, but on another request shape than the one the breakdown is split by. */
+      "other-shape"
+    ];
+    RETRY_AFTER_MS = 5 * 6e4;
+    SETUP_REASONS = /* @__PURE__ */ new Set(["turned-off", "no-credentials", "not-yet"]);
+    KEEP = 500;
+    TokenCache = class {
+      constructor(storeDir) {
+        this.storeDir = storeDir;
+        this.path = (0, import_node_path13.join)(storeDir, "part-tokens.json");
+        this.entries = readEntries(this.path);
+      }
+      storeDir;
+      entries;
+      changed = /* @__PURE__ */ new Map();
+      path;
+      /** The measured tokens of a group, if count_tokens measured it. */
+      get(hash) {
+        const value = this.entries[hash];
+        return typeof value === "number" ? value : void 0;
+      }
+      /** Why a group has no figure, if the last try said. */
+      unmeasured(hash) {
+        const value = this.entries[hash];
+        return typeof value === "number" ? void 0 : value;
+      }
+      /** True when the group should be asked: never measured, and no failure that is still recent. */
+      wants(hash, now) {
+        const value = this.entries[hash];
+        if (value === void 0) return true;
+        if (typeof value === "number") return false;
+        return SETUP_REASONS.has(value.reason) || now.getTime() - Date.parse(value.at) >= RETRY_AFTER_MS;
+      }
+      set(hash, tokens) {
+        this.put(hash, tokens);
+      }
+      /** Records why a group is not measured; a figure measured before is kept. */
+      fail(hash, unmeasured) {
+        if (this.get(hash) === void 0) this.put(hash, unmeasured);
+      }
+      /** Writes this cache's changes over what is on disk now: the proxy and the server share the file. */
+      save() {
+        if (this.changed.size === 0) return;
+        const merged = readEntries(this.path);
+        for (const [hash, value] of this.changed) {
+          if (typeof value !== "number" && typeof merged[hash] === "number") continue;
+          delete merged[hash];
+          merged[hash] = value;
+        }
+        const keys = Object.keys(merged);
+        for (const old of keys.slice(0, Math.max(0, keys.length - KEEP))) delete merged[old];
+        ensurePrivateDir(this.storeDir);
+        replaceFile(this.path, JSON.stringify(merged), 384);
+        this.entries = merged;
+        this.changed.clear();
+      }
+      put(hash, value) {
+        delete this.entries[hash];
+        this.entries[hash] = value;
+        this.changed.set(hash, value);
+      }
+    };
+  }
+});
+
+// src/capture/session-capture.ts
+function keepBodies(runtime) {
+  return runtime.env.CTX_MONITOR_KEEP_BODIES === "1";
+}
+function ingestPendingBodies(runtime, projectDir) {
+  const newest = /* @__PURE__ */ new Map();
+  for (const bodiesDir of bodiesDirs(runtime, projectDir)) {
+    try {
+      const result = ingestBodies(bodiesDir, captureStoreDir(runtime), {
+        keepBodies: keepBodies(runtime),
+        now: runtime.now()
+      });
+      for (const [session, groups2] of result.newestGroups) if (!newest.has(session)) newest.set(session, groups2);
+    } catch (error) {
+      log(`could not digest request bodies in ${bodiesDir}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return newest;
+}
+async function measureNewest(runtime, cache, newest) {
+  if (newest.size === 0) return;
+  const groups2 = [...newest.values()].flatMap((byName) => [...byName.values()]);
+  const target = targetFromEnv(runtime);
+  try {
+    if (!isTarget(target)) markUnmeasured(groups2, cache, target);
+    else await measureGroups(groups2, counterFor(target), cache, runtime.now());
+  } catch (error) {
+    log(`could not keep count_tokens' figures: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+function notYet(record, runtime) {
+  const target = targetFromEnv(runtime);
+  if (record.source !== "proxy" && !isTarget(target)) return target;
+  return {
+    reason: "not-yet",
+    said: record.source === "proxy" ? "not measured yet: ctx-monitor proxy measures each new part once, after forwarding its request" : "not measured yet: it is measured when ctx-monitor next digests the request bodies",
+    at: runtime.now().toISOString()
+  };
+}
+function tokensOf(record, cache, runtime) {
+  const groups2 = record.groups ?? { systemPrompt: null, builtInTools: null, servers: {} };
+  const unmeasured = {};
+  const figure = (part, hash) => {
+    if (!hash) return null;
+    const tokens = cache.get(hash);
+    if (tokens !== void 0) return tokens;
+    unmeasured[part] = cache.unmeasured(hash) ?? notYet(record, runtime);
+    return null;
+  };
+  const servers = {};
+  for (const [server, hash] of Object.entries(groups2.servers)) {
+    const tokens = figure(`server:${server}`, hash);
+    if (tokens !== null) servers[server] = tokens;
+  }
+  return {
+    systemPrompt: figure("systemPrompt", groups2.systemPrompt),
+    builtInTools: figure("builtInTools", groups2.builtInTools),
+    servers,
+    unmeasured
+  };
+}
+async function proxyFigures(runtime, record, tokens) {
+  const waiting = (current2) => Object.values(current2.unmeasured).some((unmeasured) => unmeasured.reason === "not-yet");
+  if (record.source !== "proxy" || runtime.now().getTime() - Date.parse(record.time) > PROXY_RECENT_MS) return tokens;
+  let current = tokens;
+  for (const started = Date.now(); waiting(current) && Date.now() - started < PROXY_MEASURING_MS; ) {
+    await new Promise((resolve3) => setTimeout(resolve3, 100));
+    current = tokensOf(record, new TokenCache(captureStoreDir(runtime)), runtime);
+  }
+  return current;
+}
+async function digestPendingCapture(runtime, projectDir) {
+  const cache = new TokenCache(captureStoreDir(runtime));
+  await measureNewest(runtime, cache, ingestPendingBodies(runtime, projectDir));
+  return cache;
+}
+async function readSessionCapture(runtime, sessionId, projectDir) {
+  const storeDir = captureStoreDir(runtime);
+  const cache = await digestPendingCapture(runtime, projectDir);
+  const record = newestOfSession(storeDir, sessionId);
+  if (record?.v !== 1 || !record.request) return null;
+  return { record, tokens: await proxyFigures(runtime, record, tokensOf(record, cache, runtime)) };
+}
+var PROXY_MEASURING_MS, PROXY_RECENT_MS;
+var init_session_capture = __esm({
+  "src/capture/session-capture.ts"() {
+    "use strict";
+    init_log();
+    init_bodies_dirs();
+    init_count_tokens();
+    init_otel_bodies();
+    init_paths2();
+    init_store();
+    init_token_cache();
+    PROXY_MEASURING_MS = 2e3;
+    PROXY_RECENT_MS = 15e3;
+  }
+});
+
+// src/capture/usage-evidence.ts
+function captureEvidence(record) {
+  const usage = record.usage;
+  const usedTokens = usage && typeof usage.input_tokens === "number" ? usage.input_tokens + (usage.cache_creation_input_tokens ?? 0) + (usage.cache_read_input_tokens ?? 0) : null;
+  return {
+    source: record.source,
+    time: record.time,
+    model: record.model,
+    betas: record.betas,
+    messageId: record.messageId,
+    usedTokens,
+    outputTokens: usage?.output_tokens ?? null
+  };
+}
+function captureIsNewer(evidence, latest, compactedAt) {
+  if (evidence.usedTokens === null) return false;
+  if (latest?.messageId && evidence.messageId === latest.messageId) return false;
+  const after = (time) => time === null || Date.parse(evidence.time) > Date.parse(time);
+  return after(latest?.timestamp ?? null) && after(compactedAt);
+}
+var init_usage_evidence = __esm({
+  "src/capture/usage-evidence.ts"() {
+    "use strict";
   }
 });
 
 // src/transcript/byte-source.ts
 function openByteSource(path) {
   const fd = openRegularFile(path);
-  const stat = (0, import_node_fs8.fstatSync)(fd);
+  const stat = (0, import_node_fs14.fstatSync)(fd);
   return {
     size: stat.size,
     dev: stat.dev,
     ino: stat.ino,
-    read: (into, position, length) => (0, import_node_fs8.readSync)(fd, into, 0, length, position),
-    close: () => (0, import_node_fs8.closeSync)(fd)
+    read: (into, position, length) => (0, import_node_fs14.readSync)(fd, into, 0, length, position),
+    close: () => (0, import_node_fs14.closeSync)(fd)
   };
 }
 function withByteSource(path, use) {
@@ -1200,11 +1734,11 @@ function withByteSource(path, use) {
     source.close();
   }
 }
-var import_node_fs8;
+var import_node_fs14;
 var init_byte_source = __esm({
   "src/transcript/byte-source.ts"() {
     "use strict";
-    import_node_fs8 = require("fs");
+    import_node_fs14 = require("fs");
     init_open_regular();
   }
 });
@@ -1216,7 +1750,7 @@ function contextTotal(usage) {
 function compactionOf(record) {
   return { trigger: record.trigger, preTokens: record.preTokens, postTokens: record.postTokens, at: record.timestamp };
 }
-function isObject(value) {
+function isObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function str(value) {
@@ -1230,14 +1764,14 @@ function numOrNull(value) {
 }
 function impossibleUsage(value) {
   if (value === void 0 || value === null) return false;
-  if (!isObject(value)) return true;
+  if (!isObject2(value)) return true;
   return USAGE_FIELDS.some((field) => {
     const figure = value[field];
     return figure !== void 0 && figure !== null && !(typeof figure === "number" && Number.isInteger(figure) && figure >= 0 && figure <= MAX_USAGE_TOKENS);
   });
 }
 function parseUsage(value) {
-  if (!isObject(value)) return null;
+  if (!isObject2(value)) return null;
   return {
     inputTokens: num(value.input_tokens),
     cacheCreationInputTokens: num(value.cache_creation_input_tokens),
@@ -1246,7 +1780,7 @@ function parseUsage(value) {
   };
 }
 function parseContentBlock(value) {
-  if (!isObject(value)) return { type: "other", blockType: typeof value, raw: value };
+  if (!isObject2(value)) return { type: "other", blockType: typeof value, raw: value };
   switch (value.type) {
     case "text":
       return { type: "text", text: str(value.text) ?? "" };
@@ -1264,7 +1798,7 @@ function parseContentBlock(value) {
         isError: value.is_error === true
       };
     case "image": {
-      const source = isObject(value.source) ? value.source : {};
+      const source = isObject2(value.source) ? value.source : {};
       return { type: "image", bytes: str(source.data)?.length ?? 0 };
     }
     default:
@@ -1293,8 +1827,8 @@ function withBase(raw, lineLength, own) {
   return record;
 }
 function toRecord(raw, lineLength) {
-  if (!isObject(raw) || typeof raw.type !== "string") return { ok: false, problem: "not-a-record" };
-  const message = isObject(raw.message) ? raw.message : {};
+  if (!isObject2(raw) || typeof raw.type !== "string") return { ok: false, problem: "not-a-record" };
+  const message = isObject2(raw.message) ? raw.message : {};
   switch (raw.type) {
     case "assistant":
       if (impossibleUsage(message.usage)) return { ok: false, problem: "impossible-usage" };
@@ -1330,7 +1864,7 @@ function toRecord(raw, lineLength) {
     case "system": {
       const subtype = str(raw.subtype);
       if (subtype === "compact_boundary") {
-        const meta = isObject(raw.compactMetadata) ? raw.compactMetadata : {};
+        const meta = isObject2(raw.compactMetadata) ? raw.compactMetadata : {};
         return {
           ok: true,
           record: withBase(raw, lineLength, {
@@ -1357,7 +1891,7 @@ function toRecord(raw, lineLength) {
 function requestRecord(raw, lineLength, type) {
   switch (type) {
     case "api-request": {
-      const params = isObject(raw.params) ? raw.params : {};
+      const params = isObject2(raw.params) ? raw.params : {};
       const betas = Array.isArray(params.betas) ? params.betas.filter((beta) => typeof beta === "string") : [];
       return withBase(raw, lineLength, {
         kind: "api-request",
@@ -1369,14 +1903,14 @@ function requestRecord(raw, lineLength, type) {
       });
     }
     case "api-request-blob": {
-      const blob = isObject(raw.message) ? raw.message : {};
+      const blob = isObject2(raw.message) ? raw.message : {};
       const role = str(blob.role);
       const content = role === "system" ? parseContent(blob.content) : [];
       const systemChars = typeof content === "string" ? content.length : content.reduce((sum, block) => sum + (block.type === "text" ? block.text.length : 0), 0);
       return withBase(raw, lineLength, { kind: "api-request-blob", hash: str(raw.hash), role, systemChars });
     }
     case "api-request-shape": {
-      const shape = isObject(raw.shape) ? raw.shape : {};
+      const shape = isObject2(raw.shape) ? raw.shape : {};
       return withBase(raw, lineLength, {
         kind: "api-request-shape",
         shapeHash: str(raw.shapeHash),
@@ -1398,7 +1932,7 @@ function isMainChainResponse(record) {
   return record.kind === "assistant" && !record.isSidechain && !record.isApiError && record.model !== "<synthetic>" && record.usage !== null;
 }
 function attachmentType(record) {
-  if (record.kind !== "attachment" || !isObject(record.attachment)) return null;
+  if (record.kind !== "attachment" || !isObject2(record.attachment)) return null;
   return str(record.attachment.type);
 }
 function toolUseIds(record) {
@@ -1570,15 +2104,15 @@ function parseKept(value) {
   const parsed = parseScanState(state);
   return parsed && typeof fingerprint === "string" ? { state: parsed, fingerprint } : null;
 }
-var import_node_fs9, import_node_path8, EXPIRY_MS, MEMORY_CAPACITY, CompactionCache;
+var import_node_fs15, import_node_path14, EXPIRY_MS, MEMORY_CAPACITY, CompactionCache;
 var init_compaction_cache = __esm({
   "src/transcript/compaction-cache.ts"() {
     "use strict";
-    init_make_folder();
+    import_node_fs15 = require("fs");
+    import_node_path14 = require("path");
     init_paths();
-    import_node_fs9 = require("fs");
-    import_node_path8 = require("path");
     init_atomic_write();
+    init_make_folder();
     init_compaction_scan();
     init_content_identity();
     EXPIRY_MS = 7 * 24 * 60 * 6e4;
@@ -1607,17 +2141,17 @@ var init_compaction_cache = __esm({
       }
       readDisk(key) {
         if (!this.dir) return null;
-        const path = (0, import_node_path8.join)(this.dir, `${key}.json`);
+        const path = (0, import_node_path14.join)(this.dir, `${key}.json`);
         try {
-          if (Date.now() - (0, import_node_fs9.statSync)(path).mtimeMs > EXPIRY_MS) return null;
-          return parseKept(JSON.parse((0, import_node_fs9.readFileSync)(path, "utf8")));
+          if (Date.now() - (0, import_node_fs15.statSync)(path).mtimeMs > EXPIRY_MS) return null;
+          return parseKept(JSON.parse((0, import_node_fs15.readFileSync)(path, "utf8")));
         } catch {
           return null;
         }
       }
       writeDisk(key, scan) {
         if (!this.dir) return;
-        const path = (0, import_node_path8.join)(this.dir, `${key}.json`);
+        const path = (0, import_node_path14.join)(this.dir, `${key}.json`);
         try {
           makeFolder(this.dir, 448, STATE_DIR_SETTING);
           replaceFile(path, JSON.stringify(scan), 384);
@@ -1626,10 +2160,10 @@ var init_compaction_cache = __esm({
         }
       }
       removeExpired() {
-        for (const name2 of (0, import_node_fs9.readdirSync)(this.dir).slice(0, 1e3)) {
-          const path = (0, import_node_path8.join)(this.dir, name2);
+        for (const name2 of (0, import_node_fs15.readdirSync)(this.dir).slice(0, 1e3)) {
+          const path = (0, import_node_path14.join)(this.dir, name2);
           try {
-            if (Date.now() - (0, import_node_fs9.statSync)(path).mtimeMs > EXPIRY_MS) (0, import_node_fs9.rmSync)(path, { force: true });
+            if (Date.now() - (0, import_node_fs15.statSync)(path).mtimeMs > EXPIRY_MS) (0, import_node_fs15.rmSync)(path, { force: true });
           } catch {
           }
         }
@@ -1896,11 +2430,11 @@ var init_head_baseline = __esm({
 function locateTranscript(request2, runtime) {
   const searched = [];
   if (request2.transcriptPath) {
-    const path = (0, import_node_path9.resolve)(runtime.cwd, request2.transcriptPath);
+    const path = (0, import_node_path15.resolve)(runtime.cwd, request2.transcriptPath);
     if (isFile(path)) {
       return {
         path,
-        sessionId: (0, import_node_path9.basename)(path, ".jsonl"),
+        sessionId: (0, import_node_path15.basename)(path, ".jsonl"),
         projectDir: request2.projectDir ?? null,
         source: "transcript-path",
         guessed: false
@@ -1916,7 +2450,7 @@ function locateTranscript(request2, runtime) {
   const projectDir = named || sessionsProjectDir(runtime, defaultProjectDir(runtime));
   if (request2.sessionId) {
     const path = findSessionTranscript(runtime, request2.sessionId, projectDir, searched) ?? findByIdPrefix(runtime, request2.sessionId, projectDir);
-    if (path) return { path, sessionId: (0, import_node_path9.basename)(path, ".jsonl"), projectDir, source: "session-id", guessed: false };
+    if (path) return { path, sessionId: (0, import_node_path15.basename)(path, ".jsonl"), projectDir, source: "session-id", guessed: false };
     throw new TranscriptNotFoundError(
       `no transcript for session ${request2.sessionId} under ${projectsDir(runtime)}; pass transcript_path or check CLAUDE_CONFIG_DIR`,
       searched
@@ -1939,7 +2473,7 @@ function locateTranscript(request2, runtime) {
   if (newest) {
     return {
       path: newest,
-      sessionId: (0, import_node_path9.basename)(newest, ".jsonl"),
+      sessionId: (0, import_node_path15.basename)(newest, ".jsonl"),
       projectDir,
       source: "newest-in-project",
       guessed: true
@@ -1979,7 +2513,7 @@ function gatherEvidence(runtime) {
 }
 function claudeProcessSession(runtime, pids) {
   for (const pid of pids) {
-    const path = (0, import_node_path9.join)(claudeSessionsDir(runtime), `${pid}.json`);
+    const path = (0, import_node_path15.join)(claudeSessionsDir(runtime), `${pid}.json`);
     try {
       const raw = JSON.parse(readRegularText(path));
       if (typeof raw !== "object" || raw === null) continue;
@@ -1990,7 +2524,7 @@ function claudeProcessSession(runtime, pids) {
         transcriptPath: null,
         projectDir: typeof cwd === "string" ? cwd : null,
         source: "claude-process",
-        at: (0, import_node_fs10.statSync)(path).mtimeMs
+        at: (0, import_node_fs16.statSync)(path).mtimeMs
       };
     } catch {
       continue;
@@ -2001,33 +2535,33 @@ function claudeProcessSession(runtime, pids) {
 function findSessionTranscript(runtime, sessionId, projectDir, searched) {
   const fileName = `${sessionId}.jsonl`;
   for (const folder of projectFolders(runtime, projectDir)) {
-    const path = (0, import_node_path9.join)(folder, fileName);
+    const path = (0, import_node_path15.join)(folder, fileName);
     searched.push(path);
     if (isFile(path)) return path;
   }
   const root = projectsDir(runtime);
   for (const folder of listDir(root)) {
-    const path = (0, import_node_path9.join)(root, folder, fileName);
+    const path = (0, import_node_path15.join)(root, folder, fileName);
     if (isFile(path)) return path;
   }
-  searched.push((0, import_node_path9.join)(root, "*", fileName));
+  searched.push((0, import_node_path15.join)(root, "*", fileName));
   return null;
 }
 function sessionsProjectDir(runtime, start) {
-  for (let dir = (0, import_node_path9.resolve)(start); ; dir = (0, import_node_path9.dirname)(dir)) {
+  for (let dir = (0, import_node_path15.resolve)(start); ; dir = (0, import_node_path15.dirname)(dir)) {
     if (projectFolders(runtime, dir).some((folder) => isDirectory(folder))) return dir;
-    if ((0, import_node_path9.dirname)(dir) === dir) return start;
+    if ((0, import_node_path15.dirname)(dir) === dir) return start;
   }
 }
 function findByIdPrefix(runtime, prefix, projectDir) {
   if (!SESSION_PREFIX.test(prefix)) return null;
-  const matching = (folders) => mainTranscripts(folders).filter((entry2) => (0, import_node_path9.basename)(entry2.path).startsWith(prefix)).map((entry2) => entry2.path);
+  const matching = (folders) => mainTranscripts(folders).filter((entry2) => (0, import_node_path15.basename)(entry2.path).startsWith(prefix)).map((entry2) => entry2.path);
   const root = projectsDir(runtime);
-  for (const folders of [projectFolders(runtime, projectDir), listDir(root).map((name2) => (0, import_node_path9.join)(root, name2))]) {
+  for (const folders of [projectFolders(runtime, projectDir), listDir(root).map((name2) => (0, import_node_path15.join)(root, name2))]) {
     const found = matching(folders);
     if (found.length === 1) return found[0];
     if (found.length > 1) {
-      const shown = found.slice(0, 5).map((path) => (0, import_node_path9.basename)(path, ".jsonl"));
+      const shown = found.slice(0, 5).map((path) => (0, import_node_path15.basename)(path, ".jsonl"));
       throw new AmbiguousSessionError(
         `session ${prefix} is ambiguous: ${found.length} sessions start with it (${shown.join(", ")}${found.length > 5 ? ", \u2026" : ""}); give more of the id`,
         found
@@ -2039,9 +2573,9 @@ function findByIdPrefix(runtime, prefix, projectDir) {
 function projectFolders(runtime, projectDir) {
   const root = projectsDir(runtime);
   const encoded = encodeProjectDir(projectDir);
-  if (encoded.length <= MAX_ENCODED_PROJECT_LENGTH) return [(0, import_node_path9.join)(root, encoded)];
+  if (encoded.length <= MAX_ENCODED_PROJECT_LENGTH) return [(0, import_node_path15.join)(root, encoded)];
   const prefix = encoded.slice(0, MAX_ENCODED_PROJECT_LENGTH);
-  return listDir(root).filter((name2) => name2.startsWith(prefix)).map((name2) => (0, import_node_path9.join)(root, name2));
+  return listDir(root).filter((name2) => name2.startsWith(prefix)).map((name2) => (0, import_node_path15.join)(root, name2));
 }
 function newestMainTranscript(folders, searched) {
   searched.push(...folders);
@@ -2052,9 +2586,9 @@ function mainTranscripts(folders) {
   for (const folder of folders) {
     for (const name2 of listDir(folder)) {
       if (!name2.endsWith(".jsonl") || name2.startsWith("agent-")) continue;
-      const path = (0, import_node_path9.join)(folder, name2);
+      const path = (0, import_node_path15.join)(folder, name2);
       try {
-        found.push({ path, mtimeMs: (0, import_node_fs10.statSync)(path).mtimeMs });
+        found.push({ path, mtimeMs: (0, import_node_fs16.statSync)(path).mtimeMs });
       } catch {
         continue;
       }
@@ -2067,44 +2601,44 @@ function isExplicit(located) {
 }
 function listDir(path) {
   try {
-    return (0, import_node_fs10.readdirSync)(path);
+    return (0, import_node_fs16.readdirSync)(path);
   } catch {
     return [];
   }
 }
 function isFile(path) {
   try {
-    return (0, import_node_fs10.existsSync)(path) && (0, import_node_fs10.statSync)(path).isFile();
+    return (0, import_node_fs16.existsSync)(path) && (0, import_node_fs16.statSync)(path).isFile();
   } catch {
     return false;
   }
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs10.statSync)(path).isDirectory();
+    return (0, import_node_fs16.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
 function whatIsInTheWay(path) {
   try {
-    const stat = (0, import_node_fs10.statSync)(path);
+    const stat = (0, import_node_fs16.statSync)(path);
     if (stat.isDirectory()) return "is a folder, not a transcript file";
     return "is not a regular file (a FIFO, socket or device)";
   } catch {
     return "does not exist";
   }
 }
-var import_node_fs10, import_node_path9, TranscriptNotFoundError, AmbiguousSessionError, SESSION_PREFIX;
+var import_node_fs16, import_node_path15, TranscriptNotFoundError, AmbiguousSessionError, SESSION_PREFIX;
 var init_locate = __esm({
   "src/transcript/locate.ts"() {
     "use strict";
-    import_node_fs10 = require("fs");
-    init_open_regular();
-    import_node_path9 = require("path");
+    import_node_fs16 = require("fs");
+    import_node_path15 = require("path");
+    init_user_error();
     init_paths();
     init_session_state();
-    init_user_error();
+    init_open_regular();
     TranscriptNotFoundError = class extends UserError {
       constructor(message, searched) {
         super(message);
@@ -2120,14 +2654,14 @@ var init_locate = __esm({
 
 // src/transcript/subagent-files.ts
 function isSubagentTranscript(path) {
-  return AGENT_FILE.test((0, import_node_path10.basename)(path)) && (0, import_node_path10.basename)((0, import_node_path10.dirname)(path)) === "subagents";
+  return AGENT_FILE.test((0, import_node_path16.basename)(path)) && (0, import_node_path16.basename)((0, import_node_path16.dirname)(path)) === "subagents";
 }
 function subagentOf(path) {
   if (!isSubagentTranscript(path)) return null;
-  const agentId = AGENT_FILE.exec((0, import_node_path10.basename)(path))[1];
-  const folder = (0, import_node_path10.dirname)(path);
-  const sessionFolder = (0, import_node_path10.dirname)(folder);
-  const meta = readMeta((0, import_node_path10.join)(folder, `agent-${agentId}.meta.json`));
+  const agentId = AGENT_FILE.exec((0, import_node_path16.basename)(path))[1];
+  const folder = (0, import_node_path16.dirname)(path);
+  const sessionFolder = (0, import_node_path16.dirname)(folder);
+  const meta = readMeta((0, import_node_path16.join)(folder, `agent-${agentId}.meta.json`));
   return {
     agentId,
     agentType: typeof meta.agentType === "string" ? meta.agentType : null,
@@ -2144,10 +2678,10 @@ function readMeta(path) {
   }
 }
 function subagentTranscripts(sessionTranscriptPath) {
-  const folder = (0, import_node_path10.join)(sessionTranscriptPath.replace(/\.jsonl$/, ""), "subagents");
+  const folder = (0, import_node_path16.join)(sessionTranscriptPath.replace(/\.jsonl$/, ""), "subagents");
   let names;
   try {
-    names = (0, import_node_fs11.readdirSync)(folder);
+    names = (0, import_node_fs17.readdirSync)(folder);
   } catch {
     return [];
   }
@@ -2155,19 +2689,19 @@ function subagentTranscripts(sessionTranscriptPath) {
   for (const name2 of names) {
     if (!AGENT_FILE.test(name2)) continue;
     try {
-      found.push({ path: (0, import_node_path10.join)(folder, name2), mtimeMs: (0, import_node_fs11.statSync)((0, import_node_path10.join)(folder, name2)).mtimeMs });
+      found.push({ path: (0, import_node_path16.join)(folder, name2), mtimeMs: (0, import_node_fs17.statSync)((0, import_node_path16.join)(folder, name2)).mtimeMs });
     } catch {
     }
   }
   return found.sort((a, b) => b.mtimeMs - a.mtimeMs);
 }
-var import_node_fs11, import_node_path10, AGENT_FILE;
+var import_node_fs17, import_node_path16, AGENT_FILE;
 var init_subagent_files = __esm({
   "src/transcript/subagent-files.ts"() {
     "use strict";
-    import_node_fs11 = require("fs");
+    import_node_fs17 = require("fs");
+    import_node_path16 = require("path");
     init_open_regular();
-    import_node_path10 = require("path");
     AGENT_FILE = /^agent-([^/]+)\.jsonl$/;
   }
 });
@@ -2383,18 +2917,18 @@ async function waitForAppend(path, probe, timeoutMs, backstopMs = 250, options =
     }, timeoutMs);
     const backstop = setInterval(check, backstopMs);
     try {
-      watcher = (0, import_node_fs12.watch)(path, { persistent: false, recursive: options.recursive ?? false }, check);
+      watcher = (0, import_node_fs18.watch)(path, { persistent: false, recursive: options.recursive ?? false }, check);
       watcher.on("error", () => {
       });
     } catch {
     }
   });
 }
-var import_node_fs12;
+var import_node_fs18;
 var init_wait_for_append = __esm({
   "src/transcript/wait-for-append.ts"() {
     "use strict";
-    import_node_fs12 = require("fs");
+    import_node_fs18 = require("fs");
   }
 });
 
@@ -2410,29 +2944,271 @@ var init_estimate = __esm({
   }
 });
 
-// src/capture/usage-evidence.ts
-function captureEvidence(record) {
-  const usage = record.usage;
-  const usedTokens = usage && typeof usage.input_tokens === "number" ? usage.input_tokens + (usage.cache_creation_input_tokens ?? 0) + (usage.cache_read_input_tokens ?? 0) : null;
+// src/context/launch-args.ts
+function parseLaunchArgs(args) {
+  let model = null;
+  let print = false;
+  let resumed = false;
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index];
+    if (arg === "--") break;
+    if (arg === "--model") model = args[index + 1] ?? null;
+    else if (arg.startsWith("--model=")) model = arg.slice("--model=".length);
+    else if (arg === "-p" || arg === "--print") print = true;
+    else if (["--resume", "-r", "--continue", "-c"].includes(arg) || arg.startsWith("--resume=")) resumed = true;
+  }
+  return { model: model || null, print, resumed };
+}
+var init_launch_args = __esm({
+  "src/context/launch-args.ts"() {
+    "use strict";
+  }
+});
+
+// src/context/models.ts
+function parseVersion(version) {
+  const match = version ? /^(\d+)\.(\d+)\.(\d+)/.exec(version) : null;
+  return match ? match.slice(1, 4).map(Number) : null;
+}
+function runsNative1m(version) {
+  const parts = parseVersion(version);
+  if (!parts) return true;
+  for (let i = 0; i < NATIVE_1M_SINCE.length; i++)
+    if (parts[i] !== NATIVE_1M_SINCE[i]) return parts[i] > NATIVE_1M_SINCE[i];
+  return true;
+}
+function matches(patterns, id) {
+  return patterns.some((pattern) => pattern.test(id));
+}
+function modelWindow(modelId, version, bareIdIsExact = false) {
+  if (hasExtendedSuffix(modelId)) return { tokens: EXTENDED_WINDOW, assumedBecause: null };
+  const lower = modelId.toLowerCase();
+  const id = lower.includes("claude-") ? lower.slice(lower.indexOf("claude-")) : lower;
+  if (runsNative1m(version)) {
+    if (matches(NATIVE_1M, id)) return { tokens: EXTENDED_WINDOW, assumedBecause: null };
+    if (matches(STANDARD, id)) return { tokens: STANDARD_WINDOW, assumedBecause: null };
+    return {
+      tokens: EXTENDED_WINDOW,
+      assumedBecause: `${modelId} is not in ctx-monitor's model table; Claude Code ${version ?? "2.1.332"} runs models it does not know at 1,000,000`
+    };
+  }
+  if (bareIdIsExact || matches([...STANDARD, ...NATIVE_1M], id) && !OLD_DEFAULT.test(id))
+    return { tokens: STANDARD_WINDOW, assumedBecause: null };
+  if (OLD_DEFAULT.test(id)) {
+    return {
+      tokens: EXTENDED_WINDOW,
+      assumedBecause: `Claude Code ${version} runs ${modelId} at 1,000,000 as its default (${modelId}[1m]) but at 200,000 when named without [1m] or resumed in -p mode`
+    };
+  }
   return {
-    source: record.source,
-    time: record.time,
-    model: record.model,
-    betas: record.betas,
-    messageId: record.messageId,
-    usedTokens,
-    outputTokens: usage?.output_tokens ?? null
+    tokens: STANDARD_WINDOW,
+    assumedBecause: `${modelId} is not in ctx-monitor's model table; Claude Code ${version} runs bare model ids at 200,000`
   };
 }
-function captureIsNewer(evidence, latest, compactedAt) {
-  if (evidence.usedTokens === null) return false;
-  if (latest?.messageId && evidence.messageId === latest.messageId) return false;
-  const after = (time) => time === null || Date.parse(evidence.time) > Date.parse(time);
-  return after(latest?.timestamp ?? null) && after(compactedAt);
+function resumedPrintWindow(transcriptModel, version) {
+  return !runsNative1m(version) && OLD_DEFAULT.test(transcriptModel.toLowerCase()) ? STANDARD_WINDOW : null;
 }
-var init_usage_evidence = __esm({
-  "src/capture/usage-evidence.ts"() {
+function hasExtendedSuffix(modelId) {
+  return /\[1m\]\s*$/i.test(modelId);
+}
+function withoutExtendedSuffix(modelId) {
+  return modelId.replace(/\[1m\]\s*$/i, "");
+}
+function familyId(modelId) {
+  const lower = withoutExtendedSuffix(modelId).toLowerCase();
+  return lower.includes("claude-") ? lower.slice(lower.indexOf("claude-")) : lower;
+}
+function modelCompactWindow(modelId, version, window) {
+  const id = familyId(modelId);
+  const at200k = COMPACT_AT_200K.test(id) && window < EXTENDED_WINDOW ? Math.min(window, STANDARD_WINDOW) : null;
+  if (!runsNative1m(version)) {
+    if (at200k !== null) return at200k;
+    const fixed = OLD_COMPACT_DEFAULTS.find(([pattern]) => pattern.test(id));
+    return fixed ? Math.min(window, fixed[1]) : null;
+  }
+  if (at200k !== null) return at200k;
+  if (matches(STANDARD, id) && !matches(NATIVE_1M, id)) return null;
+  return window;
+}
+var STANDARD_WINDOW, EXTENDED_WINDOW, NATIVE_1M_SINCE, NATIVE_1M, STANDARD, OLD_DEFAULT, COMPACT_AT_200K, OLD_COMPACT_DEFAULTS, DEFAULT_MAX_OUTPUT_TOKENS;
+var init_models = __esm({
+  "src/context/models.ts"() {
     "use strict";
+    STANDARD_WINDOW = 2e5;
+    EXTENDED_WINDOW = 1e6;
+    NATIVE_1M_SINCE = [2, 1, 332];
+    NATIVE_1M = [/^claude-opus-4-[7-9]/, /^claude-opus-[5-9]/, /^claude-sonnet-[5-9]/, /^claude-haiku-[5-9]/];
+    STANDARD = [/^claude-opus-4/, /^claude-sonnet-4/, /^claude-haiku-4/, /^claude-3/];
+    OLD_DEFAULT = /^claude-opus-4-8/;
+    COMPACT_AT_200K = /^claude-(opus|sonnet)-4-6(?!\d)/;
+    OLD_COMPACT_DEFAULTS = [[/^claude-sonnet-5(?![-\d])/, 967e3]];
+    DEFAULT_MAX_OUTPUT_TOKENS = 32e3;
+  }
+});
+
+// src/context/window.ts
+function resolveContextWindow(evidence) {
+  const { state, env, transcriptModel, usedTokens } = evidence;
+  const version = evidence.claudeCodeVersion ?? null;
+  if (state?.contextWindowSize) return known(state.contextWindowSize, "statusline");
+  if (state?.modelId && sameModel(state.modelId, transcriptModel)) {
+    const window = modelWindow(state.modelId, version, true);
+    if (!window.assumedBecause) return known(window.tokens, "hook-model");
+  }
+  const override = positiveInt(env.CTX_MONITOR_CONTEXT_WINDOW);
+  if (override) return known(override, "env");
+  const request2 = evidence.request;
+  if (request2?.model && sameModel(request2.model, transcriptModel)) {
+    const source = request2.source ?? "api-request";
+    if (request2.betas.some((beta) => CONTEXT_1M_BETA.test(beta))) return known(EXTENDED_WINDOW, source);
+    const window = modelWindow(request2.model, version);
+    if (!window.assumedBecause) return known(window.tokens, source);
+  }
+  const launched = launchWindow(evidence.launch, transcriptModel, version);
+  if (launched) return known(launched, "claude-args");
+  for (const id of [env.ANTHROPIC_MODEL, transcriptModel]) {
+    if (id && hasExtendedSuffix(id) && sameModel(id, transcriptModel)) return known(EXTENDED_WINDOW, "model-id");
+  }
+  const table = transcriptModel ? modelWindow(transcriptModel, version) : null;
+  if (usedTokens > STANDARD_WINDOW && (table?.tokens ?? STANDARD_WINDOW) < EXTENDED_WINDOW)
+    return known(EXTENDED_WINDOW, "usage-above-200k");
+  if (table && !table.assumedBecause) return known(table.tokens, "model-table");
+  if (table) {
+    const unread = evidence.launch === null ? "; the arguments of the Claude Code process could not be read to tell" : "";
+    return { tokens: table.tokens, source: "assumed", assumedBecause: `${table.assumedBecause}${unread}` };
+  }
+  return { tokens: STANDARD_WINDOW, source: "assumed", assumedBecause: "no model response recorded yet" };
+}
+function launchWindow(launch, transcriptModel, version) {
+  if (!launch || !transcriptModel) return null;
+  if (launch.model) {
+    if (!/^claude-/i.test(launch.model) || !sameModel(launch.model, transcriptModel)) return null;
+    const window = modelWindow(launch.model, version, true);
+    return window.assumedBecause ? null : window.tokens;
+  }
+  return launch.print && launch.resumed ? resumedPrintWindow(transcriptModel, version) : null;
+}
+function sameModel(id, transcriptModel) {
+  if (!transcriptModel) return true;
+  const a = withoutExtendedSuffix(id).toLowerCase();
+  const b = withoutExtendedSuffix(transcriptModel).toLowerCase();
+  return a === b || b.startsWith(a) || a.startsWith(b);
+}
+function positiveInt(value) {
+  if (!value || !/^\s*\d+\s*$/.test(value)) return null;
+  const parsed = Number.parseInt(value, 10);
+  return parsed > 0 ? parsed : null;
+}
+var CONTEXT_1M_BETA, known;
+var init_window = __esm({
+  "src/context/window.ts"() {
+    "use strict";
+    init_models();
+    CONTEXT_1M_BETA = /^context-1m-/;
+    known = (tokens, source) => ({ tokens, source, assumedBecause: null });
+  }
+});
+
+// src/context/autocompact.ts
+function isSet(value) {
+  return value !== void 0 && value !== "" && value !== "0" && value.toLowerCase() !== "false";
+}
+function configuredCompactWindow(window, env, settings) {
+  const raw = env.CLAUDE_CODE_AUTO_COMPACT_WINDOW;
+  const parsed = raw ? Number.parseInt(raw, 10) : Number.NaN;
+  if (Number.isFinite(parsed) && parsed > 0) {
+    return Math.min(window, Math.max(MIN_AUTOCOMPACT_WINDOW, Math.min(parsed, MAX_AUTOCOMPACT_WINDOW)));
+  }
+  const setting = settings.autoCompactWindow;
+  if (setting !== void 0 && Number.isInteger(setting) && setting >= MIN_AUTOCOMPACT_WINDOW && setting <= MAX_AUTOCOMPACT_WINDOW) {
+    return Math.min(window, setting);
+  }
+  return null;
+}
+function autocompactPoint(window, env, settings = {}, model = NO_MODEL) {
+  if (isSet(env.DISABLE_COMPACT)) return off("DISABLE_COMPACT is set");
+  if (isSet(env.DISABLE_AUTO_COMPACT)) return off("DISABLE_AUTO_COMPACT is set");
+  if (settings.autoCompactEnabled === false) return off("the autoCompactEnabled setting is off");
+  let compactWindow = configuredCompactWindow(window, env, settings);
+  if (compactWindow === null && model.modelId) {
+    compactWindow = modelCompactWindow(model.modelId, model.version, window);
+    const client = model.version ? `Claude Code ${model.version}` : "Claude Code";
+    if (compactWindow === null)
+      return off(
+        `${client} has no auto-compact point for ${model.modelId}, as its /context shows: it compacts only on /compact or when the API refuses a prompt as too long; CLAUDE_CODE_AUTO_COMPACT_WINDOW or the autoCompactWindow setting turns it on`
+      );
+  }
+  const maxOutput = positiveInt(env.CLAUDE_CODE_MAX_OUTPUT_TOKENS) ?? DEFAULT_MAX_OUTPUT_TOKENS;
+  const effective = (compactWindow ?? window) - Math.min(maxOutput, OUTPUT_RESERVE_CAP);
+  let at = effective - AUTOCOMPACT_MARGIN;
+  const percent = Number.parseFloat(env.CLAUDE_AUTOCOMPACT_PCT_OVERRIDE ?? "");
+  if (Number.isFinite(percent) && percent > 0 && percent <= 100) {
+    at = Math.min(at, Math.floor(effective * (percent / 100)));
+  }
+  return { at: Math.max(0, at), offBecause: null };
+}
+var OUTPUT_RESERVE_CAP, AUTOCOMPACT_MARGIN, MIN_AUTOCOMPACT_WINDOW, MAX_AUTOCOMPACT_WINDOW, NO_MODEL, off;
+var init_autocompact = __esm({
+  "src/context/autocompact.ts"() {
+    "use strict";
+    init_models();
+    init_window();
+    OUTPUT_RESERVE_CAP = 2e4;
+    AUTOCOMPACT_MARGIN = 13e3;
+    MIN_AUTOCOMPACT_WINDOW = 1e5;
+    MAX_AUTOCOMPACT_WINDOW = 1e6;
+    NO_MODEL = { modelId: null, version: null };
+    off = (offBecause) => ({
+      at: null,
+      offBecause
+    });
+  }
+});
+
+// src/context/status.ts
+function contextStatus(usedTokens, limit, thresholds) {
+  if (limit <= 0) return "critical";
+  const percent = usedTokens / limit * 100;
+  if (percent >= thresholds.criticalPercent) return "critical";
+  if (percent >= thresholds.warnPercent) return "warn";
+  return "ok";
+}
+var init_status = __esm({
+  "src/context/status.ts"() {
+    "use strict";
+  }
+});
+
+// src/context/limit.ts
+function countingLimit(usedTokens, contextWindow, autocompactAt, budget, thresholds, tokensPerStep) {
+  const ceiling = autocompactAt ?? contextWindow;
+  const budgeted = budget.tokens !== null && budget.tokens < ceiling;
+  const limit = budgeted ? budget.tokens : ceiling;
+  const tokensUntilLimit = Math.max(0, limit - usedTokens);
+  return {
+    limit,
+    limitKind: budgeted ? "budget" : autocompactAt === null ? "window" : "auto-compact",
+    tokensUntilLimit,
+    stepsUntilLimit: stepsAt(tokensUntilLimit, tokensPerStep),
+    warnAt: Math.round(limit * thresholds.warnPercent / 100),
+    criticalAt: Math.round(limit * thresholds.criticalPercent / 100),
+    status: contextStatus(usedTokens, limit, thresholds)
+  };
+}
+function stepsAt(tokensLeft, tokensPerStep) {
+  if (tokensLeft === null || tokensPerStep === null || tokensPerStep <= 0) return null;
+  return Math.floor(tokensLeft / tokensPerStep);
+}
+var LIMIT_WORDS;
+var init_limit = __esm({
+  "src/context/limit.ts"() {
+    "use strict";
+    init_status();
+    LIMIT_WORDS = {
+      budget: "the working budget",
+      "auto-compact": "the auto-compact point",
+      window: "the window"
+    };
   }
 });
 
@@ -2594,14 +3370,14 @@ var MIN_PACE_STEPS, ADVICE2, ADVICE_NO_AUTOCOMPACT, SUBAGENT_ADVICE;
 var init_usage = __esm({
   "src/context/usage.ts"() {
     "use strict";
+    init_format();
+    init_usage_evidence();
+    init_budget();
     init_records();
     init_autocompact();
     init_estimate();
-    init_format();
-    init_budget();
     init_limit();
     init_window();
-    init_usage_evidence();
     MIN_PACE_STEPS = 2;
     ADVICE2 = {
       ok: "",
@@ -2618,964 +3394,6 @@ var init_usage = __esm({
       warn: "Keep the rest of the task small and report back before it compacts.",
       critical: "Finish now and report back to the main agent."
     };
-  }
-});
-
-// src/log.ts
-function log(message) {
-  process.stderr.write(`ctx-monitor: ${message}
-`);
-}
-var init_log = __esm({
-  "src/log.ts"() {
-    "use strict";
-  }
-});
-
-// src/claude/claude-process.ts
-function sameUser(pid) {
-  try {
-    return typeof process.getuid === "function" && (0, import_node_fs13.statSync)((0, import_node_path11.join)(PROC, String(pid))).uid === process.getuid();
-  } catch {
-    return false;
-  }
-}
-function isClaude(runtime, pid) {
-  if ((0, import_node_fs13.existsSync)((0, import_node_path11.join)(claudeSessionsDir(runtime), `${pid}.json`))) return true;
-  try {
-    return (0, import_node_fs13.readFileSync)((0, import_node_path11.join)(PROC, String(pid), "comm"), "utf8").trim() === "claude";
-  } catch {
-    return false;
-  }
-}
-function nulSeparated(path) {
-  try {
-    const text2 = (0, import_node_fs13.readFileSync)(path, "utf8");
-    return text2 ? text2.replace(/\0$/, "").split("\0") : null;
-  } catch {
-    return null;
-  }
-}
-function findClaudeProcess(runtime) {
-  const pid = runtime.ancestorPids().find((candidate) => isClaude(runtime, candidate));
-  if (pid === void 0) return null;
-  const argv = sameUser(pid) ? nulSeparated((0, import_node_path11.join)(PROC, String(pid), "cmdline")) : null;
-  return { pid, args: argv ? argv.slice(1) : null };
-}
-function runsSession(runtime, pid, sessionId) {
-  if (runtime.env.CLAUDE_CODE_SESSION_ID === sessionId) return true;
-  try {
-    const registered = JSON.parse((0, import_node_fs13.readFileSync)((0, import_node_path11.join)(claudeSessionsDir(runtime), `${pid}.json`), "utf8"));
-    return registered.sessionId === sessionId;
-  } catch {
-    return false;
-  }
-}
-function processEnvValue(pid, name2) {
-  if (!sameUser(pid)) return null;
-  const prefix = `${name2}=`;
-  const entry2 = nulSeparated((0, import_node_path11.join)(PROC, String(pid), "environ"))?.find((line) => line.startsWith(prefix));
-  return entry2 === void 0 ? null : entry2.slice(prefix.length);
-}
-var import_node_fs13, import_node_path11, PROC;
-var init_claude_process = __esm({
-  "src/claude/claude-process.ts"() {
-    "use strict";
-    import_node_fs13 = require("fs");
-    import_node_path11 = require("path");
-    init_paths();
-    PROC = "/proc";
-  }
-});
-
-// src/capture/paths.ts
-function captureStoreDir(runtime) {
-  return (0, import_node_path12.join)(ctxMonitorStateDir(runtime), "capture");
-}
-function defaultBodiesDir(runtime) {
-  return (0, import_node_path12.join)(captureStoreDir(runtime), "bodies");
-}
-function bodiesDirOf(value) {
-  if (typeof value !== "string" || !value.trim().startsWith("file:")) return null;
-  const dir = value.trim().slice("file:".length);
-  return dir && (0, import_node_path12.isAbsolute)(dir) ? dir : null;
-}
-function ensurePrivateDir(dir) {
-  makeFolder(dir, 448, STATE_DIR_SETTING);
-  if (((0, import_node_fs14.statSync)(dir).mode & 511) !== 448) (0, import_node_fs14.chmodSync)(dir, 448);
-}
-var import_node_fs14, import_node_path12;
-var init_paths2 = __esm({
-  "src/capture/paths.ts"() {
-    "use strict";
-    init_make_folder();
-    import_node_fs14 = require("fs");
-    import_node_path12 = require("path");
-    init_paths();
-  }
-});
-
-// src/capture/bodies-dirs.ts
-function settingsEnvValue(path) {
-  try {
-    const settings = JSON.parse(readRegularText(path));
-    return settings.env?.OTEL_LOG_RAW_API_BODIES;
-  } catch {
-    return void 0;
-  }
-}
-function claudeProcessBodiesDir(runtime) {
-  const claude = findClaudeProcess(runtime);
-  return claude ? bodiesDirOf(processEnvValue(claude.pid, "OTEL_LOG_RAW_API_BODIES")) : null;
-}
-function bodiesDirs(runtime, projectDir = defaultProjectDir(runtime)) {
-  const candidates = [
-    bodiesDirOf(runtime.env.OTEL_LOG_RAW_API_BODIES),
-    claudeProcessBodiesDir(runtime),
-    bodiesDirOf(settingsEnvValue((0, import_node_path13.join)(projectDir, ".claude", "settings.local.json"))),
-    bodiesDirOf(settingsEnvValue((0, import_node_path13.join)(projectDir, ".claude", "settings.json"))),
-    bodiesDirOf(settingsEnvValue((0, import_node_path13.join)(claudeConfigDir(runtime), "settings.json"))),
-    defaultBodiesDir(runtime)
-  ];
-  return [...new Set(candidates.filter((dir) => dir !== null))];
-}
-var import_node_path13;
-var init_bodies_dirs = __esm({
-  "src/capture/bodies-dirs.ts"() {
-    "use strict";
-    init_open_regular();
-    import_node_path13 = require("path");
-    init_claude_process();
-    init_paths();
-    init_paths2();
-  }
-});
-
-// src/capture/count-tokens.ts
-function countingTurnedOff(env) {
-  return env.CTX_MONITOR_COUNT_TOKENS === "0";
-}
-function targetFromEnv(runtime) {
-  const { env } = runtime;
-  const at = runtime.now().toISOString();
-  if (countingTurnedOff(env))
-    return { reason: "turned-off", said: "count_tokens is turned off (CTX_MONITOR_COUNT_TOKENS=0)", at };
-  const apiKey = env.ANTHROPIC_API_KEY;
-  const token = env.ANTHROPIC_AUTH_TOKEN;
-  if (!apiKey && !token)
-    return {
-      reason: "no-credentials",
-      said: "no ANTHROPIC_API_KEY or ANTHROPIC_AUTH_TOKEN in ctx-monitor's environment to ask count_tokens with (ctx-monitor proxy measures with the credentials of the requests it forwards)",
-      at
-    };
-  const headers = apiKey ? { "x-api-key": apiKey } : { authorization: `Bearer ${token}` };
-  return { baseUrl: env.ANTHROPIC_BASE_URL || "https://api.anthropic.com", headers };
-}
-function isTarget(value) {
-  return "baseUrl" in value;
-}
-function failureOf(error) {
-  if (error instanceof CountTokensFailure) return error;
-  const name2 = error instanceof Error ? error.name : "";
-  if (name2 === "TimeoutError" || name2 === "AbortError")
-    return new CountTokensFailure("timed-out", `count_tokens did not answer within ${TIMEOUT_MS / 1e3} s`);
-  return new CountTokensFailure("unreachable", "count_tokens could not be reached");
-}
-function errorType(answer) {
-  const type = answer?.error?.type;
-  return typeof type === "string" && /^[a-z_]{1,40}$/.test(type) ? ` ${type}` : "";
-}
-function counterFor(target) {
-  const url = `${target.baseUrl.replace(/\/+$/, "")}/v1/messages/count_tokens`;
-  const headers = { "content-type": "application/json", "anthropic-version": "2023-06-01", ...target.headers };
-  return {
-    async count(content) {
-      let answer;
-      let status;
-      try {
-        const response = await fetch(url, {
-          method: "POST",
-          headers,
-          body: JSON.stringify({
-            ...content,
-            messages: [..."messages" in content && content.messages || [], BASELINE_MESSAGE]
-          }),
-          signal: AbortSignal.timeout(TIMEOUT_MS)
-        });
-        status = response.status;
-        answer = await response.json().catch(() => null);
-      } catch (error) {
-        throw failureOf(error);
-      }
-      if (status === 401 || status === 403)
-        throw new CountTokensFailure(
-          "credentials-rejected",
-          `count_tokens rejected the credentials (${status}${errorType(answer)})`
-        );
-      if (status < 200 || status >= 300)
-        throw new CountTokensFailure("refused", `count_tokens answered ${status}${errorType(answer)}`);
-      const tokens = answer?.input_tokens;
-      if (typeof tokens !== "number" || !Number.isInteger(tokens) || tokens < 0 || tokens > MAX_PLAUSIBLE_TOKENS)
-        throw new CountTokensFailure("nonsense", "count_tokens answered without a plausible input_tokens");
-      return tokens;
-    }
-  };
-}
-function groupsToMeasure(groups2, cache, now) {
-  return [...groups2].filter((group) => cache.wants(group.key, now));
-}
-function markUnmeasured(groups2, cache, unmeasured) {
-  for (const group of groups2) cache.fail(group.key, unmeasured);
-  cache.save();
-}
-async function measureGroups(groups2, counter, cache, now) {
-  const wanted = groupsToMeasure(groups2, cache, now);
-  if (wanted.length === 0) return 0;
-  const counts = /* @__PURE__ */ new Map();
-  const countOnce = (content) => {
-    const key = JSON.stringify(content);
-    let count = counts.get(key);
-    if (!count) {
-      count = counter.count(content);
-      counts.set(key, count);
-    }
-    return count;
-  };
-  const outcomes = await Promise.all(
-    wanted.map(async (group) => {
-      try {
-        const [whole2, against] = await Promise.all([
-          countOnce(group.content),
-          countOnce(group.against ?? { model: group.content.model })
-        ]);
-        if (whole2 < against)
-          throw new CountTokensFailure("nonsense", "count_tokens counted a part as less than nothing");
-        return whole2 - against;
-      } catch (error) {
-        return failureOf(error);
-      }
-    })
-  );
-  let measured = 0;
-  wanted.forEach((group, index) => {
-    const outcome = outcomes[index];
-    if (typeof outcome === "number") {
-      cache.set(group.key, outcome);
-      measured++;
-    } else cache.fail(group.key, { reason: outcome.reason, said: outcome.message, at: now.toISOString() });
-  });
-  cache.save();
-  return measured;
-}
-var TIMEOUT_MS, BASELINE_MESSAGE, MAX_PLAUSIBLE_TOKENS, CountTokensFailure;
-var init_count_tokens = __esm({
-  "src/capture/count-tokens.ts"() {
-    "use strict";
-    TIMEOUT_MS = 3e3;
-    BASELINE_MESSAGE = { role: "user", content: "foo" };
-    MAX_PLAUSIBLE_TOKENS = 1e7;
-    CountTokensFailure = class extends Error {
-      constructor(reason, message) {
-        super(message);
-        this.reason = reason;
-      }
-      reason;
-    };
-  }
-});
-
-// src/capture/context-probe.ts
-function textProbeOf(body) {
-  if (Array.isArray(body.tools) && body.tools.length > 0) return null;
-  if (!Array.isArray(body.messages) || body.messages.length !== 1) return null;
-  const message = body.messages[0];
-  if (message?.role !== "user" || typeof message.content !== "string") return null;
-  const text2 = message.content.trim();
-  return {
-    hash: hashOfText(text2),
-    chars: text2.length,
-    serverHeading: /^## \S/.test(text2)
-  };
-}
-function hashOfText(text2) {
-  return createHash("sha256").update(text2.trim()).digest("hex");
-}
-var init_context_probe = __esm({
-  "src/capture/context-probe.ts"() {
-    "use strict";
-    init_lazy_crypto();
-  }
-});
-
-// src/capture/part-groups.ts
-function apiModel(model) {
-  return model.replace(/\[1m\]\s*$/i, "");
-}
-function partGroups(body, digest) {
-  const groups2 = /* @__PURE__ */ new Map();
-  if (typeof body.model !== "string") return groups2;
-  const model = apiModel(body.model);
-  const systemHashes = digest.parts.filter((part) => part.kind === "system-block" || part.kind === "billing-header" || part.kind === "system-message").map((part) => part.hash);
-  const toolHashes = digest.parts.filter((part) => part.kind === "tool");
-  const system = typeof body.system === "string" ? [{ type: "text", text: body.system }] : Array.isArray(body.system) ? body.system : [];
-  const systemMessages = (Array.isArray(body.messages) ? body.messages : []).filter(
-    (message) => message?.role === "system"
-  );
-  if (system.length || systemMessages.length)
-    groups2.set("systemPrompt", {
-      key: hashOf(model, systemHashes),
-      content: { model, system, ...systemMessages.length ? { messages: systemMessages } : {} }
-    });
-  const tools = (Array.isArray(body.tools) ? body.tools : []).map((tool, index) => ({
-    tool,
-    hash: toolHashes[index]?.hash ?? ""
-  }));
-  const sent = tools.filter(({ tool }) => tool?.defer_loading !== true);
-  const builtIn = sent.filter(({ tool }) => !MCP_TOOL.test(String(tool?.name ?? "")));
-  const builtInTools = builtIn.map((member) => member.tool);
-  const add = (name2, members, on) => groups2.set(name2, {
-    key: hashOf(
-      model,
-      members.map((member) => member.hash)
-    ),
-    content: { model, tools: [...on, ...members.map((member) => member.tool)] },
-    ...on.length ? { against: { model, tools: on } } : {}
-  });
-  if (builtIn.length) add("builtInTools", builtIn, []);
-  const byServer = /* @__PURE__ */ new Map();
-  for (const member of sent) {
-    const server = MCP_TOOL.exec(String(member.tool?.name ?? ""))?.[1];
-    if (server) byServer.set(server, [...byServer.get(server) ?? [], member]);
-  }
-  for (const [server, members] of byServer) add(`server:${server}`, members, builtInTools);
-  return groups2;
-}
-function groupHashes(groups2) {
-  const servers = {};
-  for (const [name2, group] of groups2) if (name2.startsWith("server:")) servers[name2.slice("server:".length)] = group.key;
-  return {
-    systemPrompt: groups2.get("systemPrompt")?.key ?? null,
-    builtInTools: groups2.get("builtInTools")?.key ?? null,
-    servers
-  };
-}
-var MCP_TOOL, hashOf;
-var init_part_groups = __esm({
-  "src/capture/part-groups.ts"() {
-    "use strict";
-    init_lazy_crypto();
-    MCP_TOOL = /^mcp__(.+?)__/;
-    hashOf = (model, partHashes) => createHash("sha256").update(`${model}
-${partHashes.join("\n")}`).digest("hex");
-  }
-});
-
-// src/capture/request-digest.ts
-function mcpServerOfTool(name2) {
-  return MCP_TOOL2.exec(name2)?.[1] ?? null;
-}
-function isObject2(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function withoutCacheControl(value) {
-  if (Array.isArray(value)) return value.map(withoutCacheControl);
-  if (!isObject2(value)) return value;
-  const out = {};
-  for (const [key, inner] of Object.entries(value)) if (key !== "cache_control") out[key] = withoutCacheControl(inner);
-  return out;
-}
-function sha256(value) {
-  return sha256OfJson(JSON.stringify(withoutCacheControl(value)));
-}
-function sha256OfJson(json) {
-  return createHash("sha256").update(json).digest("hex");
-}
-function textOf(content) {
-  if (typeof content === "string") return content;
-  if (isObject2(content)) return typeof content.text === "string" ? content.text : "";
-  if (Array.isArray(content)) return content.map(textOf).join("\n");
-  return "";
-}
-function systemBlocks(system) {
-  if (typeof system === "string") return system ? [{ type: "text", text: system }] : [];
-  return Array.isArray(system) ? system : [];
-}
-function systemPart(block) {
-  const text2 = textOf(block);
-  const kind = BILLING_HEADER.test(text2) ? "billing-header" : "system-block";
-  const name2 = kind === "billing-header" ? "x-anthropic-billing-header" : "system block";
-  return { kind, name: name2, chars: text2.length, hash: sha256(block), server: null, deferred: false };
-}
-function toolPart(tool) {
-  const definition = isObject2(tool) ? tool : {};
-  const name2 = typeof definition.name === "string" ? definition.name : "";
-  const json = JSON.stringify(withoutCacheControl(definition));
-  return {
-    kind: "tool",
-    name: name2,
-    chars: json.length,
-    hash: sha256OfJson(json),
-    server: mcpServerOfTool(name2),
-    deferred: definition.defer_loading === true
-  };
-}
-function systemMessageParts(messages) {
-  if (!Array.isArray(messages)) return [];
-  return messages.flatMap((message) => {
-    if (!isObject2(message) || message.role !== "system") return [];
-    const text2 = textOf(message.content);
-    return [
-      {
-        kind: "system-message",
-        name: "system message",
-        chars: text2.length,
-        hash: sha256(message.content),
-        server: null,
-        deferred: false
-      }
-    ];
-  });
-}
-function serversOf(tools) {
-  const servers = /* @__PURE__ */ new Map();
-  for (const tool of tools) {
-    if (tool.server === null) continue;
-    let found = servers.get(tool.server);
-    if (!found) {
-      found = { server: tool.server, tools: 0, chars: 0, deferredTools: 0 };
-      servers.set(tool.server, found);
-    }
-    if (tool.deferred) found.deferredTools++;
-    else {
-      found.tools++;
-      found.chars += tool.chars;
-    }
-  }
-  return [...servers.values()];
-}
-function digestRequest(request2) {
-  const blocks = systemBlocks(request2.system);
-  const system = blocks.map(systemPart);
-  const toolList = Array.isArray(request2.tools) ? request2.tools : [];
-  const tools = toolList.map(toolPart);
-  const messages = systemMessageParts(request2.messages);
-  const parts = [...system, ...messages, ...tools];
-  const shapeBlocks = blocks.filter((_, index) => system[index].kind !== "billing-header");
-  return {
-    parts,
-    systemPromptChars: [...system, ...messages].reduce((sum, part) => sum + part.chars, 0),
-    builtInToolChars: tools.filter((tool) => tool.server === null && !tool.deferred).reduce((sum, tool) => sum + tool.chars, 0),
-    mcpServers: serversOf(tools),
-    deferredTools: tools.filter((tool) => tool.deferred).map((tool) => tool.name),
-    toolSearch: tools.some((tool) => tool.name === "ToolSearch" && !tool.deferred),
-    shapeHash: sha256({ system: shapeBlocks, tools: toolList })
-  };
-}
-var MCP_TOOL2, BILLING_HEADER;
-var init_request_digest = __esm({
-  "src/capture/request-digest.ts"() {
-    "use strict";
-    init_lazy_crypto();
-    MCP_TOOL2 = /^mcp__(.+?)__(.+)$/;
-    BILLING_HEADER = /^x-anthropic-billing-header:/;
-  }
-});
-
-// src/capture/record.ts
-function sessionIdOf(body) {
-  const userId = body.metadata?.user_id;
-  if (typeof userId !== "string") return null;
-  try {
-    const parsed = JSON.parse(userId);
-    return typeof parsed.session_id === "string" ? parsed.session_id : null;
-  } catch {
-    return /_session_([0-9a-f-]{36})$/.exec(userId)?.[1] ?? null;
-  }
-}
-function roleOf(tools) {
-  if (!Array.isArray(tools) || tools.length === 0) return "side";
-  const names = tools.map((tool) => tool?.name);
-  return names.includes("Agent") || names.includes("Task") ? "main" : "subagent";
-}
-function betasOf(body, header) {
-  const fromBody = Array.isArray(body.betas) ? body.betas.filter((beta) => typeof beta === "string") : [];
-  const fromHeader = header ? header.split(",").map((beta) => beta.trim()).filter(Boolean) : [];
-  return [.../* @__PURE__ */ new Set([...fromBody, ...fromHeader])];
-}
-function digestMessages(messages) {
-  const list = Array.isArray(messages) ? messages : [];
-  const json = JSON.stringify(list);
-  return { count: list.length, chars: json.length, hash: createHash("sha256").update(json).digest("hex") };
-}
-function digestBody(bodyText, context) {
-  let body;
-  try {
-    body = JSON.parse(bodyText);
-  } catch {
-    return null;
-  }
-  return digestBodyValue(body, context);
-}
-function digestBodyValue(value, context) {
-  const body = value;
-  if (typeof body !== "object" || body === null || !Array.isArray(body.messages)) return null;
-  const request2 = digestRequest(body);
-  const groups2 = partGroups(body, request2);
-  const record = {
-    v: 1,
-    kind: context.kind,
-    source: context.source,
-    id: context.id,
-    time: context.time.toISOString(),
-    sessionId: sessionIdOf(body),
-    // count_tokens bodies (/context's) measure parts; they are never the conversation's request.
-    role: context.kind === "count_tokens" ? "side" : roleOf(body.tools),
-    model: typeof body.model === "string" ? body.model : null,
-    betas: betasOf(body, context.betaHeader),
-    request: request2,
-    messages: digestMessages(body.messages),
-    messageId: context.messageId ?? null,
-    usage: context.usage ?? null,
-    inputTokens: context.inputTokens ?? null,
-    ...context.kind === "count_tokens" ? { textProbe: textProbeOf(body) } : {},
-    groups: groupHashes(groups2)
-  };
-  return { record, groups: groups2 };
-}
-var init_record = __esm({
-  "src/capture/record.ts"() {
-    "use strict";
-    init_lazy_crypto();
-    init_context_probe();
-    init_part_groups();
-    init_request_digest();
-  }
-});
-
-// src/fs/append-private.ts
-function appendPrivate(path, text2, mode = 384) {
-  let fd;
-  try {
-    fd = (0, import_node_fs15.openSync)(path, APPEND_NO_FOLLOW, mode);
-  } catch (error) {
-    const code = error.code;
-    if (code === "ELOOP" || code === "ENXIO") throw refusal(path, code === "ELOOP" ? "a symbolic link" : "a FIFO");
-    throw error;
-  }
-  try {
-    const stat = (0, import_node_fs15.fstatSync)(fd);
-    if (!stat.isFile()) throw refusal(path, "not a regular file");
-    if (stat.nlink !== 1) throw refusal(path, "a hard link to another file");
-    const bytes = Buffer.from(text2, "utf8");
-    for (let at = 0; at < bytes.length; ) at += (0, import_node_fs15.writeSync)(fd, bytes, at, bytes.length - at);
-  } finally {
-    (0, import_node_fs15.closeSync)(fd);
-  }
-}
-function refusal(path, what) {
-  return new UnsafeFileError(`${path} is ${what}; refusing to write through it (remove it and try again)`);
-}
-var import_node_fs15, UnsafeFileError, APPEND_NO_FOLLOW;
-var init_append_private = __esm({
-  "src/fs/append-private.ts"() {
-    "use strict";
-    import_node_fs15 = require("fs");
-    init_user_error();
-    UnsafeFileError = class extends UserError {
-    };
-    APPEND_NO_FOLLOW = import_node_fs15.constants.O_WRONLY | import_node_fs15.constants.O_APPEND | import_node_fs15.constants.O_CREAT | import_node_fs15.constants.O_NOFOLLOW | import_node_fs15.constants.O_NONBLOCK;
-  }
-});
-
-// src/capture/store.ts
-function rotate(dir, limits) {
-  const log2 = (0, import_node_path14.join)(dir, LOG);
-  let size;
-  try {
-    size = (0, import_node_fs16.statSync)(log2).size;
-  } catch {
-    return;
-  }
-  if (size < limits.logBytes) return;
-  const rotated = (index) => (0, import_node_path14.join)(dir, `requests.${index}.jsonl`);
-  (0, import_node_fs16.rmSync)(rotated(limits.rotatedLogs), { force: true });
-  for (let index = limits.rotatedLogs - 1; index >= 1; index--) {
-    try {
-      (0, import_node_fs16.renameSync)(rotated(index), rotated(index + 1));
-    } catch {
-    }
-  }
-  if (limits.rotatedLogs > 0) (0, import_node_fs16.renameSync)(log2, rotated(1));
-  else (0, import_node_fs16.rmSync)(log2, { force: true });
-}
-function writeSessionNewest(dir, records) {
-  const newest = /* @__PURE__ */ new Map();
-  for (const record of records) {
-    if (record.role !== "main" || !record.sessionId || !SESSION_ID.test(record.sessionId)) continue;
-    const current = newest.get(record.sessionId) ?? {
-      record: readSessionFile((0, import_node_path14.join)(dir, SESSIONS, `${record.sessionId}.json`)),
-      changed: false
-    };
-    newest.set(
-      record.sessionId,
-      current.record && current.record.time > record.time ? current : { record, changed: true }
-    );
-  }
-  for (const [sessionId, { record, changed }] of newest)
-    if (changed && record) replaceFile((0, import_node_path14.join)(dir, SESSIONS, `${sessionId}.json`), JSON.stringify(record), 384);
-}
-function readSessionFile(path) {
-  try {
-    return JSON.parse((0, import_node_fs16.readFileSync)(path, "utf8"));
-  } catch {
-    return null;
-  }
-}
-function pruneSessions(dir, keep) {
-  const folder = (0, import_node_path14.join)(dir, SESSIONS);
-  const files = (0, import_node_fs16.readdirSync)(folder).filter((name2) => name2.endsWith(".json"));
-  if (files.length <= keep) return;
-  const byAge = files.map((name2) => ({ name: name2, mtime: (0, import_node_fs16.statSync)((0, import_node_path14.join)(folder, name2)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
-  for (const old of byAge.slice(keep)) (0, import_node_fs16.rmSync)((0, import_node_path14.join)(folder, old.name), { force: true });
-}
-function appendRecords(dir, records, limits = DEFAULT_LIMITS) {
-  if (records.length === 0) return;
-  ensurePrivateDir((0, import_node_path14.join)(dir, SESSIONS));
-  ensurePrivateDir(dir);
-  rotate(dir, limits);
-  appendPrivate((0, import_node_path14.join)(dir, LOG), records.map((record) => `${JSON.stringify(record)}
-`).join(""));
-  writeSessionNewest(dir, records);
-  pruneSessions(dir, limits.sessions);
-}
-function newestOfSession(dir, sessionId) {
-  if (!SESSION_ID.test(sessionId)) return null;
-  return readSessionFile((0, import_node_path14.join)(dir, SESSIONS, `${sessionId}.json`));
-}
-var import_node_fs16, import_node_path14, DEFAULT_LIMITS, LOG, SESSIONS, SESSION_ID;
-var init_store = __esm({
-  "src/capture/store.ts"() {
-    "use strict";
-    import_node_fs16 = require("fs");
-    import_node_path14 = require("path");
-    init_append_private();
-    init_atomic_write();
-    init_paths2();
-    DEFAULT_LIMITS = { logBytes: 8 << 20, rotatedLogs: 2, sessions: 200 };
-    LOG = "requests.jsonl";
-    SESSIONS = "sessions";
-    SESSION_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
-  }
-});
-
-// src/capture/otel-bodies.ts
-function readSeen(dir) {
-  try {
-    return new Set((0, import_node_fs17.readFileSync)((0, import_node_path15.join)(dir, SEEN), "utf8").split("\n").filter(Boolean));
-  } catch {
-    return /* @__PURE__ */ new Set();
-  }
-}
-function newestFirst(dir, names, seen) {
-  const bodies = [];
-  for (const name2 of names) {
-    if (seen.has(name2) || !(REQUEST.test(name2) || RESPONSE.test(name2))) continue;
-    try {
-      const stat = (0, import_node_fs17.statSync)((0, import_node_path15.join)(dir, name2));
-      bodies.push({ name: name2, modified: stat.mtime, size: stat.size });
-    } catch {
-    }
-  }
-  return bodies.sort((a, b) => b.modified.getTime() - a.modified.getTime());
-}
-function ingestBodies(bodiesDir, storeDir, options) {
-  let names;
-  try {
-    names = (0, import_node_fs17.readdirSync)(bodiesDir);
-  } catch {
-    return { digested: 0, removed: 0, skipped: 0, newestGroups: /* @__PURE__ */ new Map() };
-  }
-  const seen = options.keepBodies ? readSeen(bodiesDir) : /* @__PURE__ */ new Set();
-  const records = [];
-  const done = [];
-  let skipped = 0;
-  const newestGroups = /* @__PURE__ */ new Map();
-  let budget = options.budgetBytes ?? DEFAULT_BUDGET_BYTES;
-  for (const { name: name2, modified, size } of newestFirst(bodiesDir, names, seen)) {
-    const path = (0, import_node_path15.join)(bodiesDir, name2);
-    if (RESPONSE.test(name2)) {
-      done.push(name2);
-      continue;
-    }
-    const id = REQUEST.exec(name2)?.[1];
-    if (!id) continue;
-    if (budget <= 0) break;
-    budget -= size;
-    let record = null;
-    try {
-      const digested = digestBody((0, import_node_fs17.readFileSync)(path, "utf8"), { source: "otel", id, time: modified, kind: "messages" });
-      record = digested?.record ?? null;
-      if (digested && record?.role === "main" && record.sessionId && !newestGroups.has(record.sessionId))
-        newestGroups.set(record.sessionId, digested.groups);
-    } catch {
-      continue;
-    }
-    if (record) {
-      records.push(record);
-      done.push(name2);
-    } else if (options.now.getTime() - modified.getTime() > WRITING_GRACE_MS) {
-      skipped++;
-    }
-  }
-  appendRecords(
-    storeDir,
-    records.sort((a, b) => a.time.localeCompare(b.time)),
-    options.limits ?? DEFAULT_LIMITS
-  );
-  if (options.keepBodies) {
-    const present = new Set(names);
-    const kept2 = [...[...seen].filter((name2) => present.has(name2)), ...done];
-    if (done.length > 0) replaceFile((0, import_node_path15.join)(bodiesDir, SEEN), `${kept2.join("\n")}
-`, 384);
-    return { digested: records.length, removed: 0, skipped, newestGroups };
-  }
-  for (const name2 of done) (0, import_node_fs17.rmSync)((0, import_node_path15.join)(bodiesDir, name2), { force: true });
-  return { digested: records.length, removed: done.length, skipped, newestGroups };
-}
-var import_node_fs17, import_node_path15, REQUEST, RESPONSE, SEEN, WRITING_GRACE_MS, DEFAULT_BUDGET_BYTES;
-var init_otel_bodies = __esm({
-  "src/capture/otel-bodies.ts"() {
-    "use strict";
-    import_node_fs17 = require("fs");
-    import_node_path15 = require("path");
-    init_atomic_write();
-    init_record();
-    init_store();
-    REQUEST = /^([A-Za-z0-9_-]{1,128})\.request\.json$/;
-    RESPONSE = /^[A-Za-z0-9_-]{1,128}\.response\.json$/;
-    SEEN = ".ctx-monitor-digested";
-    WRITING_GRACE_MS = 1e4;
-    DEFAULT_BUDGET_BYTES = 32 << 20;
-  }
-});
-
-// src/capture/token-cache.ts
-function isUnmeasured(value) {
-  if (typeof value !== "object" || value === null) return false;
-  const { reason, said, at } = value;
-  return typeof reason === "string" && UNMEASURED_REASONS.includes(reason) && typeof said === "string" && typeof at === "string";
-}
-function readEntries(path) {
-  try {
-    const raw = JSON.parse((0, import_node_fs18.readFileSync)(path, "utf8"));
-    if (typeof raw !== "object" || raw === null) return {};
-    const entries = {};
-    for (const [hash, value] of Object.entries(raw))
-      if (typeof value === "number" || isUnmeasured(value)) entries[hash] = value;
-    return entries;
-  } catch {
-    return {};
-  }
-}
-var import_node_fs18, import_node_path16, UNMEASURED_REASONS, RETRY_AFTER_MS, SETUP_REASONS, KEEP, TokenCache;
-var init_token_cache = __esm({
-  "src/capture/token-cache.ts"() {
-    "use strict";
-    import_node_fs18 = require("fs");
-    import_node_path16 = require("path");
-    init_atomic_write();
-    init_paths2();
-    UNMEASURED_REASONS = [
-      "turned-off",
-      "no-credentials",
-      "credentials-rejected",
-      "refused",
-      "timed-out",
-      "unreachable",
-      "nonsense",
-      "not-yet",
-      /** Measured, but on another request shape than the one the breakdown is split by. */
-      "other-shape"
-    ];
-    RETRY_AFTER_MS = 5 * 6e4;
-    SETUP_REASONS = /* @__PURE__ */ new Set(["turned-off", "no-credentials", "not-yet"]);
-    KEEP = 500;
-    TokenCache = class {
-      constructor(storeDir) {
-        this.storeDir = storeDir;
-        this.path = (0, import_node_path16.join)(storeDir, "part-tokens.json");
-        this.entries = readEntries(this.path);
-      }
-      storeDir;
-      entries;
-      changed = /* @__PURE__ */ new Map();
-      path;
-      /** The measured tokens of a group, if count_tokens measured it. */
-      get(hash) {
-        const value = this.entries[hash];
-        return typeof value === "number" ? value : void 0;
-      }
-      /** Why a group has no figure, if the last try said. */
-      unmeasured(hash) {
-        const value = this.entries[hash];
-        return typeof value === "number" ? void 0 : value;
-      }
-      /** True when the group should be asked: never measured, and no failure that is still recent. */
-      wants(hash, now) {
-        const value = this.entries[hash];
-        if (value === void 0) return true;
-        if (typeof value === "number") return false;
-        return SETUP_REASONS.has(value.reason) || now.getTime() - Date.parse(value.at) >= RETRY_AFTER_MS;
-      }
-      set(hash, tokens) {
-        this.put(hash, tokens);
-      }
-      /** Records why a group is not measured; a figure measured before is kept. */
-      fail(hash, unmeasured) {
-        if (this.get(hash) === void 0) this.put(hash, unmeasured);
-      }
-      /** Writes this cache's changes over what is on disk now: the proxy and the server share the file. */
-      save() {
-        if (this.changed.size === 0) return;
-        const merged = readEntries(this.path);
-        for (const [hash, value] of this.changed) {
-          if (typeof value !== "number" && typeof merged[hash] === "number") continue;
-          delete merged[hash];
-          merged[hash] = value;
-        }
-        const keys = Object.keys(merged);
-        for (const old of keys.slice(0, Math.max(0, keys.length - KEEP))) delete merged[old];
-        ensurePrivateDir(this.storeDir);
-        replaceFile(this.path, JSON.stringify(merged), 384);
-        this.entries = merged;
-        this.changed.clear();
-      }
-      put(hash, value) {
-        delete this.entries[hash];
-        this.entries[hash] = value;
-        this.changed.set(hash, value);
-      }
-    };
-  }
-});
-
-// src/capture/session-capture.ts
-function keepBodies(runtime) {
-  return runtime.env.CTX_MONITOR_KEEP_BODIES === "1";
-}
-function ingestPendingBodies(runtime, projectDir) {
-  const newest = /* @__PURE__ */ new Map();
-  for (const bodiesDir of bodiesDirs(runtime, projectDir)) {
-    try {
-      const result = ingestBodies(bodiesDir, captureStoreDir(runtime), {
-        keepBodies: keepBodies(runtime),
-        now: runtime.now()
-      });
-      for (const [session, groups2] of result.newestGroups) if (!newest.has(session)) newest.set(session, groups2);
-    } catch (error) {
-      log(`could not digest request bodies in ${bodiesDir}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
-  return newest;
-}
-async function measureNewest(runtime, cache, newest) {
-  if (newest.size === 0) return;
-  const groups2 = [...newest.values()].flatMap((byName) => [...byName.values()]);
-  const target = targetFromEnv(runtime);
-  try {
-    if (!isTarget(target)) markUnmeasured(groups2, cache, target);
-    else await measureGroups(groups2, counterFor(target), cache, runtime.now());
-  } catch (error) {
-    log(`could not keep count_tokens' figures: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-function notYet(record, runtime) {
-  const target = targetFromEnv(runtime);
-  if (record.source !== "proxy" && !isTarget(target)) return target;
-  return {
-    reason: "not-yet",
-    said: record.source === "proxy" ? "not measured yet: ctx-monitor proxy measures each new part once, after forwarding its request" : "not measured yet: it is measured when ctx-monitor next digests the request bodies",
-    at: runtime.now().toISOString()
-  };
-}
-function tokensOf(record, cache, runtime) {
-  const groups2 = record.groups ?? { systemPrompt: null, builtInTools: null, servers: {} };
-  const unmeasured = {};
-  const figure = (part, hash) => {
-    if (!hash) return null;
-    const tokens = cache.get(hash);
-    if (tokens !== void 0) return tokens;
-    unmeasured[part] = cache.unmeasured(hash) ?? notYet(record, runtime);
-    return null;
-  };
-  const servers = {};
-  for (const [server, hash] of Object.entries(groups2.servers)) {
-    const tokens = figure(`server:${server}`, hash);
-    if (tokens !== null) servers[server] = tokens;
-  }
-  return {
-    systemPrompt: figure("systemPrompt", groups2.systemPrompt),
-    builtInTools: figure("builtInTools", groups2.builtInTools),
-    servers,
-    unmeasured
-  };
-}
-async function proxyFigures(runtime, record, tokens) {
-  const waiting = (current2) => Object.values(current2.unmeasured).some((unmeasured) => unmeasured.reason === "not-yet");
-  if (record.source !== "proxy" || runtime.now().getTime() - Date.parse(record.time) > PROXY_RECENT_MS) return tokens;
-  let current = tokens;
-  for (const started = Date.now(); waiting(current) && Date.now() - started < PROXY_MEASURING_MS; ) {
-    await new Promise((resolve3) => setTimeout(resolve3, 100));
-    current = tokensOf(record, new TokenCache(captureStoreDir(runtime)), runtime);
-  }
-  return current;
-}
-async function digestPendingCapture(runtime, projectDir) {
-  const cache = new TokenCache(captureStoreDir(runtime));
-  await measureNewest(runtime, cache, ingestPendingBodies(runtime, projectDir));
-  return cache;
-}
-async function readSessionCapture(runtime, sessionId, projectDir) {
-  const storeDir = captureStoreDir(runtime);
-  const cache = await digestPendingCapture(runtime, projectDir);
-  const record = newestOfSession(storeDir, sessionId);
-  if (record?.v !== 1 || !record.request) return null;
-  return { record, tokens: await proxyFigures(runtime, record, tokensOf(record, cache, runtime)) };
-}
-var PROXY_MEASURING_MS, PROXY_RECENT_MS;
-var init_session_capture = __esm({
-  "src/capture/session-capture.ts"() {
-    "use strict";
-    init_log();
-    init_bodies_dirs();
-    init_count_tokens();
-    init_otel_bodies();
-    init_paths2();
-    init_store();
-    init_token_cache();
-    PROXY_MEASURING_MS = 2e3;
-    PROXY_RECENT_MS = 15e3;
-  }
-});
-
-// src/context/launch-args.ts
-function parseLaunchArgs(args) {
-  let model = null;
-  let print = false;
-  let resumed = false;
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index];
-    if (arg === "--") break;
-    if (arg === "--model") model = args[index + 1] ?? null;
-    else if (arg.startsWith("--model=")) model = arg.slice("--model=".length);
-    else if (arg === "-p" || arg === "--print") print = true;
-    else if (["--resume", "-r", "--continue", "-c"].includes(arg) || arg.startsWith("--resume=")) resumed = true;
-  }
-  return { model: model || null, print, resumed };
-}
-var init_launch_args = __esm({
-  "src/context/launch-args.ts"() {
-    "use strict";
   }
 });
 
@@ -3726,10 +3544,13 @@ var init_read_usage = __esm({
     "use strict";
     import_node_fs19 = require("fs");
     import_node_path17 = require("path");
+    init_session_capture();
+    init_usage_evidence();
+    init_claude_process();
     init_compact_settings();
     init_paths();
     init_session_state();
-    init_config();
+    init_settings();
     init_byte_source();
     init_compaction_cache();
     init_head_baseline();
@@ -3739,14 +3560,168 @@ var init_read_usage = __esm({
     init_tail_snapshot();
     init_wait_for_append();
     init_estimate();
-    init_usage();
-    init_session_capture();
-    init_usage_evidence();
-    init_claude_process();
     init_launch_args();
+    init_usage();
     DEFAULT_FRESHNESS_TIMEOUT_MS = 1500;
     SIBLING_SESSION_WINDOW_MS = 10 * 6e4;
     SESSION_ID2 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  }
+});
+
+// src/present/terminal.ts
+function styleFor({ env, isTTY, columns, colorByDefault = isTTY && env.TERM !== "dumb" }) {
+  const forced = env.FORCE_COLOR;
+  const color = env.NO_COLOR ? false : forced !== void 0 && forced !== "" ? forced !== "0" && forced.toLowerCase() !== "false" : colorByDefault;
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || "";
+  return { color, unicode: /utf-?8/i.test(locale), columns: isTTY && columns && columns > 20 ? columns : null };
+}
+function paint(style, tone, text2) {
+  return style.color && text2 ? `\x1B[${SGR[tone]}m${text2}\x1B[0m` : text2;
+}
+function statusTone(status) {
+  return status === "critical" ? "red" : status === "warn" ? "yellow" : "green";
+}
+function wrap(style, text2, indent2 = "") {
+  const width = style.columns;
+  if (!width) return text2;
+  const lines2 = [];
+  let line = "";
+  for (const word of text2.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width - indent2.length) {
+      lines2.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines2.push(line);
+  return lines2.map((text3, index) => index === 0 ? text3 : `${indent2}${text3}`).join("\n");
+}
+var PLAIN, SGR;
+var init_terminal = __esm({
+  "src/present/terminal.ts"() {
+    "use strict";
+    PLAIN = { color: false, unicode: true, columns: null };
+    SGR = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 };
+  }
+});
+
+// src/integration/statusline.ts
+function statuslineFigures(facts) {
+  const { input, usage } = facts;
+  const contextWindow = input.contextWindowSize ?? usage?.contextWindow ?? null;
+  if (contextWindow === null) return null;
+  let usedTokens;
+  let estimated = false;
+  if (input.currentUsage !== null) usedTokens = input.currentUsage;
+  else if (usage) {
+    usedTokens = usage.usedTokens;
+    estimated = usage.estimated;
+  } else if (input.usedPercentage !== null) {
+    usedTokens = Math.round(input.usedPercentage / 100 * contextWindow);
+    estimated = true;
+  } else return null;
+  const autocompactAt = autocompactPoint(contextWindow, facts.env, facts.compactSettings, {
+    modelId: input.modelId ?? usage?.model ?? null,
+    version: input.version
+  }).at;
+  const budget = facts.budget ?? NO_BUDGET;
+  const { limit, limitKind, tokensUntilLimit, stepsUntilLimit, status } = countingLimit(
+    usedTokens,
+    contextWindow,
+    autocompactAt,
+    budget,
+    facts.thresholds,
+    usage?.tokensPerStep ?? null
+  );
+  return {
+    model: input.modelName ?? input.modelId ?? usage?.model ?? "Claude",
+    usedTokens,
+    estimated,
+    contextWindow,
+    autocompactAt,
+    percentOfWindow: Math.round(usedTokens / contextWindow * 100),
+    limit,
+    limitKind,
+    tokensUntilLimit,
+    stepsUntilLimit: tokensUntilLimit > 0 ? stepsUntilLimit : null,
+    budgetIgnored: budget.problem !== null,
+    status
+  };
+}
+function lineStyle(env) {
+  const { color, unicode } = styleFor({ env, isTTY: false, columns: void 0, colorByDefault: true });
+  return { color, unicode };
+}
+function bar(percent, style) {
+  const filled = Math.max(0, Math.min(BAR_WIDTH, Math.round(percent / 100 * BAR_WIDTH)));
+  const [full, empty] = style.unicode ? ["\u2588", "\u2591"] : ["#", "-"];
+  return `${full.repeat(filled)}${empty.repeat(BAR_WIDTH - filled)}`;
+}
+function renderStatusline(figures, style) {
+  const separator = style.unicode ? " \xB7 " : " | ";
+  const approx = figures.estimated ? "~" : "";
+  const parts = [
+    figures.model,
+    `${approx}${roundTokens(figures.usedTokens)}/${roundTokens(figures.contextWindow)}`,
+    `${bar(figures.percentOfWindow, style)} ${figures.percentOfWindow}% of window`
+  ];
+  const target = TARGET[figures.limitKind](figures);
+  const left = figures.tokensUntilLimit;
+  if (left <= 0) {
+    const over = figures.usedTokens - figures.limit;
+    parts.push(`past ${target} (${roundTokens(figures.limit)}) by ${roundTokens(over)}`);
+  } else {
+    const steps = figures.stepsUntilLimit;
+    parts.push(
+      `${roundTokens(left)} until ${target}${steps !== null ? ` (~${steps} step${steps === 1 ? "" : "s"})` : ""}`
+    );
+  }
+  if (figures.autocompactAt === null) parts.push("auto-compact off");
+  else if (figures.limitKind === "budget") parts.push(`auto-compact ~${roundTokens(figures.autocompactAt)}`);
+  if (figures.budgetIgnored) parts.push("budget ignored: not a number");
+  const line = parts.join(separator);
+  return style.color ? `${COLORS[figures.status]}${line}${RESET}` : line;
+}
+var COLORS, RESET, BAR_WIDTH, TARGET;
+var init_statusline = __esm({
+  "src/integration/statusline.ts"() {
+    "use strict";
+    init_format();
+    init_budget();
+    init_autocompact();
+    init_limit();
+    init_terminal();
+    COLORS = { ok: "\x1B[32m", warn: "\x1B[33m", critical: "\x1B[31m" };
+    RESET = "\x1B[0m";
+    BAR_WIDTH = 10;
+    TARGET = {
+      budget: (figures) => `budget ${roundTokens(figures.limit)}`,
+      "auto-compact": () => "auto-compact",
+      window: () => "a full window"
+    };
+  }
+});
+
+// src/present/safe-text.ts
+function terminalText(text2, options = {}) {
+  if (!QUICK_CHECK.test(text2)) return text2;
+  const keepColor = options.color === true;
+  return text2.replace(CONTROL, (match) => keepColor && OWN_SGR.test(match) ? match : "");
+}
+function jsonEscaped(json) {
+  return json.replace(JSON_RAW, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function jsonText(value) {
+  return jsonEscaped(JSON.stringify(value, null, 2));
+}
+var CONTROL, OWN_SGR, JSON_RAW, QUICK_CHECK;
+var init_safe_text = __esm({
+  "src/present/safe-text.ts"() {
+    "use strict";
+    CONTROL = // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    /\u001b(?:\[[0-?]*[ -/]*[@-~]|[\]PX^_][^\u0007\u001b\u009c\n]*(?:\u0007|\u001b\\|\u009c)?|[ -/]*[0-~]?)|\u009b[0-?]*[ -/]*[@-~]|[\u0090\u0098\u009d\u009e\u009f][^\u0007\u001b\u009c\n]*(?:\u0007|\u001b\\|\u009c)?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+    OWN_SGR = /^\u001b\[(?:0|1|2|31|32|33)m$/;
+    JSON_RAW = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+    QUICK_CHECK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
   }
 });
 
@@ -3830,13 +3805,13 @@ var init_statusline2 = __esm({
     "use strict";
     init_compact_settings();
     init_record_session();
-    init_statusline();
     init_statusline_input();
     init_stdin_json();
-    init_config();
-    init_safe_text();
+    init_settings();
     init_read_usage();
     init_usage();
+    init_statusline();
+    init_safe_text();
     init_byte_source();
     init_tail_snapshot();
     statuslineCommand = {
@@ -3882,7 +3857,7 @@ var init_plugin_presence = __esm({
   }
 });
 
-// src/claude/hooks/hook-input.ts
+// src/integration/hooks/hook-input.ts
 function isHookEvent(name2) {
   return HOOK_EVENTS.includes(name2 ?? "");
 }
@@ -3908,7 +3883,7 @@ function parseHookInput(text2) {
 }
 var HOOK_EVENTS, CLAUDE_EVENT_NAMES;
 var init_hook_input = __esm({
-  "src/claude/hooks/hook-input.ts"() {
+  "src/integration/hooks/hook-input.ts"() {
     "use strict";
     init_stdin_json();
     HOOK_EVENTS = [
@@ -3928,7 +3903,7 @@ var init_hook_input = __esm({
   }
 });
 
-// src/claude/hooks/hook-memory.ts
+// src/integration/hooks/hook-memory.ts
 function memoryPath(runtime, sessionId) {
   return (0, import_node_path19.join)(ctxMonitorStateDir(runtime), "hooks", `${sessionId.replace(/[^\w-]/g, "_")}.json`);
 }
@@ -3953,18 +3928,18 @@ function writeHookMemory(runtime, sessionId, memory) {
 }
 var import_node_fs21, import_node_path19, FRESH_MEMORY;
 var init_hook_memory = __esm({
-  "src/claude/hooks/hook-memory.ts"() {
+  "src/integration/hooks/hook-memory.ts"() {
     "use strict";
-    init_make_folder();
     import_node_fs21 = require("fs");
     import_node_path19 = require("path");
-    init_atomic_write();
     init_paths();
+    init_atomic_write();
+    init_make_folder();
     FRESH_MEMORY = { warnedStatus: "ok", compactionsPointedPast: 0, lostPending: null };
   }
 });
 
-// src/claude/hooks/hook-scope.ts
+// src/integration/hooks/hook-scope.ts
 function projectOf(input, runtime) {
   return runtime.env.CLAUDE_PROJECT_DIR || input.cwd || runtime.cwd;
 }
@@ -3975,12 +3950,12 @@ function request(input, runtime) {
   };
 }
 var init_hook_scope = __esm({
-  "src/claude/hooks/hook-scope.ts"() {
+  "src/integration/hooks/hook-scope.ts"() {
     "use strict";
   }
 });
 
-// src/claude/hooks/usage-warning.ts
+// src/integration/hooks/usage-warning.ts
 function usageWarning(usage, warnedStatus) {
   if (usage.subagent) return { text: null, warnedStatus };
   if (RANK[usage.status] <= RANK[warnedStatus]) return { text: null, warnedStatus: usage.status };
@@ -3991,7 +3966,7 @@ function usageWarning(usage, warnedStatus) {
 }
 var RANK;
 var init_usage_warning = __esm({
-  "src/claude/hooks/usage-warning.ts"() {
+  "src/integration/hooks/usage-warning.ts"() {
     "use strict";
     init_format();
     RANK = { ok: 0, warn: 1, critical: 2 };
@@ -4160,9 +4135,9 @@ var init_store2 = __esm({
     "use strict";
     import_node_fs22 = require("fs");
     import_node_path20 = require("path");
+    init_user_error();
     init_atomic_write();
     init_make_folder();
-    init_user_error();
     HandoffPathError = class extends UserError {
     };
     DEFAULT_HANDOFF_DIR = (0, import_node_path20.join)(".claude", "handoffs");
@@ -4170,7 +4145,7 @@ var init_store2 = __esm({
   }
 });
 
-// src/claude/hooks/agent-notes.ts
+// src/integration/hooks/agent-notes.ts
 function isAutomaticHandoff(name2) {
   return AUTOMATIC.test(name2);
 }
@@ -4206,7 +4181,7 @@ function newestAgentNotes(folder, sessionId) {
 }
 var PRE_COMPACT_LABEL, AUTOMATIC;
 var init_agent_notes = __esm({
-  "src/claude/hooks/agent-notes.ts"() {
+  "src/integration/hooks/agent-notes.ts"() {
     "use strict";
     init_store2();
     PRE_COMPACT_LABEL = "pre-compact";
@@ -4214,7 +4189,7 @@ var init_agent_notes = __esm({
   }
 });
 
-// src/claude/hooks/compaction-record.ts
+// src/integration/hooks/compaction-record.ts
 function kept(texts) {
   return texts.slice(-KEPT_ITEMS).map((text2) => text2.slice(0, KEPT_CHARS));
 }
@@ -4260,20 +4235,20 @@ function writeCompactionRecord(runtime, sessionId, record) {
 }
 var import_node_fs23, import_node_path21, KEPT_CHARS, KEPT_ITEMS, isStrings;
 var init_compaction_record = __esm({
-  "src/claude/hooks/compaction-record.ts"() {
+  "src/integration/hooks/compaction-record.ts"() {
     "use strict";
-    init_make_folder();
     import_node_fs23 = require("fs");
     import_node_path21 = require("path");
-    init_atomic_write();
     init_paths();
+    init_atomic_write();
+    init_make_folder();
     KEPT_CHARS = 2e3;
     KEPT_ITEMS = 1e3;
     isStrings = (value) => Array.isArray(value) && value.every((item) => typeof item === "string");
   }
 });
 
-// src/claude/hooks/compaction-summary.ts
+// src/integration/hooks/compaction-summary.ts
 function textOf2(content) {
   if (typeof content === "string") return content;
   if (!Array.isArray(content)) return "";
@@ -4295,7 +4270,7 @@ function newestCompactionSummary(source) {
 }
 var MAX_BACK_BYTES;
 var init_compaction_summary = __esm({
-  "src/claude/hooks/compaction-summary.ts"() {
+  "src/integration/hooks/compaction-summary.ts"() {
     "use strict";
     init_read_backward();
     init_records();
@@ -4303,7 +4278,7 @@ var init_compaction_summary = __esm({
   }
 });
 
-// src/claude/hooks/handoff-pointer.ts
+// src/integration/hooks/handoff-pointer.ts
 function clipText(text2, max) {
   return text2.length <= max ? text2 : `${text2.slice(0, max)}
 \u2026 [cut; the handoff has it in full]`;
@@ -4336,7 +4311,7 @@ function firstPromptOfHandoff(markdown) {
 }
 var LOST_LIST_CHARS, MAX_POINTER_CHARS, LIMITS;
 var init_handoff_pointer = __esm({
-  "src/claude/hooks/handoff-pointer.ts"() {
+  "src/integration/hooks/handoff-pointer.ts"() {
     "use strict";
     LOST_LIST_CHARS = 2e3;
     MAX_POINTER_CHARS = 7800;
@@ -5520,7 +5495,7 @@ var init_redact = __esm({
   }
 });
 
-// src/claude/hooks/summary-losses.ts
+// src/integration/hooks/summary-losses.ts
 function normalized(text2) {
   return text2.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
@@ -5597,7 +5572,7 @@ function describeLosses(comparison, maxChars, fullList) {
 }
 var MAX_SUMMARY_CHARS, KEPT_SHARE, MIN_WORDS_FOR_SHARE, STOP_WORDS, SummaryText, ITEM_CHARS;
 var init_summary_losses = __esm({
-  "src/claude/hooks/summary-losses.ts"() {
+  "src/integration/hooks/summary-losses.ts"() {
     "use strict";
     MAX_SUMMARY_CHARS = 1e6;
     KEPT_SHARE = 0.75;
@@ -5636,7 +5611,7 @@ var init_summary_losses = __esm({
   }
 });
 
-// src/claude/hooks/summary-lost-file.ts
+// src/integration/hooks/summary-lost-file.ts
 function summaryLosses(summary, record, notes) {
   if (!record) {
     const text2 = "ctx-monitor cannot say what Claude Code's summary dropped: no handoff was written before this compaction.";
@@ -5672,7 +5647,7 @@ ${redactSecrets(full).text}
 }
 var import_node_path22;
 var init_summary_lost_file = __esm({
-  "src/claude/hooks/summary-lost-file.ts"() {
+  "src/integration/hooks/summary-lost-file.ts"() {
     "use strict";
     import_node_path22 = require("path");
     init_atomic_write();
@@ -5967,11 +5942,11 @@ var KEPT_CHARS2, REDACT_MARGIN, NEWEST, TURNS_WITH_DETAIL, RELEASED, SUBAGENT_TR
 var init_facts = __esm({
   "src/handoff/facts.ts"() {
     "use strict";
-    init_tool_calls();
+    init_redact();
     init_records();
+    init_tool_calls();
     init_user_text();
     init_line_changes();
-    init_redact();
     KEPT_CHARS2 = 16e3;
     REDACT_MARGIN = 16384;
     NEWEST = { commands: 150, errors: 50, subagents: 30, turns: 60 };
@@ -6580,6 +6555,40 @@ var init_render_work = __esm({
   }
 });
 
+// src/handoff/size-budget.ts
+function defaultHandoffChars(contextWindow) {
+  return Math.max(MIN_HANDOFF_CHARS, Math.round(contextWindow * CHARS_PER_WINDOW_TOKEN));
+}
+function shareByWeight(budget, parts) {
+  const given = parts.map(() => 0);
+  let left = Math.max(0, budget);
+  let open = parts.map((_, index) => index).filter((index) => parts[index].need > 0);
+  while (open.length && left > 0) {
+    const weights = open.reduce((sum, index) => sum + parts[index].weight, 0);
+    const satisfied = open.filter(
+      (index) => parts[index].need - given[index] <= left * parts[index].weight / weights
+    );
+    if (!satisfied.length) {
+      for (const index of open) given[index] += Math.floor(left * parts[index].weight / weights);
+      break;
+    }
+    for (const index of satisfied) {
+      left -= parts[index].need - given[index];
+      given[index] = parts[index].need;
+    }
+    open = open.filter((index) => !satisfied.includes(index));
+  }
+  return given;
+}
+var CHARS_PER_WINDOW_TOKEN;
+var init_size_budget = __esm({
+  "src/handoff/size-budget.ts"() {
+    "use strict";
+    init_handoff_size();
+    CHARS_PER_WINDOW_TOKEN = 0.2;
+  }
+});
+
 // src/handoff/render.ts
 function boundedNote(text2) {
   if (text2.length <= NOTE_LIMIT) return text2;
@@ -6891,15 +6900,15 @@ var RESUME_HINT;
 var init_write_handoff = __esm({
   "src/handoff/write-handoff.ts"() {
     "use strict";
-    init_paths();
-    init_config();
     init_format();
+    init_paths();
+    init_settings();
     init_read_usage();
+    init_redact();
     init_incremental_reader();
     init_agent_notes2();
     init_facts();
     init_git();
-    init_redact();
     init_render();
     init_size_budget();
     init_store2();
@@ -6907,7 +6916,7 @@ var init_write_handoff = __esm({
   }
 });
 
-// src/claude/hooks/compaction-hooks.ts
+// src/integration/hooks/compaction-hooks.ts
 var compaction_hooks_exports = {};
 __export(compaction_hooks_exports, {
   compactionPointer: () => compactionPointer,
@@ -7014,15 +7023,15 @@ async function postCompact(input, runtime) {
 }
 var import_node_fs25, import_node_path25, AUTOMATIC_HANDOFF_NOTE, SAME_COMPACTION_MS;
 var init_compaction_hooks = __esm({
-  "src/claude/hooks/compaction-hooks.ts"() {
+  "src/integration/hooks/compaction-hooks.ts"() {
     "use strict";
     import_node_fs25 = require("fs");
     import_node_path25 = require("path");
+    init_paths();
     init_read_usage();
+    init_store2();
     init_byte_source();
     init_compaction_cache();
-    init_store2();
-    init_paths();
     init_agent_notes();
     init_compaction_record();
     init_compaction_summary();
@@ -7035,7 +7044,7 @@ var init_compaction_hooks = __esm({
   }
 });
 
-// src/claude/hooks/handlers.ts
+// src/integration/hooks/handlers.ts
 async function sessionStart(input, runtime) {
   recordSession(runtime, {
     sessionId: input.sessionId,
@@ -7077,11 +7086,11 @@ function runHookEvent(event, input, runtime) {
 }
 var import_node_fs26, compactionHooks;
 var init_handlers = __esm({
-  "src/claude/hooks/handlers.ts"() {
+  "src/integration/hooks/handlers.ts"() {
     "use strict";
     import_node_fs26 = require("fs");
-    init_read_usage();
     init_record_session();
+    init_read_usage();
     init_hook_input();
     init_hook_memory();
     init_hook_scope();
@@ -7112,9 +7121,9 @@ function logProblem(runtime, event, message) {
 }
 async function hookOutput(event, text2, runtime) {
   if (!isHookEvent(event))
-    throw new Error(`unknown hook event ${JSON.stringify(event)}; expected one of ${HOOK_EVENTS.join(", ")}`);
+    throw new UserError(`unknown hook event ${JSON.stringify(event)}; expected one of ${HOOK_EVENTS.join(", ")}`);
   const input = parseHookInput(text2);
-  if (!input) throw new Error("no hook input on stdin (a JSON object with session_id)");
+  if (!input) throw new UserError("no hook input on stdin (a JSON object with session_id)");
   const plugin = runningAsPlugin(runtime) ? null : enabledPlugin(runtime);
   if (plugin) return event === "session-start" ? installedTwiceNotice(plugin) : "";
   return runHookEvent(event, input, runtime);
@@ -7147,14 +7156,15 @@ var import_node_path26, WATCHDOG_MS, hookCommand;
 var init_hook = __esm({
   "src/commands/hook.ts"() {
     "use strict";
-    init_append_private();
-    init_make_folder();
     import_node_path26 = require("path");
+    init_user_error();
     init_paths();
     init_plugin_presence();
+    init_stdin_json();
+    init_append_private();
+    init_make_folder();
     init_handlers();
     init_hook_input();
-    init_stdin_json();
     init_safe_text();
     WATCHDOG_MS = { "pre-compact": 45e3, other: 1e4 };
     hookCommand = {
@@ -7272,7 +7282,7 @@ var init_usage2 = __esm({
   }
 });
 
-// src/cli/command.ts
+// src/commands/command.ts
 function selectionFrom(values) {
   const pick = (key) => typeof values[key] === "string" ? values[key] : void 0;
   const transcriptPath = pick("transcript");
@@ -7291,7 +7301,7 @@ function printResult(context, value, human) {
 }
 var selectionOptions, SELECTION_SYNOPSIS;
 var init_command = __esm({
-  "src/cli/command.ts"() {
+  "src/commands/command.ts"() {
     "use strict";
     init_safe_text();
     selectionOptions = {
@@ -7347,13 +7357,13 @@ var init_version = __esm({
   }
 });
 
-// src/cli/flag-words.ts
+// src/commands/flag-words.ts
 function inCliWords(message) {
   return FLAGS.reduce((text2, [parameter, flag]) => text2.replace(parameter, flag), message);
 }
 var FLAGS;
 var init_flag_words = __esm({
-  "src/cli/flag-words.ts"() {
+  "src/commands/flag-words.ts"() {
     "use strict";
     FLAGS = [
       [/\bsession_id\b/g, "--session"],
@@ -7362,7 +7372,7 @@ var init_flag_words = __esm({
   }
 });
 
-// src/cli/help.ts
+// src/commands/help.ts
 function commandHelp(command) {
   return [
     `${PACKAGE.name} ${command.name}: ${command.summary}`,
@@ -7374,14 +7384,14 @@ function commandHelp(command) {
 }
 var EXIT_CODES;
 var init_help = __esm({
-  "src/cli/help.ts"() {
+  "src/commands/help.ts"() {
     "use strict";
     init_version();
     EXIT_CODES = "Exit codes: 0 done, 1 failed (the message says what to pass or fix), 2 bad arguments.";
   }
 });
 
-// src/cli/option-values.ts
+// src/commands/option-values.ts
 function fits(kind, value) {
   if (kind === "url") {
     try {
@@ -7404,7 +7414,7 @@ function badOptionValue(kinds, values) {
 }
 var PROBLEM;
 var init_option_values = __esm({
-  "src/cli/option-values.ts"() {
+  "src/commands/option-values.ts"() {
     "use strict";
     PROBLEM = {
       count: "takes a whole number of 1 or more",
@@ -7414,7 +7424,7 @@ var init_option_values = __esm({
   }
 });
 
-// src/cli/run-command.ts
+// src/commands/run-command.ts
 var run_command_exports = {};
 __export(run_command_exports, {
   EXIT_OK: () => EXIT_OK,
@@ -7495,12 +7505,12 @@ function argumentProblem(error) {
 }
 var import_node_util, EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXCLUSIVE;
 var init_run_command = __esm({
-  "src/cli/run-command.ts"() {
+  "src/commands/run-command.ts"() {
     "use strict";
     import_node_util = require("util");
+    init_user_error();
     init_safe_text();
     init_terminal();
-    init_user_error();
     init_version();
     init_flag_words();
     init_help();
@@ -7512,12 +7522,12 @@ var init_run_command = __esm({
   }
 });
 
-// src/bin.ts
+// src/fast-entry.ts
 var import_node_fs28 = require("fs");
 var import_node_path27 = require("path");
 var import_node_url = require("url");
 
-// src/runtime.ts
+// src/base/runtime.ts
 var import_node_fs = require("fs");
 var import_node_os = require("os");
 function nodeRuntime() {
@@ -7553,7 +7563,7 @@ function parentOf(pid) {
   }
 }
 
-// src/bin.ts
+// src/fast-entry.ts
 var [name, ...rest] = process.argv.slice(2);
 var output = {
   stdout: (text2) => void writeAll(1, text2),

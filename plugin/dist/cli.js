@@ -3,10 +3,10 @@ import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   log
-} from "./chunk-E4WEFHXS.js";
+} from "./chunk-AM7EQEUM.js";
 import "./chunk-6RQ7PFQB.js";
 
-// src/runtime.ts
+// src/base/runtime.ts
 import { readFileSync } from "fs";
 import { homedir } from "os";
 function nodeRuntime() {
@@ -42,7 +42,7 @@ function parentOf(pid) {
   }
 }
 
-// src/cli.ts
+// src/main-entry.ts
 var argv = process.argv.slice(2);
 var runtime = nodeRuntime();
 var output = {
@@ -53,10 +53,10 @@ var output = {
 async function runCli() {
   const [name, ...rest] = argv;
   if (name === "statusline" && rest.length === 0)
-    return (await import("./statusline-6XFNDA3S.js")).runStatusline(runtime, output);
+    return (await import("./statusline-4V5EYQQB.js")).runStatusline(runtime, output);
   if (name === "hook" && rest.length === 1)
-    return (await import("./hook-F5VDIZ43.js")).runHook(rest[0], runtime, output);
-  return (await import("./run-NKGLXV5I.js")).runCommand(argv, runtime, output);
+    return (await import("./hook-IN6FSDRW.js")).runHook(rest[0], runtime, output);
+  return (await import("./run-H33UPWJR.js")).runCommand(argv, runtime, output);
 }
 if (argv.length === 0) {
   if (process.stdin.isTTY) {
@@ -64,7 +64,7 @@ if (argv.length === 0) {
       "ctx-monitor: this is the MCP server, waiting for a client on stdin (Claude Code starts it). For the CLI, see ctx-monitor --help; Ctrl-C to quit.\n"
     );
   }
-  import("./serve-OS3I2DIP.js").then(({ serveStdio }) => serveStdio(runtime)).catch((error) => {
+  import("./serve-CWDQKGQB.js").then(({ serveStdio }) => serveStdio(runtime)).catch((error) => {
     log(`could not start the MCP server: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });

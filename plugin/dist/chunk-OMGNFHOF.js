@@ -6,7 +6,7 @@ import {
   readStdinText,
   recordSession,
   stringField
-} from "./chunk-A36TVRQ4.js";
+} from "./chunk-5QGFGZXA.js";
 import {
   jsonEscaped,
   terminalText
@@ -16,7 +16,7 @@ import {
   readHookMemory,
   request,
   writeHookMemory
-} from "./chunk-R25CEHLX.js";
+} from "./chunk-JULSVRIS.js";
 import {
   STATE_DIR_SETTING,
   appendPrivate,
@@ -24,10 +24,11 @@ import {
   createUsageDeps,
   ctxMonitorStateDir,
   readContextUsage
-} from "./chunk-BSBAOZEI.js";
+} from "./chunk-LIGRM5QN.js";
 import {
+  UserError,
   makeFolder
-} from "./chunk-KGZKVHJ7.js";
+} from "./chunk-PUOW4WKH.js";
 
 // src/commands/hook.ts
 import { join as join2 } from "path";
@@ -58,10 +59,10 @@ function installedTwiceNotice(pluginId) {
   return `[ctx-monitor] installed twice: as the plugin ${pluginId} and by \`ctx-monitor install\`; the plugin's hooks run and these stay silent. Run \`ctx-monitor uninstall\` to remove the second.`;
 }
 
-// src/claude/hooks/handlers.ts
+// src/integration/hooks/handlers.ts
 import { existsSync } from "fs";
 
-// src/claude/hooks/hook-input.ts
+// src/integration/hooks/hook-input.ts
 var HOOK_EVENTS = [
   "session-start",
   "user-prompt-submit",
@@ -100,7 +101,7 @@ function parseHookInput(text) {
   };
 }
 
-// src/claude/hooks/usage-warning.ts
+// src/integration/hooks/usage-warning.ts
 var RANK = { ok: 0, warn: 1, critical: 2 };
 function usageWarning(usage, warnedStatus) {
   if (usage.subagent) return { text: null, warnedStatus };
@@ -111,8 +112,8 @@ function usageWarning(usage, warnedStatus) {
   };
 }
 
-// src/claude/hooks/handlers.ts
-var compactionHooks = () => import("./compaction-hooks-IAJPJ57Z.js");
+// src/integration/hooks/handlers.ts
+var compactionHooks = () => import("./compaction-hooks-CALD52VK.js");
 async function sessionStart(input, runtime) {
   recordSession(runtime, {
     sessionId: input.sessionId,
@@ -171,9 +172,9 @@ function logProblem(runtime, event, message) {
 }
 async function hookOutput(event, text, runtime) {
   if (!isHookEvent(event))
-    throw new Error(`unknown hook event ${JSON.stringify(event)}; expected one of ${HOOK_EVENTS.join(", ")}`);
+    throw new UserError(`unknown hook event ${JSON.stringify(event)}; expected one of ${HOOK_EVENTS.join(", ")}`);
   const input = parseHookInput(text);
-  if (!input) throw new Error("no hook input on stdin (a JSON object with session_id)");
+  if (!input) throw new UserError("no hook input on stdin (a JSON object with session_id)");
   const plugin = runningAsPlugin(runtime) ? null : enabledPlugin(runtime);
   if (plugin) return event === "session-start" ? installedTwiceNotice(plugin) : "";
   return runHookEvent(event, input, runtime);

@@ -5,7 +5,7 @@ import {
   ResponseTimeline,
   countdownWords,
   statusWords
-} from "./chunk-QOQXYNNC.js";
+} from "./chunk-RQYSX7PQ.js";
 import {
   paint,
   statusTone,
@@ -26,9 +26,9 @@ import {
   readForward,
   roundTokens,
   withByteSource
-} from "./chunk-BSBAOZEI.js";
-import "./chunk-E4WEFHXS.js";
-import "./chunk-KGZKVHJ7.js";
+} from "./chunk-LIGRM5QN.js";
+import "./chunk-AM7EQEUM.js";
+import "./chunk-PUOW4WKH.js";
 import "./chunk-6RQ7PFQB.js";
 
 // src/report/watch/colors.ts

@@ -15,12 +15,12 @@ import {
   isHandoffOfSession,
   listHandoffs,
   writeNewHandoff
-} from "./chunk-5KD4ZHVK.js";
+} from "./chunk-OZXTJKYL.js";
 import {
+  MIN_HANDOFF_CHARS,
   addLineProblems,
   compactionOf,
   counted,
-  defaultHandoffChars,
   exactNumber,
   fingerprintAt,
   isSubagentTranscript,
@@ -29,12 +29,11 @@ import {
   readContextUsage,
   readForward,
   sessionProjectDir,
-  shareByWeight,
   withByteSource
-} from "./chunk-BSBAOZEI.js";
+} from "./chunk-LIGRM5QN.js";
 import {
   writeNewFile
-} from "./chunk-KGZKVHJ7.js";
+} from "./chunk-PUOW4WKH.js";
 
 // src/transcript/incremental-reader.ts
 var IncrementalReader = class {
@@ -804,6 +803,33 @@ function workSections(facts, room, where) {
     const lead = [list.intro, hidden > 0 ? list.omitted(hidden) : ""].filter(Boolean);
     return [list.title, [...lead, shown.join(list.separator)].filter(Boolean).join("\n\n")];
   });
+}
+
+// src/handoff/size-budget.ts
+var CHARS_PER_WINDOW_TOKEN = 0.2;
+function defaultHandoffChars(contextWindow) {
+  return Math.max(MIN_HANDOFF_CHARS, Math.round(contextWindow * CHARS_PER_WINDOW_TOKEN));
+}
+function shareByWeight(budget, parts) {
+  const given = parts.map(() => 0);
+  let left = Math.max(0, budget);
+  let open = parts.map((_, index) => index).filter((index) => parts[index].need > 0);
+  while (open.length && left > 0) {
+    const weights = open.reduce((sum, index) => sum + parts[index].weight, 0);
+    const satisfied = open.filter(
+      (index) => parts[index].need - given[index] <= left * parts[index].weight / weights
+    );
+    if (!satisfied.length) {
+      for (const index of open) given[index] += Math.floor(left * parts[index].weight / weights);
+      break;
+    }
+    for (const index of satisfied) {
+      left -= parts[index].need - given[index];
+      given[index] = parts[index].need;
+    }
+    open = open.filter((index) => !satisfied.includes(index));
+  }
+  return given;
 }
 
 // src/handoff/render.ts

@@ -7,7 +7,7 @@ import {
   sessionStateDir,
   sessionStateFileName,
   writeSessionState
-} from "./chunk-BSBAOZEI.js";
+} from "./chunk-LIGRM5QN.js";
 
 // src/claude/record-session.ts
 import { existsSync, readdirSync, readFileSync, statSync, unlinkSync } from "fs";

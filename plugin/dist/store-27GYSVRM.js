@@ -11,8 +11,8 @@ import {
   listHandoffs,
   readHandoff,
   writeNewHandoff
-} from "./chunk-5KD4ZHVK.js";
-import "./chunk-KGZKVHJ7.js";
+} from "./chunk-OZXTJKYL.js";
+import "./chunk-PUOW4WKH.js";
 import "./chunk-6RQ7PFQB.js";
 export {
   HandoffPathError,

@@ -7,13 +7,13 @@ import {
   factsReader,
   readFacts,
   writeHandoff
-} from "./chunk-VOO5I3UR.js";
+} from "./chunk-3Y7C3T7V.js";
 import "./chunk-MKMZ32PY.js";
 import "./chunk-G63QHD4H.js";
-import "./chunk-5KD4ZHVK.js";
-import "./chunk-BSBAOZEI.js";
-import "./chunk-E4WEFHXS.js";
-import "./chunk-KGZKVHJ7.js";
+import "./chunk-OZXTJKYL.js";
+import "./chunk-LIGRM5QN.js";
+import "./chunk-AM7EQEUM.js";
+import "./chunk-PUOW4WKH.js";
 import "./chunk-6RQ7PFQB.js";
 export {
   configuredHandoffDir,

@@ -5,7 +5,7 @@ import {
   UserError,
   makeFolder,
   writeNewFile
-} from "./chunk-KGZKVHJ7.js";
+} from "./chunk-PUOW4WKH.js";
 
 // src/handoff/store.ts
 import {

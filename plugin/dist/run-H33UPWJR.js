@@ -4,17 +4,21 @@ const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   ResponseTimeline,
   statusWords
-} from "./chunk-QOQXYNNC.js";
+} from "./chunk-RQYSX7PQ.js";
+import {
+  createBreakdownEntryDeps,
+  ownToolsOf
+} from "./chunk-KEQUPQQJ.js";
 import {
   BreakdownBuilder,
   CATEGORY,
   PACKAGE,
   createBreakdownDeps,
   readContextBreakdown
-} from "./chunk-SRPIKGOE.js";
+} from "./chunk-JBOGJQ2Q.js";
 import {
   statuslineCommand
-} from "./chunk-EQZC4O36.js";
+} from "./chunk-CQU4DXR7.js";
 import {
   PLAIN,
   paint,
@@ -28,7 +32,7 @@ import {
   configuredHandoffDir,
   createHandoffDeps,
   writeHandoff
-} from "./chunk-VOO5I3UR.js";
+} from "./chunk-3Y7C3T7V.js";
 import "./chunk-MKMZ32PY.js";
 import {
   redactSecrets
@@ -37,20 +41,20 @@ import {
   handoffFolder,
   isHandoffOfSession,
   listHandoffs
-} from "./chunk-5KD4ZHVK.js";
+} from "./chunk-OZXTJKYL.js";
 import {
   CLAUDE_EVENT_NAMES,
   HOOK_EVENTS,
   enabledPlugin,
   hookCommand,
   runningAsPlugin
-} from "./chunk-AC2RSPDH.js";
-import "./chunk-A36TVRQ4.js";
+} from "./chunk-OMGNFHOF.js";
+import "./chunk-5QGFGZXA.js";
 import {
   jsonText,
   terminalText
 } from "./chunk-PGED74ES.js";
-import "./chunk-R25CEHLX.js";
+import "./chunk-JULSVRIS.js";
 import {
   STATE_DIR_SETTING,
   TokenCache,
@@ -83,10 +87,10 @@ import {
   sessionProjectDir,
   subagentOf,
   subagentTranscripts
-} from "./chunk-BSBAOZEI.js";
+} from "./chunk-LIGRM5QN.js";
 import {
   log
-} from "./chunk-E4WEFHXS.js";
+} from "./chunk-AM7EQEUM.js";
 import {
   UserError,
   actionableMessage,
@@ -94,8 +98,65 @@ import {
   makeFolder,
   replaceFile,
   writeNewFile
-} from "./chunk-KGZKVHJ7.js";
+} from "./chunk-PUOW4WKH.js";
 import "./chunk-6RQ7PFQB.js";
+
+// src/commands/help.ts
+var ENVIRONMENT = [
+  ["CLAUDE_CONFIG_DIR", "Claude Code's config folder (default ~/.claude), where transcripts are found"],
+  ["CTX_MONITOR_WARN_PERCENT", "status warn from this percent of the auto-compact point (default 75)"],
+  ["CTX_MONITOR_CRITICAL_PERCENT", "status critical from this percent (default 90)"],
+  ["CTX_MONITOR_CONTEXT_WINDOW", "the window size when nothing better is known"],
+  ["CTX_MONITOR_HANDOFF_DIR", "where handoffs go (default .claude/handoffs in the project)"],
+  ["CTX_MONITOR_HANDOFF_MAX_CHARS", "a handoff's size budget in characters (default 5% of the window)"],
+  ["CTX_MONITOR_STATE_DIR", "where ctx-monitor keeps its state (default ~/.claude/ctx-monitor)"],
+  ["CTX_MONITOR_CONFIG", "config file (default ~/.claude/ctx-monitor/config.json)"],
+  ["CTX_MONITOR_COUNT_TOKENS", "0: never ask count_tokens to measure captured parts"],
+  ["CTX_MONITOR_KEEP_BODIES", "1: keep Claude Code's request bodies after digesting them"],
+  ["CTX_MONITOR_DIGEST_SECONDS", "how often the server digests request bodies by itself (default 60; 0: never)"],
+  ["NO_COLOR, FORCE_COLOR", "colour off, or on when not a terminal"]
+];
+var EXIT_CODES = "Exit codes: 0 done, 1 failed (the message says what to pass or fix), 2 bad arguments.";
+function table(rows, indent = "  ") {
+  const width = Math.max(...rows.map(([left]) => left.length));
+  return rows.map(([left, right]) => `${indent}${left.padEnd(width)}  ${right}`);
+}
+function helpText(commands) {
+  const name = PACKAGE.name;
+  return [
+    `${name} ${PACKAGE.version}: context-window usage, breakdown and handoffs for Claude Code`,
+    "",
+    "Usage:",
+    ...table([
+      [name, "serve MCP on stdio (what `ctx-monitor install` registers with Claude Code)"],
+      ...commands.map((command) => [`${name} ${command.name}`, command.summary]),
+      [`${name} <command> --help`, "one command's options"],
+      [`${name} --help, -h`, "this help"],
+      [`${name} --version, -v`, "the version"]
+    ]),
+    "",
+    "Options:",
+    ...table(commands.map((command) => [command.name, command.synopsis || "(none)"])),
+    "",
+    "Selecting a session: --transcript PATH, or --session ID (a unique prefix will do, such as the 8 characters",
+    "in a handoff's name), and --project DIR. With none: the session Claude Code runs the command in",
+    "(CLAUDE_CODE_SESSION_ID), else the newest of the project found from the current folder or above it.",
+    "",
+    "Environment:",
+    ...table(ENVIRONMENT),
+    "",
+    EXIT_CODES
+  ].join("\n");
+}
+function commandHelp(command) {
+  return [
+    `${PACKAGE.name} ${command.name}: ${command.summary}`,
+    "",
+    `Usage: ${PACKAGE.name} ${command.name} ${command.synopsis}`.trimEnd(),
+    "",
+    EXIT_CODES
+  ].join("\n");
+}
 
 // node_modules/ansi-regex/index.js
 var ST = String.raw`(?:\u001B\u005C|\u009C)`;
@@ -326,7 +387,7 @@ function describeBreakdown(breakdown, style = PLAIN) {
   return lines.join("\n");
 }
 
-// src/cli/command.ts
+// src/commands/command.ts
 var selectionOptions = {
   transcript: { type: "string" },
   session: { type: "string" },
@@ -351,69 +412,254 @@ function printResult(context, value, human) {
 }
 
 // src/commands/breakdown.ts
-function cliBreakdownDeps(runtime) {
-  const ownTools = async () => (await (await import("./server-BYBHOXIJ.js")).ownToolsOf(runtime))();
-  return createBreakdownDeps(runtime, createUsageDeps(runtime), ownTools);
-}
 var breakdownCommand = {
   name: "breakdown",
   summary: "what fills the context: categories, the largest items, repeated reads, advice",
   synopsis: `[--json] ${SELECTION_SYNOPSIS}`,
   options: { ...selectionOptions, json: { type: "boolean" } },
   async run(context) {
-    const deps = cliBreakdownDeps(context.runtime);
+    const deps = createBreakdownEntryDeps(context.runtime);
     printResult(context, await readContextBreakdown(selectionFrom(context.values), deps), describeBreakdown);
     return 0;
   }
 };
 
-// src/present/handoff.ts
-function describeHandoff(result, style = PLAIN) {
-  return [
-    wrap(style, result.summary),
-    "",
-    `  sections   ${wrap(style, result.sections.join(", ") || "none", "             ")}`,
-    `  resume     ${wrap(style, result.resumeInstruction, "             ")}`
-  ].join("\n");
+// src/compare/read-comparison.ts
+import { readFileSync, statSync } from "fs";
+
+// src/compare/context-figures.ts
+var CONTEXT_TOOLS_PREAMBLE = 500;
+var toolsOf = (record) => record.request.parts.filter((part) => part.kind === "tool");
+function shareBySize(total, tools) {
+  const weights = tools.map((tool) => Math.round(tool.chars / 4));
+  const sum = weights.reduce((a, b) => a + b, 0) || 1;
+  return weights.map((weight) => Math.round(weight / sum * total));
+}
+function contextFigures(run, session) {
+  const figures = {
+    systemPrompt: 0,
+    systemTools: 0,
+    systemToolsDeferred: 0,
+    mcpTools: 0,
+    mcpToolsDeferred: 0,
+    mcpInstructions: 0,
+    memoryFiles: 0,
+    servers: [],
+    unclassified: 0
+  };
+  const servers = /* @__PURE__ */ new Map();
+  for (const record of run) {
+    const answer = record.inputTokens ?? 0;
+    const tools = toolsOf(record);
+    if (tools.length === 0) {
+      const probe = record.textProbe;
+      if (!probe) figures.unclassified++;
+      else if (session.memoryHashes.has(probe.hash)) figures.memoryFiles += answer;
+      else if (probe.serverHeading) figures.mcpInstructions += answer;
+      else figures.systemPrompt += answer;
+      continue;
+    }
+    if (tools.every((tool) => tool.server !== null)) {
+      const shares = shareBySize(Math.max(0, answer - CONTEXT_TOOLS_PREAMBLE), tools);
+      tools.forEach((tool, index) => {
+        const server = servers.get(tool.server) ?? { server: tool.server, loaded: 0, deferred: 0 };
+        servers.set(tool.server, server);
+        if (session.sentInFull.has(tool.name)) server.loaded += shares[index];
+        else server.deferred += shares[index];
+      });
+      continue;
+    }
+    const only = tools.length === 1 ? tools[0] : null;
+    if (only?.name === "Skill") figures.unclassified++;
+    else if (only && !session.sentInFull.has(only.name))
+      figures.systemToolsDeferred += Math.max(0, answer - CONTEXT_TOOLS_PREAMBLE);
+    else figures.systemTools += answer;
+  }
+  figures.servers = [...servers.values()].sort((a, b) => b.loaded + b.deferred - (a.loaded + a.deferred));
+  figures.mcpTools = figures.servers.reduce((sum, server) => sum + server.loaded, 0);
+  figures.mcpToolsDeferred = figures.servers.reduce((sum, server) => sum + server.deferred, 0);
+  return figures;
 }
 
-// src/commands/handoff.ts
-var text = { type: "string" };
-var handoffCommand = {
-  name: "handoff",
-  summary: "write a handoff document for the session (prompts verbatim, files, commands, your notes)",
-  synopsis: `[--json] [--goal T] [--state T] [--decisions T] [--next T] [--questions T] [--warnings T] [--name LABEL] [--max-chars N] ${SELECTION_SYNOPSIS}`,
-  options: {
-    ...selectionOptions,
-    json: { type: "boolean" },
-    goal: text,
-    state: text,
-    decisions: text,
-    next: text,
-    questions: text,
-    warnings: text,
-    name: text,
-    "max-chars": text
-  },
-  async run(context) {
-    const pick = (key) => typeof context.values[key] === "string" ? context.values[key] : void 0;
-    const result = await writeHandoff(
-      {
-        ...selectionFrom(context.values),
-        name: pick("name"),
-        maxChars: pick("max-chars") === void 0 ? void 0 : parseHandoffChars(pick("max-chars"), "--max-chars"),
-        notes: {
-          goal: pick("goal"),
-          currentState: pick("state"),
-          decisions: pick("decisions"),
-          nextSteps: pick("next"),
-          openQuestions: pick("questions"),
-          warnings: pick("warnings")
-        }
-      },
-      createHandoffDeps(context.runtime, createUsageDeps(context.runtime))
+// src/compare/comparison.ts
+var WHY = {
+  systemPrompt: "/context counts each section of the prompt alone, each with a message's overhead; ctx-monitor sizes the prompt as sent in the request",
+  systemTools: "/context's System tools and Skills together are count_tokens' answer for the built-in tools (the API's tool-use preamble in it); it shows its own estimate of the skills' listing as Skills and the rest as System tools, although Claude Code 2.1.332 sends that listing as a message",
+  deferred: "deferred tools are sent as names only, their definitions reach the context only when ToolSearch loads them; /context counts their definitions anyway",
+  mcpTools: `/context takes a fixed ${CONTEXT_TOOLS_PREAMBLE} tokens off all servers' tools measured together and shares the rest by size; ctx-monitor counts what each server's definitions add to the request`,
+  mcpInstructions: "ctx-monitor counts the servers' instructions where the request carries them (a message, or the system prompt)",
+  memoryFiles: "/context counts each file alone, with a message's overhead; ctx-monitor sizes the files it finds on disk"
+};
+function row(category, claudeCode, ctxMonitor, why) {
+  const difference = ctxMonitor === null ? null : claudeCode - ctxMonitor;
+  return { category, claudeCode, ctxMonitor, difference, why: difference === 0 ? null : why };
+}
+function compareRows(breakdown, figures) {
+  const ours = (name) => breakdown.categories.find((category) => category.name === name)?.tokens ?? 0;
+  const rows = [
+    row(CATEGORY.systemPrompt, figures.systemPrompt, ours(CATEGORY.systemPrompt), WHY.systemPrompt),
+    row(
+      `${CATEGORY.systemTools} + ${CATEGORY.skills}`,
+      figures.systemTools,
+      ours(CATEGORY.systemTools) + ours(CATEGORY.skills),
+      WHY.systemTools
+    ),
+    row(`${CATEGORY.systemTools} (deferred)`, figures.systemToolsDeferred, 0, WHY.deferred),
+    row(CATEGORY.mcpTools, figures.mcpTools, ours(CATEGORY.mcpTools), WHY.mcpTools),
+    row(`${CATEGORY.mcpTools} (deferred)`, figures.mcpToolsDeferred, 0, WHY.deferred),
+    row("MCP server instructions", figures.mcpInstructions, null, WHY.mcpInstructions),
+    row(CATEGORY.memoryFiles, figures.memoryFiles, ours(CATEGORY.memoryFiles), WHY.memoryFiles)
+  ];
+  return rows.filter((entry) => entry.claudeCode > 0 || (entry.ctxMonitor ?? 0) > 0);
+}
+function compareServers(breakdown, figures) {
+  const names = /* @__PURE__ */ new Set([
+    ...figures.servers.map((server) => server.server),
+    ...breakdown.mcpServers.map((s) => s.name)
+  ]);
+  return [...names].map((server) => {
+    const theirs = figures.servers.find((entry) => entry.server === server);
+    const ctxMonitor = breakdown.mcpServers.find((entry) => entry.name === server)?.definitionTokens ?? null;
+    const claudeCode = theirs?.loaded ?? 0;
+    return {
+      server,
+      claudeCode,
+      claudeCodeDeferred: theirs?.deferred ?? 0,
+      ctxMonitor,
+      difference: ctxMonitor === null ? null : claudeCode - ctxMonitor
+    };
+  });
+}
+
+// src/compare/context-run.ts
+var RUN_GAP_MS = 1e4;
+function newestContextRun(records) {
+  const counts = records.filter((record) => record.kind === "count_tokens" && typeof record.inputTokens === "number").sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+  const newest = counts.at(-1);
+  if (!newest) return null;
+  let first = counts.length - 1;
+  while (first > 0 && Date.parse(counts[first].time) - Date.parse(counts[first - 1].time) <= RUN_GAP_MS) first--;
+  const run = counts.slice(first);
+  return { records: run, time: newest.time, model: newest.model };
+}
+
+// src/compare/read-comparison.ts
+var HASH_LIMIT = 4 << 20;
+function memoryHashes(breakdown) {
+  const hashes = /* @__PURE__ */ new Set();
+  for (const file of breakdown.memoryFiles) {
+    try {
+      if (statSync(file.path).size <= HASH_LIMIT) hashes.add(hashOfText(readFileSync(file.path, "utf8")));
+    } catch {
+    }
+  }
+  return hashes;
+}
+function sessionRequest(storeDir, sessionId, log2, runTime) {
+  const own = newestOfSession(storeDir, sessionId);
+  if (own?.request) return own;
+  return log2.filter((record) => record.role === "main" && record.time <= runTime).at(-1) ?? null;
+}
+function summaryOf(rows, runTime) {
+  const differing = rows.filter((row2) => row2.difference !== null && row2.difference !== 0);
+  const largest = [...differing].sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference))[0];
+  if (!largest) return `/context (captured ${runTime}) and ctx-monitor agree on every category both count.`;
+  const sign = largest.difference > 0 ? "more" : "less";
+  return `${differing.length} of ${rows.length} categories differ from /context (captured ${runTime}); the largest: ${largest.category}, where /context counts ${exactNumber(Math.abs(largest.difference))} tokens ${sign}.`;
+}
+async function readComparison(request, deps) {
+  const storeDir = captureStoreDir(deps.runtime);
+  const log2 = readLog(storeDir);
+  const run = newestContextRun(log2);
+  if (!run) {
+    const howTo = `start \`ctx-monitor proxy\`, run Claude Code with the ANTHROPIC_BASE_URL it prints, and type /context there`;
+    throw new UserError(
+      log2.some((record) => record.kind === "count_tokens") ? `the count_tokens requests in ${storeDir} have no answers (imported from request bodies only): ${howTo}` : `no /context run was captured in ${storeDir}: ${howTo}`
     );
-    printResult(context, result, describeHandoff);
+  }
+  const breakdown = await readContextBreakdown(request, deps);
+  const sent = sessionRequest(storeDir, breakdown.sessionId, log2, run.time);
+  const session = {
+    sentInFull: new Set(
+      (sent?.request.parts ?? []).filter((part) => part.kind === "tool" && !part.deferred).map((part) => part.name)
+    ),
+    memoryHashes: memoryHashes(breakdown)
+  };
+  const figures = contextFigures(run.records, session);
+  const rows = compareRows(breakdown, figures);
+  return {
+    sessionId: breakdown.sessionId,
+    transcriptPath: breakdown.transcriptPath,
+    contextRun: { time: run.time, requests: run.records.length, model: run.model },
+    usedTokens: breakdown.usedTokens,
+    rows,
+    servers: compareServers(breakdown, figures),
+    summary: summaryOf(rows, run.time)
+  };
+}
+
+// src/present/compare.ts
+var signed = (value) => value === null ? "\u2014" : value === 0 ? "0" : `${value > 0 ? "+" : "\u2212"}${exactNumber(Math.abs(value))}`;
+var figure = (value) => value === null ? "\u2014" : exactNumber(value);
+function table2(header, rows) {
+  const first = widest([header[0], ...rows.map((row2) => row2[0])]);
+  const line = (cells) => `  ${padEnd(cells[0], first)}  ${cells.slice(1).map((cell) => cell.padStart(12)).join("  ")}`;
+  return [line(header), ...rows.map(line)];
+}
+function describeComparison(comparison, style = PLAIN) {
+  const lines = [
+    wrap(style, comparison.summary),
+    "",
+    ...table2(
+      ["category", "/context", "ctx-monitor", "difference"],
+      comparison.rows.map((row2) => [
+        row2.category,
+        figure(row2.claudeCode),
+        figure(row2.ctxMonitor),
+        signed(row2.difference)
+      ])
+    )
+  ];
+  const reasons = comparison.rows.filter((row2) => row2.why);
+  if (reasons.length) {
+    lines.push("", "  why they differ");
+    for (const row2 of reasons) lines.push(`    ${wrap(style, `${row2.category}: ${row2.why}`, "      ")}`);
+  }
+  if (comparison.servers.length) {
+    lines.push(
+      "",
+      ...table2(
+        ["MCP server", "/context", "(deferred)", "ctx-monitor", "difference"],
+        comparison.servers.map((server) => [
+          server.server,
+          figure(server.claudeCode),
+          figure(server.claudeCodeDeferred),
+          figure(server.ctxMonitor),
+          signed(server.difference)
+        ])
+      )
+    );
+  }
+  lines.push(
+    "",
+    paint(
+      style,
+      "dim",
+      `  /context: ${comparison.contextRun.requests} count_tokens requests captured ${comparison.contextRun.time}${comparison.contextRun.model ? ` (${comparison.contextRun.model})` : ""}; session ${comparison.sessionId}`
+    )
+  );
+  return lines.join("\n");
+}
+
+// src/commands/compare.ts
+var compareCommand = {
+  name: "compare",
+  summary: "ctx-monitor's categories beside /context's, from a /context run the proxy captured",
+  synopsis: `[--json] ${SELECTION_SYNOPSIS}`,
+  options: { ...selectionOptions, json: { type: "boolean" } },
+  async run(context) {
+    const comparison = await readComparison(selectionFrom(context.values), createBreakdownEntryDeps(context.runtime));
+    printResult(context, comparison, describeComparison);
     return 0;
   }
 };
@@ -428,14 +674,24 @@ import {
   mkdtempSync,
   openSync,
   readdirSync,
-  readFileSync,
+  readFileSync as readFileSync2,
   readSync,
   rmSync,
-  statSync
+  statSync as statSync2
 } from "fs";
 import { tmpdir } from "os";
 import { basename, join } from "path";
 import { fileURLToPath } from "url";
+
+// src/present/handoff.ts
+function describeHandoff(result, style = PLAIN) {
+  return [
+    wrap(style, result.summary),
+    "",
+    `  sections   ${wrap(style, result.sections.join(", ") || "none", "             ")}`,
+    `  resume     ${wrap(style, result.resumeInstruction, "             ")}`
+  ].join("\n");
+}
 
 // src/present/words.ts
 var WINDOW_SOURCE_WORDS = {
@@ -554,9 +810,9 @@ function pickFixture() {
   const dir = fixturesDir();
   const names = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith(".jsonl")) : [];
   if (names.length === 0)
-    throw new Error(`no sample transcripts in ${dir}; reinstall the package or pass --transcript PATH`);
+    throw new UserError(`no sample transcripts in ${dir}; reinstall the package or pass --transcript PATH`);
   const preferred = names.find((name) => name === `${DEMO_FIXTURE}.jsonl`);
-  const largest = names.sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size)[0];
+  const largest = names.sort((a, b) => statSync2(join(dir, b)).size - statSync2(join(dir, a)).size)[0];
   return join(dir, preferred ?? largest);
 }
 function stageSession(root, transcript) {
@@ -566,7 +822,7 @@ function stageSession(root, transcript) {
   const sessionId = sessionIdIn(transcript) ?? basename(transcript, ".jsonl");
   copyFileSync(transcript, join(projectFolder, `${sessionId}.jsonl`));
   const sidecar = transcript.replace(/\.jsonl$/, "");
-  if (existsSync(sidecar) && statSync(sidecar).isDirectory())
+  if (existsSync(sidecar) && statSync2(sidecar).isDirectory())
     cpSync(sidecar, join(projectFolder, sessionId), { recursive: true });
   return { configDir, sessionId };
 }
@@ -583,7 +839,7 @@ function sessionIdIn(transcript) {
 function handoffPreview(folder) {
   const name = existsSync(folder) ? readdirSync(folder).find((file) => file.endsWith(".md")) : void 0;
   if (!name) return "";
-  const lines = readFileSync(join(folder, name), "utf8").split("\n");
+  const lines = readFileSync2(join(folder, name), "utf8").split("\n");
   const shown = lines.slice(0, HANDOFF_PREVIEW_LINES).join("\n");
   const rest = lines.length - HANDOFF_PREVIEW_LINES;
   return `\u2500\u2500 the handoff, as the next context reads it${rest > 0 ? ` (first ${HANDOFF_PREVIEW_LINES} lines of ${lines.length})` : ""}
@@ -658,21 +914,357 @@ ${handoffPreview(handoffDir)}`);
   }
 }
 
+// src/commands/handoff.ts
+var text = { type: "string" };
+var handoffCommand = {
+  name: "handoff",
+  summary: "write a handoff document for the session (prompts verbatim, files, commands, your notes)",
+  synopsis: `[--json] [--goal T] [--state T] [--decisions T] [--next T] [--questions T] [--warnings T] [--name LABEL] [--max-chars N] ${SELECTION_SYNOPSIS}`,
+  options: {
+    ...selectionOptions,
+    json: { type: "boolean" },
+    goal: text,
+    state: text,
+    decisions: text,
+    next: text,
+    questions: text,
+    warnings: text,
+    name: text,
+    "max-chars": text
+  },
+  async run(context) {
+    const pick = (key) => typeof context.values[key] === "string" ? context.values[key] : void 0;
+    const result = await writeHandoff(
+      {
+        ...selectionFrom(context.values),
+        name: pick("name"),
+        maxChars: pick("max-chars") === void 0 ? void 0 : parseHandoffChars(pick("max-chars"), "--max-chars"),
+        notes: {
+          goal: pick("goal"),
+          currentState: pick("state"),
+          decisions: pick("decisions"),
+          nextSteps: pick("next"),
+          openQuestions: pick("questions"),
+          warnings: pick("warnings")
+        }
+      },
+      createHandoffDeps(context.runtime, createUsageDeps(context.runtime))
+    );
+    printResult(context, result, describeHandoff);
+    return 0;
+  }
+};
+
+// src/capture/import-mitm.ts
+import { readdirSync as readdirSync2, statSync as statSync3 } from "fs";
+import { basename as basename2, join as join2 } from "path";
+
+// src/capture/mitm/dump-file.ts
+import { closeSync as closeSync2, constants, fstatSync, openSync as openSync2, readSync as readSync2 } from "fs";
+function kindOf(stat) {
+  if (stat.isFIFO()) return "a FIFO";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
+  if (stat.isSocket()) return "a socket";
+  if (stat.isDirectory()) return "a folder";
+  return "not a regular file";
+}
+var MIB = 1 << 20;
+function withRegularFile(path, maxBytes, use) {
+  const fd = openSync2(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) return { refused: `${kindOf(stat)}, only regular files are read` };
+    if (stat.size > maxBytes)
+      return {
+        refused: `${(stat.size / MIB).toFixed(0)} MiB, over the ${(maxBytes / MIB).toFixed(0)} MiB a recipe file may be`
+      };
+    return { value: use(fd, stat.size) };
+  } finally {
+    closeSync2(fd);
+  }
+}
+function readDumpFile(path, maxBytes) {
+  const result = withRegularFile(path, maxBytes, (fd, size) => {
+    const bytes = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const read = readSync2(fd, bytes, filled, size - filled, filled);
+      if (read <= 0) break;
+      filled += read;
+    }
+    return bytes.subarray(0, filled);
+  });
+  return "value" in result ? { bytes: result.value } : result;
+}
+var BLOCK_BYTES = 1 << 20;
+function readDumpLines(path, maxFileBytes, maxLineBytes, onLine) {
+  const result = withRegularFile(path, maxFileBytes, (fd, size) => {
+    const block = Buffer.allocUnsafe(BLOCK_BYTES);
+    let pending = [];
+    let pendingBytes = 0;
+    let skipping = false;
+    const take = (piece) => {
+      if (skipping) return;
+      if (pendingBytes + piece.length > maxLineBytes) {
+        skipping = true;
+        pending = [];
+        pendingBytes = 0;
+        return;
+      }
+      pending.push(piece);
+      pendingBytes += piece.length;
+    };
+    const endLine = () => {
+      if (!skipping) onLine(Buffer.concat(pending, pendingBytes).toString("utf8"));
+      pending = [];
+      pendingBytes = 0;
+      skipping = false;
+    };
+    for (let position = 0; position < size; ) {
+      const read = readSync2(fd, block, 0, Math.min(BLOCK_BYTES, size - position), position);
+      if (read <= 0) break;
+      position += read;
+      let start = 0;
+      for (let newline = block.indexOf(10, start); newline !== -1 && newline < read; newline = block.indexOf(10, start)) {
+        take(Buffer.from(block.subarray(start, newline)));
+        endLine();
+        start = newline + 1;
+      }
+      if (start < read) take(Buffer.from(block.subarray(start, read)));
+    }
+    if (pendingBytes > 0 || skipping) endLine();
+  });
+  return "refused" in result ? result : null;
+}
+
+// src/capture/mitm/traffic-log.ts
+var REQUEST_LINE = /^\[([^\]]+)\] REQUEST\s*$/;
+var SAVED_LINE = /^Saved (?:full request )?to: (.+?)\s*$/;
+function localTime(text2) {
+  const time = new Date(text2);
+  return Number.isNaN(time.getTime()) ? null : time;
+}
+var SavedRequests = class {
+  saved = /* @__PURE__ */ new Map();
+  current = null;
+  line(line) {
+    const opened = REQUEST_LINE.exec(line);
+    if (opened) {
+      this.current = { url: null, time: localTime(opened[1]) };
+      return;
+    }
+    if (!this.current) return;
+    if (line.startsWith("URL: ")) this.current.url = line.slice("URL: ".length).trim() || null;
+    const file = SAVED_LINE.exec(line)?.[1];
+    if (file) {
+      const name = file.split(/[\\/]/).at(-1);
+      this.saved.set(name, { file: name, ...this.current });
+    }
+  }
+};
+
+// src/capture/import-mitm.ts
+var TRAFFIC_LOG = "claude_traffic.log";
+var REQUEST_FILE = /^request_.+\.json$/;
+var PAIRED_FILE = /^(req|resp)_(.*)_(\d{6,12})\.json$/;
+var MAX_DUMP_FILE_BYTES = 64 << 20;
+var MAX_LOG_LINE_BYTES = 64 << 10;
+var BATCH = 256;
+function readJson(path) {
+  try {
+    const read = readDumpFile(path, MAX_DUMP_FILE_BYTES);
+    if ("refused" in read) return read;
+    const value = JSON.parse(read.bytes.toString("utf8"));
+    return { json: typeof value === "object" && value !== null && !Array.isArray(value) ? value : null };
+  } catch {
+    return { json: null };
+  }
+}
+function isCountTokens(capture) {
+  if (capture.url) return capture.url.includes("/count_tokens");
+  if (capture.name.includes("count_tokens")) return true;
+  return capture.body.max_tokens === void 0;
+}
+function recordOfCapture(capture) {
+  const countTokens = isCountTokens(capture);
+  const response = capture.response;
+  return digestBodyValue(capture.body, {
+    source: "mitm",
+    id: basename2(capture.name, ".json"),
+    time: capture.time,
+    kind: countTokens ? "count_tokens" : "messages",
+    messageId: !countTokens && typeof response?.id === "string" ? response.id : null,
+    usage: !countTokens && typeof response?.usage === "object" && response.usage ? response.usage : null,
+    inputTokens: countTokens && typeof response?.input_tokens === "number" ? response.input_tokens : null
+  })?.record ?? null;
+}
+function pairResponses(names) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const name of names) {
+    const match = PAIRED_FILE.exec(name);
+    if (!match) continue;
+    const [kind, path, stamp] = [match[1], match[2], match[3]];
+    const entry = byPath.get(path) ?? { requests: [], responses: [] };
+    byPath.set(path, entry);
+    if (kind === "req") entry.requests.push({ name, stamp });
+    else entry.responses.push(name);
+  }
+  const answers = /* @__PURE__ */ new Map();
+  for (const { requests, responses } of byPath.values()) {
+    requests.sort((a, b) => a.stamp.localeCompare(b.stamp));
+    let next = 0;
+    const stampOf = (name) => PAIRED_FILE.exec(name)?.[3] ?? "";
+    for (const response of responses.sort((a, b) => stampOf(a).localeCompare(stampOf(b)))) {
+      const stamp = stampOf(response);
+      const request = requests[next];
+      if (!request || request.stamp > stamp) continue;
+      answers.set(request.name, response);
+      next++;
+    }
+  }
+  return answers;
+}
+function readTrafficLog(dir, names, refused) {
+  const log2 = new SavedRequests();
+  if (!names.includes(TRAFFIC_LOG)) return log2.saved;
+  const problem = readDumpLines(
+    join2(dir, TRAFFIC_LOG),
+    Number.POSITIVE_INFINITY,
+    MAX_LOG_LINE_BYTES,
+    (line) => log2.line(line)
+  );
+  if (problem) refused.push({ name: TRAFFIC_LOG, reason: problem.refused });
+  return log2.saved;
+}
+function requestFiles(dir, names, logged) {
+  const responses = pairResponses(names);
+  const found = [];
+  for (const name of names) {
+    const paired = PAIRED_FILE.exec(name);
+    if (!REQUEST_FILE.test(name) && paired?.[1] !== "req") continue;
+    const log2 = logged.get(name);
+    let time = log2?.time ?? null;
+    if (!time) {
+      try {
+        time = statSync3(join2(dir, name)).mtime;
+      } catch {
+        time = /* @__PURE__ */ new Date(0);
+      }
+    }
+    found.push({ name, url: log2?.url ?? null, time, responseName: responses.get(name) ?? null });
+  }
+  return found.sort((a, b) => a.time.toISOString().localeCompare(b.time.toISOString()));
+}
+function importMitm(dir, storeDir) {
+  const names = readdirSync2(dir).sort();
+  const refused = [];
+  const unreadable = [];
+  const logged = readTrafficLog(dir, names, refused);
+  const known = new Set(
+    readLog(storeDir).filter((record) => record.source === "mitm").map((record) => record.id)
+  );
+  let imported = 0;
+  let alreadyThere = 0;
+  let unanswered = 0;
+  let batch = [];
+  for (const found of requestFiles(dir, names, logged)) {
+    const request = readJson(join2(dir, found.name));
+    if ("refused" in request) {
+      refused.push({ name: found.name, reason: request.refused });
+      continue;
+    }
+    if (!request.json || !Array.isArray(request.json.messages)) {
+      unreadable.push(found.name);
+      continue;
+    }
+    const answer = found.responseName ? readJson(join2(dir, found.responseName)) : null;
+    if (answer && "refused" in answer) refused.push({ name: found.responseName, reason: answer.refused });
+    const response = answer && "json" in answer ? answer.json : null;
+    const record = recordOfCapture({ ...found, body: request.json, response });
+    if (!record) {
+      unreadable.push(found.name);
+      continue;
+    }
+    if (known.has(record.id)) {
+      alreadyThere++;
+      continue;
+    }
+    known.add(record.id);
+    imported++;
+    if (record.kind === "count_tokens" && record.inputTokens === null) unanswered++;
+    batch.push(record);
+    if (batch.length >= BATCH) {
+      appendRecords(storeDir, batch);
+      batch = [];
+    }
+  }
+  appendRecords(storeDir, batch);
+  return {
+    imported,
+    alreadyThere,
+    unreadable: unreadable.sort(),
+    refused: refused.sort((a, b) => a.name.localeCompare(b.name)),
+    unanswered
+  };
+}
+
+// src/commands/import-mitm.ts
+var importMitmCommand = {
+  name: "import-mitm",
+  summary: "import the mitmproxy recipe's captures (request_*.json or req_/resp_*.json, claude_traffic.log)",
+  synopsis: "DIR [--capture-dir DIR] [--json]",
+  options: { "capture-dir": { type: "string" }, json: { type: "boolean" } },
+  arguments: ["DIR"],
+  async run({ values, positionals, runtime, out }) {
+    const dir = positionals[0] ?? "";
+    const storeDir = typeof values["capture-dir"] === "string" ? values["capture-dir"] : captureStoreDir(runtime);
+    let result;
+    try {
+      result = importMitm(dir, storeDir);
+    } catch (error) {
+      out.stderr(
+        `ctx-monitor import-mitm: ${fileSystemFailure(error) ?? `cannot read ${dir}: ${error.message}`}
+`
+      );
+      return 1;
+    }
+    if (values.json) out.stdout(`${jsonText({ ...result, storeDir })}
+`);
+    else {
+      out.stdout(
+        `imported ${result.imported} request${result.imported === 1 ? "" : "s"} into ${storeDir}${result.alreadyThere ? ` (${result.alreadyThere} already there)` : ""}
+`
+      );
+      if (result.unreadable.length) out.stdout(`not a Messages request, left out: ${result.unreadable.join(", ")}
+`);
+      if (result.refused.length)
+        out.stdout(`not read: ${result.refused.map(({ name, reason }) => `${name} (${reason})`).join("; ")}
+`);
+      if (result.unanswered)
+        out.stdout(
+          `${result.unanswered} count_tokens request${result.unanswered === 1 ? " has" : "s have"} no answer in these files (the recipe keeps request bodies only); for \`ctx-monitor compare\`, capture /context with \`ctx-monitor proxy\` or the recipe's variant that keeps responses (resp_*.json)
+`
+        );
+    }
+    return 0;
+  }
+};
+
 // src/commands/install.ts
 import { existsSync as existsSync3 } from "fs";
-import { delimiter, dirname as dirname2, join as join3, resolve } from "path";
+import { delimiter, dirname as dirname2, join as join4, resolve } from "path";
 import { fileURLToPath as fileURLToPath2 } from "url";
 
-// src/claude/install/apply.ts
+// src/integration/install/apply.ts
 import {
   accessSync,
-  constants,
+  constants as constants2,
   existsSync as existsSync2,
   lstatSync,
   mkdirSync as mkdirSync2,
-  readFileSync as readFileSync2,
+  readFileSync as readFileSync3,
   realpathSync,
-  statSync as statSync2,
+  statSync as statSync4,
   unlinkSync
 } from "fs";
 import { dirname } from "path";
@@ -2054,7 +2646,7 @@ function applyEdits(text2, edits) {
   return text2;
 }
 
-// src/claude/install/json-text.ts
+// src/integration/install/json-text.ts
 var SettingsFileError = class extends UserError {
 };
 function readJsonObject(text2, path) {
@@ -2105,10 +2697,10 @@ function removeJson(text2, path) {
   return text2.slice(0, parent.offset + 1) + text2.slice(parent.offset + parent.length - 1);
 }
 
-// src/claude/install/apply.ts
+// src/integration/install/apply.ts
 function readText(path) {
   try {
-    return readFileSync2(path, "utf8");
+    return readFileSync3(path, "utf8");
   } catch (error) {
     if (error.code === "ENOENT") return null;
     throw error;
@@ -2140,7 +2732,7 @@ function checkWritable(changes, backups) {
     if (backups && change.before !== null) places.push(existingFolder(backupPath(change.path)));
     for (const place of places) {
       try {
-        accessSync(place, constants.W_OK);
+        accessSync(place, constants2.W_OK);
       } catch (error) {
         const code = error.code ?? "not writable";
         throw new SettingsFileError(
@@ -2153,7 +2745,7 @@ function checkWritable(changes, backups) {
 function applyChange(change, backup) {
   if (!isChange(change)) return;
   const target = writeTarget(change.path);
-  const mode = existsSync2(target) ? statSync2(target).mode & 511 : 420;
+  const mode = existsSync2(target) ? statSync4(target).mode & 511 : 420;
   if (backup && change.before !== null) replaceFile(backupPath(change.path), change.before, mode);
   if (change.after === null) {
     unlinkSync(change.path);
@@ -2177,69 +2769,11 @@ function describeChanges(changes, notes, dryRun, backups = true) {
   return lines.join("\n");
 }
 
-// src/claude/install/install-plan.ts
-import { readFileSync as readFileSync3 } from "fs";
-import { join as join2 } from "path";
+// src/integration/install/install-plan.ts
+import { readFileSync as readFileSync4 } from "fs";
+import { join as join3 } from "path";
 
-// src/claude/install/settings-shape.ts
-var PLAIN2 = (value) => value?.type === "object" ? null : value?.type ?? null;
-function duplicateKeys(node, at = []) {
-  if (!node?.children) return [];
-  const found = [];
-  if (node.type === "object") {
-    const seen = /* @__PURE__ */ new Set();
-    for (const property of node.children) {
-      const key = String(property.children?.[0]?.value);
-      if (seen.has(key)) found.push([...at, key].join("."));
-      seen.add(key);
-      found.push(...duplicateKeys(property.children?.[1], [...at, key]));
-    }
-  } else {
-    for (const [index, child] of node.children.entries()) found.push(...duplicateKeys(child, [...at, String(index)]));
-  }
-  return found;
-}
-function member(root, key) {
-  return root?.children?.find((property) => property.children?.[0]?.value === key)?.children?.[1];
-}
-function checkSettingsShape(text2, path, kind) {
-  if (!text2.trim()) return;
-  const root = parseTree2(text2, [], { allowTrailingComma: true });
-  const refuse = (problem) => new SettingsFileError(`${path}: ${problem}; fix that by hand, then run this again (nothing was changed)`);
-  const twice = duplicateKeys(root);
-  if (twice.length > 0)
-    throw refuse(
-      `"${twice[0]}" is given twice, and Claude Code reads only the last one; merge them into one "${twice[0]}"`
-    );
-  if (kind === "servers") {
-    const servers = member(root, "mcpServers");
-    if (servers && PLAIN2(servers))
-      throw refuse(`"mcpServers" is ${article(PLAIN2(servers))}, where Claude Code expects an object`);
-    return;
-  }
-  const hooks = member(root, "hooks");
-  if (hooks && PLAIN2(hooks))
-    throw refuse(
-      `"hooks" is ${article(PLAIN2(hooks))}, where Claude Code expects an object of events ({"PreCompact": [...]})`
-    );
-  for (const property of hooks?.children ?? []) {
-    const value = property.children?.[1];
-    if (value && value.type !== "array")
-      throw refuse(
-        `"hooks.${property.children?.[0]?.value}" is ${article(value.type)}, where Claude Code expects a list`
-      );
-  }
-  for (const key of ["statusLine", "env"]) {
-    const value = member(root, key);
-    if (value && PLAIN2(value))
-      throw refuse(`"${key}" is ${article(PLAIN2(value))}, where Claude Code expects an object`);
-  }
-}
-function article(type) {
-  return type === "array" ? "a list" : type === "object" ? "an object" : `a ${type}`;
-}
-
-// src/claude/install/project-files.ts
+// src/integration/install/project-files.ts
 var GITIGNORE_LINES = ["# ctx-monitor: handoffs hold prompts verbatim", ".claude/handoffs/"];
 var ignores = (text2) => text2.split(/\r?\n/).some((line) => /^\/?\.claude\/handoffs\/?$/.test(line.trim()) || line.trim() === ".claude/");
 function planGitignoreInstall(text2) {
@@ -2289,7 +2823,7 @@ function planClaudeMdUninstall(text2) {
   return (before.endsWith("\n\n") ? before.slice(0, -1) : before) + text2.slice(range[1]);
 }
 
-// src/claude/install/wiring.ts
+// src/integration/install/wiring.ts
 var SERVER_NAME = "ctx-monitor";
 var ON_PATH = { node: null, cli: "ctx-monitor" };
 function invocation(executables) {
@@ -2320,7 +2854,7 @@ var HOOKS = HOOK_EVENTS.map((event) => ({
   name: CLAUDE_EVENT_NAMES[event]
 }));
 
-// src/claude/install/settings-plan.ts
+// src/integration/install/settings-plan.ts
 var asObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value) ? value : null;
 var asArray = (value) => Array.isArray(value) ? value : [];
 function findOurHook(doc, name, event) {
@@ -2463,18 +2997,76 @@ function planServerUninstall(text2, path) {
   return { text: setJson(text2, target, void 0), changes: [`remove the MCP server ${SERVER_NAME}`], notes: [] };
 }
 
-// src/claude/install/install-plan.ts
+// src/integration/install/settings-shape.ts
+var PLAIN2 = (value) => value?.type === "object" ? null : value?.type ?? null;
+function duplicateKeys(node, at = []) {
+  if (!node?.children) return [];
+  const found = [];
+  if (node.type === "object") {
+    const seen = /* @__PURE__ */ new Set();
+    for (const property of node.children) {
+      const key = String(property.children?.[0]?.value);
+      if (seen.has(key)) found.push([...at, key].join("."));
+      seen.add(key);
+      found.push(...duplicateKeys(property.children?.[1], [...at, key]));
+    }
+  } else {
+    for (const [index, child] of node.children.entries()) found.push(...duplicateKeys(child, [...at, String(index)]));
+  }
+  return found;
+}
+function member(root, key) {
+  return root?.children?.find((property) => property.children?.[0]?.value === key)?.children?.[1];
+}
+function checkSettingsShape(text2, path, kind) {
+  if (!text2.trim()) return;
+  const root = parseTree2(text2, [], { allowTrailingComma: true });
+  const refuse = (problem) => new SettingsFileError(`${path}: ${problem}; fix that by hand, then run this again (nothing was changed)`);
+  const twice = duplicateKeys(root);
+  if (twice.length > 0)
+    throw refuse(
+      `"${twice[0]}" is given twice, and Claude Code reads only the last one; merge them into one "${twice[0]}"`
+    );
+  if (kind === "servers") {
+    const servers = member(root, "mcpServers");
+    if (servers && PLAIN2(servers))
+      throw refuse(`"mcpServers" is ${article(PLAIN2(servers))}, where Claude Code expects an object`);
+    return;
+  }
+  const hooks = member(root, "hooks");
+  if (hooks && PLAIN2(hooks))
+    throw refuse(
+      `"hooks" is ${article(PLAIN2(hooks))}, where Claude Code expects an object of events ({"PreCompact": [...]})`
+    );
+  for (const property of hooks?.children ?? []) {
+    const value = property.children?.[1];
+    if (value && value.type !== "array")
+      throw refuse(
+        `"hooks.${property.children?.[0]?.value}" is ${article(value.type)}, where Claude Code expects a list`
+      );
+  }
+  for (const key of ["statusLine", "env"]) {
+    const value = member(root, key);
+    if (value && PLAIN2(value))
+      throw refuse(`"${key}" is ${article(PLAIN2(value))}, where Claude Code expects an object`);
+  }
+}
+function article(type) {
+  return type === "array" ? "a list" : type === "object" ? "an object" : `a ${type}`;
+}
+
+// src/integration/install/install-plan.ts
 function targets(runtime, scope) {
   if (scope.project)
-    return { settings: join2(scope.project, ".claude", "settings.json"), servers: join2(scope.project, ".mcp.json") };
-  return { settings: join2(claudeConfigDir(runtime), "settings.json"), servers: claudeGlobalConfigPath(runtime) };
+    return { settings: join3(scope.project, ".claude", "settings.json"), servers: join3(scope.project, ".mcp.json") };
+  return { settings: join3(claudeConfigDir(runtime), "settings.json"), servers: claudeGlobalConfigPath(runtime) };
 }
 function replacedStatuslinesPath(runtime) {
-  return join2(ctxMonitorStateDir(runtime), "replaced-statuslines.json");
+  return join3(ctxMonitorStateDir(runtime), "replaced-statuslines.json");
 }
 function readReplaced(runtime) {
   try {
-    return readJsonObject(readFileSync3(replacedStatuslinesPath(runtime), "utf8"), replacedStatuslinesPath(runtime));
+    return readJsonObject(readFileSync4(replacedStatuslinesPath(runtime), "utf8"), replacedStatuslinesPath(runtime));
   } catch {
     return {};
   }
@@ -2491,7 +3083,7 @@ function readChecked(path, kind) {
   return text2;
 }
 function userStatusline(runtime) {
-  const path = join2(claudeConfigDir(runtime), "settings.json");
+  const path = join3(claudeConfigDir(runtime), "settings.json");
   try {
     const statusLine = readJsonObject(readText(path) ?? "", path).statusLine;
     const command = statusLine?.command;
@@ -2530,7 +3122,7 @@ function planInstall(runtime, scope, executables, options) {
     changes: settingsPlan.changes
   });
   if (scope.project) {
-    const gitignore = join2(scope.project, ".gitignore");
+    const gitignore = join3(scope.project, ".gitignore");
     const ignoreBefore = readText(gitignore);
     files.push({
       path: gitignore,
@@ -2538,7 +3130,7 @@ function planInstall(runtime, scope, executables, options) {
       after: planGitignoreInstall(ignoreBefore ?? ""),
       changes: ["ignore .claude/handoffs/ (handoffs hold prompts verbatim)"]
     });
-    const claudeMd = join2(scope.project, "CLAUDE.md");
+    const claudeMd = join3(scope.project, "CLAUDE.md");
     const mdBefore = readText(claudeMd);
     files.push({
       path: claudeMd,
@@ -2584,7 +3176,7 @@ function planUninstall(runtime, scope, options = {}) {
     files.push({ path: settings, before: settingsBefore, after: plan.text, changes: plan.changes });
   }
   if (scope.project && !options.statuslineOnly) {
-    const gitignore = join2(scope.project, ".gitignore");
+    const gitignore = join3(scope.project, ".gitignore");
     const ignoreBefore = readText(gitignore);
     if (ignoreBefore !== null)
       files.push({
@@ -2593,7 +3185,7 @@ function planUninstall(runtime, scope, options = {}) {
         after: planGitignoreUninstall(ignoreBefore),
         changes: ["stop ignoring .claude/handoffs/ (the lines install added)"]
       });
-    const claudeMd = join2(scope.project, "CLAUDE.md");
+    const claudeMd = join3(scope.project, "CLAUDE.md");
     const mdBefore = readText(claudeMd);
     if (mdBefore !== null)
       files.push({
@@ -2611,7 +3203,7 @@ function planUninstall(runtime, scope, options = {}) {
 // src/commands/install.ts
 function installedExecutables(runtime) {
   const here = dirname2(fileURLToPath2(import.meta.url));
-  const cli = [join3(here, "bin.cjs"), resolve(here, "..", "..", "dist", "bin.cjs")].find((path) => existsSync3(path));
+  const cli = [join4(here, "bin.cjs"), resolve(here, "..", "..", "dist", "bin.cjs")].find((path) => existsSync3(path));
   if (!cli)
     throw new SettingsFileError(
       `cannot find ctx-monitor's built executable (dist/bin.cjs) near ${here}; run \`npm run build\` first`
@@ -2620,7 +3212,7 @@ function installedExecutables(runtime) {
   return { node: process.execPath, cli, ...stateDir ? { stateDir } : {} };
 }
 function onPath(runtime, name) {
-  return (runtime.env.PATH ?? "").split(delimiter).some((folder) => folder && existsSync3(join3(folder, name)));
+  return (runtime.env.PATH ?? "").split(delimiter).some((folder) => folder && existsSync3(join4(folder, name)));
 }
 var scopeOptions = { project: { type: "boolean" }, "dry-run": { type: "boolean" } };
 var installCommand = {
@@ -2669,644 +3261,6 @@ var installCommand = {
     return 0;
   }
 };
-
-// src/claude/session-list.ts
-import { closeSync as closeSync2, readSync as readSync2 } from "fs";
-import { basename as basename2 } from "path";
-var HEAD_BYTES = 256 << 10;
-var PROMPT_CHARS = 120;
-function firstPrompt(path) {
-  const buffer = Buffer.alloc(HEAD_BYTES);
-  let read = 0;
-  const fd = openRegularFile(path);
-  try {
-    read = readSync2(fd, buffer, 0, HEAD_BYTES, 0);
-  } finally {
-    closeSync2(fd);
-  }
-  const collector = new FactCollector();
-  const lines = buffer.toString("utf8", 0, read).split("\n");
-  if (read === HEAD_BYTES) lines.pop();
-  for (const line of lines) {
-    const parsed2 = line.trim() ? parseRecordLine(line) : null;
-    if (!parsed2?.ok) continue;
-    collector.add(parsed2.record);
-    if (parsed2.record.kind !== "user") continue;
-    const prompt = collector.result().prompts.find((candidate) => !candidate.command);
-    if (prompt) {
-      const oneLine = prompt.text.replace(/\s+/g, " ").trim();
-      return oneLine.length > PROMPT_CHARS ? `${oneLine.slice(0, PROMPT_CHARS - 1)}\u2026` : oneLine;
-    }
-  }
-  return null;
-}
-async function summarizeSession(runtime, transcriptPath, mtimeMs) {
-  const usage = await readContextUsage({ transcriptPath }, createUsageDeps(runtime)).catch(() => null);
-  let prompt = null;
-  try {
-    prompt = firstPrompt(transcriptPath);
-  } catch {
-    prompt = null;
-  }
-  return {
-    sessionId: usage?.sessionId ?? basename2(transcriptPath, ".jsonl"),
-    transcriptPath,
-    lastActivity: new Date(mtimeMs).toISOString(),
-    model: usage?.model ?? null,
-    usedTokens: usage?.usedTokens ?? null,
-    contextWindow: usage?.contextWindow ?? null,
-    status: usage?.status ?? null,
-    firstPrompt: prompt
-  };
-}
-
-// src/commands/sessions.ts
-var DEFAULT_LIMIT = 10;
-var sessionsCommand = {
-  name: "sessions",
-  summary: "the project's recent sessions: id, last activity, model, used / window, first prompt",
-  synopsis: "[--json] [--project DIR] [--limit N]",
-  options: { json: { type: "boolean" }, project: { type: "string" }, limit: { type: "string" } },
-  valueKinds: { limit: "count" },
-  async run(context) {
-    const { values, runtime } = context;
-    const limit = typeof values.limit === "string" ? Number(values.limit) : DEFAULT_LIMIT;
-    const found = projectSessions(runtime, typeof values.project === "string" ? values.project : void 0);
-    const sessions = [];
-    for (const entry of found.sessions.slice(0, limit))
-      sessions.push(await summarizeSession(runtime, entry.path, entry.mtimeMs));
-    const answer = {
-      projectDir: found.projectDir,
-      sessions,
-      more: Math.max(0, found.sessions.length - limit)
-    };
-    printResult(context, answer, describeSessions);
-    return 0;
-  }
-};
-function describeSessions(answer) {
-  if (answer.sessions.length === 0) return `No Claude Code sessions for ${answer.projectDir}.`;
-  const lines = [
-    `Sessions of ${answer.projectDir}, newest first (\`--session <first 8 characters>\` selects one):`,
-    ""
-  ];
-  for (const session of answer.sessions) {
-    const used = session.usedTokens !== null && session.contextWindow !== null ? `${roundTokens(session.usedTokens)}/${roundTokens(session.contextWindow)}` : "no usage yet";
-    lines.push(
-      `${session.sessionId}  ${session.lastActivity.replace(/\.\d+Z$/, "Z")}  ${session.model ?? "?"}  ${used}${session.status && session.status !== "ok" ? ` (${session.status})` : ""}`
-    );
-    lines.push(`  ${session.firstPrompt ? JSON.stringify(session.firstPrompt) : "(no prompt yet)"}`);
-  }
-  if (answer.more) lines.push("", `${answer.more} older session(s) not shown; --limit N shows more.`);
-  return lines.join("\n");
-}
-
-// src/commands/uninstall.ts
-import { existsSync as existsSync4, rmSync as rmSync2 } from "fs";
-import { join as join4 } from "path";
-var uninstallCommand = {
-  name: "uninstall",
-  summary: "remove what install added, its backups and its state (user scope, or --project)",
-  synopsis: "[--project] [--dry-run] [--keep-data] [--statusline-only]",
-  options: { ...scopeOptions, "keep-data": { type: "boolean" }, "statusline-only": { type: "boolean" } },
-  async run(context) {
-    const { values, runtime, out } = context;
-    const dryRun = values["dry-run"] === true;
-    const statuslineOnly = values["statusline-only"] === true;
-    const plan = planUninstall(runtime, { project: values.project ? runtime.cwd : null }, { statuslineOnly });
-    const backups = plan.files.map((file) => backupPath(file.path)).filter((path) => existsSync4(path));
-    const stateDir = ctxMonitorStateDir(runtime);
-    const ownFolder = stateDir === join4(claudeConfigDir(runtime), "ctx-monitor");
-    const removeState = ownFolder && !statuslineOnly && !values.project && values["keep-data"] !== true && existsSync4(stateDir);
-    const lines = [describeChanges(plan.files, plan.notes, dryRun, false)];
-    if (!dryRun) {
-      checkWritable(plan.files, false);
-      for (const file of plan.files) applyChange(file, false);
-      for (const path of backups) rmSync2(path, { force: true });
-      if (removeState) rmSync2(stateDir, { recursive: true, force: true });
-    }
-    const verb = dryRun ? "would remove" : "removed";
-    for (const path of backups) lines.push(`${verb} install's backup ${path}`);
-    if (removeState) lines.push(`${verb} ctx-monitor's state folder ${stateDir} (sessions seen, hook log, capture)`);
-    else if (!ownFolder && !statuslineOnly && existsSync4(stateDir))
-      lines.push(
-        `kept ctx-monitor's state folder ${stateDir} (chosen by ${STATE_DIR_SETTING}): remove it yourself if you wish`
-      );
-    else if (values["keep-data"] === true && existsSync4(stateDir))
-      lines.push(`kept ctx-monitor's state folder ${stateDir} (--keep-data): sessions seen, hook log, capture`);
-    if (!statuslineOnly)
-      lines.push(
-        "Handoffs stay in each project's .claude/handoffs/ (they are yours). Installed from a clone: `npm uninstall -g ctx-monitor` removes the command."
-      );
-    out.stdout(`${lines.join("\n")}
-`);
-    return 0;
-  }
-};
-
-// src/commands/usage.ts
-var usageCommand = {
-  name: "usage",
-  summary: "how full the session's context is, and how long until auto-compact",
-  synopsis: `[--json] ${SELECTION_SYNOPSIS}`,
-  options: { ...selectionOptions, json: { type: "boolean" } },
-  async run(context) {
-    const usage = await readContextUsage(selectionFrom(context.values), createUsageDeps(context.runtime));
-    printResult(context, usage, describeUsage);
-    return 0;
-  }
-};
-
-// src/commands/watch.ts
-var watchCommand = {
-  name: "watch",
-  summary: "live view of the context: gauge, steps left, the last steps and what they added (q quits)",
-  synopsis: SELECTION_SYNOPSIS,
-  options: { ...selectionOptions },
-  async run(context) {
-    const { runWatch } = await import("./run-watch-U25AVO3F.js");
-    return runWatch(selectionFrom(context.values), context.runtime, processTerminal(context.out.stderr));
-  }
-};
-function processTerminal(error) {
-  const { stdout, stdin } = process;
-  const isTTY = stdout.isTTY === true;
-  return {
-    isTTY,
-    size: () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 }),
-    write: (text2) => stdout.write(text2),
-    error,
-    onResize(listener) {
-      stdout.on("resize", listener);
-      return () => stdout.off("resize", listener);
-    },
-    onKey(listener) {
-      if (!isTTY || !stdin.isTTY) return () => {
-      };
-      stdin.setRawMode(true);
-      stdin.setEncoding("utf8");
-      const onData = (chunk) => {
-        for (const key of chunk) listener(key);
-      };
-      stdin.on("data", onData);
-      stdin.resume();
-      return () => {
-        stdin.off("data", onData);
-        stdin.setRawMode(false);
-        stdin.pause();
-      };
-    },
-    onSignal(listener) {
-      process.on("SIGINT", listener);
-      process.on("SIGTERM", listener);
-      return () => {
-        process.off("SIGINT", listener);
-        process.off("SIGTERM", listener);
-      };
-    }
-  };
-}
-
-// src/commands/report.ts
-import { spawn } from "child_process";
-import { basename as basename3, dirname as dirname3, join as join5, resolve as resolve2 } from "path";
-
-// src/report/html/report-data.ts
-var BreakdownWithTimeline = class extends BreakdownBuilder {
-  timeline = new ResponseTimeline();
-  add(record) {
-    super.add(record);
-    this.timeline.add(record);
-  }
-};
-var CAPTURE_SOURCES = {
-  otel: "Claude Code's own request bodies",
-  proxy: "ctx-monitor proxy",
-  mitm: "ctx-monitor import-mitm"
-};
-function captureFiguresOf(_usage, breakdown) {
-  const capture = breakdown.capture;
-  if (!capture) return null;
-  const rows = [
-    { label: "captured request", value: capture.time },
-    { label: "model", value: capture.model ?? "unknown" },
-    ...capture.parts.map((part) => ({
-      label: part.part,
-      value: part.tokens === null ? `estimated: ${part.said ?? "not measured"}` : `${exactNumber(part.tokens)} tokens, measured with count_tokens`
-    })),
-    ...breakdown.mcpServers.map((server) => ({
-      label: `MCP server ${server.name}: tool definitions`,
-      value: server.definitionTokens === null ? "not in the request" : `${server.definitionsEstimated ? "~" : ""}${exactNumber(server.definitionTokens)} tokens${server.deferredTools ? ` (${server.deferredTools} deferred)` : ""}`
-    }))
-  ];
-  return { source: CAPTURE_SOURCES[capture.source] ?? capture.source, rows };
-}
-async function gatherReport(request, deps) {
-  const { runtime } = deps;
-  const ownTools = async () => (await (await import("./server-BYBHOXIJ.js")).ownToolsOf(runtime))();
-  const reader = new IncrementalReader(() => new BreakdownWithTimeline(), { capacity: 1 });
-  const breakdownDeps = { ...createBreakdownDeps(runtime, createUsageDeps(runtime), ownTools), reader };
-  const usage = await readContextUsage(request, breakdownDeps.usage);
-  const breakdown = await readContextBreakdown({ ...request, transcriptPath: usage.transcriptPath }, breakdownDeps);
-  const timeline = reader.read(breakdown.transcriptPath).reducer.timeline;
-  const main = {
-    label: "main conversation",
-    steps: timeline.steps,
-    marks: timeline.marks,
-    projectDir: timeline.projectDir
-  };
-  const sessionTranscript = usage.subagent?.parentTranscriptPath ?? breakdown.transcriptPath;
-  const subagents = usage.subagent ? [] : subagentTranscripts(sessionTranscript).map((entry) => readTimeline(entry.path, subagentLabel(entry.path))).filter((series) => series.steps.length > 0).sort((a, b) => (a.steps[0]?.at ?? "").localeCompare(b.steps[0]?.at ?? ""));
-  const projectDir = sessionProjectDir(runtime, request.projectDir, main.projectDir);
-  return {
-    generatedAt: runtime.now().toISOString(),
-    usage,
-    breakdown,
-    main: { label: main.label, steps: main.steps, marks: main.marks },
-    subagents: subagents.map(({ label, steps, marks }) => ({ label, steps, marks })),
-    handoffs: sessionHandoffs(runtime, projectDir, usage.sessionId),
-    capture: deps.capture(usage, breakdown)
-  };
-}
-function readTimeline(path, label) {
-  const timeline = new IncrementalReader(() => new ResponseTimeline(), { capacity: 1 }).read(path).reducer;
-  return { label, steps: timeline.steps, marks: timeline.marks, projectDir: timeline.projectDir };
-}
-function subagentLabel(path) {
-  const info = subagentOf(path);
-  if (!info) return "subagent";
-  return `subagent ${info.description ?? info.agentType ?? info.agentId}`;
-}
-function sessionHandoffs(runtime, projectDir, sessionId) {
-  try {
-    const folder = handoffFolder(configuredHandoffDir(runtime), projectDir);
-    return listHandoffs(folder.path).filter((handoff) => isHandoffOfSession(handoff.name, sessionId)).reverse();
-  } catch {
-    return [];
-  }
-}
-
-// src/report/html/escape.ts
-var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-function escapeHtml(value) {
-  return value.replace(/[&<>"']/g, (char) => ENTITIES[char]);
-}
-function safe(value) {
-  return escapeHtml(redactSecrets(value).text);
-}
-
-// src/report/html/chart.ts
-var WIDTH = 960;
-var HEIGHT = 380;
-var PAD = { left: 64, right: 20, top: 40, bottom: 44 };
-var MAX_POINTS = 1200;
-var MAX_DOTS = 400;
-function xAxis(input) {
-  const all = [input.main, ...input.subagents].flatMap((series) => series.steps);
-  const byTime = all.length > 0 && all.every((step) => step.at !== null && !Number.isNaN(Date.parse(step.at)));
-  return { byTime, of: (step) => byTime ? Date.parse(step.at) : step.index };
-}
-function downsample(points, max = MAX_POINTS) {
-  if (points.length <= max) return points;
-  const bucket = Math.ceil(points.length / (max / 2));
-  const kept = [];
-  for (let start = 0; start < points.length; start += bucket) {
-    const slice = points.slice(start, start + bucket);
-    let low = slice[0];
-    let high = slice[0];
-    for (const point of slice) {
-      if (point.total < low.total) low = point;
-      if (point.total > high.total) high = point;
-    }
-    kept.push(
-      ...(low.x <= high.x ? [low, high] : [high, low]).filter((point, index, pair) => index === 0 || point !== pair[0])
-    );
-  }
-  return kept;
-}
-function niceStep(range, ticks) {
-  const raw = range / ticks;
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  return [1, 2, 2.5, 5, 10].map((factor) => factor * magnitude).find((step) => step >= raw) ?? raw;
-}
-function timeLabel(ms, spanMs) {
-  const iso = new Date(ms).toISOString();
-  if (spanMs > 36 * 36e5) return `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
-  return spanMs < 10 * 6e4 ? iso.slice(11, 19) : iso.slice(11, 16);
-}
-function renderChart(input) {
-  const axis = xAxis(input);
-  const series = [input.main, ...input.subagents];
-  let xMin = Number.POSITIVE_INFINITY;
-  let xMax = Number.NEGATIVE_INFINITY;
-  let maxTotal = 0;
-  for (const step of series.flatMap((entry) => entry.steps)) {
-    const x = axis.of(step);
-    xMin = Math.min(xMin, x);
-    xMax = Math.max(xMax, x);
-    maxTotal = Math.max(maxTotal, step.total);
-  }
-  if (xMin > xMax) [xMin, xMax] = [0, 1];
-  const yMax = Math.max(1e3, maxTotal, input.autocompactAt ?? 0) * 1.08;
-  const xSpan = Math.max(1, xMax - xMin);
-  const plotW = WIDTH - PAD.left - PAD.right;
-  const plotH = HEIGHT - PAD.top - PAD.bottom;
-  const sx = (x) => PAD.left + (x - xMin) / xSpan * plotW;
-  const sy = (tokens) => PAD.top + plotH - tokens / yMax * plotH;
-  const parts = [];
-  const yStep = niceStep(yMax, 5);
-  for (let tick = 0; tick <= yMax; tick += yStep) {
-    parts.push(
-      `<line class="grid" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${sy(tick).toFixed(1)}" y2="${sy(tick).toFixed(1)}"/>`
-    );
-    parts.push(
-      `<text class="tick y-tick" x="${PAD.left - 8}" y="${(sy(tick) + 4).toFixed(1)}" text-anchor="end">${roundTokens(tick)}</text>`
-    );
-  }
-  for (let i = 0; i <= 5; i++) {
-    const x = xMin + xSpan * i / 5;
-    const label2 = axis.byTime ? timeLabel(x, xSpan) : `#${Math.round(x)}`;
-    parts.push(
-      `<text class="tick x-tick" x="${sx(x).toFixed(1)}" y="${HEIGHT - PAD.bottom + 18}" text-anchor="middle">${label2}</text>`
-    );
-  }
-  parts.push(
-    `<text class="axis-label" x="${PAD.left + plotW / 2}" y="${HEIGHT - 6}" text-anchor="middle">${axis.byTime ? "time (UTC)" : "API call"}</text>`
-  );
-  parts.push(
-    `<text class="axis-label" transform="translate(14 ${PAD.top + plotH / 2}) rotate(-90)" text-anchor="middle">context tokens per API call</text>`
-  );
-  if (input.autocompactAt !== null) {
-    const y = sy(input.autocompactAt).toFixed(1);
-    parts.push(`<line class="autocompact-line" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${y}" y2="${y}"/>`);
-    parts.push(
-      `<text class="autocompact-label" x="${WIDTH - PAD.right - 4}" y="${Number(y) - 6}" text-anchor="end">auto-compact ~${roundTokens(input.autocompactAt)}</text>`
-    );
-  }
-  parts.push(...markers(input.main, axis.of, sx, PAD.top, PAD.top + plotH));
-  series.forEach((entry, index) => {
-    parts.push(seriesPath(entry, index, axis.of, sx, sy));
-  });
-  if (!input.main.steps.length)
-    parts.push(
-      `<text class="empty" x="${PAD.left + plotW / 2}" y="${PAD.top + plotH / 2}" text-anchor="middle">no API response recorded yet</text>`
-    );
-  const label = `Context size per API call over ${axis.byTime ? "time" : "calls"}: ${series.length} line${series.length === 1 ? "" : "s"}`;
-  return `<svg class="context-chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${label}" xmlns="http://www.w3.org/2000/svg">${parts.join("")}</svg>`;
-}
-function seriesPath(entry, index, of, sx, sy) {
-  const kind = index === 0 ? "series-main" : `series-subagent series-${Math.min(index, 6)}`;
-  const points = downsample(entry.steps.map((step) => ({ x: of(step), total: step.total, step })));
-  const coordinates = points.map((point) => `${sx(point.x).toFixed(1)},${sy(point.total).toFixed(1)}`).join(" ");
-  const dots = entry.steps.length <= MAX_DOTS ? points.map((point) => {
-    const causes = point.step.causes.length ? ` after ${point.step.causes.join(", ")}` : "";
-    const title = `${entry.label}, call ${point.step.index}: ${exactNumber(point.total)} tokens${causes}`;
-    return `<circle class="point" cx="${sx(point.x).toFixed(1)}" cy="${sy(point.total).toFixed(1)}" r="2.5"><title>${safe(title)}</title></circle>`;
-  }).join("") : "";
-  return `<g class="series ${kind}" data-label="${safe(entry.label)}"><polyline points="${coordinates}"/>${dots}</g>`;
-}
-function markers(main, of, sx, top, bottom) {
-  const xOf = (mark) => {
-    const before = main.steps[mark.afterStep - 1];
-    const after = main.steps[mark.afterStep];
-    const own = mark.at ? of({ ...before ?? after, at: mark.at, index: mark.afterStep + 0.5 }) : Number.NaN;
-    const low = before ? of(before) : Number.NEGATIVE_INFINITY;
-    const high = after ? of(after) : Number.POSITIVE_INFINITY;
-    if (!before && !after) return null;
-    if (Number.isFinite(own) && own >= low && own <= high) return own;
-    if (before && after) return (low + high) / 2;
-    return before ? low : high;
-  };
-  return main.marks.flatMap((mark, index) => {
-    const x = xOf(mark);
-    if (x === null) return [];
-    const labelY = index % 2 === 0 ? top - 22 : top - 8;
-    const px = sx(x).toFixed(1);
-    const text2 = mark.kind === "compaction" ? `compacted (${mark.trigger ?? "?"})${mark.preTokens !== null ? ` ${roundTokens(mark.preTokens)} \u2192 ${roundTokens(mark.postTokens ?? 0)}` : ""}` : "handoff written";
-    return [
-      `<g class="${mark.kind}-marker"><line x1="${px}" x2="${px}" y1="${top - 4}" y2="${bottom}"/><text x="${px}" y="${labelY}" text-anchor="middle">${safe(text2)}</text><title>${safe(text2)}</title></g>`
-    ];
-  });
-}
-
-// src/report/html/sections.ts
-var num = (value) => `<td class="num">${exactNumber(value)}</td>`;
-function table(head, rows, numeric = []) {
-  const header = head.map((cell, index) => `<th${numeric.includes(index) ? ' class="num"' : ""}>${cell}</th>`).join("");
-  return `<table><thead><tr>${header}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
-}
-function categoryColor(name, index) {
-  if (name === "Free space") return "var(--free)";
-  if (name === "Autocompact buffer") return "var(--buffer)";
-  return `var(--c${index % 8})`;
-}
-function breakdownSection(breakdown) {
-  const window = Math.max(1, breakdown.contextWindow);
-  const categories = breakdown.categories.filter((category) => category.tokens > 0);
-  const segments = categories.map((category, index) => {
-    const title = `${category.name}: ${exactNumber(category.tokens)} tokens (${category.percentOfWindow}% of the window)${category.estimated ? ", estimated split" : ""}`;
-    return `<div class="breakdown-segment" data-category="${safe(category.name)}" style="width:${(category.tokens / window * 100).toFixed(3)}%;background:${categoryColor(category.name, index)}" title="${safe(title)}"></div>`;
-  }).join("");
-  const rows = categories.map(
-    (category, index) => `<tr><td class="label"><span class="swatch" style="background:${categoryColor(category.name, index)}"></span>${safe(category.name)}</td>${num(category.tokens)}<td class="num">${category.percentOfWindow}%</td><td>${category.estimated ? "estimated split" : "measured"}</td></tr>`
-  );
-  return `<section id="breakdown"><h2>What fills the context</h2><p>${safe(breakdown.summary)}</p><div class="breakdown-bar" role="img" aria-label="Context window by category">${segments}</div>` + table(["category", "tokens", "of window", ""], rows, [1, 2]) + `</section>`;
-}
-function consumersSection(breakdown) {
-  const top = breakdown.topItems.map(
-    (item) => `<tr><td class="label">${safe(item.label)}</td>${num(item.tokens)}<td>${safe(item.category)}</td><td class="num">${item.turn || "start"}</td></tr>`
-  );
-  const repeated = breakdown.repeatedReads.map(
-    (read) => `<tr><td class="label">${safe(read.path)}</td><td class="num">\xD7${read.reads}</td>${num(read.tokens)}</tr>`
-  );
-  const tools = breakdown.tools.map(
-    (tool) => `<tr><td class="label">${safe(tool.name)}</td><td class="num">${tool.calls}</td>${num(tool.tokens)}</tr>`
-  );
-  return `<section id="top-consumers"><h2>Top consumers</h2>` + (top.length ? table(["item", "tokens", "category", "after prompt"], top, [1, 3]) : `<p class="note">No items yet.</p>`) + `</section><section id="repeated-reads"><h2>Read more than once</h2>` + (repeated.length ? table(["file", "reads", "tokens"], repeated, [1, 2]) : `<p class="note">No file was read twice.</p>`) + `</section><section id="tools"><h2>By tool</h2>` + (tools.length ? table(["tool", "calls", "tokens (calls and results)"], tools, [1, 2]) : `<p class="note">No tool calls.</p>`) + `</section>`;
-}
-function compactionsSection(main) {
-  const rows = main.marks.filter((mark) => mark.kind === "compaction").map(
-    (mark) => `<tr><td>${safe(mark.at ?? "?")}</td><td>${safe(mark.trigger ?? "?")}</td><td class="num">${mark.preTokens !== null ? exactNumber(mark.preTokens) : "?"}</td><td class="num">${mark.postTokens !== null ? exactNumber(mark.postTokens) : "?"}</td><td class="num">${mark.afterStep}</td></tr>`
-  );
-  if (!rows.length)
-    return `<section id="compactions"><h2>Compactions</h2><p class="note">None in this transcript.</p></section>`;
-  return `<section id="compactions"><h2>Compactions</h2>${table(["at", "trigger", "before", "after", "after call"], rows, [2, 3, 4])}</section>`;
-}
-function handoffsSection(handoffs) {
-  if (!handoffs.length)
-    return `<section id="handoffs"><h2>Handoffs written</h2><p class="note">None for this session.</p></section>`;
-  const rows = handoffs.map(
-    (handoff) => `<tr><td class="label">${safe(handoff.name)}</td>${num(handoff.bytes)}<td>${safe(handoff.modified)}</td></tr>`
-  );
-  return `<section id="handoffs"><h2>Handoffs written</h2>${table(["file", "bytes", "written"], rows, [1])}</section>`;
-}
-function captureSection(capture) {
-  if (!capture) return "";
-  const rows = capture.rows.map((row2) => `<tr><td>${safe(row2.label)}</td><td class="num">${safe(row2.value)}</td></tr>`);
-  return `<section id="capture"><h2>Captured API traffic</h2><p class="note">${safe(capture.source)}</p>${table(["figure", "value"], rows, [1])}</section>`;
-}
-function subagentsSection(subagents) {
-  if (!subagents.length) return "";
-  const rows = subagents.map((series) => {
-    const peak = series.steps.reduce((max, step) => Math.max(max, step.total), 0);
-    return `<tr><td class="label">${safe(series.label)}</td><td class="num">${series.steps.length}</td><td class="num">${roundTokens(peak)}</td></tr>`;
-  });
-  return `<section id="subagents"><h2>Subagents</h2>${table(["subagent", "API calls", "peak context"], rows, [1, 2])}</section>`;
-}
-
-// src/report/html/styles.ts
-var REPORT_CSS = `
-:root { --bg:#ffffff; --fg:#1f2328; --muted:#59636e; --line:#d1d9e0; --panel:#f6f8fa;
-  --ok:#1a7f37; --warn:#9a6700; --critical:#cf222e; --main:#0969da; --autocompact:#cf222e; --handoff:#8250df; --compaction:#9a6700;
-  --s1:#bf3989; --s2:#1a7f37; --s3:#bc4c00; --s4:#6639ba; --s5:#0a7b83; --s6:#57606a;
-  --c0:#0969da; --c1:#8250df; --c2:#1a7f37; --c3:#bc4c00; --c4:#bf3989; --c5:#0a7b83; --c6:#9a6700; --c7:#57606a; --free:#eaeef2; --buffer:#ffd8d3; }
-@media (prefers-color-scheme: dark) {
-  :root { --bg:#0d1117; --fg:#e6edf3; --muted:#9198a1; --line:#3d444d; --panel:#151b23;
-    --ok:#3fb950; --warn:#d29922; --critical:#f85149; --main:#4493f8; --autocompact:#f85149; --handoff:#ab7df8; --compaction:#d29922;
-    --s1:#db61a2; --s2:#3fb950; --s3:#f0883e; --s4:#a371f7; --s5:#39c5cf; --s6:#9198a1;
-    --c0:#4493f8; --c1:#ab7df8; --c2:#3fb950; --c3:#f0883e; --c4:#db61a2; --c5:#39c5cf; --c6:#d29922; --c7:#9198a1; --free:#21262d; --buffer:#5a1e1e; }
-}
-* { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 1040px; padding: 24px; background: var(--bg); color: var(--fg);
-  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
-h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 28px 0 10px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
-.meta, .note { color: var(--muted); font-size: 13px; }
-.figures { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0; }
-.figure { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 8px 14px; min-width: 150px; }
-.figure b { display: block; font-size: 20px; }
-.status-ok { color: var(--ok); } .status-warn { color: var(--warn); } .status-critical { color: var(--critical); }
-.context-chart { width: 100%; height: auto; display: block; }
-.context-chart .grid { stroke: var(--line); stroke-width: 1; }
-.context-chart text { fill: var(--muted); font-size: 12px; }
-.context-chart .axis-label { font-size: 12px; }
-.context-chart .series polyline { fill: none; stroke-width: 2; stroke-linejoin: round; }
-.context-chart .series-main polyline { stroke: var(--main); } .context-chart .series-main .point { fill: var(--main); }
-${[1, 2, 3, 4, 5, 6].map((n) => `.context-chart .series-${n} polyline { stroke: var(--s${n}); stroke-dasharray: 5 3; } .context-chart .series-${n} .point { fill: var(--s${n}); }`).join("\n")}
-.context-chart .autocompact-line { stroke: var(--autocompact); stroke-width: 1.5; stroke-dasharray: 6 4; }
-.context-chart .autocompact-label { fill: var(--autocompact); font-weight: 600; }
-.context-chart .compaction-marker line { stroke: var(--compaction); stroke-width: 1.5; }
-.context-chart .compaction-marker text { fill: var(--compaction); font-weight: 600; }
-.context-chart .handoff-marker line { stroke: var(--handoff); stroke-width: 1.5; stroke-dasharray: 2 3; }
-.context-chart .handoff-marker text { fill: var(--handoff); }
-.legend { display: flex; flex-wrap: wrap; gap: 14px; margin: 6px 0 0; padding: 0; list-style: none; font-size: 13px; }
-.swatch { display: inline-block; width: 14px; height: 4px; margin-right: 6px; vertical-align: middle; border-radius: 2px; }
-.breakdown-bar { display: flex; height: 30px; border: 1px solid var(--line); border-radius: 4px; overflow: hidden; margin: 8px 0; }
-.breakdown-segment { height: 100%; min-width: 1px; }
-table { border-collapse: collapse; width: 100%; font-size: 14px; }
-th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
-th { color: var(--muted); font-weight: 600; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.label { word-break: break-word; }
-section { break-inside: avoid; }
-@media print {
-  :root { --bg:#ffffff; --fg:#000000; --panel:#ffffff; }
-  body { max-width: none; padding: 0; font-size: 11pt; }
-  .figure { border-color: #999; }
-  h2 { break-after: avoid; }
-}
-`;
-
-// src/report/html/render-report.ts
-var CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-function figure(label, value, className = "") {
-  return `<div class="figure"><span class="note">${label}</span><b class="${className}">${value}</b></div>`;
-}
-function headline(data) {
-  const { usage } = data;
-  const left = usage.autocompactAt === null ? "off" : `${roundTokens(usage.tokensUntilAutocompact ?? 0)}`;
-  const steps = usage.stepsUntilAutocompact === null ? "\u2014" : `~${exactNumber(usage.stepsUntilAutocompact)}`;
-  return `<div class="figures">` + figure(
-    "context used",
-    `${usage.estimated ? "~" : ""}${exactNumber(usage.usedTokens)} (${Math.round(usage.usedPercent)}%)`
-  ) + figure("window", `${exactNumber(usage.contextWindow)}`) + figure("status", usage.status, `status-${usage.status}`) + figure("until auto-compact", left) + figure("steps left", steps) + figure("compactions", String(usage.compactions)) + figure("API calls", exactNumber(data.main.steps.length)) + `</div><p>${safe(usage.summary)}</p>`;
-}
-function legend(main, subagents, autocompact) {
-  const items = [
-    `<li><span class="swatch" style="background:var(--main)"></span>${safe(main.label)}</li>`,
-    ...subagents.map(
-      (series, index) => `<li><span class="swatch" style="background:var(--s${Math.min(index + 1, 6)})"></span>${safe(series.label)}</li>`
-    ),
-    ...autocompact ? [`<li><span class="swatch" style="background:var(--autocompact)"></span>auto-compact point</li>`] : [],
-    `<li><span class="swatch" style="background:var(--compaction)"></span>compaction</li>`,
-    `<li><span class="swatch" style="background:var(--handoff)"></span>handoff</li>`
-  ];
-  return `<ul class="legend">${items.join("")}</ul>`;
-}
-function renderReport(data) {
-  const { usage } = data;
-  const title = `Context report: session ${usage.sessionId.slice(0, 8)}`;
-  const chart = renderChart({
-    main: data.main,
-    subagents: data.subagents,
-    autocompactAt: usage.autocompactAt,
-    contextWindow: usage.contextWindow
-  });
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<title>${safe(title)}</title><style>${REPORT_CSS}</style></head>
-<body>
-<header><h1>${safe(title)}</h1>
-<p class="meta">session ${safe(usage.sessionId)} \xB7 ${safe(usage.model ?? "model unknown")} \xB7 window from ${safe(usage.windowSource)} \xB7 transcript ${safe(usage.transcriptPath)} \xB7 generated ${safe(data.generatedAt)} by ctx-monitor</p></header>
-<main>${headline(data)}
-<section id="timeline"><h2>Context per API call</h2>${chart}${legend(data.main, data.subagents, usage.autocompactAt !== null)}
-<p class="note">Each point is the exact size of one request the model answered (input, cache writes and cache reads). Dashed lines are subagents, each in its own context.</p></section>
-${breakdownSection(data.breakdown)}
-${consumersSection(data.breakdown)}
-${compactionsSection(data.main)}
-${subagentsSection(data.subagents)}
-${handoffsSection(data.handoffs)}
-${captureSection(data.capture)}
-</main></body></html>
-`;
-}
-
-// src/commands/report.ts
-var reportCommand = {
-  name: "report",
-  summary: "an HTML report of a session: context per API call, compactions, subagents, what fills it",
-  synopsis: "[--transcript PATH | --session ID] [--project DIR] [--out FILE [--force]] [--open]",
-  options: { ...selectionOptions, out: { type: "string" }, force: { type: "boolean" }, open: { type: "boolean" } },
-  async run(context) {
-    const data = await gatherReport(selectionFrom(context.values), {
-      runtime: context.runtime,
-      capture: captureFiguresOf
-    });
-    const chosen = typeof context.values.out === "string";
-    const out = chosen ? resolve2(context.runtime.cwd, context.values.out) : join5(reportsFolder(context.runtime), `ctx-monitor-report-${data.usage.sessionId.slice(0, 8)}.html`);
-    try {
-      if (!chosen) makeFolder(dirname3(out), 448, STATE_DIR_SETTING);
-      if (!chosen || context.values.force === true) replaceFile(out, renderReport(data), 384);
-      else if (writeNewFile(dirname3(out), [basename3(out)], renderReport(data), 384) === null) {
-        context.out.stderr(`ctx-monitor report: ${out} exists; pass --force to replace it, or --out another file
-`);
-        return 1;
-      }
-    } catch (error) {
-      context.out.stderr(
-        error instanceof UserError ? `ctx-monitor report: ${error.message}
-` : `ctx-monitor report: could not write ${out} (${error.code ?? String(error)}); pass --out with a file in a folder you can write to
-`
-      );
-      return 1;
-    }
-    context.out.stdout(`${out}
-`);
-    if (context.values.open) openInBrowser(out, context.out.stderr);
-    return 0;
-  }
-};
-function reportsFolder(runtime) {
-  return join5(ctxMonitorStateDir(runtime), "reports");
-}
-function openInBrowser(path, error) {
-  const opener = process.platform === "darwin" ? "open" : process.platform === "win32" ? "explorer" : "xdg-open";
-  const child = spawn(opener, [path], { detached: true, stdio: "ignore" });
-  child.on("error", () => error(`ctx-monitor report: could not start ${opener}; open ${path} in a browser
-`));
-  child.unref();
-}
 
 // src/capture/proxy/capture-exchange.ts
 import { randomUUID } from "crypto";
@@ -3413,8 +3367,8 @@ var ProxyPartMeasurer = class {
 
 // src/capture/proxy/server.ts
 import {
-  Agent as HttpAgent,
   createServer,
+  Agent as HttpAgent,
   request as httpRequest
 } from "http";
 import { Agent as HttpsAgent, request as httpsRequest } from "https";
@@ -3809,542 +3763,645 @@ var proxyCommand = {
   }
 };
 
-// src/capture/import-mitm.ts
-import { readdirSync as readdirSync2, statSync as statSync3 } from "fs";
-import { basename as basename4, join as join6 } from "path";
+// src/commands/report.ts
+import { spawn } from "child_process";
+import { basename as basename3, dirname as dirname3, join as join5, resolve as resolve2 } from "path";
 
-// src/capture/mitm/dump-file.ts
-import { closeSync as closeSync3, constants as constants2, fstatSync, openSync as openSync2, readSync as readSync3 } from "fs";
-function kindOf(stat) {
-  if (stat.isFIFO()) return "a FIFO";
-  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
-  if (stat.isSocket()) return "a socket";
-  if (stat.isDirectory()) return "a folder";
-  return "not a regular file";
+// src/report/html/escape.ts
+var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function escapeHtml(value) {
+  return value.replace(/[&<>"']/g, (char) => ENTITIES[char]);
 }
-var MIB = 1 << 20;
-function withRegularFile(path, maxBytes, use) {
-  const fd = openSync2(path, constants2.O_RDONLY | constants2.O_NONBLOCK);
-  try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) return { refused: `${kindOf(stat)}, only regular files are read` };
-    if (stat.size > maxBytes)
-      return {
-        refused: `${(stat.size / MIB).toFixed(0)} MiB, over the ${(maxBytes / MIB).toFixed(0)} MiB a recipe file may be`
-      };
-    return { value: use(fd, stat.size) };
-  } finally {
-    closeSync3(fd);
+function safe(value) {
+  return escapeHtml(redactSecrets(value).text);
+}
+
+// src/report/html/chart.ts
+var WIDTH = 960;
+var HEIGHT = 380;
+var PAD = { left: 64, right: 20, top: 40, bottom: 44 };
+var MAX_POINTS = 1200;
+var MAX_DOTS = 400;
+function xAxis(input) {
+  const all = [input.main, ...input.subagents].flatMap((series) => series.steps);
+  const byTime = all.length > 0 && all.every((step) => step.at !== null && !Number.isNaN(Date.parse(step.at)));
+  return { byTime, of: (step) => byTime ? Date.parse(step.at) : step.index };
+}
+function downsample(points, max = MAX_POINTS) {
+  if (points.length <= max) return points;
+  const bucket = Math.ceil(points.length / (max / 2));
+  const kept = [];
+  for (let start = 0; start < points.length; start += bucket) {
+    const slice = points.slice(start, start + bucket);
+    let low = slice[0];
+    let high = slice[0];
+    for (const point of slice) {
+      if (point.total < low.total) low = point;
+      if (point.total > high.total) high = point;
+    }
+    kept.push(
+      ...(low.x <= high.x ? [low, high] : [high, low]).filter((point, index, pair) => index === 0 || point !== pair[0])
+    );
   }
+  return kept;
 }
-function readDumpFile(path, maxBytes) {
-  const result = withRegularFile(path, maxBytes, (fd, size) => {
-    const bytes = Buffer.allocUnsafe(size);
-    let filled = 0;
-    while (filled < size) {
-      const read = readSync3(fd, bytes, filled, size - filled, filled);
-      if (read <= 0) break;
-      filled += read;
-    }
-    return bytes.subarray(0, filled);
-  });
-  return "value" in result ? { bytes: result.value } : result;
+function niceStep(range, ticks) {
+  const raw = range / ticks;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  return [1, 2, 2.5, 5, 10].map((factor) => factor * magnitude).find((step) => step >= raw) ?? raw;
 }
-var BLOCK_BYTES = 1 << 20;
-function readDumpLines(path, maxFileBytes, maxLineBytes, onLine) {
-  const result = withRegularFile(path, maxFileBytes, (fd, size) => {
-    const block = Buffer.allocUnsafe(BLOCK_BYTES);
-    let pending = [];
-    let pendingBytes = 0;
-    let skipping = false;
-    const take = (piece) => {
-      if (skipping) return;
-      if (pendingBytes + piece.length > maxLineBytes) {
-        skipping = true;
-        pending = [];
-        pendingBytes = 0;
-        return;
-      }
-      pending.push(piece);
-      pendingBytes += piece.length;
-    };
-    const endLine = () => {
-      if (!skipping) onLine(Buffer.concat(pending, pendingBytes).toString("utf8"));
-      pending = [];
-      pendingBytes = 0;
-      skipping = false;
-    };
-    for (let position = 0; position < size; ) {
-      const read = readSync3(fd, block, 0, Math.min(BLOCK_BYTES, size - position), position);
-      if (read <= 0) break;
-      position += read;
-      let start = 0;
-      for (let newline = block.indexOf(10, start); newline !== -1 && newline < read; newline = block.indexOf(10, start)) {
-        take(Buffer.from(block.subarray(start, newline)));
-        endLine();
-        start = newline + 1;
-      }
-      if (start < read) take(Buffer.from(block.subarray(start, read)));
-    }
-    if (pendingBytes > 0 || skipping) endLine();
+function timeLabel(ms, spanMs) {
+  const iso = new Date(ms).toISOString();
+  if (spanMs > 36 * 36e5) return `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
+  return spanMs < 10 * 6e4 ? iso.slice(11, 19) : iso.slice(11, 16);
+}
+function renderChart(input) {
+  const axis = xAxis(input);
+  const series = [input.main, ...input.subagents];
+  let xMin = Number.POSITIVE_INFINITY;
+  let xMax = Number.NEGATIVE_INFINITY;
+  let maxTotal = 0;
+  for (const step of series.flatMap((entry) => entry.steps)) {
+    const x = axis.of(step);
+    xMin = Math.min(xMin, x);
+    xMax = Math.max(xMax, x);
+    maxTotal = Math.max(maxTotal, step.total);
+  }
+  if (xMin > xMax) [xMin, xMax] = [0, 1];
+  const yMax = Math.max(1e3, maxTotal, input.autocompactAt ?? 0) * 1.08;
+  const xSpan = Math.max(1, xMax - xMin);
+  const plotW = WIDTH - PAD.left - PAD.right;
+  const plotH = HEIGHT - PAD.top - PAD.bottom;
+  const sx = (x) => PAD.left + (x - xMin) / xSpan * plotW;
+  const sy = (tokens) => PAD.top + plotH - tokens / yMax * plotH;
+  const parts = [];
+  const yStep = niceStep(yMax, 5);
+  for (let tick = 0; tick <= yMax; tick += yStep) {
+    parts.push(
+      `<line class="grid" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${sy(tick).toFixed(1)}" y2="${sy(tick).toFixed(1)}"/>`
+    );
+    parts.push(
+      `<text class="tick y-tick" x="${PAD.left - 8}" y="${(sy(tick) + 4).toFixed(1)}" text-anchor="end">${roundTokens(tick)}</text>`
+    );
+  }
+  for (let i = 0; i <= 5; i++) {
+    const x = xMin + xSpan * i / 5;
+    const label2 = axis.byTime ? timeLabel(x, xSpan) : `#${Math.round(x)}`;
+    parts.push(
+      `<text class="tick x-tick" x="${sx(x).toFixed(1)}" y="${HEIGHT - PAD.bottom + 18}" text-anchor="middle">${label2}</text>`
+    );
+  }
+  parts.push(
+    `<text class="axis-label" x="${PAD.left + plotW / 2}" y="${HEIGHT - 6}" text-anchor="middle">${axis.byTime ? "time (UTC)" : "API call"}</text>`
+  );
+  parts.push(
+    `<text class="axis-label" transform="translate(14 ${PAD.top + plotH / 2}) rotate(-90)" text-anchor="middle">context tokens per API call</text>`
+  );
+  if (input.autocompactAt !== null) {
+    const y = sy(input.autocompactAt).toFixed(1);
+    parts.push(`<line class="autocompact-line" x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${y}" y2="${y}"/>`);
+    parts.push(
+      `<text class="autocompact-label" x="${WIDTH - PAD.right - 4}" y="${Number(y) - 6}" text-anchor="end">auto-compact ~${roundTokens(input.autocompactAt)}</text>`
+    );
+  }
+  parts.push(...markers(input.main, axis.of, sx, PAD.top, PAD.top + plotH));
+  series.forEach((entry, index) => {
+    parts.push(seriesPath(entry, index, axis.of, sx, sy));
   });
-  return "refused" in result ? result : null;
+  if (!input.main.steps.length)
+    parts.push(
+      `<text class="empty" x="${PAD.left + plotW / 2}" y="${PAD.top + plotH / 2}" text-anchor="middle">no API response recorded yet</text>`
+    );
+  const label = `Context size per API call over ${axis.byTime ? "time" : "calls"}: ${series.length} line${series.length === 1 ? "" : "s"}`;
+  return `<svg class="context-chart" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${label}" xmlns="http://www.w3.org/2000/svg">${parts.join("")}</svg>`;
+}
+function seriesPath(entry, index, of, sx, sy) {
+  const kind = index === 0 ? "series-main" : `series-subagent series-${Math.min(index, 6)}`;
+  const points = downsample(entry.steps.map((step) => ({ x: of(step), total: step.total, step })));
+  const coordinates = points.map((point) => `${sx(point.x).toFixed(1)},${sy(point.total).toFixed(1)}`).join(" ");
+  const dots = entry.steps.length <= MAX_DOTS ? points.map((point) => {
+    const causes = point.step.causes.length ? ` after ${point.step.causes.join(", ")}` : "";
+    const title = `${entry.label}, call ${point.step.index}: ${exactNumber(point.total)} tokens${causes}`;
+    return `<circle class="point" cx="${sx(point.x).toFixed(1)}" cy="${sy(point.total).toFixed(1)}" r="2.5"><title>${safe(title)}</title></circle>`;
+  }).join("") : "";
+  return `<g class="series ${kind}" data-label="${safe(entry.label)}"><polyline points="${coordinates}"/>${dots}</g>`;
+}
+function markers(main, of, sx, top, bottom) {
+  const xOf = (mark) => {
+    const before = main.steps[mark.afterStep - 1];
+    const after = main.steps[mark.afterStep];
+    const own = mark.at ? of({ ...before ?? after, at: mark.at, index: mark.afterStep + 0.5 }) : Number.NaN;
+    const low = before ? of(before) : Number.NEGATIVE_INFINITY;
+    const high = after ? of(after) : Number.POSITIVE_INFINITY;
+    if (!before && !after) return null;
+    if (Number.isFinite(own) && own >= low && own <= high) return own;
+    if (before && after) return (low + high) / 2;
+    return before ? low : high;
+  };
+  return main.marks.flatMap((mark, index) => {
+    const x = xOf(mark);
+    if (x === null) return [];
+    const labelY = index % 2 === 0 ? top - 22 : top - 8;
+    const px = sx(x).toFixed(1);
+    const text2 = mark.kind === "compaction" ? `compacted (${mark.trigger ?? "?"})${mark.preTokens !== null ? ` ${roundTokens(mark.preTokens)} \u2192 ${roundTokens(mark.postTokens ?? 0)}` : ""}` : "handoff written";
+    return [
+      `<g class="${mark.kind}-marker"><line x1="${px}" x2="${px}" y1="${top - 4}" y2="${bottom}"/><text x="${px}" y="${labelY}" text-anchor="middle">${safe(text2)}</text><title>${safe(text2)}</title></g>`
+    ];
+  });
 }
 
-// src/capture/mitm/traffic-log.ts
-var REQUEST_LINE = /^\[([^\]]+)\] REQUEST\s*$/;
-var SAVED_LINE = /^Saved (?:full request )?to: (.+?)\s*$/;
-function localTime(text2) {
-  const time = new Date(text2);
-  return Number.isNaN(time.getTime()) ? null : time;
+// src/report/html/sections.ts
+var num = (value) => `<td class="num">${exactNumber(value)}</td>`;
+function table3(head, rows, numeric = []) {
+  const header = head.map((cell, index) => `<th${numeric.includes(index) ? ' class="num"' : ""}>${cell}</th>`).join("");
+  return `<table><thead><tr>${header}</tr></thead><tbody>${rows.join("")}</tbody></table>`;
 }
-var SavedRequests = class {
-  saved = /* @__PURE__ */ new Map();
-  current = null;
-  line(line) {
-    const opened = REQUEST_LINE.exec(line);
-    if (opened) {
-      this.current = { url: null, time: localTime(opened[1]) };
-      return;
-    }
-    if (!this.current) return;
-    if (line.startsWith("URL: ")) this.current.url = line.slice("URL: ".length).trim() || null;
-    const file = SAVED_LINE.exec(line)?.[1];
-    if (file) {
-      const name = file.split(/[\\/]/).at(-1);
-      this.saved.set(name, { file: name, ...this.current });
-    }
+function categoryColor(name, index) {
+  if (name === "Free space") return "var(--free)";
+  if (name === "Autocompact buffer") return "var(--buffer)";
+  return `var(--c${index % 8})`;
+}
+function breakdownSection(breakdown) {
+  const window = Math.max(1, breakdown.contextWindow);
+  const categories = breakdown.categories.filter((category) => category.tokens > 0);
+  const segments = categories.map((category, index) => {
+    const title = `${category.name}: ${exactNumber(category.tokens)} tokens (${category.percentOfWindow}% of the window)${category.estimated ? ", estimated split" : ""}`;
+    return `<div class="breakdown-segment" data-category="${safe(category.name)}" style="width:${(category.tokens / window * 100).toFixed(3)}%;background:${categoryColor(category.name, index)}" title="${safe(title)}"></div>`;
+  }).join("");
+  const rows = categories.map(
+    (category, index) => `<tr><td class="label"><span class="swatch" style="background:${categoryColor(category.name, index)}"></span>${safe(category.name)}</td>${num(category.tokens)}<td class="num">${category.percentOfWindow}%</td><td>${category.estimated ? "estimated split" : "measured"}</td></tr>`
+  );
+  return `<section id="breakdown"><h2>What fills the context</h2><p>${safe(breakdown.summary)}</p><div class="breakdown-bar" role="img" aria-label="Context window by category">${segments}</div>` + table3(["category", "tokens", "of window", ""], rows, [1, 2]) + `</section>`;
+}
+function consumersSection(breakdown) {
+  const top = breakdown.topItems.map(
+    (item) => `<tr><td class="label">${safe(item.label)}</td>${num(item.tokens)}<td>${safe(item.category)}</td><td class="num">${item.turn || "start"}</td></tr>`
+  );
+  const repeated = breakdown.repeatedReads.map(
+    (read) => `<tr><td class="label">${safe(read.path)}</td><td class="num">\xD7${read.reads}</td>${num(read.tokens)}</tr>`
+  );
+  const tools = breakdown.tools.map(
+    (tool) => `<tr><td class="label">${safe(tool.name)}</td><td class="num">${tool.calls}</td>${num(tool.tokens)}</tr>`
+  );
+  return `<section id="top-consumers"><h2>Top consumers</h2>` + (top.length ? table3(["item", "tokens", "category", "after prompt"], top, [1, 3]) : `<p class="note">No items yet.</p>`) + `</section><section id="repeated-reads"><h2>Read more than once</h2>` + (repeated.length ? table3(["file", "reads", "tokens"], repeated, [1, 2]) : `<p class="note">No file was read twice.</p>`) + `</section><section id="tools"><h2>By tool</h2>` + (tools.length ? table3(["tool", "calls", "tokens (calls and results)"], tools, [1, 2]) : `<p class="note">No tool calls.</p>`) + `</section>`;
+}
+function compactionsSection(main) {
+  const rows = main.marks.filter((mark) => mark.kind === "compaction").map(
+    (mark) => `<tr><td>${safe(mark.at ?? "?")}</td><td>${safe(mark.trigger ?? "?")}</td><td class="num">${mark.preTokens !== null ? exactNumber(mark.preTokens) : "?"}</td><td class="num">${mark.postTokens !== null ? exactNumber(mark.postTokens) : "?"}</td><td class="num">${mark.afterStep}</td></tr>`
+  );
+  if (!rows.length)
+    return `<section id="compactions"><h2>Compactions</h2><p class="note">None in this transcript.</p></section>`;
+  return `<section id="compactions"><h2>Compactions</h2>${table3(["at", "trigger", "before", "after", "after call"], rows, [2, 3, 4])}</section>`;
+}
+function handoffsSection(handoffs) {
+  if (!handoffs.length)
+    return `<section id="handoffs"><h2>Handoffs written</h2><p class="note">None for this session.</p></section>`;
+  const rows = handoffs.map(
+    (handoff) => `<tr><td class="label">${safe(handoff.name)}</td>${num(handoff.bytes)}<td>${safe(handoff.modified)}</td></tr>`
+  );
+  return `<section id="handoffs"><h2>Handoffs written</h2>${table3(["file", "bytes", "written"], rows, [1])}</section>`;
+}
+function captureSection(capture) {
+  if (!capture) return "";
+  const rows = capture.rows.map((row2) => `<tr><td>${safe(row2.label)}</td><td class="num">${safe(row2.value)}</td></tr>`);
+  return `<section id="capture"><h2>Captured API traffic</h2><p class="note">${safe(capture.source)}</p>${table3(["figure", "value"], rows, [1])}</section>`;
+}
+function subagentsSection(subagents) {
+  if (!subagents.length) return "";
+  const rows = subagents.map((series) => {
+    const peak = series.steps.reduce((max, step) => Math.max(max, step.total), 0);
+    return `<tr><td class="label">${safe(series.label)}</td><td class="num">${series.steps.length}</td><td class="num">${roundTokens(peak)}</td></tr>`;
+  });
+  return `<section id="subagents"><h2>Subagents</h2>${table3(["subagent", "API calls", "peak context"], rows, [1, 2])}</section>`;
+}
+
+// src/report/html/styles.ts
+var REPORT_CSS = `
+:root { --bg:#ffffff; --fg:#1f2328; --muted:#59636e; --line:#d1d9e0; --panel:#f6f8fa;
+  --ok:#1a7f37; --warn:#9a6700; --critical:#cf222e; --main:#0969da; --autocompact:#cf222e; --handoff:#8250df; --compaction:#9a6700;
+  --s1:#bf3989; --s2:#1a7f37; --s3:#bc4c00; --s4:#6639ba; --s5:#0a7b83; --s6:#57606a;
+  --c0:#0969da; --c1:#8250df; --c2:#1a7f37; --c3:#bc4c00; --c4:#bf3989; --c5:#0a7b83; --c6:#9a6700; --c7:#57606a; --free:#eaeef2; --buffer:#ffd8d3; }
+@media (prefers-color-scheme: dark) {
+  :root { --bg:#0d1117; --fg:#e6edf3; --muted:#9198a1; --line:#3d444d; --panel:#151b23;
+    --ok:#3fb950; --warn:#d29922; --critical:#f85149; --main:#4493f8; --autocompact:#f85149; --handoff:#ab7df8; --compaction:#d29922;
+    --s1:#db61a2; --s2:#3fb950; --s3:#f0883e; --s4:#a371f7; --s5:#39c5cf; --s6:#9198a1;
+    --c0:#4493f8; --c1:#ab7df8; --c2:#3fb950; --c3:#f0883e; --c4:#db61a2; --c5:#39c5cf; --c6:#d29922; --c7:#9198a1; --free:#21262d; --buffer:#5a1e1e; }
+}
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 1040px; padding: 24px; background: var(--bg); color: var(--fg);
+  font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif; }
+h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 28px 0 10px; border-bottom: 1px solid var(--line); padding-bottom: 4px; }
+.meta, .note { color: var(--muted); font-size: 13px; }
+.figures { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0; }
+.figure { background: var(--panel); border: 1px solid var(--line); border-radius: 6px; padding: 8px 14px; min-width: 150px; }
+.figure b { display: block; font-size: 20px; }
+.status-ok { color: var(--ok); } .status-warn { color: var(--warn); } .status-critical { color: var(--critical); }
+.context-chart { width: 100%; height: auto; display: block; }
+.context-chart .grid { stroke: var(--line); stroke-width: 1; }
+.context-chart text { fill: var(--muted); font-size: 12px; }
+.context-chart .axis-label { font-size: 12px; }
+.context-chart .series polyline { fill: none; stroke-width: 2; stroke-linejoin: round; }
+.context-chart .series-main polyline { stroke: var(--main); } .context-chart .series-main .point { fill: var(--main); }
+${[1, 2, 3, 4, 5, 6].map((n) => `.context-chart .series-${n} polyline { stroke: var(--s${n}); stroke-dasharray: 5 3; } .context-chart .series-${n} .point { fill: var(--s${n}); }`).join("\n")}
+.context-chart .autocompact-line { stroke: var(--autocompact); stroke-width: 1.5; stroke-dasharray: 6 4; }
+.context-chart .autocompact-label { fill: var(--autocompact); font-weight: 600; }
+.context-chart .compaction-marker line { stroke: var(--compaction); stroke-width: 1.5; }
+.context-chart .compaction-marker text { fill: var(--compaction); font-weight: 600; }
+.context-chart .handoff-marker line { stroke: var(--handoff); stroke-width: 1.5; stroke-dasharray: 2 3; }
+.context-chart .handoff-marker text { fill: var(--handoff); }
+.legend { display: flex; flex-wrap: wrap; gap: 14px; margin: 6px 0 0; padding: 0; list-style: none; font-size: 13px; }
+.swatch { display: inline-block; width: 14px; height: 4px; margin-right: 6px; vertical-align: middle; border-radius: 2px; }
+.breakdown-bar { display: flex; height: 30px; border: 1px solid var(--line); border-radius: 4px; overflow: hidden; margin: 8px 0; }
+.breakdown-segment { height: 100%; min-width: 1px; }
+table { border-collapse: collapse; width: 100%; font-size: 14px; }
+th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--line); vertical-align: top; }
+th { color: var(--muted); font-weight: 600; } td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.label { word-break: break-word; }
+section { break-inside: avoid; }
+@media print {
+  :root { --bg:#ffffff; --fg:#000000; --panel:#ffffff; }
+  body { max-width: none; padding: 0; font-size: 11pt; }
+  .figure { border-color: #999; }
+  h2 { break-after: avoid; }
+}
+`;
+
+// src/report/html/render-report.ts
+var CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+function figure2(label, value, className = "") {
+  return `<div class="figure"><span class="note">${label}</span><b class="${className}">${value}</b></div>`;
+}
+function headline(data) {
+  const { usage } = data;
+  const left = usage.autocompactAt === null ? "off" : `${roundTokens(usage.tokensUntilAutocompact ?? 0)}`;
+  const steps = usage.stepsUntilAutocompact === null ? "\u2014" : `~${exactNumber(usage.stepsUntilAutocompact)}`;
+  return `<div class="figures">` + figure2(
+    "context used",
+    `${usage.estimated ? "~" : ""}${exactNumber(usage.usedTokens)} (${Math.round(usage.usedPercent)}%)`
+  ) + figure2("window", `${exactNumber(usage.contextWindow)}`) + figure2("status", usage.status, `status-${usage.status}`) + figure2("until auto-compact", left) + figure2("steps left", steps) + figure2("compactions", String(usage.compactions)) + figure2("API calls", exactNumber(data.main.steps.length)) + `</div><p>${safe(usage.summary)}</p>`;
+}
+function legend(main, subagents, autocompact) {
+  const items = [
+    `<li><span class="swatch" style="background:var(--main)"></span>${safe(main.label)}</li>`,
+    ...subagents.map(
+      (series, index) => `<li><span class="swatch" style="background:var(--s${Math.min(index + 1, 6)})"></span>${safe(series.label)}</li>`
+    ),
+    ...autocompact ? [`<li><span class="swatch" style="background:var(--autocompact)"></span>auto-compact point</li>`] : [],
+    `<li><span class="swatch" style="background:var(--compaction)"></span>compaction</li>`,
+    `<li><span class="swatch" style="background:var(--handoff)"></span>handoff</li>`
+  ];
+  return `<ul class="legend">${items.join("")}</ul>`;
+}
+function renderReport(data) {
+  const { usage } = data;
+  const title = `Context report: session ${usage.sessionId.slice(0, 8)}`;
+  const chart = renderChart({
+    main: data.main,
+    subagents: data.subagents,
+    autocompactAt: usage.autocompactAt,
+    contextWindow: usage.contextWindow
+  });
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<title>${safe(title)}</title><style>${REPORT_CSS}</style></head>
+<body>
+<header><h1>${safe(title)}</h1>
+<p class="meta">session ${safe(usage.sessionId)} \xB7 ${safe(usage.model ?? "model unknown")} \xB7 window from ${safe(usage.windowSource)} \xB7 transcript ${safe(usage.transcriptPath)} \xB7 generated ${safe(data.generatedAt)} by ctx-monitor</p></header>
+<main>${headline(data)}
+<section id="timeline"><h2>Context per API call</h2>${chart}${legend(data.main, data.subagents, usage.autocompactAt !== null)}
+<p class="note">Each point is the exact size of one request the model answered (input, cache writes and cache reads). Dashed lines are subagents, each in its own context.</p></section>
+${breakdownSection(data.breakdown)}
+${consumersSection(data.breakdown)}
+${compactionsSection(data.main)}
+${subagentsSection(data.subagents)}
+${handoffsSection(data.handoffs)}
+${captureSection(data.capture)}
+</main></body></html>
+`;
+}
+
+// src/report/html/report-data.ts
+var BreakdownWithTimeline = class extends BreakdownBuilder {
+  timeline = new ResponseTimeline();
+  add(record) {
+    super.add(record);
+    this.timeline.add(record);
   }
 };
-
-// src/capture/import-mitm.ts
-var TRAFFIC_LOG = "claude_traffic.log";
-var REQUEST_FILE = /^request_.+\.json$/;
-var PAIRED_FILE = /^(req|resp)_(.*)_(\d{6,12})\.json$/;
-var MAX_DUMP_FILE_BYTES = 64 << 20;
-var MAX_LOG_LINE_BYTES = 64 << 10;
-var BATCH = 256;
-function readJson(path) {
-  try {
-    const read = readDumpFile(path, MAX_DUMP_FILE_BYTES);
-    if ("refused" in read) return read;
-    const value = JSON.parse(read.bytes.toString("utf8"));
-    return { json: typeof value === "object" && value !== null && !Array.isArray(value) ? value : null };
-  } catch {
-    return { json: null };
-  }
+var CAPTURE_SOURCES = {
+  otel: "Claude Code's own request bodies",
+  proxy: "ctx-monitor proxy",
+  mitm: "ctx-monitor import-mitm"
+};
+function captureFiguresOf(_usage, breakdown) {
+  const capture = breakdown.capture;
+  if (!capture) return null;
+  const rows = [
+    { label: "captured request", value: capture.time },
+    { label: "model", value: capture.model ?? "unknown" },
+    ...capture.parts.map((part) => ({
+      label: part.part,
+      value: part.tokens === null ? `estimated: ${part.said ?? "not measured"}` : `${exactNumber(part.tokens)} tokens, measured with count_tokens`
+    })),
+    ...breakdown.mcpServers.map((server) => ({
+      label: `MCP server ${server.name}: tool definitions`,
+      value: server.definitionTokens === null ? "not in the request" : `${server.definitionsEstimated ? "~" : ""}${exactNumber(server.definitionTokens)} tokens${server.deferredTools ? ` (${server.deferredTools} deferred)` : ""}`
+    }))
+  ];
+  return { source: CAPTURE_SOURCES[capture.source] ?? capture.source, rows };
 }
-function isCountTokens(capture) {
-  if (capture.url) return capture.url.includes("/count_tokens");
-  if (capture.name.includes("count_tokens")) return true;
-  return capture.body.max_tokens === void 0;
-}
-function recordOfCapture(capture) {
-  const countTokens = isCountTokens(capture);
-  const response = capture.response;
-  return digestBodyValue(capture.body, {
-    source: "mitm",
-    id: basename4(capture.name, ".json"),
-    time: capture.time,
-    kind: countTokens ? "count_tokens" : "messages",
-    messageId: !countTokens && typeof response?.id === "string" ? response.id : null,
-    usage: !countTokens && typeof response?.usage === "object" && response.usage ? response.usage : null,
-    inputTokens: countTokens && typeof response?.input_tokens === "number" ? response.input_tokens : null
-  })?.record ?? null;
-}
-function pairResponses(names) {
-  const byPath = /* @__PURE__ */ new Map();
-  for (const name of names) {
-    const match = PAIRED_FILE.exec(name);
-    if (!match) continue;
-    const [kind, path, stamp] = [match[1], match[2], match[3]];
-    const entry = byPath.get(path) ?? { requests: [], responses: [] };
-    byPath.set(path, entry);
-    if (kind === "req") entry.requests.push({ name, stamp });
-    else entry.responses.push(name);
-  }
-  const answers = /* @__PURE__ */ new Map();
-  for (const { requests, responses } of byPath.values()) {
-    requests.sort((a, b) => a.stamp.localeCompare(b.stamp));
-    let next = 0;
-    const stampOf = (name) => PAIRED_FILE.exec(name)?.[3] ?? "";
-    for (const response of responses.sort((a, b) => stampOf(a).localeCompare(stampOf(b)))) {
-      const stamp = stampOf(response);
-      const request = requests[next];
-      if (!request || request.stamp > stamp) continue;
-      answers.set(request.name, response);
-      next++;
-    }
-  }
-  return answers;
-}
-function readTrafficLog(dir, names, refused) {
-  const log2 = new SavedRequests();
-  if (!names.includes(TRAFFIC_LOG)) return log2.saved;
-  const problem = readDumpLines(
-    join6(dir, TRAFFIC_LOG),
-    Number.POSITIVE_INFINITY,
-    MAX_LOG_LINE_BYTES,
-    (line) => log2.line(line)
-  );
-  if (problem) refused.push({ name: TRAFFIC_LOG, reason: problem.refused });
-  return log2.saved;
-}
-function requestFiles(dir, names, logged) {
-  const responses = pairResponses(names);
-  const found = [];
-  for (const name of names) {
-    const paired = PAIRED_FILE.exec(name);
-    if (!REQUEST_FILE.test(name) && paired?.[1] !== "req") continue;
-    const log2 = logged.get(name);
-    let time = log2?.time ?? null;
-    if (!time) {
-      try {
-        time = statSync3(join6(dir, name)).mtime;
-      } catch {
-        time = /* @__PURE__ */ new Date(0);
-      }
-    }
-    found.push({ name, url: log2?.url ?? null, time, responseName: responses.get(name) ?? null });
-  }
-  return found.sort((a, b) => a.time.toISOString().localeCompare(b.time.toISOString()));
-}
-function importMitm(dir, storeDir) {
-  const names = readdirSync2(dir).sort();
-  const refused = [];
-  const unreadable = [];
-  const logged = readTrafficLog(dir, names, refused);
-  const known = new Set(
-    readLog(storeDir).filter((record) => record.source === "mitm").map((record) => record.id)
-  );
-  let imported = 0;
-  let alreadyThere = 0;
-  let unanswered = 0;
-  let batch = [];
-  for (const found of requestFiles(dir, names, logged)) {
-    const request = readJson(join6(dir, found.name));
-    if ("refused" in request) {
-      refused.push({ name: found.name, reason: request.refused });
-      continue;
-    }
-    if (!request.json || !Array.isArray(request.json.messages)) {
-      unreadable.push(found.name);
-      continue;
-    }
-    const answer = found.responseName ? readJson(join6(dir, found.responseName)) : null;
-    if (answer && "refused" in answer) refused.push({ name: found.responseName, reason: answer.refused });
-    const response = answer && "json" in answer ? answer.json : null;
-    const record = recordOfCapture({ ...found, body: request.json, response });
-    if (!record) {
-      unreadable.push(found.name);
-      continue;
-    }
-    if (known.has(record.id)) {
-      alreadyThere++;
-      continue;
-    }
-    known.add(record.id);
-    imported++;
-    if (record.kind === "count_tokens" && record.inputTokens === null) unanswered++;
-    batch.push(record);
-    if (batch.length >= BATCH) {
-      appendRecords(storeDir, batch);
-      batch = [];
-    }
-  }
-  appendRecords(storeDir, batch);
+async function gatherReport(request, deps) {
+  const { runtime, ownTools } = deps;
+  const reader = new IncrementalReader(() => new BreakdownWithTimeline(), { capacity: 1 });
+  const breakdownDeps = { ...createBreakdownDeps(runtime, createUsageDeps(runtime), ownTools), reader };
+  const usage = await readContextUsage(request, breakdownDeps.usage);
+  const breakdown = await readContextBreakdown({ ...request, transcriptPath: usage.transcriptPath }, breakdownDeps);
+  const timeline = reader.read(breakdown.transcriptPath).reducer.timeline;
+  const main = {
+    label: "main conversation",
+    steps: timeline.steps,
+    marks: timeline.marks,
+    projectDir: timeline.projectDir
+  };
+  const sessionTranscript = usage.subagent?.parentTranscriptPath ?? breakdown.transcriptPath;
+  const subagents = usage.subagent ? [] : subagentTranscripts(sessionTranscript).map((entry) => readTimeline(entry.path, subagentLabel(entry.path))).filter((series) => series.steps.length > 0).sort((a, b) => (a.steps[0]?.at ?? "").localeCompare(b.steps[0]?.at ?? ""));
+  const projectDir = sessionProjectDir(runtime, request.projectDir, main.projectDir);
   return {
-    imported,
-    alreadyThere,
-    unreadable: unreadable.sort(),
-    refused: refused.sort((a, b) => a.name.localeCompare(b.name)),
-    unanswered
+    generatedAt: runtime.now().toISOString(),
+    usage,
+    breakdown,
+    main: { label: main.label, steps: main.steps, marks: main.marks },
+    subagents: subagents.map(({ label, steps, marks }) => ({ label, steps, marks })),
+    handoffs: sessionHandoffs(runtime, projectDir, usage.sessionId),
+    capture: deps.capture(usage, breakdown)
   };
 }
+function readTimeline(path, label) {
+  const timeline = new IncrementalReader(() => new ResponseTimeline(), { capacity: 1 }).read(path).reducer;
+  return { label, steps: timeline.steps, marks: timeline.marks, projectDir: timeline.projectDir };
+}
+function subagentLabel(path) {
+  const info = subagentOf(path);
+  if (!info) return "subagent";
+  return `subagent ${info.description ?? info.agentType ?? info.agentId}`;
+}
+function sessionHandoffs(runtime, projectDir, sessionId) {
+  try {
+    const folder = handoffFolder(configuredHandoffDir(runtime), projectDir);
+    return listHandoffs(folder.path).filter((handoff) => isHandoffOfSession(handoff.name, sessionId)).reverse();
+  } catch {
+    return [];
+  }
+}
 
-// src/commands/import-mitm.ts
-var importMitmCommand = {
-  name: "import-mitm",
-  summary: "import the mitmproxy recipe's captures (request_*.json or req_/resp_*.json, claude_traffic.log)",
-  synopsis: "DIR [--capture-dir DIR] [--json]",
-  options: { "capture-dir": { type: "string" }, json: { type: "boolean" } },
-  arguments: ["DIR"],
-  async run({ values, positionals, runtime, out }) {
-    const dir = positionals[0] ?? "";
-    const storeDir = typeof values["capture-dir"] === "string" ? values["capture-dir"] : captureStoreDir(runtime);
-    let result;
+// src/commands/report.ts
+var reportCommand = {
+  name: "report",
+  summary: "an HTML report of a session: context per API call, compactions, subagents, what fills it",
+  synopsis: "[--transcript PATH | --session ID] [--project DIR] [--out FILE [--force]] [--open]",
+  options: { ...selectionOptions, out: { type: "string" }, force: { type: "boolean" }, open: { type: "boolean" } },
+  async run(context) {
+    const data = await gatherReport(selectionFrom(context.values), {
+      runtime: context.runtime,
+      capture: captureFiguresOf,
+      ownTools: ownToolsOf(context.runtime)
+    });
+    const chosen = typeof context.values.out === "string";
+    const out = chosen ? resolve2(context.runtime.cwd, context.values.out) : join5(reportsFolder(context.runtime), `ctx-monitor-report-${data.usage.sessionId.slice(0, 8)}.html`);
     try {
-      result = importMitm(dir, storeDir);
+      if (!chosen) makeFolder(dirname3(out), 448, STATE_DIR_SETTING);
+      if (!chosen || context.values.force === true) replaceFile(out, renderReport(data), 384);
+      else if (writeNewFile(dirname3(out), [basename3(out)], renderReport(data), 384) === null) {
+        context.out.stderr(`ctx-monitor report: ${out} exists; pass --force to replace it, or --out another file
+`);
+        return 1;
+      }
     } catch (error) {
-      out.stderr(
-        `ctx-monitor import-mitm: ${fileSystemFailure(error) ?? `cannot read ${dir}: ${error.message}`}
+      context.out.stderr(
+        error instanceof UserError ? `ctx-monitor report: ${error.message}
+` : `ctx-monitor report: could not write ${out} (${error.code ?? String(error)}); pass --out with a file in a folder you can write to
 `
       );
       return 1;
     }
-    if (values.json) out.stdout(`${jsonText({ ...result, storeDir })}
+    context.out.stdout(`${out}
 `);
-    else {
-      out.stdout(
-        `imported ${result.imported} request${result.imported === 1 ? "" : "s"} into ${storeDir}${result.alreadyThere ? ` (${result.alreadyThere} already there)` : ""}
-`
-      );
-      if (result.unreadable.length) out.stdout(`not a Messages request, left out: ${result.unreadable.join(", ")}
-`);
-      if (result.refused.length)
-        out.stdout(`not read: ${result.refused.map(({ name, reason }) => `${name} (${reason})`).join("; ")}
-`);
-      if (result.unanswered)
-        out.stdout(
-          `${result.unanswered} count_tokens request${result.unanswered === 1 ? " has" : "s have"} no answer in these files (the recipe keeps request bodies only); for \`ctx-monitor compare\`, capture /context with \`ctx-monitor proxy\` or the recipe's variant that keeps responses (resp_*.json)
-`
-        );
-    }
+    if (context.values.open) openInBrowser(out, context.out.stderr);
     return 0;
   }
 };
-
-// src/compare/read-comparison.ts
-import { readFileSync as readFileSync4, statSync as statSync4 } from "fs";
-
-// src/compare/context-figures.ts
-var CONTEXT_TOOLS_PREAMBLE = 500;
-var toolsOf = (record) => record.request.parts.filter((part) => part.kind === "tool");
-function shareBySize(total, tools) {
-  const weights = tools.map((tool) => Math.round(tool.chars / 4));
-  const sum = weights.reduce((a, b) => a + b, 0) || 1;
-  return weights.map((weight) => Math.round(weight / sum * total));
+function reportsFolder(runtime) {
+  return join5(ctxMonitorStateDir(runtime), "reports");
 }
-function contextFigures(run, session) {
-  const figures = {
-    systemPrompt: 0,
-    systemTools: 0,
-    systemToolsDeferred: 0,
-    mcpTools: 0,
-    mcpToolsDeferred: 0,
-    mcpInstructions: 0,
-    memoryFiles: 0,
-    servers: [],
-    unclassified: 0
-  };
-  const servers = /* @__PURE__ */ new Map();
-  for (const record of run) {
-    const answer = record.inputTokens ?? 0;
-    const tools = toolsOf(record);
-    if (tools.length === 0) {
-      const probe = record.textProbe;
-      if (!probe) figures.unclassified++;
-      else if (session.memoryHashes.has(probe.hash)) figures.memoryFiles += answer;
-      else if (probe.serverHeading) figures.mcpInstructions += answer;
-      else figures.systemPrompt += answer;
-      continue;
-    }
-    if (tools.every((tool) => tool.server !== null)) {
-      const shares = shareBySize(Math.max(0, answer - CONTEXT_TOOLS_PREAMBLE), tools);
-      tools.forEach((tool, index) => {
-        const server = servers.get(tool.server) ?? { server: tool.server, loaded: 0, deferred: 0 };
-        servers.set(tool.server, server);
-        if (session.sentInFull.has(tool.name)) server.loaded += shares[index];
-        else server.deferred += shares[index];
-      });
-      continue;
-    }
-    const only = tools.length === 1 ? tools[0] : null;
-    if (only?.name === "Skill") figures.unclassified++;
-    else if (only && !session.sentInFull.has(only.name))
-      figures.systemToolsDeferred += Math.max(0, answer - CONTEXT_TOOLS_PREAMBLE);
-    else figures.systemTools += answer;
+function openInBrowser(path, error) {
+  const opener = process.platform === "darwin" ? "open" : process.platform === "win32" ? "explorer" : "xdg-open";
+  const child = spawn(opener, [path], { detached: true, stdio: "ignore" });
+  child.on("error", () => error(`ctx-monitor report: could not start ${opener}; open ${path} in a browser
+`));
+  child.unref();
+}
+
+// src/integration/session-list.ts
+import { closeSync as closeSync3, readSync as readSync3 } from "fs";
+import { basename as basename4 } from "path";
+var HEAD_BYTES = 256 << 10;
+var PROMPT_CHARS = 120;
+function firstPrompt(path) {
+  const buffer = Buffer.alloc(HEAD_BYTES);
+  let read = 0;
+  const fd = openRegularFile(path);
+  try {
+    read = readSync3(fd, buffer, 0, HEAD_BYTES, 0);
+  } finally {
+    closeSync3(fd);
   }
-  figures.servers = [...servers.values()].sort((a, b) => b.loaded + b.deferred - (a.loaded + a.deferred));
-  figures.mcpTools = figures.servers.reduce((sum, server) => sum + server.loaded, 0);
-  figures.mcpToolsDeferred = figures.servers.reduce((sum, server) => sum + server.deferred, 0);
-  return figures;
-}
-
-// src/compare/comparison.ts
-var WHY = {
-  systemPrompt: "/context counts each section of the prompt alone, each with a message's overhead; ctx-monitor sizes the prompt as sent in the request",
-  systemTools: "/context's System tools and Skills together are count_tokens' answer for the built-in tools (the API's tool-use preamble in it); it shows its own estimate of the skills' listing as Skills and the rest as System tools, although Claude Code 2.1.332 sends that listing as a message",
-  deferred: "deferred tools are sent as names only, their definitions reach the context only when ToolSearch loads them; /context counts their definitions anyway",
-  mcpTools: `/context takes a fixed ${CONTEXT_TOOLS_PREAMBLE} tokens off all servers' tools measured together and shares the rest by size; ctx-monitor counts what each server's definitions add to the request`,
-  mcpInstructions: "ctx-monitor counts the servers' instructions where the request carries them (a message, or the system prompt)",
-  memoryFiles: "/context counts each file alone, with a message's overhead; ctx-monitor sizes the files it finds on disk"
-};
-function row(category, claudeCode, ctxMonitor, why) {
-  const difference = ctxMonitor === null ? null : claudeCode - ctxMonitor;
-  return { category, claudeCode, ctxMonitor, difference, why: difference === 0 ? null : why };
-}
-function compareRows(breakdown, figures) {
-  const ours = (name) => breakdown.categories.find((category) => category.name === name)?.tokens ?? 0;
-  const rows = [
-    row(CATEGORY.systemPrompt, figures.systemPrompt, ours(CATEGORY.systemPrompt), WHY.systemPrompt),
-    row(
-      `${CATEGORY.systemTools} + ${CATEGORY.skills}`,
-      figures.systemTools,
-      ours(CATEGORY.systemTools) + ours(CATEGORY.skills),
-      WHY.systemTools
-    ),
-    row(`${CATEGORY.systemTools} (deferred)`, figures.systemToolsDeferred, 0, WHY.deferred),
-    row(CATEGORY.mcpTools, figures.mcpTools, ours(CATEGORY.mcpTools), WHY.mcpTools),
-    row(`${CATEGORY.mcpTools} (deferred)`, figures.mcpToolsDeferred, 0, WHY.deferred),
-    row("MCP server instructions", figures.mcpInstructions, null, WHY.mcpInstructions),
-    row(CATEGORY.memoryFiles, figures.memoryFiles, ours(CATEGORY.memoryFiles), WHY.memoryFiles)
-  ];
-  return rows.filter((entry) => entry.claudeCode > 0 || (entry.ctxMonitor ?? 0) > 0);
-}
-function compareServers(breakdown, figures) {
-  const names = /* @__PURE__ */ new Set([
-    ...figures.servers.map((server) => server.server),
-    ...breakdown.mcpServers.map((s) => s.name)
-  ]);
-  return [...names].map((server) => {
-    const theirs = figures.servers.find((entry) => entry.server === server);
-    const ctxMonitor = breakdown.mcpServers.find((entry) => entry.name === server)?.definitionTokens ?? null;
-    const claudeCode = theirs?.loaded ?? 0;
-    return {
-      server,
-      claudeCode,
-      claudeCodeDeferred: theirs?.deferred ?? 0,
-      ctxMonitor,
-      difference: ctxMonitor === null ? null : claudeCode - ctxMonitor
-    };
-  });
-}
-
-// src/compare/context-run.ts
-var RUN_GAP_MS = 1e4;
-function newestContextRun(records) {
-  const counts = records.filter((record) => record.kind === "count_tokens" && typeof record.inputTokens === "number").sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
-  const newest = counts.at(-1);
-  if (!newest) return null;
-  let first = counts.length - 1;
-  while (first > 0 && Date.parse(counts[first].time) - Date.parse(counts[first - 1].time) <= RUN_GAP_MS) first--;
-  const run = counts.slice(first);
-  return { records: run, time: newest.time, model: newest.model };
-}
-
-// src/compare/read-comparison.ts
-var HASH_LIMIT = 4 << 20;
-function memoryHashes(breakdown) {
-  const hashes = /* @__PURE__ */ new Set();
-  for (const file of breakdown.memoryFiles) {
-    try {
-      if (statSync4(file.path).size <= HASH_LIMIT) hashes.add(hashOfText(readFileSync4(file.path, "utf8")));
-    } catch {
+  const collector = new FactCollector();
+  const lines = buffer.toString("utf8", 0, read).split("\n");
+  if (read === HEAD_BYTES) lines.pop();
+  for (const line of lines) {
+    const parsed2 = line.trim() ? parseRecordLine(line) : null;
+    if (!parsed2?.ok) continue;
+    collector.add(parsed2.record);
+    if (parsed2.record.kind !== "user") continue;
+    const prompt = collector.result().prompts.find((candidate) => !candidate.command);
+    if (prompt) {
+      const oneLine = prompt.text.replace(/\s+/g, " ").trim();
+      return oneLine.length > PROMPT_CHARS ? `${oneLine.slice(0, PROMPT_CHARS - 1)}\u2026` : oneLine;
     }
   }
-  return hashes;
+  return null;
 }
-function sessionRequest(storeDir, sessionId, log2, runTime) {
-  const own = newestOfSession(storeDir, sessionId);
-  if (own?.request) return own;
-  return log2.filter((record) => record.role === "main" && record.time <= runTime).at(-1) ?? null;
-}
-function summaryOf(rows, runTime) {
-  const differing = rows.filter((row2) => row2.difference !== null && row2.difference !== 0);
-  const largest = [...differing].sort((a, b) => Math.abs(b.difference) - Math.abs(a.difference))[0];
-  if (!largest) return `/context (captured ${runTime}) and ctx-monitor agree on every category both count.`;
-  const sign = largest.difference > 0 ? "more" : "less";
-  return `${differing.length} of ${rows.length} categories differ from /context (captured ${runTime}); the largest: ${largest.category}, where /context counts ${exactNumber(Math.abs(largest.difference))} tokens ${sign}.`;
-}
-async function readComparison(request, deps) {
-  const storeDir = captureStoreDir(deps.runtime);
-  const log2 = readLog(storeDir);
-  const run = newestContextRun(log2);
-  if (!run) {
-    const howTo = `start \`ctx-monitor proxy\`, run Claude Code with the ANTHROPIC_BASE_URL it prints, and type /context there`;
-    throw new UserError(
-      log2.some((record) => record.kind === "count_tokens") ? `the count_tokens requests in ${storeDir} have no answers (imported from request bodies only): ${howTo}` : `no /context run was captured in ${storeDir}: ${howTo}`
-    );
+async function summarizeSession(runtime, transcriptPath, mtimeMs) {
+  const usage = await readContextUsage({ transcriptPath }, createUsageDeps(runtime)).catch(() => null);
+  let prompt = null;
+  try {
+    prompt = firstPrompt(transcriptPath);
+  } catch {
+    prompt = null;
   }
-  const breakdown = await readContextBreakdown(request, deps);
-  const sent = sessionRequest(storeDir, breakdown.sessionId, log2, run.time);
-  const session = {
-    sentInFull: new Set(
-      (sent?.request.parts ?? []).filter((part) => part.kind === "tool" && !part.deferred).map((part) => part.name)
-    ),
-    memoryHashes: memoryHashes(breakdown)
-  };
-  const figures = contextFigures(run.records, session);
-  const rows = compareRows(breakdown, figures);
   return {
-    sessionId: breakdown.sessionId,
-    transcriptPath: breakdown.transcriptPath,
-    contextRun: { time: run.time, requests: run.records.length, model: run.model },
-    usedTokens: breakdown.usedTokens,
-    rows,
-    servers: compareServers(breakdown, figures),
-    summary: summaryOf(rows, run.time)
+    sessionId: usage?.sessionId ?? basename4(transcriptPath, ".jsonl"),
+    transcriptPath,
+    lastActivity: new Date(mtimeMs).toISOString(),
+    model: usage?.model ?? null,
+    usedTokens: usage?.usedTokens ?? null,
+    contextWindow: usage?.contextWindow ?? null,
+    status: usage?.status ?? null,
+    firstPrompt: prompt
   };
 }
 
-// src/present/compare.ts
-var signed = (value) => value === null ? "\u2014" : value === 0 ? "0" : `${value > 0 ? "+" : "\u2212"}${exactNumber(Math.abs(value))}`;
-var figure2 = (value) => value === null ? "\u2014" : exactNumber(value);
-function table2(header, rows) {
-  const first = widest([header[0], ...rows.map((row2) => row2[0])]);
-  const line = (cells) => `  ${padEnd(cells[0], first)}  ${cells.slice(1).map((cell) => cell.padStart(12)).join("  ")}`;
-  return [line(header), ...rows.map(line)];
-}
-function describeComparison(comparison, style = PLAIN) {
+// src/commands/sessions.ts
+var DEFAULT_LIMIT = 10;
+var sessionsCommand = {
+  name: "sessions",
+  summary: "the project's recent sessions: id, last activity, model, used / window, first prompt",
+  synopsis: "[--json] [--project DIR] [--limit N]",
+  options: { json: { type: "boolean" }, project: { type: "string" }, limit: { type: "string" } },
+  valueKinds: { limit: "count" },
+  async run(context) {
+    const { values, runtime } = context;
+    const limit = typeof values.limit === "string" ? Number(values.limit) : DEFAULT_LIMIT;
+    const found = projectSessions(runtime, typeof values.project === "string" ? values.project : void 0);
+    const sessions = [];
+    for (const entry of found.sessions.slice(0, limit))
+      sessions.push(await summarizeSession(runtime, entry.path, entry.mtimeMs));
+    const answer = {
+      projectDir: found.projectDir,
+      sessions,
+      more: Math.max(0, found.sessions.length - limit)
+    };
+    printResult(context, answer, describeSessions);
+    return 0;
+  }
+};
+function describeSessions(answer) {
+  if (answer.sessions.length === 0) return `No Claude Code sessions for ${answer.projectDir}.`;
   const lines = [
-    wrap(style, comparison.summary),
-    "",
-    ...table2(
-      ["category", "/context", "ctx-monitor", "difference"],
-      comparison.rows.map((row2) => [
-        row2.category,
-        figure2(row2.claudeCode),
-        figure2(row2.ctxMonitor),
-        signed(row2.difference)
-      ])
-    )
+    `Sessions of ${answer.projectDir}, newest first (\`--session <first 8 characters>\` selects one):`,
+    ""
   ];
-  const reasons = comparison.rows.filter((row2) => row2.why);
-  if (reasons.length) {
-    lines.push("", "  why they differ");
-    for (const row2 of reasons) lines.push(`    ${wrap(style, `${row2.category}: ${row2.why}`, "      ")}`);
-  }
-  if (comparison.servers.length) {
+  for (const session of answer.sessions) {
+    const used = session.usedTokens !== null && session.contextWindow !== null ? `${roundTokens(session.usedTokens)}/${roundTokens(session.contextWindow)}` : "no usage yet";
     lines.push(
-      "",
-      ...table2(
-        ["MCP server", "/context", "(deferred)", "ctx-monitor", "difference"],
-        comparison.servers.map((server) => [
-          server.server,
-          figure2(server.claudeCode),
-          figure2(server.claudeCodeDeferred),
-          figure2(server.ctxMonitor),
-          signed(server.difference)
-        ])
-      )
+      `${session.sessionId}  ${session.lastActivity.replace(/\.\d+Z$/, "Z")}  ${session.model ?? "?"}  ${used}${session.status && session.status !== "ok" ? ` (${session.status})` : ""}`
     );
+    lines.push(`  ${session.firstPrompt ? JSON.stringify(session.firstPrompt) : "(no prompt yet)"}`);
   }
-  lines.push(
-    "",
-    paint(
-      style,
-      "dim",
-      `  /context: ${comparison.contextRun.requests} count_tokens requests captured ${comparison.contextRun.time}${comparison.contextRun.model ? ` (${comparison.contextRun.model})` : ""}; session ${comparison.sessionId}`
-    )
-  );
+  if (answer.more) lines.push("", `${answer.more} older session(s) not shown; --limit N shows more.`);
   return lines.join("\n");
 }
 
-// src/commands/compare.ts
-var compareCommand = {
-  name: "compare",
-  summary: "ctx-monitor's categories beside /context's, from a /context run the proxy captured",
-  synopsis: `[--json] ${SELECTION_SYNOPSIS}`,
-  options: { ...selectionOptions, json: { type: "boolean" } },
+// src/commands/uninstall.ts
+import { existsSync as existsSync4, rmSync as rmSync2 } from "fs";
+import { join as join6 } from "path";
+var uninstallCommand = {
+  name: "uninstall",
+  summary: "remove what install added, its backups and its state (user scope, or --project)",
+  synopsis: "[--project] [--dry-run] [--keep-data] [--statusline-only]",
+  options: { ...scopeOptions, "keep-data": { type: "boolean" }, "statusline-only": { type: "boolean" } },
   async run(context) {
-    const comparison = await readComparison(selectionFrom(context.values), cliBreakdownDeps(context.runtime));
-    printResult(context, comparison, describeComparison);
+    const { values, runtime, out } = context;
+    const dryRun = values["dry-run"] === true;
+    const statuslineOnly = values["statusline-only"] === true;
+    const plan = planUninstall(runtime, { project: values.project ? runtime.cwd : null }, { statuslineOnly });
+    const backups = plan.files.map((file) => backupPath(file.path)).filter((path) => existsSync4(path));
+    const stateDir = ctxMonitorStateDir(runtime);
+    const ownFolder = stateDir === join6(claudeConfigDir(runtime), "ctx-monitor");
+    const removeState = ownFolder && !statuslineOnly && !values.project && values["keep-data"] !== true && existsSync4(stateDir);
+    const lines = [describeChanges(plan.files, plan.notes, dryRun, false)];
+    if (!dryRun) {
+      checkWritable(plan.files, false);
+      for (const file of plan.files) applyChange(file, false);
+      for (const path of backups) rmSync2(path, { force: true });
+      if (removeState) rmSync2(stateDir, { recursive: true, force: true });
+    }
+    const verb = dryRun ? "would remove" : "removed";
+    for (const path of backups) lines.push(`${verb} install's backup ${path}`);
+    if (removeState) lines.push(`${verb} ctx-monitor's state folder ${stateDir} (sessions seen, hook log, capture)`);
+    else if (!ownFolder && !statuslineOnly && existsSync4(stateDir))
+      lines.push(
+        `kept ctx-monitor's state folder ${stateDir} (chosen by ${STATE_DIR_SETTING}): remove it yourself if you wish`
+      );
+    else if (values["keep-data"] === true && existsSync4(stateDir))
+      lines.push(`kept ctx-monitor's state folder ${stateDir} (--keep-data): sessions seen, hook log, capture`);
+    if (!statuslineOnly)
+      lines.push(
+        "Handoffs stay in each project's .claude/handoffs/ (they are yours). Installed from a clone: `npm uninstall -g ctx-monitor` removes the command."
+      );
+    out.stdout(`${lines.join("\n")}
+`);
     return 0;
   }
 };
 
-// src/cli/commands.ts
+// src/commands/usage.ts
+var usageCommand = {
+  name: "usage",
+  summary: "how full the session's context is, and how long until auto-compact",
+  synopsis: `[--json] ${SELECTION_SYNOPSIS}`,
+  options: { ...selectionOptions, json: { type: "boolean" } },
+  async run(context) {
+    const usage = await readContextUsage(selectionFrom(context.values), createUsageDeps(context.runtime));
+    printResult(context, usage, describeUsage);
+    return 0;
+  }
+};
+
+// src/commands/watch.ts
+var watchCommand = {
+  name: "watch",
+  summary: "live view of the context: gauge, steps left, the last steps and what they added (q quits)",
+  synopsis: SELECTION_SYNOPSIS,
+  options: { ...selectionOptions },
+  async run(context) {
+    const { runWatch } = await import("./run-watch-WBTHDXKJ.js");
+    return runWatch(selectionFrom(context.values), context.runtime, processTerminal(context.out.stderr));
+  }
+};
+function processTerminal(error) {
+  const { stdout, stdin } = process;
+  const isTTY = stdout.isTTY === true;
+  return {
+    isTTY,
+    size: () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 }),
+    write: (text2) => stdout.write(text2),
+    error,
+    onResize(listener) {
+      stdout.on("resize", listener);
+      return () => stdout.off("resize", listener);
+    },
+    onKey(listener) {
+      if (!isTTY || !stdin.isTTY) return () => {
+      };
+      stdin.setRawMode(true);
+      stdin.setEncoding("utf8");
+      const onData = (chunk) => {
+        for (const key of chunk) listener(key);
+      };
+      stdin.on("data", onData);
+      stdin.resume();
+      return () => {
+        stdin.off("data", onData);
+        stdin.setRawMode(false);
+        stdin.pause();
+      };
+    },
+    onSignal(listener) {
+      process.on("SIGINT", listener);
+      process.on("SIGTERM", listener);
+      return () => {
+        process.off("SIGINT", listener);
+        process.off("SIGTERM", listener);
+      };
+    }
+  };
+}
+
+// src/commands/index.ts
 var COMMANDS = [
   usageCommand,
   breakdownCommand,
@@ -4362,67 +4419,10 @@ var COMMANDS = [
   compareCommand
 ];
 
-// src/cli/help.ts
-var ENVIRONMENT = [
-  ["CLAUDE_CONFIG_DIR", "Claude Code's config folder (default ~/.claude), where transcripts are found"],
-  ["CTX_MONITOR_WARN_PERCENT", "status warn from this percent of the auto-compact point (default 75)"],
-  ["CTX_MONITOR_CRITICAL_PERCENT", "status critical from this percent (default 90)"],
-  ["CTX_MONITOR_CONTEXT_WINDOW", "the window size when nothing better is known"],
-  ["CTX_MONITOR_HANDOFF_DIR", "where handoffs go (default .claude/handoffs in the project)"],
-  ["CTX_MONITOR_HANDOFF_MAX_CHARS", "a handoff's size budget in characters (default 5% of the window)"],
-  ["CTX_MONITOR_STATE_DIR", "where ctx-monitor keeps its state (default ~/.claude/ctx-monitor)"],
-  ["CTX_MONITOR_CONFIG", "config file (default ~/.claude/ctx-monitor/config.json)"],
-  ["CTX_MONITOR_COUNT_TOKENS", "0: never ask count_tokens to measure captured parts"],
-  ["CTX_MONITOR_KEEP_BODIES", "1: keep Claude Code's request bodies after digesting them"],
-  ["CTX_MONITOR_DIGEST_SECONDS", "how often the server digests request bodies by itself (default 60; 0: never)"],
-  ["NO_COLOR, FORCE_COLOR", "colour off, or on when not a terminal"]
-];
-var EXIT_CODES = "Exit codes: 0 done, 1 failed (the message says what to pass or fix), 2 bad arguments.";
-function table3(rows, indent = "  ") {
-  const width = Math.max(...rows.map(([left]) => left.length));
-  return rows.map(([left, right]) => `${indent}${left.padEnd(width)}  ${right}`);
-}
-function helpText(commands) {
-  const name = PACKAGE.name;
-  return [
-    `${name} ${PACKAGE.version}: context-window usage, breakdown and handoffs for Claude Code`,
-    "",
-    "Usage:",
-    ...table3([
-      [name, "serve MCP on stdio (what `ctx-monitor install` registers with Claude Code)"],
-      ...commands.map((command) => [`${name} ${command.name}`, command.summary]),
-      [`${name} <command> --help`, "one command's options"],
-      [`${name} --help, -h`, "this help"],
-      [`${name} --version, -v`, "the version"]
-    ]),
-    "",
-    "Options:",
-    ...table3(commands.map((command) => [command.name, command.synopsis || "(none)"])),
-    "",
-    "Selecting a session: --transcript PATH, or --session ID (a unique prefix will do, such as the 8 characters",
-    "in a handoff's name), and --project DIR. With none: the session Claude Code runs the command in",
-    "(CLAUDE_CODE_SESSION_ID), else the newest of the project found from the current folder or above it.",
-    "",
-    "Environment:",
-    ...table3(ENVIRONMENT),
-    "",
-    EXIT_CODES
-  ].join("\n");
-}
-function commandHelp(command) {
-  return [
-    `${PACKAGE.name} ${command.name}: ${command.summary}`,
-    "",
-    `Usage: ${PACKAGE.name} ${command.name} ${command.synopsis}`.trimEnd(),
-    "",
-    EXIT_CODES
-  ].join("\n");
-}
-
-// src/cli/run-command.ts
+// src/commands/run-command.ts
 import { parseArgs } from "util";
 
-// src/cli/flag-words.ts
+// src/commands/flag-words.ts
 var FLAGS = [
   [/\bsession_id\b/g, "--session"],
   [/\btranscript_path\b/g, "--transcript"]
@@ -4431,7 +4431,7 @@ function inCliWords(message) {
   return FLAGS.reduce((text2, [parameter, flag]) => text2.replace(parameter, flag), message);
 }
 
-// src/cli/option-values.ts
+// src/commands/option-values.ts
 var PROBLEM = {
   count: "takes a whole number of 1 or more",
   port: "takes a port number from 0 to 65535 (0: any free port)",
@@ -4458,7 +4458,7 @@ function badOptionValue(kinds, values) {
   return null;
 }
 
-// src/cli/run-command.ts
+// src/commands/run-command.ts
 var EXIT_OK = 0;
 var EXIT_FAILED = 1;
 var EXIT_USAGE = 2;
@@ -4535,7 +4535,7 @@ function argumentProblem(error) {
   return message;
 }
 
-// src/cli/run.ts
+// src/commands/run.ts
 async function runCommand(argv, runtime, out) {
   const [name, ...rest] = argv;
   if (name === "--help" || name === "-h" || name === "help") {

@@ -5,7 +5,7 @@ import {
   __require
 } from "./chunk-6RQ7PFQB.js";
 
-// src/fs-failure.ts
+// src/base/fs-failure.ts
 var ADVICE = {
   EACCES: "permission denied; fix the permissions or choose another folder (CTX_MONITOR_HANDOFF_DIR)",
   EPERM: "not permitted; fix the permissions or choose another folder (CTX_MONITOR_HANDOFF_DIR)",
@@ -44,7 +44,7 @@ function fileSystemFailure(error) {
   return `cannot ${verb} ${path ?? "a file"}: ${ADVICE[code]} (${code})`;
 }
 
-// src/user-error.ts
+// src/base/user-error.ts
 var UserError = class extends Error {
   constructor(message) {
     super(message);
@@ -55,9 +55,70 @@ function actionableMessage(error) {
   return error instanceof UserError ? error.message : fileSystemFailure(error);
 }
 
+// src/fs/atomic-write.ts
+import { closeSync, fchmodSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from "fs";
+import { basename, dirname, join } from "path";
+
+// src/base/lazy-crypto.ts
+var loaded;
+function nodeCrypto() {
+  loaded ??= typeof __require === "function" ? __require("crypto") : process.getBuiltinModule("node:crypto");
+  return loaded;
+}
+function createHash(algorithm) {
+  return nodeCrypto().createHash(algorithm);
+}
+function randomBytes(size) {
+  return nodeCrypto().randomBytes(size);
+}
+
+// src/fs/atomic-write.ts
+function writeNewFile(folder, names, content, mode) {
+  const first = names[0];
+  if (first === void 0) return null;
+  return withTemporary(join(folder, first), content, mode, (temporary) => {
+    for (const name of names) {
+      const candidate = join(folder, name);
+      try {
+        linkSync(temporary, candidate);
+        return candidate;
+      } catch (error) {
+        if (error.code !== "EEXIST") throw error;
+      }
+    }
+    return null;
+  });
+}
+function replaceFile(path, content, mode) {
+  withTemporary(path, content, mode, (temporary) => renameSync(temporary, path));
+}
+function withTemporary(target, content, mode, use) {
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
+  const fd = openSync(temporary, "wx", mode);
+  try {
+    try {
+      fchmodSync(fd, mode);
+      const bytes = Buffer.from(content, "utf8");
+      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+      fsyncSync(fd);
+    } catch (error) {
+      error.path ??= target;
+      throw error;
+    } finally {
+      closeSync(fd);
+    }
+    return use(temporary);
+  } finally {
+    try {
+      unlinkSync(temporary);
+    } catch {
+    }
+  }
+}
+
 // src/fs/make-folder.ts
 import { lstatSync, mkdirSync, statfsSync, statSync } from "fs";
-import { dirname } from "path";
+import { dirname as dirname2 } from "path";
 var FolderError = class extends UserError {
 };
 var KERNEL_FILE_SYSTEMS = /* @__PURE__ */ new Map([
@@ -110,13 +171,13 @@ function makeFolder(path, mode, setting) {
 }
 function deepestExisting(path) {
   const missing = [];
-  for (let at = path; ; at = dirname(at)) {
+  for (let at = path; ; at = dirname2(at)) {
     try {
       lstatSync(at);
       return { existing: at, missing };
     } catch {
     }
-    if (dirname(at) === at) return { existing: at, missing };
+    if (dirname2(at) === at) return { existing: at, missing };
     missing.unshift(at);
   }
 }
@@ -136,71 +197,12 @@ function kernelFileSystem(path) {
   }
 }
 
-// src/lazy-crypto.ts
-var loaded;
-function nodeCrypto() {
-  loaded ??= typeof __require === "function" ? __require("crypto") : process.getBuiltinModule("node:crypto");
-  return loaded;
-}
-function createHash(algorithm) {
-  return nodeCrypto().createHash(algorithm);
-}
-function randomBytes(size) {
-  return nodeCrypto().randomBytes(size);
-}
-
-// src/fs/atomic-write.ts
-import { closeSync, fchmodSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from "fs";
-import { basename, dirname as dirname2, join } from "path";
-function writeNewFile(folder, names, content, mode) {
-  const first = names[0];
-  if (first === void 0) return null;
-  return withTemporary(join(folder, first), content, mode, (temporary) => {
-    for (const name of names) {
-      const candidate = join(folder, name);
-      try {
-        linkSync(temporary, candidate);
-        return candidate;
-      } catch (error) {
-        if (error.code !== "EEXIST") throw error;
-      }
-    }
-    return null;
-  });
-}
-function replaceFile(path, content, mode) {
-  withTemporary(path, content, mode, (temporary) => renameSync(temporary, path));
-}
-function withTemporary(target, content, mode, use) {
-  const temporary = join(dirname2(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
-  const fd = openSync(temporary, "wx", mode);
-  try {
-    try {
-      fchmodSync(fd, mode);
-      const bytes = Buffer.from(content, "utf8");
-      for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
-      fsyncSync(fd);
-    } catch (error) {
-      error.path ??= target;
-      throw error;
-    } finally {
-      closeSync(fd);
-    }
-    return use(temporary);
-  } finally {
-    try {
-      unlinkSync(temporary);
-    } catch {
-    }
-  }
-}
-
 export {
   fileSystemFailure,
   UserError,
   actionableMessage,
-  makeFolder,
   createHash,
   writeNewFile,
-  replaceFile
+  replaceFile,
+  makeFolder
 };

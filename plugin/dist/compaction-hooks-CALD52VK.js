@@ -8,13 +8,13 @@ import {
   isHandoffOfSession,
   listHandoffs,
   readHandoff
-} from "./chunk-5KD4ZHVK.js";
+} from "./chunk-OZXTJKYL.js";
 import {
   projectOf,
   readHookMemory,
   request,
   writeHookMemory
-} from "./chunk-R25CEHLX.js";
+} from "./chunk-JULSVRIS.js";
 import {
   CompactionCache,
   STATE_DIR_SETTING,
@@ -23,20 +23,20 @@ import {
   parseRecordLine,
   readBackward,
   withByteSource
-} from "./chunk-BSBAOZEI.js";
-import "./chunk-E4WEFHXS.js";
+} from "./chunk-LIGRM5QN.js";
+import "./chunk-AM7EQEUM.js";
 import {
   makeFolder,
   replaceFile,
   writeNewFile
-} from "./chunk-KGZKVHJ7.js";
+} from "./chunk-PUOW4WKH.js";
 import "./chunk-6RQ7PFQB.js";
 
-// src/claude/hooks/compaction-hooks.ts
+// src/integration/hooks/compaction-hooks.ts
 import { existsSync } from "fs";
 import { join as join2 } from "path";
 
-// src/claude/hooks/agent-notes.ts
+// src/integration/hooks/agent-notes.ts
 var PRE_COMPACT_LABEL = "pre-compact";
 var AUTOMATIC = new RegExp(`-${PRE_COMPACT_LABEL}(?:-\\d+)?\\.md$`);
 function isAutomaticHandoff(name) {
@@ -73,7 +73,7 @@ function newestAgentNotes(folder, sessionId) {
   };
 }
 
-// src/claude/hooks/compaction-record.ts
+// src/integration/hooks/compaction-record.ts
 import { readFileSync } from "fs";
 import { join } from "path";
 var KEPT_CHARS = 2e3;
@@ -123,7 +123,7 @@ function writeCompactionRecord(runtime, sessionId, record) {
 `, 384);
 }
 
-// src/claude/hooks/compaction-summary.ts
+// src/integration/hooks/compaction-summary.ts
 var MAX_BACK_BYTES = 64 << 20;
 function textOf(content) {
   if (typeof content === "string") return content;
@@ -145,7 +145,7 @@ function newestCompactionSummary(source) {
   return null;
 }
 
-// src/claude/hooks/handoff-pointer.ts
+// src/integration/hooks/handoff-pointer.ts
 var LOST_LIST_CHARS = 2e3;
 var MAX_POINTER_CHARS = 7800;
 var LIMITS = { prompt: 2500, nextSteps: 2e3, openQuestions: 1e3, losses: LOST_LIST_CHARS };
@@ -180,10 +180,10 @@ function firstPromptOfHandoff(markdown) {
   return match?.[2] ?? null;
 }
 
-// src/claude/hooks/summary-lost-file.ts
+// src/integration/hooks/summary-lost-file.ts
 import { basename, dirname } from "path";
 
-// src/claude/hooks/summary-losses.ts
+// src/integration/hooks/summary-losses.ts
 var MAX_SUMMARY_CHARS = 1e6;
 var KEPT_SHARE = 0.75;
 var MIN_WORDS_FOR_SHARE = 3;
@@ -293,7 +293,7 @@ function describeLosses(comparison, maxChars, fullList) {
   return lines.join("\n");
 }
 
-// src/claude/hooks/summary-lost-file.ts
+// src/integration/hooks/summary-lost-file.ts
 function summaryLosses(summary, record, notes) {
   if (!record) {
     const text = "ctx-monitor cannot say what Claude Code's summary dropped: no handoff was written before this compaction.";
@@ -328,7 +328,7 @@ ${redactSecrets(full).text}
   );
 }
 
-// src/claude/hooks/compaction-hooks.ts
+// src/integration/hooks/compaction-hooks.ts
 var AUTOMATIC_HANDOFF_NOTE = "Written automatically by the ctx-monitor PreCompact hook just before Claude Code compacted the conversation: it holds what the transcript says, not the agent's own notes (goal, state, decisions, next steps).";
 function compactionsInTranscript(transcriptPath, runtime) {
   const cache = new CompactionCache(join2(ctxMonitorStateDir(runtime), "scans"));
@@ -341,7 +341,7 @@ function sameCompaction(previous, finished, prompts, now) {
   return previous.promptsBefore === prompts || age >= 0 && age < SAME_COMPACTION_MS;
 }
 async function preCompact(input, runtime) {
-  const { createHandoffDeps, readFacts, writeHandoff } = await import("./write-handoff-GOBN4J4H.js");
+  const { createHandoffDeps, readFacts, writeHandoff } = await import("./write-handoff-E5LGBDJX.js");
   const deps = createHandoffDeps(runtime, createUsageDeps(runtime));
   const transcript = input.transcriptPath && existsSync(input.transcriptPath) ? input.transcriptPath : null;
   const facts = transcript ? readFacts(transcript, deps.facts) : null;
@@ -363,8 +363,8 @@ async function preCompact(input, runtime) {
   return "";
 }
 async function sessionHandoffs(input, runtime) {
-  const { configuredHandoffDir } = await import("./write-handoff-GOBN4J4H.js");
-  const { handoffFolder, isHandoffOfSession: isHandoffOfSession2, listHandoffs: listHandoffs2 } = await import("./store-P6OJTEZL.js");
+  const { configuredHandoffDir } = await import("./write-handoff-E5LGBDJX.js");
+  const { handoffFolder, isHandoffOfSession: isHandoffOfSession2, listHandoffs: listHandoffs2 } = await import("./store-27GYSVRM.js");
   const folder = handoffFolder(configuredHandoffDir(runtime), projectOf(input, runtime)).path;
   const newest = listHandoffs2(folder).find((handoff) => isHandoffOfSession2(handoff.name, input.sessionId))?.path ?? null;
   return { folder, newest };

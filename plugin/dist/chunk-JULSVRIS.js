@@ -4,13 +4,13 @@ const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   STATE_DIR_SETTING,
   ctxMonitorStateDir
-} from "./chunk-BSBAOZEI.js";
+} from "./chunk-LIGRM5QN.js";
 import {
   makeFolder,
   replaceFile
-} from "./chunk-KGZKVHJ7.js";
+} from "./chunk-PUOW4WKH.js";
 
-// src/claude/hooks/hook-memory.ts
+// src/integration/hooks/hook-memory.ts
 import { readFileSync } from "fs";
 import { join } from "path";
 var FRESH_MEMORY = { warnedStatus: "ok", compactionsPointedPast: 0, lostPending: null };
@@ -37,7 +37,7 @@ function writeHookMemory(runtime, sessionId, memory) {
 `, 384);
 }
 
-// src/claude/hooks/hook-scope.ts
+// src/integration/hooks/hook-scope.ts
 function projectOf(input, runtime) {
   return runtime.env.CLAUDE_PROJECT_DIR || input.cwd || runtime.cwd;
 }

@@ -4,7 +4,7 @@ const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   IncrementalReader,
   classifyUserText
-} from "./chunk-VOO5I3UR.js";
+} from "./chunk-3Y7C3T7V.js";
 import {
   describeToolCall,
   mcpServerOf,
@@ -28,10 +28,10 @@ import {
   readSessionCapture,
   roundTokens,
   sessionProjectDir
-} from "./chunk-BSBAOZEI.js";
+} from "./chunk-LIGRM5QN.js";
 import {
   log
-} from "./chunk-E4WEFHXS.js";
+} from "./chunk-AM7EQEUM.js";
 
 // src/version.ts
 import { readFileSync } from "fs";

@@ -5,13 +5,13 @@ import {
   runStatusline,
   statuslineCommand,
   statuslineLine
-} from "./chunk-EQZC4O36.js";
+} from "./chunk-CQU4DXR7.js";
 import "./chunk-SUVNNIJD.js";
-import "./chunk-A36TVRQ4.js";
+import "./chunk-5QGFGZXA.js";
 import "./chunk-PGED74ES.js";
-import "./chunk-BSBAOZEI.js";
-import "./chunk-E4WEFHXS.js";
-import "./chunk-KGZKVHJ7.js";
+import "./chunk-LIGRM5QN.js";
+import "./chunk-AM7EQEUM.js";
+import "./chunk-PUOW4WKH.js";
 import "./chunk-6RQ7PFQB.js";
 export {
   runStatusline,

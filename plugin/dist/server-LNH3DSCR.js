@@ -2,23 +2,19 @@
 import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
-  createServer,
-  createServerDeps,
-  ownToolsOf
-} from "./chunk-ZTFNMD3U.js";
-import "./chunk-SRPIKGOE.js";
-import "./chunk-VOO5I3UR.js";
+  createServer
+} from "./chunk-ZNZVCPKZ.js";
+import "./chunk-JBOGJQ2Q.js";
+import "./chunk-3Y7C3T7V.js";
 import "./chunk-MKMZ32PY.js";
 import "./chunk-G63QHD4H.js";
-import "./chunk-5KD4ZHVK.js";
-import "./chunk-BSBAOZEI.js";
-import "./chunk-E4WEFHXS.js";
-import "./chunk-KGZKVHJ7.js";
+import "./chunk-OZXTJKYL.js";
+import "./chunk-LIGRM5QN.js";
+import "./chunk-AM7EQEUM.js";
+import "./chunk-PUOW4WKH.js";
 import "./chunk-T4BVMDPB.js";
 import "./chunk-J74WBCXV.js";
 import "./chunk-6RQ7PFQB.js";
 export {
-  createServer,
-  createServerDeps,
-  ownToolsOf
+  createServer
 };

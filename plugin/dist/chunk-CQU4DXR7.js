@@ -11,7 +11,7 @@ import {
   readStdinText,
   recordSession,
   stringField
-} from "./chunk-A36TVRQ4.js";
+} from "./chunk-5QGFGZXA.js";
 import {
   terminalText
 } from "./chunk-PGED74ES.js";
@@ -28,9 +28,38 @@ import {
   readTailSnapshot,
   roundTokens,
   withByteSource
-} from "./chunk-BSBAOZEI.js";
+} from "./chunk-LIGRM5QN.js";
 
-// src/claude/statusline.ts
+// src/claude/statusline-input.ts
+function parseStatuslineInput(text) {
+  const input = parseJsonObject(text);
+  const sessionId = stringField(input, "session_id");
+  if (!input || !sessionId) return null;
+  const model = objectField(input, "model");
+  const window = objectField(input, "context_window");
+  const workspace = objectField(input, "workspace");
+  const current = objectField(window, "current_usage");
+  const size = countField(window, "context_window_size");
+  const parts = current ? ["input_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"].map(
+    (key) => countField(current, key) ?? 0
+  ) : null;
+  const sum = parts ? parts.reduce((total, part) => total + part, 0) : null;
+  const zeroed = sum === 0;
+  const percentage = zeroed ? null : countField(window, "used_percentage");
+  return {
+    sessionId,
+    transcriptPath: stringField(input, "transcript_path"),
+    projectDir: stringField(workspace, "project_dir") ?? stringField(input, "cwd") ?? stringField(workspace, "current_dir"),
+    modelId: stringField(model, "id"),
+    modelName: stringField(model, "display_name"),
+    version: stringField(input, "version"),
+    contextWindowSize: size !== null && Number.isInteger(size) && size > 0 ? size : null,
+    currentUsage: zeroed ? null : sum,
+    usedPercentage: percentage !== null && percentage <= 100 ? percentage : null
+  };
+}
+
+// src/integration/statusline.ts
 function statuslineFigures(facts) {
   const { input, usage } = facts;
   const contextWindow = input.contextWindowSize ?? usage?.contextWindow ?? null;
@@ -114,35 +143,6 @@ function renderStatusline(figures, style) {
   if (figures.budgetIgnored) parts.push("budget ignored: not a number");
   const line = parts.join(separator);
   return style.color ? `${COLORS[figures.status]}${line}${RESET}` : line;
-}
-
-// src/claude/statusline-input.ts
-function parseStatuslineInput(text) {
-  const input = parseJsonObject(text);
-  const sessionId = stringField(input, "session_id");
-  if (!input || !sessionId) return null;
-  const model = objectField(input, "model");
-  const window = objectField(input, "context_window");
-  const workspace = objectField(input, "workspace");
-  const current = objectField(window, "current_usage");
-  const size = countField(window, "context_window_size");
-  const parts = current ? ["input_tokens", "cache_creation_input_tokens", "cache_read_input_tokens"].map(
-    (key) => countField(current, key) ?? 0
-  ) : null;
-  const sum = parts ? parts.reduce((total, part) => total + part, 0) : null;
-  const zeroed = sum === 0;
-  const percentage = zeroed ? null : countField(window, "used_percentage");
-  return {
-    sessionId,
-    transcriptPath: stringField(input, "transcript_path"),
-    projectDir: stringField(workspace, "project_dir") ?? stringField(input, "cwd") ?? stringField(workspace, "current_dir"),
-    modelId: stringField(model, "id"),
-    modelName: stringField(model, "display_name"),
-    version: stringField(input, "version"),
-    contextWindowSize: size !== null && Number.isInteger(size) && size > 0 ? size : null,
-    currentUsage: zeroed ? null : sum,
-    usedPercentage: percentage !== null && percentage <= 100 ? percentage : null
-  };
 }
 
 // src/commands/statusline.ts

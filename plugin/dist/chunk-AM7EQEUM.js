@@ -2,7 +2,7 @@
 import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
 
-// src/log.ts
+// src/base/log.ts
 function log(message) {
   process.stderr.write(`ctx-monitor: ${message}
 `);

@@ -3,14 +3,12 @@ import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   PACKAGE,
-  createBreakdownDeps,
   readContextBreakdown
-} from "./chunk-SRPIKGOE.js";
+} from "./chunk-JBOGJQ2Q.js";
 import {
   configuredHandoffDir,
-  createHandoffDeps,
   writeHandoff
-} from "./chunk-VOO5I3UR.js";
+} from "./chunk-3Y7C3T7V.js";
 import {
   redactSecrets
 } from "./chunk-G63QHD4H.js";
@@ -19,7 +17,7 @@ import {
   handoffInFolder,
   listHandoffs,
   readHandoff
-} from "./chunk-5KD4ZHVK.js";
+} from "./chunk-OZXTJKYL.js";
 import {
   CAPTURE_SOURCES,
   CONTEXT_STATUSES,
@@ -30,17 +28,16 @@ import {
   UNMEASURED_REASONS,
   USAGE_SOURCES,
   WINDOW_SOURCES,
-  createUsageDeps,
   defaultProjectDir,
   exactNumber,
   readContextUsage
-} from "./chunk-BSBAOZEI.js";
+} from "./chunk-LIGRM5QN.js";
 import {
   log
-} from "./chunk-E4WEFHXS.js";
+} from "./chunk-AM7EQEUM.js";
 import {
   actionableMessage
-} from "./chunk-KGZKVHJ7.js";
+} from "./chunk-PUOW4WKH.js";
 import {
   AjvJsonSchemaValidator,
   Protocol,
@@ -2121,20 +2118,6 @@ function registerWriteHandoff(server, deps) {
 }
 
 // src/server.ts
-function createServerDeps(runtime, overrides = {}) {
-  const usage = overrides.usage ?? createUsageDeps(runtime);
-  const ownTools = ownToolsOf(runtime);
-  return {
-    runtime,
-    usage,
-    breakdown: createBreakdownDeps(runtime, usage, ownTools),
-    handoff: createHandoffDeps(runtime, usage),
-    ...overrides
-  };
-}
-function ownToolsOf(runtime) {
-  return async () => (await import("./list-own-tools-T4IHKUFK.js")).listOwnTools(() => createServer(createServerDeps(runtime)));
-}
 function createServer(deps) {
   const server = new McpServer(
     { name: PACKAGE.name, version: PACKAGE.version },
@@ -2160,7 +2143,5 @@ function lazySchemaValidator() {
 }
 
 export {
-  createServerDeps,
-  ownToolsOf,
   createServer
 };

@@ -2,21 +2,23 @@
 import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
-  createServer,
-  createServerDeps
-} from "./chunk-ZTFNMD3U.js";
-import "./chunk-SRPIKGOE.js";
-import "./chunk-VOO5I3UR.js";
+  createServer
+} from "./chunk-ZNZVCPKZ.js";
+import {
+  createEntryDeps
+} from "./chunk-KEQUPQQJ.js";
+import "./chunk-JBOGJQ2Q.js";
+import "./chunk-3Y7C3T7V.js";
 import "./chunk-MKMZ32PY.js";
 import "./chunk-G63QHD4H.js";
-import "./chunk-5KD4ZHVK.js";
+import "./chunk-OZXTJKYL.js";
 import {
   digestPendingCapture
-} from "./chunk-BSBAOZEI.js";
+} from "./chunk-LIGRM5QN.js";
 import {
   log
-} from "./chunk-E4WEFHXS.js";
-import "./chunk-KGZKVHJ7.js";
+} from "./chunk-AM7EQEUM.js";
+import "./chunk-PUOW4WKH.js";
 import "./chunk-T4BVMDPB.js";
 import {
   CallToolRequestSchema,
@@ -211,7 +213,7 @@ function idOfOversized(head, tail) {
 
 // src/commands/serve.ts
 async function serveStdio(runtime) {
-  const server = createServer(createServerDeps(runtime));
+  const server = createServer(createEntryDeps(runtime));
   const transport = new LineStdioTransport();
   let stopping = false;
   let failure = null;

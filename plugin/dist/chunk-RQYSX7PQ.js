@@ -9,7 +9,7 @@ import {
   contextTotal,
   isMainChainResponse,
   roundTokens
-} from "./chunk-BSBAOZEI.js";
+} from "./chunk-LIGRM5QN.js";
 
 // src/present/limit-words.ts
 function countdownWords(usage) {

@@ -4,13 +4,13 @@ const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   hookCommand,
   runHook
-} from "./chunk-AC2RSPDH.js";
-import "./chunk-A36TVRQ4.js";
+} from "./chunk-OMGNFHOF.js";
+import "./chunk-5QGFGZXA.js";
 import "./chunk-PGED74ES.js";
-import "./chunk-R25CEHLX.js";
-import "./chunk-BSBAOZEI.js";
-import "./chunk-E4WEFHXS.js";
-import "./chunk-KGZKVHJ7.js";
+import "./chunk-JULSVRIS.js";
+import "./chunk-LIGRM5QN.js";
+import "./chunk-AM7EQEUM.js";
+import "./chunk-PUOW4WKH.js";
 import "./chunk-6RQ7PFQB.js";
 export {
   hookCommand,

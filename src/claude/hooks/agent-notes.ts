@@ -7,19 +7,19 @@ export const PRE_COMPACT_LABEL = "pre-compact";
 const AUTOMATIC = new RegExp(`-${PRE_COMPACT_LABEL}(?:-\\d+)?\\.md$`);
 
 export function isAutomaticHandoff(name: string): boolean {
-	return AUTOMATIC.test(name);
+  return AUTOMATIC.test(name);
 }
 
 /** The body of a `### Title` section, up to the next heading. */
 export function noteSection(markdown: string, title: string): string | null {
-	const lines = markdown.split("\n");
-	const start = lines.findIndex((line) => line.trim() === `### ${title}`);
-	if (start === -1) return null;
-	const body: string[] = [];
-	for (const line of lines.slice(start + 1)) {
-		if (/^#{1,3} /.test(line)) break;
-		body.push(line);
-	}
-	const text = body.join("\n").trim();
-	return text || null;
+  const lines = markdown.split("\n");
+  const start = lines.findIndex((line) => line.trim() === `### ${title}`);
+  if (start === -1) return null;
+  const body: string[] = [];
+  for (const line of lines.slice(start + 1)) {
+    if (/^#{1,3} /.test(line)) break;
+    body.push(line);
+  }
+  const text = body.join("\n").trim();
+  return text || null;
 }

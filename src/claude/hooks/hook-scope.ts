@@ -7,14 +7,12 @@ import type { HookInput } from "./hook-input.ts";
  * shell (after a Bash call ran `cd sub` it names sub; seen in 2.1.332), then `cwd`, then where we run.
  */
 export function projectOf(input: HookInput, runtime: Runtime): string {
-	return runtime.env.CLAUDE_PROJECT_DIR || input.cwd || runtime.cwd;
+  return runtime.env.CLAUDE_PROJECT_DIR || input.cwd || runtime.cwd;
 }
 
 export function request(input: HookInput, runtime: Runtime) {
-	return {
-		...(input.transcriptPath
-			? { transcriptPath: input.transcriptPath }
-			: { sessionId: input.sessionId }),
-		projectDir: projectOf(input, runtime),
-	};
+  return {
+    ...(input.transcriptPath ? { transcriptPath: input.transcriptPath } : { sessionId: input.sessionId }),
+    projectDir: projectOf(input, runtime),
+  };
 }

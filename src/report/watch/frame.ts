@@ -3,67 +3,49 @@
 // steps with what each added and by which tool, with compactions and handoffs between them. Pure.
 import { exactNumber, roundTokens } from "../../context/format.ts";
 import { countdownWords } from "../../present/limit-words.ts";
-import type {
-	TimelineMark,
-	TimelineStep,
-} from "../../transcript/response-timeline.ts";
+import type { TimelineMark, TimelineStep } from "../../transcript/response-timeline.ts";
 import type { Paint } from "./colors.ts";
 import type { WatchView } from "./view.ts";
 
 interface Screen {
-	columns: number;
-	rows: number;
+  columns: number;
+  rows: number;
 }
 
 /** Fits text to `width` columns (one column per code point: what transcripts hold is mostly ASCII). */
 export function fit(text: string, width: number): string {
-	const chars = Array.from(text);
-	if (chars.length <= width) return text;
-	return width <= 1
-		? chars.slice(0, width).join("")
-		: `${chars.slice(0, width - 1).join("")}…`;
+  const chars = Array.from(text);
+  if (chars.length <= width) return text;
+  return width <= 1 ? chars.slice(0, width).join("") : `${chars.slice(0, width - 1).join("")}…`;
 }
 
 export function clock(at: string | null): string {
-	if (!at) return "--:--:--";
-	const date = new Date(at);
-	return Number.isNaN(date.getTime())
-		? "--:--:--"
-		: date.toTimeString().slice(0, 8);
+  if (!at) return "--:--:--";
+  const date = new Date(at);
+  return Number.isNaN(date.getTime()) ? "--:--:--" : date.toTimeString().slice(0, 8);
 }
 
 function gaugeBar(view: WatchView, width: number, paint: Paint): string {
-	const { usage } = view;
-	const cells = Math.max(10, width);
-	const scale = (tokens: number) =>
-		Math.min(
-			cells,
-			Math.round((tokens / Math.max(1, usage.contextWindow)) * cells),
-		);
-	const filled = scale(usage.usedTokens);
-	const marker =
-		usage.autocompactAt === null
-			? -1
-			: Math.min(cells - 1, scale(usage.autocompactAt));
-	let rest = "";
-	for (let cell = filled; cell < cells; cell++)
-		rest += cell === marker ? "│" : "░";
-	return `${paint.status(usage.status, "█".repeat(filled))}${paint.dim(rest)}`;
+  const { usage } = view;
+  const cells = Math.max(10, width);
+  const scale = (tokens: number) => Math.min(cells, Math.round((tokens / Math.max(1, usage.contextWindow)) * cells));
+  const filled = scale(usage.usedTokens);
+  const marker = usage.autocompactAt === null ? -1 : Math.min(cells - 1, scale(usage.autocompactAt));
+  let rest = "";
+  for (let cell = filled; cell < cells; cell++) rest += cell === marker ? "│" : "░";
+  return `${paint.status(usage.status, "█".repeat(filled))}${paint.dim(rest)}`;
 }
 
 function leftLine(view: WatchView): string {
-	const { usage } = view;
-	const approx = usage.estimated ? "~" : "";
-	return `${approx}${exactNumber(usage.usedTokens)} / ${exactNumber(usage.contextWindow)} · ${countdownWords(usage)}`;
+  const { usage } = view;
+  const approx = usage.estimated ? "~" : "";
+  return `${approx}${exactNumber(usage.usedTokens)} / ${exactNumber(usage.contextWindow)} · ${countdownWords(usage)}`;
 }
 
 export function stepLine(step: TimelineStep): string {
-	const added =
-		step.added === null
-			? ""
-			: `${step.added >= 0 ? "+" : ""}${exactNumber(step.added)}`;
-	const by = step.causes.length ? step.causes.join(", ") : "—";
-	return `${clock(step.at)} ${String(step.index).padStart(5)} ${added.padStart(9)} ${exactNumber(step.total).padStart(9)}  ${by}`;
+  const added = step.added === null ? "" : `${step.added >= 0 ? "+" : ""}${exactNumber(step.added)}`;
+  const by = step.causes.length ? step.causes.join(", ") : "—";
+  return `${clock(step.at)} ${String(step.index).padStart(5)} ${added.padStart(9)} ${exactNumber(step.total).padStart(9)}  ${by}`;
 }
 
 /**
@@ -71,97 +53,61 @@ export function stepLine(step: TimelineStep): string {
  * compaction's postTokens, which count the messages it kept only (the system prompt and tools come on top),
  * so they are labelled as such rather than set against the steps as a context size.
  */
-export function markLine(
-	mark: TimelineMark,
-	nextTotal: number | null = null,
-): string {
-	if (mark.kind === "handoff")
-		return `${clock(mark.at)} ✎ handoff written (${mark.trigger ?? "write_handoff"})`;
-	const kept =
-		mark.postTokens !== null
-			? `${exactNumber(mark.postTokens)} in messages`
-			: null;
-	const after =
-		nextTotal !== null
-			? `${exactNumber(nextTotal)}${kept ? ` (${kept})` : ""}`
-			: (kept ?? "?");
-	const figures =
-		mark.preTokens !== null
-			? `: ${exactNumber(mark.preTokens)} → ${after}`
-			: "";
-	return `${clock(mark.at)} ─── compacted (${mark.trigger ?? "?"})${figures} ───`;
+export function markLine(mark: TimelineMark, nextTotal: number | null = null): string {
+  if (mark.kind === "handoff") return `${clock(mark.at)} ✎ handoff written (${mark.trigger ?? "write_handoff"})`;
+  const kept = mark.postTokens !== null ? `${exactNumber(mark.postTokens)} in messages` : null;
+  const after = nextTotal !== null ? `${exactNumber(nextTotal)}${kept ? ` (${kept})` : ""}` : (kept ?? "?");
+  const figures = mark.preTokens !== null ? `: ${exactNumber(mark.preTokens)} → ${after}` : "";
+  return `${clock(mark.at)} ─── compacted (${mark.trigger ?? "?"})${figures} ───`;
 }
 
 /** Steps and marks in transcript order, each mark after the step it followed. */
 function historyLines(view: WatchView, paint: Paint): string[] {
-	const lines: string[] = [];
-	let markIndex = 0;
-	const marks = view.marks;
-	const firstStep = view.steps[0]?.index ?? view.stepCount + 1;
-	while (markIndex < marks.length && marks[markIndex]!.afterStep < firstStep)
-		lines.push(paint.bold(markLine(marks[markIndex++]!)));
-	for (const [i, step] of view.steps.entries()) {
-		lines.push(stepLine(step));
-		const next = view.steps[i + 1]?.total ?? null;
-		while (
-			markIndex < marks.length &&
-			marks[markIndex]!.afterStep <= step.index
-		)
-			lines.push(paint.bold(markLine(marks[markIndex++]!, next)));
-	}
-	return lines;
+  const lines: string[] = [];
+  let markIndex = 0;
+  const marks = view.marks;
+  const firstStep = view.steps[0]?.index ?? view.stepCount + 1;
+  while (markIndex < marks.length && marks[markIndex]!.afterStep < firstStep)
+    lines.push(paint.bold(markLine(marks[markIndex++]!)));
+  for (const [i, step] of view.steps.entries()) {
+    lines.push(stepLine(step));
+    const next = view.steps[i + 1]?.total ?? null;
+    while (markIndex < marks.length && marks[markIndex]!.afterStep <= step.index)
+      lines.push(paint.bold(markLine(marks[markIndex++]!, next)));
+  }
+  return lines;
 }
 
-export function renderFrame(
-	view: WatchView,
-	screen: Screen,
-	paint: Paint,
-): string[] {
-	const width = Math.max(20, screen.columns);
-	const { usage } = view;
-	const percent = `${Math.round(usage.usedPercent)}% of window`.padStart(14);
-	const lines = [
-		paint.bold(
-			fit(
-				`ctx-monitor watch · session ${usage.sessionId.slice(0, 8)} · ${usage.model ?? "model unknown"} · window ${roundTokens(usage.contextWindow)}`,
-				width,
-			),
-		),
-		`${gaugeBar(view, width - 24, paint)} ${percent} ${paint.status(usage.status, usage.status.toUpperCase().padEnd(8))}`,
-		fit(leftLine(view), width),
-		view.alert
-			? paint.status(
-					view.alert.status,
-					fit(`! ${clock(view.alert.at)} ${view.alert.text}`, width),
-				)
-			: "",
-		paint.dim(
-			fit(
-				`${"time".padEnd(8)} ${"step".padStart(5)} ${"added".padStart(9)} ${"context".padStart(9)}  by`,
-				width,
-			),
-		),
-	];
-	const counted = view.partial
-		? "steps counted from the end part of a large file · "
-		: "";
-	const footer = paint.dim(
-		fit(`q quit · ${counted}${usage.transcriptPath}`, width),
-	);
-	const room = Math.max(0, screen.rows - lines.length - 1);
-	const history = historyLines(view, paint);
-	const shown = history
-		.slice(Math.max(0, history.length - room))
-		.map((line) => fitPainted(line, width));
-	while (shown.length < room) shown.push("");
-	return [...lines, ...shown, footer];
+export function renderFrame(view: WatchView, screen: Screen, paint: Paint): string[] {
+  const width = Math.max(20, screen.columns);
+  const { usage } = view;
+  const percent = `${Math.round(usage.usedPercent)}% of window`.padStart(14);
+  const lines = [
+    paint.bold(
+      fit(
+        `ctx-monitor watch · session ${usage.sessionId.slice(0, 8)} · ${usage.model ?? "model unknown"} · window ${roundTokens(usage.contextWindow)}`,
+        width,
+      ),
+    ),
+    `${gaugeBar(view, width - 24, paint)} ${percent} ${paint.status(usage.status, usage.status.toUpperCase().padEnd(8))}`,
+    fit(leftLine(view), width),
+    view.alert ? paint.status(view.alert.status, fit(`! ${clock(view.alert.at)} ${view.alert.text}`, width)) : "",
+    paint.dim(
+      fit(`${"time".padEnd(8)} ${"step".padStart(5)} ${"added".padStart(9)} ${"context".padStart(9)}  by`, width),
+    ),
+  ];
+  const counted = view.partial ? "steps counted from the end part of a large file · " : "";
+  const footer = paint.dim(fit(`q quit · ${counted}${usage.transcriptPath}`, width));
+  const room = Math.max(0, screen.rows - lines.length - 1);
+  const history = historyLines(view, paint);
+  const shown = history.slice(Math.max(0, history.length - room)).map((line) => fitPainted(line, width));
+  while (shown.length < room) shown.push("");
+  return [...lines, ...shown, footer];
 }
 
 /** Fits a line that may carry colour codes (history lines are painted whole, so strip and repaint is not needed). */
 function fitPainted(line: string, width: number): string {
-	// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
-	const match = /^(\x1b\[[0-9;]*m)(.*)(\x1b\[0m)$/s.exec(line);
-	return match
-		? `${match[1]}${fit(match[2]!, width)}${match[3]}`
-		: fit(line, width);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
+  const match = /^(\x1b\[[0-9;]*m)(.*)(\x1b\[0m)$/s.exec(line);
+  return match ? `${match[1]}${fit(match[2]!, width)}${match[3]}` : fit(line, width);
 }

@@ -8,53 +8,30 @@ import type { WatchView } from "./view.ts";
 const RECENT_ON_START = 5;
 
 function statusLine(view: WatchView): string {
-	const { usage } = view;
-	return `${clock(usage.asOf)} ${usage.estimated ? "~" : ""}${exactNumber(usage.usedTokens)}/${exactNumber(usage.contextWindow)} (${Math.round(usage.usedPercent)}% of window) ${statusWords(usage)} · ${countdownWords(usage)}`;
+  const { usage } = view;
+  return `${clock(usage.asOf)} ${usage.estimated ? "~" : ""}${exactNumber(usage.usedTokens)}/${exactNumber(usage.contextWindow)} (${Math.round(usage.usedPercent)}% of window) ${statusWords(usage)} · ${countdownWords(usage)}`;
 }
 
 /** What to append now, given what the previous view already printed. */
-export function plainLines(
-	previous: WatchView | null,
-	view: WatchView,
-): string[] {
-	const lines: string[] = [];
-	const sameFile = previous !== null && view.switchedFrom === null;
-	if (!sameFile)
-		lines.push(
-			`following session ${view.usage.sessionId} (${view.usage.transcriptPath})`,
-		);
-	// A session just picked up shows its last few steps for context, not its whole history.
-	const printedSteps = sameFile
-		? previous.stepCount
-		: Math.max(0, view.stepCount - RECENT_ON_START);
-	const newSteps = view.steps.filter((step) => step.index > printedSteps);
-	const newMarks = sameFile
-		? view.marks.slice(
-				Math.max(0, view.marks.length - (view.markCount - previous.markCount)),
-			)
-		: view.marks.filter(
-				(mark) =>
-					mark.afterStep >= printedSteps && printedSteps < view.stepCount,
-			);
-	let markIndex = 0;
-	for (const step of newSteps) {
-		while (
-			markIndex < newMarks.length &&
-			newMarks[markIndex]!.afterStep < step.index
-		)
-			lines.push(markLine(newMarks[markIndex++]!));
-		lines.push(stepLine(step));
-	}
-	while (markIndex < newMarks.length)
-		lines.push(markLine(newMarks[markIndex++]!));
-	if (view.alert && view.alert !== previous?.alert)
-		lines.push(`! ${clock(view.alert.at)} ${view.alert.text}`);
-	if (
-		!sameFile ||
-		newSteps.length ||
-		newMarks.length ||
-		view.usage.status !== previous?.usage.status
-	)
-		lines.push(statusLine(view));
-	return lines;
+export function plainLines(previous: WatchView | null, view: WatchView): string[] {
+  const lines: string[] = [];
+  const sameFile = previous !== null && view.switchedFrom === null;
+  if (!sameFile) lines.push(`following session ${view.usage.sessionId} (${view.usage.transcriptPath})`);
+  // A session just picked up shows its last few steps for context, not its whole history.
+  const printedSteps = sameFile ? previous.stepCount : Math.max(0, view.stepCount - RECENT_ON_START);
+  const newSteps = view.steps.filter((step) => step.index > printedSteps);
+  const newMarks = sameFile
+    ? view.marks.slice(Math.max(0, view.marks.length - (view.markCount - previous.markCount)))
+    : view.marks.filter((mark) => mark.afterStep >= printedSteps && printedSteps < view.stepCount);
+  let markIndex = 0;
+  for (const step of newSteps) {
+    while (markIndex < newMarks.length && newMarks[markIndex]!.afterStep < step.index)
+      lines.push(markLine(newMarks[markIndex++]!));
+    lines.push(stepLine(step));
+  }
+  while (markIndex < newMarks.length) lines.push(markLine(newMarks[markIndex++]!));
+  if (view.alert && view.alert !== previous?.alert) lines.push(`! ${clock(view.alert.at)} ${view.alert.text}`);
+  if (!sameFile || newSteps.length || newMarks.length || view.usage.status !== previous?.usage.status)
+    lines.push(statusLine(view));
+  return lines;
 }

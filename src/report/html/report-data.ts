@@ -10,8 +10,7 @@ import {
 } from "../../context/breakdown/read-breakdown.ts";
 import { createUsageDeps, readContextUsage } from "../../context/read-usage.ts";
 import type { ContextUsage } from "../../context/usage.ts";
-import { handoffFolder, isHandoffOfSession, listHandoffs, type StoredHandoff } from "../../handoff/store.ts";
-import { configuredHandoffDir } from "../../handoff/write-handoff.ts";
+import { sessionHandoffs, type SessionHandoff } from "../session-handoffs.ts";
 import type { Runtime } from "../../runtime.ts";
 import { IncrementalReader } from "../../transcript/incremental-reader.ts";
 import type { LocateRequest } from "../../transcript/locate.ts";
@@ -84,7 +83,7 @@ export interface ReportData {
   breakdown: ContextBreakdown;
   main: TimelineSeries;
   subagents: TimelineSeries[];
-  handoffs: StoredHandoff[];
+  handoffs: SessionHandoff[];
   capture: CaptureFigures | null;
 }
 
@@ -137,16 +136,4 @@ function subagentLabel(path: string): string {
   const info = subagentOf(path);
   if (!info) return "subagent";
   return `subagent ${info.description ?? info.agentType ?? info.agentId}`;
-}
-
-/** Handoffs written for the session, oldest first; none when the folder is unset, missing or refused. */
-function sessionHandoffs(runtime: Runtime, projectDir: string, sessionId: string): StoredHandoff[] {
-  try {
-    const folder = handoffFolder(configuredHandoffDir(runtime), projectDir);
-    return listHandoffs(folder.path)
-      .filter((handoff) => isHandoffOfSession(handoff.name, sessionId))
-      .reverse();
-  } catch {
-    return [];
-  }
 }

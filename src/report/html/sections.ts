@@ -2,7 +2,7 @@
 // that comes from a transcript or a file name goes through `safe` (redacted, then escaped).
 import type { ContextBreakdown } from "../../context/breakdown/read-breakdown.ts";
 import { exactNumber, roundTokens } from "../../context/format.ts";
-import type { StoredHandoff } from "../../handoff/store.ts";
+import type { SessionHandoff } from "../session-handoffs.ts";
 import { safe } from "./escape.ts";
 import type { CaptureFigures, TimelineSeries } from "./report-data.ts";
 
@@ -97,14 +97,14 @@ export function compactionsSection(main: TimelineSeries): string {
   return `<section id="compactions"><h2>Compactions</h2>${table(["at", "trigger", "before", "after", "after call"], rows, [2, 3, 4])}</section>`;
 }
 
-export function handoffsSection(handoffs: StoredHandoff[]): string {
+export function handoffsSection(handoffs: SessionHandoff[]): string {
   if (!handoffs.length)
     return `<section id="handoffs"><h2>Handoffs written</h2><p class="note">None for this session.</p></section>`;
   const rows = handoffs.map(
     (handoff) =>
-      `<tr><td class="label">${safe(handoff.name)}</td>${num(handoff.bytes)}<td>${safe(handoff.modified)}</td></tr>`,
+      `<tr><td class="label">${safe(handoff.name)}</td><td>${safe(handoff.kind)}</td>${num(handoff.bytes)}<td>${safe(handoff.modified)}</td></tr>`,
   );
-  return `<section id="handoffs"><h2>Handoffs written</h2>${table(["file", "bytes", "written"], rows, [1])}</section>`;
+  return `<section id="handoffs"><h2>Handoffs written</h2>${table(["file", "written by", "bytes", "written"], rows, [2])}</section>`;
 }
 
 export function captureSection(capture: CaptureFigures | null): string {

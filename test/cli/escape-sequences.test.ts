@@ -84,7 +84,7 @@ function hostileSession() {
     .flat()
     .map((line) =>
       // The model's name, planted in every response.
-      line.replaceAll('"claude-sonnet-4-5-20250929"', JSON.stringify(hostile("claude-sonnet-4-5"))),
+      line.replaceAll('"claude-sonnet-4-6"', JSON.stringify(hostile("claude-sonnet-4-6"))),
     );
   const path = writeTranscript(configDir, project, SESSION_ID, transcript(responses));
   const mitm = join(home, "mitm");
@@ -212,7 +212,7 @@ describe("a transcript full of escape sequences, through every command that prin
       // The commands ran and printed the planted fields (cleaned), so the check below looks at real output.
       expect(outputs["breakdown "]).toContain("/src/file.ts");
       expect(outputs["sessions "]).toContain("prompt");
-      expect(outputs["usage --json"]).toContain("claude-sonnet-4-5");
+      expect(outputs["usage --json"]).toContain("claude-sonnet-4-6");
       expect(outputs["import-mitm "]).toContain("request_name");
       expect(outputs.statusline).toMatch(/Model/);
       expect(outputs.watch).toMatch(/\d/);

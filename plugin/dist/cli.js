@@ -55,8 +55,8 @@ async function runCli() {
   if (name === "statusline" && rest.length === 0)
     return (await import("./statusline-6XFNDA3S.js")).runStatusline(runtime, output);
   if (name === "hook" && rest.length === 1)
-    return (await import("./hook-F5VDIZ43.js")).runHook(rest[0], runtime, output);
-  return (await import("./run-NKGLXV5I.js")).runCommand(argv, runtime, output);
+    return (await import("./hook-4XI4YOBJ.js")).runHook(rest[0], runtime, output);
+  return (await import("./run-G4CONZ4Q.js")).runCommand(argv, runtime, output);
 }
 if (argv.length === 0) {
   if (process.stdin.isTTY) {
@@ -64,7 +64,7 @@ if (argv.length === 0) {
       "ctx-monitor: this is the MCP server, waiting for a client on stdin (Claude Code starts it). For the CLI, see ctx-monitor --help; Ctrl-C to quit.\n"
     );
   }
-  import("./serve-OS3I2DIP.js").then(({ serveStdio }) => serveStdio(runtime)).catch((error) => {
+  import("./serve-MRJDJ4RP.js").then(({ serveStdio }) => serveStdio(runtime)).catch((error) => {
     log(`could not start the MCP server: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });

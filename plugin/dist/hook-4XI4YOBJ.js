@@ -4,7 +4,7 @@ const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   hookCommand,
   runHook
-} from "./chunk-AC2RSPDH.js";
+} from "./chunk-QT66SIKU.js";
 import "./chunk-A36TVRQ4.js";
 import "./chunk-PGED74ES.js";
 import "./chunk-R25CEHLX.js";

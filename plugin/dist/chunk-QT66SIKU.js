@@ -112,7 +112,7 @@ function usageWarning(usage, warnedStatus) {
 }
 
 // src/claude/hooks/handlers.ts
-var compactionHooks = () => import("./compaction-hooks-IAJPJ57Z.js");
+var compactionHooks = () => import("./compaction-hooks-WTD2IU26.js");
 async function sessionStart(input, runtime) {
   recordSession(runtime, {
     sessionId: input.sessionId,

@@ -4,11 +4,10 @@ const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   createServer,
   createServerDeps
-} from "./chunk-ZTFNMD3U.js";
-import "./chunk-SRPIKGOE.js";
-import "./chunk-VOO5I3UR.js";
-import "./chunk-MKMZ32PY.js";
-import "./chunk-G63QHD4H.js";
+} from "./chunk-RBSVXAOI.js";
+import "./chunk-I4BTWGKH.js";
+import "./chunk-EZKMHIZM.js";
+import "./chunk-LNU6XATV.js";
 import "./chunk-5KD4ZHVK.js";
 import {
   digestPendingCapture

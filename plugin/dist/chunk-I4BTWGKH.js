@@ -3,14 +3,12 @@ import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   IncrementalReader,
-  classifyUserText
-} from "./chunk-VOO5I3UR.js";
-import {
+  classifyUserText,
   describeToolCall,
   mcpServerOf,
   redactedLabel,
   toolDisplayName
-} from "./chunk-MKMZ32PY.js";
+} from "./chunk-EZKMHIZM.js";
 import {
   blockChars,
   captureAdvice,

@@ -2,23 +2,22 @@
 import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
-  createServer,
-  createServerDeps,
-  ownToolsOf
-} from "./chunk-ZTFNMD3U.js";
-import "./chunk-SRPIKGOE.js";
-import "./chunk-VOO5I3UR.js";
-import "./chunk-MKMZ32PY.js";
-import "./chunk-G63QHD4H.js";
+  configuredHandoffDir,
+  createHandoffDeps,
+  factsReader,
+  readFacts,
+  writeHandoff
+} from "./chunk-EZKMHIZM.js";
+import "./chunk-LNU6XATV.js";
 import "./chunk-5KD4ZHVK.js";
 import "./chunk-BSBAOZEI.js";
 import "./chunk-E4WEFHXS.js";
 import "./chunk-KGZKVHJ7.js";
-import "./chunk-T4BVMDPB.js";
-import "./chunk-J74WBCXV.js";
 import "./chunk-6RQ7PFQB.js";
 export {
-  createServer,
-  createServerDeps,
-  ownToolsOf
+  configuredHandoffDir,
+  createHandoffDeps,
+  factsReader,
+  readFacts,
+  writeHandoff
 };

@@ -5,15 +5,15 @@ import {
   PACKAGE,
   createBreakdownDeps,
   readContextBreakdown
-} from "./chunk-SRPIKGOE.js";
+} from "./chunk-I4BTWGKH.js";
 import {
   configuredHandoffDir,
   createHandoffDeps,
   writeHandoff
-} from "./chunk-VOO5I3UR.js";
+} from "./chunk-EZKMHIZM.js";
 import {
   redactSecrets
-} from "./chunk-G63QHD4H.js";
+} from "./chunk-LNU6XATV.js";
 import {
   handoffFolder,
   handoffInFolder,

@@ -4145,10 +4145,94 @@ var init_store2 = __esm({
   }
 });
 
-// src/integration/hooks/agent-notes.ts
-function isAutomaticHandoff(name2) {
-  return AUTOMATIC.test(name2);
+// src/handoff/agent-notes.ts
+function recordName(handoffName) {
+  return `.${handoffName.replace(/\.md$/, "")}${SUFFIX}`;
 }
+function hasNotes(notes) {
+  return NOTE_KEYS.some((key) => Boolean(notes[key]?.trim()));
+}
+function writeAgentNotes(folder, record) {
+  const content = JSON.stringify({ version: 1, ...record, handoffPath: (0, import_node_path21.basename)(record.handoffPath) });
+  writeNewFile(folder, [recordName((0, import_node_path21.basename)(record.handoffPath))], content, 384);
+}
+function newestAgentNotes(folder, sessionId) {
+  let names;
+  try {
+    names = (0, import_node_fs23.readdirSync)(folder);
+  } catch {
+    return null;
+  }
+  const records = names.filter((name2) => name2.startsWith(".") && name2.endsWith(SUFFIX)).map((name2) => ({ name: name2, handoff: `${name2.slice(1, -SUFFIX.length)}.md` })).filter(({ handoff }) => isHandoffOfSession(handoff, sessionId)).sort((a, b) => b.handoff.localeCompare(a.handoff));
+  for (const { name: name2, handoff } of records) {
+    if (!isRegularFile((0, import_node_path21.join)(folder, handoff))) continue;
+    const record = readRecord((0, import_node_path21.join)(folder, name2), (0, import_node_path21.join)(folder, handoff), sessionId);
+    if (record) return record;
+  }
+  return null;
+}
+function isRegularFile(path) {
+  try {
+    const stat = (0, import_node_fs23.lstatSync)(path);
+    return stat.isFile() && stat.nlink === 1;
+  } catch {
+    return false;
+  }
+}
+function readRecord(path, handoffPath, sessionId) {
+  let text2;
+  try {
+    const fd = (0, import_node_fs23.openSync)(path, import_node_fs23.constants.O_RDONLY | import_node_fs23.constants.O_NOFOLLOW | import_node_fs23.constants.O_NONBLOCK);
+    try {
+      const stat = (0, import_node_fs23.fstatSync)(fd);
+      if (!stat.isFile() || stat.nlink !== 1 || stat.size > MAX_RECORD_BYTES2) return null;
+      text2 = (0, import_node_fs23.readFileSync)(fd, "utf8");
+    } finally {
+      (0, import_node_fs23.closeSync)(fd);
+    }
+  } catch {
+    return null;
+  }
+  return parseRecord(text2, handoffPath, sessionId);
+}
+function parseRecord(text2, handoffPath, sessionId) {
+  let raw;
+  try {
+    raw = JSON.parse(text2);
+  } catch {
+    return null;
+  }
+  if (typeof raw !== "object" || raw === null) return null;
+  const value = raw;
+  const rawNotes = typeof value.notes === "object" && value.notes !== null ? value.notes : {};
+  const notes = {};
+  for (const key of NOTE_KEYS) if (typeof rawNotes[key] === "string") notes[key] = rawNotes[key];
+  const count = (figure) => typeof figure === "number" && Number.isInteger(figure) && figure >= 0 ? figure : 0;
+  if (value.sessionId !== sessionId || typeof value.writtenAt !== "string" || !hasNotes(notes)) return null;
+  return {
+    sessionId,
+    handoffPath,
+    writtenAt: value.writtenAt,
+    prompts: count(value.prompts),
+    toolCalls: count(value.toolCalls),
+    notes
+  };
+}
+var import_node_fs23, import_node_path21, SUFFIX, MAX_RECORD_BYTES2, NOTE_KEYS;
+var init_agent_notes = __esm({
+  "src/handoff/agent-notes.ts"() {
+    "use strict";
+    import_node_fs23 = require("fs");
+    import_node_path21 = require("path");
+    init_atomic_write();
+    init_store2();
+    SUFFIX = ".notes.json";
+    MAX_RECORD_BYTES2 = 2 << 20;
+    NOTE_KEYS = ["goal", "currentState", "decisions", "nextSteps", "openQuestions", "warnings"];
+  }
+});
+
+// src/integration/hooks/agent-notes.ts
 function noteSection(markdown, title) {
   const lines2 = markdown.split("\n");
   const start = lines2.findIndex((line) => line.trim() === `### ${title}`);
@@ -4161,29 +4245,10 @@ function noteSection(markdown, title) {
   const text2 = body.join("\n").trim();
   return text2 || null;
 }
-function newestAgentNotes(folder, sessionId) {
-  const handoff = listHandoffs(folder).find(
-    (stored) => isHandoffOfSession(stored.name, sessionId) && !isAutomaticHandoff(stored.name)
-  );
-  if (!handoff) return null;
-  let markdown;
-  try {
-    markdown = readHandoff(folder, handoff.path);
-  } catch {
-    return null;
-  }
-  return {
-    path: handoff.path,
-    writtenAt: handoff.modified,
-    nextSteps: noteSection(markdown, "Next steps"),
-    openQuestions: noteSection(markdown, "Open questions")
-  };
-}
 var PRE_COMPACT_LABEL, AUTOMATIC;
-var init_agent_notes = __esm({
+var init_agent_notes2 = __esm({
   "src/integration/hooks/agent-notes.ts"() {
     "use strict";
-    init_store2();
     PRE_COMPACT_LABEL = "pre-compact";
     AUTOMATIC = new RegExp(`-${PRE_COMPACT_LABEL}(?:-\\d+)?\\.md$`);
   }
@@ -4211,11 +4276,11 @@ function compactionRecordOf(facts, compactionsBefore, handoff, trigger) {
   };
 }
 function recordPath(runtime, sessionId) {
-  return (0, import_node_path21.join)(ctxMonitorStateDir(runtime), "hooks", `${sessionId.replace(/[^\w-]/g, "_")}.compaction.json`);
+  return (0, import_node_path22.join)(ctxMonitorStateDir(runtime), "hooks", `${sessionId.replace(/[^\w-]/g, "_")}.compaction.json`);
 }
 function readCompactionRecord(runtime, sessionId) {
   try {
-    const value = JSON.parse((0, import_node_fs23.readFileSync)(recordPath(runtime, sessionId), "utf8"));
+    const value = JSON.parse((0, import_node_fs24.readFileSync)(recordPath(runtime, sessionId), "utf8"));
     if (typeof value.compactionsBefore !== "number" || typeof value.promptsBefore !== "number" || typeof value.handoffPath !== "string" || typeof value.writtenAt !== "string" || !isStrings(value.prompts) || !isStrings(value.files) || !isStrings(value.failedCommands))
       return null;
     return {
@@ -4229,16 +4294,16 @@ function readCompactionRecord(runtime, sessionId) {
 }
 function writeCompactionRecord(runtime, sessionId, record) {
   const path = recordPath(runtime, sessionId);
-  makeFolder((0, import_node_path21.join)(path, ".."), 448, STATE_DIR_SETTING);
+  makeFolder((0, import_node_path22.join)(path, ".."), 448, STATE_DIR_SETTING);
   replaceFile(path, `${JSON.stringify(record)}
 `, 384);
 }
-var import_node_fs23, import_node_path21, KEPT_CHARS, KEPT_ITEMS, isStrings;
+var import_node_fs24, import_node_path22, KEPT_CHARS, KEPT_ITEMS, isStrings;
 var init_compaction_record = __esm({
   "src/integration/hooks/compaction-record.ts"() {
     "use strict";
-    import_node_fs23 = require("fs");
-    import_node_path21 = require("path");
+    import_node_fs24 = require("fs");
+    import_node_path22 = require("path");
     init_paths();
     init_atomic_write();
     init_make_folder();
@@ -5621,8 +5686,8 @@ function summaryLosses(summary, record, notes) {
     prompts: record.prompts,
     files: record.files,
     failedCommands: record.failedCommands,
-    nextSteps: notes?.nextSteps ?? null,
-    openQuestions: notes?.openQuestions ?? null
+    nextSteps: notes?.notes.nextSteps ?? null,
+    openQuestions: notes?.notes.openQuestions ?? null
   });
   const lostFile = lostFileName(record.handoffPath);
   return {
@@ -5634,9 +5699,9 @@ function lostFileName(handoffPath) {
   return `${handoffPath.replace(/\.md$/, "")}.lost.txt`;
 }
 function writeLostFile(record, full, summarySource) {
-  const name2 = (0, import_node_path22.basename)(lostFileName(record.handoffPath));
+  const name2 = (0, import_node_path23.basename)(lostFileName(record.handoffPath));
   writeNewFile(
-    (0, import_node_path22.dirname)(record.handoffPath),
+    (0, import_node_path23.dirname)(record.handoffPath),
     [name2, ...Array.from({ length: 20 }, (_, index) => name2.replace(/\.lost\.txt$/, `.lost-${index + 2}.txt`))],
     `What Claude Code's compaction summary (${summarySource}) dropped, against the handoff ${record.handoffPath}
 
@@ -5645,11 +5710,11 @@ ${redactSecrets(full).text}
     384
   );
 }
-var import_node_path22;
+var import_node_path23;
 var init_summary_lost_file = __esm({
   "src/integration/hooks/summary-lost-file.ts"() {
     "use strict";
-    import_node_path22 = require("path");
+    import_node_path23 = require("path");
     init_atomic_write();
     init_redact();
     init_handoff_pointer();
@@ -5715,93 +5780,6 @@ var init_incremental_reader = __esm({
         return { reducer: current.reducer, problems, parsedBytes: current.offset - from, cold };
       }
     };
-  }
-});
-
-// src/handoff/agent-notes.ts
-function recordName(handoffName) {
-  return `.${handoffName.replace(/\.md$/, "")}${SUFFIX}`;
-}
-function hasNotes(notes) {
-  return NOTE_KEYS.some((key) => Boolean(notes[key]?.trim()));
-}
-function writeAgentNotes(folder, record) {
-  const content = JSON.stringify({ version: 1, ...record, handoffPath: (0, import_node_path23.basename)(record.handoffPath) });
-  writeNewFile(folder, [recordName((0, import_node_path23.basename)(record.handoffPath))], content, 384);
-}
-function newestAgentNotes2(folder, sessionId) {
-  let names;
-  try {
-    names = (0, import_node_fs24.readdirSync)(folder);
-  } catch {
-    return null;
-  }
-  const records = names.filter((name2) => name2.startsWith(".") && name2.endsWith(SUFFIX)).map((name2) => ({ name: name2, handoff: `${name2.slice(1, -SUFFIX.length)}.md` })).filter(({ handoff }) => isHandoffOfSession(handoff, sessionId)).sort((a, b) => b.handoff.localeCompare(a.handoff));
-  for (const { name: name2, handoff } of records) {
-    if (!isRegularFile((0, import_node_path23.join)(folder, handoff))) continue;
-    const record = readRecord((0, import_node_path23.join)(folder, name2), (0, import_node_path23.join)(folder, handoff), sessionId);
-    if (record) return record;
-  }
-  return null;
-}
-function isRegularFile(path) {
-  try {
-    const stat = (0, import_node_fs24.lstatSync)(path);
-    return stat.isFile() && stat.nlink === 1;
-  } catch {
-    return false;
-  }
-}
-function readRecord(path, handoffPath, sessionId) {
-  let text2;
-  try {
-    const fd = (0, import_node_fs24.openSync)(path, import_node_fs24.constants.O_RDONLY | import_node_fs24.constants.O_NOFOLLOW | import_node_fs24.constants.O_NONBLOCK);
-    try {
-      const stat = (0, import_node_fs24.fstatSync)(fd);
-      if (!stat.isFile() || stat.nlink !== 1 || stat.size > MAX_RECORD_BYTES2) return null;
-      text2 = (0, import_node_fs24.readFileSync)(fd, "utf8");
-    } finally {
-      (0, import_node_fs24.closeSync)(fd);
-    }
-  } catch {
-    return null;
-  }
-  return parseRecord(text2, handoffPath, sessionId);
-}
-function parseRecord(text2, handoffPath, sessionId) {
-  let raw;
-  try {
-    raw = JSON.parse(text2);
-  } catch {
-    return null;
-  }
-  if (typeof raw !== "object" || raw === null) return null;
-  const value = raw;
-  const rawNotes = typeof value.notes === "object" && value.notes !== null ? value.notes : {};
-  const notes = {};
-  for (const key of NOTE_KEYS) if (typeof rawNotes[key] === "string") notes[key] = rawNotes[key];
-  const count = (figure) => typeof figure === "number" && Number.isInteger(figure) && figure >= 0 ? figure : 0;
-  if (value.sessionId !== sessionId || typeof value.writtenAt !== "string" || !hasNotes(notes)) return null;
-  return {
-    sessionId,
-    handoffPath,
-    writtenAt: value.writtenAt,
-    prompts: count(value.prompts),
-    toolCalls: count(value.toolCalls),
-    notes
-  };
-}
-var import_node_fs24, import_node_path23, SUFFIX, MAX_RECORD_BYTES2, NOTE_KEYS;
-var init_agent_notes2 = __esm({
-  "src/handoff/agent-notes.ts"() {
-    "use strict";
-    import_node_fs24 = require("fs");
-    import_node_path23 = require("path");
-    init_atomic_write();
-    init_store2();
-    SUFFIX = ".notes.json";
-    MAX_RECORD_BYTES2 = 2 << 20;
-    NOTE_KEYS = ["goal", "currentState", "decisions", "nextSteps", "openQuestions", "warnings"];
   }
 });
 
@@ -6830,7 +6808,7 @@ async function writeHandoff(request2, deps) {
   const git2 = await deps.git(projectDir);
   const noteRedactions = {};
   const own = !request2.writtenBy && hasNotes(request2.notes);
-  const carried = own ? null : newestAgentNotes2(folder, usage.sessionId);
+  const carried = own ? null : newestAgentNotes(folder, usage.sessionId);
   const notes = own ? redactNotes(request2.notes, noteRedactions) : carried?.notes ?? {};
   const settings = loadSettings(runtime);
   const maxChars = request2.maxChars ?? settings.handoffMaxChars ?? defaultHandoffChars(usage.contextWindow);
@@ -6906,7 +6884,7 @@ var init_write_handoff = __esm({
     init_read_usage();
     init_redact();
     init_incremental_reader();
-    init_agent_notes2();
+    init_agent_notes();
     init_facts();
     init_git();
     init_render();
@@ -6999,7 +6977,12 @@ async function compactionPointer(input, runtime) {
     earlierHandoff: handoff ? null : newest,
     transcriptPath: input.transcriptPath,
     firstPrompt: record?.firstPrompt ?? previous?.firstPrompt ?? firstPromptOfHandoff(markdown),
-    notes: notes ? { ...notes, from: notes.path } : {
+    notes: notes ? {
+      nextSteps: notes.notes.nextSteps?.trim() || null,
+      openQuestions: notes.notes.openQuestions?.trim() || null,
+      from: notes.handoffPath,
+      writtenAt: notes.writtenAt
+    } : {
       nextSteps: noteSection(markdown, "Next steps"),
       openQuestions: noteSection(markdown, "Open questions"),
       from: null,
@@ -7029,10 +7012,11 @@ var init_compaction_hooks = __esm({
     import_node_path25 = require("path");
     init_paths();
     init_read_usage();
+    init_agent_notes();
     init_store2();
     init_byte_source();
     init_compaction_cache();
-    init_agent_notes();
+    init_agent_notes2();
     init_compaction_record();
     init_compaction_summary();
     init_handoff_pointer();

@@ -55,8 +55,8 @@ async function runCli() {
   if (name === "statusline" && rest.length === 0)
     return (await import("./statusline-4V5EYQQB.js")).runStatusline(runtime, output);
   if (name === "hook" && rest.length === 1)
-    return (await import("./hook-IN6FSDRW.js")).runHook(rest[0], runtime, output);
-  return (await import("./run-H33UPWJR.js")).runCommand(argv, runtime, output);
+    return (await import("./hook-EHNEACKY.js")).runHook(rest[0], runtime, output);
+  return (await import("./run-IBAIAB5W.js")).runCommand(argv, runtime, output);
 }
 if (argv.length === 0) {
   if (process.stdin.isTTY) {
@@ -64,7 +64,7 @@ if (argv.length === 0) {
       "ctx-monitor: this is the MCP server, waiting for a client on stdin (Claude Code starts it). For the CLI, see ctx-monitor --help; Ctrl-C to quit.\n"
     );
   }
-  import("./serve-CWDQKGQB.js").then(({ serveStdio }) => serveStdio(runtime)).catch((error) => {
+  import("./serve-KDFZES2I.js").then(({ serveStdio }) => serveStdio(runtime)).catch((error) => {
     log(`could not start the MCP server: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });

@@ -31,6 +31,11 @@ function recordName(handoffName: string): string {
   return `.${handoffName.replace(/\.md$/, "")}${SUFFIX}`;
 }
 
+/** Whether the handoff named `handoffName` in `folder` was written with the agent's notes (its record is beside it). */
+export function hasNotesRecord(folder: string, handoffName: string): boolean {
+  return isRegularFile(join(folder, recordName(handoffName)));
+}
+
 /** True when at least one note has words in it. */
 export function hasNotes(notes: HandoffNotes): boolean {
   return NOTE_KEYS.some((key) => Boolean(notes[key]?.trim()));

@@ -243,6 +243,25 @@ describe("ctx-monitor hook (the installed executable) on a real transcript", () 
     );
   });
 
+  it("the pointer's notes are the agent's own, from the record beside the handoff that holds them, not the newest handoff's Markdown", () => {
+    const { project, transcript, state, dir, hook } = setup();
+    const cli = (...args: string[]) =>
+      execFileSync(process.execPath, [BIN_PATH, "handoff", "--transcript", transcript, "--project", project, ...args], {
+        env: { PATH: process.env.PATH, HOME: dir, CTX_MONITOR_STATE_DIR: state },
+        encoding: "utf8",
+      });
+    cli("--name", "notes", "--next", "Finish the parser", "--questions", "Which format?");
+    // A bare handoff after it (no notes of its own): it carries the notes forward, but they are not its.
+    cli("--name", "zbare");
+    const folder = join(project, ".claude", "handoffs");
+    const [own] = readdirSync(folder).filter((name) => name.endsWith("-notes.md"));
+    hook("pre-compact", preCompactInput);
+    const pointer = hook("session-start", compactStart);
+    expect(pointer).toContain("Finish the parser");
+    expect(pointer).toContain("Which format?");
+    expect(pointer).toContain(`(in ${join(folder, own!)}, written `);
+  });
+
   it("two compactions in a row: each gets its own handoff, and the second pointer names the second", () => {
     const { project, hook } = setup();
     hook("pre-compact", preCompactInput);

@@ -1,12 +1,19 @@
 // The watch's pure parts: colour rules, alerts on crossings, the frame's layout and the plain lines.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ContextUsage } from "../../src/context/usage.ts";
+import { writeAgentNotes } from "../../src/handoff/agent-notes.ts";
+import { handoffFileName, writeNewHandoff } from "../../src/handoff/store.ts";
+import { PRE_COMPACT_LABEL } from "../../src/integration/hooks/agent-notes.ts";
 import { styleFor } from "../../src/present/terminal.ts";
+import { sessionHandoffs } from "../../src/report/session-handoffs.ts";
 import { paint } from "../../src/report/watch/colors.ts";
-import { fit, renderFrame } from "../../src/report/watch/frame.ts";
+import { clock, fit, renderFrame } from "../../src/report/watch/frame.ts";
 import { plainLines } from "../../src/report/watch/plain-lines.ts";
 import { nextView, type WatchView } from "../../src/report/watch/view.ts";
 import type { TimelineMark, TimelineStep } from "../../src/transcript/response-timeline.ts";
+import { fakeRuntime, tempDir } from "../support/runtime.ts";
 
 const thresholds = { warnPercent: 75, criticalPercent: 90 };
 const now = new Date("2026-01-01T10:00:00Z");
@@ -190,5 +197,84 @@ describe("plain lines (stdout not a terminal)", () => {
     expect(lines[1]).toMatch(/^! .*warn from 125k \(75% of the auto-compact point\)/);
     expect(lines).toHaveLength(3);
     expect(plainLines(second, view(second, 130_000, [step(1, 100_000), step(2, 130_000)]))).toEqual([]);
+  });
+});
+
+describe("the session's handoffs", () => {
+  const session = "aaaaaaaa-0000-4000-8000-000000000001";
+
+  /** A handoff folder as the writers leave it: the PreCompact hook's, the tool's with its notes record, a bare CLI one, and what is not a handoff. */
+  function storeWithEveryKind(): { runtime: ReturnType<typeof fakeRuntime>; folder: string } {
+    const dir = tempDir();
+    const folder = join(dir, "handoffs");
+    mkdirSync(folder);
+    const automatic = writeNewHandoff(
+      folder,
+      handoffFileName(new Date("2026-01-01T09:00:00Z"), session, PRE_COMPACT_LABEL),
+      "# a",
+    );
+    const tool = writeNewHandoff(folder, handoffFileName(new Date("2026-01-01T09:10:00Z"), session), "# b");
+    writeAgentNotes(folder, {
+      sessionId: session,
+      handoffPath: tool,
+      writtenAt: "2026-01-01T09:10:00Z",
+      prompts: 2,
+      toolCalls: 3,
+      notes: { nextSteps: "ship it" },
+    });
+    writeNewHandoff(folder, handoffFileName(new Date("2026-01-01T09:20:00Z"), session, "cli"), "# c");
+    writeNewHandoff(folder, handoffFileName(new Date("2026-01-01T09:30:00Z"), "bbbbbbbb-other"), "# other session");
+    writeFileSync(join(folder, ".gitignore"), "*\n");
+    writeFileSync(`${automatic.replace(/\.md$/, "")}.lost.txt`, "lost\n");
+    const runtime = fakeRuntime({ env: { CTX_MONITOR_HANDOFF_DIR: folder }, homeDir: dir, cwd: dir });
+    return { runtime, folder };
+  }
+
+  it("lists only the session's handoffs, oldest first, each with who wrote it", () => {
+    const { runtime, folder } = storeWithEveryKind();
+    const listed = sessionHandoffs(runtime, folder, session);
+    expect(listed.map((handoff) => [handoff.name.slice(21), handoff.kind])).toEqual([
+      ["aaaaaaaa-pre-compact.md", "PreCompact (automatic)"],
+      ["aaaaaaaa.md", "agent's notes"],
+      ["aaaaaaaa-cli.md", "no notes"],
+    ]);
+  });
+
+  it("shows every one in the frame with its time, kind and path, and prints new ones once in plain output", () => {
+    const { runtime, folder } = storeWithEveryKind();
+    const handoffs = sessionHandoffs(runtime, folder, session);
+    const read = { usage: usage(100_000), steps: [step(1, 100_000)], marks: [] };
+    const shown = nextView(null, { ...read, handoffs }, thresholds, now);
+    const frame = renderFrame(shown, { columns: 160, rows: 20 }, paint(false));
+    const lines = frame.filter((line) => line.includes(" ✎ "));
+    expect(lines).toHaveLength(3);
+    expect(frame).toContain("handoffs (3):");
+    for (const [index, kind] of ["PreCompact (automatic)", "agent's notes", "no notes"].entries()) {
+      expect(lines[index]).toContain(kind);
+      expect(lines[index]).toContain(handoffs[index]!.path);
+      expect(lines[index]!.slice(0, 8)).toBe(clock(handoffs[index]!.modified));
+    }
+    const before = nextView(null, { ...read, handoffs: handoffs.slice(0, 2) }, thresholds, now);
+    const after = nextView(before, { ...read, handoffs }, thresholds, now);
+    expect(plainLines(before, after)).toEqual([
+      `${clock(handoffs[2]!.modified)} ✎ handoff (no notes) ${handoffs[2]!.path}`,
+    ]);
+  });
+
+  it("says when there is none, and on a short screen shows the newest with how many earlier are left out", () => {
+    const { runtime, folder } = storeWithEveryKind();
+    const handoffs = sessionHandoffs(runtime, folder, session);
+    const read = { usage: usage(100_000), steps: [step(1, 100_000)], marks: [] };
+    expect(renderFrame(nextView(null, read, thresholds, now), { columns: 80, rows: 14 }, paint(false))).toContain(
+      "handoffs: none for this session yet",
+    );
+    const short = renderFrame(
+      nextView(null, { ...read, handoffs }, thresholds, now),
+      { columns: 200, rows: 9 },
+      paint(false),
+    );
+    expect(short).toHaveLength(9);
+    expect(short).toContain("handoffs (3): 2 earlier not shown");
+    expect(short.filter((line) => line.includes(" ✎ "))).toEqual([expect.stringContaining(handoffs[2]!.path)]);
   });
 });

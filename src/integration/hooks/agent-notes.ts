@@ -1,19 +1,10 @@
-// The agent's own latest notes (next steps, open questions): from the session's newest handoff that
-// the agent wrote (write_handoff, or `ctx-monitor handoff`), not an automatic PreCompact one, which
-// holds only what the transcript says. Read through the handoff store, which refuses links.
-import { isHandoffOfSession, listHandoffs, readHandoff } from "../../handoff/store.ts";
+// What the hooks know of a handoff's Markdown: the PreCompact hook's label (its handoffs hold only what
+// the transcript says) and a section of the notes. The agent's newest notes themselves come from the
+// handoff store's record (src/handoff/agent-notes.ts), never from parsing Markdown.
 
 /** The label the PreCompact hook gives its handoffs (`…-pre-compact.md`, `…-pre-compact-2.md`). */
 export const PRE_COMPACT_LABEL = "pre-compact";
 const AUTOMATIC = new RegExp(`-${PRE_COMPACT_LABEL}(?:-\\d+)?\\.md$`);
-
-export interface AgentNotes {
-  path: string;
-  /** When the handoff was written (its file's time). */
-  writtenAt: string;
-  nextSteps: string | null;
-  openQuestions: string | null;
-}
 
 export function isAutomaticHandoff(name: string): boolean {
   return AUTOMATIC.test(name);
@@ -31,23 +22,4 @@ export function noteSection(markdown: string, title: string): string | null {
   }
   const text = body.join("\n").trim();
   return text || null;
-}
-
-export function newestAgentNotes(folder: string, sessionId: string): AgentNotes | null {
-  const handoff = listHandoffs(folder).find(
-    (stored) => isHandoffOfSession(stored.name, sessionId) && !isAutomaticHandoff(stored.name),
-  );
-  if (!handoff) return null;
-  let markdown: string;
-  try {
-    markdown = readHandoff(folder, handoff.path);
-  } catch {
-    return null;
-  }
-  return {
-    path: handoff.path,
-    writtenAt: handoff.modified,
-    nextSteps: noteSection(markdown, "Next steps"),
-    openQuestions: noteSection(markdown, "Open questions"),
-  };
 }

@@ -7,10 +7,11 @@ import { join } from "node:path";
 import type { Runtime } from "../../base/runtime.ts";
 import { ctxMonitorStateDir } from "../../claude/paths.ts";
 import { createUsageDeps } from "../../context/read-usage.ts";
+import { newestAgentNotes } from "../../handoff/agent-notes.ts";
 import { readHandoff } from "../../handoff/store.ts";
 import { withByteSource } from "../../transcript/byte-source.ts";
 import { CompactionCache } from "../../transcript/compaction-cache.ts";
-import { newestAgentNotes, noteSection, PRE_COMPACT_LABEL } from "./agent-notes.ts";
+import { noteSection, PRE_COMPACT_LABEL } from "./agent-notes.ts";
 import {
   type CompactionRecord,
   compactionRecordOf,
@@ -140,7 +141,12 @@ export async function compactionPointer(input: HookInput, runtime: Runtime): Pro
     transcriptPath: input.transcriptPath,
     firstPrompt: record?.firstPrompt ?? previous?.firstPrompt ?? firstPromptOfHandoff(markdown),
     notes: notes
-      ? { ...notes, from: notes.path }
+      ? {
+          nextSteps: notes.notes.nextSteps?.trim() || null,
+          openQuestions: notes.notes.openQuestions?.trim() || null,
+          from: notes.handoffPath,
+          writtenAt: notes.writtenAt,
+        }
       : {
           nextSteps: noteSection(markdown, "Next steps"),
           openQuestions: noteSection(markdown, "Open questions"),

@@ -4,7 +4,6 @@
 // Claude Code replaces SessionStart output over 10,000 characters with a file and a preview, and
 // what the summary dropped may follow with the next prompt (at most LOST_LIST_CHARS more), so every
 // part is cut to keep the whole re-injection under 10,000 characters.
-import type { AgentNotes } from "./agent-notes.ts";
 
 /** What the summary dropped, as the agent is told it (the whole list is in a file beside the handoff). */
 export const LOST_LIST_CHARS = 2_000;
@@ -20,7 +19,12 @@ export interface PointerInput {
   transcriptPath: string | null;
   firstPrompt: string | null;
   /** The agent's notes: from its newest own handoff, else the pointed handoff's. */
-  notes: Pick<AgentNotes, "nextSteps" | "openQuestions"> & { from: string | null; writtenAt: string | null };
+  notes: {
+    nextSteps: string | null;
+    openQuestions: string | null;
+    from: string | null;
+    writtenAt: string | null;
+  };
   /** What the summary dropped (already cut to its share), when known. */
   losses: string | null;
   /** Compactions since the agent was last pointed: 2 or more when Claude Code compacted again first. */

@@ -3,8 +3,8 @@
 // `.md`, so it is never listed as a handoff.
 import { basename, dirname } from "node:path";
 import { writeNewFile } from "../../fs/atomic-write.ts";
+import type { AgentNotesRecord } from "../../handoff/agent-notes.ts";
 import { redactSecrets } from "../../redact/redact.ts";
-import type { AgentNotes } from "./agent-notes.ts";
 import type { CompactionRecord } from "./compaction-record.ts";
 import { LOST_LIST_CHARS } from "./handoff-pointer.ts";
 import { compareSummary, describeLosses } from "./summary-losses.ts";
@@ -13,7 +13,7 @@ import { compareSummary, describeLosses } from "./summary-losses.ts";
 export function summaryLosses(
   summary: string | null,
   record: CompactionRecord | null,
-  notes: AgentNotes | null,
+  notes: AgentNotesRecord | null,
 ): { short: string; full: string } {
   if (!record) {
     const text =
@@ -24,8 +24,8 @@ export function summaryLosses(
     prompts: record.prompts,
     files: record.files,
     failedCommands: record.failedCommands,
-    nextSteps: notes?.nextSteps ?? null,
-    openQuestions: notes?.openQuestions ?? null,
+    nextSteps: notes?.notes.nextSteps ?? null,
+    openQuestions: notes?.notes.openQuestions ?? null,
   });
   const lostFile = lostFileName(record.handoffPath);
   return {

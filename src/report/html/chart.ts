@@ -29,7 +29,10 @@ interface Point {
 }
 
 /** Time when every response has one, else the response number (older transcripts, hand-made files). */
-function xAxis(input: ChartInput): { byTime: boolean; of: (step: TimelineStep) => number } {
+function xAxis(input: ChartInput): {
+  byTime: boolean;
+  of: (step: TimelineStep) => number;
+} {
   const all = [input.main, ...input.subagents].flatMap((series) => series.steps);
   const byTime = all.length > 0 && all.every((step) => step.at !== null && !Number.isNaN(Date.parse(step.at)));
   return { byTime, of: (step) => (byTime ? Date.parse(step.at!) : step.index) };
@@ -60,10 +63,31 @@ function niceStep(range: number, ticks: number): number {
   return [1, 2, 2.5, 5, 10].map((factor) => factor * magnitude).find((step) => step >= raw) ?? raw;
 }
 
-function timeLabel(ms: number, spanMs: number): string {
+/** Whole steps for time ticks: seconds, minutes, hours, days. */
+const TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400].map(
+  (seconds) => seconds * 1000,
+);
+
+/** Ticks at whole times (every 5 minutes, every hour…) inside the span, about `count` of them. */
+export function timeTicks(min: number, max: number, count: number): { at: number[]; stepMs: number } {
+  const span = Math.max(1000, max - min);
+  const stepMs = TIME_STEPS.find((step) => span / step <= count) ?? Math.ceil(span / count / 86_400_000) * 86_400_000;
+  const at: number[] = [];
+  for (let tick = Math.ceil(min / stepMs) * stepMs; tick <= max; tick += stepMs) at.push(tick);
+  return { at, stepMs };
+}
+
+function timeLabel(ms: number, stepMs: number, spanMs: number): string {
   const iso = new Date(ms).toISOString();
   if (spanMs > 36 * 3600_000) return `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
-  return spanMs < 10 * 60_000 ? iso.slice(11, 19) : iso.slice(11, 16);
+  return stepMs < 60_000 ? iso.slice(11, 19) : iso.slice(11, 16);
+}
+
+/** Labels near an edge are anchored to it, so none runs past the chart. */
+function anchorAt(px: number, left: number, right: number, room = 40): string {
+  if (px > right - room) return "end";
+  if (px < left + room) return "start";
+  return "middle";
 }
 
 export function renderChart(input: ChartInput): string {
@@ -97,11 +121,18 @@ export function renderChart(input: ChartInput): string {
       `<text class="tick y-tick" x="${PAD.left - 8}" y="${(sy(tick) + 4).toFixed(1)}" text-anchor="end">${roundTokens(tick)}</text>`,
     );
   }
-  for (let i = 0; i <= 5; i++) {
-    const x = xMin + (xSpan * i) / 5;
-    const label = axis.byTime ? timeLabel(x, xSpan) : `#${Math.round(x)}`;
+  const xTicks = axis.byTime
+    ? timeTicks(xMin, xMax, 6)
+    : {
+        at: Array.from({ length: 6 }, (_, i) => Math.round(xMin + (xSpan * i) / 5)),
+        stepMs: 0,
+      };
+  for (const x of new Set(xTicks.at)) {
+    const label = axis.byTime ? timeLabel(x, xTicks.stepMs, xSpan) : `#${x}`;
+    const px = sx(x);
     parts.push(
-      `<text class="tick x-tick" x="${sx(x).toFixed(1)}" y="${HEIGHT - PAD.bottom + 18}" text-anchor="middle">${label}</text>`,
+      `<line class="x-grid" x1="${px.toFixed(1)}" x2="${px.toFixed(1)}" y1="${HEIGHT - PAD.bottom}" y2="${HEIGHT - PAD.bottom + 5}"/>` +
+        `<text class="tick x-tick" x="${px.toFixed(1)}" y="${HEIGHT - PAD.bottom + 18}" text-anchor="${anchorAt(px, PAD.left, WIDTH - PAD.right)}">${label}</text>`,
     );
   }
   parts.push(
@@ -139,7 +170,9 @@ function seriesPath(
 ): string {
   const kind = index === 0 ? "series-main" : `series-subagent series-${Math.min(index, 6)}`;
   const points = downsample(entry.steps.map((step) => ({ x: of(step), total: step.total, step })));
-  const coordinates = points.map((point) => `${sx(point.x).toFixed(1)},${sy(point.total).toFixed(1)}`).join(" ");
+  const coordinates = withDrops(points, entry, of)
+    .map((point) => `${sx(point.x).toFixed(1)},${sy(point.total).toFixed(1)}`)
+    .join(" ");
   const dots =
     entry.steps.length <= MAX_DOTS
       ? points
@@ -153,6 +186,57 @@ function seriesPath(
   return `<g class="series ${kind}" data-label="${safe(entry.label)}"><polyline points="${coordinates}"/>${dots}</g>`;
 }
 
+/**
+ * A compaction as the context lived it: the size holds until the compaction's time, then drops straight
+ * down to what it kept (the compaction's own figures, else the calls around it), rather than a slope
+ * from the last call before to the first after.
+ */
+function withDrops(
+  points: Point[],
+  entry: TimelineSeries,
+  of: (step: TimelineStep) => number,
+): Array<{ x: number; total: number }> {
+  const drops = entry.marks.flatMap((mark) => {
+    if (mark.kind !== "compaction") return [];
+    const x = markX(entry, mark, of);
+    const before = entry.steps[mark.afterStep - 1];
+    const after = entry.steps[mark.afterStep];
+    const high = mark.preTokens ?? before?.total;
+    const low = after?.total ?? mark.postTokens;
+    if (x === null || high === undefined || low === undefined || low === null) return [];
+    return [{ x, high, low, afterStep: mark.afterStep }];
+  });
+  const out: Array<{ x: number; total: number }> = [];
+  let next = 0;
+  const flush = (upTo: number) => {
+    while (next < drops.length && drops[next]!.afterStep < upTo) {
+      const drop = drops[next++]!;
+      out.push({ x: drop.x, total: drop.high }, { x: drop.x, total: drop.low });
+    }
+  };
+  // A step's position in the series is its place in `steps`: the drop comes after the step it followed.
+  const position = new Map(entry.steps.map((step, index) => [step, index]));
+  for (const point of points) {
+    flush((position.get(point.step) ?? 0) + 1);
+    out.push(point);
+  }
+  flush(Number.POSITIVE_INFINITY);
+  return out;
+}
+
+/** A mark's x: at its own time when that lies between the calls around it (clocks and copies can disagree), else between them. */
+function markX(series: TimelineSeries, mark: TimelineMark, of: (step: TimelineStep) => number): number | null {
+  const before = series.steps[mark.afterStep - 1];
+  const after = series.steps[mark.afterStep];
+  if (!before && !after) return null;
+  const own = mark.at ? of({ ...(before ?? after)!, at: mark.at, index: mark.afterStep + 0.5 }) : Number.NaN;
+  const low = before ? of(before) : Number.NEGATIVE_INFINITY;
+  const high = after ? of(after) : Number.POSITIVE_INFINITY;
+  if (Number.isFinite(own) && own >= low && own <= high) return own;
+  if (before && after) return (low + high) / 2;
+  return before ? low : high;
+}
+
 function markers(
   main: TimelineSeries,
   of: (step: TimelineStep) => number,
@@ -160,20 +244,9 @@ function markers(
   top: number,
   bottom: number,
 ): string[] {
-  // At its own time when that lies between the calls around it (clocks and copies can disagree), else between them.
-  const xOf = (mark: TimelineMark): number | null => {
-    const before = main.steps[mark.afterStep - 1];
-    const after = main.steps[mark.afterStep];
-    const own = mark.at ? of({ ...(before ?? after)!, at: mark.at, index: mark.afterStep + 0.5 }) : Number.NaN;
-    const low = before ? of(before) : Number.NEGATIVE_INFINITY;
-    const high = after ? of(after) : Number.POSITIVE_INFINITY;
-    if (!before && !after) return null;
-    if (Number.isFinite(own) && own >= low && own <= high) return own;
-    if (before && after) return (low + high) / 2;
-    return before ? low : high;
-  };
+  const [left, right] = [PAD.left, WIDTH - PAD.right];
   return main.marks.flatMap((mark, index) => {
-    const x = xOf(mark);
+    const x = markX(main, mark, of);
     if (x === null) return [];
     const labelY = index % 2 === 0 ? top - 22 : top - 8;
     const px = sx(x).toFixed(1);
@@ -183,7 +256,7 @@ function markers(
         : "handoff written";
     return [
       `<g class="${mark.kind}-marker"><line x1="${px}" x2="${px}" y1="${top - 4}" y2="${bottom}"/>` +
-        `<text x="${px}" y="${labelY}" text-anchor="middle">${safe(text)}</text><title>${safe(text)}</title></g>`,
+        `<text x="${px}" y="${labelY}" text-anchor="${anchorAt(Number(px), left, right, 110)}">${safe(text)}</text><title>${safe(text)}</title></g>`,
     ];
   });
 }

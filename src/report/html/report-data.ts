@@ -21,6 +21,7 @@ import type { LocateRequest } from "../../transcript/locate.ts";
 import type { TranscriptRecord } from "../../transcript/records.ts";
 import { ResponseTimeline, type TimelineMark, type TimelineStep } from "../../transcript/response-timeline.ts";
 import { subagentOf, subagentTranscripts } from "../../transcript/subagent-files.ts";
+import { type SessionHandoff, sessionHandoffs } from "../session-handoffs.ts";
 
 class BreakdownWithTimeline extends BreakdownBuilder {
   readonly timeline = new ResponseTimeline();
@@ -86,7 +87,7 @@ export interface ReportData {
   breakdown: ContextBreakdown;
   main: TimelineSeries;
   subagents: TimelineSeries[];
-  handoffs: StoredHandoff[];
+  handoffs: SessionHandoff[];
   capture: CaptureFigures | null;
 }
 
@@ -140,16 +141,4 @@ function subagentLabel(path: string): string {
   const info = subagentOf(path);
   if (!info) return "subagent";
   return `subagent ${info.description ?? info.agentType ?? info.agentId}`;
-}
-
-/** Handoffs written for the session, oldest first; none when the folder is unset, missing or refused. */
-function sessionHandoffs(runtime: Runtime, projectDir: string, sessionId: string): StoredHandoff[] {
-  try {
-    const folder = handoffFolder(configuredHandoffDir(runtime), projectDir);
-    return listHandoffs(folder.path)
-      .filter((handoff) => isHandoffOfSession(handoff.name, sessionId))
-      .reverse();
-  } catch {
-    return [];
-  }
 }

@@ -4,6 +4,7 @@
 import { exactNumber, roundTokens } from "../../base/format.ts";
 import type { ContextBreakdown } from "../../context/breakdown/read-breakdown.ts";
 import type { StoredHandoff } from "../../handoff/store.ts";
+import type { SessionHandoff } from "../session-handoffs.ts";
 import { safe } from "./escape.ts";
 import type { CaptureFigures, TimelineSeries } from "./report-data.ts";
 
@@ -43,7 +44,20 @@ export function breakdownSection(breakdown: ContextBreakdown): string {
   );
 }
 
+/**
+ * What the lists below count: the items in the context now, so since the last compaction when there
+ * was one (a compaction empties them), else the whole session.
+ */
+export function scopeLine(breakdown: ContextBreakdown): string {
+  const last = breakdown.lastCompaction;
+  if (!last) return `<p class="note scope">Counted over the whole session (no compaction).</p>`;
+  const at =
+    last.at && !Number.isNaN(Date.parse(last.at)) ? ` at ${new Date(last.at).toISOString().slice(11, 16)} UTC` : "";
+  return `<p class="note scope">Since the last compaction${at}: what is in the context now; earlier reads and calls went with it.</p>`;
+}
+
 export function consumersSection(breakdown: ContextBreakdown): string {
+  const scope = scopeLine(breakdown);
   const top = breakdown.topItems.map(
     (item) =>
       `<tr><td class="label">${safe(item.label)}</td>${num(item.tokens)}<td>${safe(item.category)}</td><td class="num">${item.turn || "start"}</td></tr>`,
@@ -56,15 +70,15 @@ export function consumersSection(breakdown: ContextBreakdown): string {
     (tool) => `<tr><td class="label">${safe(tool.name)}</td><td class="num">${tool.calls}</td>${num(tool.tokens)}</tr>`,
   );
   return (
-    `<section id="top-consumers"><h2>Top consumers</h2>` +
+    `<section id="top-consumers"><h2>Top consumers</h2>${scope}` +
     (top.length
       ? table(["item", "tokens", "category", "after prompt"], top, [1, 3])
       : `<p class="note">No items yet.</p>`) +
-    `</section><section id="repeated-reads"><h2>Read more than once</h2>` +
+    `</section><section id="repeated-reads"><h2>Read more than once</h2>${scope}` +
     (repeated.length
       ? table(["file", "reads", "tokens"], repeated, [1, 2])
       : `<p class="note">No file was read twice.</p>`) +
-    `</section><section id="tools"><h2>By tool</h2>` +
+    `</section><section id="tools"><h2>By tool</h2>${scope}` +
     (tools.length
       ? table(["tool", "calls", "tokens (calls and results)"], tools, [1, 2])
       : `<p class="note">No tool calls.</p>`) +
@@ -85,14 +99,14 @@ export function compactionsSection(main: TimelineSeries): string {
   return `<section id="compactions"><h2>Compactions</h2>${table(["at", "trigger", "before", "after", "after call"], rows, [2, 3, 4])}</section>`;
 }
 
-export function handoffsSection(handoffs: StoredHandoff[]): string {
+export function handoffsSection(handoffs: SessionHandoff[]): string {
   if (!handoffs.length)
     return `<section id="handoffs"><h2>Handoffs written</h2><p class="note">None for this session.</p></section>`;
   const rows = handoffs.map(
     (handoff) =>
-      `<tr><td class="label">${safe(handoff.name)}</td>${num(handoff.bytes)}<td>${safe(handoff.modified)}</td></tr>`,
+      `<tr><td class="label">${safe(handoff.name)}</td><td>${safe(handoff.kind)}</td>${num(handoff.bytes)}<td>${safe(handoff.modified)}</td></tr>`,
   );
-  return `<section id="handoffs"><h2>Handoffs written</h2>${table(["file", "bytes", "written"], rows, [1])}</section>`;
+  return `<section id="handoffs"><h2>Handoffs written</h2>${table(["file", "written by", "bytes", "written"], rows, [2])}</section>`;
 }
 
 export function captureSection(capture: CaptureFigures | null): string {

@@ -21,7 +21,7 @@ h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 28px 0 10
 .figure b { display: block; font-size: 20px; }
 .status-ok { color: var(--ok); } .status-warn { color: var(--warn); } .status-critical { color: var(--critical); }
 .context-chart { width: 100%; height: auto; display: block; }
-.context-chart .grid { stroke: var(--line); stroke-width: 1; }
+.context-chart .grid, .context-chart .x-grid { stroke: var(--line); stroke-width: 1; }
 .context-chart text { fill: var(--muted); font-size: 12px; }
 .context-chart .axis-label { font-size: 12px; }
 .context-chart .series polyline { fill: none; stroke-width: 2; stroke-linejoin: round; }

@@ -61,6 +61,18 @@ export function markLine(mark: TimelineMark, nextTotal: number | null = null): s
   return `${clock(mark.at)} ─── compacted (${mark.trigger ?? "?"})${figures} ───`;
 }
 
+/** Handoff lines shown at most: the newest, with how many earlier ones are not shown. */
+function handoffLines(view: WatchView, room: number): string[] {
+  const all = view.handoffs;
+  if (!all.length) return ["handoffs: none for this session yet"];
+  const shown = all.length <= room ? all : all.slice(all.length - Math.max(1, room - 1));
+  const hidden = all.length - shown.length;
+  return [
+    `handoffs (${all.length}):${hidden ? ` ${hidden} earlier not shown` : ""}`,
+    ...shown.map((handoff) => `${clock(handoff.modified)} ✎ ${handoff.kind.padEnd(22)} ${handoff.path}`),
+  ];
+}
+
 /** Steps and marks in transcript order, each mark after the step it followed. */
 function historyLines(view: WatchView, paint: Paint): string[] {
   const lines: string[] = [];
@@ -98,6 +110,11 @@ export function renderFrame(view: WatchView, screen: Screen, paint: Paint): stri
   ];
   const counted = view.partial ? "steps counted from the end part of a large file · " : "";
   const footer = paint.dim(fit(`q quit · ${counted}${usage.transcriptPath}`, width));
+  // Handoffs take at most a third of the screen; the steps get the rest.
+  const handoffs = handoffLines(view, Math.max(1, Math.floor(screen.rows / 3) - 1)).map((line) =>
+    paint.dim(fit(line, width)),
+  );
+  lines.splice(lines.length - 1, 0, ...handoffs);
   const room = Math.max(0, screen.rows - lines.length - 1);
   const history = historyLines(view, paint);
   const shown = history.slice(Math.max(0, history.length - room)).map((line) => fitPainted(line, width));

@@ -30,6 +30,9 @@ export function plainLines(previous: WatchView | null, view: WatchView): string[
     lines.push(stepLine(step));
   }
   while (markIndex < newMarks.length) lines.push(markLine(newMarks[markIndex++]!));
+  const printedHandoffs = sameFile ? new Set(previous.handoffs.map((handoff) => handoff.path)) : new Set<string>();
+  for (const handoff of view.handoffs.filter((each) => !printedHandoffs.has(each.path)))
+    lines.push(`${clock(handoff.modified)} ✎ handoff (${handoff.kind}) ${handoff.path}`);
   if (view.alert && view.alert !== previous?.alert) lines.push(`! ${clock(view.alert.at)} ${view.alert.text}`);
   if (!sameFile || newSteps.length || newMarks.length || view.usage.status !== previous?.usage.status)
     lines.push(statusLine(view));

@@ -6,6 +6,7 @@ import type { ContextStatus, Thresholds } from "../../context/status.ts";
 import type { ContextUsage } from "../../context/usage.ts";
 import { statusWords } from "../../present/limit-words.ts";
 import type { TimelineMark, TimelineStep } from "../../transcript/response-timeline.ts";
+import type { SessionHandoff } from "../session-handoffs.ts";
 
 interface WatchAlert {
   text: string;
@@ -22,6 +23,8 @@ export interface WatchView {
   /** Steps and marks the transcript holds in all (the plain output prints only the new ones). */
   stepCount: number;
   markCount: number;
+  /** Every handoff of the session in the handoff store, oldest first: the PreCompact hook's, the tool's, the CLI's. */
+  handoffs: readonly SessionHandoff[];
   alert: WatchAlert | null;
   /** True when a large file was read from near its end: step numbers count from there. */
   partial: boolean;
@@ -35,7 +38,13 @@ const KEPT_STEPS = 200;
 
 export function nextView(
   previous: WatchView | null,
-  read: { usage: ContextUsage; steps: readonly TimelineStep[]; marks: readonly TimelineMark[]; partial?: boolean },
+  read: {
+    usage: ContextUsage;
+    steps: readonly TimelineStep[];
+    marks: readonly TimelineMark[];
+    handoffs?: readonly SessionHandoff[];
+    partial?: boolean;
+  },
   thresholds: Thresholds,
   now: Date,
 ): WatchView {
@@ -48,6 +57,7 @@ export function nextView(
     marks: read.marks.filter((mark) => mark.afterStep >= oldestKept),
     stepCount: read.steps.length,
     markCount: read.marks.length,
+    handoffs: read.handoffs ?? [],
     partial: read.partial ?? false,
     alert: alertFor(previous, read, switched, thresholds, now) ?? previous?.alert ?? null,
     switchedFrom: switched ? previous.usage.transcriptPath : null,

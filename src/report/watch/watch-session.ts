@@ -2,9 +2,11 @@
 // timeline incrementally, the usage from the file's tail) and returns the next view.
 
 import type { Runtime } from "../../base/runtime.ts";
+import { sessionProjectDir } from "../../claude/paths.ts";
 import { loadSettings } from "../../config/settings.ts";
 import { createUsageDeps, readContextUsage, type UsageDeps } from "../../context/read-usage.ts";
 import type { Thresholds } from "../../context/status.ts";
+import { sessionHandoffs } from "../session-handoffs.ts";
 import { TailFirstTimeline } from "./tail-first-timeline.ts";
 import { nextView, type WatchView } from "./view.ts";
 
@@ -36,7 +38,18 @@ export class WatchSession {
     const { timeline, partial } = this.timelines.read(transcriptPath);
     this.last = nextView(
       this.last,
-      { usage, steps: timeline.steps, marks: timeline.marks, partial },
+      {
+        usage,
+        steps: timeline.steps,
+        marks: timeline.marks,
+        // One directory listing per refresh: the PreCompact hook's and the CLI's handoffs are not in the transcript.
+        handoffs: sessionHandoffs(
+          this.runtime,
+          sessionProjectDir(this.runtime, this.projectDir, timeline.projectDir),
+          usage.sessionId,
+        ),
+        partial,
+      },
       this.thresholds,
       this.runtime.now(),
     );

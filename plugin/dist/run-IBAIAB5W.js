@@ -3,19 +3,20 @@ import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   ResponseTimeline,
+  sessionHandoffs,
   statusWords
-} from "./chunk-RQYSX7PQ.js";
+} from "./chunk-TO2GOKAH.js";
 import {
   createBreakdownEntryDeps,
   ownToolsOf
-} from "./chunk-KEQUPQQJ.js";
+} from "./chunk-TWNE2VUW.js";
 import {
   BreakdownBuilder,
   CATEGORY,
   PACKAGE,
   createBreakdownDeps,
   readContextBreakdown
-} from "./chunk-JBOGJQ2Q.js";
+} from "./chunk-XBXNPPNR.js";
 import {
   statuslineCommand
 } from "./chunk-CQU4DXR7.js";
@@ -29,26 +30,21 @@ import {
 import {
   FactCollector,
   IncrementalReader,
-  configuredHandoffDir,
   createHandoffDeps,
   writeHandoff
-} from "./chunk-3Y7C3T7V.js";
-import "./chunk-MKMZ32PY.js";
+} from "./chunk-AC5FPCFS.js";
+import "./chunk-DG2HTV55.js";
 import {
   redactSecrets
-} from "./chunk-G63QHD4H.js";
-import {
-  handoffFolder,
-  isHandoffOfSession,
-  listHandoffs
-} from "./chunk-OZXTJKYL.js";
+} from "./chunk-Y3ZR3M7I.js";
+import "./chunk-OZXTJKYL.js";
 import {
   CLAUDE_EVENT_NAMES,
   HOOK_EVENTS,
   enabledPlugin,
   hookCommand,
   runningAsPlugin
-} from "./chunk-OMGNFHOF.js";
+} from "./chunk-UHKNIKMM.js";
 import "./chunk-5QGFGZXA.js";
 import {
   jsonText,
@@ -3810,10 +3806,25 @@ function niceStep(range, ticks) {
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   return [1, 2, 2.5, 5, 10].map((factor) => factor * magnitude).find((step) => step >= raw) ?? raw;
 }
-function timeLabel(ms, spanMs) {
+var TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400].map(
+  (seconds) => seconds * 1e3
+);
+function timeTicks(min, max, count) {
+  const span = Math.max(1e3, max - min);
+  const stepMs = TIME_STEPS.find((step) => span / step <= count) ?? Math.ceil(span / count / 864e5) * 864e5;
+  const at = [];
+  for (let tick = Math.ceil(min / stepMs) * stepMs; tick <= max; tick += stepMs) at.push(tick);
+  return { at, stepMs };
+}
+function timeLabel(ms, stepMs, spanMs) {
   const iso = new Date(ms).toISOString();
   if (spanMs > 36 * 36e5) return `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
-  return spanMs < 10 * 6e4 ? iso.slice(11, 19) : iso.slice(11, 16);
+  return stepMs < 6e4 ? iso.slice(11, 19) : iso.slice(11, 16);
+}
+function anchorAt(px, left, right, room = 40) {
+  if (px > right - room) return "end";
+  if (px < left + room) return "start";
+  return "middle";
 }
 function renderChart(input) {
   const axis = xAxis(input);
@@ -3844,11 +3855,15 @@ function renderChart(input) {
       `<text class="tick y-tick" x="${PAD.left - 8}" y="${(sy(tick) + 4).toFixed(1)}" text-anchor="end">${roundTokens(tick)}</text>`
     );
   }
-  for (let i = 0; i <= 5; i++) {
-    const x = xMin + xSpan * i / 5;
-    const label2 = axis.byTime ? timeLabel(x, xSpan) : `#${Math.round(x)}`;
+  const xTicks = axis.byTime ? timeTicks(xMin, xMax, 6) : {
+    at: Array.from({ length: 6 }, (_, i) => Math.round(xMin + xSpan * i / 5)),
+    stepMs: 0
+  };
+  for (const x of new Set(xTicks.at)) {
+    const label2 = axis.byTime ? timeLabel(x, xTicks.stepMs, xSpan) : `#${x}`;
+    const px = sx(x);
     parts.push(
-      `<text class="tick x-tick" x="${sx(x).toFixed(1)}" y="${HEIGHT - PAD.bottom + 18}" text-anchor="middle">${label2}</text>`
+      `<line class="x-grid" x1="${px.toFixed(1)}" x2="${px.toFixed(1)}" y1="${HEIGHT - PAD.bottom}" y2="${HEIGHT - PAD.bottom + 5}"/><text class="tick x-tick" x="${px.toFixed(1)}" y="${HEIGHT - PAD.bottom + 18}" text-anchor="${anchorAt(px, PAD.left, WIDTH - PAD.right)}">${label2}</text>`
     );
   }
   parts.push(
@@ -3878,7 +3893,7 @@ function renderChart(input) {
 function seriesPath(entry, index, of, sx, sy) {
   const kind = index === 0 ? "series-main" : `series-subagent series-${Math.min(index, 6)}`;
   const points = downsample(entry.steps.map((step) => ({ x: of(step), total: step.total, step })));
-  const coordinates = points.map((point) => `${sx(point.x).toFixed(1)},${sy(point.total).toFixed(1)}`).join(" ");
+  const coordinates = withDrops(points, entry, of).map((point) => `${sx(point.x).toFixed(1)},${sy(point.total).toFixed(1)}`).join(" ");
   const dots = entry.steps.length <= MAX_DOTS ? points.map((point) => {
     const causes = point.step.causes.length ? ` after ${point.step.causes.join(", ")}` : "";
     const title = `${entry.label}, call ${point.step.index}: ${exactNumber(point.total)} tokens${causes}`;
@@ -3886,26 +3901,54 @@ function seriesPath(entry, index, of, sx, sy) {
   }).join("") : "";
   return `<g class="series ${kind}" data-label="${safe(entry.label)}"><polyline points="${coordinates}"/>${dots}</g>`;
 }
-function markers(main, of, sx, top, bottom) {
-  const xOf = (mark) => {
-    const before = main.steps[mark.afterStep - 1];
-    const after = main.steps[mark.afterStep];
-    const own = mark.at ? of({ ...before ?? after, at: mark.at, index: mark.afterStep + 0.5 }) : Number.NaN;
-    const low = before ? of(before) : Number.NEGATIVE_INFINITY;
-    const high = after ? of(after) : Number.POSITIVE_INFINITY;
-    if (!before && !after) return null;
-    if (Number.isFinite(own) && own >= low && own <= high) return own;
-    if (before && after) return (low + high) / 2;
-    return before ? low : high;
+function withDrops(points, entry, of) {
+  const drops = entry.marks.flatMap((mark) => {
+    if (mark.kind !== "compaction") return [];
+    const x = markX(entry, mark, of);
+    const before = entry.steps[mark.afterStep - 1];
+    const after = entry.steps[mark.afterStep];
+    const high = mark.preTokens ?? before?.total;
+    const low = after?.total ?? mark.postTokens;
+    if (x === null || high === void 0 || low === void 0 || low === null) return [];
+    return [{ x, high, low, afterStep: mark.afterStep }];
+  });
+  const out = [];
+  let next = 0;
+  const flush = (upTo) => {
+    while (next < drops.length && drops[next].afterStep < upTo) {
+      const drop = drops[next++];
+      out.push({ x: drop.x, total: drop.high }, { x: drop.x, total: drop.low });
+    }
   };
+  const position = new Map(entry.steps.map((step, index) => [step, index]));
+  for (const point of points) {
+    flush((position.get(point.step) ?? 0) + 1);
+    out.push(point);
+  }
+  flush(Number.POSITIVE_INFINITY);
+  return out;
+}
+function markX(series, mark, of) {
+  const before = series.steps[mark.afterStep - 1];
+  const after = series.steps[mark.afterStep];
+  if (!before && !after) return null;
+  const own = mark.at ? of({ ...before ?? after, at: mark.at, index: mark.afterStep + 0.5 }) : Number.NaN;
+  const low = before ? of(before) : Number.NEGATIVE_INFINITY;
+  const high = after ? of(after) : Number.POSITIVE_INFINITY;
+  if (Number.isFinite(own) && own >= low && own <= high) return own;
+  if (before && after) return (low + high) / 2;
+  return before ? low : high;
+}
+function markers(main, of, sx, top, bottom) {
+  const [left, right] = [PAD.left, WIDTH - PAD.right];
   return main.marks.flatMap((mark, index) => {
-    const x = xOf(mark);
+    const x = markX(main, mark, of);
     if (x === null) return [];
     const labelY = index % 2 === 0 ? top - 22 : top - 8;
     const px = sx(x).toFixed(1);
     const text2 = mark.kind === "compaction" ? `compacted (${mark.trigger ?? "?"})${mark.preTokens !== null ? ` ${roundTokens(mark.preTokens)} \u2192 ${roundTokens(mark.postTokens ?? 0)}` : ""}` : "handoff written";
     return [
-      `<g class="${mark.kind}-marker"><line x1="${px}" x2="${px}" y1="${top - 4}" y2="${bottom}"/><text x="${px}" y="${labelY}" text-anchor="middle">${safe(text2)}</text><title>${safe(text2)}</title></g>`
+      `<g class="${mark.kind}-marker"><line x1="${px}" x2="${px}" y1="${top - 4}" y2="${bottom}"/><text x="${px}" y="${labelY}" text-anchor="${anchorAt(Number(px), left, right, 110)}">${safe(text2)}</text><title>${safe(text2)}</title></g>`
     ];
   });
 }
@@ -3933,7 +3976,14 @@ function breakdownSection(breakdown) {
   );
   return `<section id="breakdown"><h2>What fills the context</h2><p>${safe(breakdown.summary)}</p><div class="breakdown-bar" role="img" aria-label="Context window by category">${segments}</div>` + table3(["category", "tokens", "of window", ""], rows, [1, 2]) + `</section>`;
 }
+function scopeLine(breakdown) {
+  const last = breakdown.lastCompaction;
+  if (!last) return `<p class="note scope">Counted over the whole session (no compaction).</p>`;
+  const at = last.at && !Number.isNaN(Date.parse(last.at)) ? ` at ${new Date(last.at).toISOString().slice(11, 16)} UTC` : "";
+  return `<p class="note scope">Since the last compaction${at}: what is in the context now; earlier reads and calls went with it.</p>`;
+}
 function consumersSection(breakdown) {
+  const scope = scopeLine(breakdown);
   const top = breakdown.topItems.map(
     (item) => `<tr><td class="label">${safe(item.label)}</td>${num(item.tokens)}<td>${safe(item.category)}</td><td class="num">${item.turn || "start"}</td></tr>`
   );
@@ -3943,7 +3993,7 @@ function consumersSection(breakdown) {
   const tools = breakdown.tools.map(
     (tool) => `<tr><td class="label">${safe(tool.name)}</td><td class="num">${tool.calls}</td>${num(tool.tokens)}</tr>`
   );
-  return `<section id="top-consumers"><h2>Top consumers</h2>` + (top.length ? table3(["item", "tokens", "category", "after prompt"], top, [1, 3]) : `<p class="note">No items yet.</p>`) + `</section><section id="repeated-reads"><h2>Read more than once</h2>` + (repeated.length ? table3(["file", "reads", "tokens"], repeated, [1, 2]) : `<p class="note">No file was read twice.</p>`) + `</section><section id="tools"><h2>By tool</h2>` + (tools.length ? table3(["tool", "calls", "tokens (calls and results)"], tools, [1, 2]) : `<p class="note">No tool calls.</p>`) + `</section>`;
+  return `<section id="top-consumers"><h2>Top consumers</h2>${scope}` + (top.length ? table3(["item", "tokens", "category", "after prompt"], top, [1, 3]) : `<p class="note">No items yet.</p>`) + `</section><section id="repeated-reads"><h2>Read more than once</h2>${scope}` + (repeated.length ? table3(["file", "reads", "tokens"], repeated, [1, 2]) : `<p class="note">No file was read twice.</p>`) + `</section><section id="tools"><h2>By tool</h2>${scope}` + (tools.length ? table3(["tool", "calls", "tokens (calls and results)"], tools, [1, 2]) : `<p class="note">No tool calls.</p>`) + `</section>`;
 }
 function compactionsSection(main) {
   const rows = main.marks.filter((mark) => mark.kind === "compaction").map(
@@ -3957,9 +4007,9 @@ function handoffsSection(handoffs) {
   if (!handoffs.length)
     return `<section id="handoffs"><h2>Handoffs written</h2><p class="note">None for this session.</p></section>`;
   const rows = handoffs.map(
-    (handoff) => `<tr><td class="label">${safe(handoff.name)}</td>${num(handoff.bytes)}<td>${safe(handoff.modified)}</td></tr>`
+    (handoff) => `<tr><td class="label">${safe(handoff.name)}</td><td>${safe(handoff.kind)}</td>${num(handoff.bytes)}<td>${safe(handoff.modified)}</td></tr>`
   );
-  return `<section id="handoffs"><h2>Handoffs written</h2>${table3(["file", "bytes", "written"], rows, [1])}</section>`;
+  return `<section id="handoffs"><h2>Handoffs written</h2>${table3(["file", "written by", "bytes", "written"], rows, [2])}</section>`;
 }
 function captureSection(capture) {
   if (!capture) return "";
@@ -3997,7 +4047,7 @@ h1 { font-size: 22px; margin: 0 0 4px; } h2 { font-size: 17px; margin: 28px 0 10
 .figure b { display: block; font-size: 20px; }
 .status-ok { color: var(--ok); } .status-warn { color: var(--warn); } .status-critical { color: var(--critical); }
 .context-chart { width: 100%; height: auto; display: block; }
-.context-chart .grid { stroke: var(--line); stroke-width: 1; }
+.context-chart .grid, .context-chart .x-grid { stroke: var(--line); stroke-width: 1; }
 .context-chart text { fill: var(--muted); font-size: 12px; }
 .context-chart .axis-label { font-size: 12px; }
 .context-chart .series polyline { fill: none; stroke-width: 2; stroke-linejoin: round; }
@@ -4147,14 +4197,6 @@ function subagentLabel(path) {
   const info = subagentOf(path);
   if (!info) return "subagent";
   return `subagent ${info.description ?? info.agentType ?? info.agentId}`;
-}
-function sessionHandoffs(runtime, projectDir, sessionId) {
-  try {
-    const folder = handoffFolder(configuredHandoffDir(runtime), projectDir);
-    return listHandoffs(folder.path).filter((handoff) => isHandoffOfSession(handoff.name, sessionId)).reverse();
-  } catch {
-    return [];
-  }
 }
 
 // src/commands/report.ts
@@ -4358,7 +4400,7 @@ var watchCommand = {
   synopsis: SELECTION_SYNOPSIS,
   options: { ...selectionOptions },
   async run(context) {
-    const { runWatch } = await import("./run-watch-WBTHDXKJ.js");
+    const { runWatch } = await import("./run-watch-U4RDSZGW.js");
     return runWatch(selectionFrom(context.values), context.runtime, processTerminal(context.out.stderr));
   }
 };

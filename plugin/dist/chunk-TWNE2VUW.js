@@ -3,10 +3,10 @@ import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   createBreakdownDeps
-} from "./chunk-JBOGJQ2Q.js";
+} from "./chunk-XBXNPPNR.js";
 import {
   createHandoffDeps
-} from "./chunk-3Y7C3T7V.js";
+} from "./chunk-AC5FPCFS.js";
 import {
   createUsageDeps
 } from "./chunk-LIGRM5QN.js";
@@ -29,7 +29,7 @@ function ownToolsOf(runtime) {
   return async () => {
     const [{ listOwnTools }, { createServer }] = await Promise.all([
       import("./list-own-tools-T4IHKUFK.js"),
-      import("./server-LNH3DSCR.js")
+      import("./server-YFJR2272.js")
     ]);
     return listOwnTools(() => createServer(createEntryDeps(runtime)));
   };

@@ -4,15 +4,18 @@ const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   ResponseTimeline,
   countdownWords,
+  sessionHandoffs,
   statusWords
-} from "./chunk-RQYSX7PQ.js";
+} from "./chunk-TO2GOKAH.js";
 import {
   paint,
   statusTone,
   styleFor
 } from "./chunk-SUVNNIJD.js";
-import "./chunk-MKMZ32PY.js";
-import "./chunk-G63QHD4H.js";
+import "./chunk-AC5FPCFS.js";
+import "./chunk-DG2HTV55.js";
+import "./chunk-Y3ZR3M7I.js";
+import "./chunk-OZXTJKYL.js";
 import {
   terminalText
 } from "./chunk-PGED74ES.js";
@@ -25,6 +28,7 @@ import {
   readContextUsage,
   readForward,
   roundTokens,
+  sessionProjectDir,
   withByteSource
 } from "./chunk-LIGRM5QN.js";
 import "./chunk-AM7EQEUM.js";
@@ -1892,6 +1896,16 @@ function markLine(mark, nextTotal = null) {
   const figures = mark.preTokens !== null ? `: ${exactNumber(mark.preTokens)} \u2192 ${after}` : "";
   return `${clock(mark.at)} \u2500\u2500\u2500 compacted (${mark.trigger ?? "?"})${figures} \u2500\u2500\u2500`;
 }
+function handoffLines(view, room) {
+  const all = view.handoffs;
+  if (!all.length) return ["handoffs: none for this session yet"];
+  const shown = all.length <= room ? all : all.slice(all.length - Math.max(1, room - 1));
+  const hidden = all.length - shown.length;
+  return [
+    `handoffs (${all.length}):${hidden ? ` ${hidden} earlier not shown` : ""}`,
+    ...shown.map((handoff) => `${clock(handoff.modified)} \u270E ${handoff.kind.padEnd(22)} ${handoff.path}`)
+  ];
+}
 function historyLines(view, paint3) {
   const lines = [];
   let markIndex = 0;
@@ -1927,6 +1941,10 @@ function renderFrame(view, screen, paint3) {
   ];
   const counted = view.partial ? "steps counted from the end part of a large file \xB7 " : "";
   const footer = paint3.dim(fit(`q quit \xB7 ${counted}${usage.transcriptPath}`, width));
+  const handoffs = handoffLines(view, Math.max(1, Math.floor(screen.rows / 3) - 1)).map(
+    (line) => paint3.dim(fit(line, width))
+  );
+  lines.splice(lines.length - 1, 0, ...handoffs);
   const room = Math.max(0, screen.rows - lines.length - 1);
   const history = historyLines(view, paint3);
   const shown = history.slice(Math.max(0, history.length - room)).map((line) => fitPainted(line, width));
@@ -1958,6 +1976,9 @@ function plainLines(previous, view) {
     lines.push(stepLine(step));
   }
   while (markIndex < newMarks.length) lines.push(markLine(newMarks[markIndex++]));
+  const printedHandoffs = sameFile ? new Set(previous.handoffs.map((handoff) => handoff.path)) : /* @__PURE__ */ new Set();
+  for (const handoff of view.handoffs.filter((each) => !printedHandoffs.has(each.path)))
+    lines.push(`${clock(handoff.modified)} \u270E handoff (${handoff.kind}) ${handoff.path}`);
   if (view.alert && view.alert !== previous?.alert) lines.push(`! ${clock(view.alert.at)} ${view.alert.text}`);
   if (!sameFile || newSteps.length || newMarks.length || view.usage.status !== previous?.usage.status)
     lines.push(statusLine(view));
@@ -2066,6 +2087,7 @@ function nextView(previous, read, thresholds, now) {
     marks: read.marks.filter((mark) => mark.afterStep >= oldestKept),
     stepCount: read.steps.length,
     markCount: read.marks.length,
+    handoffs: read.handoffs ?? [],
     partial: read.partial ?? false,
     alert: alertFor(previous, read, switched, thresholds, now) ?? previous?.alert ?? null,
     switchedFrom: switched ? previous.usage.transcriptPath : null
@@ -2123,7 +2145,18 @@ var WatchSession = class {
     const { timeline, partial } = this.timelines.read(transcriptPath);
     this.last = nextView(
       this.last,
-      { usage, steps: timeline.steps, marks: timeline.marks, partial },
+      {
+        usage,
+        steps: timeline.steps,
+        marks: timeline.marks,
+        // One directory listing per refresh: the PreCompact hook's and the CLI's handoffs are not in the transcript.
+        handoffs: sessionHandoffs(
+          this.runtime,
+          sessionProjectDir(this.runtime, this.projectDir, timeline.projectDir),
+          usage.sessionId
+        ),
+        partial
+      },
       this.thresholds,
       this.runtime.now()
     );

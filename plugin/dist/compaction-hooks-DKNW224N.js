@@ -2,11 +2,14 @@
 import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
-  redactSecrets
-} from "./chunk-G63QHD4H.js";
+  PRE_COMPACT_LABEL,
+  noteSection
+} from "./chunk-DG2HTV55.js";
 import {
-  isHandoffOfSession,
-  listHandoffs,
+  newestAgentNotes,
+  redactSecrets
+} from "./chunk-Y3ZR3M7I.js";
+import {
   readHandoff
 } from "./chunk-OZXTJKYL.js";
 import {
@@ -35,43 +38,6 @@ import "./chunk-6RQ7PFQB.js";
 // src/integration/hooks/compaction-hooks.ts
 import { existsSync } from "fs";
 import { join as join2 } from "path";
-
-// src/integration/hooks/agent-notes.ts
-var PRE_COMPACT_LABEL = "pre-compact";
-var AUTOMATIC = new RegExp(`-${PRE_COMPACT_LABEL}(?:-\\d+)?\\.md$`);
-function isAutomaticHandoff(name) {
-  return AUTOMATIC.test(name);
-}
-function noteSection(markdown, title) {
-  const lines = markdown.split("\n");
-  const start = lines.findIndex((line) => line.trim() === `### ${title}`);
-  if (start === -1) return null;
-  const body = [];
-  for (const line of lines.slice(start + 1)) {
-    if (/^#{1,3} /.test(line)) break;
-    body.push(line);
-  }
-  const text = body.join("\n").trim();
-  return text || null;
-}
-function newestAgentNotes(folder, sessionId) {
-  const handoff = listHandoffs(folder).find(
-    (stored) => isHandoffOfSession(stored.name, sessionId) && !isAutomaticHandoff(stored.name)
-  );
-  if (!handoff) return null;
-  let markdown;
-  try {
-    markdown = readHandoff(folder, handoff.path);
-  } catch {
-    return null;
-  }
-  return {
-    path: handoff.path,
-    writtenAt: handoff.modified,
-    nextSteps: noteSection(markdown, "Next steps"),
-    openQuestions: noteSection(markdown, "Open questions")
-  };
-}
 
 // src/integration/hooks/compaction-record.ts
 import { readFileSync } from "fs";
@@ -303,8 +269,8 @@ function summaryLosses(summary, record, notes) {
     prompts: record.prompts,
     files: record.files,
     failedCommands: record.failedCommands,
-    nextSteps: notes?.nextSteps ?? null,
-    openQuestions: notes?.openQuestions ?? null
+    nextSteps: notes?.notes.nextSteps ?? null,
+    openQuestions: notes?.notes.openQuestions ?? null
   });
   const lostFile = lostFileName(record.handoffPath);
   return {
@@ -341,7 +307,7 @@ function sameCompaction(previous, finished, prompts, now) {
   return previous.promptsBefore === prompts || age >= 0 && age < SAME_COMPACTION_MS;
 }
 async function preCompact(input, runtime) {
-  const { createHandoffDeps, readFacts, writeHandoff } = await import("./write-handoff-E5LGBDJX.js");
+  const { createHandoffDeps, readFacts, writeHandoff } = await import("./write-handoff-O4KMCFII.js");
   const deps = createHandoffDeps(runtime, createUsageDeps(runtime));
   const transcript = input.transcriptPath && existsSync(input.transcriptPath) ? input.transcriptPath : null;
   const facts = transcript ? readFacts(transcript, deps.facts) : null;
@@ -363,10 +329,10 @@ async function preCompact(input, runtime) {
   return "";
 }
 async function sessionHandoffs(input, runtime) {
-  const { configuredHandoffDir } = await import("./write-handoff-E5LGBDJX.js");
-  const { handoffFolder, isHandoffOfSession: isHandoffOfSession2, listHandoffs: listHandoffs2 } = await import("./store-27GYSVRM.js");
+  const { configuredHandoffDir } = await import("./write-handoff-O4KMCFII.js");
+  const { handoffFolder, isHandoffOfSession, listHandoffs } = await import("./store-27GYSVRM.js");
   const folder = handoffFolder(configuredHandoffDir(runtime), projectOf(input, runtime)).path;
-  const newest = listHandoffs2(folder).find((handoff) => isHandoffOfSession2(handoff.name, input.sessionId))?.path ?? null;
+  const newest = listHandoffs(folder).find((handoff) => isHandoffOfSession(handoff.name, input.sessionId))?.path ?? null;
   return { folder, newest };
 }
 function handoffText(folder, path) {
@@ -407,7 +373,12 @@ async function compactionPointer(input, runtime) {
     earlierHandoff: handoff ? null : newest,
     transcriptPath: input.transcriptPath,
     firstPrompt: record?.firstPrompt ?? previous?.firstPrompt ?? firstPromptOfHandoff(markdown),
-    notes: notes ? { ...notes, from: notes.path } : {
+    notes: notes ? {
+      nextSteps: notes.notes.nextSteps?.trim() || null,
+      openQuestions: notes.notes.openQuestions?.trim() || null,
+      from: notes.handoffPath,
+      writtenAt: notes.writtenAt
+    } : {
       nextSteps: noteSection(markdown, "Next steps"),
       openQuestions: noteSection(markdown, "Open questions"),
       from: null,

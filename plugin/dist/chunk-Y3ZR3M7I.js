@@ -1,6 +1,94 @@
 #!/usr/bin/env node
 import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
+import {
+  isHandoffOfSession
+} from "./chunk-OZXTJKYL.js";
+import {
+  writeNewFile
+} from "./chunk-PUOW4WKH.js";
+
+// src/handoff/agent-notes.ts
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync } from "fs";
+import { basename, join } from "path";
+var SUFFIX = ".notes.json";
+var MAX_RECORD_BYTES = 2 << 20;
+var NOTE_KEYS = ["goal", "currentState", "decisions", "nextSteps", "openQuestions", "warnings"];
+function recordName(handoffName) {
+  return `.${handoffName.replace(/\.md$/, "")}${SUFFIX}`;
+}
+function hasNotesRecord(folder, handoffName) {
+  return isRegularFile(join(folder, recordName(handoffName)));
+}
+function hasNotes(notes) {
+  return NOTE_KEYS.some((key) => Boolean(notes[key]?.trim()));
+}
+function writeAgentNotes(folder, record) {
+  const content = JSON.stringify({ version: 1, ...record, handoffPath: basename(record.handoffPath) });
+  writeNewFile(folder, [recordName(basename(record.handoffPath))], content, 384);
+}
+function newestAgentNotes(folder, sessionId) {
+  let names;
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return null;
+  }
+  const records = names.filter((name) => name.startsWith(".") && name.endsWith(SUFFIX)).map((name) => ({ name, handoff: `${name.slice(1, -SUFFIX.length)}.md` })).filter(({ handoff }) => isHandoffOfSession(handoff, sessionId)).sort((a, b) => b.handoff.localeCompare(a.handoff));
+  for (const { name, handoff } of records) {
+    if (!isRegularFile(join(folder, handoff))) continue;
+    const record = readRecord(join(folder, name), join(folder, handoff), sessionId);
+    if (record) return record;
+  }
+  return null;
+}
+function isRegularFile(path) {
+  try {
+    const stat = lstatSync(path);
+    return stat.isFile() && stat.nlink === 1;
+  } catch {
+    return false;
+  }
+}
+function readRecord(path, handoffPath, sessionId) {
+  let text;
+  try {
+    const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    try {
+      const stat = fstatSync(fd);
+      if (!stat.isFile() || stat.nlink !== 1 || stat.size > MAX_RECORD_BYTES) return null;
+      text = readFileSync(fd, "utf8");
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return null;
+  }
+  return parseRecord(text, handoffPath, sessionId);
+}
+function parseRecord(text, handoffPath, sessionId) {
+  let raw;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (typeof raw !== "object" || raw === null) return null;
+  const value = raw;
+  const rawNotes = typeof value.notes === "object" && value.notes !== null ? value.notes : {};
+  const notes = {};
+  for (const key of NOTE_KEYS) if (typeof rawNotes[key] === "string") notes[key] = rawNotes[key];
+  const count = (figure) => typeof figure === "number" && Number.isInteger(figure) && figure >= 0 ? figure : 0;
+  if (value.sessionId !== sessionId || typeof value.writtenAt !== "string" || !hasNotes(notes)) return null;
+  return {
+    sessionId,
+    handoffPath,
+    writtenAt: value.writtenAt,
+    prompts: count(value.prompts),
+    toolCalls: count(value.toolCalls),
+    notes
+  };
+}
 
 // src/redact/high-entropy.ts
 var RUN = /[A-Za-z0-9+/_.-]{20,4000}={0,2}/g;
@@ -1113,5 +1201,9 @@ function replaceEveryMatch({ rule: rule2, marker, index }, text, made) {
 }
 
 export {
+  hasNotesRecord,
+  hasNotes,
+  writeAgentNotes,
+  newestAgentNotes,
   redactSecrets
 };

@@ -2,12 +2,11 @@
 import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
-  describeToolCall,
-  displayPath
-} from "./chunk-MKMZ32PY.js";
-import {
-  redactSecrets
-} from "./chunk-G63QHD4H.js";
+  hasNotes,
+  newestAgentNotes,
+  redactSecrets,
+  writeAgentNotes
+} from "./chunk-Y3ZR3M7I.js";
 import {
   ensureHandoffFolder,
   handoffFileName,
@@ -31,9 +30,6 @@ import {
   sessionProjectDir,
   withByteSource
 } from "./chunk-LIGRM5QN.js";
-import {
-  writeNewFile
-} from "./chunk-PUOW4WKH.js";
 
 // src/transcript/incremental-reader.ts
 var IncrementalReader = class {
@@ -85,83 +81,50 @@ var IncrementalReader = class {
   }
 };
 
-// src/handoff/agent-notes.ts
-import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync } from "fs";
-import { basename, join } from "path";
-var SUFFIX = ".notes.json";
-var MAX_RECORD_BYTES = 2 << 20;
-var NOTE_KEYS = ["goal", "currentState", "decisions", "nextSteps", "openQuestions", "warnings"];
-function recordName(handoffName) {
-  return `.${handoffName.replace(/\.md$/, "")}${SUFFIX}`;
+// src/transcript/tool-calls.ts
+import { isAbsolute, relative } from "path";
+var str = (value) => typeof value === "string" && value ? value : null;
+function shorten(text2, max = 72) {
+  const line = text2.replace(/\s+/g, " ").trim();
+  return line.length > max ? `${line.slice(0, max - 1)}\u2026` : line;
 }
-function hasNotes(notes) {
-  return NOTE_KEYS.some((key) => Boolean(notes[key]?.trim()));
+function redactedLabel(text2, max = 72) {
+  return shorten(redacted(text2.slice(0, 4096)), max);
 }
-function writeAgentNotes(folder, record) {
-  const content = JSON.stringify({ version: 1, ...record, handoffPath: basename(record.handoffPath) });
-  writeNewFile(folder, [recordName(basename(record.handoffPath))], content, 384);
-}
-function newestAgentNotes(folder, sessionId) {
-  let names;
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return null;
+var REDACTED = /* @__PURE__ */ new Map();
+var REDACTED_LIMIT = 4096;
+function redacted(text2) {
+  let done = REDACTED.get(text2);
+  if (done === void 0) {
+    if (REDACTED.size >= REDACTED_LIMIT) REDACTED.clear();
+    done = redactSecrets(text2).text;
+    REDACTED.set(text2, done);
   }
-  const records = names.filter((name) => name.startsWith(".") && name.endsWith(SUFFIX)).map((name) => ({ name, handoff: `${name.slice(1, -SUFFIX.length)}.md` })).filter(({ handoff }) => isHandoffOfSession(handoff, sessionId)).sort((a, b) => b.handoff.localeCompare(a.handoff));
-  for (const { name, handoff } of records) {
-    if (!isRegularFile(join(folder, handoff))) continue;
-    const record = readRecord(join(folder, name), join(folder, handoff), sessionId);
-    if (record) return record;
-  }
-  return null;
+  return done;
 }
-function isRegularFile(path) {
-  try {
-    const stat = lstatSync(path);
-    return stat.isFile() && stat.nlink === 1;
-  } catch {
-    return false;
+function displayPath(path, projectDir) {
+  if (projectDir && isAbsolute(path)) {
+    const inside = relative(projectDir, path);
+    if (inside && !inside.startsWith("..") && !isAbsolute(inside)) return inside;
   }
+  return path;
 }
-function readRecord(path, handoffPath, sessionId) {
-  let text2;
-  try {
-    const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    try {
-      const stat = fstatSync(fd);
-      if (!stat.isFile() || stat.nlink !== 1 || stat.size > MAX_RECORD_BYTES) return null;
-      text2 = readFileSync(fd, "utf8");
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return null;
-  }
-  return parseRecord(text2, handoffPath, sessionId);
+function describeToolCall(name, input, projectDir) {
+  const fields2 = typeof input === "object" && input !== null ? input : {};
+  const file = str(fields2.file_path) ?? str(fields2.notebook_path);
+  const path = file ? displayPath(file, projectDir) : null;
+  if (path) return { name, label: `${name} ${redacted(path)}`, path };
+  const mcp = /^mcp__(.+?)__(.+)$/.exec(name);
+  if (mcp) return { name, label: toolDisplayName(name), path: null };
+  const detail = str(fields2.command) ?? str(fields2.subject) ?? str(fields2.description) ?? str(fields2.pattern) ?? str(fields2.url) ?? str(fields2.query) ?? str(fields2.prompt);
+  return { name, label: detail ? `${name}: ${redactedLabel(detail)}` : name, path: null };
 }
-function parseRecord(text2, handoffPath, sessionId) {
-  let raw;
-  try {
-    raw = JSON.parse(text2);
-  } catch {
-    return null;
-  }
-  if (typeof raw !== "object" || raw === null) return null;
-  const value = raw;
-  const rawNotes = typeof value.notes === "object" && value.notes !== null ? value.notes : {};
-  const notes = {};
-  for (const key of NOTE_KEYS) if (typeof rawNotes[key] === "string") notes[key] = rawNotes[key];
-  const count = (figure) => typeof figure === "number" && Number.isInteger(figure) && figure >= 0 ? figure : 0;
-  if (value.sessionId !== sessionId || typeof value.writtenAt !== "string" || !hasNotes(notes)) return null;
-  return {
-    sessionId,
-    handoffPath,
-    writtenAt: value.writtenAt,
-    prompts: count(value.prompts),
-    toolCalls: count(value.toolCalls),
-    notes
-  };
+function mcpServerOf(tool) {
+  return tool ? /^mcp__(.+?)__/.exec(tool)?.[1] ?? null : null;
+}
+function toolDisplayName(tool) {
+  const mcp = /^mcp__(.+?)__(.+)$/.exec(tool);
+  return mcp ? `${mcp[1]}/${mcp[2]}` : tool;
 }
 
 // src/transcript/user-text.ts
@@ -228,7 +191,7 @@ var READ_TOOLS = /* @__PURE__ */ new Set(["Read", "NotebookRead"]);
 var EDIT_TOOLS = /* @__PURE__ */ new Set(["Edit", "MultiEdit", "NotebookEdit"]);
 var WRITE_TOOLS = /* @__PURE__ */ new Set(["Write"]);
 var SUBAGENT_TOOLS = /* @__PURE__ */ new Set(["Agent", "Task"]);
-var str = (value) => typeof value === "string" && value ? value : null;
+var str2 = (value) => typeof value === "string" && value ? value : null;
 var fields = (value) => typeof value === "object" && value !== null && !Array.isArray(value) ? value : {};
 function resultText(content) {
   if (typeof content === "string") return content;
@@ -324,10 +287,10 @@ var FactCollector = class {
   }
   /** Redacted whole, counted. */
   clean(text2) {
-    const redacted = redactSecrets(text2);
-    for (const [kind, count] of Object.entries(redacted.counts))
+    const redacted2 = redactSecrets(text2);
+    for (const [kind, count] of Object.entries(redacted2.counts))
       this.facts.redactions[kind] = (this.facts.redactions[kind] ?? 0) + count;
-    return redacted.text;
+    return redacted2.text;
   }
   /**
    * Its start and end, redacted: enough for any excerpt, bounded however long the output was.
@@ -393,14 +356,14 @@ var FactCollector = class {
     this.facts.toolCalls++;
     const input = fields(block.input);
     const call = { name: block.name, input };
-    const path = str(input.file_path) ?? str(input.notebook_path);
+    const path = str2(input.file_path) ?? str2(input.notebook_path);
     const file = path ? this.touch(path, block.name) : null;
     const lines2 = file ? lineChange(block.name, input) : null;
     if (file && lines2) call.change = { file, lines: lines2 };
     if (block.name === "Bash") {
-      const description = str(input.description);
+      const description = str2(input.description);
       call.command = {
-        command: this.clean(str(input.command) ?? ""),
+        command: this.clean(str2(input.command) ?? ""),
         description: description && this.clean(description),
         turn: this.turn,
         ok: null,
@@ -414,9 +377,9 @@ var FactCollector = class {
     } else if (SUBAGENT_TOOLS.has(block.name)) {
       call.subagent = {
         turn: this.turn,
-        description: this.clean(str(input.description) ?? "subagent"),
-        type: str(input.subagent_type),
-        prompt: this.keep(str(input.prompt) ?? ""),
+        description: this.clean(str2(input.description) ?? "subagent"),
+        type: str2(input.subagent_type),
+        prompt: this.keep(str2(input.prompt) ?? ""),
         report: null
       };
       this.facts.subagents.push(call.subagent);
@@ -430,25 +393,25 @@ var FactCollector = class {
       this.tasks.clear();
       input.todos.forEach((todo, index) => {
         const item = fields(todo);
-        const id = str(item.id) ?? String(index + 1);
+        const id = str2(item.id) ?? String(index + 1);
         this.tasks.set(id, {
           id,
-          subject: this.clean(str(item.content) ?? str(item.subject) ?? ""),
-          status: str(item.status) ?? "pending"
+          subject: this.clean(str2(item.content) ?? str2(item.subject) ?? ""),
+          status: str2(item.status) ?? "pending"
         });
       });
     } else if (block.name === "TaskCreate") {
-      call.taskSubject = this.clean(str(input.subject) ?? str(input.description) ?? "task");
+      call.taskSubject = this.clean(str2(input.subject) ?? str2(input.description) ?? "task");
     } else if (block.name === "TaskUpdate") {
-      const id = str(input.taskId) ?? (typeof input.taskId === "number" ? String(input.taskId) : null);
+      const id = str2(input.taskId) ?? (typeof input.taskId === "number" ? String(input.taskId) : null);
       if (id) {
-        const subject = str(input.subject);
+        const subject = str2(input.subject);
         const task = this.tasks.get(id) ?? {
           id,
           subject: subject ? this.clean(subject) : `task ${id}`,
           status: "pending"
         };
-        task.status = str(input.status) ?? task.status;
+        task.status = str2(input.status) ?? task.status;
         if (subject) task.subject = this.clean(subject);
         this.tasks.set(id, task);
       }
@@ -1072,14 +1035,14 @@ async function writeHandoff(request, deps) {
     earlier,
     resumeInstruction: `${RESUME_HINT} (or read the resource ctx-monitor://handoffs/latest), then ${notes.nextSteps?.trim() ? "continue from its next steps" : "pick up from the newest user prompt and what happened after it"}.`
   });
-  const redacted = redactSecrets(rendered.markdown);
-  const redactions = [redacted.counts, noteRedactions, facts.redactions].flatMap((counts) => Object.values(counts)).reduce((sum, count) => sum + count, 0);
-  const path = writeNewHandoff(folder, fileName, redacted.text);
+  const redacted2 = redactSecrets(rendered.markdown);
+  const redactions = [redacted2.counts, noteRedactions, facts.redactions].flatMap((counts) => Object.values(counts)).reduce((sum, count) => sum + count, 0);
+  const path = writeNewHandoff(folder, fileName, redacted2.text);
   if (own) {
     const record = { sessionId: usage.sessionId, handoffPath: path, writtenAt: now.toISOString(), notes };
     writeAgentNotes(folder, { ...record, prompts: facts.prompts.length, toolCalls: facts.toolCalls });
   }
-  const bytes = Buffer.byteLength(redacted.text);
+  const bytes = Buffer.byteLength(redacted2.text);
   const failedCommands = facts.commands.filter((command) => command.ok === false).length;
   return {
     path,
@@ -1101,14 +1064,14 @@ async function writeHandoff(request, deps) {
   };
 }
 function redactNotes(notes, counts) {
-  const redacted = {};
+  const redacted2 = {};
   for (const [key, value] of Object.entries(notes)) {
     if (value === void 0) continue;
     const result = redactSecrets(value);
     for (const [kind, count] of Object.entries(result.counts)) counts[kind] = (counts[kind] ?? 0) + count;
-    redacted[key] = result.text;
+    redacted2[key] = result.text;
   }
-  return redacted;
+  return redacted2;
 }
 function contextFigures(usage) {
   return {
@@ -1124,6 +1087,10 @@ function contextFigures(usage) {
 
 export {
   IncrementalReader,
+  redactedLabel,
+  describeToolCall,
+  mcpServerOf,
+  toolDisplayName,
   classifyUserText,
   FactCollector,
   factsReader,

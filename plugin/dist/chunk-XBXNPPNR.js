@@ -3,14 +3,12 @@ import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   IncrementalReader,
-  classifyUserText
-} from "./chunk-3Y7C3T7V.js";
-import {
+  classifyUserText,
   describeToolCall,
   mcpServerOf,
   redactedLabel,
   toolDisplayName
-} from "./chunk-MKMZ32PY.js";
+} from "./chunk-AC5FPCFS.js";
 import {
   blockChars,
   captureAdvice,

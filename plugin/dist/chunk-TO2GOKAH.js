@@ -2,8 +2,20 @@
 import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
+  configuredHandoffDir,
   describeToolCall
-} from "./chunk-MKMZ32PY.js";
+} from "./chunk-AC5FPCFS.js";
+import {
+  isAutomaticHandoff
+} from "./chunk-DG2HTV55.js";
+import {
+  hasNotesRecord
+} from "./chunk-Y3ZR3M7I.js";
+import {
+  handoffFolder,
+  isHandoffOfSession,
+  listHandoffs
+} from "./chunk-OZXTJKYL.js";
 import {
   LIMIT_WORDS,
   contextTotal,
@@ -28,6 +40,20 @@ function statusWords(usage) {
   const percent = usage.limit > 0 ? Math.round(at / usage.limit * 100) : 0;
   const relation = usage.status === "ok" ? `below` : `from`;
   return `${usage.status} ${relation} ${roundTokens(at)} (${percent}% of ${LIMIT_WORDS[usage.limitKind]})`;
+}
+
+// src/report/session-handoffs.ts
+function sessionHandoffs(runtime, projectDir, sessionId) {
+  try {
+    const folder = handoffFolder(configuredHandoffDir(runtime), projectDir).path;
+    return listHandoffs(folder).filter((handoff) => isHandoffOfSession(handoff.name, sessionId)).reverse().map((handoff) => ({ ...handoff, kind: kindOf(folder, handoff.name) }));
+  } catch {
+    return [];
+  }
+}
+function kindOf(folder, name) {
+  if (isAutomaticHandoff(name)) return "PreCompact (automatic)";
+  return hasNotesRecord(folder, name) ? "agent's notes" : "no notes";
 }
 
 // src/transcript/response-timeline.ts
@@ -126,5 +152,6 @@ var ResponseTimeline = class {
 export {
   countdownWords,
   statusWords,
-  ResponseTimeline
+  ResponseTimeline,
+  sessionHandoffs
 };

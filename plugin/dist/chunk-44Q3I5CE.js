@@ -4,14 +4,14 @@ const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   PACKAGE,
   readContextBreakdown
-} from "./chunk-JBOGJQ2Q.js";
+} from "./chunk-XBXNPPNR.js";
 import {
   configuredHandoffDir,
   writeHandoff
-} from "./chunk-3Y7C3T7V.js";
+} from "./chunk-AC5FPCFS.js";
 import {
   redactSecrets
-} from "./chunk-G63QHD4H.js";
+} from "./chunk-Y3ZR3M7I.js";
 import {
   handoffFolder,
   handoffInFolder,

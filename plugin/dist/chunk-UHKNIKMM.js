@@ -113,7 +113,7 @@ function usageWarning(usage, warnedStatus) {
 }
 
 // src/integration/hooks/handlers.ts
-var compactionHooks = () => import("./compaction-hooks-CALD52VK.js");
+var compactionHooks = () => import("./compaction-hooks-DKNW224N.js");
 async function sessionStart(input, runtime) {
   recordSession(runtime, {
     sessionId: input.sessionId,

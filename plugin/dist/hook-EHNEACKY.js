@@ -2,19 +2,17 @@
 import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
-  createServer
-} from "./chunk-ZNZVCPKZ.js";
-import "./chunk-JBOGJQ2Q.js";
-import "./chunk-3Y7C3T7V.js";
-import "./chunk-MKMZ32PY.js";
-import "./chunk-G63QHD4H.js";
-import "./chunk-OZXTJKYL.js";
+  hookCommand,
+  runHook
+} from "./chunk-UHKNIKMM.js";
+import "./chunk-5QGFGZXA.js";
+import "./chunk-PGED74ES.js";
+import "./chunk-JULSVRIS.js";
 import "./chunk-LIGRM5QN.js";
 import "./chunk-AM7EQEUM.js";
 import "./chunk-PUOW4WKH.js";
-import "./chunk-T4BVMDPB.js";
-import "./chunk-J74WBCXV.js";
 import "./chunk-6RQ7PFQB.js";
 export {
-  createServer
+  hookCommand,
+  runHook
 };

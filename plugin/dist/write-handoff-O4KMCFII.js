@@ -2,17 +2,22 @@
 import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
-  hookCommand,
-  runHook
-} from "./chunk-OMGNFHOF.js";
-import "./chunk-5QGFGZXA.js";
-import "./chunk-PGED74ES.js";
-import "./chunk-JULSVRIS.js";
+  configuredHandoffDir,
+  createHandoffDeps,
+  factsReader,
+  readFacts,
+  writeHandoff
+} from "./chunk-AC5FPCFS.js";
+import "./chunk-Y3ZR3M7I.js";
+import "./chunk-OZXTJKYL.js";
 import "./chunk-LIGRM5QN.js";
 import "./chunk-AM7EQEUM.js";
 import "./chunk-PUOW4WKH.js";
 import "./chunk-6RQ7PFQB.js";
 export {
-  hookCommand,
-  runHook
+  configuredHandoffDir,
+  createHandoffDeps,
+  factsReader,
+  readFacts,
+  writeHandoff
 };

@@ -3,14 +3,13 @@ import { createRequire as __ctxMonitorCreateRequire } from "node:module";
 const require = __ctxMonitorCreateRequire(import.meta.url);
 import {
   createServer
-} from "./chunk-ZNZVCPKZ.js";
+} from "./chunk-44Q3I5CE.js";
 import {
   createEntryDeps
-} from "./chunk-KEQUPQQJ.js";
-import "./chunk-JBOGJQ2Q.js";
-import "./chunk-3Y7C3T7V.js";
-import "./chunk-MKMZ32PY.js";
-import "./chunk-G63QHD4H.js";
+} from "./chunk-TWNE2VUW.js";
+import "./chunk-XBXNPPNR.js";
+import "./chunk-AC5FPCFS.js";
+import "./chunk-Y3ZR3M7I.js";
 import "./chunk-OZXTJKYL.js";
 import {
   digestPendingCapture

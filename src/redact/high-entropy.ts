@@ -22,10 +22,14 @@ function wordlike(part: string): boolean {
   if (letters === undefined) return false;
   if (/^(?:[a-z]+|[A-Z]+|[A-Z][a-z]+)$/.test(letters)) return true;
   const pieces = letters.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? [];
-  return pieces.length * 4 <= letters.length + 4 && pieces.every((piece) => piece.length >= 2);
+  if (pieces.length * 4 > letters.length + 4 || pieces.some((piece) => piece.length < 2)) return false;
+  // Words hold vowels: humps without any (`BkGnXq`, `pbmHnb`) are random letters, a few (`Xml`, `Http`) an abbreviation.
+  const humps = pieces.filter((piece) => /[a-z]/.test(piece));
+  const voiceless = humps.filter((piece) => !/[aeiouyAEIOUY]/.test(piece)).length;
+  return voiceless < 2 || voiceless * 2 <= humps.length;
 }
 
-const ordinaryPart = (part: string) =>
+export const ordinaryPart = (part: string) =>
   part.length < 4 || /^\d+$/.test(part) || /^[0-9a-f]+$/.test(part) || /^[0-9A-F]+$/.test(part) || wordlike(part);
 
 /** How many of a run's characters are in parts that read as no word, number or hex. */

@@ -20,6 +20,8 @@ const ORDINARY_START = /^(?:sha(?:1|224|256|384|512)-|(?:srvtoolu|toolu|msg|req|
 function wordlike(part: string): boolean {
   const letters = /^([A-Za-z]+)\d{0,3}$/.exec(part)?.[1];
   if (letters === undefined) return false;
+  // A capitalised word holds a vowel (`Gmvw` is random letters).
+  if (/^[A-Z][a-z]{3,}$/.test(letters)) return /[aeiouy]/.test(letters);
   if (/^(?:[a-z]+|[A-Z]+|[A-Z][a-z]+)$/.test(letters)) return true;
   const pieces = letters.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? [];
   if (pieces.length * 4 > letters.length + 4 || pieces.some((piece) => piece.length < 2)) return false;

@@ -103,27 +103,44 @@ const mayMatch = (plan: Plan, present: Uint8Array) =>
  * Views in which a secret may show only once decoded: each is built from the text as redacted so far,
  * and what the rules find in it is replaced in the text's own characters.
  */
-const twice =
-  (first: (text: string) => View | null, second: (text: string) => View | null) =>
-  (text: string): View | null => {
+type ViewOf = (text: string) => View | null;
+/**
+ * A view remembered for the last few texts it was asked of: the passes ask the same views of a text
+ * that no rule changed (on 10 MB of `\\n`, decoding it again and again was most of the time).
+ */
+function remembered(view: ViewOf): ViewOf {
+  const last: Array<[string, View | null]> = [];
+  return (text) => {
+    for (const [seen, built] of last) if (seen === text) return built;
+    const built = view(text);
+    last.unshift([text, built]);
+    if (last.length > 2) last.pop();
+    return built;
+  };
+}
+const json = remembered(jsonUnescaped);
+const url = remembered(urlDecoded);
+const twice = (first: ViewOf, second: ViewOf): ViewOf =>
+  remembered((text) => {
     const outer = first(text);
     const inner = outer && second(outer.text);
     return outer && inner ? composed(outer, inner) : null;
-  };
-const DECODED_VIEWS: ReadonlyArray<(text: string) => View | null> = [
-  jsonUnescaped,
-  twice(jsonUnescaped, jsonUnescaped),
-  urlDecoded,
-  twice(urlDecoded, urlDecoded),
-  twice(jsonUnescaped, urlDecoded),
-  fullwidthFolded,
+  });
+const DECODED_VIEWS: readonly ViewOf[] = [
+  json,
+  twice(json, json),
+  url,
+  twice(url, url),
+  twice(json, url),
+  remembered(fullwidthFolded),
 ];
+const JOINING_VIEWS: readonly ViewOf[] = [gluedSplit, wrappedJoined, twice(json, wrappedJoined)];
 
 export function redactSecrets(input: string): Redaction {
   const counts: Record<string, number> = {};
   let text = input;
   // Glued tokens and wrapped lines first, while each token still starts with its prefix.
-  for (const view of [gluedSplit, wrappedJoined, twice(jsonUnescaped, wrappedJoined)]) {
+  for (const view of JOINING_VIEWS) {
     const joined = view(text);
     if (joined) text = redactThrough(text, joined, counts, false);
   }

@@ -75,16 +75,6 @@ const JSON_ESCAPES: Record<string, string> = {
 
 /** JSON string escapes decoded: `\"`, `\\`, `\n`, `\uXXXX`. Applied twice, it undoes a double escape. */
 export function jsonUnescaped(text: string): View | null {
-  // Asked of the same text by several views in a row: decoded once.
-  if (text === lastJson.text) return lastJson.view;
-  const view = decodeJson(text);
-  lastJson.text = text;
-  lastJson.view = view;
-  return view;
-}
-const lastJson: { text: string; view: View | null } = { text: "", view: null };
-
-function decodeJson(text: string): View | null {
   if (!text.includes("\\")) return null;
   const view = new ViewBuilder(text);
   let copied = 0;
@@ -141,7 +131,7 @@ export function fullwidthFolded(text: string): View | null {
 const BASE64_LINE = /^[A-Za-z0-9+/=]+$/;
 /** Letters only, a capital after a small letter (`ZizYhlAA`): the rest of a key, not a name in capitals. */
 const CAMEL_HUMP = /^[A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*={0,2}$/;
-const TAIL = /^[A-Za-z0-9_-]+={0,2}(?=$|[\s"'`,;)\]}])/;
+const TAIL = /^[A-Za-z0-9_-]+={0,2}(?=$|[\s"'`,;)\]}])(?![ \t]*[:=])/;
 const CONTINUATION = /^[A-Za-z0-9][A-Za-z0-9+/_-]*={0,2}(?=$|[\s"'`,;)\]}])/;
 /** `A-Z a-z 0-9 + / = _ -`, by character code. */
 const isTokenCode = (code: number) =>
@@ -177,10 +167,10 @@ export function wrappedJoined(text: string): View | null {
     const next = text.slice(at + 1, at + 513);
     if (looksRandom(text.slice(run, end))) {
       // A random run cut at the width: the next line's run is its tail, however short, unless it is
-      // a word that reads as one (`Thanks`, `done`; not `zvbrfmkk`) or starts a name (`timeout = 30`).
+      // a short word that reads as one (`Thanks`, `done`; not `zvbrfmkk`) or a name (`timeout = 30`).
       const tail = TAIL.exec(next)?.[0] ?? "";
-      if (tail.length < 4 || /^[A-Z][a-z]+$/.test(tail)) continue;
-      if (/^[a-z]+$/.test(tail) && (tail.match(/[aeiou]/g)?.length ?? 0) * 4 >= tail.length) continue;
+      if (tail.length < 4 || new Set(tail).size < 4) continue;
+      if (/^[A-Z]?[a-z]{3,6}$/.test(tail) && (tail.match(/[aeiouy]/gi)?.length ?? 0) * 4 >= tail.length) continue;
     } else {
       // Else the next line goes on like a token's rest: a run of 8 token characters or more that ends
       // the word (not a name before `=`) and holds a part that reads as no word (`DATABASE_PASSWORD` does not).

@@ -76,8 +76,20 @@ export function looksRandom(run: string): boolean {
   return entropy(random) >= Math.min(4.3, 0.8 * Math.log2(random.length));
 }
 
-/** The runs of `text` that look random, as [start, end) pairs. */
-export function randomRuns(text: string): Array<[number, number]> {
+/** Judgements of runs seen again (a long output repeats them), so a repeated run costs a lookup. */
+const judgedRuns = new Map<string, boolean>();
+function looksRandomRemembered(run: string): boolean {
+  let answer = judgedRuns.get(run);
+  if (answer === undefined) {
+    answer = looksRandom(run);
+    if (judgedRuns.size >= 4_096) judgedRuns.clear();
+    judgedRuns.set(run, answer);
+  }
+  return answer;
+}
+
+/** The runs of `text` that look random, as [start, end) pairs; `judged` names runs already judged elsewhere, skipped. */
+export function randomRuns(text: string, judged?: (start: number, end: number) => boolean): Array<[number, number]> {
   const found: Array<[number, number]> = [];
   RUN.lastIndex = 0;
   for (let match = RUN.exec(text); match; match = RUN.exec(text)) {
@@ -86,7 +98,8 @@ export function randomRuns(text: string): Array<[number, number]> {
     while (/[.\-_/]$/.test(run)) run = run.slice(0, -1);
     const start = match.index;
     if (ORDINARY_BEFORE.test(text.slice(Math.max(0, start - 16), start))) continue;
-    if (run.length >= RANDOM_MIN && looksRandom(run)) found.push([start, start + run.length]);
+    if (run.length < RANDOM_MIN || judged?.(start, start + run.length)) continue;
+    if (looksRandomRemembered(run)) found.push([start, start + run.length]);
   }
   return found;
 }

@@ -160,9 +160,18 @@ export function redactSecrets(input: string): Redaction {
 }
 
 /** What the rules find in a view of the text, replaced in the text: each range by its kind's marker (a line break in it kept). */
-function redactThrough(text: string, view: View, counts: Record<string, number>, random: boolean, rules = true): string {
+function redactThrough(
+  text: string,
+  view: View,
+  counts: Record<string, number>,
+  random: boolean,
+  rules = true,
+): string {
   const found: Record<string, number> = {};
-  const redacted = redactByRules(view.text, found, random, rules);
+  // A run the view holds as the text does (nothing decoded in it) was judged in the text already.
+  const asInText = (start: number, end: number) =>
+    (view.from[end] as number) - (view.from[start] as number) === end - start;
+  const redacted = redactByRules(view.text, found, random, rules, rules ? undefined : asInText);
   if (redacted === view.text) return text;
   // Counted as the rules counted them in the view, as a text without the view would count them.
   for (const [kind, count] of Object.entries(found)) counts[kind] = (counts[kind] ?? 0) + count;
@@ -181,8 +190,14 @@ function redactThrough(text: string, view: View, counts: Record<string, number>,
 }
 
 /** Every rule over the text, then the random-looking runs, counting by kind into `counts`. */
-function redactByRules(input: string, counts: Record<string, number>, random: boolean, rules = true): string {
-  if (!rules) return redactRandom(input, counts);
+function redactByRules(
+  input: string,
+  counts: Record<string, number>,
+  random: boolean,
+  rules = true,
+  judged?: (start: number, end: number) => boolean,
+): string {
+  if (!rules) return redactRandom(input, counts, judged);
   const made = PLANS.map(() => 0);
   let text = input;
   let parts = stretches(text);
@@ -209,15 +224,23 @@ function redactByRules(input: string, counts: Record<string, number>, random: bo
 }
 
 /** Only the random-looking runs cut out (after every rule has had its turn in every view). */
-function redactRandom(input: string, counts: Record<string, number>): string {
+function redactRandom(
+  input: string,
+  counts: Record<string, number>,
+  judged?: (start: number, end: number) => boolean,
+): string {
   const found = { random: 0 };
-  const text = withoutRandomRuns(input, found);
+  const text = withoutRandomRuns(input, found, judged);
   if (found.random) counts[RANDOM_KIND] = (counts[RANDOM_KIND] ?? 0) + found.random;
   return text;
 }
 
-function withoutRandomRuns(piece: string, found: { random: number }): string {
-  const runs = randomRuns(piece);
+function withoutRandomRuns(
+  piece: string,
+  found: { random: number },
+  judged?: (start: number, end: number) => boolean,
+): string {
+  const runs = randomRuns(piece, judged);
   if (runs.length === 0) return piece;
   found.random += runs.length;
   const kept: string[] = [];

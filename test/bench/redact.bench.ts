@@ -39,7 +39,6 @@ function realisticMix(): string {
  */
 const DECODING_FRAGMENTS: readonly string[] = [
   '\\"',
-  "\\n",
   "\\\\",
   "\\u0041",
   "%25",

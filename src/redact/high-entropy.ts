@@ -20,12 +20,18 @@ const ORDINARY_START = /^(?:sha(?:1|224|256|384|512)-|(?:srvtoolu|toolu|msg|req|
 function wordlike(part: string): boolean {
   const letters = /^([A-Za-z]+)\d{0,3}$/.exec(part)?.[1];
   if (letters === undefined) return false;
+  // A capitalised word holds a vowel (`Gmvw` is random letters).
+  if (/^[A-Z][a-z]{3,}$/.test(letters)) return /[aeiouy]/.test(letters);
   if (/^(?:[a-z]+|[A-Z]+|[A-Z][a-z]+)$/.test(letters)) return true;
   const pieces = letters.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? [];
-  return pieces.length * 4 <= letters.length + 4 && pieces.every((piece) => piece.length >= 2);
+  if (pieces.length * 4 > letters.length + 4 || pieces.some((piece) => piece.length < 2)) return false;
+  // Words hold vowels: humps without any (`BkGnXq`, `pbmHnb`) are random letters, a few (`Xml`, `Http`) an abbreviation.
+  const humps = pieces.filter((piece) => /[a-z]/.test(piece));
+  const voiceless = humps.filter((piece) => !/[aeiouyAEIOUY]/.test(piece)).length;
+  return voiceless < 2 || voiceless * 2 <= humps.length;
 }
 
-const ordinaryPart = (part: string) =>
+export const ordinaryPart = (part: string) =>
   part.length < 4 || /^\d+$/.test(part) || /^[0-9a-f]+$/.test(part) || /^[0-9A-F]+$/.test(part) || wordlike(part);
 
 /** How many of a run's characters are in parts that read as no word, number or hex. */
@@ -70,8 +76,20 @@ export function looksRandom(run: string): boolean {
   return entropy(random) >= Math.min(4.3, 0.8 * Math.log2(random.length));
 }
 
-/** The runs of `text` that look random, as [start, end) pairs. */
-export function randomRuns(text: string): Array<[number, number]> {
+/** Judgements of runs seen again (a long output repeats them), so a repeated run costs a lookup. */
+const judgedRuns = new Map<string, boolean>();
+function looksRandomRemembered(run: string): boolean {
+  let answer = judgedRuns.get(run);
+  if (answer === undefined) {
+    answer = looksRandom(run);
+    if (judgedRuns.size >= 4_096) judgedRuns.clear();
+    judgedRuns.set(run, answer);
+  }
+  return answer;
+}
+
+/** The runs of `text` that look random, as [start, end) pairs; `judged` names runs already judged elsewhere, skipped. */
+export function randomRuns(text: string, judged?: (start: number, end: number) => boolean): Array<[number, number]> {
   const found: Array<[number, number]> = [];
   RUN.lastIndex = 0;
   for (let match = RUN.exec(text); match; match = RUN.exec(text)) {
@@ -80,7 +98,8 @@ export function randomRuns(text: string): Array<[number, number]> {
     while (/[.\-_/]$/.test(run)) run = run.slice(0, -1);
     const start = match.index;
     if (ORDINARY_BEFORE.test(text.slice(Math.max(0, start - 16), start))) continue;
-    if (run.length >= RANDOM_MIN && looksRandom(run)) found.push([start, start + run.length]);
+    if (run.length < RANDOM_MIN || judged?.(start, start + run.length)) continue;
+    if (looksRandomRemembered(run)) found.push([start, start + run.length]);
   }
   return found;
 }

@@ -2,6 +2,7 @@
 // word names a credential, and a value that is not a placeholder, a reference (`${{ secrets.X }}`,
 // `$TOKEN`, `process.env.X`), a type, a version or code. The word "token" nearby is never enough.
 
+import { ordinaryPart } from "./high-entropy.ts";
 const CREDENTIAL_WORDS = new Set([
   "secret",
   "token",
@@ -54,6 +55,11 @@ const CODE =
 /** A part of a dotted value with a digit and a capital, or two camel humps (`Rmw2fuLny_G.BHF`, `YsteNqyEFlt.w0`): random, not a member chain. */
 const MIXED_PART = /(?:^|\.)(?:(?=[^.]*\d)(?=[^.]*[A-Z])[^.]*[a-z][^.]*|[^.]*[a-z][A-Z][^.]*[a-z][A-Z][^.]*)(?:\.|$)/;
 
+/** A dotted value with a part that reads as no word, or starts with a digit and holds a letter (`MIGFTDl._60b14`): a password, not a member chain. */
+const randomChain = (text: string) =>
+  !/[()\s]/.test(text) &&
+  text.split(/[^A-Za-z0-9]+/).some((part) => (part.length >= 5 && !ordinaryPart(part)) || /^\d+[A-Za-z]/.test(part));
+
 function unquote(value: string): { inner: string; quoted: boolean } {
   const match = /^\\?(["'`])(.*?)\\?\1$/s.exec(value);
   return match ? { inner: match[2] ?? "", quoted: true } : { inner: value, quoted: false };
@@ -88,7 +94,7 @@ function judgeValue(value: string, colon: boolean): boolean {
   if (text.length < 3) return false;
   if (REFERENCE.test(text) || PLACEHOLDER.test(text) || VERSION.test(text)) return false;
   if (SETTING.test(text)) return false;
-  if (!quoted && CODE.test(text) && !MIXED_PART.test(text)) return false;
+  if (!quoted && CODE.test(text) && !MIXED_PART.test(text) && !randomChain(text)) return false;
   if (!quoted && colon && /^[a-z]+[;,]?$/.test(text)) return false;
   // `api_key = api_key`: a variable of the same kind, not its value.
   if (!quoted && /^[A-Za-z_][\w]*$/.test(text) && namesCredential(text)) return false;

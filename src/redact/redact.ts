@@ -103,42 +103,75 @@ const mayMatch = (plan: Plan, present: Uint8Array) =>
  * Views in which a secret may show only once decoded: each is built from the text as redacted so far,
  * and what the rules find in it is replaced in the text's own characters.
  */
-const twice =
-  (first: (text: string) => View | null, second: (text: string) => View | null) =>
-  (text: string): View | null => {
+type ViewOf = (text: string) => View | null;
+/**
+ * A view remembered for the last few texts it was asked of: the passes ask the same views of a text
+ * that no rule changed (on 10 MB of `\\n`, decoding it again and again was most of the time).
+ */
+function remembered(view: ViewOf): ViewOf {
+  const last: Array<[string, View | null]> = [];
+  return (text) => {
+    for (const [seen, built] of last) if (seen === text) return built;
+    const built = view(text);
+    last.unshift([text, built]);
+    if (last.length > 2) last.pop();
+    return built;
+  };
+}
+const json = remembered(jsonUnescaped);
+const url = remembered(urlDecoded);
+const twice = (first: ViewOf, second: ViewOf): ViewOf =>
+  remembered((text) => {
     const outer = first(text);
     const inner = outer && second(outer.text);
     return outer && inner ? composed(outer, inner) : null;
-  };
-const DECODED_VIEWS: ReadonlyArray<(text: string) => View | null> = [
-  jsonUnescaped,
-  twice(jsonUnescaped, jsonUnescaped),
-  urlDecoded,
-  twice(urlDecoded, urlDecoded),
-  twice(jsonUnescaped, urlDecoded),
-  fullwidthFolded,
+  });
+const DECODED_VIEWS: readonly ViewOf[] = [
+  json,
+  twice(json, json),
+  url,
+  twice(url, url),
+  twice(json, url),
+  remembered(fullwidthFolded),
 ];
+const JOINING_VIEWS: readonly ViewOf[] = [gluedSplit, wrappedJoined, twice(json, wrappedJoined)];
 
 export function redactSecrets(input: string): Redaction {
   const counts: Record<string, number> = {};
   let text = input;
   // Glued tokens and wrapped lines first, while each token still starts with its prefix.
-  for (const view of [gluedSplit, wrappedJoined, twice(jsonUnescaped, wrappedJoined)]) {
+  for (const view of JOINING_VIEWS) {
     const joined = view(text);
-    if (joined) text = redactThrough(text, joined, counts);
+    if (joined) text = redactThrough(text, joined, counts, false);
   }
-  text = redactByRules(text, counts);
+  text = redactByRules(text, counts, false);
+  // The rules in every decoded view before any random run is cut out: a value judged random in its
+  // encoded form (`%2522Y3ziN…`) would lose its start, and the decoded rule would miss the rest.
   for (const view of DECODED_VIEWS) {
     const decoded = view(text);
-    if (decoded) text = redactThrough(text, decoded, counts);
+    if (decoded) text = redactThrough(text, decoded, counts, false);
+  }
+  text = redactByRules(text, counts, true, false);
+  for (const view of DECODED_VIEWS) {
+    const decoded = view(text);
+    if (decoded) text = redactThrough(text, decoded, counts, true, false);
   }
   return { text, counts, total: Object.values(counts).reduce((sum, count) => sum + count, 0) };
 }
 
 /** What the rules find in a view of the text, replaced in the text: each range by its kind's marker (a line break in it kept). */
-function redactThrough(text: string, view: View, counts: Record<string, number>): string {
+function redactThrough(
+  text: string,
+  view: View,
+  counts: Record<string, number>,
+  random: boolean,
+  rules = true,
+): string {
   const found: Record<string, number> = {};
-  const redacted = redactByRules(view.text, found);
+  // A run the view holds as the text does (nothing decoded in it) was judged in the text already.
+  const asInText = (start: number, end: number) =>
+    (view.from[end] as number) - (view.from[start] as number) === end - start;
+  const redacted = redactByRules(view.text, found, random, rules, rules ? undefined : asInText);
   if (redacted === view.text) return text;
   // Counted as the rules counted them in the view, as a text without the view would count them.
   for (const [kind, count] of Object.entries(found)) counts[kind] = (counts[kind] ?? 0) + count;
@@ -157,7 +190,14 @@ function redactThrough(text: string, view: View, counts: Record<string, number>)
 }
 
 /** Every rule over the text, then the random-looking runs, counting by kind into `counts`. */
-function redactByRules(input: string, counts: Record<string, number>): string {
+function redactByRules(
+  input: string,
+  counts: Record<string, number>,
+  random: boolean,
+  rules = true,
+  judged?: (start: number, end: number) => boolean,
+): string {
+  if (!rules) return redactRandom(input, counts, judged);
   const made = PLANS.map(() => 0);
   let text = input;
   let parts = stretches(text);
@@ -171,26 +211,46 @@ function redactByRules(input: string, counts: Record<string, number>): string {
       parts = stretches(text, KEY_MARKER);
     }
   }
-  let random = 0;
+  const found = { random: 0 };
   const pieces = parts.map((part) => {
     const piece = applyPlans(BY_LINES, text.slice(part.start, part.end), part.present, made);
-    const runs = randomRuns(piece);
-    if (runs.length === 0) return piece;
-    random += runs.length;
-    const kept: string[] = [];
-    let copied = 0;
-    for (const [start, end] of runs) {
-      kept.push(piece.slice(copied, start), RANDOM_MARKER);
-      copied = end;
-    }
-    kept.push(piece.slice(copied));
-    return kept.join("");
+    return random ? withoutRandomRuns(piece, found) : piece;
   });
   text = pieces.length === 1 ? (pieces[0] ?? "") : pieces.join("");
   for (const plan of PLANS)
     if (made[plan.index]) counts[plan.rule.kind] = (counts[plan.rule.kind] ?? 0) + (made[plan.index] ?? 0);
-  if (random) counts[RANDOM_KIND] = (counts[RANDOM_KIND] ?? 0) + random;
+  if (found.random) counts[RANDOM_KIND] = (counts[RANDOM_KIND] ?? 0) + found.random;
   return text;
+}
+
+/** Only the random-looking runs cut out (after every rule has had its turn in every view). */
+function redactRandom(
+  input: string,
+  counts: Record<string, number>,
+  judged?: (start: number, end: number) => boolean,
+): string {
+  const found = { random: 0 };
+  const text = withoutRandomRuns(input, found, judged);
+  if (found.random) counts[RANDOM_KIND] = (counts[RANDOM_KIND] ?? 0) + found.random;
+  return text;
+}
+
+function withoutRandomRuns(
+  piece: string,
+  found: { random: number },
+  judged?: (start: number, end: number) => boolean,
+): string {
+  const runs = randomRuns(piece, judged);
+  if (runs.length === 0) return piece;
+  found.random += runs.length;
+  const kept: string[] = [];
+  let copied = 0;
+  for (const [start, end] of runs) {
+    kept.push(piece.slice(copied, start), RANDOM_MARKER);
+    copied = end;
+  }
+  kept.push(piece.slice(copied));
+  return kept.join("");
 }
 
 /** The rules in order over one text, each skipped when the text held none of its triggers (a marker written since holds none that counts). */

@@ -6,7 +6,7 @@
 //
 // Every view is built in one pass and only when the text holds what it decodes, so a text with none
 // costs a few `includes`.
-import { randomLength, randomRuns } from "./high-entropy.ts";
+import { looksRandom, randomLength, randomRuns } from "./high-entropy.ts";
 
 export interface View {
   text: string;
@@ -75,16 +75,6 @@ const JSON_ESCAPES: Record<string, string> = {
 
 /** JSON string escapes decoded: `\"`, `\\`, `\n`, `\uXXXX`. Applied twice, it undoes a double escape. */
 export function jsonUnescaped(text: string): View | null {
-  // Asked of the same text by several views in a row: decoded once.
-  if (text === lastJson.text) return lastJson.view;
-  const view = decodeJson(text);
-  lastJson.text = text;
-  lastJson.view = view;
-  return view;
-}
-const lastJson: { text: string; view: View | null } = { text: "", view: null };
-
-function decodeJson(text: string): View | null {
   if (!text.includes("\\")) return null;
   const view = new ViewBuilder(text);
   let copied = 0;
@@ -141,6 +131,7 @@ export function fullwidthFolded(text: string): View | null {
 const BASE64_LINE = /^[A-Za-z0-9+/=]+$/;
 /** Letters only, a capital after a small letter (`ZizYhlAA`): the rest of a key, not a name in capitals. */
 const CAMEL_HUMP = /^[A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*={0,2}$/;
+const TAIL = /^[A-Za-z0-9_-]+={0,2}(?=$|[\s"'`,;)\]}])(?![ \t]*[:=])/;
 const CONTINUATION = /^[A-Za-z0-9][A-Za-z0-9+/_-]*={0,2}(?=$|[\s"'`,;)\]}])/;
 /** `A-Z a-z 0-9 + / = _ -`, by character code. */
 const isTokenCode = (code: number) =>
@@ -168,15 +159,24 @@ export function wrappedJoined(text: string): View | null {
     if (end - lineStart < WRAPPED_WIDTH) continue;
     // Base64 written in lines (a PEM, MIME): each line is judged on its own, as written.
     if (BASE64_LINE.test(text.slice(lineStart, end))) continue;
-    if (!isTokenCode(text.charCodeAt(end - 1)) || !isAlphanumeric(text.charCodeAt(at + 1))) continue;
+    if (!isTokenCode(text.charCodeAt(end - 1)) || !isTokenCode(text.charCodeAt(at + 1))) continue;
     // The run before the break is long enough to be a token's start, not a word at a line's end.
     let run = end;
-    while (run > lineStart && end - run < 16 && isTokenCode(text.charCodeAt(run - 1))) run--;
+    while (run > lineStart && end - run < 512 && isTokenCode(text.charCodeAt(run - 1))) run--;
     if (end - run < 16) continue;
-    // And the next line goes on like a token's rest: a run of 8 token characters or more that ends the
-    // word (not a name before `=`) and holds a part that reads as no word (`DATABASE_PASSWORD` does not).
-    const rest = CONTINUATION.exec(text.slice(at + 1, at + 513))?.[0] ?? "";
-    if (rest.length < 8 || (randomLength(rest) < 6 && !CAMEL_HUMP.test(rest))) continue;
+    const next = text.slice(at + 1, at + 513);
+    if (looksRandom(text.slice(run, end))) {
+      // A random run cut at the width: the next line's run is its tail, however short, unless it is
+      // a short word that reads as one (`Thanks`, `done`; not `zvbrfmkk`) or a name (`timeout = 30`).
+      const tail = TAIL.exec(next)?.[0] ?? "";
+      if (tail.length < 4 || new Set(tail).size < 4) continue;
+      if (/^[A-Z]?[a-z]{3,6}$/.test(tail) && (tail.match(/[aeiouy]/gi)?.length ?? 0) * 4 >= tail.length) continue;
+    } else {
+      // Else the next line goes on like a token's rest: a run of 8 token characters or more that ends
+      // the word (not a name before `=`) and holds a part that reads as no word (`DATABASE_PASSWORD` does not).
+      const rest = isAlphanumeric(next.charCodeAt(0)) ? (CONTINUATION.exec(next)?.[0] ?? "") : "";
+      if (rest.length < 8 || (randomLength(rest) < 6 && !CAMEL_HUMP.test(rest))) continue;
+    }
     view.keep(copied, end);
     copied = at + 1;
   }

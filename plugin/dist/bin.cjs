@@ -916,14 +916,14 @@ function errorType(answer) {
   return typeof type === "string" && /^[a-z_]{1,40}$/.test(type) ? ` ${type}` : "";
 }
 function counterFor(target) {
-  const url = `${target.baseUrl.replace(/\/+$/, "")}/v1/messages/count_tokens`;
+  const url2 = `${target.baseUrl.replace(/\/+$/, "")}/v1/messages/count_tokens`;
   const headers = { "content-type": "application/json", "anthropic-version": "2023-06-01", ...target.headers };
   return {
     async count(content) {
       let answer;
       let status;
       try {
-        const response = await fetch(url, {
+        const response = await fetch(url2, {
           method: "POST",
           headers,
           body: JSON.stringify({
@@ -1117,8 +1117,8 @@ function withoutCacheControl(value) {
 function sha256(value) {
   return sha256OfJson(JSON.stringify(withoutCacheControl(value)));
 }
-function sha256OfJson(json) {
-  return createHash("sha256").update(json).digest("hex");
+function sha256OfJson(json2) {
+  return createHash("sha256").update(json2).digest("hex");
 }
 function textOf(content) {
   if (typeof content === "string") return content;
@@ -1139,12 +1139,12 @@ function systemPart(block) {
 function toolPart(tool) {
   const definition = isObject(tool) ? tool : {};
   const name2 = typeof definition.name === "string" ? definition.name : "";
-  const json = JSON.stringify(withoutCacheControl(definition));
+  const json2 = JSON.stringify(withoutCacheControl(definition));
   return {
     kind: "tool",
     name: name2,
-    chars: json.length,
-    hash: sha256OfJson(json),
+    chars: json2.length,
+    hash: sha256OfJson(json2),
     server: mcpServerOfTool(name2),
     deferred: definition.defer_loading === true
   };
@@ -1234,8 +1234,8 @@ function betasOf(body, header) {
 }
 function digestMessages(messages) {
   const list = Array.isArray(messages) ? messages : [];
-  const json = JSON.stringify(list);
-  return { count: list.length, chars: json.length, hash: createHash("sha256").update(json).digest("hex") };
+  const json2 = JSON.stringify(list);
+  return { count: list.length, chars: json2.length, hash: createHash("sha256").update(json2).digest("hex") };
 }
 function digestBody(bodyText, context) {
   let body;
@@ -3707,8 +3707,8 @@ function terminalText(text2, options = {}) {
   const keepColor = options.color === true;
   return text2.replace(CONTROL, (match) => keepColor && OWN_SGR.test(match) ? match : "");
 }
-function jsonEscaped(json) {
-  return json.replace(JSON_RAW, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+function jsonEscaped(json2) {
+  return json2.replace(JSON_RAW, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function jsonText(value) {
   return jsonEscaped(JSON.stringify(value, null, 2));
@@ -4388,9 +4388,13 @@ var init_handoff_pointer = __esm({
 function wordlike(part) {
   const letters = /^([A-Za-z]+)\d{0,3}$/.exec(part)?.[1];
   if (letters === void 0) return false;
+  if (/^[A-Z][a-z]{3,}$/.test(letters)) return /[aeiouy]/.test(letters);
   if (/^(?:[a-z]+|[A-Z]+|[A-Z][a-z]+)$/.test(letters)) return true;
   const pieces = letters.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+/g) ?? [];
-  return pieces.length * 4 <= letters.length + 4 && pieces.every((piece) => piece.length >= 2);
+  if (pieces.length * 4 > letters.length + 4 || pieces.some((piece) => piece.length < 2)) return false;
+  const humps = pieces.filter((piece) => /[a-z]/.test(piece));
+  const voiceless = humps.filter((piece) => !/[aeiouyAEIOUY]/.test(piece)).length;
+  return voiceless < 2 || voiceless * 2 <= humps.length;
 }
 function randomLength(run) {
   let length = 0;
@@ -4422,7 +4426,16 @@ function looksRandom(run) {
   if (classes < 2) return false;
   return entropy(random) >= Math.min(4.3, 0.8 * Math.log2(random.length));
 }
-function randomRuns(text2) {
+function looksRandomRemembered(run) {
+  let answer = judgedRuns.get(run);
+  if (answer === void 0) {
+    answer = looksRandom(run);
+    if (judgedRuns.size >= 4096) judgedRuns.clear();
+    judgedRuns.set(run, answer);
+  }
+  return answer;
+}
+function randomRuns(text2, judged) {
   const found = [];
   RUN.lastIndex = 0;
   for (let match = RUN.exec(text2); match; match = RUN.exec(text2)) {
@@ -4430,11 +4443,12 @@ function randomRuns(text2) {
     while (/[.\-_/]$/.test(run)) run = run.slice(0, -1);
     const start = match.index;
     if (ORDINARY_BEFORE.test(text2.slice(Math.max(0, start - 16), start))) continue;
-    if (run.length >= RANDOM_MIN && looksRandom(run)) found.push([start, start + run.length]);
+    if (run.length < RANDOM_MIN || judged?.(start, start + run.length)) continue;
+    if (looksRandomRemembered(run)) found.push([start, start + run.length]);
   }
   return found;
 }
-var RUN, RANDOM_MIN, PART, ORDINARY_BEFORE, ORDINARY_START, ordinaryPart, COUNTS;
+var RUN, RANDOM_MIN, PART, ORDINARY_BEFORE, ORDINARY_START, ordinaryPart, COUNTS, judgedRuns;
 var init_high_entropy = __esm({
   "src/redact/high-entropy.ts"() {
     "use strict";
@@ -4445,6 +4459,7 @@ var init_high_entropy = __esm({
     ORDINARY_START = /^(?:sha(?:1|224|256|384|512)-|(?:srvtoolu|toolu|msg|req|file|batch|call|chatcmpl)_)/;
     ordinaryPart = (part) => part.length < 4 || /^\d+$/.test(part) || /^[0-9a-f]+$/.test(part) || /^[0-9A-F]+$/.test(part) || wordlike(part);
     COUNTS = new Uint32Array(128);
+    judgedRuns = /* @__PURE__ */ new Map();
   }
 });
 
@@ -4483,7 +4498,7 @@ function judgeValue(value, colon) {
   if (text2.length < 3) return false;
   if (REFERENCE.test(text2) || PLACEHOLDER.test(text2) || VERSION.test(text2)) return false;
   if (SETTING.test(text2)) return false;
-  if (!quoted3 && CODE.test(text2) && !MIXED_PART.test(text2)) return false;
+  if (!quoted3 && CODE.test(text2) && !MIXED_PART.test(text2) && !randomChain(text2)) return false;
   if (!quoted3 && colon && /^[a-z]+[;,]?$/.test(text2)) return false;
   if (!quoted3 && /^[A-Za-z_][\w]*$/.test(text2) && namesCredential(text2)) return false;
   return true;
@@ -4497,10 +4512,11 @@ function isSecretArgument(value) {
   }
   return answer;
 }
-var CREDENTIAL_WORDS, CREDENTIAL_PAIRS, JOINED, REFERENCE, PLACEHOLDER, SETTING, VERSION, CODE, MIXED_PART, judgedAfterColon, judgedAfterEquals, judgedArguments;
+var CREDENTIAL_WORDS, CREDENTIAL_PAIRS, JOINED, REFERENCE, PLACEHOLDER, SETTING, VERSION, CODE, MIXED_PART, randomChain, judgedAfterColon, judgedAfterEquals, judgedArguments;
 var init_redact_values = __esm({
   "src/redact/redact-values.ts"() {
     "use strict";
+    init_high_entropy();
     CREDENTIAL_WORDS = /* @__PURE__ */ new Set([
       "secret",
       "token",
@@ -4522,6 +4538,7 @@ var init_redact_values = __esm({
     VERSION = /^[~^>=<v]*\d+(?:[._]\d+)*(?:[-+][\w.]+)?$/;
     CODE = /[()]|^(?:await|new|typeof|function|async|yield|return|lambda)\b|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[;,]?$|^(?:string|number|boolean|str|int|bytes|Optional|Secret\w*|SecretStr|String)\b[\w[\]<>|? ]*$/;
     MIXED_PART = /(?:^|\.)(?:(?=[^.]*\d)(?=[^.]*[A-Z])[^.]*[a-z][^.]*|[^.]*[a-z][A-Z][^.]*[a-z][A-Z][^.]*)(?:\.|$)/;
+    randomChain = (text2) => !/[()\s]/.test(text2) && text2.split(/[^A-Za-z0-9]+/).some((part) => part.length >= 5 && !ordinaryPart(part) || /^\d+[A-Za-z]/.test(part));
     judgedAfterColon = /* @__PURE__ */ new Map();
     judgedAfterEquals = /* @__PURE__ */ new Map();
     judgedArguments = /* @__PURE__ */ new Map();
@@ -5139,13 +5156,6 @@ function fromCodes(units) {
   return chunks.join("");
 }
 function jsonUnescaped(text2) {
-  if (text2 === lastJson.text) return lastJson.view;
-  const view = decodeJson(text2);
-  lastJson.text = text2;
-  lastJson.view = view;
-  return view;
-}
-function decodeJson(text2) {
   if (!text2.includes("\\")) return null;
   const view = new ViewBuilder(text2);
   let copied = 0;
@@ -5203,12 +5213,19 @@ function wrappedJoined(text2) {
     const end = text2[at - 1] === "\r" ? at - 1 : at;
     if (end - lineStart < WRAPPED_WIDTH) continue;
     if (BASE64_LINE.test(text2.slice(lineStart, end))) continue;
-    if (!isTokenCode(text2.charCodeAt(end - 1)) || !isAlphanumeric(text2.charCodeAt(at + 1))) continue;
+    if (!isTokenCode(text2.charCodeAt(end - 1)) || !isTokenCode(text2.charCodeAt(at + 1))) continue;
     let run = end;
-    while (run > lineStart && end - run < 16 && isTokenCode(text2.charCodeAt(run - 1))) run--;
+    while (run > lineStart && end - run < 512 && isTokenCode(text2.charCodeAt(run - 1))) run--;
     if (end - run < 16) continue;
-    const rest2 = CONTINUATION.exec(text2.slice(at + 1, at + 513))?.[0] ?? "";
-    if (rest2.length < 8 || randomLength(rest2) < 6 && !CAMEL_HUMP.test(rest2)) continue;
+    const next = text2.slice(at + 1, at + 513);
+    if (looksRandom(text2.slice(run, end))) {
+      const tail = TAIL.exec(next)?.[0] ?? "";
+      if (tail.length < 4 || new Set(tail).size < 4) continue;
+      if (/^[A-Z]?[a-z]{3,6}$/.test(tail) && (tail.match(/[aeiouy]/gi)?.length ?? 0) * 4 >= tail.length) continue;
+    } else {
+      const rest2 = isAlphanumeric(next.charCodeAt(0)) ? CONTINUATION.exec(next)?.[0] ?? "" : "";
+      if (rest2.length < 8 || randomLength(rest2) < 6 && !CAMEL_HUMP.test(rest2)) continue;
+    }
     view.keep(copied, end);
     copied = at + 1;
   }
@@ -5279,7 +5296,7 @@ function pieceEnd(before, piece, context, at) {
     if (before.startsWith(context, end)) return end;
   return first;
 }
-var ViewBuilder, JSON_ESCAPES, lastJson, BASE64_LINE, CAMEL_HUMP, CONTINUATION, isTokenCode, isAlphanumeric, WRAPPED_WIDTH, GLUED_PREFIXES, GLUED_START, GLUED_HINT, TOKEN_BEFORE, MARKER2, CONTEXT_WINDOW;
+var ViewBuilder, JSON_ESCAPES, BASE64_LINE, CAMEL_HUMP, TAIL, CONTINUATION, isTokenCode, isAlphanumeric, WRAPPED_WIDTH, GLUED_PREFIXES, GLUED_START, GLUED_HINT, TOKEN_BEFORE, MARKER2, CONTEXT_WINDOW;
 var init_views = __esm({
   "src/redact/views.ts"() {
     "use strict";
@@ -5336,9 +5353,9 @@ var init_views = __esm({
       b: "\b",
       f: "\f"
     };
-    lastJson = { text: "", view: null };
     BASE64_LINE = /^[A-Za-z0-9+/=]+$/;
     CAMEL_HUMP = /^[A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*={0,2}$/;
+    TAIL = /^[A-Za-z0-9_-]+={0,2}(?=$|[\s"'`,;)\]}])(?![ \t]*[:=])/;
     CONTINUATION = /^[A-Za-z0-9][A-Za-z0-9+/_-]*={0,2}(?=$|[\s"'`,;)\]}])/;
     isTokenCode = (code) => code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122 || code === 43 || code === 47 || code === 61 || code === 95 || code === 45;
     isAlphanumeric = (code) => code >= 48 && code <= 57 || code >= 65 && code <= 90 || code >= 97 && code <= 122;
@@ -5382,23 +5399,39 @@ function stretches(text2, passOver) {
   }
   return found;
 }
+function remembered(view) {
+  const last2 = [];
+  return (text2) => {
+    for (const [seen, built2] of last2) if (seen === text2) return built2;
+    const built = view(text2);
+    last2.unshift([text2, built]);
+    if (last2.length > 2) last2.pop();
+    return built;
+  };
+}
 function redactSecrets(input) {
   const counts = {};
   let text2 = input;
-  for (const view of [gluedSplit, wrappedJoined, twice(jsonUnescaped, wrappedJoined)]) {
+  for (const view of JOINING_VIEWS) {
     const joined = view(text2);
-    if (joined) text2 = redactThrough(text2, joined, counts);
+    if (joined) text2 = redactThrough(text2, joined, counts, false);
   }
-  text2 = redactByRules(text2, counts);
+  text2 = redactByRules(text2, counts, false);
   for (const view of DECODED_VIEWS) {
     const decoded = view(text2);
-    if (decoded) text2 = redactThrough(text2, decoded, counts);
+    if (decoded) text2 = redactThrough(text2, decoded, counts, false);
+  }
+  text2 = redactByRules(text2, counts, true, false);
+  for (const view of DECODED_VIEWS) {
+    const decoded = view(text2);
+    if (decoded) text2 = redactThrough(text2, decoded, counts, true, false);
   }
   return { text: text2, counts, total: Object.values(counts).reduce((sum, count) => sum + count, 0) };
 }
-function redactThrough(text2, view, counts) {
+function redactThrough(text2, view, counts, random, rules = true) {
   const found = {};
-  const redacted2 = redactByRules(view.text, found);
+  const asInText = (start, end) => view.from[end] - view.from[start] === end - start;
+  const redacted2 = redactByRules(view.text, found, random, rules, rules ? void 0 : asInText);
   if (redacted2 === view.text) return text2;
   for (const [kind, count] of Object.entries(found)) counts[kind] = (counts[kind] ?? 0) + count;
   const pieces = [];
@@ -5414,7 +5447,8 @@ function redactThrough(text2, view, counts) {
   pieces.push(text2.slice(copied));
   return pieces.join("");
 }
-function redactByRules(input, counts) {
+function redactByRules(input, counts, random, rules = true, judged) {
+  if (!rules) return redactRandom(input, counts, judged);
   const made = PLANS.map(() => 0);
   let text2 = input;
   let parts = stretches(text2);
@@ -5428,26 +5462,35 @@ function redactByRules(input, counts) {
       parts = stretches(text2, KEY_MARKER);
     }
   }
-  let random = 0;
+  const found = { random: 0 };
   const pieces = parts.map((part) => {
     const piece = applyPlans(BY_LINES, text2.slice(part.start, part.end), part.present, made);
-    const runs = randomRuns(piece);
-    if (runs.length === 0) return piece;
-    random += runs.length;
-    const kept2 = [];
-    let copied = 0;
-    for (const [start, end] of runs) {
-      kept2.push(piece.slice(copied, start), RANDOM_MARKER);
-      copied = end;
-    }
-    kept2.push(piece.slice(copied));
-    return kept2.join("");
+    return random ? withoutRandomRuns(piece, found) : piece;
   });
   text2 = pieces.length === 1 ? pieces[0] ?? "" : pieces.join("");
   for (const plan of PLANS)
     if (made[plan.index]) counts[plan.rule.kind] = (counts[plan.rule.kind] ?? 0) + (made[plan.index] ?? 0);
-  if (random) counts[RANDOM_KIND] = (counts[RANDOM_KIND] ?? 0) + random;
+  if (found.random) counts[RANDOM_KIND] = (counts[RANDOM_KIND] ?? 0) + found.random;
   return text2;
+}
+function redactRandom(input, counts, judged) {
+  const found = { random: 0 };
+  const text2 = withoutRandomRuns(input, found, judged);
+  if (found.random) counts[RANDOM_KIND] = (counts[RANDOM_KIND] ?? 0) + found.random;
+  return text2;
+}
+function withoutRandomRuns(piece, found, judged) {
+  const runs = randomRuns(piece, judged);
+  if (runs.length === 0) return piece;
+  found.random += runs.length;
+  const kept2 = [];
+  let copied = 0;
+  for (const [start, end] of runs) {
+    kept2.push(piece.slice(copied, start), RANDOM_MARKER);
+    copied = end;
+  }
+  kept2.push(piece.slice(copied));
+  return kept2.join("");
 }
 function applyPlans(plans, input, present, made) {
   let text2 = input;
@@ -5505,7 +5548,7 @@ function replaceEveryMatch({ rule: rule2, marker, index }, text2, made) {
   made[index] = (made[index] ?? 0) + count;
   return count === 0 ? text2 : redacted2;
 }
-var RULES, RANDOM_KIND, RANDOM_MARKER, TRIGGERS, indexOf, PLANS, MARKERS, WHOLE_TEXT, BY_LINES, STRETCH, KEY_MARKER, mayMatch, twice, DECODED_VIEWS;
+var RULES, RANDOM_KIND, RANDOM_MARKER, TRIGGERS, indexOf, PLANS, MARKERS, WHOLE_TEXT, BY_LINES, STRETCH, KEY_MARKER, mayMatch, json, url, twice, DECODED_VIEWS, JOINING_VIEWS;
 var init_redact = __esm({
   "src/redact/redact.ts"() {
     "use strict";
@@ -5544,19 +5587,22 @@ var init_redact = __esm({
     STRETCH = 65536;
     KEY_MARKER = WHOLE_TEXT.length === 1 ? WHOLE_TEXT[0]?.marker : void 0;
     mayMatch = (plan, present) => plan.triggers.some((index) => present[index]) && (!plan.requires || plan.requires.some((index) => present[index]));
-    twice = (first, second) => (text2) => {
+    json = remembered(jsonUnescaped);
+    url = remembered(urlDecoded);
+    twice = (first, second) => remembered((text2) => {
       const outer = first(text2);
       const inner = outer && second(outer.text);
       return outer && inner ? composed(outer, inner) : null;
-    };
+    });
     DECODED_VIEWS = [
-      jsonUnescaped,
-      twice(jsonUnescaped, jsonUnescaped),
-      urlDecoded,
-      twice(urlDecoded, urlDecoded),
-      twice(jsonUnescaped, urlDecoded),
-      fullwidthFolded
+      json,
+      twice(json, json),
+      url,
+      twice(url, url),
+      twice(json, url),
+      remembered(fullwidthFolded)
     ];
+    JOINING_VIEWS = [gluedSplit, wrappedJoined, twice(json, wrappedJoined)];
   }
 });
 

@@ -1,34 +1,35 @@
 // Build-time only (never bundled): the Claude Code plugin in plugin/ carries the built CLI, since Claude
-// Code builds nothing when it installs a plugin. What it carries is exactly what `npm run build` puts in
-// dist/ and the installed executable can load (dist/ also keeps stale chunks of earlier builds), and its
-// hooks.json names every hook event the CLI handles; `npm run plugin` writes both, and a test holds them
-// to what the current source builds.
-import { existsSync, readFileSync } from "node:fs";
+// Code builds nothing when it installs a plugin. It carries three files: dist/bin.cjs (the CommonJS fast
+// path), dist/single/cli.js (the whole ES-module CLI in one file, its lazy imports inlined, so that a
+// rebuild changes one file instead of renaming dozens of chunks) and the license notices. Its hooks.json
+// names every hook event the CLI handles; `npm run plugin` writes both, and a test holds them to what
+// the current source builds.
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { HOOKS } from "../integration/install/wiring.ts";
 
 /** The plugin's folder in the repository, and where its copy of the build lives. */
 export const PLUGIN_DIR = "plugin";
 export const PLUGIN_DIST = join(PLUGIN_DIR, "dist");
-/** The license notices of what the bundle carries travel with it. */
-const ALWAYS = ["THIRD_PARTY_NOTICES.md"];
 const ENTRY = "bin.cjs";
-/** A file name of dist/ quoted in the code ("cli.js", "./chunk-X.js"): a module the code can load. */
-const QUOTED_FILE = /["'](?:\.\/)?([\w.-]+\.(?:c?js|mjs))["']/g;
+/** Each file the plugin carries, and where in a build folder it comes from. bin.cjs loads "cli.js" beside it. */
+const CARRIED: ReadonlyArray<readonly [name: string, from: string]> = [
+  [ENTRY, ENTRY],
+  ["cli.js", join("single", "cli.js")],
+  // The license notices of what the bundle carries travel with it (the same packages as dist/).
+  ["THIRD_PARTY_NOTICES.md", "THIRD_PARTY_NOTICES.md"],
+];
+/** A relative module specifier in built code (`from "./chunk-X.js"`, `import("./x.js")`): a file it needs beside it. */
+const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*)["']\.\.?\/[^"']+["']/;
 
-/** The files of a build folder the installed executable can load, from bin.cjs on, with their bytes. */
+/** The files the plugin carries, by name, with their bytes from a build folder (dist/). */
 export function runtimeFiles(distDir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const queue = [ENTRY];
-  for (let name = queue.pop(); name !== undefined; name = queue.pop()) {
-    if (files.has(name)) continue;
-    const bytes = readFileSync(join(distDir, name));
-    files.set(name, bytes);
-    for (const [, quoted] of bytes.toString("utf8").matchAll(QUOTED_FILE))
-      if (quoted && !files.has(quoted) && existsSync(join(distDir, quoted))) queue.push(quoted);
-  }
-  for (const name of ALWAYS) files.set(name, readFileSync(join(distDir, name)));
-  return files;
+  return new Map(CARRIED.map(([name, from]) => [name, readFileSync(join(distDir, from))]));
+}
+
+/** The first relative import in a built file, if any: a carried file must need nothing beside it but cli.js. */
+export function relativeImport(code: string): string | undefined {
+  return RELATIVE_IMPORT.exec(code)?.[0];
 }
 
 /** The command a plugin hook runs: the plugin's own copy of the executable, whatever PATH holds. */

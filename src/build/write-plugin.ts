@@ -1,5 +1,6 @@
-// `npm run plugin`: after `npm run build`, puts the build into plugin/dist (and nothing else there) and
-// writes plugin/hooks/hooks.json, so the committed plugin runs what the source says. Build-time only.
+// `npm run plugin`: after `npm run build`, puts the plugin's files of the build into plugin/dist (and nothing
+// else there) and writes plugin/hooks/hooks.json, so the committed plugin runs what the source says.
+// Build-time only.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { PLUGIN_DIR, PLUGIN_DIST, pluginHooksJson, runtimeFiles } from "./plugin-files.ts";

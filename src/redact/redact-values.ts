@@ -3,6 +3,7 @@
 // `$TOKEN`, `process.env.X`), a type, a version or code. The word "token" nearby is never enough.
 
 import { ordinaryPart } from "./high-entropy.ts";
+
 const CREDENTIAL_WORDS = new Set([
   "secret",
   "token",

@@ -9,6 +9,7 @@ import {
   PLUGIN_DIST,
   pluginDifferences,
   pluginHooksJson,
+  relativeImport,
   runtimeFiles,
 } from "../../src/build/plugin-files.ts";
 import { HOOKS } from "../../src/integration/install/wiring.ts";
@@ -28,9 +29,17 @@ const json = (path: string) => JSON.parse(readFileSync(join(REPO, path), "utf8")
 describe("the plugin in this repository", () => {
   it(`carries exactly what the source builds (else: ${REBUILD})`, () => {
     const wanted = runtimeFiles(DIST);
-    expect(wanted.has("cli.js")).toBe(true);
-    expect([...wanted.keys()].filter((name) => name.startsWith("chunk-")).length).toBeGreaterThan(0);
     expect(pluginDifferences(wanted, carried()), REBUILD).toEqual([]);
+  });
+
+  it("is three files, the bundle needing nothing beside it but the CommonJS entry that loads it", () => {
+    const have = carried();
+    expect([...have.keys()].sort()).toEqual(["THIRD_PARTY_NOTICES.md", "bin.cjs", "cli.js"]);
+    expect(have.get("bin.cjs")?.equals(readFileSync(join(DIST, "bin.cjs"))), "bin.cjs is dist/bin.cjs").toBe(true);
+    for (const name of ["bin.cjs", "cli.js"]) expect(relativeImport(String(have.get(name))), name).toBeUndefined();
+    // What the split build of dist/ is made of, so that the check above can fail.
+    expect(relativeImport(readFileSync(join(DIST, "cli.js"), "utf8"))).toMatch(/^from ?"\.\/chunk-\w+\.js"$/);
+    expect(relativeImport('await import("./serve-X.js")')).toBe('import("./serve-X.js"');
   });
 
   it("tells a stale, a missing and a left-over file apart", () => {

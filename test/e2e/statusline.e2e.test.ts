@@ -169,7 +169,11 @@ describe.each(e2eVersions())("ctx-monitor's statusline in the real Claude Code %
       expect(secondTotal - firstTotal).toBeGreaterThan(3_000);
       expect(second).not.toBe(first);
       // The recent pace is known after two steps.
-      expect(second).toMatch(/ until auto-compact \(~\d+ steps?\)$/);
+      expect(second).toMatch(
+        model.autocompacts
+          ? / until auto-compact \(~\d+ steps?\)$/
+          : / until a full window \(~\d+ steps?\) · auto-compact off$/,
+      );
 
       const sessionId = sessionIdOf(mainRequests(api).at(-1)!.body);
       expectOneStateFile(sandbox.home, {

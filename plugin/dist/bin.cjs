@@ -4102,7 +4102,13 @@ function listHandoffs(folder) {
     } catch {
     }
   }
-  return found.sort((a, b) => b.name.localeCompare(a.name) || b.modified.localeCompare(a.modified));
+  return found.sort(
+    (a, b) => writtenSecond(b.name).localeCompare(writtenSecond(a.name)) || b.modified.localeCompare(a.modified) || b.name.localeCompare(a.name)
+  );
+}
+function writtenSecond(name2) {
+  const end = name2.indexOf("Z-");
+  return end === -1 ? name2 : name2.slice(0, end + 1);
 }
 function handoffInFolder(folder, requested) {
   const real = (0, import_node_fs22.realpathSync)(folder);

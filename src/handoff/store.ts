@@ -192,7 +192,21 @@ export function listHandoffs(folder: string): StoredHandoff[] {
       // Removed while listing.
     }
   }
-  return found.sort((a, b) => b.name.localeCompare(a.name) || b.modified.localeCompare(a.modified));
+  // Newest first: by the second in the name, then (two written in the same second) by the file's own
+  // time, then by name. The name alone put `…-1a2b3c4d.md` before `…-1a2b3c4d-pre-compact.md` whatever
+  // their order.
+  return found.sort(
+    (a, b) =>
+      writtenSecond(b.name).localeCompare(writtenSecond(a.name)) ||
+      b.modified.localeCompare(a.modified) ||
+      b.name.localeCompare(a.name),
+  );
+}
+
+/** The time part of a handoff's name (`2026-11-24T10-00-00Z`), or the whole name for another file. */
+function writtenSecond(name: string): string {
+  const end = name.indexOf("Z-");
+  return end === -1 ? name : name.slice(0, end + 1);
 }
 
 /** A handoff named by a caller (file name or path), only if it really is inside the folder. */

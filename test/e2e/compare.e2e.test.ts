@@ -50,9 +50,11 @@ describe.concurrent.each(e2eVersions())("ctx-monitor compare with the real Claud
       JSON.stringify({ mcpServers: { tickets: { type: "stdio", command: process.execPath, args: [FOREIGN_SERVER] } } }),
     );
     writeFileSync(join(sandbox.project, "CLAUDE.md"), "# Project\n\nRun the tests before every commit.\n".repeat(15));
+    // The proxy's own count_tokens measuring is off: the stand-in's count_tokens calls must be /context's alone.
     const proxy = await startProxyProcess(["--upstream", scenario.api.url], {
       PATH: process.env.PATH ?? "",
       HOME: sandbox.home,
+      CTX_MONITOR_COUNT_TOKENS: "0",
     });
     let printed: string;
     let sessionId: string;

@@ -5228,6 +5228,7 @@ function wrappedJoined(text2) {
       const tail = TAIL.exec(next)?.[0] ?? "";
       if (tail.length < 4 || new Set(tail).size < 4) continue;
       if (/^[A-Z]?[a-z]{3,6}$/.test(tail) && (tail.match(/[aeiouy]/gi)?.length ?? 0) * 4 >= tail.length) continue;
+      if (/^[a-z]+$/.test(tail) && /^ +\S/.test(next.slice(tail.length))) continue;
     } else {
       const rest2 = isAlphanumeric(next.charCodeAt(0)) ? CONTINUATION.exec(next)?.[0] ?? "" : "";
       if (rest2.length < 8 || randomLength(rest2) < 6 && !CAMEL_HUMP.test(rest2)) continue;

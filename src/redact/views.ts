@@ -171,6 +171,8 @@ export function wrappedJoined(text: string): View | null {
       const tail = TAIL.exec(next)?.[0] ?? "";
       if (tail.length < 4 || new Set(tail).size < 4) continue;
       if (/^[A-Z]?[a-z]{3,6}$/.test(tail) && (tail.match(/[aeiouy]/gi)?.length ?? 0) * 4 >= tail.length) continue;
+      // Nor a lower-case word the line goes on after (`mysql -u root`): a key's tail ends its token.
+      if (/^[a-z]+$/.test(tail) && /^ +\S/.test(next.slice(tail.length))) continue;
     } else {
       // Else the next line goes on like a token's rest: a run of 8 token characters or more that ends
       // the word (not a name before `=`) and holds a part that reads as no word (`DATABASE_PASSWORD` does not).

@@ -807,6 +807,9 @@ function processEnvValue(pid, name2) {
   const entry2 = nulSeparated((0, import_node_path8.join)(PROC, String(pid), "environ"))?.find((line) => line.startsWith(prefix));
   return entry2 === void 0 ? null : entry2.slice(prefix.length);
 }
+function canReadProcesses() {
+  return (0, import_node_fs8.existsSync)((0, import_node_path8.join)(PROC, "self", "environ"));
+}
 var import_node_fs8, import_node_path8, PROC;
 var init_claude_process = __esm({
   "src/claude/claude-process.ts"() {
@@ -1489,6 +1492,52 @@ var init_otel_bodies = __esm({
   }
 });
 
+// src/capture/proxy-live.ts
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+function liveProxy(storeDir) {
+  try {
+    const marker = JSON.parse(readRegularText((0, import_node_path13.join)(storeDir, LIVE_FILE)));
+    if (typeof marker.pid !== "number" || !Number.isSafeInteger(marker.pid) || marker.pid <= 0) return null;
+    if (typeof marker.url !== "string") return null;
+    return isRunning(marker.pid) ? { pid: marker.pid, url: marker.url } : null;
+  } catch {
+    return null;
+  }
+}
+function sameOrigin(a, b) {
+  if (!a) return false;
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+function sendsThrough(runtime, proxy) {
+  if (sameOrigin(runtime.env.ANTHROPIC_BASE_URL, proxy.url)) return true;
+  if (!canReadProcesses()) return false;
+  const claude = findClaudeProcess(runtime);
+  return claude !== null && sameOrigin(processEnvValue(claude.pid, "ANTHROPIC_BASE_URL"), proxy.url);
+}
+var import_node_fs13, import_node_path13, LIVE_FILE;
+var init_proxy_live = __esm({
+  "src/capture/proxy-live.ts"() {
+    "use strict";
+    import_node_fs13 = require("fs");
+    import_node_path13 = require("path");
+    init_claude_process();
+    init_atomic_write();
+    init_open_regular();
+    LIVE_FILE = "proxy.live.json";
+  }
+});
+
 // src/capture/token-cache.ts
 function isUnmeasured(value) {
   if (typeof value !== "object" || value === null) return false;
@@ -1497,7 +1546,7 @@ function isUnmeasured(value) {
 }
 function readEntries(path) {
   try {
-    const raw = JSON.parse((0, import_node_fs13.readFileSync)(path, "utf8"));
+    const raw = JSON.parse((0, import_node_fs14.readFileSync)(path, "utf8"));
     if (typeof raw !== "object" || raw === null) return {};
     const entries = {};
     for (const [hash, value] of Object.entries(raw))
@@ -1507,12 +1556,12 @@ function readEntries(path) {
     return {};
   }
 }
-var import_node_fs13, import_node_path13, UNMEASURED_REASONS, RETRY_AFTER_MS, SETUP_REASONS, KEEP, TokenCache;
+var import_node_fs14, import_node_path14, UNMEASURED_REASONS, RETRY_AFTER_MS, SETUP_REASONS, KEEP, TokenCache;
 var init_token_cache = __esm({
   "src/capture/token-cache.ts"() {
     "use strict";
-    import_node_fs13 = require("fs");
-    import_node_path13 = require("path");
+    import_node_fs14 = require("fs");
+    import_node_path14 = require("path");
     init_atomic_write();
     init_paths2();
     UNMEASURED_REASONS = [
@@ -1533,7 +1582,7 @@ var init_token_cache = __esm({
     TokenCache = class {
       constructor(storeDir) {
         this.storeDir = storeDir;
-        this.path = (0, import_node_path13.join)(storeDir, "part-tokens.json");
+        this.path = (0, import_node_path14.join)(storeDir, "part-tokens.json");
         this.entries = readEntries(this.path);
       }
       storeDir;
@@ -1665,14 +1714,25 @@ async function digestPendingCapture(runtime, projectDir) {
   await measureNewest(runtime, cache, ingestPendingBodies(runtime, projectDir));
   return cache;
 }
-async function readSessionCapture(runtime, sessionId, projectDir) {
+async function newestRecord(runtime, storeDir, sessionId, awaiting) {
+  let record = newestOfSession(storeDir, sessionId);
+  if (awaiting === null || record?.messageId === awaiting) return record;
+  const proxy = liveProxy(storeDir);
+  if (!proxy || record?.source !== "proxy" && !sendsThrough(runtime, proxy)) return record;
+  for (const started = Date.now(); record?.messageId !== awaiting && Date.now() - started < PROXY_STORING_MS; ) {
+    await new Promise((resolve3) => setTimeout(resolve3, 50));
+    record = newestOfSession(storeDir, sessionId);
+  }
+  return record;
+}
+async function readSessionCapture(runtime, sessionId, projectDir, awaiting = null) {
   const storeDir = captureStoreDir(runtime);
   const cache = await digestPendingCapture(runtime, projectDir);
-  const record = newestOfSession(storeDir, sessionId);
+  const record = await newestRecord(runtime, storeDir, sessionId, awaiting);
   if (record?.v !== 1 || !record.request) return null;
   return { record, tokens: await proxyFigures(runtime, record, tokensOf(record, cache, runtime)) };
 }
-var PROXY_MEASURING_MS, PROXY_RECENT_MS;
+var PROXY_MEASURING_MS, PROXY_RECENT_MS, PROXY_STORING_MS;
 var init_session_capture = __esm({
   "src/capture/session-capture.ts"() {
     "use strict";
@@ -1681,10 +1741,12 @@ var init_session_capture = __esm({
     init_count_tokens();
     init_otel_bodies();
     init_paths2();
+    init_proxy_live();
     init_store();
     init_token_cache();
     PROXY_MEASURING_MS = 2e3;
     PROXY_RECENT_MS = 15e3;
+    PROXY_STORING_MS = 2e3;
   }
 });
 
@@ -1717,13 +1779,13 @@ var init_usage_evidence = __esm({
 // src/transcript/byte-source.ts
 function openByteSource(path) {
   const fd = openRegularFile(path);
-  const stat = (0, import_node_fs14.fstatSync)(fd);
+  const stat = (0, import_node_fs15.fstatSync)(fd);
   return {
     size: stat.size,
     dev: stat.dev,
     ino: stat.ino,
-    read: (into, position, length) => (0, import_node_fs14.readSync)(fd, into, 0, length, position),
-    close: () => (0, import_node_fs14.closeSync)(fd)
+    read: (into, position, length) => (0, import_node_fs15.readSync)(fd, into, 0, length, position),
+    close: () => (0, import_node_fs15.closeSync)(fd)
   };
 }
 function withByteSource(path, use) {
@@ -1734,11 +1796,11 @@ function withByteSource(path, use) {
     source.close();
   }
 }
-var import_node_fs14;
+var import_node_fs15;
 var init_byte_source = __esm({
   "src/transcript/byte-source.ts"() {
     "use strict";
-    import_node_fs14 = require("fs");
+    import_node_fs15 = require("fs");
     init_open_regular();
   }
 });
@@ -2104,12 +2166,12 @@ function parseKept(value) {
   const parsed = parseScanState(state);
   return parsed && typeof fingerprint === "string" ? { state: parsed, fingerprint } : null;
 }
-var import_node_fs15, import_node_path14, EXPIRY_MS, MEMORY_CAPACITY, CompactionCache;
+var import_node_fs16, import_node_path15, EXPIRY_MS, MEMORY_CAPACITY, CompactionCache;
 var init_compaction_cache = __esm({
   "src/transcript/compaction-cache.ts"() {
     "use strict";
-    import_node_fs15 = require("fs");
-    import_node_path14 = require("path");
+    import_node_fs16 = require("fs");
+    import_node_path15 = require("path");
     init_paths();
     init_atomic_write();
     init_make_folder();
@@ -2141,17 +2203,17 @@ var init_compaction_cache = __esm({
       }
       readDisk(key) {
         if (!this.dir) return null;
-        const path = (0, import_node_path14.join)(this.dir, `${key}.json`);
+        const path = (0, import_node_path15.join)(this.dir, `${key}.json`);
         try {
-          if (Date.now() - (0, import_node_fs15.statSync)(path).mtimeMs > EXPIRY_MS) return null;
-          return parseKept(JSON.parse((0, import_node_fs15.readFileSync)(path, "utf8")));
+          if (Date.now() - (0, import_node_fs16.statSync)(path).mtimeMs > EXPIRY_MS) return null;
+          return parseKept(JSON.parse((0, import_node_fs16.readFileSync)(path, "utf8")));
         } catch {
           return null;
         }
       }
       writeDisk(key, scan) {
         if (!this.dir) return;
-        const path = (0, import_node_path14.join)(this.dir, `${key}.json`);
+        const path = (0, import_node_path15.join)(this.dir, `${key}.json`);
         try {
           makeFolder(this.dir, 448, STATE_DIR_SETTING);
           replaceFile(path, JSON.stringify(scan), 384);
@@ -2160,10 +2222,10 @@ var init_compaction_cache = __esm({
         }
       }
       removeExpired() {
-        for (const name2 of (0, import_node_fs15.readdirSync)(this.dir).slice(0, 1e3)) {
-          const path = (0, import_node_path14.join)(this.dir, name2);
+        for (const name2 of (0, import_node_fs16.readdirSync)(this.dir).slice(0, 1e3)) {
+          const path = (0, import_node_path15.join)(this.dir, name2);
           try {
-            if (Date.now() - (0, import_node_fs15.statSync)(path).mtimeMs > EXPIRY_MS) (0, import_node_fs15.rmSync)(path, { force: true });
+            if (Date.now() - (0, import_node_fs16.statSync)(path).mtimeMs > EXPIRY_MS) (0, import_node_fs16.rmSync)(path, { force: true });
           } catch {
           }
         }
@@ -2430,11 +2492,11 @@ var init_head_baseline = __esm({
 function locateTranscript(request2, runtime) {
   const searched = [];
   if (request2.transcriptPath) {
-    const path = (0, import_node_path15.resolve)(runtime.cwd, request2.transcriptPath);
+    const path = (0, import_node_path16.resolve)(runtime.cwd, request2.transcriptPath);
     if (isFile(path)) {
       return {
         path,
-        sessionId: (0, import_node_path15.basename)(path, ".jsonl"),
+        sessionId: (0, import_node_path16.basename)(path, ".jsonl"),
         projectDir: request2.projectDir ?? null,
         source: "transcript-path",
         guessed: false
@@ -2450,7 +2512,7 @@ function locateTranscript(request2, runtime) {
   const projectDir = named || sessionsProjectDir(runtime, defaultProjectDir(runtime));
   if (request2.sessionId) {
     const path = findSessionTranscript(runtime, request2.sessionId, projectDir, searched) ?? findByIdPrefix(runtime, request2.sessionId, projectDir);
-    if (path) return { path, sessionId: (0, import_node_path15.basename)(path, ".jsonl"), projectDir, source: "session-id", guessed: false };
+    if (path) return { path, sessionId: (0, import_node_path16.basename)(path, ".jsonl"), projectDir, source: "session-id", guessed: false };
     throw new TranscriptNotFoundError(
       `no transcript for session ${request2.sessionId} under ${projectsDir(runtime)}; pass transcript_path or check CLAUDE_CONFIG_DIR`,
       searched
@@ -2473,7 +2535,7 @@ function locateTranscript(request2, runtime) {
   if (newest) {
     return {
       path: newest,
-      sessionId: (0, import_node_path15.basename)(newest, ".jsonl"),
+      sessionId: (0, import_node_path16.basename)(newest, ".jsonl"),
       projectDir,
       source: "newest-in-project",
       guessed: true
@@ -2513,7 +2575,7 @@ function gatherEvidence(runtime) {
 }
 function claudeProcessSession(runtime, pids) {
   for (const pid of pids) {
-    const path = (0, import_node_path15.join)(claudeSessionsDir(runtime), `${pid}.json`);
+    const path = (0, import_node_path16.join)(claudeSessionsDir(runtime), `${pid}.json`);
     try {
       const raw = JSON.parse(readRegularText(path));
       if (typeof raw !== "object" || raw === null) continue;
@@ -2524,7 +2586,7 @@ function claudeProcessSession(runtime, pids) {
         transcriptPath: null,
         projectDir: typeof cwd === "string" ? cwd : null,
         source: "claude-process",
-        at: (0, import_node_fs16.statSync)(path).mtimeMs
+        at: (0, import_node_fs17.statSync)(path).mtimeMs
       };
     } catch {
       continue;
@@ -2535,33 +2597,33 @@ function claudeProcessSession(runtime, pids) {
 function findSessionTranscript(runtime, sessionId, projectDir, searched) {
   const fileName = `${sessionId}.jsonl`;
   for (const folder of projectFolders(runtime, projectDir)) {
-    const path = (0, import_node_path15.join)(folder, fileName);
+    const path = (0, import_node_path16.join)(folder, fileName);
     searched.push(path);
     if (isFile(path)) return path;
   }
   const root = projectsDir(runtime);
   for (const folder of listDir(root)) {
-    const path = (0, import_node_path15.join)(root, folder, fileName);
+    const path = (0, import_node_path16.join)(root, folder, fileName);
     if (isFile(path)) return path;
   }
-  searched.push((0, import_node_path15.join)(root, "*", fileName));
+  searched.push((0, import_node_path16.join)(root, "*", fileName));
   return null;
 }
 function sessionsProjectDir(runtime, start) {
-  for (let dir = (0, import_node_path15.resolve)(start); ; dir = (0, import_node_path15.dirname)(dir)) {
+  for (let dir = (0, import_node_path16.resolve)(start); ; dir = (0, import_node_path16.dirname)(dir)) {
     if (projectFolders(runtime, dir).some((folder) => isDirectory(folder))) return dir;
-    if ((0, import_node_path15.dirname)(dir) === dir) return start;
+    if ((0, import_node_path16.dirname)(dir) === dir) return start;
   }
 }
 function findByIdPrefix(runtime, prefix, projectDir) {
   if (!SESSION_PREFIX.test(prefix)) return null;
-  const matching = (folders) => mainTranscripts(folders).filter((entry2) => (0, import_node_path15.basename)(entry2.path).startsWith(prefix)).map((entry2) => entry2.path);
+  const matching = (folders) => mainTranscripts(folders).filter((entry2) => (0, import_node_path16.basename)(entry2.path).startsWith(prefix)).map((entry2) => entry2.path);
   const root = projectsDir(runtime);
-  for (const folders of [projectFolders(runtime, projectDir), listDir(root).map((name2) => (0, import_node_path15.join)(root, name2))]) {
+  for (const folders of [projectFolders(runtime, projectDir), listDir(root).map((name2) => (0, import_node_path16.join)(root, name2))]) {
     const found = matching(folders);
     if (found.length === 1) return found[0];
     if (found.length > 1) {
-      const shown = found.slice(0, 5).map((path) => (0, import_node_path15.basename)(path, ".jsonl"));
+      const shown = found.slice(0, 5).map((path) => (0, import_node_path16.basename)(path, ".jsonl"));
       throw new AmbiguousSessionError(
         `session ${prefix} is ambiguous: ${found.length} sessions start with it (${shown.join(", ")}${found.length > 5 ? ", \u2026" : ""}); give more of the id`,
         found
@@ -2573,9 +2635,9 @@ function findByIdPrefix(runtime, prefix, projectDir) {
 function projectFolders(runtime, projectDir) {
   const root = projectsDir(runtime);
   const encoded = encodeProjectDir(projectDir);
-  if (encoded.length <= MAX_ENCODED_PROJECT_LENGTH) return [(0, import_node_path15.join)(root, encoded)];
+  if (encoded.length <= MAX_ENCODED_PROJECT_LENGTH) return [(0, import_node_path16.join)(root, encoded)];
   const prefix = encoded.slice(0, MAX_ENCODED_PROJECT_LENGTH);
-  return listDir(root).filter((name2) => name2.startsWith(prefix)).map((name2) => (0, import_node_path15.join)(root, name2));
+  return listDir(root).filter((name2) => name2.startsWith(prefix)).map((name2) => (0, import_node_path16.join)(root, name2));
 }
 function newestMainTranscript(folders, searched) {
   searched.push(...folders);
@@ -2586,9 +2648,9 @@ function mainTranscripts(folders) {
   for (const folder of folders) {
     for (const name2 of listDir(folder)) {
       if (!name2.endsWith(".jsonl") || name2.startsWith("agent-")) continue;
-      const path = (0, import_node_path15.join)(folder, name2);
+      const path = (0, import_node_path16.join)(folder, name2);
       try {
-        found.push({ path, mtimeMs: (0, import_node_fs16.statSync)(path).mtimeMs });
+        found.push({ path, mtimeMs: (0, import_node_fs17.statSync)(path).mtimeMs });
       } catch {
         continue;
       }
@@ -2601,40 +2663,40 @@ function isExplicit(located) {
 }
 function listDir(path) {
   try {
-    return (0, import_node_fs16.readdirSync)(path);
+    return (0, import_node_fs17.readdirSync)(path);
   } catch {
     return [];
   }
 }
 function isFile(path) {
   try {
-    return (0, import_node_fs16.existsSync)(path) && (0, import_node_fs16.statSync)(path).isFile();
+    return (0, import_node_fs17.existsSync)(path) && (0, import_node_fs17.statSync)(path).isFile();
   } catch {
     return false;
   }
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs16.statSync)(path).isDirectory();
+    return (0, import_node_fs17.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
 function whatIsInTheWay(path) {
   try {
-    const stat = (0, import_node_fs16.statSync)(path);
+    const stat = (0, import_node_fs17.statSync)(path);
     if (stat.isDirectory()) return "is a folder, not a transcript file";
     return "is not a regular file (a FIFO, socket or device)";
   } catch {
     return "does not exist";
   }
 }
-var import_node_fs16, import_node_path15, TranscriptNotFoundError, AmbiguousSessionError, SESSION_PREFIX;
+var import_node_fs17, import_node_path16, TranscriptNotFoundError, AmbiguousSessionError, SESSION_PREFIX;
 var init_locate = __esm({
   "src/transcript/locate.ts"() {
     "use strict";
-    import_node_fs16 = require("fs");
-    import_node_path15 = require("path");
+    import_node_fs17 = require("fs");
+    import_node_path16 = require("path");
     init_user_error();
     init_paths();
     init_session_state();
@@ -2654,14 +2716,14 @@ var init_locate = __esm({
 
 // src/transcript/subagent-files.ts
 function isSubagentTranscript(path) {
-  return AGENT_FILE.test((0, import_node_path16.basename)(path)) && (0, import_node_path16.basename)((0, import_node_path16.dirname)(path)) === "subagents";
+  return AGENT_FILE.test((0, import_node_path17.basename)(path)) && (0, import_node_path17.basename)((0, import_node_path17.dirname)(path)) === "subagents";
 }
 function subagentOf(path) {
   if (!isSubagentTranscript(path)) return null;
-  const agentId = AGENT_FILE.exec((0, import_node_path16.basename)(path))[1];
-  const folder = (0, import_node_path16.dirname)(path);
-  const sessionFolder = (0, import_node_path16.dirname)(folder);
-  const meta = readMeta((0, import_node_path16.join)(folder, `agent-${agentId}.meta.json`));
+  const agentId = AGENT_FILE.exec((0, import_node_path17.basename)(path))[1];
+  const folder = (0, import_node_path17.dirname)(path);
+  const sessionFolder = (0, import_node_path17.dirname)(folder);
+  const meta = readMeta((0, import_node_path17.join)(folder, `agent-${agentId}.meta.json`));
   return {
     agentId,
     agentType: typeof meta.agentType === "string" ? meta.agentType : null,
@@ -2678,10 +2740,10 @@ function readMeta(path) {
   }
 }
 function subagentTranscripts(sessionTranscriptPath) {
-  const folder = (0, import_node_path16.join)(sessionTranscriptPath.replace(/\.jsonl$/, ""), "subagents");
+  const folder = (0, import_node_path17.join)(sessionTranscriptPath.replace(/\.jsonl$/, ""), "subagents");
   let names;
   try {
-    names = (0, import_node_fs17.readdirSync)(folder);
+    names = (0, import_node_fs18.readdirSync)(folder);
   } catch {
     return [];
   }
@@ -2689,18 +2751,18 @@ function subagentTranscripts(sessionTranscriptPath) {
   for (const name2 of names) {
     if (!AGENT_FILE.test(name2)) continue;
     try {
-      found.push({ path: (0, import_node_path16.join)(folder, name2), mtimeMs: (0, import_node_fs17.statSync)((0, import_node_path16.join)(folder, name2)).mtimeMs });
+      found.push({ path: (0, import_node_path17.join)(folder, name2), mtimeMs: (0, import_node_fs18.statSync)((0, import_node_path17.join)(folder, name2)).mtimeMs });
     } catch {
     }
   }
   return found.sort((a, b) => b.mtimeMs - a.mtimeMs);
 }
-var import_node_fs17, import_node_path16, AGENT_FILE;
+var import_node_fs18, import_node_path17, AGENT_FILE;
 var init_subagent_files = __esm({
   "src/transcript/subagent-files.ts"() {
     "use strict";
-    import_node_fs17 = require("fs");
-    import_node_path16 = require("path");
+    import_node_fs18 = require("fs");
+    import_node_path17 = require("path");
     init_open_regular();
     AGENT_FILE = /^agent-([^/]+)\.jsonl$/;
   }
@@ -2917,18 +2979,18 @@ async function waitForAppend(path, probe, timeoutMs, backstopMs = 250, options =
     }, timeoutMs);
     const backstop = setInterval(check, backstopMs);
     try {
-      watcher = (0, import_node_fs18.watch)(path, { persistent: false, recursive: options.recursive ?? false }, check);
+      watcher = (0, import_node_fs19.watch)(path, { persistent: false, recursive: options.recursive ?? false }, check);
       watcher.on("error", () => {
       });
     } catch {
     }
   });
 }
-var import_node_fs18;
+var import_node_fs19;
 var init_wait_for_append = __esm({
   "src/transcript/wait-for-append.ts"() {
     "use strict";
-    import_node_fs18 = require("fs");
+    import_node_fs19 = require("fs");
   }
 });
 
@@ -3401,7 +3463,7 @@ var init_usage = __esm({
 function createUsageDeps(runtime, overrides = {}) {
   return {
     runtime,
-    compactionCache: new CompactionCache((0, import_node_path17.join)(ctxMonitorStateDir(runtime), "scans")),
+    compactionCache: new CompactionCache((0, import_node_path18.join)(ctxMonitorStateDir(runtime), "scans")),
     freshnessTimeoutMs: DEFAULT_FRESHNESS_TIMEOUT_MS,
     ...overrides
   };
@@ -3439,9 +3501,9 @@ async function locateOnceWritten(request2, deps) {
   return waited.value;
 }
 function nearestExistingFolder(path) {
-  for (let current = path; ; current = (0, import_node_path17.dirname)(current)) {
-    if ((0, import_node_fs19.existsSync)(current)) return current;
-    if ((0, import_node_path17.dirname)(current) === current) return null;
+  for (let current = path; ; current = (0, import_node_path18.dirname)(current)) {
+    if ((0, import_node_fs20.existsSync)(current)) return current;
+    if ((0, import_node_path18.dirname)(current) === current) return null;
   }
 }
 function readTail(path, probe = false) {
@@ -3452,7 +3514,7 @@ function readTail(path, probe = false) {
 }
 async function waitForCallingResponse(located, toolUseId, deps) {
   const explicit = isExplicit(located);
-  const folder = (0, import_node_path17.dirname)(located.path);
+  const folder = (0, import_node_path18.dirname)(located.path);
   const recent = (entry2) => entry2.mtimeMs >= deps.runtime.now().getTime() - SIBLING_SESSION_WINDOW_MS;
   const sessions = () => {
     if (explicit) return [located.path];
@@ -3481,7 +3543,7 @@ async function waitForCallingResponse(located, toolUseId, deps) {
   const switched = {
     ...located,
     path,
-    sessionId: (0, import_node_path17.basename)(session, ".jsonl"),
+    sessionId: (0, import_node_path18.basename)(session, ".jsonl"),
     source: "tool-use-id",
     guessed: false
   };
@@ -3510,7 +3572,7 @@ async function usageFromTail(located, tail, fresh, deps) {
   }));
   const settings = loadSettings(runtime);
   const subagent = subagentOf(located.path);
-  const sessionId = subagent ? (0, import_node_path17.basename)(subagent.parentTranscriptPath, ".jsonl") : sessionIdOf2(located, tail);
+  const sessionId = subagent ? (0, import_node_path18.basename)(subagent.parentTranscriptPath, ".jsonl") : sessionIdOf2(located, tail);
   const state = subagent ? null : readStateForSession(runtime, sessionId);
   const captured = subagent ? null : await readSessionCapture(runtime, sessionId);
   return computeUsage({
@@ -3538,12 +3600,12 @@ function launchOf(runtime, sessionId) {
   if (!claude || !runsSession(runtime, claude.pid, sessionId)) return void 0;
   return claude.args ? parseLaunchArgs(claude.args) : null;
 }
-var import_node_fs19, import_node_path17, DEFAULT_FRESHNESS_TIMEOUT_MS, SIBLING_SESSION_WINDOW_MS, SESSION_ID2;
+var import_node_fs20, import_node_path18, DEFAULT_FRESHNESS_TIMEOUT_MS, SIBLING_SESSION_WINDOW_MS, SESSION_ID2;
 var init_read_usage = __esm({
   "src/context/read-usage.ts"() {
     "use strict";
-    import_node_fs19 = require("fs");
-    import_node_path17 = require("path");
+    import_node_fs20 = require("fs");
+    import_node_path18 = require("path");
     init_session_capture();
     init_usage_evidence();
     init_claude_process();
@@ -3831,7 +3893,7 @@ function runningAsPlugin(runtime) {
 function enabledPlugin(runtime) {
   let text2;
   try {
-    text2 = (0, import_node_fs20.readFileSync)((0, import_node_path18.join)(claudeConfigDir(runtime), "settings.json"), "utf8");
+    text2 = (0, import_node_fs21.readFileSync)((0, import_node_path19.join)(claudeConfigDir(runtime), "settings.json"), "utf8");
   } catch {
     return null;
   }
@@ -3847,12 +3909,12 @@ function enabledPlugin(runtime) {
 function installedTwiceNotice(pluginId) {
   return `[ctx-monitor] installed twice: as the plugin ${pluginId} and by \`ctx-monitor install\`; the plugin's hooks run and these stay silent. Run \`ctx-monitor uninstall\` to remove the second.`;
 }
-var import_node_fs20, import_node_path18;
+var import_node_fs21, import_node_path19;
 var init_plugin_presence = __esm({
   "src/claude/plugin-presence.ts"() {
     "use strict";
-    import_node_fs20 = require("fs");
-    import_node_path18 = require("path");
+    import_node_fs21 = require("fs");
+    import_node_path19 = require("path");
     init_paths();
   }
 });
@@ -3905,11 +3967,11 @@ var init_hook_input = __esm({
 
 // src/integration/hooks/hook-memory.ts
 function memoryPath(runtime, sessionId) {
-  return (0, import_node_path19.join)(ctxMonitorStateDir(runtime), "hooks", `${sessionId.replace(/[^\w-]/g, "_")}.json`);
+  return (0, import_node_path20.join)(ctxMonitorStateDir(runtime), "hooks", `${sessionId.replace(/[^\w-]/g, "_")}.json`);
 }
 function readHookMemory(runtime, sessionId) {
   try {
-    const value = JSON.parse((0, import_node_fs21.readFileSync)(memoryPath(runtime, sessionId), "utf8"));
+    const value = JSON.parse((0, import_node_fs22.readFileSync)(memoryPath(runtime, sessionId), "utf8"));
     const warned = value.warnedStatus;
     return {
       warnedStatus: warned === "warn" || warned === "critical" ? warned : "ok",
@@ -3922,16 +3984,16 @@ function readHookMemory(runtime, sessionId) {
 }
 function writeHookMemory(runtime, sessionId, memory) {
   const path = memoryPath(runtime, sessionId);
-  makeFolder((0, import_node_path19.join)(path, ".."), 448, STATE_DIR_SETTING);
+  makeFolder((0, import_node_path20.join)(path, ".."), 448, STATE_DIR_SETTING);
   replaceFile(path, `${JSON.stringify(memory)}
 `, 384);
 }
-var import_node_fs21, import_node_path19, FRESH_MEMORY;
+var import_node_fs22, import_node_path20, FRESH_MEMORY;
 var init_hook_memory = __esm({
   "src/integration/hooks/hook-memory.ts"() {
     "use strict";
-    import_node_fs21 = require("fs");
-    import_node_path19 = require("path");
+    import_node_fs22 = require("fs");
+    import_node_path20 = require("path");
     init_paths();
     init_atomic_write();
     init_make_folder();
@@ -3987,13 +4049,13 @@ __export(store_exports, {
   writeNewHandoff: () => writeNewHandoff
 });
 function isInside(parent, child) {
-  const path = (0, import_node_path20.relative)(parent, child);
-  return path === "" || !path.startsWith("..") && !(0, import_node_path20.isAbsolute)(path);
+  const path = (0, import_node_path21.relative)(parent, child);
+  return path === "" || !path.startsWith("..") && !(0, import_node_path21.isAbsolute)(path);
 }
 function handoffFolder(configured, projectDir) {
-  if (configured && (0, import_node_path20.isAbsolute)(configured)) return { path: (0, import_node_path20.resolve)(configured), confinedTo: null };
-  const path = (0, import_node_path20.resolve)(projectDir, configured ?? DEFAULT_HANDOFF_DIR);
-  if (!isInside((0, import_node_path20.resolve)(projectDir), path)) {
+  if (configured && (0, import_node_path21.isAbsolute)(configured)) return { path: (0, import_node_path21.resolve)(configured), confinedTo: null };
+  const path = (0, import_node_path21.resolve)(projectDir, configured ?? DEFAULT_HANDOFF_DIR);
+  if (!isInside((0, import_node_path21.resolve)(projectDir), path)) {
     throw new HandoffPathError(
       `the handoff folder "${configured}" leaves the project ${projectDir}; use a folder inside it, or an absolute path`
     );
@@ -4001,17 +4063,17 @@ function handoffFolder(configured, projectDir) {
   return { path, confinedTo: projectDir };
 }
 function ensureHandoffFolder(folder) {
-  if (folder.confinedTo && !(0, import_node_fs22.existsSync)(folder.confinedTo)) {
+  if (folder.confinedTo && !(0, import_node_fs23.existsSync)(folder.confinedTo)) {
     throw new HandoffPathError(
       `the session's project folder ${folder.confinedTo} does not exist (moved or deleted?); pass --project DIR or set CTX_MONITOR_HANDOFF_DIR to an absolute folder`
     );
   }
   if (folder.confinedTo) refuseEscape(folder.path, existingAncestor(folder.path), folder.confinedTo);
-  const created = !(0, import_node_fs22.existsSync)(folder.path);
+  const created = !(0, import_node_fs23.existsSync)(folder.path);
   makeFolder(folder.path, 448, "CTX_MONITOR_HANDOFF_DIR");
-  const real = (0, import_node_fs22.realpathSync)(folder.path);
+  const real = (0, import_node_fs23.realpathSync)(folder.path);
   if (folder.confinedTo) refuseEscape(folder.path, real, folder.confinedTo);
-  if (!(0, import_node_fs22.statSync)(real).isDirectory())
+  if (!(0, import_node_fs23.statSync)(real).isDirectory())
     throw new HandoffPathError(
       `the handoff folder ${folder.path} is not a folder; remove it or set CTX_MONITOR_HANDOFF_DIR`
     );
@@ -4020,40 +4082,40 @@ function ensureHandoffFolder(folder) {
   return real;
 }
 function existingAncestor(path) {
-  for (let at = path; ; at = (0, import_node_path20.dirname)(at)) {
+  for (let at = path; ; at = (0, import_node_path21.dirname)(at)) {
     let exists = true;
     try {
-      (0, import_node_fs22.lstatSync)(at);
+      (0, import_node_fs23.lstatSync)(at);
     } catch {
       exists = false;
     }
     if (exists) {
       try {
-        return (0, import_node_fs22.realpathSync)(at);
+        return (0, import_node_fs23.realpathSync)(at);
       } catch {
         throw new HandoffPathError(
           `${at} is a symlink to nothing; remove it, or set CTX_MONITOR_HANDOFF_DIR to a folder to write handoffs in`
         );
       }
     }
-    if ((0, import_node_path20.dirname)(at) === at) return at;
+    if ((0, import_node_path21.dirname)(at) === at) return at;
   }
 }
 function refuseEscape(path, real, project) {
-  if (isInside((0, import_node_fs22.realpathSync)(project), real)) return;
+  if (isInside((0, import_node_fs23.realpathSync)(project), real)) return;
   throw new HandoffPathError(
     `the handoff folder ${path} resolves through a symlink to ${real}, outside the project ${project}; refusing to write there (set CTX_MONITOR_HANDOFF_DIR to an absolute folder to choose it on purpose)`
   );
 }
 function tightenFolder(real) {
-  const stat = (0, import_node_fs22.statSync)(real);
+  const stat = (0, import_node_fs23.statSync)(real);
   if ((stat.mode & 63) === 0) return;
   if (typeof process.getuid === "function" && stat.uid !== process.getuid()) {
     throw new HandoffPathError(
       `the handoff folder ${real} belongs to another user and others can open it; use a folder of your own (CTX_MONITOR_HANDOFF_DIR)`
     );
   }
-  (0, import_node_fs22.chmodSync)(real, 448);
+  (0, import_node_fs23.chmodSync)(real, 448);
 }
 function handoffFileName(at, sessionId, label) {
   if (label !== void 0 && (!LABEL.test(label) || label.includes(".."))) {
@@ -4071,8 +4133,8 @@ function isHandoffOfSession(name2, sessionId) {
   return name2.includes(`Z-${sessionTag(sessionId)}`);
 }
 function writeNewHandoff(folder, name2, content) {
-  const target = (0, import_node_path20.join)(folder, name2);
-  if (name2.includes(import_node_path20.sep) || name2.includes("/") || !isInside(folder, target) || (0, import_node_path20.relative)(folder, target) !== name2) {
+  const target = (0, import_node_path21.join)(folder, name2);
+  if (name2.includes(import_node_path21.sep) || name2.includes("/") || !isInside(folder, target) || (0, import_node_path21.relative)(folder, target) !== name2) {
     throw new HandoffPathError(`refusing to write ${JSON.stringify(name2)}: not a plain file name inside ${folder}`);
   }
   const names = Array.from(
@@ -4088,7 +4150,7 @@ function writeNewHandoff(folder, name2, content) {
 function listHandoffs(folder) {
   let names;
   try {
-    names = (0, import_node_fs22.readdirSync)(folder);
+    names = (0, import_node_fs23.readdirSync)(folder);
   } catch {
     return [];
   }
@@ -4096,9 +4158,9 @@ function listHandoffs(folder) {
   for (const name2 of names) {
     if (!name2.endsWith(".md") || name2.startsWith(".")) continue;
     try {
-      const stat = (0, import_node_fs22.lstatSync)((0, import_node_path20.join)(folder, name2));
+      const stat = (0, import_node_fs23.lstatSync)((0, import_node_path21.join)(folder, name2));
       if (stat.isFile() && stat.nlink === 1)
-        found.push({ name: name2, path: (0, import_node_path20.join)(folder, name2), bytes: stat.size, modified: stat.mtime.toISOString() });
+        found.push({ name: name2, path: (0, import_node_path21.join)(folder, name2), bytes: stat.size, modified: stat.mtime.toISOString() });
     } catch {
     }
   }
@@ -4111,10 +4173,10 @@ function writtenSecond(name2) {
   return end === -1 ? name2 : name2.slice(0, end + 1);
 }
 function handoffInFolder(folder, requested) {
-  const real = (0, import_node_fs22.realpathSync)(folder);
+  const real = (0, import_node_fs23.realpathSync)(folder);
   let target;
   try {
-    target = (0, import_node_fs22.realpathSync)((0, import_node_path20.resolve)(real, requested));
+    target = (0, import_node_fs23.realpathSync)((0, import_node_path21.resolve)(real, requested));
   } catch {
     throw new HandoffPathError(`no handoff ${JSON.stringify(requested)} in ${folder}`);
   }
@@ -4123,30 +4185,30 @@ function handoffInFolder(folder, requested) {
   return target;
 }
 function readHandoff(folder, path) {
-  const real = (0, import_node_fs22.realpathSync)(folder);
-  if (!isInside(real, (0, import_node_fs22.realpathSync)(path))) throw new HandoffPathError(`${path} is not a handoff in ${folder}`);
-  const fd = (0, import_node_fs22.openSync)(path, import_node_fs22.constants.O_RDONLY | import_node_fs22.constants.O_NOFOLLOW | import_node_fs22.constants.O_NONBLOCK);
+  const real = (0, import_node_fs23.realpathSync)(folder);
+  if (!isInside(real, (0, import_node_fs23.realpathSync)(path))) throw new HandoffPathError(`${path} is not a handoff in ${folder}`);
+  const fd = (0, import_node_fs23.openSync)(path, import_node_fs23.constants.O_RDONLY | import_node_fs23.constants.O_NOFOLLOW | import_node_fs23.constants.O_NONBLOCK);
   try {
-    const stat = (0, import_node_fs22.fstatSync)(fd);
+    const stat = (0, import_node_fs23.fstatSync)(fd);
     if (!stat.isFile() || stat.nlink !== 1)
       throw new HandoffPathError(`${path} is not a regular handoff file in ${folder}; refusing to read it`);
-    return (0, import_node_fs22.readFileSync)(fd, "utf8");
+    return (0, import_node_fs23.readFileSync)(fd, "utf8");
   } finally {
-    (0, import_node_fs22.closeSync)(fd);
+    (0, import_node_fs23.closeSync)(fd);
   }
 }
-var import_node_fs22, import_node_path20, HandoffPathError, DEFAULT_HANDOFF_DIR, LABEL;
+var import_node_fs23, import_node_path21, HandoffPathError, DEFAULT_HANDOFF_DIR, LABEL;
 var init_store2 = __esm({
   "src/handoff/store.ts"() {
     "use strict";
-    import_node_fs22 = require("fs");
-    import_node_path20 = require("path");
+    import_node_fs23 = require("fs");
+    import_node_path21 = require("path");
     init_user_error();
     init_atomic_write();
     init_make_folder();
     HandoffPathError = class extends UserError {
     };
-    DEFAULT_HANDOFF_DIR = (0, import_node_path20.join)(".claude", "handoffs");
+    DEFAULT_HANDOFF_DIR = (0, import_node_path21.join)(".claude", "handoffs");
     LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
   }
 });
@@ -4159,27 +4221,27 @@ function hasNotes(notes) {
   return NOTE_KEYS.some((key) => Boolean(notes[key]?.trim()));
 }
 function writeAgentNotes(folder, record) {
-  const content = JSON.stringify({ version: 1, ...record, handoffPath: (0, import_node_path21.basename)(record.handoffPath) });
-  writeNewFile(folder, [recordName((0, import_node_path21.basename)(record.handoffPath))], content, 384);
+  const content = JSON.stringify({ version: 1, ...record, handoffPath: (0, import_node_path22.basename)(record.handoffPath) });
+  writeNewFile(folder, [recordName((0, import_node_path22.basename)(record.handoffPath))], content, 384);
 }
 function newestAgentNotes(folder, sessionId) {
   let names;
   try {
-    names = (0, import_node_fs23.readdirSync)(folder);
+    names = (0, import_node_fs24.readdirSync)(folder);
   } catch {
     return null;
   }
   const records = names.filter((name2) => name2.startsWith(".") && name2.endsWith(SUFFIX)).map((name2) => ({ name: name2, handoff: `${name2.slice(1, -SUFFIX.length)}.md` })).filter(({ handoff }) => isHandoffOfSession(handoff, sessionId)).sort((a, b) => b.handoff.localeCompare(a.handoff));
   for (const { name: name2, handoff } of records) {
-    if (!isRegularFile((0, import_node_path21.join)(folder, handoff))) continue;
-    const record = readRecord((0, import_node_path21.join)(folder, name2), (0, import_node_path21.join)(folder, handoff), sessionId);
+    if (!isRegularFile((0, import_node_path22.join)(folder, handoff))) continue;
+    const record = readRecord((0, import_node_path22.join)(folder, name2), (0, import_node_path22.join)(folder, handoff), sessionId);
     if (record) return record;
   }
   return null;
 }
 function isRegularFile(path) {
   try {
-    const stat = (0, import_node_fs23.lstatSync)(path);
+    const stat = (0, import_node_fs24.lstatSync)(path);
     return stat.isFile() && stat.nlink === 1;
   } catch {
     return false;
@@ -4188,13 +4250,13 @@ function isRegularFile(path) {
 function readRecord(path, handoffPath, sessionId) {
   let text2;
   try {
-    const fd = (0, import_node_fs23.openSync)(path, import_node_fs23.constants.O_RDONLY | import_node_fs23.constants.O_NOFOLLOW | import_node_fs23.constants.O_NONBLOCK);
+    const fd = (0, import_node_fs24.openSync)(path, import_node_fs24.constants.O_RDONLY | import_node_fs24.constants.O_NOFOLLOW | import_node_fs24.constants.O_NONBLOCK);
     try {
-      const stat = (0, import_node_fs23.fstatSync)(fd);
+      const stat = (0, import_node_fs24.fstatSync)(fd);
       if (!stat.isFile() || stat.nlink !== 1 || stat.size > MAX_RECORD_BYTES2) return null;
-      text2 = (0, import_node_fs23.readFileSync)(fd, "utf8");
+      text2 = (0, import_node_fs24.readFileSync)(fd, "utf8");
     } finally {
-      (0, import_node_fs23.closeSync)(fd);
+      (0, import_node_fs24.closeSync)(fd);
     }
   } catch {
     return null;
@@ -4224,12 +4286,12 @@ function parseRecord(text2, handoffPath, sessionId) {
     notes
   };
 }
-var import_node_fs23, import_node_path21, SUFFIX, MAX_RECORD_BYTES2, NOTE_KEYS;
+var import_node_fs24, import_node_path22, SUFFIX, MAX_RECORD_BYTES2, NOTE_KEYS;
 var init_agent_notes = __esm({
   "src/handoff/agent-notes.ts"() {
     "use strict";
-    import_node_fs23 = require("fs");
-    import_node_path21 = require("path");
+    import_node_fs24 = require("fs");
+    import_node_path22 = require("path");
     init_atomic_write();
     init_store2();
     SUFFIX = ".notes.json";
@@ -4282,11 +4344,11 @@ function compactionRecordOf(facts, compactionsBefore, handoff, trigger) {
   };
 }
 function recordPath(runtime, sessionId) {
-  return (0, import_node_path22.join)(ctxMonitorStateDir(runtime), "hooks", `${sessionId.replace(/[^\w-]/g, "_")}.compaction.json`);
+  return (0, import_node_path23.join)(ctxMonitorStateDir(runtime), "hooks", `${sessionId.replace(/[^\w-]/g, "_")}.compaction.json`);
 }
 function readCompactionRecord(runtime, sessionId) {
   try {
-    const value = JSON.parse((0, import_node_fs24.readFileSync)(recordPath(runtime, sessionId), "utf8"));
+    const value = JSON.parse((0, import_node_fs25.readFileSync)(recordPath(runtime, sessionId), "utf8"));
     if (typeof value.compactionsBefore !== "number" || typeof value.promptsBefore !== "number" || typeof value.handoffPath !== "string" || typeof value.writtenAt !== "string" || !isStrings(value.prompts) || !isStrings(value.files) || !isStrings(value.failedCommands))
       return null;
     return {
@@ -4300,16 +4362,16 @@ function readCompactionRecord(runtime, sessionId) {
 }
 function writeCompactionRecord(runtime, sessionId, record) {
   const path = recordPath(runtime, sessionId);
-  makeFolder((0, import_node_path22.join)(path, ".."), 448, STATE_DIR_SETTING);
+  makeFolder((0, import_node_path23.join)(path, ".."), 448, STATE_DIR_SETTING);
   replaceFile(path, `${JSON.stringify(record)}
 `, 384);
 }
-var import_node_fs24, import_node_path22, KEPT_CHARS, KEPT_ITEMS, isStrings;
+var import_node_fs25, import_node_path23, KEPT_CHARS, KEPT_ITEMS, isStrings;
 var init_compaction_record = __esm({
   "src/integration/hooks/compaction-record.ts"() {
     "use strict";
-    import_node_fs24 = require("fs");
-    import_node_path22 = require("path");
+    import_node_fs25 = require("fs");
+    import_node_path23 = require("path");
     init_paths();
     init_atomic_write();
     init_make_folder();
@@ -5752,9 +5814,9 @@ function lostFileName(handoffPath) {
   return `${handoffPath.replace(/\.md$/, "")}.lost.txt`;
 }
 function writeLostFile(record, full, summarySource) {
-  const name2 = (0, import_node_path23.basename)(lostFileName(record.handoffPath));
+  const name2 = (0, import_node_path24.basename)(lostFileName(record.handoffPath));
   writeNewFile(
-    (0, import_node_path23.dirname)(record.handoffPath),
+    (0, import_node_path24.dirname)(record.handoffPath),
     [name2, ...Array.from({ length: 20 }, (_, index) => name2.replace(/\.lost\.txt$/, `.lost-${index + 2}.txt`))],
     `What Claude Code's compaction summary (${summarySource}) dropped, against the handoff ${record.handoffPath}
 
@@ -5763,11 +5825,11 @@ ${redactSecrets(full).text}
     384
   );
 }
-var import_node_path23;
+var import_node_path24;
 var init_summary_lost_file = __esm({
   "src/integration/hooks/summary-lost-file.ts"() {
     "use strict";
-    import_node_path23 = require("path");
+    import_node_path24 = require("path");
     init_atomic_write();
     init_redact();
     init_handoff_pointer();
@@ -5854,9 +5916,9 @@ function redacted(text2) {
   return done;
 }
 function displayPath(path, projectDir) {
-  if (projectDir && (0, import_node_path24.isAbsolute)(path)) {
-    const inside = (0, import_node_path24.relative)(projectDir, path);
-    if (inside && !inside.startsWith("..") && !(0, import_node_path24.isAbsolute)(inside)) return inside;
+  if (projectDir && (0, import_node_path25.isAbsolute)(path)) {
+    const inside = (0, import_node_path25.relative)(projectDir, path);
+    if (inside && !inside.startsWith("..") && !(0, import_node_path25.isAbsolute)(inside)) return inside;
   }
   return path;
 }
@@ -5874,11 +5936,11 @@ function toolDisplayName(tool) {
   const mcp = /^mcp__(.+?)__(.+)$/.exec(tool);
   return mcp ? `${mcp[1]}/${mcp[2]}` : tool;
 }
-var import_node_path24, str2, REDACTED, REDACTED_LIMIT;
+var import_node_path25, str2, REDACTED, REDACTED_LIMIT;
 var init_tool_calls = __esm({
   "src/transcript/tool-calls.ts"() {
     "use strict";
-    import_node_path24 = require("path");
+    import_node_path25 = require("path");
     init_redact();
     str2 = (value) => typeof value === "string" && value ? value : null;
     REDACTED = /* @__PURE__ */ new Map();
@@ -6955,18 +7017,18 @@ __export(compaction_hooks_exports, {
   preCompact: () => preCompact
 });
 function compactionsInTranscript(transcriptPath, runtime) {
-  const cache = new CompactionCache((0, import_node_path25.join)(ctxMonitorStateDir(runtime), "scans"));
+  const cache = new CompactionCache((0, import_node_path26.join)(ctxMonitorStateDir(runtime), "scans"));
   return withByteSource(transcriptPath, (source) => cache.scan(source)).count;
 }
 function sameCompaction(previous, finished, prompts, now) {
-  if (!previous || previous.compactionsBefore !== finished || !(0, import_node_fs25.existsSync)(previous.handoffPath)) return false;
+  if (!previous || previous.compactionsBefore !== finished || !(0, import_node_fs26.existsSync)(previous.handoffPath)) return false;
   const age = now.getTime() - Date.parse(previous.writtenAt);
   return previous.promptsBefore === prompts || age >= 0 && age < SAME_COMPACTION_MS;
 }
 async function preCompact(input, runtime) {
   const { createHandoffDeps: createHandoffDeps2, readFacts: readFacts2, writeHandoff: writeHandoff2 } = await Promise.resolve().then(() => (init_write_handoff(), write_handoff_exports));
   const deps = createHandoffDeps2(runtime, createUsageDeps(runtime));
-  const transcript = input.transcriptPath && (0, import_node_fs25.existsSync)(input.transcriptPath) ? input.transcriptPath : null;
+  const transcript = input.transcriptPath && (0, import_node_fs26.existsSync)(input.transcriptPath) ? input.transcriptPath : null;
   const facts = transcript ? readFacts2(transcript, deps.facts) : null;
   const finished = transcript ? Math.max(
     compactionsInTranscript(transcript, runtime),
@@ -7001,10 +7063,10 @@ function handoffText(folder, path) {
 }
 function recordFor(runtime, sessionId, compaction) {
   const record = readCompactionRecord(runtime, sessionId);
-  return record && record.compactionsBefore + 1 === compaction && (0, import_node_fs25.existsSync)(record.handoffPath) ? record : null;
+  return record && record.compactionsBefore + 1 === compaction && (0, import_node_fs26.existsSync)(record.handoffPath) ? record : null;
 }
 async function compactionPointer(input, runtime) {
-  if (!input.transcriptPath || !(0, import_node_fs25.existsSync)(input.transcriptPath)) return "";
+  if (!input.transcriptPath || !(0, import_node_fs26.existsSync)(input.transcriptPath)) return "";
   const inTranscript = compactionsInTranscript(input.transcriptPath, runtime);
   const memory = readHookMemory(runtime, input.sessionId);
   const previous = readCompactionRecord(runtime, input.sessionId);
@@ -7046,7 +7108,7 @@ async function compactionPointer(input, runtime) {
   });
 }
 async function postCompact(input, runtime) {
-  if (!input.transcriptPath || !(0, import_node_fs25.existsSync)(input.transcriptPath)) return "";
+  if (!input.transcriptPath || !(0, import_node_fs26.existsSync)(input.transcriptPath)) return "";
   const memory = readHookMemory(runtime, input.sessionId);
   const compaction = Math.max(compactionsInTranscript(input.transcriptPath, runtime), memory.compactionsPointedPast);
   const record = recordFor(runtime, input.sessionId, compaction);
@@ -7057,12 +7119,12 @@ async function postCompact(input, runtime) {
   writeHookMemory(runtime, input.sessionId, { ...memory, lostPending: `[ctx-monitor] ${losses.short}` });
   return "";
 }
-var import_node_fs25, import_node_path25, AUTOMATIC_HANDOFF_NOTE, SAME_COMPACTION_MS;
+var import_node_fs26, import_node_path26, AUTOMATIC_HANDOFF_NOTE, SAME_COMPACTION_MS;
 var init_compaction_hooks = __esm({
   "src/integration/hooks/compaction-hooks.ts"() {
     "use strict";
-    import_node_fs25 = require("fs");
-    import_node_path25 = require("path");
+    import_node_fs26 = require("fs");
+    import_node_path26 = require("path");
     init_paths();
     init_read_usage();
     init_agent_notes();
@@ -7094,7 +7156,7 @@ async function sessionStart(input, runtime) {
   return (await compactionHooks()).compactionPointer(input, runtime);
 }
 async function usageCheck(input, runtime, event) {
-  if (!input.transcriptPath || !(0, import_node_fs26.existsSync)(input.transcriptPath)) return "";
+  if (!input.transcriptPath || !(0, import_node_fs27.existsSync)(input.transcriptPath)) return "";
   const usage = await readContextUsage(request(input, runtime), createUsageDeps(runtime));
   const memory = readHookMemory(runtime, input.sessionId);
   const decision = usageWarning(usage, memory.warnedStatus);
@@ -7121,11 +7183,11 @@ function runHookEvent(event, input, runtime) {
       return usageCheck(input, runtime, event);
   }
 }
-var import_node_fs26, compactionHooks;
+var import_node_fs27, compactionHooks;
 var init_handlers = __esm({
   "src/integration/hooks/handlers.ts"() {
     "use strict";
-    import_node_fs26 = require("fs");
+    import_node_fs27 = require("fs");
     init_record_session();
     init_read_usage();
     init_hook_input();
@@ -7143,7 +7205,7 @@ __export(hook_exports, {
   runHook: () => runHook
 });
 function hookLogPath(runtime) {
-  return (0, import_node_path26.join)(ctxMonitorStateDir(runtime), "hooks.log");
+  return (0, import_node_path27.join)(ctxMonitorStateDir(runtime), "hooks.log");
 }
 function logProblem(runtime, event, message) {
   try {
@@ -7189,11 +7251,11 @@ async function runHook(event, runtime, out, stdinFd = 0) {
   }
   return 0;
 }
-var import_node_path26, WATCHDOG_MS, hookCommand;
+var import_node_path27, WATCHDOG_MS, hookCommand;
 var init_hook = __esm({
   "src/commands/hook.ts"() {
     "use strict";
-    import_node_path26 = require("path");
+    import_node_path27 = require("path");
     init_user_error();
     init_paths();
     init_plugin_presence();
@@ -7379,17 +7441,17 @@ var init_usage3 = __esm({
 // src/version.ts
 function readPackage() {
   try {
-    const raw = JSON.parse((0, import_node_fs27.readFileSync)(new URL("../package.json", __ctxMonitorImportMetaUrl), "utf8"));
+    const raw = JSON.parse((0, import_node_fs28.readFileSync)(new URL("../package.json", __ctxMonitorImportMetaUrl), "utf8"));
     return { name: String(raw.name ?? "ctx-monitor"), version: String(raw.version ?? "0.0.0") };
   } catch {
     return { name: "ctx-monitor", version: "0.0.0" };
   }
 }
-var import_node_fs27, PACKAGE;
+var import_node_fs28, PACKAGE;
 var init_version = __esm({
   "src/version.ts"() {
     "use strict";
-    import_node_fs27 = require("fs");
+    import_node_fs28 = require("fs");
     PACKAGE = readPackage();
   }
 });
@@ -7560,8 +7622,8 @@ var init_run_command = __esm({
 });
 
 // src/fast-entry.ts
-var import_node_fs28 = require("fs");
-var import_node_path27 = require("path");
+var import_node_fs29 = require("fs");
+var import_node_path28 = require("path");
 var import_node_url = require("url");
 
 // src/base/runtime.ts
@@ -7613,7 +7675,7 @@ var output = {
 };
 function onTerminal() {
   try {
-    return (0, import_node_fs28.fstatSync)(1).isCharacterDevice() && require("tty").isatty(1);
+    return (0, import_node_fs29.fstatSync)(1).isCharacterDevice() && require("tty").isatty(1);
   } catch {
     return false;
   }
@@ -7622,7 +7684,7 @@ function writeAll(fd, text2) {
   const bytes = Buffer.from(text2);
   for (let offset = 0; offset < bytes.length; ) {
     try {
-      offset += (0, import_node_fs28.writeSync)(fd, bytes, offset);
+      offset += (0, import_node_fs29.writeSync)(fd, bytes, offset);
     } catch (error) {
       if (error.code !== "EAGAIN") return;
     }
@@ -7635,5 +7697,5 @@ if (name === "statusline" && rest.length === 0) {
 } else if (name === "usage") {
   void Promise.all([Promise.resolve().then(() => (init_usage3(), usage_exports)), Promise.resolve().then(() => (init_run_command(), run_command_exports))]).then(([{ usageCommand: usageCommand2 }, { runKnownCommand: runKnownCommand2 }]) => runKnownCommand2(usageCommand2, rest, nodeRuntime(), output)).then((code) => process.exitCode = code);
 } else {
-  void import((0, import_node_url.pathToFileURL)((0, import_node_path27.join)(__dirname, "cli.js")).href);
+  void import((0, import_node_url.pathToFileURL)((0, import_node_path28.join)(__dirname, "cli.js")).href);
 }

@@ -9,6 +9,7 @@ import { counterFor, isTarget, markUnmeasured, measureGroups, targetFromEnv } fr
 import { ingestBodies } from "./otel-bodies.ts";
 import type { partGroups } from "./part-groups.ts";
 import { captureStoreDir } from "./paths.ts";
+import { liveProxy, sendsThrough } from "./proxy-live.ts";
 import type { CapturedRequest } from "./record.ts";
 import { newestOfSession } from "./store.ts";
 import { TokenCache, type Unmeasured } from "./token-cache.ts";
@@ -128,15 +129,43 @@ export async function digestPendingCapture(runtime: Runtime, projectDir?: string
   return cache;
 }
 
-/** The session's newest captured main-chain request and its measured parts, or null when nothing was captured for it. */
+/** How long a reader waits for a live proxy to store the request of a response the transcript already holds. */
+const PROXY_STORING_MS = 2_000;
+
+/**
+ * The session's newest record, waiting a moment when a live proxy in front of the session has not stored
+ * the request of `awaiting` (the transcript's newest response) yet: it does so once no request is in flight.
+ */
+async function newestRecord(
+  runtime: Runtime,
+  storeDir: string,
+  sessionId: string,
+  awaiting: string | null,
+): Promise<CapturedRequest | null> {
+  let record = newestOfSession<CapturedRequest>(storeDir, sessionId);
+  if (awaiting === null || record?.messageId === awaiting) return record;
+  const proxy = liveProxy(storeDir);
+  if (!proxy || (record?.source !== "proxy" && !sendsThrough(runtime, proxy))) return record;
+  for (const started = Date.now(); record?.messageId !== awaiting && Date.now() - started < PROXY_STORING_MS; ) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    record = newestOfSession<CapturedRequest>(storeDir, sessionId);
+  }
+  return record;
+}
+
+/**
+ * The session's newest captured main-chain request and its measured parts, or null when nothing was
+ * captured for it. `awaiting`: the message id of the transcript's newest response, when known.
+ */
 export async function readSessionCapture(
   runtime: Runtime,
   sessionId: string,
   projectDir?: string,
+  awaiting: string | null = null,
 ): Promise<SessionCapture | null> {
   const storeDir = captureStoreDir(runtime);
   const cache = await digestPendingCapture(runtime, projectDir);
-  const record = newestOfSession<CapturedRequest>(storeDir, sessionId);
+  const record = await newestRecord(runtime, storeDir, sessionId, awaiting);
   if (record?.v !== 1 || !record.request) return null;
   return { record, tokens: await proxyFigures(runtime, record, tokensOf(record, cache, runtime)) };
 }

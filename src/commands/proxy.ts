@@ -8,6 +8,7 @@ import { captureStoreDir, ensurePrivateDir } from "../capture/paths.ts";
 import { digestOfExchange, isCaptured } from "../capture/proxy/capture-exchange.ts";
 import { ProxyPartMeasurer } from "../capture/proxy/measure-parts.ts";
 import { type RunningProxy, startProxy } from "../capture/proxy/server.ts";
+import { markProxyLive } from "../capture/proxy-live.ts";
 import { appendRecords } from "../capture/store.ts";
 import type { Command } from "./command.ts";
 
@@ -87,10 +88,13 @@ export const proxyCommand: Command = {
       out.stderr(`ctx-monitor proxy: ${reason}\n`);
       return 1;
     }
+    // Readers of this store wait a moment for a request the proxy has forwarded but not stored yet.
+    const unmarkLive = markProxyLive(storeDir, proxy.url);
     out.stdout(`ctx-monitor proxy: ${proxy.url} → ${upstream.href.replace(/\/$/, "")}, captures in ${storeDir}\n`);
     out.stdout(`Run Claude Code with:\n  ANTHROPIC_BASE_URL=${proxy.url} claude\n`);
     await untilInterrupted();
     await proxy.close();
+    unmarkLive();
     await measurer.settled();
     return 0;
   },

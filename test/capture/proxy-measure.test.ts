@@ -52,6 +52,9 @@ async function upstream(mode: CountMode) {
         if (mode === "slow") return void setTimeout(() => json(200, { input_tokens: 1 }), 4_000).unref();
         return json(200, { input_tokens: Math.ceil(raw.length / 4) });
       }
+      // Another conversation's request still streaming: the proxy stores nothing while it is in flight.
+      const hold = Number(req.headers["x-test-hold-ms"] ?? 0);
+      if (hold > 0) return void setTimeout(() => json(200, { id: "msg_other", usage: {} }), hold).unref();
       json(200, {
         id: "msg_1",
         type: "message",
@@ -145,5 +148,32 @@ describe("ctx-monitor proxy measures the parts of what it forwards", { timeout: 
     const off = await throughProxy("well", { "x-api-key": key() }, { CTX_MONITOR_COUNT_TOKENS: "0" });
     expect(new Set(reasons(off.answer).map(([, reason]) => reason))).toEqual(new Set(["turned-off"]));
     expect(off.api.counted).toEqual([]);
+  });
+
+  it("asked the moment its response arrives, while another request is in flight: the reader waits for the request's record", async () => {
+    const api = await upstream("well");
+    const home = tempDir();
+    const proxy = await startProxyProcess(["--upstream", api.url], { PATH: process.env.PATH ?? "", HOME: home });
+    closers.push(() => void proxy.stop());
+    const post = (body: unknown, extra: Record<string, string> = {}) =>
+      fetch(`${proxy.url}/v1/messages`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "anthropic-version": "2023-06-01", ...extra },
+        body: JSON.stringify(body),
+      }).then((response) => response.text());
+    const other = post({ ...BODY, metadata: {} }, { "x-test-hold-ms": "1500" });
+    await post(BODY, { "x-api-key": key() });
+    // Claude Code sends through this proxy: the reader knows the record is on its way.
+    const through = fakeRuntime({ homeDir: home, env: { ANTHROPIC_BASE_URL: proxy.url }, now: () => new Date() });
+    const elsewhere = fakeRuntime({ homeDir: home, env: {}, now: () => new Date() });
+    const [waited, unwaited] = await Promise.all([
+      readSessionCapture(through, SESSION, undefined, "msg_1"),
+      readSessionCapture(elsewhere, SESSION, undefined, "msg_1"),
+    ]);
+    expect(waited?.record.messageId).toBe("msg_1");
+    expect(waited?.record.source).toBe("proxy");
+    // A session not known to go through the proxy is answered at once, without the record still held.
+    expect(unwaited).toBeNull();
+    await other;
   });
 });

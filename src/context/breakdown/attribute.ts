@@ -23,6 +23,8 @@ import { shrinkProportionally, splitByWeight } from "./split.ts";
 export interface Attribution {
   /** Context size of the newest main-chain response: the sum of `baseline.tokens` and every item's tokens. */
   usedTokens: number;
+  /** The API message id of that response, when its records carry one. */
+  messageId: string | null;
   baseline: { tokens: number; items: readonly Item[] } | null;
   /** Everything added after the baseline, with exact step totals split by size. */
   items: readonly Item[];
@@ -132,6 +134,7 @@ export class BreakdownBuilder {
   snapshot(): Attribution {
     return {
       usedTokens: this.last?.total ?? 0,
+      messageId: this.last?.messageId ?? null,
       baseline: this.baseline,
       items: this.items,
       pending: this.open.map((item) => ({ ...item, tokens: estimateTokens(item.chars), exact: false })),

@@ -68,7 +68,9 @@ export async function readContextBreakdown(request: UsageRequest, deps: Breakdow
   const memoryFiles = findMemoryFiles(deps.runtime, projectDir);
   // The request's own shape: the transcript's (2.1.332 writes it), else the session's newest captured
   // request, which sizes every server's definitions as sent. A subagent's requests are not in the capture.
-  const capture = usage.subagent ? null : await readSessionCapture(deps.runtime, usage.sessionId, projectDir, measured.messageId);
+  const capture = usage.subagent
+    ? null
+    : await readSessionCapture(deps.runtime, usage.sessionId, projectDir, measured.messageId);
   const fromCapture = !measured.requestShape && capture !== null;
   const requestShape = measured.requestShape ?? capture?.record.request ?? null;
   const mcpDefinitions = requestShape ? [] : await ownDefinitions(deps, measured.mcpToolsCalled);

@@ -28,7 +28,8 @@ export function parseSubagentStatuslineInput(text: string): SubagentStatuslineIn
   const tasks = Array.isArray(input.tasks) ? input.tasks : [];
   const rows: SubagentRow[] = [];
   for (const task of tasks) {
-    const object = typeof task === "object" && task !== null && !Array.isArray(task) ? (task as Record<string, unknown>) : null;
+    const object =
+      typeof task === "object" && task !== null && !Array.isArray(task) ? (task as Record<string, unknown>) : null;
     const id = stringField(object, "id");
     if (!id) continue;
     const size = countField(object, "contextWindowSize");

@@ -29,11 +29,20 @@ export async function subagentStatuslineText(text: string, runtime: Runtime): Pr
     if (!path || !existsSync(path)) continue;
     try {
       const usage = await readContextUsage({ transcriptPath: path }, deps);
+      // The label is another's text (a description the model wrote): none of its escapes pass, and of the
+      // whole line only ctx-monitor's own colours.
+      const label = row.label === null ? null : terminalText(row.label);
       const line = subagentRowText(
-        { row, sessionId: input.sessionId, usage, env: runtime.env, compactSettings, thresholds: settings },
+        {
+          row: { ...row, label },
+          sessionId: input.sessionId,
+          usage,
+          env: runtime.env,
+          compactSettings,
+          thresholds: settings,
+        },
         style,
       );
-      // The label is another's text: only ctx-monitor's own colours pass.
       if (line !== null) rows.push({ id: row.id, content: terminalText(line, { color: style.color }) });
     } catch {
       // A transcript with no response yet: Claude Code's own row stays.

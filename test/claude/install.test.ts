@@ -109,7 +109,9 @@ describe("settings plan", () => {
 
     const mine = `{\n  "subagentStatusLine": { "type": "command", "command": "my-rows" }\n}\n`;
     const kept = planSettingsInstall(mine, "s.json", EXE, { statusline: false });
-    expect(kept.notes).toEqual([expect.stringContaining('kept your subagent statusline ("my-rows"); pass --statusline')]);
+    expect(kept.notes).toEqual([
+      expect.stringContaining('kept your subagent statusline ("my-rows"); pass --statusline'),
+    ]);
     expect(JSON.parse(kept.text).subagentStatusLine.command).toBe("my-rows");
     const replaced = planSettingsInstall(mine, "s.json", EXE, { statusline: true });
     expect(JSON.parse(replaced.text).subagentStatusLine.command).toMatch(/statusline --subagent$/);

@@ -127,7 +127,10 @@ describe("subagent statusline rows", () => {
     expect(rows).toHaveLength(1);
     // ctx-monitor's own colour (yellow: 84% is past the default warn point) around the line; the label's
     // escape does not pass.
-    expect(rows[0]!.content).toMatch(/^\u001b\[33mReview .*the fix · 168k\/200k · .*\u001b\[0m$/);
-    expect(rows[0]!.content.slice(5, -4)).not.toContain("\u001b");
+    const content = rows[0]!.content;
+    expect(content.startsWith("\u001b[33m") && content.endsWith("\u001b[0m")).toBe(true);
+    const inner = content.slice("\u001b[33m".length, -"\u001b[0m".length);
+    expect(inner).toMatch(/^Review the fix · 168k\/200k · /);
+    expect(inner).not.toContain("\u001b");
   });
 });

@@ -2739,6 +2739,10 @@ function readMeta(path) {
     return {};
   }
 }
+function subagentTranscriptPath(sessionTranscriptPath, agentId) {
+  if (!/^[\w-]+$/.test(agentId)) return null;
+  return (0, import_node_path17.join)(sessionTranscriptPath.replace(/\.jsonl$/, ""), "subagents", `agent-${agentId}.jsonl`);
+}
 function subagentTranscripts(sessionTranscriptPath) {
   const folder = (0, import_node_path17.join)(sessionTranscriptPath.replace(/\.jsonl$/, ""), "subagents");
   let names;
@@ -3787,6 +3791,132 @@ var init_safe_text = __esm({
   }
 });
 
+// src/claude/subagent-statusline-input.ts
+function parseSubagentStatuslineInput(text2) {
+  const input = parseJsonObject(text2);
+  const sessionId = stringField(input, "session_id");
+  if (!input || !sessionId) return null;
+  const tasks = Array.isArray(input.tasks) ? input.tasks : [];
+  const rows = [];
+  for (const task of tasks) {
+    const object = typeof task === "object" && task !== null && !Array.isArray(task) ? task : null;
+    const id = stringField(object, "id");
+    if (!id) continue;
+    const size = countField(object, "contextWindowSize");
+    rows.push({
+      id,
+      type: stringField(object, "type"),
+      label: stringField(object, "label") ?? stringField(object, "description"),
+      modelId: stringField(object, "model"),
+      contextWindowSize: size !== null && Number.isInteger(size) && size > 0 ? size : null
+    });
+  }
+  return {
+    sessionId,
+    transcriptPath: stringField(input, "transcript_path"),
+    cwd: stringField(input, "cwd"),
+    rows
+  };
+}
+var init_subagent_statusline_input = __esm({
+  "src/claude/subagent-statusline-input.ts"() {
+    "use strict";
+    init_stdin_json();
+  }
+});
+
+// src/integration/subagent-statusline.ts
+function subagentRowText(facts, style) {
+  const { row, usage } = facts;
+  const input = {
+    sessionId: facts.sessionId,
+    transcriptPath: usage.transcriptPath,
+    projectDir: null,
+    modelId: row.modelId ?? usage.model,
+    modelName: row.label ?? row.modelId ?? usage.model,
+    version: null,
+    contextWindowSize: row.contextWindowSize,
+    currentUsage: null,
+    usedPercentage: null
+  };
+  const figures = statuslineFigures({
+    input,
+    usage,
+    env: facts.env,
+    compactSettings: facts.compactSettings,
+    thresholds: facts.thresholds
+  });
+  return figures ? renderStatusline(figures, style) : null;
+}
+function subagentRowsOutput(rows) {
+  return rows.map((row) => `${JSON.stringify({ id: row.id, content: row.content })}
+`).join("");
+}
+var init_subagent_statusline = __esm({
+  "src/integration/subagent-statusline.ts"() {
+    "use strict";
+    init_statusline();
+  }
+});
+
+// src/commands/subagent-statusline.ts
+var subagent_statusline_exports = {};
+__export(subagent_statusline_exports, {
+  runSubagentStatusline: () => runSubagentStatusline,
+  subagentStatuslineText: () => subagentStatuslineText
+});
+async function subagentStatuslineText(text2, runtime) {
+  const input = parseSubagentStatuslineInput(text2);
+  if (!input?.transcriptPath) return "";
+  const settings = loadSettings(runtime);
+  const compactSettings = readCompactSettings(runtime, input.cwd ?? runtime.cwd);
+  const style = lineStyle(runtime.env);
+  const deps = createUsageDeps(runtime);
+  const rows = [];
+  for (const row of input.rows) {
+    const path = subagentTranscriptPath(input.transcriptPath, row.id);
+    if (!path || !(0, import_node_fs21.existsSync)(path)) continue;
+    try {
+      const usage = await readContextUsage({ transcriptPath: path }, deps);
+      const label = row.label === null ? null : terminalText(row.label);
+      const line = subagentRowText(
+        {
+          row: { ...row, label },
+          sessionId: input.sessionId,
+          usage,
+          env: runtime.env,
+          compactSettings,
+          thresholds: settings
+        },
+        style
+      );
+      if (line !== null) rows.push({ id: row.id, content: terminalText(line, { color: style.color }) });
+    } catch {
+    }
+  }
+  return subagentRowsOutput(rows);
+}
+async function runSubagentStatusline(runtime, out, stdinFd = 0) {
+  out.stdout(await subagentStatuslineText(readStdinText(stdinFd), runtime));
+  return 0;
+}
+var import_node_fs21;
+var init_subagent_statusline2 = __esm({
+  "src/commands/subagent-statusline.ts"() {
+    "use strict";
+    import_node_fs21 = require("fs");
+    init_compact_settings();
+    init_stdin_json();
+    init_subagent_statusline_input();
+    init_settings();
+    init_read_usage();
+    init_statusline();
+    init_subagent_statusline();
+    init_safe_text();
+    init_subagent_files();
+  }
+});
+
 // src/commands/statusline.ts
 var statusline_exports = {};
 __export(statusline_exports, {
@@ -3879,9 +4009,9 @@ var init_statusline2 = __esm({
     statuslineCommand = {
       name: "statusline",
       summary: "Claude Code's statusline (its JSON on stdin): usage, a bar, tokens and steps until auto-compact",
-      synopsis: "< statusline-input.json",
-      options: {},
-      run: (context) => runStatusline(context.runtime, context.out)
+      synopsis: "[--subagent] < statusline-input.json",
+      options: { subagent: { type: "boolean" } },
+      run: async (context) => context.values.subagent === true ? (await Promise.resolve().then(() => (init_subagent_statusline2(), subagent_statusline_exports))).runSubagentStatusline(context.runtime, context.out) : runStatusline(context.runtime, context.out)
     };
   }
 });
@@ -3893,7 +4023,7 @@ function runningAsPlugin(runtime) {
 function enabledPlugin(runtime) {
   let text2;
   try {
-    text2 = (0, import_node_fs21.readFileSync)((0, import_node_path19.join)(claudeConfigDir(runtime), "settings.json"), "utf8");
+    text2 = (0, import_node_fs22.readFileSync)((0, import_node_path19.join)(claudeConfigDir(runtime), "settings.json"), "utf8");
   } catch {
     return null;
   }
@@ -3909,11 +4039,11 @@ function enabledPlugin(runtime) {
 function installedTwiceNotice(pluginId) {
   return `[ctx-monitor] installed twice: as the plugin ${pluginId} and by \`ctx-monitor install\`; the plugin's hooks run and these stay silent. Run \`ctx-monitor uninstall\` to remove the second.`;
 }
-var import_node_fs21, import_node_path19;
+var import_node_fs22, import_node_path19;
 var init_plugin_presence = __esm({
   "src/claude/plugin-presence.ts"() {
     "use strict";
-    import_node_fs21 = require("fs");
+    import_node_fs22 = require("fs");
     import_node_path19 = require("path");
     init_paths();
   }
@@ -3971,7 +4101,7 @@ function memoryPath(runtime, sessionId) {
 }
 function readHookMemory(runtime, sessionId) {
   try {
-    const value = JSON.parse((0, import_node_fs22.readFileSync)(memoryPath(runtime, sessionId), "utf8"));
+    const value = JSON.parse((0, import_node_fs23.readFileSync)(memoryPath(runtime, sessionId), "utf8"));
     const warned = value.warnedStatus;
     return {
       warnedStatus: warned === "warn" || warned === "critical" ? warned : "ok",
@@ -3988,11 +4118,11 @@ function writeHookMemory(runtime, sessionId, memory) {
   replaceFile(path, `${JSON.stringify(memory)}
 `, 384);
 }
-var import_node_fs22, import_node_path20, FRESH_MEMORY;
+var import_node_fs23, import_node_path20, FRESH_MEMORY;
 var init_hook_memory = __esm({
   "src/integration/hooks/hook-memory.ts"() {
     "use strict";
-    import_node_fs22 = require("fs");
+    import_node_fs23 = require("fs");
     import_node_path20 = require("path");
     init_paths();
     init_atomic_write();
@@ -4063,17 +4193,17 @@ function handoffFolder(configured, projectDir) {
   return { path, confinedTo: projectDir };
 }
 function ensureHandoffFolder(folder) {
-  if (folder.confinedTo && !(0, import_node_fs23.existsSync)(folder.confinedTo)) {
+  if (folder.confinedTo && !(0, import_node_fs24.existsSync)(folder.confinedTo)) {
     throw new HandoffPathError(
       `the session's project folder ${folder.confinedTo} does not exist (moved or deleted?); pass --project DIR or set CTX_MONITOR_HANDOFF_DIR to an absolute folder`
     );
   }
   if (folder.confinedTo) refuseEscape(folder.path, existingAncestor(folder.path), folder.confinedTo);
-  const created = !(0, import_node_fs23.existsSync)(folder.path);
+  const created = !(0, import_node_fs24.existsSync)(folder.path);
   makeFolder(folder.path, 448, "CTX_MONITOR_HANDOFF_DIR");
-  const real = (0, import_node_fs23.realpathSync)(folder.path);
+  const real = (0, import_node_fs24.realpathSync)(folder.path);
   if (folder.confinedTo) refuseEscape(folder.path, real, folder.confinedTo);
-  if (!(0, import_node_fs23.statSync)(real).isDirectory())
+  if (!(0, import_node_fs24.statSync)(real).isDirectory())
     throw new HandoffPathError(
       `the handoff folder ${folder.path} is not a folder; remove it or set CTX_MONITOR_HANDOFF_DIR`
     );
@@ -4085,13 +4215,13 @@ function existingAncestor(path) {
   for (let at = path; ; at = (0, import_node_path21.dirname)(at)) {
     let exists = true;
     try {
-      (0, import_node_fs23.lstatSync)(at);
+      (0, import_node_fs24.lstatSync)(at);
     } catch {
       exists = false;
     }
     if (exists) {
       try {
-        return (0, import_node_fs23.realpathSync)(at);
+        return (0, import_node_fs24.realpathSync)(at);
       } catch {
         throw new HandoffPathError(
           `${at} is a symlink to nothing; remove it, or set CTX_MONITOR_HANDOFF_DIR to a folder to write handoffs in`
@@ -4102,20 +4232,20 @@ function existingAncestor(path) {
   }
 }
 function refuseEscape(path, real, project) {
-  if (isInside((0, import_node_fs23.realpathSync)(project), real)) return;
+  if (isInside((0, import_node_fs24.realpathSync)(project), real)) return;
   throw new HandoffPathError(
     `the handoff folder ${path} resolves through a symlink to ${real}, outside the project ${project}; refusing to write there (set CTX_MONITOR_HANDOFF_DIR to an absolute folder to choose it on purpose)`
   );
 }
 function tightenFolder(real) {
-  const stat = (0, import_node_fs23.statSync)(real);
+  const stat = (0, import_node_fs24.statSync)(real);
   if ((stat.mode & 63) === 0) return;
   if (typeof process.getuid === "function" && stat.uid !== process.getuid()) {
     throw new HandoffPathError(
       `the handoff folder ${real} belongs to another user and others can open it; use a folder of your own (CTX_MONITOR_HANDOFF_DIR)`
     );
   }
-  (0, import_node_fs23.chmodSync)(real, 448);
+  (0, import_node_fs24.chmodSync)(real, 448);
 }
 function handoffFileName(at, sessionId, label) {
   if (label !== void 0 && (!LABEL.test(label) || label.includes(".."))) {
@@ -4150,7 +4280,7 @@ function writeNewHandoff(folder, name2, content) {
 function listHandoffs(folder) {
   let names;
   try {
-    names = (0, import_node_fs23.readdirSync)(folder);
+    names = (0, import_node_fs24.readdirSync)(folder);
   } catch {
     return [];
   }
@@ -4158,7 +4288,7 @@ function listHandoffs(folder) {
   for (const name2 of names) {
     if (!name2.endsWith(".md") || name2.startsWith(".")) continue;
     try {
-      const stat = (0, import_node_fs23.lstatSync)((0, import_node_path21.join)(folder, name2));
+      const stat = (0, import_node_fs24.lstatSync)((0, import_node_path21.join)(folder, name2));
       if (stat.isFile() && stat.nlink === 1)
         found.push({ name: name2, path: (0, import_node_path21.join)(folder, name2), bytes: stat.size, modified: stat.mtime.toISOString() });
     } catch {
@@ -4173,10 +4303,10 @@ function writtenSecond(name2) {
   return end === -1 ? name2 : name2.slice(0, end + 1);
 }
 function handoffInFolder(folder, requested) {
-  const real = (0, import_node_fs23.realpathSync)(folder);
+  const real = (0, import_node_fs24.realpathSync)(folder);
   let target;
   try {
-    target = (0, import_node_fs23.realpathSync)((0, import_node_path21.resolve)(real, requested));
+    target = (0, import_node_fs24.realpathSync)((0, import_node_path21.resolve)(real, requested));
   } catch {
     throw new HandoffPathError(`no handoff ${JSON.stringify(requested)} in ${folder}`);
   }
@@ -4185,23 +4315,23 @@ function handoffInFolder(folder, requested) {
   return target;
 }
 function readHandoff(folder, path) {
-  const real = (0, import_node_fs23.realpathSync)(folder);
-  if (!isInside(real, (0, import_node_fs23.realpathSync)(path))) throw new HandoffPathError(`${path} is not a handoff in ${folder}`);
-  const fd = (0, import_node_fs23.openSync)(path, import_node_fs23.constants.O_RDONLY | import_node_fs23.constants.O_NOFOLLOW | import_node_fs23.constants.O_NONBLOCK);
+  const real = (0, import_node_fs24.realpathSync)(folder);
+  if (!isInside(real, (0, import_node_fs24.realpathSync)(path))) throw new HandoffPathError(`${path} is not a handoff in ${folder}`);
+  const fd = (0, import_node_fs24.openSync)(path, import_node_fs24.constants.O_RDONLY | import_node_fs24.constants.O_NOFOLLOW | import_node_fs24.constants.O_NONBLOCK);
   try {
-    const stat = (0, import_node_fs23.fstatSync)(fd);
+    const stat = (0, import_node_fs24.fstatSync)(fd);
     if (!stat.isFile() || stat.nlink !== 1)
       throw new HandoffPathError(`${path} is not a regular handoff file in ${folder}; refusing to read it`);
-    return (0, import_node_fs23.readFileSync)(fd, "utf8");
+    return (0, import_node_fs24.readFileSync)(fd, "utf8");
   } finally {
-    (0, import_node_fs23.closeSync)(fd);
+    (0, import_node_fs24.closeSync)(fd);
   }
 }
-var import_node_fs23, import_node_path21, HandoffPathError, DEFAULT_HANDOFF_DIR, LABEL;
+var import_node_fs24, import_node_path21, HandoffPathError, DEFAULT_HANDOFF_DIR, LABEL;
 var init_store2 = __esm({
   "src/handoff/store.ts"() {
     "use strict";
-    import_node_fs23 = require("fs");
+    import_node_fs24 = require("fs");
     import_node_path21 = require("path");
     init_user_error();
     init_atomic_write();
@@ -4227,7 +4357,7 @@ function writeAgentNotes(folder, record) {
 function newestAgentNotes(folder, sessionId) {
   let names;
   try {
-    names = (0, import_node_fs24.readdirSync)(folder);
+    names = (0, import_node_fs25.readdirSync)(folder);
   } catch {
     return null;
   }
@@ -4241,7 +4371,7 @@ function newestAgentNotes(folder, sessionId) {
 }
 function isRegularFile(path) {
   try {
-    const stat = (0, import_node_fs24.lstatSync)(path);
+    const stat = (0, import_node_fs25.lstatSync)(path);
     return stat.isFile() && stat.nlink === 1;
   } catch {
     return false;
@@ -4250,13 +4380,13 @@ function isRegularFile(path) {
 function readRecord(path, handoffPath, sessionId) {
   let text2;
   try {
-    const fd = (0, import_node_fs24.openSync)(path, import_node_fs24.constants.O_RDONLY | import_node_fs24.constants.O_NOFOLLOW | import_node_fs24.constants.O_NONBLOCK);
+    const fd = (0, import_node_fs25.openSync)(path, import_node_fs25.constants.O_RDONLY | import_node_fs25.constants.O_NOFOLLOW | import_node_fs25.constants.O_NONBLOCK);
     try {
-      const stat = (0, import_node_fs24.fstatSync)(fd);
+      const stat = (0, import_node_fs25.fstatSync)(fd);
       if (!stat.isFile() || stat.nlink !== 1 || stat.size > MAX_RECORD_BYTES2) return null;
-      text2 = (0, import_node_fs24.readFileSync)(fd, "utf8");
+      text2 = (0, import_node_fs25.readFileSync)(fd, "utf8");
     } finally {
-      (0, import_node_fs24.closeSync)(fd);
+      (0, import_node_fs25.closeSync)(fd);
     }
   } catch {
     return null;
@@ -4286,11 +4416,11 @@ function parseRecord(text2, handoffPath, sessionId) {
     notes
   };
 }
-var import_node_fs24, import_node_path22, SUFFIX, MAX_RECORD_BYTES2, NOTE_KEYS;
+var import_node_fs25, import_node_path22, SUFFIX, MAX_RECORD_BYTES2, NOTE_KEYS;
 var init_agent_notes = __esm({
   "src/handoff/agent-notes.ts"() {
     "use strict";
-    import_node_fs24 = require("fs");
+    import_node_fs25 = require("fs");
     import_node_path22 = require("path");
     init_atomic_write();
     init_store2();
@@ -4348,7 +4478,7 @@ function recordPath(runtime, sessionId) {
 }
 function readCompactionRecord(runtime, sessionId) {
   try {
-    const value = JSON.parse((0, import_node_fs25.readFileSync)(recordPath(runtime, sessionId), "utf8"));
+    const value = JSON.parse((0, import_node_fs26.readFileSync)(recordPath(runtime, sessionId), "utf8"));
     if (typeof value.compactionsBefore !== "number" || typeof value.promptsBefore !== "number" || typeof value.handoffPath !== "string" || typeof value.writtenAt !== "string" || !isStrings(value.prompts) || !isStrings(value.files) || !isStrings(value.failedCommands))
       return null;
     return {
@@ -4366,11 +4496,11 @@ function writeCompactionRecord(runtime, sessionId, record) {
   replaceFile(path, `${JSON.stringify(record)}
 `, 384);
 }
-var import_node_fs25, import_node_path23, KEPT_CHARS, KEPT_ITEMS, isStrings;
+var import_node_fs26, import_node_path23, KEPT_CHARS, KEPT_ITEMS, isStrings;
 var init_compaction_record = __esm({
   "src/integration/hooks/compaction-record.ts"() {
     "use strict";
-    import_node_fs25 = require("fs");
+    import_node_fs26 = require("fs");
     import_node_path23 = require("path");
     init_paths();
     init_atomic_write();
@@ -7021,14 +7151,14 @@ function compactionsInTranscript(transcriptPath, runtime) {
   return withByteSource(transcriptPath, (source) => cache.scan(source)).count;
 }
 function sameCompaction(previous, finished, prompts, now) {
-  if (!previous || previous.compactionsBefore !== finished || !(0, import_node_fs26.existsSync)(previous.handoffPath)) return false;
+  if (!previous || previous.compactionsBefore !== finished || !(0, import_node_fs27.existsSync)(previous.handoffPath)) return false;
   const age = now.getTime() - Date.parse(previous.writtenAt);
   return previous.promptsBefore === prompts || age >= 0 && age < SAME_COMPACTION_MS;
 }
 async function preCompact(input, runtime) {
   const { createHandoffDeps: createHandoffDeps2, readFacts: readFacts2, writeHandoff: writeHandoff2 } = await Promise.resolve().then(() => (init_write_handoff(), write_handoff_exports));
   const deps = createHandoffDeps2(runtime, createUsageDeps(runtime));
-  const transcript = input.transcriptPath && (0, import_node_fs26.existsSync)(input.transcriptPath) ? input.transcriptPath : null;
+  const transcript = input.transcriptPath && (0, import_node_fs27.existsSync)(input.transcriptPath) ? input.transcriptPath : null;
   const facts = transcript ? readFacts2(transcript, deps.facts) : null;
   const finished = transcript ? Math.max(
     compactionsInTranscript(transcript, runtime),
@@ -7063,10 +7193,10 @@ function handoffText(folder, path) {
 }
 function recordFor(runtime, sessionId, compaction) {
   const record = readCompactionRecord(runtime, sessionId);
-  return record && record.compactionsBefore + 1 === compaction && (0, import_node_fs26.existsSync)(record.handoffPath) ? record : null;
+  return record && record.compactionsBefore + 1 === compaction && (0, import_node_fs27.existsSync)(record.handoffPath) ? record : null;
 }
 async function compactionPointer(input, runtime) {
-  if (!input.transcriptPath || !(0, import_node_fs26.existsSync)(input.transcriptPath)) return "";
+  if (!input.transcriptPath || !(0, import_node_fs27.existsSync)(input.transcriptPath)) return "";
   const inTranscript = compactionsInTranscript(input.transcriptPath, runtime);
   const memory = readHookMemory(runtime, input.sessionId);
   const previous = readCompactionRecord(runtime, input.sessionId);
@@ -7108,7 +7238,7 @@ async function compactionPointer(input, runtime) {
   });
 }
 async function postCompact(input, runtime) {
-  if (!input.transcriptPath || !(0, import_node_fs26.existsSync)(input.transcriptPath)) return "";
+  if (!input.transcriptPath || !(0, import_node_fs27.existsSync)(input.transcriptPath)) return "";
   const memory = readHookMemory(runtime, input.sessionId);
   const compaction = Math.max(compactionsInTranscript(input.transcriptPath, runtime), memory.compactionsPointedPast);
   const record = recordFor(runtime, input.sessionId, compaction);
@@ -7119,11 +7249,11 @@ async function postCompact(input, runtime) {
   writeHookMemory(runtime, input.sessionId, { ...memory, lostPending: `[ctx-monitor] ${losses.short}` });
   return "";
 }
-var import_node_fs26, import_node_path26, AUTOMATIC_HANDOFF_NOTE, SAME_COMPACTION_MS;
+var import_node_fs27, import_node_path26, AUTOMATIC_HANDOFF_NOTE, SAME_COMPACTION_MS;
 var init_compaction_hooks = __esm({
   "src/integration/hooks/compaction-hooks.ts"() {
     "use strict";
-    import_node_fs26 = require("fs");
+    import_node_fs27 = require("fs");
     import_node_path26 = require("path");
     init_paths();
     init_read_usage();
@@ -7156,7 +7286,7 @@ async function sessionStart(input, runtime) {
   return (await compactionHooks()).compactionPointer(input, runtime);
 }
 async function usageCheck(input, runtime, event) {
-  if (!input.transcriptPath || !(0, import_node_fs27.existsSync)(input.transcriptPath)) return "";
+  if (!input.transcriptPath || !(0, import_node_fs28.existsSync)(input.transcriptPath)) return "";
   const usage = await readContextUsage(request(input, runtime), createUsageDeps(runtime));
   const memory = readHookMemory(runtime, input.sessionId);
   const decision = usageWarning(usage, memory.warnedStatus);
@@ -7183,11 +7313,11 @@ function runHookEvent(event, input, runtime) {
       return usageCheck(input, runtime, event);
   }
 }
-var import_node_fs27, compactionHooks;
+var import_node_fs28, compactionHooks;
 var init_handlers = __esm({
   "src/integration/hooks/handlers.ts"() {
     "use strict";
-    import_node_fs27 = require("fs");
+    import_node_fs28 = require("fs");
     init_record_session();
     init_read_usage();
     init_hook_input();
@@ -7441,17 +7571,17 @@ var init_usage3 = __esm({
 // src/version.ts
 function readPackage() {
   try {
-    const raw = JSON.parse((0, import_node_fs28.readFileSync)(new URL("../package.json", __ctxMonitorImportMetaUrl), "utf8"));
+    const raw = JSON.parse((0, import_node_fs29.readFileSync)(new URL("../package.json", __ctxMonitorImportMetaUrl), "utf8"));
     return { name: String(raw.name ?? "ctx-monitor"), version: String(raw.version ?? "0.0.0") };
   } catch {
     return { name: "ctx-monitor", version: "0.0.0" };
   }
 }
-var import_node_fs28, PACKAGE;
+var import_node_fs29, PACKAGE;
 var init_version = __esm({
   "src/version.ts"() {
     "use strict";
-    import_node_fs28 = require("fs");
+    import_node_fs29 = require("fs");
     PACKAGE = readPackage();
   }
 });
@@ -7622,7 +7752,7 @@ var init_run_command = __esm({
 });
 
 // src/fast-entry.ts
-var import_node_fs29 = require("fs");
+var import_node_fs30 = require("fs");
 var import_node_path28 = require("path");
 var import_node_url = require("url");
 
@@ -7675,7 +7805,7 @@ var output = {
 };
 function onTerminal() {
   try {
-    return (0, import_node_fs29.fstatSync)(1).isCharacterDevice() && require("tty").isatty(1);
+    return (0, import_node_fs30.fstatSync)(1).isCharacterDevice() && require("tty").isatty(1);
   } catch {
     return false;
   }
@@ -7684,7 +7814,7 @@ function writeAll(fd, text2) {
   const bytes = Buffer.from(text2);
   for (let offset = 0; offset < bytes.length; ) {
     try {
-      offset += (0, import_node_fs29.writeSync)(fd, bytes, offset);
+      offset += (0, import_node_fs30.writeSync)(fd, bytes, offset);
     } catch (error) {
       if (error.code !== "EAGAIN") return;
     }

@@ -68,8 +68,7 @@ export const installCommand: Command = {
       // Security: the folder that will hold whole conversations exists, owner-only, before Claude Code writes there.
       if (capture) ensurePrivateDir(defaultBodiesDir(runtime));
       for (const file of plan.files) applyChange(file, true);
-      if (plan.replacedStatusline)
-        rememberReplacedStatusline(runtime, plan.replacedStatusline.settingsPath, plan.replacedStatusline.value);
+      if (plan.replacedStatuslines) rememberReplacedStatusline(runtime, plan.replacedStatuslines);
     }
     out.stdout(`${describeChanges(plan.files, plan.notes, dryRun)}\n`);
     if (!dryRun && plan.files.some(isChange))

@@ -1,6 +1,7 @@
 // `ctx-monitor statusline`: Claude Code's statusline command. Reads its JSON on stdin, records the
 // session (its id, transcript, model and exact window) for the server, prints one line. Claude Code
 // runs it after every message, so it loads nothing it does not use (no MCP SDK, no schema library).
+// With --subagent: the `subagentStatusLine` command (each subagent's own context, subagent-statusline.ts).
 
 import type { Runtime } from "../base/runtime.ts";
 import { readCompactSettings } from "../claude/compact-settings.ts";
@@ -97,7 +98,10 @@ export async function runStatusline(runtime: Runtime, out: Output, stdinFd = 0):
 export const statuslineCommand: Command = {
   name: "statusline",
   summary: "Claude Code's statusline (its JSON on stdin): usage, a bar, tokens and steps until auto-compact",
-  synopsis: "< statusline-input.json",
-  options: {},
-  run: (context) => runStatusline(context.runtime, context.out),
+  synopsis: "[--subagent] < statusline-input.json",
+  options: { subagent: { type: "boolean" } },
+  run: async (context) =>
+    context.values.subagent === true
+      ? (await import("./subagent-statusline.ts")).runSubagentStatusline(context.runtime, context.out)
+      : runStatusline(context.runtime, context.out),
 };

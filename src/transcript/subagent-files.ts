@@ -44,6 +44,15 @@ function readMeta(path: string): Record<string, unknown> {
   }
 }
 
+/**
+ * Where a session's subagent with this agent id writes its transcript; null for an id that is not a
+ * plain name (it comes from another program's input and must not lead out of the folder).
+ */
+export function subagentTranscriptPath(sessionTranscriptPath: string, agentId: string): string | null {
+  if (!/^[\w-]+$/.test(agentId)) return null;
+  return join(sessionTranscriptPath.replace(/\.jsonl$/, ""), "subagents", `agent-${agentId}.jsonl`);
+}
+
 /** The subagent transcripts of a session, newest first. */
 export function subagentTranscripts(sessionTranscriptPath: string): Array<{ path: string; mtimeMs: number }> {
   const folder = join(sessionTranscriptPath.replace(/\.jsonl$/, ""), "subagents");

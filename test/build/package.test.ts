@@ -1,5 +1,6 @@
 // What an install from the packed package gets (as `npm install -g .` from a clone would): installed
-// offline, with nothing else, it serves MCP over stdio from its bin and answers from a real-client transcript.
+// offline, with nothing else, it serves MCP over stdio from its bin and answers from a real-client transcript;
+// it carries nothing that only the plugin needs.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -25,6 +26,9 @@ describe("the packed package", () => {
     const files = packed[0]!.files.map((file) => file.path);
     expect(files).toContain("dist/cli.js");
     expect(files).toContain("dist/THIRD_PARTY_NOTICES.md");
+    // The one-file build (1.5 MB) is the plugin's copy (plugin/dist/cli.js); a clone install runs dist/bin.cjs
+    // and dist/cli.js with its chunks, as the install below shows.
+    expect(files.filter((file) => file.startsWith("dist/single"))).toEqual([]);
     expect(
       files.filter((file) => file.startsWith("src/") || file.startsWith("test/") || file.includes("metafile")),
     ).toEqual([]);

@@ -66,7 +66,7 @@ const CAPTURE = "file:/home/me/.claude/ctx-monitor/capture/bodies";
 describe("settings plan", () => {
   it("adds the hooks and statusline keeping every key, hook, comment and the tab indentation; twice changes nothing", () => {
     const once = planSettingsInstall(USER_SETTINGS, "settings.json", EXE, { statusline: false });
-    expect(once.changes).toHaveLength(6);
+    expect(once.changes).toHaveLength(7);
     expect(once.text).toContain("\t// my settings");
     expect(once.text).toContain('"command": "prettier --write"');
     expect(once.text).toContain(`\t"statusLine": {\n\t\t"type": "command",`);
@@ -79,7 +79,7 @@ describe("settings plan", () => {
   it("uninstall gives back the file exactly as it was", () => {
     const installed = planSettingsInstall(USER_SETTINGS, "settings.json", EXE, { statusline: false }).text;
     const removed = planSettingsUninstall(installed, "settings.json", undefined, CAPTURE);
-    expect(removed.changes).toHaveLength(6);
+    expect(removed.changes).toHaveLength(7);
     expect(removed.text).toBe(USER_SETTINGS);
   });
 
@@ -92,6 +92,34 @@ describe("settings plan", () => {
     expect(JSON.parse(replaced.text).statusLine.command).toMatch(/statusline$/);
     expect(replaced.replacedStatusline).toEqual({ type: "command", command: "my-line" });
     const back = planSettingsUninstall(replaced.text, "s.json", replaced.replacedStatusline, CAPTURE);
+    expect(JSON.parse(back.text)).toEqual(JSON.parse(mine));
+  });
+
+  it("sets the subagent statusline beside the statusline, keeps the user's own unless asked, and puts it back", () => {
+    const fresh = planSettingsInstall("{}\n", "s.json", EXE, { statusline: false });
+    expect(JSON.parse(fresh.text).subagentStatusLine).toEqual({
+      type: "command",
+      command: "'/opt/node 20/bin/node' /home/me/ctx-monitor/dist/bin.cjs statusline --subagent",
+    });
+    // The two are told apart: installing again changes nothing, uninstall takes both out.
+    expect(planSettingsInstall(fresh.text, "s.json", EXE, { statusline: false }).changes).toEqual([]);
+    const removed = planSettingsUninstall(fresh.text, "s.json", undefined, CAPTURE);
+    expect(removed.changes).toContain("remove the subagent statusline");
+    expect(JSON.parse(removed.text)).toEqual({});
+
+    const mine = `{\n  "subagentStatusLine": { "type": "command", "command": "my-rows" }\n}\n`;
+    const kept = planSettingsInstall(mine, "s.json", EXE, { statusline: false });
+    expect(kept.notes).toEqual([
+      expect.stringContaining('kept your subagent statusline ("my-rows"); pass --statusline'),
+    ]);
+    expect(JSON.parse(kept.text).subagentStatusLine.command).toBe("my-rows");
+    const replaced = planSettingsInstall(mine, "s.json", EXE, { statusline: true });
+    expect(JSON.parse(replaced.text).subagentStatusLine.command).toMatch(/statusline --subagent$/);
+    expect(replaced.replacedSubagentStatusline).toEqual({ type: "command", command: "my-rows" });
+    expect(replaced.replacedStatusline).toBeUndefined();
+    const back = planSettingsUninstall(replaced.text, "s.json", undefined, CAPTURE, {
+      restoreSubagentStatusline: replaced.replacedSubagentStatusline,
+    });
     expect(JSON.parse(back.text)).toEqual(JSON.parse(mine));
   });
 

@@ -120,12 +120,18 @@ describe.each(e2eVersions())("the plugin from a fresh clone, through the real Cl
 
       // The statusline: set by the plugin's command, and taken out again.
       const settingsPath = join(home, ".claude", "settings.json");
-      const statusLine = () =>
-        (JSON.parse(readFileSync(settingsPath, "utf8")) as { statusLine?: { command?: string } }).statusLine;
+      type Line = { command?: string } | undefined;
+      const settings = () =>
+        JSON.parse(readFileSync(settingsPath, "utf8")) as { statusLine?: Line; subagentStatusLine?: Line };
       await prompt(["-p", "/ctx-monitor:statusline"]);
-      expect(statusLine()?.command).toMatch(/CTX_MONITOR_STATE_DIR=\S+ \S+ \S+bin\.cjs statusline$/);
+      expect(settings().statusLine?.command).toMatch(/CTX_MONITOR_STATE_DIR=\S+ \S+ \S+bin\.cjs statusline$/);
+      // The agent panel's rows beside it (each subagent's own context).
+      expect(settings().subagentStatusLine?.command).toMatch(
+        /CTX_MONITOR_STATE_DIR=\S+ \S+ \S+bin\.cjs statusline --subagent$/,
+      );
       await prompt(["-p", "/ctx-monitor:statusline-off"]);
-      expect(statusLine()).toBeUndefined();
+      expect(settings().statusLine).toBeUndefined();
+      expect(settings().subagentStatusLine).toBeUndefined();
 
       expect(await claude(["plugin", "uninstall", PLUGIN])).toMatch(/Successfully uninstalled plugin: ctx-monitor/);
       expect(await claude(["mcp", "list"])).not.toContain("ctx-monitor");

@@ -18,7 +18,7 @@ import {
 } from "./project-files.ts";
 import { planServerInstall, planServerUninstall, planSettingsInstall, planSettingsUninstall } from "./settings-plan.ts";
 import { checkSettingsShape } from "./settings-shape.ts";
-import { type Executables, isOurStatusline } from "./wiring.ts";
+import { type Executables, isOurStatusline, isOurSubagentStatusline } from "./wiring.ts";
 
 interface Scope {
   /** The project folder with --project, else null (the user's own configuration). */
@@ -49,8 +49,11 @@ function readReplaced(runtime: Runtime): Record<string, unknown> {
   }
 }
 
-export function rememberReplacedStatusline(runtime: Runtime, settingsPath: string, value: unknown): void {
-  const all = { ...readReplaced(runtime), [settingsPath]: value };
+/** Where a replaced subagent statusline is kept: beside the statusline's, under the file's path and the key. */
+const subagentKey = (settingsPath: string) => `${settingsPath}#subagentStatusLine`;
+
+export function rememberReplacedStatusline(runtime: Runtime, replaced: Record<string, unknown>): void {
+  const all = { ...readReplaced(runtime), ...replaced };
   makeFolder(ctxMonitorStateDir(runtime), 0o700, STATE_DIR_SETTING);
   replaceFile(replacedStatuslinesPath(runtime), `${JSON.stringify(all, null, 2)}\n`, 0o600);
 }
@@ -58,7 +61,8 @@ export function rememberReplacedStatusline(runtime: Runtime, settingsPath: strin
 interface Plan {
   files: FileChange[];
   notes: string[];
-  replacedStatusline?: { settingsPath: string; value: unknown };
+  /** The user's own statuslines install replaces, by where uninstall looks them up. */
+  replacedStatuslines?: Record<string, unknown>;
 }
 
 /** A settings or server file's text (null: none), refused when Claude Code would misread it. */
@@ -68,13 +72,14 @@ function readChecked(path: string, kind: "settings" | "servers"): string | null 
   return text;
 }
 
-/** The user's own statusline (not ctx-monitor's), which a project statusline would hide. */
-function userStatusline(runtime: Runtime): unknown {
+/** The user's own statusline or subagent statusline (not ctx-monitor's), which a project's would hide. */
+function userStatusline(runtime: Runtime, key: "statusLine" | "subagentStatusLine"): unknown {
   const path = join(claudeConfigDir(runtime), "settings.json");
   try {
-    const statusLine = readJsonObject(readText(path) ?? "", path).statusLine;
+    const statusLine = readJsonObject(readText(path) ?? "", path)[key];
     const command = (statusLine as { command?: unknown } | undefined)?.command;
-    return statusLine !== undefined && !isOurStatusline(command) ? statusLine : undefined;
+    const ours = key === "statusLine" ? isOurStatusline(command) : isOurSubagentStatusline(command);
+    return statusLine !== undefined && !ours ? statusLine : undefined;
   } catch {
     return undefined;
   }
@@ -96,7 +101,12 @@ export function planInstall(
   const settingsPlan = planSettingsInstall(settingsBefore ?? "", settings, executables, {
     statusline: options.statusline,
     hooks: !options.statuslineOnly,
-    ...(scope.project ? { userStatusline: userStatusline(runtime) } : {}),
+    ...(scope.project
+      ? {
+          userStatusline: userStatusline(runtime, "statusLine"),
+          userSubagentStatusline: userStatusline(runtime, "subagentStatusLine"),
+        }
+      : {}),
     ...(options.capture ? { capture: captureVariableValue(runtime) } : {}),
   });
   const files: FileChange[] = [];
@@ -135,12 +145,16 @@ export function planInstall(
     });
   }
   for (const file of files) if (file.before === null && file.after === "") file.after = null;
+  const replacedStatuslines: Record<string, unknown> = {
+    ...(settingsPlan.replacedStatusline !== undefined ? { [settings]: settingsPlan.replacedStatusline } : {}),
+    ...(settingsPlan.replacedSubagentStatusline !== undefined
+      ? { [subagentKey(settings)]: settingsPlan.replacedSubagentStatusline }
+      : {}),
+  };
   return {
     files,
     notes: settingsPlan.notes,
-    ...(settingsPlan.replacedStatusline !== undefined
-      ? { replacedStatusline: { settingsPath: settings, value: settingsPlan.replacedStatusline } }
-      : {}),
+    ...(Object.keys(replacedStatuslines).length > 0 ? { replacedStatuslines } : {}),
   };
 }
 
@@ -171,7 +185,7 @@ export function planUninstall(runtime: Runtime, scope: Scope, options: { statusl
       settings,
       readReplaced(runtime)[settings],
       captureVariableValue(runtime),
-      { hooks: !options.statuslineOnly },
+      { hooks: !options.statuslineOnly, restoreSubagentStatusline: readReplaced(runtime)[subagentKey(settings)] },
     );
     files.push({ path: settings, before: settingsBefore, after: plan.text, changes: plan.changes });
   }

@@ -8,9 +8,11 @@ import {
   hookCommand,
   isOurHookCommand,
   isOurStatusline,
+  isOurSubagentStatusline,
   SERVER_NAME,
   serverEntry,
   statuslineCommand,
+  subagentStatuslineCommand,
 } from "./wiring.ts";
 
 interface Planned {
@@ -19,6 +21,106 @@ interface Planned {
   notes: string[];
   /** The user's own statusline, replaced on request (kept so that uninstall can put it back). */
   replacedStatusline?: unknown;
+  /** The same for the user's own subagent statusline. */
+  replacedSubagentStatusline?: unknown;
+}
+
+/** The two settings ctx-monitor shows itself in: the statusline, and the agent panel's subagent rows. */
+interface StatuslineSetting {
+  key: "statusLine" | "subagentStatusLine";
+  /** How the changes and notes name it. */
+  name: string;
+  wanted(executables: Executables): Json;
+  isOurs(command: unknown): boolean;
+}
+
+const STATUSLINES: readonly [StatuslineSetting, StatuslineSetting] = [
+  {
+    key: "statusLine",
+    name: "statusline",
+    wanted: (executables) => ({ type: "command", command: statuslineCommand(executables), padding: 0 }),
+    isOurs: isOurStatusline,
+  },
+  {
+    key: "subagentStatusLine",
+    name: "subagent statusline",
+    wanted: (executables) => ({ type: "command", command: subagentStatuslineCommand(executables) }),
+    isOurs: isOurSubagentStatusline,
+  },
+];
+
+/**
+ * One statusline setting: set when absent, updated when ours, and the user's own kept unless
+ * `statusline` asks to replace it (then returned as `replaced`, for uninstall to put back).
+ */
+function planStatuslineInstall(
+  text: string,
+  path: string,
+  setting: StatuslineSetting,
+  executables: Executables,
+  options: { statusline: boolean; userStatusline?: unknown },
+): { text: string; changes: string[]; notes: string[]; replaced?: unknown } {
+  const { key, name } = setting;
+  const wanted = setting.wanted(executables);
+  const existing = asObject(readJsonObject(text, path)[key]);
+  const hidden = asObject(options.userStatusline);
+  const yours = (value: Json) => JSON.stringify(value.command ?? value);
+  if (!existing && hidden && !options.statusline)
+    return {
+      text,
+      changes: [],
+      notes: [
+        `kept your ${name} (${yours(hidden)}, in your user settings): a project ${name} would hide it; pass --statusline to use ctx-monitor's in this project`,
+      ],
+    };
+  if (!existing)
+    return {
+      text: setJson(text, [key], wanted),
+      changes: [
+        hidden
+          ? `set the ${name}: ${wanted.command} (it hides yours, ${yours(hidden)}, in this project)`
+          : `set the ${name}: ${wanted.command}`,
+      ],
+      notes: [],
+    };
+  if (setting.isOurs(existing.command)) {
+    if (existing.command === wanted.command) return { text, changes: [], notes: [] };
+    return {
+      text: setJson(text, [key, "command"], wanted.command),
+      changes: [`update the ${name} to ${wanted.command}`],
+      notes: [],
+    };
+  }
+  if (options.statusline)
+    return {
+      text: setJson(text, [key], wanted),
+      changes: [`replace your ${name} (${yours(existing)}) with ${wanted.command}; uninstall puts yours back`],
+      notes: [],
+      replaced: existing,
+    };
+  return {
+    text,
+    changes: [],
+    notes: [`kept your ${name} (${yours(existing)}); pass --statusline to use ctx-monitor's instead`],
+  };
+}
+
+/** Ours goes: the user's own comes back when install replaced it, else the setting is removed. */
+function planStatuslineUninstall(
+  text: string,
+  path: string,
+  setting: StatuslineSetting,
+  restore: unknown,
+): { text: string; changes: string[] } {
+  const existing = asObject(readJsonObject(text, path)[setting.key]);
+  if (!existing || !setting.isOurs(existing.command)) return { text, changes: [] };
+  const back = asObject(restore);
+  if (back)
+    return {
+      text: setJson(text, [setting.key], back),
+      changes: [`put your ${setting.name} back (${JSON.stringify(back.command)})`],
+    };
+  return { text: setJson(text, [setting.key], undefined), changes: [`remove the ${setting.name}`] };
 }
 
 type Json = Record<string, unknown>;
@@ -83,12 +185,13 @@ export function planSettingsInstall(
     hooks?: boolean;
     /** A project install: the user's own statusline, which a project statusline would hide. */
     userStatusline?: unknown;
+    /** The same for the user's own subagent statusline. */
+    userSubagentStatusline?: unknown;
   },
 ): Planned {
   let current = text;
   const changes: string[] = [];
   const notes: string[] = [];
-  let replacedStatusline: unknown;
   for (const { event, name } of options.hooks === false ? [] : HOOKS) {
     const doc = readJsonObject(current, path);
     const command = hookCommand(executables, event);
@@ -109,39 +212,22 @@ export function planSettingsInstall(
       : setJson(current, ["hooks", name], [group]);
     changes.push(`add the ${name} hook: ${command}`);
   }
-  const doc = readJsonObject(current, path);
-  const wanted = { type: "command", command: statuslineCommand(executables), padding: 0 };
-  const existing = asObject(doc.statusLine);
-  const hidden = asObject(options.userStatusline);
-  if (!existing && hidden && !options.statusline) {
-    notes.push(
-      `kept your statusline (${JSON.stringify(hidden.command ?? hidden)}, in your user settings): a project statusline would hide it; pass --statusline to use ctx-monitor's in this project`,
-    );
-  } else if (!existing) {
-    current = setJson(current, ["statusLine"], wanted);
-    changes.push(
-      hidden
-        ? `set the statusline: ${wanted.command} (it hides yours, ${JSON.stringify(hidden.command ?? hidden)}, in this project)`
-        : `set the statusline: ${wanted.command}`,
-    );
-  } else if (isOurStatusline(existing.command)) {
-    if (existing.command !== wanted.command) {
-      current = setJson(current, ["statusLine", "command"], wanted.command);
-      changes.push(`update the statusline to ${wanted.command}`);
-    }
-  } else if (options.statusline) {
-    replacedStatusline = existing;
-    current = setJson(current, ["statusLine"], wanted);
-    changes.push(
-      `replace your statusline (${JSON.stringify(existing.command)}) with ${wanted.command}; uninstall puts yours back`,
-    );
-  } else {
-    notes.push(
-      `kept your statusline (${JSON.stringify(existing.command ?? existing)}); pass --statusline to use ctx-monitor's instead`,
-    );
-  }
+  const main = planStatuslineInstall(current, path, STATUSLINES[0], executables, options);
+  const subagent = planStatuslineInstall(main.text, path, STATUSLINES[1], executables, {
+    ...options,
+    userStatusline: options.userSubagentStatusline,
+  });
+  current = subagent.text;
+  changes.push(...main.changes, ...subagent.changes);
+  notes.push(...main.notes, ...subagent.notes);
   current = planCaptureInstall(current, path, options.capture, changes, notes);
-  return { text: current, changes, notes, ...(replacedStatusline !== undefined ? { replacedStatusline } : {}) };
+  return {
+    text: current,
+    changes,
+    notes,
+    ...(main.replaced !== undefined ? { replacedStatusline: main.replaced } : {}),
+    ...(subagent.replaced !== undefined ? { replacedSubagentStatusline: subagent.replaced } : {}),
+  };
 }
 
 export function planSettingsUninstall(
@@ -149,7 +235,7 @@ export function planSettingsUninstall(
   path: string,
   restoreStatusline: unknown,
   capture: string,
-  options: { hooks?: boolean } = {},
+  options: { hooks?: boolean; restoreSubagentStatusline?: unknown } = {},
 ): Planned {
   let current = text;
   const changes: string[] = [];
@@ -171,15 +257,13 @@ export function planSettingsUninstall(
   }
   const hooks = asObject(readJsonObject(current, path).hooks);
   if (hooks && Object.keys(hooks).length === 0) current = setJson(current, ["hooks"], undefined);
-  const statusLine = asObject(readJsonObject(current, path).statusLine);
-  if (statusLine && isOurStatusline(statusLine.command)) {
-    if (asObject(restoreStatusline)) {
-      current = setJson(current, ["statusLine"], restoreStatusline);
-      changes.push(`put your statusline back (${JSON.stringify(asObject(restoreStatusline)?.command)})`);
-    } else {
-      current = setJson(current, ["statusLine"], undefined);
-      changes.push("remove the statusline");
-    }
+  for (const [setting, restore] of [
+    [STATUSLINES[0], restoreStatusline],
+    [STATUSLINES[1], options.restoreSubagentStatusline],
+  ] as const) {
+    const planned = planStatuslineUninstall(current, path, setting, restore);
+    current = planned.text;
+    changes.push(...planned.changes);
   }
   if (options.hooks !== false) current = planCaptureUninstall(current, path, capture, changes);
   return { text: current, changes, notes: [] };

@@ -34,6 +34,11 @@ export function statuslineCommand(executables: Executables): string {
   return `${state}${invocation(executables)} statusline`;
 }
 
+/** Claude Code's `subagentStatusLine` (the agent panel's rows), beside the statusline. */
+export function subagentStatuslineCommand(executables: Executables): string {
+  return `${statuslineCommand(executables)} --subagent`;
+}
+
 export function serverEntry(executables: Executables): Record<string, unknown> {
   return executables.node === null
     ? { type: "stdio", command: executables.cli, args: [], env: {} }
@@ -41,7 +46,7 @@ export function serverEntry(executables: Executables): Record<string, unknown> {
 }
 
 /** Ours even when installed from another path or another node: the CLI file, then the subcommand. */
-const OURS = /(?:ctx-monitor|bin\.cjs|cli\.js)['"]?\s+(hook\s+[a-z-]+|statusline)\s*$/;
+const OURS = /(?:ctx-monitor|bin\.cjs|cli\.js)['"]?\s+(hook\s+[a-z-]+|statusline(?:\s+--subagent)?)\s*$/;
 
 export function isOurHookCommand(command: unknown, event: HookEvent): boolean {
   return typeof command === "string" && OURS.exec(command)?.[1]?.replace(/\s+/g, " ") === `hook ${event}`;
@@ -49,6 +54,10 @@ export function isOurHookCommand(command: unknown, event: HookEvent): boolean {
 
 export function isOurStatusline(command: unknown): boolean {
   return typeof command === "string" && OURS.exec(command)?.[1] === "statusline";
+}
+
+export function isOurSubagentStatusline(command: unknown): boolean {
+  return typeof command === "string" && OURS.exec(command)?.[1]?.replace(/\s+/g, " ") === "statusline --subagent";
 }
 
 export const HOOKS: ReadonlyArray<{ event: HookEvent; name: string }> = HOOK_EVENTS.map((event) => ({

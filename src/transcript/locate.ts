@@ -174,9 +174,7 @@ function claudeProcessSession(runtime: Runtime, pids: readonly number[]): Eviden
         source: "claude-process",
         at: statSync(path).mtimeMs,
       };
-    } catch {
-      continue;
-    }
+    } catch {}
   }
   return null;
 }
@@ -273,9 +271,7 @@ export function mainTranscripts(folders: readonly string[]): Array<{ path: strin
       const path = join(folder, name);
       try {
         found.push({ path, mtimeMs: statSync(path).mtimeMs });
-      } catch {
-        continue;
-      }
+      } catch {}
     }
   }
   return found.sort((a, b) => b.mtimeMs - a.mtimeMs);

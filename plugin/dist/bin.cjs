@@ -2589,6 +2589,7 @@ function claudeProcessSession(runtime, pids) {
         at: (0, import_node_fs17.statSync)(path).mtimeMs
       };
     } catch {
+      continue;
     }
   }
   return null;
@@ -2651,6 +2652,7 @@ function mainTranscripts(folders) {
       try {
         found.push({ path, mtimeMs: (0, import_node_fs17.statSync)(path).mtimeMs });
       } catch {
+        continue;
       }
     }
   }

@@ -174,7 +174,9 @@ function claudeProcessSession(runtime: Runtime, pids: readonly number[]): Eviden
         source: "claude-process",
         at: statSync(path).mtimeMs,
       };
-    } catch {}
+    } catch {
+      continue;
+    }
   }
   return null;
 }
@@ -271,7 +273,9 @@ export function mainTranscripts(folders: readonly string[]): Array<{ path: strin
       const path = join(folder, name);
       try {
         found.push({ path, mtimeMs: statSync(path).mtimeMs });
-      } catch {}
+      } catch {
+        continue;
+      }
     }
   }
   return found.sort((a, b) => b.mtimeMs - a.mtimeMs);

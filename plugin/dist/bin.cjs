@@ -4350,7 +4350,7 @@ function recordName(handoffName) {
 function hasNotes(notes) {
   return NOTE_KEYS.some((key) => Boolean(notes[key]?.trim()));
 }
-function writeAgentNotes(folder, record) {
+function writeHandoffRecord(folder, record) {
   const content = JSON.stringify({ version: 1, ...record, handoffPath: (0, import_node_path22.basename)(record.handoffPath) });
   writeNewFile(folder, [recordName((0, import_node_path22.basename)(record.handoffPath))], content, 384);
 }
@@ -4378,6 +4378,10 @@ function isRegularFile(path) {
   }
 }
 function readRecord(path, handoffPath, sessionId) {
+  const text2 = readBounded(path);
+  return text2 === null ? null : parseRecord(text2, handoffPath, sessionId);
+}
+function readBounded(path) {
   let text2;
   try {
     const fd = (0, import_node_fs25.openSync)(path, import_node_fs25.constants.O_RDONLY | import_node_fs25.constants.O_NOFOLLOW | import_node_fs25.constants.O_NONBLOCK);
@@ -4391,20 +4395,27 @@ function readRecord(path, handoffPath, sessionId) {
   } catch {
     return null;
   }
-  return parseRecord(text2, handoffPath, sessionId);
+  return text2;
 }
-function parseRecord(text2, handoffPath, sessionId) {
+function jsonObject(text2) {
   let raw;
   try {
     raw = JSON.parse(text2);
   } catch {
     return null;
   }
-  if (typeof raw !== "object" || raw === null) return null;
-  const value = raw;
+  return typeof raw === "object" && raw !== null ? raw : null;
+}
+function notesOf(value) {
   const rawNotes = typeof value.notes === "object" && value.notes !== null ? value.notes : {};
   const notes = {};
   for (const key of NOTE_KEYS) if (typeof rawNotes[key] === "string") notes[key] = rawNotes[key];
+  return notes;
+}
+function parseRecord(text2, handoffPath, sessionId) {
+  const value = jsonObject(text2);
+  if (!value) return null;
+  const notes = notesOf(value);
   const count = (figure) => typeof figure === "number" && Number.isInteger(figure) && figure >= 0 ? figure : 0;
   if (value.sessionId !== sessionId || typeof value.writtenAt !== "string" || !hasNotes(notes)) return null;
   return {
@@ -7073,10 +7084,15 @@ async function writeHandoff(request2, deps) {
   const redacted2 = redactSecrets(rendered.markdown);
   const redactions = [redacted2.counts, noteRedactions, facts.redactions].flatMap((counts) => Object.values(counts)).reduce((sum, count) => sum + count, 0);
   const path = writeNewHandoff(folder, fileName, redacted2.text);
-  if (own) {
-    const record = { sessionId: usage.sessionId, handoffPath: path, writtenAt: now.toISOString(), notes };
-    writeAgentNotes(folder, { ...record, prompts: facts.prompts.length, toolCalls: facts.toolCalls });
-  }
+  writeHandoffRecord(folder, {
+    sessionId: usage.sessionId,
+    handoffPath: path,
+    writtenAt: now.toISOString(),
+    notes: own ? notes : {},
+    prompts: facts.prompts.length,
+    toolCalls: facts.toolCalls,
+    writer: request2.writer ?? null
+  });
   const bytes = Buffer.byteLength(redacted2.text);
   const failedCommands = facts.commands.filter((command) => command.ok === false).length;
   return {
@@ -7167,7 +7183,13 @@ async function preCompact(input, runtime) {
   const previous = readCompactionRecord(runtime, input.sessionId);
   if (facts && sameCompaction(previous, finished, userPrompts(facts).length, runtime.now())) return "";
   const written = await writeHandoff2(
-    { ...request(input, runtime), name: PRE_COMPACT_LABEL, notes: {}, writtenBy: AUTOMATIC_HANDOFF_NOTE },
+    {
+      ...request(input, runtime),
+      name: PRE_COMPACT_LABEL,
+      notes: {},
+      writtenBy: AUTOMATIC_HANDOFF_NOTE,
+      writer: "pre-compact"
+    },
     deps
   );
   if (transcript) {

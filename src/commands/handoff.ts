@@ -30,6 +30,7 @@ export const handoffCommand: Command = {
     const result = await writeHandoff(
       {
         ...selectionFrom(context.values),
+        writer: "cli",
         name: pick("name"),
         maxChars: pick("max-chars") === undefined ? undefined : parseHandoffChars(pick("max-chars"), "--max-chars"),
         notes: {

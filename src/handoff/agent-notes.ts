@@ -1,13 +1,19 @@
 // The agent's own notes, kept beside the handoff that holds them, so a handoff written without notes
 // (the PreCompact hook's, a bare `ctx-monitor handoff`) can carry forward the newest ones of its
-// session instead of hiding them behind a path. Each handoff written with notes gets a small hidden
-// record `.<handoff name>.notes.json`; finding the newest is one directory listing and one small read,
-// never a read of every handoff. Records are written like handoffs: new files, owner-only, never replaced.
+// session instead of hiding them behind a path. Each handoff gets a small hidden record
+// `.<handoff name>.notes.json` saying who wrote it (the agent's tool, the CLI, the PreCompact hook) and
+// the notes it was written with, if any; finding the newest notes is one directory listing and one
+// small read, never a read of every handoff. Records are written like handoffs: new files, owner-only,
+// never replaced.
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { writeNewFile } from "../fs/atomic-write.ts";
 import type { HandoffNotes } from "./render.ts";
 import { isHandoffOfSession } from "./store.ts";
+
+/** Who wrote a handoff: the agent with the write_handoff tool, `ctx-monitor handoff`, or the PreCompact hook. */
+export type HandoffWriter = "agent" | "cli" | "pre-compact";
+const WRITERS: readonly HandoffWriter[] = ["agent", "cli", "pre-compact"];
 
 /** The agent's notes and where the session stood when they were written. */
 export interface AgentNotesRecord {
@@ -31,9 +37,17 @@ function recordName(handoffName: string): string {
   return `.${handoffName.replace(/\.md$/, "")}${SUFFIX}`;
 }
 
-/** Whether the handoff named `handoffName` in `folder` was written with the agent's notes (its record is beside it). */
-export function hasNotesRecord(folder: string, handoffName: string): boolean {
-  return isRegularFile(join(folder, recordName(handoffName)));
+/** What the record beside a handoff says of it; null when it has none (written before records said who wrote them, or not at all). */
+export function handoffRecordOf(
+  folder: string,
+  handoffName: string,
+): { writer: HandoffWriter | null; withNotes: boolean } | null {
+  const text = readBounded(join(folder, recordName(handoffName)));
+  if (text === null) return null;
+  const value = jsonObject(text);
+  if (!value) return null;
+  const writer = WRITERS.find((each) => each === value.writer) ?? null;
+  return { writer, withNotes: hasNotes(notesOf(value)) };
 }
 
 /** True when at least one note has words in it. */
@@ -41,8 +55,8 @@ export function hasNotes(notes: HandoffNotes): boolean {
   return NOTE_KEYS.some((key) => Boolean(notes[key]?.trim()));
 }
 
-/** Records the notes a handoff was written with, beside it (a record already there is left as it is). */
-export function writeAgentNotes(folder: string, record: AgentNotesRecord): void {
+/** Records who wrote a handoff and the notes it was written with, beside it (a record already there is left as it is). */
+export function writeHandoffRecord(folder: string, record: AgentNotesRecord & { writer: HandoffWriter | null }): void {
   const content = JSON.stringify({ version: 1, ...record, handoffPath: basename(record.handoffPath) });
   writeNewFile(folder, [recordName(basename(record.handoffPath))], content, 0o600);
 }
@@ -82,6 +96,11 @@ function isRegularFile(path: string): boolean {
 }
 
 function readRecord(path: string, handoffPath: string, sessionId: string): AgentNotesRecord | null {
+  const text = readBounded(path);
+  return text === null ? null : parseRecord(text, handoffPath, sessionId);
+}
+
+function readBounded(path: string): string | null {
   let text: string;
   try {
     const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -95,22 +114,31 @@ function readRecord(path: string, handoffPath: string, sessionId: string): Agent
   } catch {
     return null;
   }
-  return parseRecord(text, handoffPath, sessionId);
+  return text;
 }
 
-function parseRecord(text: string, handoffPath: string, sessionId: string): AgentNotesRecord | null {
+function jsonObject(text: string): Record<string, unknown> | null {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
     return null;
   }
-  if (typeof raw !== "object" || raw === null) return null;
-  const value = raw as Record<string, unknown>;
+  return typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : null;
+}
+
+function notesOf(value: Record<string, unknown>): HandoffNotes {
   const rawNotes =
     typeof value.notes === "object" && value.notes !== null ? (value.notes as Record<string, unknown>) : {};
   const notes: HandoffNotes = {};
   for (const key of NOTE_KEYS) if (typeof rawNotes[key] === "string") notes[key] = rawNotes[key] as string;
+  return notes;
+}
+
+function parseRecord(text: string, handoffPath: string, sessionId: string): AgentNotesRecord | null {
+  const value = jsonObject(text);
+  if (!value) return null;
+  const notes = notesOf(value);
   const count = (figure: unknown) =>
     typeof figure === "number" && Number.isInteger(figure) && figure >= 0 ? figure : 0;
   if (value.sessionId !== sessionId || typeof value.writtenAt !== "string" || !hasNotes(notes)) return null;

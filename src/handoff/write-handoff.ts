@@ -10,7 +10,13 @@ import { readContextUsage, type UsageDeps, type UsageRequest } from "../context/
 import type { ContextUsage } from "../context/usage.ts";
 import { redactSecrets } from "../redact/redact.ts";
 import { IncrementalReader } from "../transcript/incremental-reader.ts";
-import { type AgentNotesRecord, hasNotes, newestAgentNotes, writeAgentNotes } from "./agent-notes.ts";
+import {
+  type AgentNotesRecord,
+  type HandoffWriter,
+  hasNotes,
+  newestAgentNotes,
+  writeHandoffRecord,
+} from "./agent-notes.ts";
 import { FactCollector, type HandoffFacts } from "./facts.ts";
 import { gitSnapshot } from "./git.ts";
 import { type GitSnapshot, type HandoffNotes, type NotesOrigin, renderHandoff } from "./render.ts";
@@ -37,6 +43,8 @@ export interface HandoffRequest extends UsageRequest {
   writtenBy?: string | undefined;
   /** The size budget in characters (checked by the caller); else the settings, else 5% of the window. */
   maxChars?: number | undefined;
+  /** Who asks for it, recorded beside the handoff for the report and the watch (null: not said). */
+  writer?: HandoffWriter | undefined;
 }
 
 export interface HandoffDeps {
@@ -140,10 +148,16 @@ export async function writeHandoff(request: HandoffRequest, deps: HandoffDeps): 
     .flatMap((counts) => Object.values(counts))
     .reduce((sum, count) => sum + count, 0);
   const path = writeNewHandoff(folder, fileName, redacted.text);
-  if (own) {
-    const record = { sessionId: usage.sessionId, handoffPath: path, writtenAt: now.toISOString(), notes };
-    writeAgentNotes(folder, { ...record, prompts: facts.prompts.length, toolCalls: facts.toolCalls });
-  }
+  // Every handoff gets its record (who wrote it); only the agent's own notes go in it, never carried ones.
+  writeHandoffRecord(folder, {
+    sessionId: usage.sessionId,
+    handoffPath: path,
+    writtenAt: now.toISOString(),
+    notes: own ? notes : {},
+    prompts: facts.prompts.length,
+    toolCalls: facts.toolCalls,
+    writer: request.writer ?? null,
+  });
   const bytes = Buffer.byteLength(redacted.text);
   const failedCommands = facts.commands.filter((command) => command.ok === false).length;
   return {

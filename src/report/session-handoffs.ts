@@ -1,15 +1,27 @@
 // The handoffs written for one session, as the report and the watch list them: from the handoff store
 // (handoffs only: the folder's `.gitignore`, hidden notes records and `.lost.txt` files are not
-// handoffs), oldest first, each with who wrote it: the PreCompact hook, or a write with or without the
-// agent's notes (the write_handoff tool, `ctx-monitor handoff`).
+// handoffs), oldest first, each with who wrote it, as the record beside it says: the agent with the
+// write_handoff tool, `ctx-monitor handoff`, or the PreCompact hook. A handoff written before records
+// said so is told by its name (the PreCompact hook's label) and whether it holds the agent's notes.
 
 import type { Runtime } from "../base/runtime.ts";
-import { hasNotesRecord } from "../handoff/agent-notes.ts";
+import { type HandoffWriter, handoffRecordOf } from "../handoff/agent-notes.ts";
 import { handoffFolder, isHandoffOfSession, listHandoffs, type StoredHandoff } from "../handoff/store.ts";
 import { configuredHandoffDir } from "../handoff/write-handoff.ts";
 import { isAutomaticHandoff } from "../integration/hooks/agent-notes.ts";
 
-export type HandoffKind = "PreCompact (automatic)" | "agent's notes" | "no notes";
+export type HandoffKind =
+  | "handoff by the agent"
+  | "written from the CLI"
+  | "PreCompact handoff"
+  | "agent's notes"
+  | "no notes";
+
+const WRITER_KIND: Record<HandoffWriter, HandoffKind> = {
+  agent: "handoff by the agent",
+  cli: "written from the CLI",
+  "pre-compact": "PreCompact handoff",
+};
 
 export interface SessionHandoff extends StoredHandoff {
   kind: HandoffKind;
@@ -29,6 +41,8 @@ export function sessionHandoffs(runtime: Runtime, projectDir: string, sessionId:
 }
 
 function kindOf(folder: string, name: string): HandoffKind {
-  if (isAutomaticHandoff(name)) return "PreCompact (automatic)";
-  return hasNotesRecord(folder, name) ? "agent's notes" : "no notes";
+  const record = handoffRecordOf(folder, name);
+  if (record?.writer) return WRITER_KIND[record.writer];
+  if (isAutomaticHandoff(name)) return "PreCompact handoff";
+  return record?.withNotes ? "agent's notes" : "no notes";
 }

@@ -84,6 +84,7 @@ export function registerWriteHandoff(server: McpServer, deps: HandoffDeps): void
           {
             ...toLocateRequest(input),
             toolUseId: callingToolUseId(extra._meta),
+            writer: "agent",
             name: input.name,
             maxChars: input.max_chars,
             notes: {

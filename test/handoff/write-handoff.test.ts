@@ -142,7 +142,11 @@ describe("handoff storage", () => {
     const result = await write({ transcriptPath: staged("default-model") });
     expect(result.path.startsWith(`${folder}/2026-11-24T10-00-00Z-`)).toBe(true);
     expect(statSync(result.path).mode & 0o777).toBe(0o600);
-    expect(readdirSync(folder)).toEqual([".gitignore", result.path.slice(folder.length + 1)]);
+    const name = result.path.slice(folder.length + 1);
+    // Beside it, its owner-only record of who wrote it (and the notes it was written with).
+    const record = `.${name.replace(/\.md$/, "")}.notes.json`;
+    expect(readdirSync(folder).sort()).toEqual([".gitignore", record, name].sort());
+    expect(statSync(join(folder, record)).mode & 0o777).toBe(0o600);
   });
 
   it("two concurrent writes give two complete files; a third lists the earlier ones", async () => {

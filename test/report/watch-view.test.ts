@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ContextUsage } from "../../src/context/usage.ts";
-import { writeAgentNotes } from "../../src/handoff/agent-notes.ts";
+import { writeHandoffRecord } from "../../src/handoff/agent-notes.ts";
 import { handoffFileName, writeNewHandoff } from "../../src/handoff/store.ts";
 import { PRE_COMPACT_LABEL } from "../../src/integration/hooks/agent-notes.ts";
 import { styleFor } from "../../src/present/terminal.ts";
@@ -214,7 +214,8 @@ describe("the session's handoffs", () => {
       "# a",
     );
     const tool = writeNewHandoff(folder, handoffFileName(new Date("2026-01-01T09:10:00Z"), session), "# b");
-    writeAgentNotes(folder, {
+    writeHandoffRecord(folder, {
+      writer: null,
       sessionId: session,
       handoffPath: tool,
       writtenAt: "2026-01-01T09:10:00Z",
@@ -230,11 +231,11 @@ describe("the session's handoffs", () => {
     return { runtime, folder };
   }
 
-  it("lists only the session's handoffs, oldest first, each with who wrote it", () => {
+  it("lists only the session's handoffs, oldest first; one written before records said who wrote it is told by its name and notes", () => {
     const { runtime, folder } = storeWithEveryKind();
     const listed = sessionHandoffs(runtime, folder, session);
     expect(listed.map((handoff) => [handoff.name.slice(21), handoff.kind])).toEqual([
-      ["aaaaaaaa-pre-compact.md", "PreCompact (automatic)"],
+      ["aaaaaaaa-pre-compact.md", "PreCompact handoff"],
       ["aaaaaaaa.md", "agent's notes"],
       ["aaaaaaaa-cli.md", "no notes"],
     ]);
@@ -249,7 +250,7 @@ describe("the session's handoffs", () => {
     const lines = frame.filter((line) => line.includes(" ✎ "));
     expect(lines).toHaveLength(3);
     expect(frame).toContain("handoffs (3):");
-    for (const [index, kind] of ["PreCompact (automatic)", "agent's notes", "no notes"].entries()) {
+    for (const [index, kind] of ["PreCompact handoff", "agent's notes", "no notes"].entries()) {
       expect(lines[index]).toContain(kind);
       expect(lines[index]).toContain(handoffs[index]!.path);
       expect(lines[index]!.slice(0, 8)).toBe(clock(handoffs[index]!.modified));

@@ -66,7 +66,13 @@ export async function preCompact(input: HookInput, runtime: Runtime): Promise<st
   const previous = readCompactionRecord(runtime, input.sessionId);
   if (facts && sameCompaction(previous, finished, userPrompts(facts).length, runtime.now())) return "";
   const written = await writeHandoff(
-    { ...request(input, runtime), name: PRE_COMPACT_LABEL, notes: {}, writtenBy: AUTOMATIC_HANDOFF_NOTE },
+    {
+      ...request(input, runtime),
+      name: PRE_COMPACT_LABEL,
+      notes: {},
+      writtenBy: AUTOMATIC_HANDOFF_NOTE,
+      writer: "pre-compact",
+    },
     deps,
   );
   if (transcript) {

@@ -4,6 +4,7 @@
 import { exactNumber, roundTokens } from "../../base/format.ts";
 import { countdownWords } from "../../present/limit-words.ts";
 import type { TimelineMark, TimelineStep } from "../../transcript/response-timeline.ts";
+import type { SessionHandoff } from "../session-handoffs.ts";
 import type { Paint } from "./colors.ts";
 import type { WatchView } from "./view.ts";
 
@@ -53,12 +54,38 @@ export function stepLine(step: TimelineStep): string {
  * compaction's postTokens, which count the messages it kept only (the system prompt and tools come on top),
  * so they are labelled as such rather than set against the steps as a context size.
  */
-export function markLine(mark: TimelineMark, nextTotal: number | null = null): string {
+export function markLine(
+  mark: TimelineMark,
+  nextTotal: number | null = null,
+  handoff: SessionHandoff | null = null,
+): string {
   if (mark.kind === "handoff") return `${clock(mark.at)} ✎ handoff written (${mark.trigger ?? "write_handoff"})`;
   const kept = mark.postTokens !== null ? `${exactNumber(mark.postTokens)} in messages` : null;
   const after = nextTotal !== null ? `${exactNumber(nextTotal)}${kept ? ` (${kept})` : ""}` : (kept ?? "?");
   const figures = mark.preTokens !== null ? `: ${exactNumber(mark.preTokens)} → ${after}` : "";
-  return `${clock(mark.at)} ─── compacted (${mark.trigger ?? "?"})${figures} ───`;
+  const before = handoff ? ` ✎ ${handoff.kind} ${handoff.name}` : "";
+  return `${clock(mark.at)} ─── compacted (${mark.trigger ?? "?"})${figures} ───${before}`;
+}
+
+/**
+ * The handoff that stands for a compaction: the newest one written since the compaction before it and
+ * up to it (the PreCompact hook's, or the agent's or the CLI's just before), or null.
+ */
+export function handoffBefore(
+  marks: readonly TimelineMark[],
+  index: number,
+  handoffs: readonly SessionHandoff[],
+): SessionHandoff | null {
+  const mark = marks[index];
+  if (!mark || mark.kind !== "compaction" || !mark.at) return null;
+  const at = Date.parse(mark.at);
+  const previous = marks.slice(0, index).findLast((each) => each.kind === "compaction" && each.at);
+  const since = previous?.at ? Date.parse(previous.at) : Number.NEGATIVE_INFINITY;
+  const written = handoffs.filter((handoff) => {
+    const time = Date.parse(handoff.modified);
+    return time > since && time <= at;
+  });
+  return written.at(-1) ?? null;
 }
 
 /** Handoff lines shown at most: the newest, with how many earlier ones are not shown. */
@@ -79,13 +106,13 @@ function historyLines(view: WatchView, paint: Paint): string[] {
   let markIndex = 0;
   const marks = view.marks;
   const firstStep = view.steps[0]?.index ?? view.stepCount + 1;
-  while (markIndex < marks.length && marks[markIndex]!.afterStep < firstStep)
-    lines.push(paint.bold(markLine(marks[markIndex++]!)));
+  const line = (index: number, next: number | null = null) =>
+    paint.bold(markLine(marks[index]!, next, handoffBefore(marks, index, view.handoffs)));
+  while (markIndex < marks.length && marks[markIndex]!.afterStep < firstStep) lines.push(line(markIndex++));
   for (const [i, step] of view.steps.entries()) {
     lines.push(stepLine(step));
     const next = view.steps[i + 1]?.total ?? null;
-    while (markIndex < marks.length && marks[markIndex]!.afterStep <= step.index)
-      lines.push(paint.bold(markLine(marks[markIndex++]!, next)));
+    while (markIndex < marks.length && marks[markIndex]!.afterStep <= step.index) lines.push(line(markIndex++, next));
   }
   return lines;
 }

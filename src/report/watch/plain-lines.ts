@@ -2,7 +2,7 @@
 // happen, never a redraw: the session followed, each new step, each compaction or handoff, each alert.
 import { exactNumber, roundTokens } from "../../base/format.ts";
 import { countdownWords, statusWords } from "../../present/limit-words.ts";
-import { clock, markLine, stepLine } from "./frame.ts";
+import { clock, handoffBefore, markLine, stepLine } from "./frame.ts";
 import type { WatchView } from "./view.ts";
 
 const RECENT_ON_START = 5;
@@ -24,12 +24,14 @@ export function plainLines(previous: WatchView | null, view: WatchView): string[
     ? view.marks.slice(Math.max(0, view.marks.length - (view.markCount - previous.markCount)))
     : view.marks.filter((mark) => mark.afterStep >= printedSteps && printedSteps < view.stepCount);
   let markIndex = 0;
+  const firstNew = view.marks.length - newMarks.length;
+  const line = (index: number) =>
+    markLine(newMarks[index]!, null, handoffBefore(view.marks, firstNew + index, view.handoffs));
   for (const step of newSteps) {
-    while (markIndex < newMarks.length && newMarks[markIndex]!.afterStep < step.index)
-      lines.push(markLine(newMarks[markIndex++]!));
+    while (markIndex < newMarks.length && newMarks[markIndex]!.afterStep < step.index) lines.push(line(markIndex++));
     lines.push(stepLine(step));
   }
-  while (markIndex < newMarks.length) lines.push(markLine(newMarks[markIndex++]!));
+  while (markIndex < newMarks.length) lines.push(line(markIndex++));
   const printedHandoffs = sameFile ? new Set(previous.handoffs.map((handoff) => handoff.path)) : new Set<string>();
   for (const handoff of view.handoffs.filter((each) => !printedHandoffs.has(each.path)))
     lines.push(`${clock(handoff.modified)} ✎ handoff (${handoff.kind}) ${handoff.path}`);

@@ -1141,9 +1141,13 @@ function shapeHashOf(system, tools) {
   const seen = seenShapes.get(key);
   if (seen !== void 0) return seen;
   const hash = createHash("sha256").update('{"system":[');
-  system.forEach(({ json: json2 }, index) => hash.update(index ? `,${json2}` : json2));
+  system.forEach(({ json: json2 }, index) => {
+    hash.update(index ? `,${json2}` : json2);
+  });
   hash.update('],"tools":[');
-  tools.forEach(({ json: json2 }, index) => hash.update(index ? `,${json2}` : json2));
+  tools.forEach(({ json: json2 }, index) => {
+    hash.update(index ? `,${json2}` : json2);
+  });
   const shape = hash.update("]}").digest("hex");
   if (seenShapes.size >= MEMO_ENTRIES) seenShapes.clear();
   seenShapes.set(key, shape);

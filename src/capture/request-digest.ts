@@ -140,9 +140,13 @@ function shapeHashOf(system: readonly Piece[], tools: readonly Piece[]): string 
   const seen = seenShapes.get(key);
   if (seen !== undefined) return seen;
   const hash = createHash("sha256").update('{"system":[');
-  system.forEach(({ json }, index) => hash.update(index ? `,${json}` : json));
+  system.forEach(({ json }, index) => {
+    hash.update(index ? `,${json}` : json);
+  });
   hash.update('],"tools":[');
-  tools.forEach(({ json }, index) => hash.update(index ? `,${json}` : json));
+  tools.forEach(({ json }, index) => {
+    hash.update(index ? `,${json}` : json);
+  });
   const shape = hash.update("]}").digest("hex");
   if (seenShapes.size >= MEMO_ENTRIES) seenShapes.clear();
   seenShapes.set(key, shape);

@@ -1117,11 +1117,41 @@ function withoutCacheControl(value) {
   for (const [key, inner] of Object.entries(value)) if (key !== "cache_control") out[key] = withoutCacheControl(inner);
   return out;
 }
+function jsonWithoutCacheControl(value) {
+  const json2 = JSON.stringify(value);
+  if (json2 !== void 0 && !json2.includes('"cache_control"') && !json2.includes('"__proto__"')) return json2;
+  return JSON.stringify(withoutCacheControl(value));
+}
 function sha256(value) {
-  return sha256OfJson(JSON.stringify(withoutCacheControl(value)));
+  return sha256OfJson(jsonWithoutCacheControl(value));
 }
 function sha256OfJson(json2) {
-  return createHash("sha256").update(json2).digest("hex");
+  const memo = json2.length <= MEMO_TEXT_CHARS;
+  const seen = memo ? seenHashes.get(json2) : void 0;
+  if (seen !== void 0) return seen;
+  const hash = createHash("sha256").update(json2).digest("hex");
+  if (memo) {
+    if (seenHashes.size >= MEMO_ENTRIES) seenHashes.clear();
+    seenHashes.set(json2, hash);
+  }
+  return hash;
+}
+function shapeHashOf(system, tools) {
+  const key = `${system.map((piece) => piece.hash).join("")}|${tools.map((piece) => piece.hash).join("")}`;
+  const seen = seenShapes.get(key);
+  if (seen !== void 0) return seen;
+  const hash = createHash("sha256").update('{"system":[');
+  system.forEach(({ json: json2 }, index) => {
+    hash.update(index ? `,${json2}` : json2);
+  });
+  hash.update('],"tools":[');
+  tools.forEach(({ json: json2 }, index) => {
+    hash.update(index ? `,${json2}` : json2);
+  });
+  const shape = hash.update("]}").digest("hex");
+  if (seenShapes.size >= MEMO_ENTRIES) seenShapes.clear();
+  seenShapes.set(key, shape);
+  return shape;
 }
 function textOf(content) {
   if (typeof content === "string") return content;
@@ -1137,19 +1167,26 @@ function systemPart(block) {
   const text2 = textOf(block);
   const kind = BILLING_HEADER.test(text2) ? "billing-header" : "system-block";
   const name2 = kind === "billing-header" ? "x-anthropic-billing-header" : "system block";
-  return { kind, name: name2, chars: text2.length, hash: sha256(block), server: null, deferred: false };
+  const json2 = jsonWithoutCacheControl(block);
+  const hash = sha256OfJson(json2);
+  return { part: { kind, name: name2, chars: text2.length, hash, server: null, deferred: false }, piece: { json: json2, hash } };
 }
 function toolPart(tool) {
   const definition = isObject(tool) ? tool : {};
   const name2 = typeof definition.name === "string" ? definition.name : "";
-  const json2 = JSON.stringify(withoutCacheControl(definition));
+  const json2 = jsonWithoutCacheControl(definition);
+  const hash = sha256OfJson(json2);
+  const shapeJson = isObject(tool) ? json2 : jsonWithoutCacheControl(tool) ?? "null";
   return {
-    kind: "tool",
-    name: name2,
-    chars: json2.length,
-    hash: sha256OfJson(json2),
-    server: mcpServerOfTool(name2),
-    deferred: definition.defer_loading === true
+    part: {
+      kind: "tool",
+      name: name2,
+      chars: json2.length,
+      hash,
+      server: mcpServerOfTool(name2),
+      deferred: definition.defer_loading === true
+    },
+    piece: shapeJson === json2 ? { json: json2, hash } : { json: shapeJson, hash: sha256OfJson(shapeJson) }
   };
 }
 function systemMessageParts(messages) {
@@ -1187,13 +1224,13 @@ function serversOf(tools) {
   return [...servers.values()];
 }
 function digestRequest(request2) {
-  const blocks = systemBlocks(request2.system);
-  const system = blocks.map(systemPart);
-  const toolList = Array.isArray(request2.tools) ? request2.tools : [];
-  const tools = toolList.map(toolPart);
+  const blocks = systemBlocks(request2.system).map(systemPart);
+  const system = blocks.map((block) => block.part);
+  const toolList = (Array.isArray(request2.tools) ? request2.tools : []).map(toolPart);
+  const tools = toolList.map((tool) => tool.part);
   const messages = systemMessageParts(request2.messages);
   const parts = [...system, ...messages, ...tools];
-  const shapeBlocks = blocks.filter((_, index) => system[index].kind !== "billing-header");
+  const shapeBlocks = blocks.filter((block) => block.part.kind !== "billing-header").map((block) => block.piece);
   return {
     parts,
     systemPromptChars: [...system, ...messages].reduce((sum, part) => sum + part.chars, 0),
@@ -1201,16 +1238,23 @@ function digestRequest(request2) {
     mcpServers: serversOf(tools),
     deferredTools: tools.filter((tool) => tool.deferred).map((tool) => tool.name),
     toolSearch: tools.some((tool) => tool.name === "ToolSearch" && !tool.deferred),
-    shapeHash: sha256({ system: shapeBlocks, tools: toolList })
+    shapeHash: shapeHashOf(
+      shapeBlocks,
+      toolList.map((tool) => tool.piece)
+    )
   };
 }
-var MCP_TOOL2, BILLING_HEADER;
+var MCP_TOOL2, BILLING_HEADER, seenHashes, MEMO_TEXT_CHARS, MEMO_ENTRIES, seenShapes;
 var init_request_digest = __esm({
   "src/capture/request-digest.ts"() {
     "use strict";
     init_lazy_crypto();
     MCP_TOOL2 = /^mcp__(.+?)__(.+)$/;
     BILLING_HEADER = /^x-anthropic-billing-header:/;
+    seenHashes = /* @__PURE__ */ new Map();
+    MEMO_TEXT_CHARS = 16383;
+    MEMO_ENTRIES = 4096;
+    seenShapes = /* @__PURE__ */ new Map();
   }
 });
 

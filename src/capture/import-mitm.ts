@@ -6,7 +6,7 @@
 // user's files are read, never changed; importing the same folder twice adds nothing.
 import { readdirSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
-import { readDumpFile, readDumpLines } from "./mitm/dump-file.ts";
+import { ReadBuffer, readDumpLines, readDumpText } from "./mitm/dump-file.ts";
 import { type SavedRequest, SavedRequests } from "./mitm/traffic-log.ts";
 import { type CapturedRequest, type CapturedUsage, digestBodyValue } from "./record.ts";
 import { appendRecords, readLog } from "./store.ts";
@@ -29,11 +29,11 @@ const BATCH = 256;
 type Json = Record<string, unknown>;
 
 /** A file's JSON object, or null (not JSON, not an object), or why it was not read (not a regular file, too large). */
-function readJson(path: string): { json: Json | null } | { refused: string } {
+function readJson(path: string, scratch: ReadBuffer): { json: Json | null } | { refused: string } {
   try {
-    const read = readDumpFile(path, MAX_DUMP_FILE_BYTES);
+    const read = readDumpText(path, MAX_DUMP_FILE_BYTES, scratch);
     if ("refused" in read) return read;
-    const value = JSON.parse(read.bytes.toString("utf8")) as unknown;
+    const value = JSON.parse(read.text) as unknown;
     return { json: typeof value === "object" && value !== null && !Array.isArray(value) ? (value as Json) : null };
   } catch {
     return { json: null };
@@ -179,8 +179,9 @@ export function importMitm(dir: string, storeDir: string): ImportResult {
   let alreadyThere = 0;
   let unanswered = 0;
   let batch: CapturedRequest[] = [];
+  const scratch = new ReadBuffer();
   for (const found of requestFiles(dir, names, logged)) {
-    const request = readJson(join(dir, found.name));
+    const request = readJson(join(dir, found.name), scratch);
     if ("refused" in request) {
       refused.push({ name: found.name, reason: request.refused });
       continue;
@@ -189,7 +190,7 @@ export function importMitm(dir: string, storeDir: string): ImportResult {
       unreadable.push(found.name);
       continue;
     }
-    const answer = found.responseName ? readJson(join(dir, found.responseName)) : null;
+    const answer = found.responseName ? readJson(join(dir, found.responseName), scratch) : null;
     if (answer && "refused" in answer) refused.push({ name: found.responseName!, reason: answer.refused });
     const response = answer && "json" in answer ? answer.json : null;
     const record = recordOfCapture({ ...found, body: request.json, response });

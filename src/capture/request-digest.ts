@@ -88,12 +88,69 @@ function withoutCacheControl(value: unknown): unknown {
   return out;
 }
 
-function sha256(value: unknown): string {
-  return sha256OfJson(JSON.stringify(withoutCacheControl(value)));
+/**
+ * The value's JSON without `cache_control` keys. Most parts have none: then their JSON as it is, in one
+ * pass, instead of a copy of the value first (a `__proto__` key, which the copy would not keep as a key,
+ * takes the copy's way too, so both ways give the same text).
+ */
+function jsonWithoutCacheControl(value: unknown): string {
+  const json = JSON.stringify(value);
+  if (json !== undefined && !json.includes('"cache_control"') && !json.includes('"__proto__"')) return json;
+  return JSON.stringify(withoutCacheControl(value));
 }
 
+function sha256(value: unknown): string {
+  return sha256OfJson(jsonWithoutCacheControl(value));
+}
+
+/**
+ * Hashes already taken, by the exact text: every request of a session (and every file of a dump) sends
+ * the same tool definitions and system blocks, so most parts are hashed once per process. Only texts
+ * V8 hashes by content (under 16 Ki characters; longer ones it tells apart by length alone, which
+ * would chain every same-length text on one key), and a bounded number of them, emptied when full.
+ */
+const seenHashes = new Map<string, string>();
+const MEMO_TEXT_CHARS = 16_383;
+const MEMO_ENTRIES = 4096;
+
 function sha256OfJson(json: string): string {
-  return createHash("sha256").update(json).digest("hex");
+  const memo = json.length <= MEMO_TEXT_CHARS;
+  const seen = memo ? seenHashes.get(json) : undefined;
+  if (seen !== undefined) return seen;
+  const hash = createHash("sha256").update(json).digest("hex");
+  if (memo) {
+    if (seenHashes.size >= MEMO_ENTRIES) seenHashes.clear();
+    seenHashes.set(json, hash);
+  }
+  return hash;
+}
+
+/**
+ * Shape hashes by the hashes of the pieces they were taken of: equal piece hashes are equal pieces, so
+ * the same shape is hashed once, not once per request. Bounded like seenHashes.
+ */
+const seenShapes = new Map<string, string>();
+
+/**
+ * sha256 of `{"system":[…],"tools":[…]}` without `cache_control`, from each element's JSON already made
+ * for its part: the same text JSON.stringify gives the whole, hashed piece by piece, never built.
+ */
+function shapeHashOf(system: readonly Piece[], tools: readonly Piece[]): string {
+  const key = `${system.map((piece) => piece.hash).join("")}|${tools.map((piece) => piece.hash).join("")}`;
+  const seen = seenShapes.get(key);
+  if (seen !== undefined) return seen;
+  const hash = createHash("sha256").update('{"system":[');
+  system.forEach(({ json }, index) => {
+    hash.update(index ? `,${json}` : json);
+  });
+  hash.update('],"tools":[');
+  tools.forEach(({ json }, index) => {
+    hash.update(index ? `,${json}` : json);
+  });
+  const shape = hash.update("]}").digest("hex");
+  if (seenShapes.size >= MEMO_ENTRIES) seenShapes.clear();
+  seenShapes.set(key, shape);
+  return shape;
 }
 
 /** Text of a system block or of a message's content (a string or text blocks). */
@@ -109,25 +166,45 @@ function systemBlocks(system: unknown): unknown[] {
   return Array.isArray(system) ? system : [];
 }
 
-function systemPart(block: unknown): DigestPart {
+/** An element of the shape: its JSON without `cache_control`, and that JSON's hash. */
+interface Piece {
+  json: string;
+  hash: string;
+}
+
+/** A part, and its piece of the shape (the same JSON and hash, but for a tool that is not an object). */
+interface Serialized {
+  part: DigestPart;
+  piece: Piece;
+}
+
+function systemPart(block: unknown): Serialized {
   const text = textOf(block);
   const kind = BILLING_HEADER.test(text) ? "billing-header" : "system-block";
   const name = kind === "billing-header" ? "x-anthropic-billing-header" : "system block";
-  return { kind, name, chars: text.length, hash: sha256(block), server: null, deferred: false };
+  const json = jsonWithoutCacheControl(block);
+  const hash = sha256OfJson(json);
+  return { part: { kind, name, chars: text.length, hash, server: null, deferred: false }, piece: { json, hash } };
 }
 
-function toolPart(tool: unknown): DigestPart {
+function toolPart(tool: unknown): Serialized {
   const definition = isObject(tool) ? tool : {};
   const name = typeof definition.name === "string" ? definition.name : "";
-  // Serialized once for both its size and its hash: tools are most of a request's definitions.
-  const json = JSON.stringify(withoutCacheControl(definition));
+  // Serialized once for its size, its hash and the shape's hash: tools are most of a request's definitions.
+  const json = jsonWithoutCacheControl(definition);
+  const hash = sha256OfJson(json);
+  // In the shape a tool that is not an object is itself (JSON.stringify writes null for what has no JSON).
+  const shapeJson = isObject(tool) ? json : (jsonWithoutCacheControl(tool) ?? "null");
   return {
-    kind: "tool",
-    name,
-    chars: json.length,
-    hash: sha256OfJson(json),
-    server: mcpServerOfTool(name),
-    deferred: definition.defer_loading === true,
+    part: {
+      kind: "tool",
+      name,
+      chars: json.length,
+      hash,
+      server: mcpServerOfTool(name),
+      deferred: definition.defer_loading === true,
+    },
+    piece: shapeJson === json ? { json, hash } : { json: shapeJson, hash: sha256OfJson(shapeJson) },
   };
 }
 
@@ -168,13 +245,13 @@ function serversOf(tools: readonly DigestPart[]): McpServerDigest[] {
 }
 
 export function digestRequest(request: RequestLike): RequestDigest {
-  const blocks = systemBlocks(request.system);
-  const system = blocks.map(systemPart);
-  const toolList = Array.isArray(request.tools) ? request.tools : [];
-  const tools = toolList.map(toolPart);
+  const blocks = systemBlocks(request.system).map(systemPart);
+  const system = blocks.map((block) => block.part);
+  const toolList = (Array.isArray(request.tools) ? request.tools : []).map(toolPart);
+  const tools = toolList.map((tool) => tool.part);
   const messages = systemMessageParts(request.messages);
   const parts = [...system, ...messages, ...tools];
-  const shapeBlocks = blocks.filter((_, index) => system[index]!.kind !== "billing-header");
+  const shapeBlocks = blocks.filter((block) => block.part.kind !== "billing-header").map((block) => block.piece);
   return {
     parts,
     systemPromptChars: [...system, ...messages].reduce((sum, part) => sum + part.chars, 0),
@@ -184,6 +261,9 @@ export function digestRequest(request: RequestLike): RequestDigest {
     mcpServers: serversOf(tools),
     deferredTools: tools.filter((tool) => tool.deferred).map((tool) => tool.name),
     toolSearch: tools.some((tool) => tool.name === "ToolSearch" && !tool.deferred),
-    shapeHash: sha256({ system: shapeBlocks, tools: toolList }),
+    shapeHash: shapeHashOf(
+      shapeBlocks,
+      toolList.map((tool) => tool.piece),
+    ),
   };
 }

@@ -1,5 +1,6 @@
 // The request digest on the shapes Claude Code sends: 2.1.332's system blocks, environment message
 // and deferred MCP tools, and the same shape seen with and without cache marks and billing header.
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { digestRequest } from "../../src/capture/request-digest.ts";
 
@@ -89,5 +90,34 @@ describe("digestRequest", () => {
     const digest = digestRequest({ system: "Be brief." });
     expect(digest.parts).toMatchObject([{ kind: "system-block", name: "system block", chars: 9 }]);
     expect(digest).toMatchObject({ builtInToolChars: 0, mcpServers: [], deferredTools: [], toolSearch: false });
+  });
+});
+
+describe("the digest's hashes are of the JSON without cache_control, however it is reached", () => {
+  const sha = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex");
+  // The copy the digest always hashed: a key named __proto__ set on a plain object is not kept as a key.
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (typeof value !== "object" || value === null) return value;
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) if (key !== "cache_control") out[key] = strip(inner);
+    return out;
+  };
+  const body = JSON.parse(
+    '{"system":[{"type":"text","text":"x-anthropic-billing-header: a"},{"type":"text","text":"b","cache_control":{"type":"ephemeral"}}],' +
+      '"tools":[{"name":"T","__proto__":{"a":1}},{"1":2,"b":3,"name":"\\"cache_control\\""},{"name":"U","x":[{"cache_control":1,"y":2}]},7,null],' +
+      '"messages":[{"role":"user","content":"hi"}]}',
+  );
+
+  it("a key named __proto__, nested cache marks, tools that are not objects, and the same body twice (hashes remembered)", () => {
+    for (let round = 0; round < 2; round++) {
+      const digest = digestRequest(body);
+      const tools = body.tools as unknown[];
+      expect(digest.parts.filter((part) => part.kind === "tool").map((part) => part.hash)).toEqual(
+        tools.map((tool) => sha(strip(typeof tool === "object" && tool !== null ? tool : {}))),
+      );
+      expect(digest.shapeHash).toBe(sha(strip({ system: [(body.system as unknown[])[1]], tools })));
+      expect(digest.parts[1]?.hash).toBe(sha({ type: "text", text: "b" }));
+    }
   });
 });

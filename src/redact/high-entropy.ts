@@ -28,7 +28,11 @@ function wordlike(part: string): boolean {
   // Words hold vowels: humps without any (`BkGnXq`, `pbmHnb`) are random letters, a few (`Xml`, `Http`) an abbreviation.
   const humps = pieces.filter((piece) => /[a-z]/.test(piece));
   const voiceless = humps.filter((piece) => !/[aeiouyAEIOUY]/.test(piece)).length;
-  return voiceless < 2 || voiceless * 2 <= humps.length;
+  if (voiceless >= 2 && voiceless * 2 > humps.length) return false;
+  // Nor do they break into many two-letter humps and capital runs (`VhVAYMiXWTTOjibJyNw`): identifiers
+  // are words with an acronym or a short word now and then (`parseHTTPResponse`, `setUpIoHandler`).
+  const short = pieces.filter((piece) => piece.length <= 2 || /^[A-Z]{2,}$/.test(piece)).length;
+  return short < 3 || short * 3 <= pieces.length;
 }
 
 export const ordinaryPart = (part: string) =>
@@ -68,13 +72,19 @@ export function looksRandom(run: string): boolean {
   // Base64 (a `+`, or `=` padding) is never a path or an identifier: every part of it counts.
   const base64 = /\+|=$/.test(run);
   for (const part of run.match(PART) ?? []) if (base64 || !ordinaryPart(part)) random += part;
-  if (random.length < RANDOM_MIN) return false;
-  const classes = Number(/[a-z]/.test(random)) + Number(/[A-Z]/.test(random)) + Number(/\d/.test(random));
-  if (classes < 2) return false;
-  // A random string of n characters cannot reach more than log2(n) bits; the bar follows its length
-  // up to the 4.5 bits detect-secrets asks of base64 (hex and words were set apart above).
-  return entropy(random) >= Math.min(4.3, 0.8 * Math.log2(random.length));
+  // A long base64url token (no path, no dotted name) is cut by its `_` and `-` into parts some of which
+  // read as a word by chance (`KbyeHomqwFhRB`): with some part that reads as none and every class of
+  // character, it is judged whole.
+  if (random.length < RANDOM_MIN && random.length >= 8 && run.length >= 32 && !/[/.]/.test(run) && classes(run) === 3)
+    random = run.replace(/[_-]/g, "");
+  if (random.length < RANDOM_MIN || classes(random) < 2) return false;
+  // A random string of n characters holds at most log2(n) bits a character, and a sample of it a little
+  // less (of 40 random characters, one in 100,000 reaches only 0.77 of that): the bar follows its
+  // length, up to 4.1 bits (hex and words were set apart above).
+  return entropy(random) >= Math.min(4.1, 0.72 * Math.log2(random.length));
 }
+
+const classes = (text: string) => Number(/[a-z]/.test(text)) + Number(/[A-Z]/.test(text)) + Number(/\d/.test(text));
 
 /** Judgements of runs seen again (a long output repeats them), so a repeated run costs a lookup. */
 const judgedRuns = new Map<string, boolean>();

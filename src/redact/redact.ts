@@ -134,7 +134,14 @@ const DECODED_VIEWS: readonly ViewOf[] = [
   twice(json, url),
   remembered(fullwidthFolded),
 ];
-const JOINING_VIEWS: readonly ViewOf[] = [gluedSplit, wrappedJoined, twice(json, wrappedJoined)];
+// Wrapped lines joined before glued tokens are split: a prefix found by chance inside a long key's
+// random body (`…Dw2Bhf_RgCe…`) would cut the key there, and its tail on the next line would be left.
+const JOINING_VIEWS: readonly ViewOf[] = [
+  wrappedJoined,
+  twice(wrappedJoined, gluedSplit),
+  gluedSplit,
+  twice(json, wrappedJoined),
+];
 
 export function redactSecrets(input: string): Redaction {
   const counts: Record<string, number> = {};

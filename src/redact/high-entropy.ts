@@ -15,7 +15,8 @@
 const RUN_MIN = 20;
 const RUN_MAX = 4000;
 const RUN_CHAR = new Uint8Array(128);
-for (const char of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_.-") RUN_CHAR[char.charCodeAt(0)] = 1;
+for (const char of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_.-")
+  RUN_CHAR[char.charCodeAt(0)] = 1;
 const isRunChar = (code: number) => code < 128 && RUN_CHAR[code] === 1;
 /** Random characters a run needs, at least, to be a secret. */
 const RANDOM_MIN = 20;

@@ -4540,7 +4540,8 @@ var init_high_entropy = __esm({
     RUN_MIN = 20;
     RUN_MAX = 4e3;
     RUN_CHAR = new Uint8Array(128);
-    for (const char of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_.-") RUN_CHAR[char.charCodeAt(0)] = 1;
+    for (const char of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_.-")
+      RUN_CHAR[char.charCodeAt(0)] = 1;
     isRunChar = (code) => code < 128 && RUN_CHAR[code] === 1;
     RANDOM_MIN = 20;
     PART = /[^/._+=-]+/g;

@@ -3678,6 +3678,40 @@ var init_read_usage = __esm({
   }
 });
 
+// src/present/safe-text.ts
+function ownColor(code) {
+  return `${OWN_MARK}\x1B[${code}m`;
+}
+function terminalText(text2, options = {}) {
+  if (!QUICK_CHECK.test(text2)) return text2;
+  const keepColor = options.color === true;
+  const pieces = text2.split(OWN_MARK);
+  return pieces.map((piece, index) => {
+    const own = index > 0 ? OWN_SGR.exec(piece)?.[0] ?? "" : "";
+    return (keepColor ? own : "") + piece.slice(own.length).replace(CONTROL, "");
+  }).join("");
+}
+function jsonEscaped(json2) {
+  return json2.replace(JSON_RAW, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function jsonText(value) {
+  return jsonEscaped(JSON.stringify(value, null, 2));
+}
+var CONTROL, OWN_MARK, OWN_SGR, JSON_RAW, QUICK_CHECK;
+var init_safe_text = __esm({
+  "src/present/safe-text.ts"() {
+    "use strict";
+    CONTROL = // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    /\u001b(?:\[[0-?]*[ -/]*[@-~]|[\]PX^_][^\u0007\u001b\u009c\n]*(?:\u0007|\u001b\\|\u009c)?|[ -/]*[0-~]?)|\u009b[0-?]*[ -/]*[@-~]|[\u0090\u0098\u009d\u009e\u009f][^\u0007\u001b\u009c\n]*(?:\u0007|\u001b\\|\u009c)?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+    OWN_MARK = String.fromCharCode(
+      ...Array.from(globalThis.crypto.getRandomValues(new Uint16Array(4)), (random) => 57344 + random % 6400)
+    );
+    OWN_SGR = /^\u001b\[(?:0|1|2|31|32|33)m/;
+    JSON_RAW = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+    QUICK_CHECK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+  }
+});
+
 // src/present/terminal.ts
 function styleFor({ env, isTTY, columns, colorByDefault = isTTY && env.TERM !== "dumb" }) {
   const forced = env.FORCE_COLOR;
@@ -3686,7 +3720,7 @@ function styleFor({ env, isTTY, columns, colorByDefault = isTTY && env.TERM !== 
   return { color, unicode: /utf-?8/i.test(locale), columns: isTTY && columns && columns > 20 ? columns : null };
 }
 function paint(style, tone, text2) {
-  return style.color && text2 ? `\x1B[${SGR[tone]}m${text2}\x1B[0m` : text2;
+  return style.color && text2 ? `${ownColor(SGR[tone])}${text2}${ownColor(0)}` : text2;
 }
 function statusTone(status) {
   return status === "critical" ? "red" : status === "warn" ? "yellow" : "green";
@@ -3709,6 +3743,7 @@ var PLAIN, SGR;
 var init_terminal = __esm({
   "src/present/terminal.ts"() {
     "use strict";
+    init_safe_text();
     PLAIN = { color: false, unicode: true, columns: null };
     SGR = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 };
   }
@@ -3799,39 +3834,16 @@ var init_statusline = __esm({
     init_budget();
     init_autocompact();
     init_limit();
+    init_safe_text();
     init_terminal();
-    COLORS = { ok: "\x1B[32m", warn: "\x1B[33m", critical: "\x1B[31m" };
-    RESET = "\x1B[0m";
+    COLORS = { ok: ownColor(32), warn: ownColor(33), critical: ownColor(31) };
+    RESET = ownColor(0);
     BAR_WIDTH = 10;
     TARGET = {
       budget: (figures) => `budget ${roundTokens(figures.limit)}`,
       "auto-compact": () => "auto-compact",
       window: () => "a full window"
     };
-  }
-});
-
-// src/present/safe-text.ts
-function terminalText(text2, options = {}) {
-  if (!QUICK_CHECK.test(text2)) return text2;
-  const keepColor = options.color === true;
-  return text2.replace(CONTROL, (match) => keepColor && OWN_SGR.test(match) ? match : "");
-}
-function jsonEscaped(json2) {
-  return json2.replace(JSON_RAW, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function jsonText(value) {
-  return jsonEscaped(JSON.stringify(value, null, 2));
-}
-var CONTROL, OWN_SGR, JSON_RAW, QUICK_CHECK;
-var init_safe_text = __esm({
-  "src/present/safe-text.ts"() {
-    "use strict";
-    CONTROL = // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-    /\u001b(?:\[[0-?]*[ -/]*[@-~]|[\]PX^_][^\u0007\u001b\u009c\n]*(?:\u0007|\u001b\\|\u009c)?|[ -/]*[0-~]?)|\u009b[0-?]*[ -/]*[@-~]|[\u0090\u0098\u009d\u009e\u009f][^\u0007\u001b\u009c\n]*(?:\u0007|\u001b\\|\u009c)?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-    OWN_SGR = /^\u001b\[(?:0|1|2|31|32|33)m$/;
-    JSON_RAW = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-    QUICK_CHECK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
   }
 });
 
@@ -4647,7 +4659,9 @@ function wordlike(part) {
   if (pieces.length * 4 > letters.length + 4 || pieces.some((piece) => piece.length < 2)) return false;
   const humps = pieces.filter((piece) => /[a-z]/.test(piece));
   const voiceless = humps.filter((piece) => !/[aeiouyAEIOUY]/.test(piece)).length;
-  return voiceless < 2 || voiceless * 2 <= humps.length;
+  if (voiceless >= 2 && voiceless * 2 > humps.length) return false;
+  const short = pieces.filter((piece) => piece.length <= 2 || /^[A-Z]{2,}$/.test(piece)).length;
+  return short < 3 || short * 3 <= pieces.length;
 }
 function randomLength(run) {
   let length = 0;
@@ -4674,10 +4688,10 @@ function looksRandom(run) {
   let random = "";
   const base64 = /\+|=$/.test(run);
   for (const part of run.match(PART) ?? []) if (base64 || !ordinaryPart(part)) random += part;
-  if (random.length < RANDOM_MIN) return false;
-  const classes = Number(/[a-z]/.test(random)) + Number(/[A-Z]/.test(random)) + Number(/\d/.test(random));
-  if (classes < 2) return false;
-  return entropy(random) >= Math.min(4.3, 0.8 * Math.log2(random.length));
+  if (random.length < RANDOM_MIN && random.length >= 8 && run.length >= 32 && !/[/.]/.test(run) && classes(run) === 3)
+    random = run.replace(/[_-]/g, "");
+  if (random.length < RANDOM_MIN || classes(random) < 2) return false;
+  return entropy(random) >= Math.min(4.1, 0.72 * Math.log2(random.length));
 }
 function looksRandomRemembered(run) {
   let answer = judgedRuns.get(run);
@@ -4690,28 +4704,37 @@ function looksRandomRemembered(run) {
 }
 function randomRuns(text2, judged) {
   const found = [];
-  RUN.lastIndex = 0;
-  for (let match = RUN.exec(text2); match; match = RUN.exec(text2)) {
-    let run = match[0];
+  for (let at = 0; at < text2.length; ) {
+    while (at < text2.length && !isRunChar(text2.charCodeAt(at))) at++;
+    const start = at;
+    while (at < text2.length && at - start < RUN_MAX && isRunChar(text2.charCodeAt(at))) at++;
+    if (at - start < RUN_MIN) continue;
+    if (text2.charCodeAt(at) === 61) at += text2.charCodeAt(at + 1) === 61 ? 2 : 1;
+    let run = text2.slice(start, at);
     while (/[.\-_/]$/.test(run)) run = run.slice(0, -1);
-    const start = match.index;
     if (ORDINARY_BEFORE.test(text2.slice(Math.max(0, start - 16), start))) continue;
     if (run.length < RANDOM_MIN || judged?.(start, start + run.length)) continue;
     if (looksRandomRemembered(run)) found.push([start, start + run.length]);
   }
   return found;
 }
-var RUN, RANDOM_MIN, PART, ORDINARY_BEFORE, ORDINARY_START, ordinaryPart, COUNTS, judgedRuns;
+var RUN_MIN, RUN_MAX, RUN_CHAR, isRunChar, RANDOM_MIN, PART, ORDINARY_BEFORE, ORDINARY_START, ordinaryPart, COUNTS, classes, judgedRuns;
 var init_high_entropy = __esm({
   "src/redact/high-entropy.ts"() {
     "use strict";
-    RUN = /[A-Za-z0-9+/_.-]{20,4000}={0,2}/g;
+    RUN_MIN = 20;
+    RUN_MAX = 4e3;
+    RUN_CHAR = new Uint8Array(128);
+    for (const char of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_.-")
+      RUN_CHAR[char.charCodeAt(0)] = 1;
+    isRunChar = (code) => code < 128 && RUN_CHAR[code] === 1;
     RANDOM_MIN = 20;
     PART = /[^/._+=-]+/g;
     ORDINARY_BEFORE = /(?:base64,|h1:|sha\d{1,3}[-:]|integrity[=:] ?["']?)$/;
     ORDINARY_START = /^(?:sha(?:1|224|256|384|512)-|(?:srvtoolu|toolu|msg|req|file|batch|call|chatcmpl)_)/;
     ordinaryPart = (part) => part.length < 4 || /^\d+$/.test(part) || /^[0-9a-f]+$/.test(part) || /^[0-9A-F]+$/.test(part) || wordlike(part);
     COUNTS = new Uint32Array(128);
+    classes = (text2) => Number(/[a-z]/.test(text2)) + Number(/[A-Z]/.test(text2)) + Number(/\d/.test(text2));
     judgedRuns = /* @__PURE__ */ new Map();
   }
 });
@@ -4791,7 +4814,8 @@ var init_redact_values = __esm({
     VERSION = /^[~^>=<v]*\d+(?:[._]\d+)*(?:[-+][\w.]+)?$/;
     CODE = /[()]|^(?:await|new|typeof|function|async|yield|return|lambda)\b|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[;,]?$|^(?:string|number|boolean|str|int|bytes|Optional|Secret\w*|SecretStr|String)\b[\w[\]<>|? ]*$/;
     MIXED_PART = /(?:^|\.)(?:(?=[^.]*\d)(?=[^.]*[A-Z])[^.]*[a-z][^.]*|[^.]*[a-z][A-Z][^.]*[a-z][A-Z][^.]*)(?:\.|$)/;
-    randomChain = (text2) => !/[()\s]/.test(text2) && text2.split(/[^A-Za-z0-9]+/).some((part) => part.length >= 5 && !ordinaryPart(part) || /^\d+[A-Za-z]/.test(part));
+    randomChain = (text2) => !/[()\s]/.test(text2) && // Capitals and digits with no small letter (`JICGAR.QVWW36`): no member chain reads so.
+    (!/[a-z]/.test(text2) && /\d/.test(text2) || text2.split(/[^A-Za-z0-9]+/).some((part) => part.length >= 5 && !ordinaryPart(part) || /^\d+[A-Za-z]/.test(part)));
     judgedAfterColon = /* @__PURE__ */ new Map();
     judgedAfterEquals = /* @__PURE__ */ new Map();
     judgedArguments = /* @__PURE__ */ new Map();
@@ -5682,7 +5706,8 @@ function redactSecrets(input) {
   }
   return { text: text2, counts, total: Object.values(counts).reduce((sum, count) => sum + count, 0) };
 }
-function redactThrough(text2, view, counts, random, rules = true) {
+function redactThrough(text2, whole2, counts, random, rules = true) {
+  const view = touchedLines(text2, whole2);
   const found = {};
   const asInText = (start, end) => view.from[end] - view.from[start] === end - start;
   const redacted2 = redactByRules(view.text, found, random, rules, rules ? void 0 : asInText);
@@ -5700,6 +5725,43 @@ function redactThrough(text2, view, counts, random, rules = true) {
   }
   pieces.push(text2.slice(copied));
   return pieces.join("");
+}
+function touchedLines(text2, view) {
+  const { from } = view;
+  const viewText = view.text;
+  if (viewText.includes("PRIVATE KEY")) return view;
+  const keep = [];
+  let lineStart = 0;
+  let touched = false;
+  for (let at = 0; at <= viewText.length; at++) {
+    const end = at === viewText.length;
+    const origin = from[at];
+    const changed = !end && (from[at + 1] - origin !== 1 || viewText.charCodeAt(at) !== text2.charCodeAt(origin));
+    if (changed) touched = true;
+    if (end || viewText.charCodeAt(at) === 10) {
+      const next = end ? at : at + 1;
+      if (touched) {
+        const last2 = keep.at(-1);
+        if (last2 && last2[1] === lineStart) last2[1] = next;
+        else keep.push([lineStart, next]);
+      }
+      lineStart = next;
+      touched = changed;
+    }
+  }
+  if (keep.length === 1 && keep[0]?.[0] === 0 && keep[0][1] === viewText.length) return view;
+  let length = 0;
+  for (const [start, end] of keep) length += end - start;
+  const kept2 = new Int32Array(length + 1);
+  const pieces = [];
+  let put = 0;
+  for (const [start, end] of keep) {
+    pieces.push(viewText.slice(start, end));
+    kept2.set(from.subarray(start, end), put);
+    put += end - start;
+  }
+  kept2[length] = keep.length ? from[keep.at(-1)[1]] : text2.length;
+  return { text: pieces.join(""), from: kept2 };
 }
 function redactByRules(input, counts, random, rules = true, judged) {
   if (!rules) return redactRandom(input, counts, judged);
@@ -5856,7 +5918,12 @@ var init_redact = __esm({
       twice(json, url),
       remembered(fullwidthFolded)
     ];
-    JOINING_VIEWS = [gluedSplit, wrappedJoined, twice(json, wrappedJoined)];
+    JOINING_VIEWS = [
+      wrappedJoined,
+      twice(wrappedJoined, gluedSplit),
+      gluedSplit,
+      twice(json, wrappedJoined)
+    ];
   }
 });
 

@@ -9,6 +9,7 @@ import { autocompactPoint } from "../context/autocompact.ts";
 import { countingLimit, type LimitKind } from "../context/limit.ts";
 import type { ContextStatus, Thresholds } from "../context/status.ts";
 import type { ContextUsage } from "../context/usage.ts";
+import { ownColor } from "../present/safe-text.ts";
 import { type Style, styleFor } from "../present/terminal.ts";
 
 interface StatuslineFigures {
@@ -91,8 +92,8 @@ export function lineStyle(env: Readonly<Record<string, string | undefined>>): Li
   return { color, unicode };
 }
 
-const COLORS: Record<ContextStatus, string> = { ok: "\u001b[32m", warn: "\u001b[33m", critical: "\u001b[31m" };
-const RESET = "\u001b[0m";
+const COLORS: Record<ContextStatus, string> = { ok: ownColor(32), warn: ownColor(33), critical: ownColor(31) };
+const RESET = ownColor(0);
 const BAR_WIDTH = 10;
 
 function bar(percent: number, style: LineStyle): string {

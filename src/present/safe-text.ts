@@ -13,9 +13,23 @@ const CONTROL =
   // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
   /\u001b(?:\[[0-?]*[ -/]*[@-~]|[\]PX^_][^\u0007\u001b\u009c\n]*(?:\u0007|\u001b\\|\u009c)?|[ -/]*[0-~]?)|\u009b[0-?]*[ -/]*[@-~]|[\u0090\u0098\u009d\u009e\u009f][^\u0007\u001b\u009c\n]*(?:\u0007|\u001b\\|\u009c)?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
-/** The colour codes ctx-monitor itself writes (src/present/terminal.ts): kept when colour is on. */
+/**
+ * A mark, new in every process, that ctx-monitor writes before each colour code of its own (`ownColor`):
+ * the same code in a transcript's text (`\u001b[31m` in a file name) bears no mark, so it is removed
+ * like any other. Four private-use characters drawn at random: no text can hold them by chance, and the
+ * output edge removes every one, so none is ever seen to be copied.
+ */
+export const OWN_MARK = String.fromCharCode(
+  ...Array.from(globalThis.crypto.getRandomValues(new Uint16Array(4)), (random) => 0xe000 + (random % 0x1900)),
+);
+/** The colour codes ctx-monitor writes (src/present/terminal.ts), as they follow its mark. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const OWN_SGR = /^\u001b\[(?:0|1|2|31|32|33)m$/;
+const OWN_SGR = /^\u001b\[(?:0|1|2|31|32|33)m/;
+
+/** One of ctx-monitor's own colour codes (SGR `code`), marked as its own for `terminalText`. */
+export function ownColor(code: 0 | 1 | 2 | 31 | 32 | 33): string {
+  return `${OWN_MARK}\u001b[${code}m`;
+}
 
 /** Characters JSON.stringify leaves raw that a terminal or a bidi-aware viewer would act on. */
 const JSON_RAW = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
@@ -23,11 +37,21 @@ const JSON_RAW = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const QUICK_CHECK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
-/** The text with every control sequence and control character removed but newline, tab and, with `color`, ctx-monitor's own colours. */
+/**
+ * The text with every control sequence and control character removed but newline, tab and, with `color`,
+ * the colour codes ctx-monitor marked as its own (`ownColor`); the marks themselves always go.
+ */
 export function terminalText(text: string, options: { color?: boolean } = {}): string {
   if (!QUICK_CHECK.test(text)) return text;
   const keepColor = options.color === true;
-  return text.replace(CONTROL, (match) => (keepColor && OWN_SGR.test(match) ? match : ""));
+  const pieces = text.split(OWN_MARK);
+  // Before the first mark, nothing is ctx-monitor's own; after each, only the code right after it.
+  return pieces
+    .map((piece, index) => {
+      const own = index > 0 ? (OWN_SGR.exec(piece)?.[0] ?? "") : "";
+      return (keepColor ? own : "") + piece.slice(own.length).replace(CONTROL, "");
+    })
+    .join("");
 }
 
 /** JSON text with C1 characters, DEL, line separators and bidi controls written as \u escapes (still the same JSON value). */

@@ -1,6 +1,8 @@
 // What the terminal a CLI answer goes to can show: colour (NO_COLOR, FORCE_COLOR, a TTY), its width,
 // and block characters (a UTF-8 locale). Decided once from the environment, then passed to presenters.
 
+import { ownColor } from "./safe-text.ts";
+
 export interface Style {
   color: boolean;
   /** Block characters for bars; ASCII where the locale is not UTF-8. */
@@ -39,7 +41,7 @@ const SGR = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 } as const;
 type Tone = keyof typeof SGR;
 
 export function paint(style: Pick<Style, "color">, tone: Tone, text: string): string {
-  return style.color && text ? `\u001b[${SGR[tone]}m${text}\u001b[0m` : text;
+  return style.color && text ? `${ownColor(SGR[tone])}${text}${ownColor(0)}` : text;
 }
 
 /** The colour of a status word, as the statusline and watch use it. */

@@ -6,8 +6,18 @@
 // only the parts that look like no word, number or hex count, so a long path with one short hash in
 // it stays.
 
-/** A run of token characters (base64, base64url, dotted); `=` only as padding at its end; a longer run is judged in parts. */
-const RUN = /[A-Za-z0-9+/_.-]{20,4000}={0,2}/g;
+/**
+ * A run is token characters (base64, base64url, dotted), `=` only as padding at its end, at least
+ * RUN_MIN of them; a longer run than RUN_MAX is judged in parts. Found by a loop over character codes:
+ * the regex `[A-Za-z0-9+/_.-]{20,4000}={0,2}` read every short run again from each of its characters
+ * (on 10 MB of `curl -u a:`, most of a redaction's time).
+ */
+const RUN_MIN = 20;
+const RUN_MAX = 4000;
+const RUN_CHAR = new Uint8Array(128);
+for (const char of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_.-")
+  RUN_CHAR[char.charCodeAt(0)] = 1;
+const isRunChar = (code: number) => code < 128 && RUN_CHAR[code] === 1;
 /** Random characters a run needs, at least, to be a secret. */
 const RANDOM_MIN = 20;
 const PART = /[^/._+=-]+/g;
@@ -28,7 +38,11 @@ function wordlike(part: string): boolean {
   // Words hold vowels: humps without any (`BkGnXq`, `pbmHnb`) are random letters, a few (`Xml`, `Http`) an abbreviation.
   const humps = pieces.filter((piece) => /[a-z]/.test(piece));
   const voiceless = humps.filter((piece) => !/[aeiouyAEIOUY]/.test(piece)).length;
-  return voiceless < 2 || voiceless * 2 <= humps.length;
+  if (voiceless >= 2 && voiceless * 2 > humps.length) return false;
+  // Nor do they break into many two-letter humps and capital runs (`VhVAYMiXWTTOjibJyNw`): identifiers
+  // are words with an acronym or a short word now and then (`parseHTTPResponse`, `setUpIoHandler`).
+  const short = pieces.filter((piece) => piece.length <= 2 || /^[A-Z]{2,}$/.test(piece)).length;
+  return short < 3 || short * 3 <= pieces.length;
 }
 
 export const ordinaryPart = (part: string) =>
@@ -68,13 +82,19 @@ export function looksRandom(run: string): boolean {
   // Base64 (a `+`, or `=` padding) is never a path or an identifier: every part of it counts.
   const base64 = /\+|=$/.test(run);
   for (const part of run.match(PART) ?? []) if (base64 || !ordinaryPart(part)) random += part;
-  if (random.length < RANDOM_MIN) return false;
-  const classes = Number(/[a-z]/.test(random)) + Number(/[A-Z]/.test(random)) + Number(/\d/.test(random));
-  if (classes < 2) return false;
-  // A random string of n characters cannot reach more than log2(n) bits; the bar follows its length
-  // up to the 4.5 bits detect-secrets asks of base64 (hex and words were set apart above).
-  return entropy(random) >= Math.min(4.3, 0.8 * Math.log2(random.length));
+  // A long base64url token (no path, no dotted name) is cut by its `_` and `-` into parts some of which
+  // read as a word by chance (`KbyeHomqwFhRB`): with some part that reads as none and every class of
+  // character, it is judged whole.
+  if (random.length < RANDOM_MIN && random.length >= 8 && run.length >= 32 && !/[/.]/.test(run) && classes(run) === 3)
+    random = run.replace(/[_-]/g, "");
+  if (random.length < RANDOM_MIN || classes(random) < 2) return false;
+  // A random string of n characters holds at most log2(n) bits a character, and a sample of it a little
+  // less (of 40 random characters, one in 100,000 reaches only 0.77 of that): the bar follows its
+  // length, up to 4.1 bits (hex and words were set apart above).
+  return entropy(random) >= Math.min(4.1, 0.72 * Math.log2(random.length));
 }
+
+const classes = (text: string) => Number(/[a-z]/.test(text)) + Number(/[A-Z]/.test(text)) + Number(/\d/.test(text));
 
 /** Judgements of runs seen again (a long output repeats them), so a repeated run costs a lookup. */
 const judgedRuns = new Map<string, boolean>();
@@ -91,12 +111,15 @@ function looksRandomRemembered(run: string): boolean {
 /** The runs of `text` that look random, as [start, end) pairs; `judged` names runs already judged elsewhere, skipped. */
 export function randomRuns(text: string, judged?: (start: number, end: number) => boolean): Array<[number, number]> {
   const found: Array<[number, number]> = [];
-  RUN.lastIndex = 0;
-  for (let match = RUN.exec(text); match; match = RUN.exec(text)) {
-    let run = match[0];
+  for (let at = 0; at < text.length; ) {
+    while (at < text.length && !isRunChar(text.charCodeAt(at))) at++;
+    const start = at;
+    while (at < text.length && at - start < RUN_MAX && isRunChar(text.charCodeAt(at))) at++;
+    if (at - start < RUN_MIN) continue;
+    if (text.charCodeAt(at) === 61) at += text.charCodeAt(at + 1) === 61 ? 2 : 1; // `=` padding
+    let run = text.slice(start, at);
     // A sentence's full stop or a trailing dash is not part of a token.
     while (/[.\-_/]$/.test(run)) run = run.slice(0, -1);
-    const start = match.index;
     if (ORDINARY_BEFORE.test(text.slice(Math.max(0, start - 16), start))) continue;
     if (run.length < RANDOM_MIN || judged?.(start, start + run.length)) continue;
     if (looksRandomRemembered(run)) found.push([start, start + run.length]);

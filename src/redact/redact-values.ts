@@ -59,7 +59,9 @@ const MIXED_PART = /(?:^|\.)(?:(?=[^.]*\d)(?=[^.]*[A-Z])[^.]*[a-z][^.]*|[^.]*[a-
 /** A dotted value with a part that reads as no word, or starts with a digit and holds a letter (`MIGFTDl._60b14`): a password, not a member chain. */
 const randomChain = (text: string) =>
   !/[()\s]/.test(text) &&
-  text.split(/[^A-Za-z0-9]+/).some((part) => (part.length >= 5 && !ordinaryPart(part)) || /^\d+[A-Za-z]/.test(part));
+  // Capitals and digits with no small letter (`JICGAR.QVWW36`): no member chain reads so.
+  ((!/[a-z]/.test(text) && /\d/.test(text)) ||
+    text.split(/[^A-Za-z0-9]+/).some((part) => (part.length >= 5 && !ordinaryPart(part)) || /^\d+[A-Za-z]/.test(part)));
 
 function unquote(value: string): { inner: string; quoted: boolean } {
   const match = /^\\?(["'`])(.*?)\\?\1$/s.exec(value);

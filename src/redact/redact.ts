@@ -134,7 +134,14 @@ const DECODED_VIEWS: readonly ViewOf[] = [
   twice(json, url),
   remembered(fullwidthFolded),
 ];
-const JOINING_VIEWS: readonly ViewOf[] = [gluedSplit, wrappedJoined, twice(json, wrappedJoined)];
+// Wrapped lines joined before glued tokens are split: a prefix found by chance inside a long key's
+// random body (`…Dw2Bhf_RgCe…`) would cut the key there, and its tail on the next line would be left.
+const JOINING_VIEWS: readonly ViewOf[] = [
+  wrappedJoined,
+  twice(wrappedJoined, gluedSplit),
+  gluedSplit,
+  twice(json, wrappedJoined),
+];
 
 export function redactSecrets(input: string): Redaction {
   const counts: Record<string, number> = {};
@@ -162,11 +169,12 @@ export function redactSecrets(input: string): Redaction {
 /** What the rules find in a view of the text, replaced in the text: each range by its kind's marker (a line break in it kept). */
 function redactThrough(
   text: string,
-  view: View,
+  whole: View,
   counts: Record<string, number>,
   random: boolean,
   rules = true,
 ): string {
+  const view = touchedLines(text, whole);
   const found: Record<string, number> = {};
   // A run the view holds as the text does (nothing decoded in it) was judged in the text already.
   const asInText = (start: number, end: number) =>
@@ -187,6 +195,52 @@ function redactThrough(
   }
   pieces.push(text.slice(copied));
   return pieces.join("");
+}
+
+/**
+ * Only the view's lines that differ from the text (a character decoded, put in or left out there, or at
+ * the line break before or after): every other line is one of the text's own, which the rules have had
+ * already (all but the key block's read within a line), so running them there again found nothing and
+ * cost a pass over the whole text per view. A view with a key block's start is kept whole.
+ */
+function touchedLines(text: string, view: View): View {
+  const { from } = view;
+  const viewText = view.text;
+  if (viewText.includes("PRIVATE KEY")) return view;
+  const keep: Array<[number, number]> = [];
+  let lineStart = 0;
+  let touched = false;
+  for (let at = 0; at <= viewText.length; at++) {
+    const end = at === viewText.length;
+    const origin = from[at] as number;
+    const changed =
+      !end && ((from[at + 1] as number) - origin !== 1 || viewText.charCodeAt(at) !== text.charCodeAt(origin));
+    if (changed) touched = true;
+    if (end || viewText.charCodeAt(at) === 10) {
+      const next = end ? at : at + 1;
+      if (touched) {
+        const last = keep.at(-1);
+        if (last && last[1] === lineStart) last[1] = next;
+        else keep.push([lineStart, next]);
+      }
+      lineStart = next;
+      // A decoded line break touches the line after it too.
+      touched = changed;
+    }
+  }
+  if (keep.length === 1 && keep[0]?.[0] === 0 && keep[0][1] === viewText.length) return view;
+  let length = 0;
+  for (const [start, end] of keep) length += end - start;
+  const kept = new Int32Array(length + 1);
+  const pieces: string[] = [];
+  let put = 0;
+  for (const [start, end] of keep) {
+    pieces.push(viewText.slice(start, end));
+    kept.set(from.subarray(start, end), put);
+    put += end - start;
+  }
+  kept[length] = keep.length ? (from[(keep.at(-1) as [number, number])[1]] as number) : text.length;
+  return { text: pieces.join(""), from: kept };
 }
 
 /** Every rule over the text, then the random-looking runs, counting by kind into `counts`. */

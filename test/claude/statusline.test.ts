@@ -10,6 +10,7 @@ import {
   type StatuslineFacts,
   statuslineFigures,
 } from "../../src/integration/statusline.ts";
+import { terminalText } from "../../src/present/safe-text.ts";
 import { CLI_PATH } from "../support/built-server.ts";
 import { fixtureTruth, stageFixture } from "../support/fixtures.ts";
 import { tempDir } from "../support/runtime.ts";
@@ -102,7 +103,7 @@ describe("statusline figures and line", () => {
   it("says when usage is past the auto-compact point, in the critical colour", () => {
     const input = statuslineJson({}, { context_window_size: 200_000, current_usage: { input_tokens: 171_000 } });
     const line = renderStatusline(statuslineFigures(facts(input))!, { color: true, unicode: true });
-    expect(line).toBe(
+    expect(terminalText(line, { color: true })).toBe(
       "\u001b[31mOpus 4.8 (1M context) · 171k/200k · █████████░ 86% of window · past auto-compact (167k) by 4k\u001b[0m",
     );
   });

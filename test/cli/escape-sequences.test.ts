@@ -7,7 +7,8 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { jsonText, terminalText } from "../../src/present/safe-text.ts";
+import { jsonText, OWN_MARK, terminalText } from "../../src/present/safe-text.ts";
+import { paint } from "../../src/present/terminal.ts";
 import { runWatch, type WatchTerminal } from "../../src/report/watch/run-watch.ts";
 import { CLI_PATH } from "../support/built-server.ts";
 import { fakeRuntime, tempDir, writeTranscript } from "../support/runtime.ts";
@@ -57,9 +58,15 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2
 /** What may remain: newline and tab; with colour, the tool's own SGR codes. */
 function leftover(output: string, color: boolean): string[] {
   const own = color ? output.replace(OWN_SGR, "") : output;
-  return [...own.matchAll(CONTROL)].map(
-    (match) => `U+${match[0].charCodeAt(0).toString(16).padStart(4, "0")} at ${match.index}`,
-  );
+  // A planted `\u001b[31m` stands between two copies of its field's word (hostile()): never one of ours.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  const planted = color ? [...output.matchAll(/[A-Za-z0-9]\u001b\[(?:0|1|2|31|32|33)m[A-Za-z0-9/]/g)] : [];
+  return [
+    ...[...own.matchAll(CONTROL)].map(
+      (match) => `U+${match[0].charCodeAt(0).toString(16).padStart(4, "0")} at ${match.index}`,
+    ),
+    ...planted.map((match) => `${JSON.stringify(match[0])} at ${match.index}`),
+  ];
 }
 
 function hostileSession() {
@@ -143,11 +150,15 @@ describe("terminalText and jsonText", () => {
     expect(terminalText(input)).toBe(expected);
   });
 
-  it("keeps ctx-monitor's own colours only when colour is on, and nothing else that looks like them", () => {
-    expect(terminalText("\u001b[31mred\u001b[0m \u001b[38;5;1mx\u001b[0m", { color: true })).toBe(
-      "\u001b[31mred\u001b[0m x\u001b[0m",
-    );
-    expect(terminalText("\u001b[31mred\u001b[0m")).toBe("red");
+  it("keeps ctx-monitor's own colours only when colour is on, and none that came with the text", () => {
+    const red = paint({ color: true }, "red", "red");
+    // From a transcript: exactly one of the codes ctx-monitor also writes, a pair of them, and another colour.
+    const planted = "a\u001b[31mb \u001b[33mwarn\u001b[0m \u001b[38;5;1mx\u001b[0m";
+    expect(terminalText(`${red} ${planted}`, { color: true })).toBe("\u001b[31mred\u001b[0m ab warn x");
+    expect(terminalText(`${red} ${planted}`)).toBe("red ab warn x");
+    // The mark that tells its own codes apart is never printed, with colour or without.
+    expect(terminalText(red, { color: true })).not.toContain(OWN_MARK);
+    expect(terminalText(`${OWN_MARK}${planted}`, { color: true })).toBe("ab warn x");
   });
 
   it("escapes C1 and bidi controls in JSON, which still parses to the same value", () => {

@@ -128,6 +128,26 @@ describe("redaction of what the generated corpus found over many seeds", () => {
       "the key they sent is znqL2zPF-BkGnXXJKOCXq-YHIgbk_pbmHnbDNG_tBrj, keep it safe",
       ["BkGnXXJKOCXq"],
     ],
+    // Found over 500 corpus seeds: a password of capitals and digits with a dot read as a member chain.
+    ["a dotted password in capitals", "PGPASSWORD=JICGAR.QVWW36 psql -h db.internal", ["JICGAR.QVWW36"]],
+    // A random token whose sample entropy falls a little short of the old bar (0.8 of log2 of its length).
+    [
+      "a random token of low sample entropy",
+      "the key they sent is tryDkrkIM88avHqthqOqkv8WhOfVhMdGDIMIlr2+==, ok",
+      ["tryDkrkIM88avHqthqOqkv8WhOfVhMdGDIMIlr2"],
+    ],
+    // A urlsafe token whose `_`/`-` parts each read as a camelCase word by chance.
+    [
+      "a urlsafe token of word-like parts",
+      "the key they sent is NhsepyBff64-84SLBCUBmpsGkUqeo_KbyeHomqwFhRB, ok",
+      ["KbyeHomqwFhRB"],
+    ],
+    // A prefix found by chance inside a wrapped key's body (`…Bhf_RgCe…`) cut the key before its tail was joined.
+    [
+      "a wrapped key with a prefix inside its body",
+      "key: sk-ant-api03-eh-Sn3Ftyr70fmurWiznDw2Bhf_RgCeEpbYiPXk72TycLdw5bNOZntemK8_z5hWeuqB7gjM5rz5Vyh1QJFHKi5\nSEQfnzBAA\nexit code 0",
+      ["SEQfnzBAA"],
+    ],
   ])("%s", (_what, input, secrets) => {
     const output = redactSecrets(input).text;
     for (const secret of secrets) expect(output).not.toContain(secret);

@@ -6,6 +6,7 @@ import type { ContextUsage } from "../../src/context/usage.ts";
 import { writeHandoffRecord } from "../../src/handoff/agent-notes.ts";
 import { handoffFileName, writeNewHandoff } from "../../src/handoff/store.ts";
 import { PRE_COMPACT_LABEL } from "../../src/integration/hooks/agent-notes.ts";
+import { terminalText } from "../../src/present/safe-text.ts";
 import { styleFor } from "../../src/present/terminal.ts";
 import { sessionHandoffs } from "../../src/report/session-handoffs.ts";
 import { paint } from "../../src/report/watch/colors.ts";
@@ -91,7 +92,7 @@ describe("colour", () => {
   });
 
   it("paints status in its colour only when enabled", () => {
-    expect(paint(true).status("critical", "x")).toBe("\x1b[31mx\x1b[0m");
+    expect(terminalText(paint(true).status("critical", "x"), { color: true })).toBe("\x1b[31mx\x1b[0m");
     expect(paint(false).status("critical", "x")).toBe("x");
   });
 });

@@ -3,6 +3,7 @@
 // steps with what each added and by which tool, with compactions and handoffs between them. Pure.
 import { exactNumber, roundTokens } from "../../base/format.ts";
 import { countdownWords } from "../../present/limit-words.ts";
+import { OWN_MARK } from "../../present/safe-text.ts";
 import type { TimelineMark, TimelineStep } from "../../transcript/response-timeline.ts";
 import type { SessionHandoff } from "../session-handoffs.ts";
 import type { Paint } from "./colors.ts";
@@ -149,9 +150,11 @@ export function renderFrame(view: WatchView, screen: Screen, paint: Paint): stri
   return [...lines, ...shown, footer];
 }
 
+/** A line painted whole: its opening colour code, its text, its reset (each code ctx-monitor's own, marked so). */
+const PAINTED = new RegExp(`^((?:${OWN_MARK})?\u001b\\[[0-9;]*m)(.*)((?:${OWN_MARK})?\u001b\\[0m)$`, "s");
+
 /** Fits a line that may carry colour codes (history lines are painted whole, so strip and repaint is not needed). */
 function fitPainted(line: string, width: number): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
-  const match = /^(\x1b\[[0-9;]*m)(.*)(\x1b\[0m)$/s.exec(line);
+  const match = PAINTED.exec(line);
   return match ? `${match[1]}${fit(match[2]!, width)}${match[3]}` : fit(line, width);
 }

@@ -27,106 +27,8 @@ __export(usage_entry_exports, {
 });
 module.exports = __toCommonJS(usage_entry_exports);
 
-// src/context/read-usage.ts
-var import_node_fs17 = require("fs");
-var import_node_path17 = require("path");
-
-// src/base/log.ts
-function log(message) {
-  process.stderr.write(`ctx-monitor: ${message}
-`);
-}
-
-// src/capture/bodies-dirs.ts
-var import_node_path5 = require("path");
-
-// src/claude/claude-process.ts
-var import_node_fs = require("fs");
-var import_node_path2 = require("path");
-
-// src/claude/paths.ts
-var import_node_path = require("path");
-function claudeConfigDir(runtime) {
-  const configured = runtime.env.CLAUDE_CONFIG_DIR;
-  return configured && configured.trim() ? configured : (0, import_node_path.join)(runtime.homeDir, ".claude");
-}
-function claudeGlobalConfigPath(runtime) {
-  const configured = runtime.env.CLAUDE_CONFIG_DIR;
-  return configured && configured.trim() ? (0, import_node_path.join)(configured, ".claude.json") : (0, import_node_path.join)(runtime.homeDir, ".claude.json");
-}
-function projectsDir(runtime) {
-  return (0, import_node_path.join)(claudeConfigDir(runtime), "projects");
-}
-function encodeProjectDir(projectDir) {
-  return projectDir.replace(/[^A-Za-z0-9]/g, "-");
-}
-var MAX_ENCODED_PROJECT_LENGTH = 200;
-function claudeSessionsDir(runtime) {
-  return (0, import_node_path.join)(claudeConfigDir(runtime), "sessions");
-}
-var STATE_DIR_SETTING = "CTX_MONITOR_STATE_DIR";
-function ctxMonitorStateDir(runtime) {
-  const configured = runtime.env[STATE_DIR_SETTING];
-  if (configured?.trim()) return configured;
-  const plugin = runtime.env.CLAUDE_PLUGIN_DATA;
-  return plugin?.trim() ? plugin : (0, import_node_path.join)(claudeConfigDir(runtime), "ctx-monitor");
-}
-function defaultProjectDir(runtime) {
-  return runtime.env.CLAUDE_PROJECT_DIR || runtime.cwd;
-}
-
-// src/claude/claude-process.ts
-var PROC = "/proc";
-function sameUser(pid) {
-  try {
-    return typeof process.getuid === "function" && (0, import_node_fs.statSync)((0, import_node_path2.join)(PROC, String(pid))).uid === process.getuid();
-  } catch {
-    return false;
-  }
-}
-function isClaude(runtime, pid) {
-  if ((0, import_node_fs.existsSync)((0, import_node_path2.join)(claudeSessionsDir(runtime), `${pid}.json`))) return true;
-  try {
-    return (0, import_node_fs.readFileSync)((0, import_node_path2.join)(PROC, String(pid), "comm"), "utf8").trim() === "claude";
-  } catch {
-    return false;
-  }
-}
-function nulSeparated(path) {
-  try {
-    const text = (0, import_node_fs.readFileSync)(path, "utf8");
-    return text ? text.replace(/\0$/, "").split("\0") : null;
-  } catch {
-    return null;
-  }
-}
-function findClaudeProcess(runtime) {
-  const pid = runtime.ancestorPids().find((candidate) => isClaude(runtime, candidate));
-  if (pid === void 0) return null;
-  const argv = sameUser(pid) ? nulSeparated((0, import_node_path2.join)(PROC, String(pid), "cmdline")) : null;
-  return { pid, args: argv ? argv.slice(1) : null };
-}
-function runsSession(runtime, pid, sessionId) {
-  if (runtime.env.CLAUDE_CODE_SESSION_ID === sessionId) return true;
-  try {
-    const registered = JSON.parse((0, import_node_fs.readFileSync)((0, import_node_path2.join)(claudeSessionsDir(runtime), `${pid}.json`), "utf8"));
-    return registered.sessionId === sessionId;
-  } catch {
-    return false;
-  }
-}
-function processEnvValue(pid, name) {
-  if (!sameUser(pid)) return null;
-  const prefix = `${name}=`;
-  const entry = nulSeparated((0, import_node_path2.join)(PROC, String(pid), "environ"))?.find((line) => line.startsWith(prefix));
-  return entry === void 0 ? null : entry.slice(prefix.length);
-}
-function canReadProcesses() {
-  return (0, import_node_fs.existsSync)((0, import_node_path2.join)(PROC, "self", "environ"));
-}
-
-// src/fs/open-regular.ts
-var import_node_fs2 = require("fs");
+// src/commands/run-command.ts
+var import_node_util = require("util");
 
 // src/base/fs-failure.ts
 var ADVICE = {
@@ -178,10 +80,296 @@ function actionableMessage(error) {
   return error instanceof UserError ? error.message : fileSystemFailure(error);
 }
 
+// src/present/safe-text.ts
+var CONTROL = (
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+  /\u001b(?:\[[0-?]*[ -/]*[@-~]|[\]PX^_][^\u0007\u001b\u009c\n]*(?:\u0007|\u001b\\|\u009c)?|[ -/]*[0-~]?)|\u009b[0-?]*[ -/]*[@-~]|[\u0090\u0098\u009d\u009e\u009f][^\u0007\u001b\u009c\n]*(?:\u0007|\u001b\\|\u009c)?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+);
+var OWN_SGR = /^\u001b\[(?:0|1|2|31|32|33)m$/;
+var JSON_RAW = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+var QUICK_CHECK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+function terminalText(text, options = {}) {
+  if (!QUICK_CHECK.test(text)) return text;
+  const keepColor = options.color === true;
+  return text.replace(CONTROL, (match) => keepColor && OWN_SGR.test(match) ? match : "");
+}
+function jsonEscaped(json) {
+  return json.replace(JSON_RAW, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function jsonText(value) {
+  return jsonEscaped(JSON.stringify(value, null, 2));
+}
+
+// src/present/terminal.ts
+var PLAIN = { color: false, unicode: true, columns: null };
+function styleFor({ env, isTTY, columns, colorByDefault = isTTY && env.TERM !== "dumb" }) {
+  const forced = env.FORCE_COLOR;
+  const color = env.NO_COLOR ? false : forced !== void 0 && forced !== "" ? forced !== "0" && forced.toLowerCase() !== "false" : colorByDefault;
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || "";
+  return { color, unicode: /utf-?8/i.test(locale), columns: isTTY && columns && columns > 20 ? columns : null };
+}
+var SGR = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 };
+function paint(style, tone, text) {
+  return style.color && text ? `\x1B[${SGR[tone]}m${text}\x1B[0m` : text;
+}
+function statusTone(status) {
+  return status === "critical" ? "red" : status === "warn" ? "yellow" : "green";
+}
+function wrap(style, text, indent = "") {
+  const width = style.columns;
+  if (!width) return text;
+  const lines = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > width - indent.length) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.map((text2, index) => index === 0 ? text2 : `${indent}${text2}`).join("\n");
+}
+
+// src/version.ts
+var import_node_fs = require("fs");
+function readPackage() {
+  try {
+    const raw = JSON.parse((0, import_node_fs.readFileSync)(new URL("../package.json", __ctxMonitorImportMetaUrl), "utf8"));
+    return { name: String(raw.name ?? "ctx-monitor"), version: String(raw.version ?? "0.0.0") };
+  } catch {
+    return { name: "ctx-monitor", version: "0.0.0" };
+  }
+}
+var PACKAGE = readPackage();
+
+// src/commands/flag-words.ts
+var FLAGS = [
+  [/\bsession_id\b/g, "--session"],
+  [/\btranscript_path\b/g, "--transcript"]
+];
+function inCliWords(message) {
+  return FLAGS.reduce((text, [parameter, flag]) => text.replace(parameter, flag), message);
+}
+
+// src/commands/help.ts
+var EXIT_CODES = "Exit codes: 0 done, 1 failed (the message says what to pass or fix), 2 bad arguments.";
+function commandHelp(command) {
+  return [
+    `${PACKAGE.name} ${command.name}: ${command.summary}`,
+    "",
+    `Usage: ${PACKAGE.name} ${command.name} ${command.synopsis}`.trimEnd(),
+    "",
+    EXIT_CODES
+  ].join("\n");
+}
+
+// src/commands/option-values.ts
+var PROBLEM = {
+  count: "takes a whole number of 1 or more",
+  port: "takes a port number from 0 to 65535 (0: any free port)",
+  url: "takes an http(s) URL such as https://api.anthropic.com"
+};
+function fits(kind, value) {
+  if (kind === "url") {
+    try {
+      return ["http:", "https:"].includes(new URL(value).protocol);
+    } catch {
+      return false;
+    }
+  }
+  if (!/^\d+$/.test(value)) return false;
+  const number = Number(value);
+  return kind === "count" ? number >= 1 : number <= 65535;
+}
+function badOptionValue(kinds, values) {
+  for (const [name, kind] of Object.entries(kinds)) {
+    const value = values[name];
+    if (typeof value === "string" && !fits(kind, value))
+      return `--${name} ${PROBLEM[kind]}, got ${JSON.stringify(value)}`;
+  }
+  return null;
+}
+
+// src/commands/run-command.ts
+var EXIT_OK = 0;
+var EXIT_FAILED = 1;
+var EXIT_USAGE = 2;
+var EXCLUSIVE = [["transcript", "session"]];
+async function runKnownCommand(command, rest, runtime, given) {
+  const style = styleFor({ env: runtime.env, isTTY: given.terminal?.isTTY ?? false, columns: given.terminal?.columns });
+  const out = safeOutput(given, style.color);
+  const usageError = (problem) => {
+    out.stderr(
+      `${PACKAGE.name} ${command.name}: ${problem}
+usage: ${PACKAGE.name} ${command.name} ${command.synopsis}
+`
+    );
+    return EXIT_USAGE;
+  };
+  let parsed;
+  try {
+    parsed = (0, import_node_util.parseArgs)({
+      args: [...rest],
+      options: { ...command.options, help: { type: "boolean", short: "h" } },
+      allowPositionals: true,
+      strict: true
+    });
+  } catch (error) {
+    return usageError(argumentProblem(error));
+  }
+  if (parsed.values.help) {
+    out.stdout(`${commandHelp(command)}
+`);
+    return EXIT_OK;
+  }
+  const expected = command.arguments ?? [];
+  if (parsed.positionals.length !== expected.length) {
+    return usageError(
+      parsed.positionals.length > expected.length ? `unexpected argument "${parsed.positionals[expected.length]}"` : `missing ${expected.slice(parsed.positionals.length).join(" ")}`
+    );
+  }
+  const badValue = badOptionValue(command.valueKinds ?? {}, parsed.values);
+  if (badValue) {
+    out.stderr(`${PACKAGE.name} ${command.name}: ${badValue}
+`);
+    return EXIT_USAGE;
+  }
+  for (const [a, b] of EXCLUSIVE) {
+    if (parsed.values[a] !== void 0 && parsed.values[b] !== void 0)
+      return usageError(`--${a} and --${b} select a session two ways; pass one`);
+  }
+  try {
+    return await command.run({ values: parsed.values, positionals: parsed.positionals, runtime, out, style });
+  } catch (error) {
+    const actionable = actionableMessage(error);
+    const known2 = actionable === null ? null : inCliWords(actionable);
+    out.stderr(
+      `${PACKAGE.name} ${command.name}: ${known2 ?? (error instanceof Error ? error.stack ?? error.message : String(error))}
+`
+    );
+    return EXIT_FAILED;
+  }
+}
+function safeOutput(out, color) {
+  return {
+    stdout: (text) => out.stdout(terminalText(text, { color })),
+    stderr: (text) => out.stderr(terminalText(text)),
+    ...out.terminal ? { terminal: out.terminal } : {}
+  };
+}
+function argumentProblem(error) {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = error.code;
+  const option = /'(-[^']*?)(?: <value>)?'/.exec(message)?.[1];
+  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) return `unknown option ${option}`;
+  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option)
+    return /argument missing/.test(message) ? `${option.split(", ").at(-1)} needs a value` : `${option} takes no value`;
+  return message;
+}
+
+// src/context/read-usage.ts
+var import_node_fs18 = require("fs");
+var import_node_path17 = require("path");
+
+// src/base/log.ts
+function log(message) {
+  process.stderr.write(`ctx-monitor: ${message}
+`);
+}
+
+// src/capture/bodies-dirs.ts
+var import_node_path5 = require("path");
+
+// src/claude/claude-process.ts
+var import_node_fs2 = require("fs");
+var import_node_path2 = require("path");
+
+// src/claude/paths.ts
+var import_node_path = require("path");
+function claudeConfigDir(runtime) {
+  const configured = runtime.env.CLAUDE_CONFIG_DIR;
+  return configured && configured.trim() ? configured : (0, import_node_path.join)(runtime.homeDir, ".claude");
+}
+function claudeGlobalConfigPath(runtime) {
+  const configured = runtime.env.CLAUDE_CONFIG_DIR;
+  return configured && configured.trim() ? (0, import_node_path.join)(configured, ".claude.json") : (0, import_node_path.join)(runtime.homeDir, ".claude.json");
+}
+function projectsDir(runtime) {
+  return (0, import_node_path.join)(claudeConfigDir(runtime), "projects");
+}
+function encodeProjectDir(projectDir) {
+  return projectDir.replace(/[^A-Za-z0-9]/g, "-");
+}
+var MAX_ENCODED_PROJECT_LENGTH = 200;
+function claudeSessionsDir(runtime) {
+  return (0, import_node_path.join)(claudeConfigDir(runtime), "sessions");
+}
+var STATE_DIR_SETTING = "CTX_MONITOR_STATE_DIR";
+function ctxMonitorStateDir(runtime) {
+  const configured = runtime.env[STATE_DIR_SETTING];
+  if (configured?.trim()) return configured;
+  const plugin = runtime.env.CLAUDE_PLUGIN_DATA;
+  return plugin?.trim() ? plugin : (0, import_node_path.join)(claudeConfigDir(runtime), "ctx-monitor");
+}
+function defaultProjectDir(runtime) {
+  return runtime.env.CLAUDE_PROJECT_DIR || runtime.cwd;
+}
+
+// src/claude/claude-process.ts
+var PROC = "/proc";
+function sameUser(pid) {
+  try {
+    return typeof process.getuid === "function" && (0, import_node_fs2.statSync)((0, import_node_path2.join)(PROC, String(pid))).uid === process.getuid();
+  } catch {
+    return false;
+  }
+}
+function isClaude(runtime, pid) {
+  if ((0, import_node_fs2.existsSync)((0, import_node_path2.join)(claudeSessionsDir(runtime), `${pid}.json`))) return true;
+  try {
+    return (0, import_node_fs2.readFileSync)((0, import_node_path2.join)(PROC, String(pid), "comm"), "utf8").trim() === "claude";
+  } catch {
+    return false;
+  }
+}
+function nulSeparated(path) {
+  try {
+    const text = (0, import_node_fs2.readFileSync)(path, "utf8");
+    return text ? text.replace(/\0$/, "").split("\0") : null;
+  } catch {
+    return null;
+  }
+}
+function findClaudeProcess(runtime) {
+  const pid = runtime.ancestorPids().find((candidate) => isClaude(runtime, candidate));
+  if (pid === void 0) return null;
+  const argv = sameUser(pid) ? nulSeparated((0, import_node_path2.join)(PROC, String(pid), "cmdline")) : null;
+  return { pid, args: argv ? argv.slice(1) : null };
+}
+function runsSession(runtime, pid, sessionId) {
+  if (runtime.env.CLAUDE_CODE_SESSION_ID === sessionId) return true;
+  try {
+    const registered = JSON.parse((0, import_node_fs2.readFileSync)((0, import_node_path2.join)(claudeSessionsDir(runtime), `${pid}.json`), "utf8"));
+    return registered.sessionId === sessionId;
+  } catch {
+    return false;
+  }
+}
+function processEnvValue(pid, name) {
+  if (!sameUser(pid)) return null;
+  const prefix = `${name}=`;
+  const entry = nulSeparated((0, import_node_path2.join)(PROC, String(pid), "environ"))?.find((line) => line.startsWith(prefix));
+  return entry === void 0 ? null : entry.slice(prefix.length);
+}
+function canReadProcesses() {
+  return (0, import_node_fs2.existsSync)((0, import_node_path2.join)(PROC, "self", "environ"));
+}
+
 // src/fs/open-regular.ts
+var import_node_fs3 = require("fs");
 var NotRegularFileError = class extends UserError {
 };
-var READ_NO_WAIT = import_node_fs2.constants.O_RDONLY | import_node_fs2.constants.O_NONBLOCK;
+var READ_NO_WAIT = import_node_fs3.constants.O_RDONLY | import_node_fs3.constants.O_NONBLOCK;
 function kindOf(stat) {
   if (stat.isFIFO()) return "a FIFO";
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
@@ -189,32 +377,32 @@ function kindOf(stat) {
   return stat.isDirectory() ? "a folder" : "a special file";
 }
 function openRegularFile(path) {
-  const fd = (0, import_node_fs2.openSync)(path, READ_NO_WAIT);
+  const fd = (0, import_node_fs3.openSync)(path, READ_NO_WAIT);
   try {
-    const stat = (0, import_node_fs2.fstatSync)(fd);
+    const stat = (0, import_node_fs3.fstatSync)(fd);
     if (!stat.isFile())
       throw new NotRegularFileError(`${path} is not a regular file (${kindOf(stat)}); pass a session's .jsonl file`);
     return fd;
   } catch (error) {
-    (0, import_node_fs2.closeSync)(fd);
+    (0, import_node_fs3.closeSync)(fd);
     throw error;
   }
 }
 function readRegularText(path) {
   const fd = openRegularFile(path);
   try {
-    return (0, import_node_fs2.readFileSync)(fd, "utf8");
+    return (0, import_node_fs3.readFileSync)(fd, "utf8");
   } finally {
-    (0, import_node_fs2.closeSync)(fd);
+    (0, import_node_fs3.closeSync)(fd);
   }
 }
 
 // src/capture/paths.ts
-var import_node_fs4 = require("fs");
+var import_node_fs5 = require("fs");
 var import_node_path4 = require("path");
 
 // src/fs/make-folder.ts
-var import_node_fs3 = require("fs");
+var import_node_fs4 = require("fs");
 var import_node_path3 = require("path");
 var FolderError = class extends UserError {
 };
@@ -242,11 +430,11 @@ function makeFolder(path, mode, setting) {
   );
   let stat;
   try {
-    stat = (0, import_node_fs3.statSync)(existing);
+    stat = (0, import_node_fs4.statSync)(existing);
   } catch {
     throw refuse(`is a symlink to nothing; remove it or set ${setting}`);
   }
-  if (stat.isFile()) (0, import_node_fs3.mkdirSync)(missing[0] ?? path, { mode });
+  if (stat.isFile()) (0, import_node_fs4.mkdirSync)(missing[0] ?? path, { mode });
   if (!stat.isDirectory()) throw refuse(`is ${kindOf2(stat)}, not a folder; set ${setting} to a folder`);
   const kernel = kernelFileSystem(existing);
   if (kernel)
@@ -255,14 +443,14 @@ function makeFolder(path, mode, setting) {
     );
   for (const folder of missing) {
     try {
-      (0, import_node_fs3.mkdirSync)(folder, { mode });
+      (0, import_node_fs4.mkdirSync)(folder, { mode });
     } catch (error) {
       const code = error.code;
       if (code === "ENOENT")
         throw new FolderError(
           `cannot create the folder ${folder}: the file system there makes no folders; set ${setting} to a folder on disk`
         );
-      if (code !== "EEXIST" || !(0, import_node_fs3.statSync)(folder).isDirectory()) throw error;
+      if (code !== "EEXIST" || !(0, import_node_fs4.statSync)(folder).isDirectory()) throw error;
     }
   }
 }
@@ -270,7 +458,7 @@ function deepestExisting(path) {
   const missing = [];
   for (let at = path; ; at = (0, import_node_path3.dirname)(at)) {
     try {
-      (0, import_node_fs3.lstatSync)(at);
+      (0, import_node_fs4.lstatSync)(at);
       return { existing: at, missing };
     } catch {
     }
@@ -288,7 +476,7 @@ function kindOf2(stat) {
 function kernelFileSystem(path) {
   if (process.platform !== "linux") return null;
   try {
-    return KERNEL_FILE_SYSTEMS.get((0, import_node_fs3.statfsSync)(path).type) ?? null;
+    return KERNEL_FILE_SYSTEMS.get((0, import_node_fs4.statfsSync)(path).type) ?? null;
   } catch {
     return null;
   }
@@ -308,7 +496,7 @@ function bodiesDirOf(value) {
 }
 function ensurePrivateDir(dir) {
   makeFolder(dir, 448, STATE_DIR_SETTING);
-  if (((0, import_node_fs4.statSync)(dir).mode & 511) !== 448) (0, import_node_fs4.chmodSync)(dir, 448);
+  if (((0, import_node_fs5.statSync)(dir).mode & 511) !== 448) (0, import_node_fs5.chmodSync)(dir, 448);
 }
 
 // src/capture/bodies-dirs.ts
@@ -464,11 +652,11 @@ async function measureGroups(groups, counter, cache, now) {
 }
 
 // src/capture/otel-bodies.ts
-var import_node_fs8 = require("fs");
+var import_node_fs9 = require("fs");
 var import_node_path8 = require("path");
 
 // src/fs/atomic-write.ts
-var import_node_fs5 = require("fs");
+var import_node_fs6 = require("fs");
 var import_node_path6 = require("path");
 
 // src/base/lazy-crypto.ts
@@ -486,27 +674,27 @@ function randomBytes(size) {
 
 // src/fs/atomic-write.ts
 function replaceFile(path, content, mode) {
-  withTemporary(path, content, mode, (temporary) => (0, import_node_fs5.renameSync)(temporary, path));
+  withTemporary(path, content, mode, (temporary) => (0, import_node_fs6.renameSync)(temporary, path));
 }
 function withTemporary(target, content, mode, use) {
   const temporary = (0, import_node_path6.join)((0, import_node_path6.dirname)(target), `.${(0, import_node_path6.basename)(target)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`);
-  const fd = (0, import_node_fs5.openSync)(temporary, "wx", mode);
+  const fd = (0, import_node_fs6.openSync)(temporary, "wx", mode);
   try {
     try {
-      (0, import_node_fs5.fchmodSync)(fd, mode);
+      (0, import_node_fs6.fchmodSync)(fd, mode);
       const bytes = Buffer.from(content, "utf8");
-      for (let at = 0; at < bytes.length; ) at += (0, import_node_fs5.writeSync)(fd, bytes, at, bytes.length - at);
-      (0, import_node_fs5.fsyncSync)(fd);
+      for (let at = 0; at < bytes.length; ) at += (0, import_node_fs6.writeSync)(fd, bytes, at, bytes.length - at);
+      (0, import_node_fs6.fsyncSync)(fd);
     } catch (error) {
       error.path ??= target;
       throw error;
     } finally {
-      (0, import_node_fs5.closeSync)(fd);
+      (0, import_node_fs6.closeSync)(fd);
     }
     return use(temporary);
   } finally {
     try {
-      (0, import_node_fs5.unlinkSync)(temporary);
+      (0, import_node_fs6.unlinkSync)(temporary);
     } catch {
     }
   }
@@ -752,31 +940,31 @@ function digestBodyValue(value, context) {
 }
 
 // src/capture/store.ts
-var import_node_fs7 = require("fs");
+var import_node_fs8 = require("fs");
 var import_node_path7 = require("path");
 
 // src/fs/append-private.ts
-var import_node_fs6 = require("fs");
+var import_node_fs7 = require("fs");
 var UnsafeFileError = class extends UserError {
 };
-var APPEND_NO_FOLLOW = import_node_fs6.constants.O_WRONLY | import_node_fs6.constants.O_APPEND | import_node_fs6.constants.O_CREAT | import_node_fs6.constants.O_NOFOLLOW | import_node_fs6.constants.O_NONBLOCK;
+var APPEND_NO_FOLLOW = import_node_fs7.constants.O_WRONLY | import_node_fs7.constants.O_APPEND | import_node_fs7.constants.O_CREAT | import_node_fs7.constants.O_NOFOLLOW | import_node_fs7.constants.O_NONBLOCK;
 function appendPrivate(path, text, mode = 384) {
   let fd;
   try {
-    fd = (0, import_node_fs6.openSync)(path, APPEND_NO_FOLLOW, mode);
+    fd = (0, import_node_fs7.openSync)(path, APPEND_NO_FOLLOW, mode);
   } catch (error) {
     const code = error.code;
     if (code === "ELOOP" || code === "ENXIO") throw refusal(path, code === "ELOOP" ? "a symbolic link" : "a FIFO");
     throw error;
   }
   try {
-    const stat = (0, import_node_fs6.fstatSync)(fd);
+    const stat = (0, import_node_fs7.fstatSync)(fd);
     if (!stat.isFile()) throw refusal(path, "not a regular file");
     if (stat.nlink !== 1) throw refusal(path, "a hard link to another file");
     const bytes = Buffer.from(text, "utf8");
-    for (let at = 0; at < bytes.length; ) at += (0, import_node_fs6.writeSync)(fd, bytes, at, bytes.length - at);
+    for (let at = 0; at < bytes.length; ) at += (0, import_node_fs7.writeSync)(fd, bytes, at, bytes.length - at);
   } finally {
-    (0, import_node_fs6.closeSync)(fd);
+    (0, import_node_fs7.closeSync)(fd);
   }
 }
 function refusal(path, what) {
@@ -792,21 +980,21 @@ function rotate(dir, limits) {
   const log2 = (0, import_node_path7.join)(dir, LOG);
   let size;
   try {
-    size = (0, import_node_fs7.statSync)(log2).size;
+    size = (0, import_node_fs8.statSync)(log2).size;
   } catch {
     return;
   }
   if (size < limits.logBytes) return;
   const rotated = (index) => (0, import_node_path7.join)(dir, `requests.${index}.jsonl`);
-  (0, import_node_fs7.rmSync)(rotated(limits.rotatedLogs), { force: true });
+  (0, import_node_fs8.rmSync)(rotated(limits.rotatedLogs), { force: true });
   for (let index = limits.rotatedLogs - 1; index >= 1; index--) {
     try {
-      (0, import_node_fs7.renameSync)(rotated(index), rotated(index + 1));
+      (0, import_node_fs8.renameSync)(rotated(index), rotated(index + 1));
     } catch {
     }
   }
-  if (limits.rotatedLogs > 0) (0, import_node_fs7.renameSync)(log2, rotated(1));
-  else (0, import_node_fs7.rmSync)(log2, { force: true });
+  if (limits.rotatedLogs > 0) (0, import_node_fs8.renameSync)(log2, rotated(1));
+  else (0, import_node_fs8.rmSync)(log2, { force: true });
 }
 function writeSessionNewest(dir, records) {
   const newest = /* @__PURE__ */ new Map();
@@ -826,17 +1014,17 @@ function writeSessionNewest(dir, records) {
 }
 function readSessionFile(path) {
   try {
-    return JSON.parse((0, import_node_fs7.readFileSync)(path, "utf8"));
+    return JSON.parse((0, import_node_fs8.readFileSync)(path, "utf8"));
   } catch {
     return null;
   }
 }
 function pruneSessions(dir, keep) {
   const folder = (0, import_node_path7.join)(dir, SESSIONS);
-  const files = (0, import_node_fs7.readdirSync)(folder).filter((name) => name.endsWith(".json"));
+  const files = (0, import_node_fs8.readdirSync)(folder).filter((name) => name.endsWith(".json"));
   if (files.length <= keep) return;
-  const byAge = files.map((name) => ({ name, mtime: (0, import_node_fs7.statSync)((0, import_node_path7.join)(folder, name)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
-  for (const old of byAge.slice(keep)) (0, import_node_fs7.rmSync)((0, import_node_path7.join)(folder, old.name), { force: true });
+  const byAge = files.map((name) => ({ name, mtime: (0, import_node_fs8.statSync)((0, import_node_path7.join)(folder, name)).mtimeMs })).sort((a, b) => b.mtime - a.mtime);
+  for (const old of byAge.slice(keep)) (0, import_node_fs8.rmSync)((0, import_node_path7.join)(folder, old.name), { force: true });
 }
 function appendRecords(dir, records, limits = DEFAULT_LIMITS) {
   if (records.length === 0) return;
@@ -861,7 +1049,7 @@ var WRITING_GRACE_MS = 1e4;
 var DEFAULT_BUDGET_BYTES = 32 << 20;
 function readSeen(dir) {
   try {
-    return new Set((0, import_node_fs8.readFileSync)((0, import_node_path8.join)(dir, SEEN), "utf8").split("\n").filter(Boolean));
+    return new Set((0, import_node_fs9.readFileSync)((0, import_node_path8.join)(dir, SEEN), "utf8").split("\n").filter(Boolean));
   } catch {
     return /* @__PURE__ */ new Set();
   }
@@ -871,7 +1059,7 @@ function newestFirst(dir, names, seen) {
   for (const name of names) {
     if (seen.has(name) || !(REQUEST.test(name) || RESPONSE.test(name))) continue;
     try {
-      const stat = (0, import_node_fs8.statSync)((0, import_node_path8.join)(dir, name));
+      const stat = (0, import_node_fs9.statSync)((0, import_node_path8.join)(dir, name));
       bodies.push({ name, modified: stat.mtime, size: stat.size });
     } catch {
     }
@@ -881,7 +1069,7 @@ function newestFirst(dir, names, seen) {
 function ingestBodies(bodiesDir, storeDir, options) {
   let names;
   try {
-    names = (0, import_node_fs8.readdirSync)(bodiesDir);
+    names = (0, import_node_fs9.readdirSync)(bodiesDir);
   } catch {
     return { digested: 0, removed: 0, skipped: 0, newestGroups: /* @__PURE__ */ new Map() };
   }
@@ -903,7 +1091,7 @@ function ingestBodies(bodiesDir, storeDir, options) {
     budget -= size;
     let record = null;
     try {
-      const digested = digestBody((0, import_node_fs8.readFileSync)(path, "utf8"), { source: "otel", id, time: modified, kind: "messages" });
+      const digested = digestBody((0, import_node_fs9.readFileSync)(path, "utf8"), { source: "otel", id, time: modified, kind: "messages" });
       record = digested?.record ?? null;
       if (digested && record?.role === "main" && record.sessionId && !newestGroups.has(record.sessionId))
         newestGroups.set(record.sessionId, digested.groups);
@@ -929,12 +1117,12 @@ function ingestBodies(bodiesDir, storeDir, options) {
 `, 384);
     return { digested: records.length, removed: 0, skipped, newestGroups };
   }
-  for (const name of done) (0, import_node_fs8.rmSync)((0, import_node_path8.join)(bodiesDir, name), { force: true });
+  for (const name of done) (0, import_node_fs9.rmSync)((0, import_node_path8.join)(bodiesDir, name), { force: true });
   return { digested: records.length, removed: done.length, skipped, newestGroups };
 }
 
 // src/capture/proxy-live.ts
-var import_node_fs9 = require("fs");
+var import_node_fs10 = require("fs");
 var import_node_path9 = require("path");
 var LIVE_FILE = "proxy.live.json";
 function isRunning(pid) {
@@ -971,7 +1159,7 @@ function sendsThrough(runtime, proxy) {
 }
 
 // src/capture/token-cache.ts
-var import_node_fs10 = require("fs");
+var import_node_fs11 = require("fs");
 var import_node_path10 = require("path");
 var UNMEASURED_REASONS = [
   "turned-off",
@@ -995,7 +1183,7 @@ function isUnmeasured(value) {
 }
 function readEntries(path) {
   try {
-    const raw = JSON.parse((0, import_node_fs10.readFileSync)(path, "utf8"));
+    const raw = JSON.parse((0, import_node_fs11.readFileSync)(path, "utf8"));
     if (typeof raw !== "object" || raw === null) return {};
     const entries = {};
     for (const [hash, value] of Object.entries(raw))
@@ -1221,7 +1409,7 @@ function readCompactSettings(runtime, projectDir) {
 }
 
 // src/claude/session-state.ts
-var import_node_fs11 = require("fs");
+var import_node_fs12 = require("fs");
 var import_node_path12 = require("path");
 function parseSessionState(value) {
   if (typeof value !== "object" || value === null) return null;
@@ -1247,7 +1435,7 @@ function sessionStateDir(runtime) {
 }
 function readStateFile(path) {
   try {
-    return parseSessionState(JSON.parse((0, import_node_fs11.readFileSync)(path, "utf8")));
+    return parseSessionState(JSON.parse((0, import_node_fs12.readFileSync)(path, "utf8")));
   } catch {
     return null;
   }
@@ -1263,7 +1451,7 @@ function readStateForProcesses(runtime, pids) {
 function readStateForSession(runtime, sessionId) {
   let names;
   try {
-    names = (0, import_node_fs11.readdirSync)(sessionStateDir(runtime)).filter((name) => name.endsWith(".json"));
+    names = (0, import_node_fs12.readdirSync)(sessionStateDir(runtime)).filter((name) => name.endsWith(".json"));
   } catch {
     return null;
   }
@@ -1424,16 +1612,16 @@ function readConfigFile(path, problems) {
 }
 
 // src/transcript/byte-source.ts
-var import_node_fs12 = require("fs");
+var import_node_fs13 = require("fs");
 function openByteSource(path) {
   const fd = openRegularFile(path);
-  const stat = (0, import_node_fs12.fstatSync)(fd);
+  const stat = (0, import_node_fs13.fstatSync)(fd);
   return {
     size: stat.size,
     dev: stat.dev,
     ino: stat.ino,
-    read: (into, position, length) => (0, import_node_fs12.readSync)(fd, into, 0, length, position),
-    close: () => (0, import_node_fs12.closeSync)(fd)
+    read: (into, position, length) => (0, import_node_fs13.readSync)(fd, into, 0, length, position),
+    close: () => (0, import_node_fs13.closeSync)(fd)
   };
 }
 function withByteSource(path, use) {
@@ -1446,7 +1634,7 @@ function withByteSource(path, use) {
 }
 
 // src/transcript/compaction-cache.ts
-var import_node_fs13 = require("fs");
+var import_node_fs14 = require("fs");
 var import_node_path14 = require("path");
 
 // src/transcript/records.ts
@@ -1813,8 +2001,8 @@ var CompactionCache = class {
     if (!this.dir) return null;
     const path = (0, import_node_path14.join)(this.dir, `${key}.json`);
     try {
-      if (Date.now() - (0, import_node_fs13.statSync)(path).mtimeMs > EXPIRY_MS) return null;
-      return parseKept(JSON.parse((0, import_node_fs13.readFileSync)(path, "utf8")));
+      if (Date.now() - (0, import_node_fs14.statSync)(path).mtimeMs > EXPIRY_MS) return null;
+      return parseKept(JSON.parse((0, import_node_fs14.readFileSync)(path, "utf8")));
     } catch {
       return null;
     }
@@ -1830,10 +2018,10 @@ var CompactionCache = class {
     }
   }
   removeExpired() {
-    for (const name of (0, import_node_fs13.readdirSync)(this.dir).slice(0, 1e3)) {
+    for (const name of (0, import_node_fs14.readdirSync)(this.dir).slice(0, 1e3)) {
       const path = (0, import_node_path14.join)(this.dir, name);
       try {
-        if (Date.now() - (0, import_node_fs13.statSync)(path).mtimeMs > EXPIRY_MS) (0, import_node_fs13.rmSync)(path, { force: true });
+        if (Date.now() - (0, import_node_fs14.statSync)(path).mtimeMs > EXPIRY_MS) (0, import_node_fs14.rmSync)(path, { force: true });
       } catch {
       }
     }
@@ -2061,7 +2249,7 @@ function readHeadBaseline(source, options = {}) {
 }
 
 // src/transcript/locate.ts
-var import_node_fs14 = require("fs");
+var import_node_fs15 = require("fs");
 var import_node_path15 = require("path");
 var TranscriptNotFoundError = class extends UserError {
   constructor(message, searched) {
@@ -2167,7 +2355,7 @@ function claudeProcessSession(runtime, pids) {
         transcriptPath: null,
         projectDir: typeof cwd === "string" ? cwd : null,
         source: "claude-process",
-        at: (0, import_node_fs14.statSync)(path).mtimeMs
+        at: (0, import_node_fs15.statSync)(path).mtimeMs
       };
     } catch {
       continue;
@@ -2234,7 +2422,7 @@ function mainTranscripts(folders) {
       if (!name.endsWith(".jsonl") || name.startsWith("agent-")) continue;
       const path = (0, import_node_path15.join)(folder, name);
       try {
-        found.push({ path, mtimeMs: (0, import_node_fs14.statSync)(path).mtimeMs });
+        found.push({ path, mtimeMs: (0, import_node_fs15.statSync)(path).mtimeMs });
       } catch {
         continue;
       }
@@ -2247,28 +2435,28 @@ function isExplicit(located) {
 }
 function listDir(path) {
   try {
-    return (0, import_node_fs14.readdirSync)(path);
+    return (0, import_node_fs15.readdirSync)(path);
   } catch {
     return [];
   }
 }
 function isFile(path) {
   try {
-    return (0, import_node_fs14.existsSync)(path) && (0, import_node_fs14.statSync)(path).isFile();
+    return (0, import_node_fs15.existsSync)(path) && (0, import_node_fs15.statSync)(path).isFile();
   } catch {
     return false;
   }
 }
 function isDirectory(path) {
   try {
-    return (0, import_node_fs14.statSync)(path).isDirectory();
+    return (0, import_node_fs15.statSync)(path).isDirectory();
   } catch {
     return false;
   }
 }
 function whatIsInTheWay(path) {
   try {
-    const stat = (0, import_node_fs14.statSync)(path);
+    const stat = (0, import_node_fs15.statSync)(path);
     if (stat.isDirectory()) return "is a folder, not a transcript file";
     return "is not a regular file (a FIFO, socket or device)";
   } catch {
@@ -2277,7 +2465,7 @@ function whatIsInTheWay(path) {
 }
 
 // src/transcript/subagent-files.ts
-var import_node_fs15 = require("fs");
+var import_node_fs16 = require("fs");
 var import_node_path16 = require("path");
 var AGENT_FILE = /^agent-([^/]+)\.jsonl$/;
 function isSubagentTranscript(path) {
@@ -2308,7 +2496,7 @@ function subagentTranscripts(sessionTranscriptPath) {
   const folder = (0, import_node_path16.join)(sessionTranscriptPath.replace(/\.jsonl$/, ""), "subagents");
   let names;
   try {
-    names = (0, import_node_fs15.readdirSync)(folder);
+    names = (0, import_node_fs16.readdirSync)(folder);
   } catch {
     return [];
   }
@@ -2316,7 +2504,7 @@ function subagentTranscripts(sessionTranscriptPath) {
   for (const name of names) {
     if (!AGENT_FILE.test(name)) continue;
     try {
-      found.push({ path: (0, import_node_path16.join)(folder, name), mtimeMs: (0, import_node_fs15.statSync)((0, import_node_path16.join)(folder, name)).mtimeMs });
+      found.push({ path: (0, import_node_path16.join)(folder, name), mtimeMs: (0, import_node_fs16.statSync)((0, import_node_path16.join)(folder, name)).mtimeMs });
     } catch {
     }
   }
@@ -2491,7 +2679,7 @@ function isTypedPrompt(record) {
 }
 
 // src/transcript/wait-for-append.ts
-var import_node_fs16 = require("fs");
+var import_node_fs17 = require("fs");
 async function waitForAppend(path, probe, timeoutMs, backstopMs = 250, options = {}) {
   const started = Date.now();
   let last = probe();
@@ -2518,7 +2706,7 @@ async function waitForAppend(path, probe, timeoutMs, backstopMs = 250, options =
     }, timeoutMs);
     const backstop = setInterval(check, backstopMs);
     try {
-      watcher = (0, import_node_fs16.watch)(path, { persistent: false, recursive: options.recursive ?? false }, check);
+      watcher = (0, import_node_fs17.watch)(path, { persistent: false, recursive: options.recursive ?? false }, check);
       watcher.on("error", () => {
       });
     } catch {
@@ -2978,7 +3166,7 @@ async function locateOnceWritten(request, deps) {
 }
 function nearestExistingFolder(path) {
   for (let current = path; ; current = (0, import_node_path17.dirname)(current)) {
-    if ((0, import_node_fs17.existsSync)(current)) return current;
+    if ((0, import_node_fs18.existsSync)(current)) return current;
     if ((0, import_node_path17.dirname)(current) === current) return null;
   }
 }
@@ -3086,36 +3274,6 @@ function statusWords2(usage) {
   return `${usage.status} ${relation} ${roundTokens(at)} (${percent}% of ${LIMIT_WORDS[usage.limitKind]})`;
 }
 
-// src/present/terminal.ts
-var PLAIN = { color: false, unicode: true, columns: null };
-function styleFor({ env, isTTY, columns, colorByDefault = isTTY && env.TERM !== "dumb" }) {
-  const forced = env.FORCE_COLOR;
-  const color = env.NO_COLOR ? false : forced !== void 0 && forced !== "" ? forced !== "0" && forced.toLowerCase() !== "false" : colorByDefault;
-  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || "";
-  return { color, unicode: /utf-?8/i.test(locale), columns: isTTY && columns && columns > 20 ? columns : null };
-}
-var SGR = { red: 31, yellow: 33, green: 32, dim: 2, bold: 1 };
-function paint(style, tone, text) {
-  return style.color && text ? `\x1B[${SGR[tone]}m${text}\x1B[0m` : text;
-}
-function statusTone(status) {
-  return status === "critical" ? "red" : status === "warn" ? "yellow" : "green";
-}
-function wrap(style, text, indent = "") {
-  const width = style.columns;
-  if (!width) return text;
-  const lines = [];
-  let line = "";
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && line.length + 1 + word.length > width - indent.length) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines.map((text2, index) => index === 0 ? text2 : `${indent}${text2}`).join("\n");
-}
-
 // src/present/words.ts
 var WINDOW_SOURCE_WORDS = {
   statusline: "as Claude Code's statusline reported it",
@@ -3190,26 +3348,6 @@ function describeUsage(usage, style = PLAIN) {
   return lines.join("\n");
 }
 
-// src/present/safe-text.ts
-var CONTROL = (
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-  /\u001b(?:\[[0-?]*[ -/]*[@-~]|[\]PX^_][^\u0007\u001b\u009c\n]*(?:\u0007|\u001b\\|\u009c)?|[ -/]*[0-~]?)|\u009b[0-?]*[ -/]*[@-~]|[\u0090\u0098\u009d\u009e\u009f][^\u0007\u001b\u009c\n]*(?:\u0007|\u001b\\|\u009c)?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
-);
-var OWN_SGR = /^\u001b\[(?:0|1|2|31|32|33)m$/;
-var JSON_RAW = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-var QUICK_CHECK = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-function terminalText(text, options = {}) {
-  if (!QUICK_CHECK.test(text)) return text;
-  const keepColor = options.color === true;
-  return text.replace(CONTROL, (match) => keepColor && OWN_SGR.test(match) ? match : "");
-}
-function jsonEscaped(json) {
-  return json.replace(JSON_RAW, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`);
-}
-function jsonText(value) {
-  return jsonEscaped(JSON.stringify(value, null, 2));
-}
-
 // src/commands/command.ts
 var selectionOptions = {
   transcript: { type: "string" },
@@ -3246,146 +3384,6 @@ var usageCommand = {
     return 0;
   }
 };
-
-// src/commands/run-command.ts
-var import_node_util = require("util");
-
-// src/version.ts
-var import_node_fs18 = require("fs");
-function readPackage() {
-  try {
-    const raw = JSON.parse((0, import_node_fs18.readFileSync)(new URL("../package.json", __ctxMonitorImportMetaUrl), "utf8"));
-    return { name: String(raw.name ?? "ctx-monitor"), version: String(raw.version ?? "0.0.0") };
-  } catch {
-    return { name: "ctx-monitor", version: "0.0.0" };
-  }
-}
-var PACKAGE = readPackage();
-
-// src/commands/flag-words.ts
-var FLAGS = [
-  [/\bsession_id\b/g, "--session"],
-  [/\btranscript_path\b/g, "--transcript"]
-];
-function inCliWords(message) {
-  return FLAGS.reduce((text, [parameter, flag]) => text.replace(parameter, flag), message);
-}
-
-// src/commands/help.ts
-var EXIT_CODES = "Exit codes: 0 done, 1 failed (the message says what to pass or fix), 2 bad arguments.";
-function commandHelp(command) {
-  return [
-    `${PACKAGE.name} ${command.name}: ${command.summary}`,
-    "",
-    `Usage: ${PACKAGE.name} ${command.name} ${command.synopsis}`.trimEnd(),
-    "",
-    EXIT_CODES
-  ].join("\n");
-}
-
-// src/commands/option-values.ts
-var PROBLEM = {
-  count: "takes a whole number of 1 or more",
-  port: "takes a port number from 0 to 65535 (0: any free port)",
-  url: "takes an http(s) URL such as https://api.anthropic.com"
-};
-function fits(kind, value) {
-  if (kind === "url") {
-    try {
-      return ["http:", "https:"].includes(new URL(value).protocol);
-    } catch {
-      return false;
-    }
-  }
-  if (!/^\d+$/.test(value)) return false;
-  const number = Number(value);
-  return kind === "count" ? number >= 1 : number <= 65535;
-}
-function badOptionValue(kinds, values) {
-  for (const [name, kind] of Object.entries(kinds)) {
-    const value = values[name];
-    if (typeof value === "string" && !fits(kind, value))
-      return `--${name} ${PROBLEM[kind]}, got ${JSON.stringify(value)}`;
-  }
-  return null;
-}
-
-// src/commands/run-command.ts
-var EXIT_OK = 0;
-var EXIT_FAILED = 1;
-var EXIT_USAGE = 2;
-var EXCLUSIVE = [["transcript", "session"]];
-async function runKnownCommand(command, rest, runtime, given) {
-  const style = styleFor({ env: runtime.env, isTTY: given.terminal?.isTTY ?? false, columns: given.terminal?.columns });
-  const out = safeOutput(given, style.color);
-  const usageError = (problem) => {
-    out.stderr(
-      `${PACKAGE.name} ${command.name}: ${problem}
-usage: ${PACKAGE.name} ${command.name} ${command.synopsis}
-`
-    );
-    return EXIT_USAGE;
-  };
-  let parsed;
-  try {
-    parsed = (0, import_node_util.parseArgs)({
-      args: [...rest],
-      options: { ...command.options, help: { type: "boolean", short: "h" } },
-      allowPositionals: true,
-      strict: true
-    });
-  } catch (error) {
-    return usageError(argumentProblem(error));
-  }
-  if (parsed.values.help) {
-    out.stdout(`${commandHelp(command)}
-`);
-    return EXIT_OK;
-  }
-  const expected = command.arguments ?? [];
-  if (parsed.positionals.length !== expected.length) {
-    return usageError(
-      parsed.positionals.length > expected.length ? `unexpected argument "${parsed.positionals[expected.length]}"` : `missing ${expected.slice(parsed.positionals.length).join(" ")}`
-    );
-  }
-  const badValue = badOptionValue(command.valueKinds ?? {}, parsed.values);
-  if (badValue) {
-    out.stderr(`${PACKAGE.name} ${command.name}: ${badValue}
-`);
-    return EXIT_USAGE;
-  }
-  for (const [a, b] of EXCLUSIVE) {
-    if (parsed.values[a] !== void 0 && parsed.values[b] !== void 0)
-      return usageError(`--${a} and --${b} select a session two ways; pass one`);
-  }
-  try {
-    return await command.run({ values: parsed.values, positionals: parsed.positionals, runtime, out, style });
-  } catch (error) {
-    const actionable = actionableMessage(error);
-    const known2 = actionable === null ? null : inCliWords(actionable);
-    out.stderr(
-      `${PACKAGE.name} ${command.name}: ${known2 ?? (error instanceof Error ? error.stack ?? error.message : String(error))}
-`
-    );
-    return EXIT_FAILED;
-  }
-}
-function safeOutput(out, color) {
-  return {
-    stdout: (text) => out.stdout(terminalText(text, { color })),
-    stderr: (text) => out.stderr(terminalText(text)),
-    ...out.terminal ? { terminal: out.terminal } : {}
-  };
-}
-function argumentProblem(error) {
-  const message = error instanceof Error ? error.message : String(error);
-  const code = error.code;
-  const option = /'(-[^']*?)(?: <value>)?'/.exec(message)?.[1];
-  if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) return `unknown option ${option}`;
-  if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option)
-    return /argument missing/.test(message) ? `${option.split(", ").at(-1)} needs a value` : `${option} takes no value`;
-  return message;
-}
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
   runKnownCommand,

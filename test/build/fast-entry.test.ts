@@ -25,7 +25,7 @@ function expectBuiltinsOnly(text: string): void {
 }
 
 /** The source modules a bundle carries, from esbuild's `// src/...` markers. */
-const modulesOf = (text: string) => new Set([...text.matchAll(/^\/\/ (src\/\S+)$/gm)].map((match) => match[1]));
+const modulesOf = (text: string) => new Set([...text.matchAll(/^\/\/ (src\/\S+)$/gm)].map((match) => match[1] ?? ""));
 
 describe("dist/bin.cjs", () => {
   const text = read("bin.cjs");

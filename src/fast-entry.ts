@@ -1,7 +1,9 @@
 // The `ctx-monitor` executable as installed. Claude Code runs the statusline after every message and
 // the hooks at every prompt and tool call, and `usage` is what a person types most, so those start
-// here, in this one CommonJS file (Node 20's ES-module loader alone costs a fifth of a bare start);
-// everything else loads the ES-module CLI.
+// from CommonJS (Node 20's ES-module loader alone costs a fifth of a bare start), each from its own
+// bundle beside this file (statusline.cjs, hook.cjs, usage.cjs): compiling code a run never calls is
+// most of what a start costs above bare Node, so the statusline does not pay for the hooks' handoff
+// writer, nor the hooks for `usage`. Everything else loads the ES-module CLI.
 import { fstatSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -41,21 +43,24 @@ function writeAll(fd: number, text: string): void {
   }
 }
 
-// Imported lazily so that each loads only its own modules, and Node built-ins it needs
-// (child_process, crypto) only when it gets to them.
+/** One of the fast paths' bundles beside this file (a specifier the bundler leaves alone). */
+function bundle<T>(name: "statusline.cjs" | "hook.cjs" | "usage.cjs"): T {
+  return require(join(__dirname, name)) as T;
+}
+
+const exit = (code: number) => {
+  process.exitCode = code;
+};
 if (name === "statusline" && rest.length === 0) {
-  void import("./commands/statusline.ts")
-    .then(({ runStatusline }) => runStatusline(nodeRuntime(), output))
-    .then((code) => (process.exitCode = code));
+  const { runStatusline } = bundle<typeof import("./commands/statusline.ts")>("statusline.cjs");
+  void runStatusline(nodeRuntime(), output).then(exit);
 } else if (name === "hook" && rest.length === 1) {
-  void import("./commands/hook.ts")
-    .then(({ runHook }) => runHook(rest[0], nodeRuntime(), output))
-    .then((code) => (process.exitCode = code));
+  const { runHook } = bundle<typeof import("./commands/hook.ts")>("hook.cjs");
+  void runHook(rest[0], nodeRuntime(), output).then(exit);
 } else if (name === "usage") {
-  void Promise.all([import("./commands/usage.ts"), import("./commands/run-command.ts")])
-    .then(([{ usageCommand }, { runKnownCommand }]) => runKnownCommand(usageCommand, rest, nodeRuntime(), output))
-    .then((code) => (process.exitCode = code));
+  const { usageCommand, runKnownCommand } = bundle<typeof import("./commands/usage-entry.ts")>("usage.cjs");
+  void runKnownCommand(usageCommand, rest, nodeRuntime(), output).then(exit);
 } else {
-  // A specifier the bundler leaves alone: the ES-module CLI beside this file.
+  // The ES-module CLI beside this file.
   void import(pathToFileURL(join(__dirname, "cli.js")).href);
 }

@@ -1,7 +1,8 @@
 // Build-time only (never bundled): the Claude Code plugin in plugin/ carries the built CLI, since Claude
-// Code builds nothing when it installs a plugin. It carries three files: dist/bin.cjs (the CommonJS fast
-// path), dist/single/cli.js (the whole ES-module CLI in one file, its lazy imports inlined, so that a
-// rebuild changes one file instead of renaming dozens of chunks) and the license notices. Its hooks.json
+// Code builds nothing when it installs a plugin. It carries dist/bin.cjs (the CommonJS dispatcher) and the
+// fast paths' bundles it loads beside it (statusline.cjs, hook.cjs, usage.cjs), dist/single/cli.js (the
+// whole ES-module CLI in one file, its lazy imports inlined, so that a rebuild changes one file instead of
+// renaming dozens of chunks) and the license notices; all of it needs only Node. Its hooks.json
 // names every hook event the CLI handles; `npm run plugin` writes both, and a test holds them to what
 // the current source builds.
 import { readFileSync } from "node:fs";
@@ -12,9 +13,12 @@ import { HOOKS } from "../integration/install/wiring.ts";
 export const PLUGIN_DIR = "plugin";
 export const PLUGIN_DIST = join(PLUGIN_DIR, "dist");
 const ENTRY = "bin.cjs";
+/** The CommonJS bundles bin.cjs loads beside it for the statusline, the hooks and `usage`. */
+export const FAST_BUNDLES = ["statusline.cjs", "hook.cjs", "usage.cjs"] as const;
 /** Each file the plugin carries, and where in a build folder it comes from. bin.cjs loads "cli.js" beside it. */
 const CARRIED: ReadonlyArray<readonly [name: string, from: string]> = [
   [ENTRY, ENTRY],
+  ...FAST_BUNDLES.map((name) => [name, name] as const),
   ["cli.js", join("single", "cli.js")],
   // The license notices of what the bundle carries travel with it (the same packages as dist/).
   ["THIRD_PARTY_NOTICES.md", "THIRD_PARTY_NOTICES.md"],
@@ -27,7 +31,7 @@ export function runtimeFiles(distDir: string): Map<string, Buffer> {
   return new Map(CARRIED.map(([name, from]) => [name, readFileSync(join(distDir, from))]));
 }
 
-/** The first relative import in a built file, if any: a carried file must need nothing beside it but cli.js. */
+/** The first relative import in a built file, if any: a carried file must need nothing beside it but what bin.cjs loads. */
 export function relativeImport(code: string): string | undefined {
   return RELATIVE_IMPORT.exec(code)?.[0];
 }

@@ -1,10 +1,13 @@
 // The committed plugin (plugin/) must run what the source builds: Claude Code builds nothing on install,
 // so a plugin/dist behind src/ would ship old code. `npm test` builds dist/ first; this holds plugin/dist
 // to it byte for byte, and hooks.json, plugin.json and the marketplace to the CLI and package.json.
-import { readdirSync, readFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  FAST_BUNDLES,
   PLUGIN_DIR,
   PLUGIN_DIST,
   pluginDifferences,
@@ -32,14 +35,31 @@ describe("the plugin in this repository", () => {
     expect(pluginDifferences(wanted, carried()), REBUILD).toEqual([]);
   });
 
-  it("is three files, the bundle needing nothing beside it but the CommonJS entry that loads it", () => {
+  it("is bin.cjs, the bundles it loads and one ES-module CLI, each needing nothing beside it but those", () => {
     const have = carried();
-    expect([...have.keys()].sort()).toEqual(["THIRD_PARTY_NOTICES.md", "bin.cjs", "cli.js"]);
+    expect([...have.keys()].sort()).toEqual(["THIRD_PARTY_NOTICES.md", "bin.cjs", "cli.js", ...FAST_BUNDLES].sort());
     expect(have.get("bin.cjs")?.equals(readFileSync(join(DIST, "bin.cjs"))), "bin.cjs is dist/bin.cjs").toBe(true);
-    for (const name of ["bin.cjs", "cli.js"]) expect(relativeImport(String(have.get(name))), name).toBeUndefined();
+    for (const name of ["bin.cjs", "cli.js", ...FAST_BUNDLES])
+      expect(relativeImport(String(have.get(name))), name).toBeUndefined();
     // What the split build of dist/ is made of, so that the check above can fail.
     expect(relativeImport(readFileSync(join(DIST, "cli.js"), "utf8"))).toMatch(/^from ?"\.\/chunk-\w+\.js"$/);
     expect(relativeImport('await import("./serve-X.js")')).toBe('import("./serve-X.js"');
+  });
+
+  it("runs each fast path from its own copy (a bundle bin.cjs loads and the plugin lacks fails here)", () => {
+    const bin = join(REPO, PLUGIN_DIST, "bin.cjs");
+    const state = mkdtempSync(join(tmpdir(), "ctx-monitor-plugin-"));
+    const env = { ...process.env, CTX_MONITOR_STATE_DIR: state, CLAUDE_CONFIG_DIR: state };
+    expect(execFileSync(process.execPath, [bin, "statusline"], { input: "", env, encoding: "utf8" })).toBe(
+      "ctx-monitor: no statusline input from Claude Code\n",
+    );
+    expect(execFileSync(process.execPath, [bin, "hook", "session-start"], { input: "", env, encoding: "utf8" })).toBe(
+      "",
+    );
+    const usage = spawnSync(process.execPath, [bin, "usage", "--no-such-option"], { env, encoding: "utf8" });
+    rmSync(state, { recursive: true, force: true });
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toMatch(/--no-such-option/);
   });
 
   it("tells a stale, a missing and a left-over file apart", () => {

@@ -30,10 +30,14 @@ function standInClaude(home: string, args: string[], env: Record<string, string>
   return pid;
 }
 
-/** /proc/<pid>/cmdline is empty until the new process has exec'd: wait for its arguments. */
-async function untilStarted(pid: number, runtime: ReturnType<typeof fakeRuntime>): Promise<void> {
-  for (let tries = 0; tries < 100; tries++) {
-    if (findClaudeProcess(runtime)?.args?.includes("-p")) return;
+/**
+ * Until the new process has exec'd, /proc shows it empty or as a copy of this one (its arguments and
+ * environment): wait until it shows exactly the stand-in's own arguments.
+ */
+async function untilStarted(pid: number, runtime: ReturnType<typeof fakeRuntime>, args: string[]): Promise<void> {
+  const expected = JSON.stringify(args);
+  for (let tries = 0; tries < 250; tries++) {
+    if (JSON.stringify(findClaudeProcess(runtime)?.args?.slice(2)) === expected) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`the stand-in ${pid} never showed its arguments`);
@@ -43,14 +47,15 @@ describe.runIf(existsSync("/proc/self/environ"))("the Claude Code process that s
   it("gives the raw-bodies folder exported in its shell (Claude Code passes no OTEL_* variable on) and its arguments", async () => {
     const home = tempDir();
     const bodies = join(home, "my-bodies");
+    const args = ["-p", "go on", "--resume", "s-1"];
     const pid = standInClaude(
       home,
-      ["-p", "go on", "--resume", "s-1"],
+      args,
       { OTEL_LOG_RAW_API_BODIES: `file:${bodies}`, ANTHROPIC_API_KEY: "sk-ant-not-read" },
       "s-1",
     );
     const runtime = fakeRuntime({ homeDir: home, pids: [999_999_999, pid] });
-    await untilStarted(pid, runtime);
+    await untilStarted(pid, runtime, args);
     expect(bodiesDirs(runtime, home)).toContain(bodies);
     const claude = findClaudeProcess(runtime);
     expect(claude?.pid).toBe(pid);

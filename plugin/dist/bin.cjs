@@ -7486,7 +7486,7 @@ var init_help = __esm({
   "src/commands/help.ts"() {
     "use strict";
     init_version();
-    EXIT_CODES = "Exit codes: 0 done, 1 failed (the message says what to pass or fix), 2 bad arguments.";
+    EXIT_CODES = "Exit codes: 0 done, 2 a refusal you can fix (the message says what to pass or fix), 1 a fault to report.";
   }
 });
 
@@ -7578,9 +7578,13 @@ usage: ${PACKAGE.name} ${command.name} ${command.synopsis}
     return await command.run({ values: parsed.values, positionals: parsed.positionals, runtime, out, style });
   } catch (error) {
     const actionable = actionableMessage(error);
-    const known2 = actionable === null ? null : inCliWords(actionable);
+    if (actionable !== null) {
+      out.stderr(`${PACKAGE.name} ${command.name}: ${inCliWords(actionable)}
+`);
+      return EXIT_USAGE;
+    }
     out.stderr(
-      `${PACKAGE.name} ${command.name}: ${known2 ?? (error instanceof Error ? error.stack ?? error.message : String(error))}
+      `${PACKAGE.name} ${command.name}: ${error instanceof Error ? error.stack ?? error.message : String(error)}
 `
     );
     return EXIT_FAILED;

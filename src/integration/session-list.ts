@@ -7,7 +7,7 @@ import { createUsageDeps, readContextUsage } from "../context/read-usage.ts";
 import type { ContextStatus } from "../context/status.ts";
 import { openRegularFile } from "../fs/open-regular.ts";
 import { FactCollector } from "../handoff/facts.ts";
-import { parseRecordLine } from "../transcript/records.ts";
+import { parseRecordLine } from "../transcript/parse-record-line.ts";
 
 export interface SessionSummary {
   sessionId: string;

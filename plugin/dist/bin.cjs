@@ -6025,6 +6025,16 @@ var init_line_changes = __esm({
 });
 
 // src/handoff/facts.ts
+var KEPT_CHARS2, NEWEST;
+var init_facts = __esm({
+  "src/handoff/facts.ts"() {
+    "use strict";
+    KEPT_CHARS2 = 16e3;
+    NEWEST = { commands: 150, errors: 50, subagents: 30, turns: 60 };
+  }
+});
+
+// src/handoff/fact-collector.ts
 function resultText(content) {
   if (typeof content === "string") return content;
   if (!Array.isArray(content)) return "";
@@ -6042,18 +6052,17 @@ function release(list, keep, strip) {
   const old = list[list.length - 1 - keep];
   if (old) strip(old);
 }
-var KEPT_CHARS2, REDACT_MARGIN, NEWEST, TURNS_WITH_DETAIL, RELEASED, SUBAGENT_TRAILER, READ_TOOLS, EDIT_TOOLS, WRITE_TOOLS, SUBAGENT_TOOLS, str3, fields, FactCollector;
-var init_facts = __esm({
-  "src/handoff/facts.ts"() {
+var REDACT_MARGIN, TURNS_WITH_DETAIL, RELEASED, SUBAGENT_TRAILER, READ_TOOLS, EDIT_TOOLS, WRITE_TOOLS, SUBAGENT_TOOLS, str3, fields, FactCollector;
+var init_fact_collector = __esm({
+  "src/handoff/fact-collector.ts"() {
     "use strict";
     init_redact();
     init_records();
     init_tool_calls();
     init_user_text();
     init_line_changes();
-    KEPT_CHARS2 = 16e3;
+    init_facts();
     REDACT_MARGIN = 16384;
-    NEWEST = { commands: 150, errors: 50, subagents: 30, turns: 60 };
     TURNS_WITH_DETAIL = NEWEST.turns * 2;
     RELEASED = { text: "", chars: 0 };
     SUBAGENT_TRAILER = /(?:^|\n)\s*agentId: \S+ \(use SendMessage[\s\S]*$|\s*<usage>[^<]*<\/usage>\s*$/g;
@@ -7011,7 +7020,7 @@ var init_write_handoff = __esm({
     init_redact();
     init_incremental_reader();
     init_agent_notes();
-    init_facts();
+    init_fact_collector();
     init_git();
     init_render();
     init_size_budget();

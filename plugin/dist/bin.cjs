@@ -5982,6 +5982,16 @@ var init_user_text = __esm({
   }
 });
 
+// src/handoff/facts.ts
+var KEPT_CHARS2, NEWEST;
+var init_facts = __esm({
+  "src/handoff/facts.ts"() {
+    "use strict";
+    KEPT_CHARS2 = 16e3;
+    NEWEST = { commands: 150, errors: 50, subagents: 30, turns: 60 };
+  }
+});
+
 // src/handoff/line-changes.ts
 function diffLines(before, after) {
   const a = lines(before);
@@ -6024,16 +6034,6 @@ var init_line_changes = __esm({
   }
 });
 
-// src/handoff/facts.ts
-var KEPT_CHARS2, NEWEST;
-var init_facts = __esm({
-  "src/handoff/facts.ts"() {
-    "use strict";
-    KEPT_CHARS2 = 16e3;
-    NEWEST = { commands: 150, errors: 50, subagents: 30, turns: 60 };
-  }
-});
-
 // src/handoff/fact-collector.ts
 function resultText(content) {
   if (typeof content === "string") return content;
@@ -6060,8 +6060,8 @@ var init_fact_collector = __esm({
     init_records();
     init_tool_calls();
     init_user_text();
-    init_line_changes();
     init_facts();
+    init_line_changes();
     REDACT_MARGIN = 16384;
     TURNS_WITH_DETAIL = NEWEST.turns * 2;
     RELEASED = { text: "", chars: 0 };

@@ -6,7 +6,6 @@ import { redactSecrets } from "../redact/redact.ts";
 import { type Compaction, type ContentBlock, compactionOf, type TranscriptRecord } from "../transcript/records.ts";
 import { describeToolCall, displayPath } from "../transcript/tool-calls.ts";
 import { classifyUserText } from "../transcript/user-text.ts";
-import { type LineChange, lineChange } from "./line-changes.ts";
 import {
   type CommandRun,
   type FileActivity,
@@ -18,6 +17,7 @@ import {
   type Task,
   type Turn,
 } from "./facts.ts";
+import { type LineChange, lineChange } from "./line-changes.ts";
 
 /** Redaction looks this far past the kept start, so a secret straddling the cut is still recognised whole. */
 const REDACT_MARGIN = 16_384;

@@ -4041,7 +4041,6 @@ var RANK;
 var init_usage_warning = __esm({
   "src/integration/hooks/usage-warning.ts"() {
     "use strict";
-    init_format();
     RANK = { ok: 0, warn: 1, critical: 2 };
   }
 });

@@ -1679,13 +1679,7 @@ var init_byte_source = __esm({
   }
 });
 
-// src/transcript/records.ts
-function contextTotal(usage) {
-  return usage.inputTokens + usage.cacheCreationInputTokens + usage.cacheReadInputTokens;
-}
-function compactionOf(record) {
-  return { trigger: record.trigger, preTokens: record.preTokens, postTokens: record.postTokens, at: record.timestamp };
-}
+// src/transcript/parse-record-line.ts
 function isObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -1864,21 +1858,9 @@ function parseRecordLine(line) {
   }
   return toRecord(raw, line.length);
 }
-function isMainChainResponse(record) {
-  return record.kind === "assistant" && !record.isSidechain && !record.isApiError && record.model !== "<synthetic>" && record.usage !== null;
-}
-function attachmentType(record) {
-  if (record.kind !== "attachment" || !isObject2(record.attachment)) return null;
-  return str(record.attachment.type);
-}
-function toolUseIds(record) {
-  const ids = [];
-  for (const block of record.content) if (block.type === "tool_use" && block.id) ids.push(block.id);
-  return ids;
-}
 var MAX_USAGE_TOKENS, USAGE_FIELDS;
-var init_records = __esm({
-  "src/transcript/records.ts"() {
+var init_parse_record_line = __esm({
+  "src/transcript/parse-record-line.ts"() {
     "use strict";
     MAX_USAGE_TOKENS = 1e8;
     USAGE_FIELDS = [
@@ -1887,6 +1869,33 @@ var init_records = __esm({
       "cache_read_input_tokens",
       "output_tokens"
     ];
+  }
+});
+
+// src/transcript/records.ts
+function contextTotal(usage) {
+  return usage.inputTokens + usage.cacheCreationInputTokens + usage.cacheReadInputTokens;
+}
+function compactionOf(record) {
+  return { trigger: record.trigger, preTokens: record.preTokens, postTokens: record.postTokens, at: record.timestamp };
+}
+function isMainChainResponse(record) {
+  return record.kind === "assistant" && !record.isSidechain && !record.isApiError && record.model !== "<synthetic>" && record.usage !== null;
+}
+function attachmentType(record) {
+  const attachment = record.kind === "attachment" ? record.attachment : null;
+  if (typeof attachment !== "object" || attachment === null || Array.isArray(attachment)) return null;
+  const type = attachment.type;
+  return typeof type === "string" ? type : null;
+}
+function toolUseIds(record) {
+  const ids = [];
+  for (const block of record.content) if (block.type === "tool_use" && block.id) ids.push(block.id);
+  return ids;
+}
+var init_records = __esm({
+  "src/transcript/records.ts"() {
+    "use strict";
   }
 });
 
@@ -1941,6 +1950,7 @@ var MARKER, MARKER_PART, PART_AT, BLOCK_BYTES, MAX_RECORD_BYTES;
 var init_compaction_scan = __esm({
   "src/transcript/compaction-scan.ts"() {
     "use strict";
+    init_parse_record_line();
     init_records();
     MARKER = Buffer.from('"subtype":"compact_boundary"');
     MARKER_PART = Buffer.from("_bound");
@@ -2252,7 +2262,7 @@ var init_read_forward = __esm({
   "src/transcript/read-forward.ts"() {
     "use strict";
     init_line_problems();
-    init_records();
+    init_parse_record_line();
     DEFAULT_BLOCK_BYTES = 1 << 20;
     DEFAULT_MAX_LINE_BYTES = 64 << 20;
     LineEmitter = class {
@@ -2752,6 +2762,7 @@ var init_tail_snapshot = __esm({
     "use strict";
     init_content_size();
     init_line_problems();
+    init_parse_record_line();
     init_read_backward();
     init_records();
     TailState = class {
@@ -3937,8 +3948,8 @@ var MAX_BACK_BYTES;
 var init_compaction_summary = __esm({
   "src/integration/hooks/compaction-summary.ts"() {
     "use strict";
+    init_parse_record_line();
     init_read_backward();
-    init_records();
     MAX_BACK_BYTES = 64 << 20;
   }
 });
@@ -5558,6 +5569,16 @@ var init_user_text = __esm({
   }
 });
 
+// src/handoff/facts.ts
+var KEPT_CHARS2, NEWEST;
+var init_facts = __esm({
+  "src/handoff/facts.ts"() {
+    "use strict";
+    KEPT_CHARS2 = 16e3;
+    NEWEST = { commands: 150, errors: 50, subagents: 30, turns: 60 };
+  }
+});
+
 // src/handoff/line-changes.ts
 function diffLines(before, after) {
   const a = lines(before);
@@ -5600,7 +5621,7 @@ var init_line_changes = __esm({
   }
 });
 
-// src/handoff/facts.ts
+// src/handoff/fact-collector.ts
 function resultText(content) {
   if (typeof content === "string") return content;
   if (!Array.isArray(content)) return "";
@@ -5618,18 +5639,17 @@ function release(list, keep, strip) {
   const old = list[list.length - 1 - keep];
   if (old) strip(old);
 }
-var KEPT_CHARS2, REDACT_MARGIN, NEWEST, TURNS_WITH_DETAIL, RELEASED, SUBAGENT_TRAILER, READ_TOOLS, EDIT_TOOLS, WRITE_TOOLS, SUBAGENT_TOOLS, str3, fields, FactCollector;
-var init_facts = __esm({
-  "src/handoff/facts.ts"() {
+var REDACT_MARGIN, TURNS_WITH_DETAIL, RELEASED, SUBAGENT_TRAILER, READ_TOOLS, EDIT_TOOLS, WRITE_TOOLS, SUBAGENT_TOOLS, str3, fields, FactCollector;
+var init_fact_collector = __esm({
+  "src/handoff/fact-collector.ts"() {
     "use strict";
     init_redact();
     init_records();
     init_tool_calls();
     init_user_text();
+    init_facts();
     init_line_changes();
-    KEPT_CHARS2 = 16e3;
     REDACT_MARGIN = 16384;
-    NEWEST = { commands: 150, errors: 50, subagents: 30, turns: 60 };
     TURNS_WITH_DETAIL = NEWEST.turns * 2;
     RELEASED = { text: "", chars: 0 };
     SUBAGENT_TRAILER = /(?:^|\n)\s*agentId: \S+ \(use SendMessage[\s\S]*$|\s*<usage>[^<]*<\/usage>\s*$/g;
@@ -6592,7 +6612,7 @@ var init_write_handoff = __esm({
     init_redact();
     init_incremental_reader();
     init_agent_notes();
-    init_facts();
+    init_fact_collector();
     init_git();
     init_render();
     init_size_budget();
@@ -6918,7 +6938,6 @@ init_hook_memory();
 init_hook_scope();
 
 // src/integration/hooks/usage-warning.ts
-init_format();
 var RANK = { ok: 0, warn: 1, critical: 2 };
 function usageWarning(usage, warnedStatus) {
   if (usage.subagent) return { text: null, warnedStatus };

@@ -1697,13 +1697,7 @@ var init_byte_source = __esm({
   }
 });
 
-// src/transcript/records.ts
-function contextTotal(usage) {
-  return usage.inputTokens + usage.cacheCreationInputTokens + usage.cacheReadInputTokens;
-}
-function compactionOf(record) {
-  return { trigger: record.trigger, preTokens: record.preTokens, postTokens: record.postTokens, at: record.timestamp };
-}
+// src/transcript/parse-record-line.ts
 function isObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -1882,21 +1876,9 @@ function parseRecordLine(line) {
   }
   return toRecord(raw, line.length);
 }
-function isMainChainResponse(record) {
-  return record.kind === "assistant" && !record.isSidechain && !record.isApiError && record.model !== "<synthetic>" && record.usage !== null;
-}
-function attachmentType(record) {
-  if (record.kind !== "attachment" || !isObject2(record.attachment)) return null;
-  return str(record.attachment.type);
-}
-function toolUseIds(record) {
-  const ids = [];
-  for (const block of record.content) if (block.type === "tool_use" && block.id) ids.push(block.id);
-  return ids;
-}
 var MAX_USAGE_TOKENS, USAGE_FIELDS;
-var init_records = __esm({
-  "src/transcript/records.ts"() {
+var init_parse_record_line = __esm({
+  "src/transcript/parse-record-line.ts"() {
     "use strict";
     MAX_USAGE_TOKENS = 1e8;
     USAGE_FIELDS = [
@@ -1905,6 +1887,33 @@ var init_records = __esm({
       "cache_read_input_tokens",
       "output_tokens"
     ];
+  }
+});
+
+// src/transcript/records.ts
+function contextTotal(usage) {
+  return usage.inputTokens + usage.cacheCreationInputTokens + usage.cacheReadInputTokens;
+}
+function compactionOf(record) {
+  return { trigger: record.trigger, preTokens: record.preTokens, postTokens: record.postTokens, at: record.timestamp };
+}
+function isMainChainResponse(record) {
+  return record.kind === "assistant" && !record.isSidechain && !record.isApiError && record.model !== "<synthetic>" && record.usage !== null;
+}
+function attachmentType(record) {
+  const attachment = record.kind === "attachment" ? record.attachment : null;
+  if (typeof attachment !== "object" || attachment === null || Array.isArray(attachment)) return null;
+  const type = attachment.type;
+  return typeof type === "string" ? type : null;
+}
+function toolUseIds(record) {
+  const ids = [];
+  for (const block of record.content) if (block.type === "tool_use" && block.id) ids.push(block.id);
+  return ids;
+}
+var init_records = __esm({
+  "src/transcript/records.ts"() {
+    "use strict";
   }
 });
 
@@ -1959,6 +1968,7 @@ var MARKER, MARKER_PART, PART_AT, BLOCK_BYTES, MAX_RECORD_BYTES;
 var init_compaction_scan = __esm({
   "src/transcript/compaction-scan.ts"() {
     "use strict";
+    init_parse_record_line();
     init_records();
     MARKER = Buffer.from('"subtype":"compact_boundary"');
     MARKER_PART = Buffer.from("_bound");
@@ -2262,7 +2272,7 @@ var init_read_forward = __esm({
   "src/transcript/read-forward.ts"() {
     "use strict";
     init_line_problems();
-    init_records();
+    init_parse_record_line();
     DEFAULT_BLOCK_BYTES = 1 << 20;
     DEFAULT_MAX_LINE_BYTES = 64 << 20;
     LineEmitter = class {
@@ -2766,6 +2776,7 @@ var init_tail_snapshot = __esm({
     "use strict";
     init_content_size();
     init_line_problems();
+    init_parse_record_line();
     init_read_backward();
     init_records();
     TailState = class {

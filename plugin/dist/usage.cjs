@@ -162,7 +162,7 @@ function inCliWords(message) {
 }
 
 // src/commands/help.ts
-var EXIT_CODES = "Exit codes: 0 done, 1 failed (the message says what to pass or fix), 2 bad arguments.";
+var EXIT_CODES = "Exit codes: 0 done, 2 a refusal you can fix (the message says what to pass or fix), 1 a fault to report.";
 function commandHelp(command) {
   return [
     `${PACKAGE.name} ${command.name}: ${command.summary}`,
@@ -252,9 +252,13 @@ usage: ${PACKAGE.name} ${command.name} ${command.synopsis}
     return await command.run({ values: parsed.values, positionals: parsed.positionals, runtime, out, style });
   } catch (error) {
     const actionable = actionableMessage(error);
-    const known2 = actionable === null ? null : inCliWords(actionable);
+    if (actionable !== null) {
+      out.stderr(`${PACKAGE.name} ${command.name}: ${inCliWords(actionable)}
+`);
+      return EXIT_USAGE;
+    }
     out.stderr(
-      `${PACKAGE.name} ${command.name}: ${known2 ?? (error instanceof Error ? error.stack ?? error.message : String(error))}
+      `${PACKAGE.name} ${command.name}: ${error instanceof Error ? error.stack ?? error.message : String(error)}
 `
     );
     return EXIT_FAILED;
@@ -1691,13 +1695,7 @@ function withByteSource(path, use) {
 var import_node_fs14 = require("fs");
 var import_node_path14 = require("path");
 
-// src/transcript/records.ts
-function contextTotal(usage) {
-  return usage.inputTokens + usage.cacheCreationInputTokens + usage.cacheReadInputTokens;
-}
-function compactionOf(record) {
-  return { trigger: record.trigger, preTokens: record.preTokens, postTokens: record.postTokens, at: record.timestamp };
-}
+// src/transcript/parse-record-line.ts
 function isObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -1883,12 +1881,22 @@ function parseRecordLine(line) {
   }
   return toRecord(raw, line.length);
 }
+
+// src/transcript/records.ts
+function contextTotal(usage) {
+  return usage.inputTokens + usage.cacheCreationInputTokens + usage.cacheReadInputTokens;
+}
+function compactionOf(record) {
+  return { trigger: record.trigger, preTokens: record.preTokens, postTokens: record.postTokens, at: record.timestamp };
+}
 function isMainChainResponse(record) {
   return record.kind === "assistant" && !record.isSidechain && !record.isApiError && record.model !== "<synthetic>" && record.usage !== null;
 }
 function attachmentType(record) {
-  if (record.kind !== "attachment" || !isObject2(record.attachment)) return null;
-  return str(record.attachment.type);
+  const attachment = record.kind === "attachment" ? record.attachment : null;
+  if (typeof attachment !== "object" || attachment === null || Array.isArray(attachment)) return null;
+  const type = attachment.type;
+  return typeof type === "string" ? type : null;
 }
 function toolUseIds(record) {
   const ids = [];

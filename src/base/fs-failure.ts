@@ -1,5 +1,5 @@
 // File-system failures as one line a person can act on: what could not be done to which path, and
-// what to do about it. Used by the CLI (exit 1) and the tools (an error result), never a stack trace.
+// what to do about it. Used by the CLI (exit 2) and the tools (an error result), never a stack trace.
 
 const ADVICE: Record<string, string> = {
   EACCES: "permission denied; fix the permissions or choose another folder (CTX_MONITOR_HANDOFF_DIR)",

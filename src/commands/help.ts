@@ -18,7 +18,8 @@ const ENVIRONMENT: ReadonlyArray<[string, string]> = [
   ["NO_COLOR, FORCE_COLOR", "colour off, or on when not a terminal"],
 ];
 
-const EXIT_CODES = "Exit codes: 0 done, 1 failed (the message says what to pass or fix), 2 bad arguments.";
+const EXIT_CODES =
+  "Exit codes: 0 done, 2 a refusal you can fix (the message says what to pass or fix), 1 a fault to report.";
 
 function table(rows: ReadonlyArray<[string, string]>, indent = "  "): string[] {
   const width = Math.max(...rows.map(([left]) => left.length));

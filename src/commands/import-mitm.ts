@@ -1,6 +1,5 @@
 // `ctx-monitor import-mitm DIR [--capture-dir DIR]`: the mitmproxy recipe's captures into the store.
 
-import { fileSystemFailure } from "../base/fs-failure.ts";
 import { importMitm } from "../capture/import-mitm.ts";
 import { captureStoreDir } from "../capture/paths.ts";
 import { jsonText } from "../present/safe-text.ts";
@@ -15,15 +14,8 @@ export const importMitmCommand: Command = {
   async run({ values, positionals, runtime, out }) {
     const dir = positionals[0] ?? "";
     const storeDir = typeof values["capture-dir"] === "string" ? values["capture-dir"] : captureStoreDir(runtime);
-    let result: ReturnType<typeof importMitm>;
-    try {
-      result = importMitm(dir, storeDir);
-    } catch (error) {
-      out.stderr(
-        `ctx-monitor import-mitm: ${fileSystemFailure(error) ?? `cannot read ${dir}: ${(error as Error).message}`}\n`,
-      );
-      return 1;
-    }
+    // A missing or unreadable DIR is a file-system failure: one line and exit 2, through the command runner.
+    const result = importMitm(dir, storeDir);
     if (values.json) out.stdout(`${jsonText({ ...result, storeDir })}\n`);
     else {
       out.stdout(

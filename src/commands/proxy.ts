@@ -4,6 +4,7 @@
 
 import { log } from "../base/log.ts";
 import type { Runtime } from "../base/runtime.ts";
+import { UserError } from "../base/user-error.ts";
 import { captureStoreDir, ensurePrivateDir } from "../capture/paths.ts";
 import { digestOfExchange, isCaptured } from "../capture/proxy/capture-exchange.ts";
 import { ProxyPartMeasurer } from "../capture/proxy/measure-parts.ts";
@@ -22,7 +23,7 @@ function chooseUpstream(runtime: Runtime, asked: string | undefined, port: numbe
   // --upstream is checked before the command runs; what is left to refuse is the environment's.
   const url = URL.canParse(candidate) ? new URL(candidate) : null;
   if (!url || (url.protocol !== "http:" && url.protocol !== "https:"))
-    throw new Error(
+    throw new UserError(
       `ANTHROPIC_BASE_URL must be an http(s) URL to proxy to, got ${candidate}; fix it or pass --upstream URL`,
     );
   return url;
@@ -52,13 +53,7 @@ export const proxyCommand: Command = {
   valueKinds: { port: "port", upstream: "url" },
   async run({ values, runtime, out }) {
     const port = typeof values.port === "string" ? Number(values.port) : DEFAULT_PROXY_PORT;
-    let upstream: URL;
-    try {
-      upstream = chooseUpstream(runtime, values.upstream as string | undefined, port);
-    } catch (error) {
-      out.stderr(`ctx-monitor proxy: ${(error as Error).message}\n`);
-      return 2;
-    }
+    const upstream = chooseUpstream(runtime, values.upstream as string | undefined, port);
     const storeDir = typeof values["capture-dir"] === "string" ? values["capture-dir"] : captureStoreDir(runtime);
     ensurePrivateDir(storeDir);
     const measurer = new ProxyPartMeasurer(storeDir, upstream, runtime);
@@ -82,11 +77,9 @@ export const proxyCommand: Command = {
         },
       });
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      const reason =
-        code === "EADDRINUSE" ? `port ${port} is in use; pass --port N (0 picks a free one)` : (error as Error).message;
-      out.stderr(`ctx-monitor proxy: ${reason}\n`);
-      return 1;
+      if ((error as NodeJS.ErrnoException).code === "EADDRINUSE")
+        throw new UserError(`port ${port} is in use; pass --port N (0 picks a free one)`);
+      throw error;
     }
     // Readers of this store wait a moment for a request the proxy has forwarded but not stored yet.
     const unmarkLive = markProxyLive(storeDir, proxy.url);

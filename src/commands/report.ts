@@ -34,17 +34,12 @@ export const reportCommand: Command = {
       // through); a new file is linked into place and never replaces anything. The default file is the
       // session's own report in ctx-monitor's folder, refreshed on each run; a chosen file needs --force.
       if (!chosen || context.values.force === true) replaceFile(out, renderReport(data), 0o600);
-      else if (writeNewFile(dirname(out), [basename(out)], renderReport(data), 0o600) === null) {
-        context.out.stderr(`ctx-monitor report: ${out} exists; pass --force to replace it, or --out another file\n`);
-        return 1;
-      }
+      else if (writeNewFile(dirname(out), [basename(out)], renderReport(data), 0o600) === null)
+        throw new UserError(`${out} exists; pass --force to replace it, or --out another file`);
     } catch (error) {
-      context.out.stderr(
-        error instanceof UserError
-          ? `ctx-monitor report: ${error.message}\n`
-          : `ctx-monitor report: could not write ${out} (${(error as NodeJS.ErrnoException).code ?? String(error)}); pass --out with a file in a folder you can write to\n`,
-      );
-      return 1;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (error instanceof UserError || code === undefined) throw error;
+      throw new UserError(`could not write ${out} (${code}); pass --out with a file in a folder you can write to`);
     }
     context.out.stdout(`${out}\n`);
     if (context.values.open) openInBrowser(out, context.out.stderr);

@@ -13,7 +13,9 @@ import { commandHelp } from "./help.ts";
 import { badOptionValue } from "./option-values.ts";
 
 export const EXIT_OK = 0;
+/** A fault in ctx-monitor itself: its stack is printed, to be reported. */
 const EXIT_FAILED = 1;
+/** A refusal a person can fix (a bad argument, an unknown session, a missing or special file, a port in use). */
 export const EXIT_USAGE = 2;
 
 /** Options that select a session in two ways at once: which one was meant cannot be known. */
@@ -69,11 +71,15 @@ export async function runKnownCommand(
   try {
     return await command.run({ values: parsed.values, positionals: parsed.positionals, runtime, out, style });
   } catch (error) {
-    // Refusals and file-system failures a person can act on print one line; anything else its stack, to be reported.
+    // Refusals and file-system failures a person can act on print one line and exit 2; anything else
+    // prints its stack and exits 1, to be reported.
     const actionable = actionableMessage(error);
-    const known = actionable === null ? null : inCliWords(actionable);
+    if (actionable !== null) {
+      out.stderr(`${PACKAGE.name} ${command.name}: ${inCliWords(actionable)}\n`);
+      return EXIT_USAGE;
+    }
     out.stderr(
-      `${PACKAGE.name} ${command.name}: ${known ?? (error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
+      `${PACKAGE.name} ${command.name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
     return EXIT_FAILED;
   }

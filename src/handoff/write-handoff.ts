@@ -17,7 +17,8 @@ import {
   newestAgentNotes,
   writeHandoffRecord,
 } from "./agent-notes.ts";
-import { FactCollector, type HandoffFacts } from "./facts.ts";
+import { FactCollector } from "./fact-collector.ts";
+import type { HandoffFacts } from "./facts.ts";
 import { gitSnapshot } from "./git.ts";
 import { type GitSnapshot, type HandoffNotes, type NotesOrigin, renderHandoff } from "./render.ts";
 import { defaultHandoffChars } from "./size-budget.ts";

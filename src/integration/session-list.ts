@@ -6,8 +6,8 @@ import type { Runtime } from "../base/runtime.ts";
 import { createUsageDeps, readContextUsage } from "../context/read-usage.ts";
 import type { ContextStatus } from "../context/status.ts";
 import { openRegularFile } from "../fs/open-regular.ts";
-import { FactCollector } from "../handoff/facts.ts";
-import { parseRecordLine } from "../transcript/records.ts";
+import { FactCollector } from "../handoff/fact-collector.ts";
+import { parseRecordLine } from "../transcript/parse-record-line.ts";
 
 export interface SessionSummary {
   sessionId: string;

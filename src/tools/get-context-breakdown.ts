@@ -13,7 +13,7 @@ import { contextUsageShape } from "./get-context-usage.ts";
 import { outputShapeOf } from "./output-shape.ts";
 import { sessionInputShape, strictInput, toLocateRequest } from "./session-input.ts";
 import { toolMeta } from "./tool-meta.ts";
-import { callingToolUseId, errorResult, structuredResult } from "./tool-result.ts";
+import { callingToolUseId, toolAnswer } from "./tool-result.ts";
 
 const GET_CONTEXT_BREAKDOWN = "get_context_breakdown";
 
@@ -125,16 +125,9 @@ export function registerGetContextBreakdown(server: McpServer, deps: BreakdownDe
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
       _meta: toolMeta("what fills the context window: tokens by system prompt, tools, files read, tool results"),
     },
-    async (input, extra) => {
-      try {
-        const breakdown = await readContextBreakdown(
-          { ...toLocateRequest(input), toolUseId: callingToolUseId(extra._meta) },
-          deps,
-        );
-        return structuredResult(breakdown);
-      } catch (error) {
-        return errorResult(GET_CONTEXT_BREAKDOWN, error);
-      }
-    },
+    (input, extra) =>
+      toolAnswer(GET_CONTEXT_BREAKDOWN, () =>
+        readContextBreakdown({ ...toLocateRequest(input), toolUseId: callingToolUseId(extra._meta) }, deps),
+      ),
   );
 }

@@ -10,7 +10,7 @@ import { SESSION_SOURCES } from "../transcript/locate.ts";
 import { outputShapeOf } from "./output-shape.ts";
 import { sessionInputShape, strictInput, toLocateRequest } from "./session-input.ts";
 import { toolMeta } from "./tool-meta.ts";
-import { callingToolUseId, errorResult, structuredResult } from "./tool-result.ts";
+import { callingToolUseId, toolAnswer } from "./tool-result.ts";
 
 const GET_CONTEXT_USAGE = "get_context_usage";
 
@@ -113,16 +113,9 @@ export function registerGetContextUsage(server: McpServer, deps: UsageDeps): voi
       annotations: { readOnlyHint: true, idempotentHint: true, openWorldHint: false, destructiveHint: false },
       _meta: toolMeta("context window usage: tokens used and left before auto-compact, budget", { alwaysLoad: true }),
     },
-    async (input, extra) => {
-      try {
-        const usage = await readContextUsage(
-          { ...toLocateRequest(input), toolUseId: callingToolUseId(extra._meta) },
-          deps,
-        );
-        return structuredResult(usage);
-      } catch (error) {
-        return errorResult(GET_CONTEXT_USAGE, error);
-      }
-    },
+    (input, extra) =>
+      toolAnswer(GET_CONTEXT_USAGE, () =>
+        readContextUsage({ ...toLocateRequest(input), toolUseId: callingToolUseId(extra._meta) }, deps),
+      ),
   );
 }

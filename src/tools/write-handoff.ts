@@ -7,7 +7,7 @@ import { type HandoffDeps, type HandoffResult, writeHandoff } from "../handoff/w
 import { outputShapeOf } from "./output-shape.ts";
 import { sessionInputShape, strictInput, toLocateRequest } from "./session-input.ts";
 import { toolMeta } from "./tool-meta.ts";
-import { callingToolUseId, errorResult, structuredResult } from "./tool-result.ts";
+import { callingToolUseId, toolAnswer } from "./tool-result.ts";
 
 const WRITE_HANDOFF = "write_handoff";
 
@@ -78,9 +78,9 @@ export function registerWriteHandoff(server: McpServer, deps: HandoffDeps): void
         "handoff document before compaction: save progress, decisions and next steps for the next session",
       ),
     },
-    async (input, extra) => {
-      try {
-        const result = await writeHandoff(
+    (input, extra) =>
+      toolAnswer(WRITE_HANDOFF, () =>
+        writeHandoff(
           {
             ...toLocateRequest(input),
             toolUseId: callingToolUseId(extra._meta),
@@ -97,11 +97,7 @@ export function registerWriteHandoff(server: McpServer, deps: HandoffDeps): void
             },
           },
           deps,
-        );
-        return structuredResult(result);
-      } catch (error) {
-        return errorResult(WRITE_HANDOFF, error);
-      }
-    },
+        ),
+      ),
   );
 }

@@ -2,7 +2,8 @@
 // incrementally: the state says how far the file has been scanned, so later calls only read what
 // was appended. The marker cannot match inside message text, where JSON escapes its quotes.
 import type { ByteSource } from "./byte-source.ts";
-import { type Compaction, compactionOf, parseRecordLine } from "./records.ts";
+import { parseRecordLine } from "./parse-record-line.ts";
+import { type Compaction, compactionOf } from "./records.ts";
 
 const MARKER = Buffer.from('"subtype":"compact_boundary"');
 /**

@@ -2,7 +2,8 @@
 // stays bounded whatever the file size. A last line still being written is left for the next read.
 import type { ByteSource } from "./byte-source.ts";
 import { type LineProblems, noLineProblems } from "./line-problems.ts";
-import { parseRecordLine, type TranscriptRecord } from "./records.ts";
+import { parseRecordLine } from "./parse-record-line.ts";
+import type { TranscriptRecord } from "./records.ts";
 
 const DEFAULT_BLOCK_BYTES = 1 << 20;
 /** Lines above this are passed by unparsed (their size is still reported). */

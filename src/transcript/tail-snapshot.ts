@@ -5,13 +5,13 @@
 import type { ByteSource } from "./byte-source.ts";
 import { recordChars } from "./content-size.ts";
 import { type LineProblems, noLineProblems } from "./line-problems.ts";
+import { parseRecordLine } from "./parse-record-line.ts";
 import { type BackwardOptions, readBackward } from "./read-backward.ts";
 import {
   attachmentType,
   type CompactBoundaryRecord,
   contextTotal,
   isMainChainResponse,
-  parseRecordLine,
   type TokenUsage,
   type TranscriptRecord,
   toolUseIds,

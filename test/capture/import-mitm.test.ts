@@ -155,7 +155,7 @@ describe("ctx-monitor import-mitm", () => {
 
   it("says what to do when the folder cannot be read or is not given", async () => {
     const missing = await run(["import-mitm", "/nonexistent/captures"]);
-    expect(missing.code).toBe(1);
+    expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("/nonexistent/captures: it does not exist; check the path (ENOENT)");
     const none = await run(["import-mitm"]);
     expect(none.code).toBe(2);

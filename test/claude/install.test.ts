@@ -311,7 +311,7 @@ describe("ctx-monitor install / uninstall (the executable)", () => {
       env: { PATH: process.env.PATH, HOME: home },
       encoding: "utf8",
     });
-    expect(result.status).toBe(1);
+    expect(result.status).toBe(2);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(result.stderr).toContain(settings);
     expect(result.stderr).toMatch(problem);
@@ -321,7 +321,7 @@ describe("ctx-monitor install / uninstall (the executable)", () => {
     // Uninstall refuses it the same way: it could not find in it what Claude Code reads.
     expect(
       spawnSync(process.execPath, [BIN_PATH, "uninstall"], { env: { PATH: process.env.PATH, HOME: home } }).status,
-    ).toBe(1);
+    ).toBe(2);
     expect(readFileSync(settings, "utf8")).toBe(text);
   });
 
@@ -339,7 +339,7 @@ describe("ctx-monitor install / uninstall (the executable)", () => {
             env: { PATH: process.env.PATH, HOME: home },
             encoding: "utf8",
           });
-          expect(result.status).toBe(1);
+          expect(result.status).toBe(2);
           expect(result.stderr).toMatch(
             /^ctx-monitor install: cannot write .* \(EPERM\): nothing was changed; make it writable/,
           );

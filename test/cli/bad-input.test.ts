@@ -1,5 +1,5 @@
 // What an unlucky user or a hostile file meets: a file that is no transcript, a FIFO, impossible
-// usage figures, and file-system failures — one line each, exit 1, never a stack trace or a figure.
+// usage figures, and file-system failures — one line each, exit 2, never a stack trace or a figure.
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
@@ -41,7 +41,7 @@ describe("files that are not transcripts", () => {
     writeFileSync(path, content, "latin1");
     const { code, stdout, stderr } = await run(["usage", "--transcript", path]);
     expect(stdout).toBe("");
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stderr).toContain(`${path} is not a Claude Code transcript`);
     expect(oneLine(stderr)).toBe(true);
   });
@@ -50,7 +50,7 @@ describe("files that are not transcripts", () => {
     const path = join(tempDir(), "pipe.jsonl");
     execFileSync("mkfifo", [path]);
     const { code, stderr } = await run(["usage", "--transcript", path]);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stderr).toContain(`${path} is not a regular file`);
   });
 });
@@ -100,11 +100,11 @@ describe("file-system failures while writing a handoff", () => {
       ),
       /EEXIST/,
     ],
-  ])("says in one line what failed when %s (exit 1)", async (_name, prepare, code) => {
+  ])("says in one line what failed when %s (exit 2)", async (_name, prepare, code) => {
     const dir = tempDir();
     const project = prepare(dir);
     const result = await run(["handoff", "--transcript", session(), "--project", project]);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(code);
     expect(result.stderr).toContain(project);
     expect(oneLine(result.stderr)).toBe(true);
@@ -116,7 +116,7 @@ describe("file-system failures while writing a handoff", () => {
     const result = await run(["handoff", "--transcript", session(), "--project", join(dir, "p")], {
       CTX_MONITOR_HANDOFF_DIR: join(dir, "y".repeat(300)),
     });
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/too long.*ENAMETOOLONG/);
     expect(oneLine(result.stderr)).toBe(true);
     expect(readdirSync(dir)).toEqual(["p"]);

@@ -37,10 +37,10 @@ describe.runIf(linux)("a handoff folder on a kernel file system", () => {
     ["a folder to create under /proc", "/proc/ctx-monitor-test/handoffs", "/proc is on a kernel file system (proc)"],
     ["a folder of /proc that exists", "/proc/self/fd", "/proc/self/fd is on a kernel file system (proc)"],
     ["a folder to create under /sys", "/sys/ctx-monitor-test", "/sys is on a kernel file system (sysfs)"],
-  ])("is refused at once for %s, in one line naming it and the setting (exit 1)", (_name, folder, says) => {
+  ])("is refused at once for %s, in one line naming it and the setting (exit 2)", (_name, folder, says) => {
     const result = handoffInto(folder);
     expect(result.finished).toBe(true);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain(folder);
     expect(result.stderr).toContain(says);
@@ -55,13 +55,13 @@ describe("a handoff folder that is a FIFO or a device, or lies beneath one", () 
     ["a FIFO is on the way", (fifo: string) => join(fifo, "handoffs"), "is a FIFO (named pipe), not a folder"],
     ["the folder is a character device", () => "/dev/null", "/dev/null is a character device, not a folder"],
     ["a character device is on the way", () => "/dev/null/handoffs", "/dev/null is a character device, not a folder"],
-  ])("is refused at once when %s, in one line, and nothing is created (exit 1)", (_name, folderOf, says) => {
+  ])("is refused at once when %s, in one line, and nothing is created (exit 2)", (_name, folderOf, says) => {
     const fifo = join(tempDir(), "pipe");
     execFileSync("mkfifo", [fifo]);
     const folder = folderOf(fifo);
     const result = handoffInto(folder);
     expect(result.finished).toBe(true);
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain(says);
     expect(result.stderr).toContain(folder);
     expect(oneLine(result.stderr)).toBe(true);

@@ -33,7 +33,7 @@ describe("the CLI's words", () => {
   it("names --session and --transcript where the tools say session_id and transcript_path", async () => {
     const home = tempDir();
     const { code, stderr } = await runCli(["usage", "--session", "no-such-session"], { HOME: home });
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stderr).toContain("pass --transcript");
     expect(stderr).not.toMatch(/session_id|transcript_path/);
     expect(inCliWords("pass session_id or transcript_path")).toBe("pass --session or --transcript");

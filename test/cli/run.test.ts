@@ -33,7 +33,7 @@ describe("ctx-monitor CLI", () => {
     expect(new Set(options.split("\n").map((line) => /^ {2}\S+ +/.exec(line)![0].length)).size).toBe(1);
     expect(stdout).toMatch(/ctx-monitor --version, -v +the version/);
     expect(stdout).toMatch(/CTX_MONITOR_HANDOFF_DIR +where handoffs go/);
-    expect(stdout).toContain("Exit codes: 0 done, 1 failed");
+    expect(stdout).toContain("Exit codes: 0 done, 2 a refusal you can fix");
     expect(stdout).not.toContain("npx");
     // The summaries of the commands start in one column.
     const columns = stdout
@@ -80,20 +80,20 @@ describe("ctx-monitor CLI", () => {
   it("says what to pass when no transcript is found, without a stack trace", async () => {
     const config = tempDir();
     const { code, stderr } = await run(["usage", "--project", "/no/such/project"], { CLAUDE_CONFIG_DIR: config });
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stderr).toContain(
       `no Claude Code transcript found for /no/such/project (looked in ${join(config, "projects", "-no-such-project")})`,
     );
     expect(stderr).not.toContain("    at ");
   });
 
-  it("refuses a handoff label that is a path with exit code 1 and the reason, without a stack trace", async () => {
+  it("refuses a handoff label that is a path with exit code 2 and the reason, without a stack trace", async () => {
     const config = tempDir();
     const path = writeTranscript(config, "/p", "sess", transcript([assistantResponse({ input: 10 }, [text("hi")])]));
     const { code, stderr } = await run(["handoff", "--transcript", path, "--project", tempDir(), "--name", "../../x"], {
       CLAUDE_CONFIG_DIR: config,
     });
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(stderr).toContain('ctx-monitor handoff: name "../../x" is not allowed');
     expect(stderr).not.toContain("    at ");
   });

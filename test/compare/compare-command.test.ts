@@ -6,14 +6,14 @@ import { fixturePath } from "../support/fixtures.ts";
 import { tempDir } from "../support/runtime.ts";
 
 describe("ctx-monitor compare without a captured /context run", () => {
-  it("says how to capture one, in one line, and exits 1", () => {
+  it("says how to capture one, in one line, and exits 2", () => {
     const home = tempDir();
     const result = spawnSync(
       process.execPath,
       [CLI_PATH, "compare", "--transcript", fixturePath("current-claude-code")],
       { encoding: "utf8", env: { PATH: process.env.PATH ?? "", HOME: home }, timeout: 30_000 },
     );
-    expect(result.status).toBe(1);
+    expect(result.status).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(result.stderr).toContain("no /context run was captured");

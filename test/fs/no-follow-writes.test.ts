@@ -87,7 +87,7 @@ describe("ctx-monitor report", () => {
     const link = join(folder, "report.html");
     symlinkSync(precious, link);
     const refused = await runCli(["report", "--transcript", transcript, "--out", link], env);
-    expect(refused.code).toBe(1);
+    expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/report\.html exists; pass --force to replace it/);
     expect(readFileSync(precious, "utf8")).toBe(PRECIOUS);
 

@@ -3,7 +3,7 @@
 // CTX_MONITOR_FUZZ_RUNS for a long run.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { FactCollector } from "../../src/handoff/facts.ts";
+import { FactCollector } from "../../src/handoff/fact-collector.ts";
 import { redactSecrets } from "../../src/redact/redact.ts";
 import { bufferByteSource } from "../../src/transcript/byte-source.ts";
 import { countLineProblems } from "../../src/transcript/line-problems.ts";

@@ -169,7 +169,7 @@ describe("`ctx-monitor handoff --max-chars` (the built CLI)", () => {
         env: { PATH: process.env.PATH, HOME: dir, CTX_MONITOR_STATE_DIR: join(dir, "state") },
       },
     );
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     expect(run.stdout).toBe("");
     expect(run.stderr.trim().split("\n")).toHaveLength(1);
     expect(run.stderr).toContain('--max-chars "lots" is not a handoff size');

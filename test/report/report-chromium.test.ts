@@ -322,7 +322,7 @@ describe("ctx-monitor report's refusals", () => {
       CTX_MONITOR_STATE_DIR: join(dir, "state"),
       HOME: dir,
     });
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       `ctx-monitor report: could not write ${out} (ENOENT); pass --out with a file in a folder you can write to\n`,
     );

@@ -57,7 +57,7 @@ describe("write_handoff and the resume prompt over stdio (built server) on speci
         timeout: BOUND.timeout,
         killSignal: "SIGKILL",
       });
-      expect(cli.status).toBe(1);
+      expect(cli.status).toBe(2);
       const sentence = cli.stderr.trimEnd().replace(/^ctx-monitor handoff: /, "");
       expect(sentence).toContain("/proc is on a kernel file system (proc)");
       expect(textOf(result)).toBe(`write_handoff: ${sentence}`);

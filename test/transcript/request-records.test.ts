@@ -1,7 +1,8 @@
 // Claude Code 2.1.332's records of what it sent, read from a transcript the real binary wrote.
 import { describe, expect, it } from "vitest";
 import { withByteSource } from "../../src/transcript/byte-source.ts";
-import { parseRecordLine, type TranscriptRecord } from "../../src/transcript/records.ts";
+import { parseRecordLine } from "../../src/transcript/parse-record-line.ts";
+import type { TranscriptRecord } from "../../src/transcript/records.ts";
 import { readTailSnapshot } from "../../src/transcript/tail-snapshot.ts";
 import { fixtureLines, fixturePath, fixtureTruth } from "../support/fixtures.ts";
 

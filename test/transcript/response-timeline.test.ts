@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { IncrementalReader } from "../../src/transcript/incremental-reader.ts";
-import { parseRecordLine } from "../../src/transcript/records.ts";
+import { parseRecordLine } from "../../src/transcript/parse-record-line.ts";
 import { ResponseTimeline } from "../../src/transcript/response-timeline.ts";
 import { FIXTURE_NAMES, FIXTURES_DIR, fixtureLines, fixtureTruth } from "../support/fixtures.ts";
 import {

@@ -2,8 +2,8 @@
 // user record that follows the newest `compact_boundary` (both versions write one). Read from the
 // tail backwards, so a long session costs no more than a short one.
 import type { ByteSource } from "../../transcript/byte-source.ts";
+import { parseRecordLine } from "../../transcript/parse-record-line.ts";
 import { readBackward } from "../../transcript/read-backward.ts";
-import { parseRecordLine } from "../../transcript/records.ts";
 
 /** How far back from the end the boundary is looked for; a compaction's records are written together. */
 const MAX_BACK_BYTES = 64 << 20;

@@ -1,6 +1,5 @@
 // Whether a prompt or a tool result should carry a warning about the context: once each time usage
 // crosses into warn or critical, nothing below it. Pure.
-import { roundTokens } from "../../base/format.ts";
 import type { ContextStatus } from "../../context/status.ts";
 import type { ContextUsage } from "../../context/usage.ts";
 
@@ -25,10 +24,4 @@ export function usageWarning(
       "decisions, next steps and open questions, so nothing is lost when Claude Code compacts.",
     warnedStatus: usage.status,
   };
-}
-
-/** A short identity for a compaction, to recognise one the agent was already pointed past. */
-export function compactionKey(compaction: { at: string | null; preTokens: number | null } | null): string | null {
-  if (!compaction) return null;
-  return `${compaction.at ?? "?"}/${compaction.preTokens === null ? "?" : roundTokens(compaction.preTokens)}`;
 }

@@ -6,10 +6,11 @@
 // beside the handoff. In this client SessionStart {source: "compact"} runs before the compaction is in
 // the transcript, which is what this file guards.
 import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { e2eVersions } from "./claude-binary.ts";
+import { preCompactHandoffs, quoted, sent, waitUntil } from "./compaction-evidence.ts";
 import { ours, text, toolUse } from "./fake-api/script.ts";
 import type { FakeApi, RecordedRequest } from "./fake-api/server.ts";
 import { startInteractive, stopClient, typePrompt, WAIT_MS } from "./interactive-client.ts";
@@ -34,9 +35,6 @@ const AUTOCOMPACT_ENV: Record<string, Record<string, string>> = {
   "2.1.197": { CLAUDE_CODE_AUTO_COMPACT_WINDOW: "1000000" },
 };
 
-/** Everything Claude Code sent the model in a request, as one searchable text. */
-const sent = (request: RecordedRequest) => JSON.stringify(request.body.messages ?? []);
-const quoted = (value: string) => JSON.stringify(value).slice(1, -1);
 /** Everything ctx-monitor's hooks added to a request, in characters (as sent, JSON-escaped: an upper bound). */
 const reinjected = (sentText: string) =>
   [...sentText.matchAll(/\[ctx-monitor\](?:[^"\\]|\\.)*/g)].reduce((sum, match) => sum + match[0].length, 0);
@@ -50,22 +48,6 @@ function firstAfterCompaction(api: FakeApi, n: number): RecordedRequest | null {
   const compaction = api.requests.filter((request) => request.kind === "compaction")[n - 1];
   if (!compaction) return null;
   return api.requests.find((request) => request.index > compaction.index && request.kind === "main") ?? null;
-}
-
-function preCompactHandoffs(project: string): string[] {
-  const folder = join(project, ".claude", "handoffs");
-  return readdirSync(folder)
-    .filter((name) => /-pre-compact(-\d+)?\.md$/.test(name))
-    .sort()
-    .map((name) => join(folder, name));
-}
-
-async function waitUntil(check: () => boolean, what: string, timeoutMs = WAIT_MS): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 describe.each(e2eVersions())("the compaction round trip in the real interactive Claude Code %s", (version) => {

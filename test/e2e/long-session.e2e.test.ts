@@ -10,8 +10,9 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { newestVersion } from "./claude-binary.ts";
+import { preCompactHandoffs, quoted, sent, waitUntil } from "./compaction-evidence.ts";
 import { type Step, text, toolUse } from "./fake-api/script.ts";
-import type { FakeApi, RecordedRequest } from "./fake-api/server.ts";
+import type { FakeApi } from "./fake-api/server.ts";
 import { startInteractive, stopClient, typePrompt, WAIT_MS } from "./interactive-client.ts";
 import { CLI_PATH } from "./sandbox.ts";
 import { openScenario } from "./scenario.ts";
@@ -69,30 +70,12 @@ function answers(): Step[] {
   return steps;
 }
 
-function preCompactHandoffs(project: string): string[] {
-  const folder = join(project, ".claude", "handoffs");
-  return readdirSync(folder)
-    .filter((name) => /-pre-compact(-\d+)?\.md$/.test(name))
-    .sort()
-    .map((name) => join(folder, name));
-}
-
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-async function waitUntil(check: () => boolean, what: string, timeoutMs = WAIT_MS): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-const sent = (request: RecordedRequest) => JSON.stringify(request.body.messages ?? []);
-const quoted = (value: string) => JSON.stringify(value).slice(1, -1);
 const mains = (api: FakeApi) => api.requests.filter((request) => request.kind === "main");
 
 // The newest version only: two hundred turns take minutes, and the round trip on each version is
